@@ -1,0 +1,22 @@
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { useRootData } from "./root-data";
+
+/** Friendly pages for 404, 403, 409, 503 and everything else (500). */
+export function ErrorPage({ status }: { status: number }) {
+  const { t } = useTranslation();
+  const office = useRootData()?.publicBody.officeName ?? "civilsamhällskontoret";
+  const key = errorKey(status);
+  return (
+    <div className="error-page">
+      <h1>{t(`pages.${key}.title`)}</h1>
+      <p>{t(`pages.${key}.body`, { office })}</p>
+      <p>
+        <Link to="/">{t("pages.backHome")}</Link>
+      </p>
+    </div>
+  );
+}
+
+export const errorKey = (status: number) =>
+  status === 404 ? "notFound" : status === 403 ? "forbidden" : status === 409 ? "conflict" : status === 503 ? "unavailable" : "serverError";

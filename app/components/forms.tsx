@@ -1,0 +1,172 @@
+import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
+import { useEffect, useRef, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { translateError } from "~/i18n";
+
+type AnyField = FieldMetadata<string | undefined | string[] | null, Record<string, unknown>, string[]>;
+
+function useErrorText(errors: string[] | undefined) {
+  const { t } = useTranslation();
+  return errors?.length ? translateError(t, errors[0] ?? "") : undefined;
+}
+
+interface FieldShellProps {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  children: ReactNode;
+  optional?: boolean;
+}
+
+function FieldShell({ id, label, hint, error, children, optional }: FieldShellProps) {
+  const { t } = useTranslation();
+  return (
+    <div className={error ? "field field--error" : "field"}>
+      <label htmlFor={id} className="field__label">
+        {label}
+        {optional ? <span className="field__optional"> {t("common.optional")}</span> : null}
+      </label>
+      {hint ? (
+        <p id={`${id}-hint`} className="field__hint">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="field__error">
+          <span className="visually-hidden">{t("errors.titlePrefix")} </span>
+          {error}
+        </p>
+      ) : null}
+      {children}
+    </div>
+  );
+}
+
+const describedBy = (id: string, hint: unknown, error: unknown) =>
+  [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+
+interface TextFieldProps {
+  field: AnyField;
+  label: ReactNode;
+  hint?: ReactNode;
+  type?: "text" | "email" | "password" | "tel" | "url" | "number";
+  autoComplete?: string;
+  optional?: boolean;
+  className?: string;
+}
+
+export function TextField({ field, label, hint, type = "text", autoComplete, optional, className }: TextFieldProps) {
+  const error = useErrorText(field.errors);
+  const props = getInputProps(field as FieldMetadata<string>, { type: type === "number" ? "text" : type, ariaAttributes: false });
+  return (
+    <FieldShell id={field.id} label={label} hint={hint} error={error} optional={optional}>
+      <input
+        {...props}
+        key={props.key}
+        className={className ? `input ${className}` : "input"}
+        autoComplete={autoComplete}
+        inputMode={type === "number" ? "numeric" : undefined}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(field.id, hint, error)}
+      />
+    </FieldShell>
+  );
+}
+
+export function TextAreaField({ field, label, hint, optional, rows = 5 }: Omit<TextFieldProps, "type"> & { rows?: number }) {
+  const error = useErrorText(field.errors);
+  const props = getTextareaProps(field as FieldMetadata<string>, { ariaAttributes: false });
+  return (
+    <FieldShell id={field.id} label={label} hint={hint} error={error} optional={optional}>
+      <textarea
+        {...props}
+        key={props.key}
+        rows={rows}
+        className="input"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(field.id, hint, error)}
+      />
+    </FieldShell>
+  );
+}
+
+export function SelectField({
+  field,
+  label,
+  hint,
+  options,
+  placeholder,
+}: Omit<TextFieldProps, "type"> & { options: { value: string; label: string }[]; placeholder?: string }) {
+  const error = useErrorText(field.errors);
+  const props = getSelectProps(field as FieldMetadata<string>, { ariaAttributes: false });
+  return (
+    <FieldShell id={field.id} label={label} hint={hint} error={error}>
+      <select
+        {...props}
+        key={props.key}
+        className="input"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(field.id, hint, error)}
+      >
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </FieldShell>
+  );
+}
+
+/** A field bots fill in and people never see (spam protection on public forms). */
+export function Honeypot() {
+  const { t } = useTranslation();
+  return (
+    <div className="honeypot" aria-hidden="true">
+      <label htmlFor="website-hp">{t("auth.honeypot")}</label>
+      <input id="website-hp" name="website_hp" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
+    </div>
+  );
+}
+
+interface SummaryProps {
+  /** conform's `form.allErrors`: field name → messages ("" for the form itself). */
+  errors: Record<string, string[]>;
+  /** Field name → element id, for the links. */
+  ids: Record<string, string>;
+}
+
+/**
+ * GOV.UK-style error summary: receives focus, links to each field, and prefixes the page
+ * title with "Fel:" so that screen-reader users hear at once that something is wrong.
+ */
+export function ErrorSummary({ errors, ids }: SummaryProps) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLDivElement>(null);
+  const entries = Object.entries(errors).filter(([, messages]) => messages.length > 0);
+  const count = entries.length;
+  useEffect(() => {
+    if (count === 0) return;
+    ref.current?.focus();
+    const prefix = String(t("errors.titlePrefix"));
+    if (!document.title.startsWith(prefix)) document.title = `${prefix} ${document.title}`;
+    return () => {
+      document.title = document.title.replace(`${prefix} `, "");
+    };
+  }, [count, errors, t]);
+  if (count === 0) return null;
+  return (
+    <div className="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby="error-summary-title">
+      <h2 id="error-summary-title">{t("errors.summaryTitle")}</h2>
+      <ul>
+        {entries.map(([name, messages]) => {
+          const text = translateError(t, messages[0] ?? "");
+          const id = ids[name];
+          return <li key={name}>{id ? <a href={`#${id}`}>{text}</a> : text}</li>;
+        })}
+      </ul>
+    </div>
+  );
+}

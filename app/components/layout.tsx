@@ -1,0 +1,154 @@
+import { Form, Link, NavLink, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { useAppAbility } from "./ability";
+import { useRootData } from "./root-data";
+
+export function SiteHeader() {
+  const { t } = useTranslation();
+  const root = useRootData();
+  const ability = useAppAbility();
+  const location = useLocation();
+  const user = root?.user;
+  const here = location.pathname + location.search;
+  return (
+    <>
+      <a href="#innehall" className="skip-link">
+        {t("nav.skip")}
+      </a>
+      <header className="site-header">
+        <div className="site-header__inner">
+          <Link to="/" className="brand">
+            <span className="brand__name">{t("app.name")}</span>
+            {root ? <span className="brand__body">{root.publicBody.name}</span> : null}
+          </Link>
+          <Form method="post" action="/sprak" className="lang-switch" reloadDocument>
+            <input type="hidden" name="lang" value={root?.lang === "en" ? "sv" : "en"} />
+            <input type="hidden" name="redirectTo" value={here} />
+            <button type="submit" className="link-button" lang={root?.lang === "en" ? "sv" : "en"}>
+              {t("nav.language")}
+            </button>
+          </Form>
+        </div>
+        <nav aria-label={t("nav.main")} className="site-nav">
+          <ul>
+            <li>
+              <NavLink to="/" end>
+                {t("nav.home")}
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to="/om-iop">{t("nav.aboutIop")}</NavLink>
+            </li>
+            {user ? (
+              <>
+                <li>
+                  <NavLink to="/organisation">{t("nav.organisations")}</NavLink>
+                </li>
+                {ability.can("invite", "Staff") ? (
+                  <li>
+                    <NavLink to="/admin">{t("nav.admin")}</NavLink>
+                  </li>
+                ) : null}
+                <li className="site-nav__push">
+                  <NavLink to="/konto">{t("nav.account")}</NavLink>
+                </li>
+                <li>
+                  <Form method="post" action="/logga-ut">
+                    <button type="submit" className="link-button">
+                      {t("nav.logout")}
+                    </button>
+                  </Form>
+                </li>
+              </>
+            ) : (
+              <>
+                <li className="site-nav__push">
+                  <NavLink to="/logga-in">{t("nav.login")}</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/registrera">{t("nav.register")}</NavLink>
+                </li>
+              </>
+            )}
+            {root?.dev ? (
+              <li>
+                <NavLink to="/dev/mail">{t("nav.devMail")}</NavLink>
+              </li>
+            ) : null}
+          </ul>
+        </nav>
+        {user ? (
+          <p className="signed-in">{t("nav.signedInAs", { name: user.name })}</p>
+        ) : null}
+      </header>
+    </>
+  );
+}
+
+export function SiteFooter() {
+  const { t } = useTranslation();
+  const root = useRootData();
+  const body = root?.publicBody;
+  return (
+    <footer className="site-footer">
+      <div className="site-footer__inner">
+        <section aria-labelledby="footer-contact">
+          <h2 id="footer-contact">{t("footer.contactHeading")}</h2>
+          {body ? (
+            <address>
+              <strong>{body.officeName}</strong>
+              <br />
+              {body.name}
+              <br />
+              {body.officeAddress ? (
+                <>
+                  {body.officeAddress}
+                  <br />
+                </>
+              ) : null}
+              <a href={`mailto:${body.officeEmail}`}>{body.officeEmail}</a>
+              {body.officePhone ? (
+                <>
+                  <br />
+                  <a href={`tel:${body.officePhone.replace(/[^+\d]/g, "")}`}>{body.officePhone}</a>
+                </>
+              ) : null}
+            </address>
+          ) : null}
+        </section>
+        <section aria-labelledby="footer-about">
+          <h2 id="footer-about">{t("app.name")}</h2>
+          <p>{t("footer.about", { publicBody: body?.name ?? "" })}</p>
+          <ul className="plain-list">
+            <li>
+              <Link to="/om-iop">{t("footer.aboutIop")}</Link>
+            </li>
+            <li>
+              <Link to="/tillganglighet">{t("footer.accessibility")}</Link>
+            </li>
+          </ul>
+        </section>
+      </div>
+    </footer>
+  );
+}
+
+export function Toast() {
+  const { t } = useTranslation();
+  const toast = useRootData()?.toast;
+  if (!toast) return null;
+  return (
+    <div className="toast" role="status">
+      {String(t(toast))}
+    </div>
+  );
+}
+
+export function PageHeading({ children, lead }: { children: React.ReactNode; lead?: React.ReactNode }) {
+  return (
+    <div className="page-heading">
+      <h1>{children}</h1>
+      {lead ? <p className="lead">{lead}</p> : null}
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
+import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { LEGAL_FORMS } from "#models/constants";
+import { organisationSchema } from "~/schemas/organisation";
+import { ErrorSummary, SelectField, TextAreaField, TextField } from "./forms";
+import { fieldIds, useSchemaForm } from "./use-form";
+
+export interface OrganisationValues {
+  name: string;
+  orgNumber: string;
+  legalForm: string;
+  purpose: string;
+  streetAddress: string;
+  postalCode: string;
+  city: string;
+  website: string;
+  email: string;
+  phone: string;
+  signatories: { name: string; role: string }[];
+}
+
+/** Register and edit share this form and its schema. */
+export function OrganisationForm({
+  lastResult,
+  defaultValue,
+  submitLabel,
+}: {
+  lastResult: SubmissionResult<string[]> | undefined;
+  defaultValue?: OrganisationValues;
+  submitLabel: string;
+}) {
+  const { t } = useTranslation();
+  const defaults = defaultValue
+    ? {
+        ...defaultValue,
+        signatories: defaultValue.signatories.map((s) => (s.role ? `${s.name}, ${s.role}` : s.name)).join("\n"),
+      }
+    : undefined;
+  const [form, fields] = useSchemaForm(organisationSchema, lastResult, "organisation", defaults);
+  const formProps = getFormProps(form);
+  return (
+    <Form method="post" {...formProps} className="form">
+      <input type="hidden" name="intent" value="saveOrganisation" />
+      <ErrorSummary errors={form.allErrors} ids={fieldIds(fields)} />
+      <TextField field={fields.name} label={t("org.name")} autoComplete="organization" />
+      <TextField
+        field={fields.orgNumber}
+        label={t("org.orgNumber")}
+        hint={t("org.orgNumberHint")}
+        className="input--short"
+      />
+      <SelectField
+        field={fields.legalForm}
+        label={t("org.legalForm")}
+        placeholder=""
+        options={LEGAL_FORMS.map((value) => ({ value, label: String(t(`org.legalForms.${value}`)) }))}
+      />
+      <TextAreaField field={fields.purpose} label={t("org.purpose")} hint={t("org.purposeHint")} />
+      <fieldset className="fieldset">
+        <legend>{t("org.address")}</legend>
+        <TextField
+          field={fields.streetAddress}
+          label={t("org.streetAddress")}
+          autoComplete="street-address"
+          optional
+        />
+        <div className="row">
+          <TextField
+            field={fields.postalCode}
+            label={t("org.postalCode")}
+            autoComplete="postal-code"
+            className="input--short"
+            optional
+          />
+          <TextField field={fields.city} label={t("org.city")} autoComplete="address-level2" optional />
+        </div>
+      </fieldset>
+      <fieldset className="fieldset">
+        <legend>{t("org.contact")}</legend>
+        <TextField field={fields.email} label={t("org.orgEmail")} type="email" autoComplete="email" />
+        <TextField field={fields.phone} label={t("org.phone")} type="tel" autoComplete="tel" optional />
+        <TextField field={fields.website} label={t("org.website")} type="url" autoComplete="url" optional />
+      </fieldset>
+      <TextAreaField
+        field={fields.signatories}
+        label={t("org.signatories")}
+        hint={t("org.signatoriesHint")}
+        rows={3}
+        optional
+      />
+      <button type="submit" className="button">
+        {submitLabel}
+      </button>
+    </Form>
+  );
+}
+

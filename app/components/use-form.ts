@@ -1,0 +1,25 @@
+import { useForm, type DefaultValue, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { z } from "zod";
+
+/** conform's useForm wired to one zod schema, the same one the action parses with. */
+export function useSchemaForm<S extends z.ZodType<Record<string, unknown>, Record<string, unknown>>>(
+  schema: S,
+  lastResult: SubmissionResult<string[]> | null | undefined,
+  id?: string,
+  defaultValue?: DefaultValue<z.input<S>>,
+) {
+  return useForm<z.input<S>, z.output<S>, string[]>({
+    id,
+    defaultValue,
+    lastResult: lastResult ?? undefined,
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  });
+}
+
+/** Field name → element id for the error summary links. */
+export function fieldIds(fields: Record<string, { id: string }>) {
+  return Object.fromEntries(Object.entries(fields).map(([name, f]) => [name, f.id]));
+}

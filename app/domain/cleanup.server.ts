@@ -1,0 +1,9 @@
+import { SessionModel } from "#models/session";
+import { TokenModel } from "#models/token";
+
+/** Deletes expired sessions and tokens (FerretDB has no TTL indexes to do it). */
+export async function cleanupExpired(now = new Date()) {
+  await SessionModel.deleteMany({ $or: [{ absoluteExpiresAt: { $lt: now } }, { idleExpiresAt: { $lt: now } }] });
+  // Used or expired tokens are kept a day so that "already used" can be told apart.
+  await TokenModel.deleteMany({ expiresAt: { $lt: new Date(now.getTime() - 24 * 60 * 60 * 1000) } });
+}

@@ -1,0 +1,94 @@
+import { Readable } from "node:stream";
+import { fileTypeFromBuffer } from "file-type";
+import mongoose, { Types } from "mongoose";
+import { DocumentModel, type OrgDocumentKind } from "#models/document";
+
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+// Recognised by content (magic bytes), never by the file name or the browser's claim.
+export const ALLOWED_TYPES: Record<string, string> = {
+  pdf: "application/pdf",
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  odt: "application/vnd.oasis.opendocument.text",
+  ods: "application/vnd.oasis.opendocument.spreadsheet",
+  png: "image/png",
+  jpg: "image/jpeg",
+};
+
+export type FileProblem = "empty" | "tooLarge" | "type";
+
+export async function sniffFile(bytes: Uint8Array): Promise<{ ext: string; mime: string } | FileProblem> {
+  if (bytes.byteLength === 0) return "empty";
+  if (bytes.byteLength > MAX_FILE_BYTES) return "tooLarge";
+  const type = await fileTypeFromBuffer(bytes);
+  if (!type || !(type.ext in ALLOWED_TYPES)) return "type";
+  return { ext: type.ext, mime: ALLOWED_TYPES[type.ext] ?? type.mime };
+}
+
+function bucket() {
+  const db = mongoose.connection.db;
+  if (!db) throw new Error("Databasen är inte ansluten");
+  return new mongoose.mongo.GridFSBucket(db, { bucketName: "files" });
+}
+
+/** A file name safe to show and to send in Content-Disposition. */
+export function cleanFilename(name: string, ext: string) {
+  const base = name
+    .replace(/\.[^.]*$/, "")
+    .replace(/[^\p{L}\p{N} ._-]/gu, "")
+    .trim()
+    .slice(0, 100);
+  return `${base || "dokument"}.${ext}`;
+}
+
+export async function storeOrgDocument(input: {
+  publicBodyId: Types.ObjectId;
+  organisationId: Types.ObjectId;
+  uploadedBy: Types.ObjectId;
+  kind: OrgDocumentKind;
+  title: string;
+  filename: string;
+  bytes: Uint8Array;
+  type: { ext: string; mime: string };
+}) {
+  const filename = cleanFilename(input.filename, input.type.ext);
+  const upload = bucket().openUploadStream(filename, {
+    metadata: { publicBodyId: input.publicBodyId, organisationId: input.organisationId, contentType: input.type.mime },
+  });
+  await new Promise<void>((resolve, reject) => {
+    Readable.from([Buffer.from(input.bytes)]).pipe(upload).on("finish", resolve).on("error", reject);
+  });
+  return DocumentModel.create({
+    publicBodyId: input.publicBodyId,
+    organisationId: input.organisationId,
+    kind: input.kind,
+    title: input.title,
+    filename,
+    contentType: input.type.mime,
+    extension: input.type.ext,
+    size: input.bytes.byteLength,
+    fileId: upload.id,
+    uploadedBy: input.uploadedBy,
+  });
+}
+
+export function listOrgDocuments(publicBodyId: Types.ObjectId, organisationId: Types.ObjectId) {
+  return DocumentModel.find({ publicBodyId, organisationId }).sort({ createdAt: -1 }).lean();
+}
+
+export function findOrgDocument(publicBodyId: Types.ObjectId, organisationId: Types.ObjectId, id: string) {
+  if (!Types.ObjectId.isValid(id)) return Promise.resolve(null);
+  return DocumentModel.findOne({ _id: id, publicBodyId, organisationId }).lean();
+}
+
+export function openFile(fileId: Types.ObjectId) {
+  return bucket().openDownloadStream(fileId);
+}
+
+export async function deleteOrgDocument(doc: { _id: Types.ObjectId; fileId: Types.ObjectId }) {
+  await DocumentModel.deleteOne({ _id: doc._id });
+  await bucket()
+    .delete(doc.fileId)
+    .catch(() => undefined);
+}

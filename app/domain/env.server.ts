@@ -1,0 +1,37 @@
+import { z } from "zod";
+
+// Parsed once, on first use, so that a wrong or missing variable gives one clear message.
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  MONGODB_URI: z.string().min(1, "MONGODB_URI saknas: starta med `npm run dev` eller sätt den"),
+  SESSION_SECRET: z.string().min(16).optional(),
+  APP_URL: z.string().url().default("http://localhost:3000"),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default("Samverka <noreply@samverka.local>"),
+  MAIL_DIR: z.string().default(".data/mail"),
+  PUBLIC_BODY_SLUG: z.string().default("exempelkommun"),
+  OUTBOX_POLL_MS: z.coerce.number().int().positive().default(1000),
+  OUTBOX_BACKOFF_MS: z.coerce.number().int().positive().default(5000),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type Env = z.infer<typeof schema> & { SESSION_SECRET: string };
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  if (cached) return cached;
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Felaktig konfiguration:\n${lines.join("\n")}`);
+  }
+  const env = parsed.data;
+  if (!env.SESSION_SECRET && env.NODE_ENV === "production") {
+    throw new Error("Felaktig konfiguration:\n  SESSION_SECRET: krävs i produktion (minst 16 tecken)");
+  }
+  cached = { ...env, SESSION_SECRET: env.SESSION_SECRET ?? "samverka-development-secret-not-for-production" };
+  return cached;
+}
+
+export const isProduction = () => getEnv().NODE_ENV === "production";

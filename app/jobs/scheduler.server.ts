@@ -1,0 +1,43 @@
+import { cleanupRateLimits } from "~/domain/rate-limit.server";
+import { logger } from "~/domain/logger.server";
+import { processOutbox } from "~/domain/outbox.server";
+import { getEnv } from "~/domain/env.server";
+import { cleanupExpired } from "~/domain/cleanup.server";
+
+// Background work of every app instance. Each job claims its rows atomically in the
+// database, so running several instances side by side is safe.
+interface Loop {
+  name: string;
+  every: number;
+  run: () => Promise<unknown>;
+}
+
+const timers = new Set<NodeJS.Timeout>();
+const running = new Set<Promise<unknown>>();
+let stopped = true;
+
+function schedule(loop: Loop) {
+  const tick = async () => {
+    if (stopped) return;
+    const p = loop.run().catch((error: unknown) => logger.warn({ err: error, job: loop.name }, "job failed"));
+    running.add(p);
+    await p;
+    running.delete(p);
+    if (!stopped) timers.add(setTimeout(() => void tick(), loop.every));
+  };
+  timers.add(setTimeout(() => void tick(), 0));
+}
+
+export function startJobs() {
+  if (!stopped) return;
+  stopped = false;
+  schedule({ name: "outbox", every: getEnv().OUTBOX_POLL_MS, run: () => processOutbox() });
+  schedule({ name: "cleanup", every: 10 * 60 * 1000, run: () => Promise.all([cleanupExpired(), cleanupRateLimits()]) });
+}
+
+export async function stopJobs() {
+  stopped = true;
+  for (const t of timers) clearTimeout(t);
+  timers.clear();
+  await Promise.allSettled([...running]);
+}

@@ -1,0 +1,137 @@
+import { unpackRules, type PackRule } from "@casl/ability/extra";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import {
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  isRouteErrorResponse,
+  useRouteError,
+} from "@remix-run/react";
+import { useMemo, type ReactNode } from "react";
+import { I18nextProvider } from "react-i18next";
+import { AbilityProvider } from "./components/ability";
+import { ErrorPage, errorKey } from "./components/error-page";
+import { useRootData } from "./components/root-data";
+import { SiteFooter, SiteHeader, Toast } from "./components/layout";
+import { isDbUnavailable } from "./domain/db.server";
+import { getEnv } from "./domain/env.server";
+import { packedRules, requestContext } from "./domain/request.server";
+import { readToast } from "./domain/session.server";
+import { createAbility, type AppRule } from "./domain/permissions";
+import { DEFAULT_LANG, getI18n, type Lang } from "./i18n";
+import styles from "./styles.css?url";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction<typeof loader> = ({ data: root, error }) => {
+  const t = getI18n(root?.lang ?? DEFAULT_LANG).t;
+  if (error) {
+    const status = isRouteErrorResponse(error) ? error.status : 500;
+    return [{ title: `${String(t(`pages.${errorKey(status)}.title`))} – Samverka` }];
+  }
+  return [{ title: "Samverka" }];
+};
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  try {
+    const { user, lang, publicBody, ability } = await requestContext(request);
+    const { toast, headers } = await readToast(request);
+    return data(
+      {
+        lang,
+        nonce: context.nonce,
+        toast,
+        dev: getEnv().NODE_ENV === "development",
+        rules: packedRules(ability) as PackRule<AppRule>[],
+        user: user
+          ? {
+              id: String(user._id),
+              name: user.name,
+              email: user.email,
+              emailVerified: Boolean(user.emailVerifiedAt),
+              isStaff: user.staffMemberships.length > 0,
+              hasOrganisations: user.orgMemberships.length > 0,
+            }
+          : null,
+        publicBody: {
+          name: publicBody.name,
+          officeName: publicBody.officeName,
+          officeEmail: publicBody.officeEmail,
+          officePhone: publicBody.officePhone,
+          officeAddress: publicBody.officeAddress,
+        },
+      },
+      { headers },
+    );
+  } catch (error) {
+    if (isDbUnavailable(error)) throw data(null, { status: 503, headers: { "Retry-After": "30" } });
+    throw error;
+  }
+}
+
+
+export function Layout({ children }: { children: ReactNode }) {
+  const root = useRootData();
+  const lang: Lang = root?.lang ?? DEFAULT_LANG;
+  const nonce = root?.nonce;
+  return (
+    <html lang={lang}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <I18nextProvider i18n={getI18n(lang)}>{children}</I18nextProvider>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+function Shell({ children }: { children: ReactNode }) {
+  return (
+    <>
+      <SiteHeader />
+      <main id="innehall" tabIndex={-1} className="page">
+        <Toast />
+        {children}
+      </main>
+      <SiteFooter />
+    </>
+  );
+}
+
+export default function App() {
+  const root = useRootData();
+  const rules = root?.rules;
+  const ability = useMemo(() => createAbility(rules ? unpackRules(rules) : []), [rules]);
+  return (
+    <AbilityProvider value={ability}>
+      <Shell>
+        <Outlet />
+      </Shell>
+    </AbilityProvider>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  return (
+    <AbilityProvider value={createAbility([])}>
+      <Shell>
+        <ErrorPage status={status} />
+      </Shell>
+    </AbilityProvider>
+  );
+}
+

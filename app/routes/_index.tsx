@@ -1,0 +1,66 @@
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { useRootData } from "~/components/root-data";
+import { titleMeta } from "~/domain/meta";
+
+export const meta = titleMeta("home.title");
+
+export default function Index() {
+  const { t } = useTranslation();
+  const root = useRootData();
+  const publicBody = root?.publicBody.name ?? "";
+  const steps = t("home.steps", { returnObjects: true }) as string[];
+  return (
+    <>
+      <section className="hero">
+        <h1>{t("home.title")}</h1>
+        <p className="lead">{t("home.lead", { publicBody })}</p>
+      </section>
+      <div className="cards">
+        <section className="card" aria-labelledby="for-orgs">
+          <h2 id="for-orgs">{t("home.orgTitle")}</h2>
+          <p>{t("home.orgBody")}</p>
+          {root?.user ? (
+            <Link className="button" to="/organisation">
+              {t("home.orgContinue")}
+            </Link>
+          ) : (
+            <Link className="button" to="/registrera">
+              {t("home.orgStart")}
+            </Link>
+          )}
+        </section>
+        <section className="card" aria-labelledby="for-staff">
+          <h2 id="for-staff">{t("home.staffTitle")}</h2>
+          <p>{t("home.staffBody")}</p>
+          <Link className="button button--secondary" to="/logga-in">
+            {t("home.staffStart")}
+          </Link>
+        </section>
+        <section className="card" aria-labelledby="for-all">
+          <h2 id="for-all">{t("home.publicTitle")}</h2>
+          <p>{t("home.publicBody")}</p>
+          <Link className="button button--secondary" to="/om-iop">
+            {t("home.publicStart")}
+          </Link>
+        </section>
+      </div>
+      <div className="columns">
+        <section aria-labelledby="what-iop">
+          <h2 id="what-iop">{t("home.whatTitle")}</h2>
+          <p>{t("home.what")}</p>
+          <h2>{t("home.oneWayTitle")}</h2>
+          <p>{t("home.oneWay")}</p>
+        </section>
+        <section aria-labelledby="steps">
+          <h2 id="steps">{t("home.stepsTitle")}</h2>
+          <ol className="steps">
+            {steps.map((step) => (
+              <li key={step}>{step}</li>
+            ))}
+          </ol>
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,126 @@
+import { getCollectionProps, getFormProps } from "@conform-to/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Types } from "mongoose";
+import { STAFF_ROLES_LIST } from "#models/constants";
+import { ErrorSummary, SelectField, TextField } from "~/components/forms";
+import { PageHeading } from "~/components/layout";
+import { fieldIds, useSchemaForm } from "~/components/use-form";
+import { requireAbility } from "~/domain/ability.server";
+import { invalid, parseForm } from "~/domain/forms.server";
+import { titleMeta } from "~/domain/meta";
+import { requireContext } from "~/domain/request.server";
+import { redirectWithToast } from "~/domain/session.server";
+import { inviteStaff, listDepartments, listStaff } from "~/domain/staff.server";
+import { inviteStaffSchema } from "~/schemas/admin";
+
+export const meta = titleMeta("admin.title");
+
+async function requireAdmin(request: Request) {
+  const ctx = await requireContext(request);
+  requireAbility(ctx.ability, "invite", "Staff", { publicBodyId: ctx.publicBody._id }, 403);
+  return ctx;
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { publicBody } = await requireAdmin(request);
+  const [departments, staff] = await Promise.all([listDepartments(publicBody._id), listStaff(publicBody._id)]);
+  return {
+    departments: departments.map((d) => ({ id: String(d._id), name: d.name, areas: d.areas })),
+    staff,
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { publicBody, user } = await requireAdmin(request);
+  const submission = parseForm(await request.formData(), inviteStaffSchema);
+  if (submission.status !== "success") return invalid(submission);
+  const known = new Set((await listDepartments(publicBody._id)).map((d) => String(d._id)));
+  const unknown = submission.value.departmentIds.filter((id) => !known.has(id));
+  if (unknown.length) return invalid(submission, { fieldErrors: { departmentIds: ["errors.choose"] } });
+  await inviteStaff(publicBody, user, {
+    ...submission.value,
+    departmentIds: submission.value.departmentIds.map((id) => new Types.ObjectId(id)),
+  });
+  return redirectWithToast("/admin", "admin.invited");
+}
+
+export default function Admin() {
+  const { t } = useTranslation();
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useSchemaForm(inviteStaffSchema, actionData?.result, "invite-staff", { role: "officer" });
+  const deptError = fields.departmentIds.errors?.[0];
+  const deptName = (id: string) => data.departments.find((d) => d.id === id)?.name ?? "";
+  return (
+    <>
+      <PageHeading>{t("admin.title")}</PageHeading>
+      <section aria-labelledby="staff-heading">
+        <h2 id="staff-heading">{t("admin.staff")}</h2>
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t("org.table.name")}</th>
+              <th scope="col">{t("org.table.email")}</th>
+              <th scope="col">{t("admin.role")}</th>
+              <th scope="col">{t("admin.departments")}</th>
+              <th scope="col">{t("admin.status")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.staff.map((s) => (
+              <tr key={s.id}>
+                <td>{s.name}</td>
+                <td>{s.email}</td>
+                <td>{t(`roles.${s.role}`)}</td>
+                <td>{s.departmentIds.map(deptName).join(", ")}</td>
+                <td>{s.active ? t("admin.active") : t("admin.pending")}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <div className="columns">
+        <section aria-labelledby="invite-staff-heading" className="panel">
+          <h2 id="invite-staff-heading">{t("admin.inviteStaff")}</h2>
+          <p>{t("admin.inviteLead")}</p>
+          <Form method="post" {...getFormProps(form)} className="form">
+            <ErrorSummary errors={form.allErrors} ids={fieldIds(fields)} />
+            <TextField field={fields.name} label={t("auth.name")} autoComplete="off" />
+            <TextField field={fields.email} label={t("auth.email")} type="email" autoComplete="off" />
+            <SelectField
+              field={fields.role}
+              label={t("admin.role")}
+              options={STAFF_ROLES_LIST.map((value) => ({ value, label: String(t(`roles.${value}`)) }))}
+            />
+            <fieldset className={deptError ? "fieldset field--error" : "fieldset"} id={fields.departmentIds.id}>
+              <legend>{t("admin.staffDepartments")}</legend>
+              {deptError ? <p className="field__error">{t(deptError)}</p> : null}
+              {getCollectionProps(fields.departmentIds, {
+                type: "checkbox",
+                options: data.departments.map((d) => d.id),
+              }).map((props) => (
+                <div className="checkbox" key={props.key}>
+                  <input {...props} key={props.key} />
+                  <label htmlFor={props.id}>{deptName(props.value)}</label>
+                </div>
+              ))}
+            </fieldset>
+            <button type="submit" className="button">
+              {t("admin.inviteStaff")}
+            </button>
+          </Form>
+        </section>
+        <section aria-labelledby="departments-heading">
+          <h2 id="departments-heading">{t("admin.departments")}</h2>
+          <ul>
+            {data.departments.map((d) => (
+              <li key={d.id}>{d.name}</li>
+            ))}
+          </ul>
+        </section>
+      </div>
+    </>
+  );
+}

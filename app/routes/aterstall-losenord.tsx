@@ -1,0 +1,59 @@
+import { getFormProps, getInputProps } from "@conform-to/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ErrorSummary, TextField } from "~/components/forms";
+import { InvalidLink } from "~/components/invalid-link";
+import { PageHeading } from "~/components/layout";
+import { fieldIds, useSchemaForm } from "~/components/use-form";
+import { resetPassword } from "~/domain/accounts.server";
+import { invalid, parseForm } from "~/domain/forms.server";
+import { titleMeta } from "~/domain/meta";
+import { createUserSession, destroyAllSessions, redirectWithToast } from "~/domain/session.server";
+import { findValidToken } from "~/domain/tokens.server";
+import { resetSchema } from "~/schemas/account";
+
+export const meta = titleMeta("auth.reset.title");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const token = new URL(request.url).searchParams.get("token") ?? "";
+  const valid = Boolean(await findValidToken(token, "reset_password"));
+  return { token: valid ? token : null };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const submission = parseForm(await request.formData(), resetSchema);
+  if (submission.status !== "success") return invalid(submission);
+  const userId = await resetPassword(submission.value.token, submission.value.password);
+  if (!userId) return invalid(submission, { formErrors: ["auth.verify.invalid"] }, 410);
+  await destroyAllSessions(userId);
+  return redirectWithToast("/konto", "auth.reset.done", { "Set-Cookie": await createUserSession(request, userId) });
+}
+
+export default function ResetPassword() {
+  const { t } = useTranslation();
+  const { token } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useSchemaForm(resetSchema, actionData?.result);
+  if (!token) return <InvalidLink titleKey="auth.verify.invalidTitle" bodyKey="auth.verify.invalid" />;
+  return (
+    <div className="narrow">
+      <PageHeading>{t("auth.reset.title")}</PageHeading>
+      <Form method="post" {...getFormProps(form)} className="form">
+        <ErrorSummary errors={form.allErrors} ids={fieldIds(fields)} />
+        <input {...getInputProps(fields.token, { type: "hidden" })} defaultValue={token} />
+        <TextField
+          field={fields.password}
+          label={t("account.newPassword")}
+          hint={t("auth.passwordHint")}
+          type="password"
+          autoComplete="new-password"
+        />
+        <TextField field={fields.confirmPassword} label={t("auth.confirmPassword")} type="password" autoComplete="new-password" />
+        <button type="submit" className="button">
+          {t("auth.reset.submit")}
+        </button>
+      </Form>
+    </div>
+  );
+}

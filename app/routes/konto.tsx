@@ -1,0 +1,145 @@
+import { getFormProps } from "@conform-to/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { OrganisationModel } from "#models/organisation";
+import { PublicBodyModel } from "#models/public-body";
+import { ErrorSummary, TextField } from "~/components/forms";
+import { PageHeading } from "~/components/layout";
+import { fieldIds, useSchemaForm } from "~/components/use-form";
+import { changePassword } from "~/domain/accounts.server";
+import { invalid, parseForm } from "~/domain/forms.server";
+import { titleMeta } from "~/domain/meta";
+import { badRequest } from "~/domain/request.server";
+import { destroyAllSessions, destroySession, redirectWithToast, requireUser } from "~/domain/session.server";
+import { changePasswordSchema } from "~/schemas/account";
+
+export const meta = titleMeta("account.title");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const [orgs, bodies] = await Promise.all([
+    OrganisationModel.find({ _id: { $in: user.orgMemberships.map((m) => m.organisationId) } })
+      .select("name")
+      .lean(),
+    PublicBodyModel.find({ _id: { $in: user.staffMemberships.map((m) => m.publicBodyId) } })
+      .select("name")
+      .lean(),
+  ]);
+  const roles = [
+    ...user.orgMemberships.map((m) => ({
+      role: m.role,
+      where: orgs.find((o) => o._id.equals(m.organisationId))?.name ?? "",
+      href: `/organisation/${String(m.organisationId)}`,
+    })),
+    ...user.staffMemberships.map((m) => ({
+      role: m.role,
+      where: bodies.find((b) => b._id.equals(m.publicBodyId))?.name ?? "",
+      href: null,
+    })),
+  ];
+  return { name: user.name, email: user.email, verified: Boolean(user.emailVerifiedAt), roles };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  if (intent === "logoutEverywhere") {
+    await destroyAllSessions(user._id);
+    return redirectWithToast("/", "account.loggedOutEverywhere", { "Set-Cookie": await destroySession(request) });
+  }
+  if (intent !== "changePassword") return badRequest();
+  const submission = parseForm(formData, changePasswordSchema);
+  if (submission.status !== "success") return invalid(submission);
+  const ok = await changePassword(user._id, submission.value.currentPassword, submission.value.password);
+  if (!ok) return invalid(submission, { fieldErrors: { currentPassword: ["account.wrongPassword"] } });
+  // A changed password ends every other session (someone else may have known the old one).
+  await destroyAllSessions(user._id, request);
+  return redirectWithToast("/konto", "account.passwordChanged");
+}
+
+export default function Account() {
+  const { t } = useTranslation();
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useSchemaForm(changePasswordSchema, actionData?.result, "change-password");
+  return (
+    <>
+      <PageHeading>{t("account.title")}</PageHeading>
+      {!data.verified ? (
+        <div className="notice notice--warning">
+          <p>{t("auth.verify.banner", { email: data.email })}</p>
+          <Form method="post" action="/verifiera-epost">
+            <button type="submit" className="button button--secondary">
+              {t("auth.verify.resend")}
+            </button>
+          </Form>
+        </div>
+      ) : null}
+      <div className="columns">
+        <section aria-labelledby="details">
+          <h2 id="details">{t("account.details")}</h2>
+          <dl className="facts">
+            <dt>{t("auth.name")}</dt>
+            <dd>{data.name}</dd>
+            <dt>{t("auth.email")}</dt>
+            <dd>
+              {data.email}
+              <br />
+              <span className={data.verified ? "badge badge--ok" : "badge badge--warn"}>
+                {data.verified ? t("account.verified") : t("account.notVerified")}
+              </span>
+            </dd>
+          </dl>
+          <h2>{t("account.roles")}</h2>
+          {data.roles.length === 0 ? (
+            <p>
+              {t("account.noRoles")} <Link to="/organisation/ny">{t("org.register")}</Link>
+            </p>
+          ) : (
+            <ul>
+              {data.roles.map((r) => (
+                <li key={`${r.role}-${r.where}`}>
+                  {t(`roles.${r.role}`)}: {r.href ? <Link to={r.href}>{r.where}</Link> : r.where}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        <section aria-labelledby="change-password-heading">
+          <h2 id="change-password-heading">{t("account.changePassword")}</h2>
+          <Form method="post" {...getFormProps(form)} className="form">
+            <input type="hidden" name="intent" value="changePassword" />
+            <ErrorSummary errors={form.allErrors} ids={fieldIds(fields)} />
+            <TextField
+              field={fields.currentPassword}
+              label={t("account.currentPassword")}
+              type="password"
+              autoComplete="current-password"
+            />
+            <TextField
+              field={fields.password}
+              label={t("account.newPassword")}
+              hint={t("auth.passwordHint")}
+              type="password"
+              autoComplete="new-password"
+            />
+            <TextField field={fields.confirmPassword} label={t("auth.confirmPassword")} type="password" autoComplete="new-password" />
+            <button type="submit" className="button">
+              {t("account.changePassword")}
+            </button>
+          </Form>
+          <h2>{t("account.sessions")}</h2>
+          <p>{t("account.sessionsLead")}</p>
+          <Form method="post">
+            <input type="hidden" name="intent" value="logoutEverywhere" />
+            <button type="submit" className="button button--secondary">
+              {t("account.logoutEverywhere")}
+            </button>
+          </Form>
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,28 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { PageHeading } from "~/components/layout";
+import { titleMeta } from "~/domain/meta";
+import { destroySession } from "~/domain/session.server";
+
+export const meta = titleMeta("auth.logout.title");
+
+export async function action({ request }: ActionFunctionArgs) {
+  return redirect("/", { headers: { "Set-Cookie": await destroySession(request) } });
+}
+
+// GET shows a button: signing out by a link would let other sites sign people out.
+export default function Logout() {
+  const { t } = useTranslation();
+  return (
+    <div className="narrow">
+      <PageHeading lead={t("auth.logout.lead")}>{t("auth.logout.title")}</PageHeading>
+      <Form method="post">
+        <button type="submit" className="button">
+          {t("auth.logout.submit")}
+        </button>
+      </Form>
+    </div>
+  );
+}

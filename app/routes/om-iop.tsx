@@ -1,0 +1,10 @@
+import { TextPage } from "~/components/text-page";
+import { useLang } from "~/components/root-data";
+import { aboutIop } from "~/content/pages";
+import { titleMeta } from "~/domain/meta";
+
+export const meta = titleMeta("about.title");
+
+export default function AboutIop() {
+  return <TextPage sections={aboutIop[useLang()]} />;
+}

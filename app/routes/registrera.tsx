@@ -1,0 +1,66 @@
+import { getFormProps } from "@conform-to/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ErrorSummary, Honeypot, TextField } from "~/components/forms";
+import { PageHeading } from "~/components/layout";
+import { fieldIds, useSchemaForm } from "~/components/use-form";
+import { registerAccount } from "~/domain/accounts.server";
+import { filledHoneypot, invalid, parseForm } from "~/domain/forms.server";
+import { getLang } from "~/domain/lang.server";
+import { titleMeta } from "~/domain/meta";
+import { createUserSession, getUser } from "~/domain/session.server";
+import { registerSchema } from "~/schemas/account";
+
+export const meta = titleMeta("auth.register.title");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (await getUser(request)) throw redirect("/konto");
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const submission = parseForm(formData, registerSchema);
+  if (submission.status !== "success") return invalid(submission);
+  if (filledHoneypot(formData)) return invalid(submission, { formErrors: ["errors.honeypot"] });
+  const { name, email, password } = submission.value;
+  const user = await registerAccount({ name, email, password }, await getLang(request));
+  const sent = `/registrera/skickat?${new URLSearchParams({ email })}`;
+  if (!user) throw redirect(sent);
+  // A new account is signed in at once; registering an organisation waits for verification.
+  throw redirect(sent, { headers: { "Set-Cookie": await createUserSession(request, user._id) } });
+}
+
+export default function Register() {
+  const { t } = useTranslation();
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useSchemaForm(registerSchema, actionData?.result);
+  return (
+    <div className="narrow">
+      <PageHeading lead={t("auth.register.lead")}>{t("auth.register.title")}</PageHeading>
+      <Form method="post" {...getFormProps(form)} className="form">
+        <ErrorSummary errors={form.allErrors} ids={fieldIds(fields)} />
+        <TextField field={fields.name} label={t("auth.name")} autoComplete="name" />
+        <TextField field={fields.email} label={t("auth.email")} type="email" autoComplete="email" />
+        <TextField
+          field={fields.password}
+          label={t("auth.password")}
+          hint={t("auth.passwordHint")}
+          type="password"
+          autoComplete="new-password"
+        />
+        <TextField field={fields.confirmPassword} label={t("auth.confirmPassword")} type="password" autoComplete="new-password" />
+        <Honeypot />
+        <button type="submit" className="button">
+          {t("auth.register.submit")}
+        </button>
+      </Form>
+      <p>
+        {t("auth.register.haveAccount")} <Link to="/logga-in">{t("nav.login")}</Link>
+      </p>
+    </div>
+  );
+}
+

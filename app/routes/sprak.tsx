@@ -1,0 +1,21 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { UserModel } from "#models/user";
+import { langCookie } from "~/domain/lang.server";
+import { getUser, safeRedirect } from "~/domain/session.server";
+import { isLang } from "~/i18n";
+
+/** Language switch: a plain form POST, so it works without JavaScript. */
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const lang = form.get("lang");
+  if (!isLang(lang)) return new Response("Ogiltigt språk", { status: 400 });
+  const user = await getUser(request);
+  // Emails follow the language the person chose.
+  if (user) await UserModel.updateOne({ _id: user._id }, { $set: { locale: lang } });
+  return redirect(safeRedirect(form.get("redirectTo")), {
+    headers: { "Set-Cookie": await langCookie.serialize(lang) },
+  });
+}
+
+export const loader = () => redirect("/");

@@ -1,0 +1,27 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { InvalidLink } from "~/components/invalid-link";
+import { sendVerificationEmail, verifyEmail } from "~/domain/accounts.server";
+import { getLang } from "~/domain/lang.server";
+import { titleMeta } from "~/domain/meta";
+import { redirectWithToast, requireUser } from "~/domain/session.server";
+
+export const meta = titleMeta("auth.verify.invalidTitle");
+
+/** The link in the verification email. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const token = new URL(request.url).searchParams.get("token") ?? "";
+  const userId = await verifyEmail(token);
+  if (userId) throw await redirectWithToast("/organisation", "auth.verify.ok");
+  return null;
+}
+
+/** "Send the link again". */
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  if (!user.emailVerifiedAt) await sendVerificationEmail(user, await getLang(request));
+  return redirectWithToast("/konto", "auth.verify.resent");
+}
+
+export default function VerifyFailed() {
+  return <InvalidLink titleKey="auth.verify.invalidTitle" bodyKey="auth.verify.invalid" />;
+}

@@ -1,0 +1,66 @@
+import { LEGAL_FORMS, ORG_DOCUMENT_KINDS_LIST, ORG_ROLES_LIST } from "#models/constants";
+import {
+  emailField,
+  MAX_LONG,
+  optionalText,
+  orgNumberField,
+  phoneField,
+  requiredText,
+  urlField,
+  z,
+} from "~/domain/validation";
+
+/** "Name, role" per line → signatories. */
+export const signatoriesField = z
+  .string()
+  .trim()
+  .max(2000)
+  .optional()
+  .default("")
+  .transform((text) =>
+    text
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter(Boolean)
+      .slice(0, 20)
+      .map((line) => {
+        const [name = "", ...rest] = line.split(",");
+        return { name: name.trim().slice(0, 100), role: rest.join(",").trim().slice(0, 100) };
+      }),
+  );
+
+export const organisationSchema = z.object({
+  name: requiredText(200),
+  orgNumber: orgNumberField,
+  legalForm: z.enum(LEGAL_FORMS),
+  purpose: requiredText(MAX_LONG),
+  streetAddress: optionalText(200),
+  postalCode: z
+    .string()
+    .trim()
+    .max(10)
+    .regex(/^(\d{3} ?\d{2})?$/, "errors.postalCode")
+    .optional()
+    .default(""),
+  city: optionalText(100),
+  website: urlField,
+  email: emailField,
+  phone: phoneField,
+  signatories: signatoriesField,
+});
+
+export const inviteMemberSchema = z.object({
+  intent: z.literal("invite"),
+  email: emailField,
+  role: z.enum(ORG_ROLES_LIST),
+});
+
+export const uploadSchema = z.object({
+  intent: z.literal("upload"),
+  kind: z.enum(ORG_DOCUMENT_KINDS_LIST),
+  title: requiredText(200),
+  // The file itself is checked by content on the server (documents.server.ts).
+  file: z.unknown().optional(),
+});
+
+export const objectId = z.string().regex(/^[a-f0-9]{24}$/, "errors.invalid");

@@ -1,0 +1,79 @@
+// Texts of the emails, Swedish and English. Templates take a locale and plain props.
+export type EmailLocale = "sv" | "en";
+
+export const emailMessages = {
+  sv: {
+    footer: "Samverka – en väg in till kommunen för idéburna organisationer.",
+    ignore: "Om du inte känner igen det här kan du bortse från meddelandet.",
+    linkFallback: "Fungerar inte knappen? Kopiera länken till webbläsaren:",
+    verify: {
+      subject: "Bekräfta din e-postadress i Samverka",
+      heading: "Bekräfta din e-postadress",
+      body: "Hej {name}! Klicka på knappen för att bekräfta att det är din e-postadress. Länken gäller i 48 timmar.",
+      button: "Bekräfta e-postadressen",
+    },
+    reset: {
+      subject: "Välj ett nytt lösenord i Samverka",
+      heading: "Välj ett nytt lösenord",
+      body: "Hej {name}! Någon (förhoppningsvis du) bad om att få byta lösenord. Länken gäller i en timme och kan bara användas en gång.",
+      button: "Välj nytt lösenord",
+    },
+    already: {
+      subject: "Du har redan ett konto i Samverka",
+      heading: "Du har redan ett konto",
+      body: "Hej {name}! Någon försökte skapa ett konto med den här e-postadressen, men det finns redan ett. Logga in, eller välj ett nytt lösenord om du har glömt det.",
+      button: "Logga in",
+    },
+    orgInvite: {
+      subject: "Inbjudan till {organisation} i Samverka",
+      heading: "Du är inbjuden till {organisation}",
+      body: "{inviter} har bjudit in dig som {role} för {organisation} i Samverka, där föreningen föreslår och följer idéburna offentliga partnerskap (IOP) med {publicBody}. Inbjudan gäller i 7 dagar.",
+      button: "Visa inbjudan",
+    },
+    staffInvite: {
+      subject: "Ditt konto i Samverka för {publicBody}",
+      heading: "Välkommen till Samverka",
+      body: "{inviter} har skapat ett konto åt dig som {role} i {publicBody}. Välj ett lösenord för att komma igång. Länken gäller i 7 dagar.",
+      button: "Välj lösenord",
+    },
+  },
+  en: {
+    footer: "Samverka – one way into the municipality for non-profit organisations.",
+    ignore: "If you do not recognise this, you can ignore the message.",
+    linkFallback: "Button not working? Copy the link into your browser:",
+    verify: {
+      subject: "Confirm your email address in Samverka",
+      heading: "Confirm your email address",
+      body: "Hello {name}! Click the button to confirm that this is your email address. The link is valid for 48 hours.",
+      button: "Confirm email address",
+    },
+    reset: {
+      subject: "Choose a new password in Samverka",
+      heading: "Choose a new password",
+      body: "Hello {name}! Someone (hopefully you) asked to change the password. The link is valid for one hour and can be used once.",
+      button: "Choose new password",
+    },
+    already: {
+      subject: "You already have an account in Samverka",
+      heading: "You already have an account",
+      body: "Hello {name}! Someone tried to create an account with this email address, but one already exists. Sign in, or choose a new password if you have forgotten it.",
+      button: "Sign in",
+    },
+    orgInvite: {
+      subject: "Invitation to {organisation} in Samverka",
+      heading: "You are invited to {organisation}",
+      body: "{inviter} has invited you as {role} of {organisation} in Samverka, where the organisation proposes and follows non-profit public partnerships (IOP) with {publicBody}. The invitation is valid for 7 days.",
+      button: "View invitation",
+    },
+    staffInvite: {
+      subject: "Your Samverka account at {publicBody}",
+      heading: "Welcome to Samverka",
+      body: "{inviter} has created an account for you as {role} at {publicBody}. Choose a password to get started. The link is valid for 7 days.",
+      button: "Choose password",
+    },
+  },
+} as const;
+
+export function fill(text: string, values: Record<string, string>) {
+  return text.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? "");
+}

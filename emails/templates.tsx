@@ -1,0 +1,44 @@
+import { render } from "@react-email/render";
+import { ActionEmail } from "./layout";
+import { emailMessages, fill, type EmailLocale } from "./messages";
+
+// Each template: props in, subject + HTML + plain text out. No database access here.
+
+interface Common {
+  locale: EmailLocale;
+  url: string;
+  officeName: string;
+}
+
+export type EmailTemplate =
+  | ({ template: "verify" | "reset" | "already" } & Common & { name: string })
+  | ({ template: "orgInvite" } & Common & { inviter: string; organisation: string; role: string; publicBody: string })
+  | ({ template: "staffInvite" } & Common & { inviter: string; role: string; publicBody: string });
+
+export interface RenderedEmail {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+export async function renderEmail(input: EmailTemplate): Promise<RenderedEmail> {
+  const texts = emailMessages[input.locale][input.template];
+  const values: Record<string, string> = Object.fromEntries(
+    Object.entries(input).filter((entry): entry is [string, string] => typeof entry[1] === "string"),
+  );
+  const element = (
+    <ActionEmail
+      locale={input.locale}
+      heading={fill(texts.heading, values)}
+      body={fill(texts.body, values)}
+      buttonLabel={texts.button}
+      url={input.url}
+      officeName={input.officeName}
+    />
+  );
+  return {
+    subject: fill(texts.subject, values),
+    html: await render(element),
+    text: await render(element, { plainText: true }),
+  };
+}

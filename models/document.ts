@@ -1,0 +1,42 @@
+import { Schema } from "mongoose";
+import { baseOptions, defineModel, type ObjectId } from "./shared";
+
+import { ORG_DOCUMENT_KINDS_LIST as ORG_DOCUMENT_KINDS } from "./constants";
+
+export { ORG_DOCUMENT_KINDS };
+export type OrgDocumentKind = (typeof ORG_DOCUMENT_KINDS)[number];
+
+/** Metadata of a stored file; the bytes are in GridFS (bucket "files"). */
+export interface StoredDocument {
+  publicBodyId: ObjectId;
+  organisationId: ObjectId;
+  kind: OrgDocumentKind;
+  title: string;
+  filename: string;
+  contentType: string;
+  extension: string;
+  size: number;
+  fileId: ObjectId;
+  uploadedBy: ObjectId;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const schema = new Schema<StoredDocument>(
+  {
+    publicBodyId: { type: Schema.Types.ObjectId, required: true },
+    organisationId: { type: Schema.Types.ObjectId, required: true, ref: "Organisation" },
+    kind: { type: String, enum: ORG_DOCUMENT_KINDS, required: true },
+    title: { type: String, required: true },
+    filename: { type: String, required: true },
+    contentType: { type: String, required: true },
+    extension: { type: String, required: true },
+    size: { type: Number, required: true },
+    fileId: { type: Schema.Types.ObjectId, required: true },
+    uploadedBy: { type: Schema.Types.ObjectId, required: true, ref: "User" },
+  },
+  baseOptions,
+);
+schema.index({ publicBodyId: 1, organisationId: 1, createdAt: -1 });
+
+export const DocumentModel = defineModel("Document", schema);

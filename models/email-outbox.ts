@@ -1,0 +1,46 @@
+import { Schema } from "mongoose";
+import { defineModel, type ObjectId } from "./shared";
+
+export const OUTBOX_STATUSES = ["pending", "sending", "sent", "failed"] as const;
+
+/** An email waiting to be sent, or the record that it was. */
+export interface OutboxEmail {
+  idempotencyKey: string;
+  publicBodyId?: ObjectId;
+  template: string;
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+  status: (typeof OUTBOX_STATUSES)[number];
+  attempts: number;
+  nextAttemptAt: Date;
+  lockedUntil?: Date;
+  lastError?: string;
+  sentAt?: Date;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const schema = new Schema<OutboxEmail>(
+  {
+    idempotencyKey: { type: String, required: true },
+    publicBodyId: Schema.Types.ObjectId,
+    template: { type: String, required: true },
+    to: { type: String, required: true },
+    subject: { type: String, required: true },
+    html: { type: String, required: true },
+    text: { type: String, required: true },
+    status: { type: String, enum: OUTBOX_STATUSES, default: "pending" },
+    attempts: { type: Number, default: 0 },
+    nextAttemptAt: { type: Date, required: true },
+    lockedUntil: Date,
+    lastError: String,
+    sentAt: Date,
+  },
+  { timestamps: true, versionKey: false },
+);
+schema.index({ idempotencyKey: 1 }, { unique: true });
+schema.index({ status: 1, nextAttemptAt: 1 });
+
+export const OutboxModel = defineModel("EmailOutbox", schema);

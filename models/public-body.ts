@@ -1,0 +1,33 @@
+import { Schema } from "mongoose";
+import { baseOptions, defineModel } from "./shared";
+
+export interface PublicBody {
+  name: string;
+  slug: string;
+  casePrefix: string;
+  officeName: string;
+  officeEmail: string;
+  officePhone: string;
+  officeAddress: string;
+  /** Working days before an unrouted case reminds the office (used by the reminder jobs). */
+  unroutedReminderDays: number;
+  inactivityReminderDays: number;
+}
+
+const schema = new Schema<PublicBody>(
+  {
+    name: { type: String, required: true },
+    slug: { type: String, required: true },
+    casePrefix: { type: String, required: true },
+    officeName: { type: String, required: true },
+    officeEmail: { type: String, required: true },
+    officePhone: { type: String, default: "" },
+    officeAddress: { type: String, default: "" },
+    unroutedReminderDays: { type: Number, default: 3 },
+    inactivityReminderDays: { type: Number, default: 14 },
+  },
+  baseOptions,
+);
+schema.index({ slug: 1 }, { unique: true });
+
+export const PublicBodyModel = defineModel("PublicBody", schema);

@@ -1,0 +1,30 @@
+import { Schema } from "mongoose";
+import { defineModel, type ObjectId } from "./shared";
+
+/** A signed-in browser. `_id` is the SHA-256 of the cookie token, never the token itself. */
+export interface Session {
+  _id: string;
+  userId: ObjectId;
+  createdAt: Date;
+  lastSeenAt: Date;
+  idleExpiresAt: Date;
+  absoluteExpiresAt: Date;
+  userAgent: string;
+}
+
+const schema = new Schema<Session>(
+  {
+    _id: { type: String, required: true },
+    userId: { type: Schema.Types.ObjectId, required: true, ref: "User" },
+    createdAt: { type: Date, required: true },
+    lastSeenAt: { type: Date, required: true },
+    idleExpiresAt: { type: Date, required: true },
+    absoluteExpiresAt: { type: Date, required: true },
+    userAgent: { type: String, default: "" },
+  },
+  { versionKey: false },
+);
+schema.index({ userId: 1 });
+schema.index({ absoluteExpiresAt: 1 });
+
+export const SessionModel = defineModel("Session", schema);

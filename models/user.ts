@@ -1,0 +1,92 @@
+import { Schema } from "mongoose";
+import { baseOptions, defineModel, type ObjectId } from "./shared";
+
+import { ORG_ROLES_LIST as ORG_ROLES, STAFF_ROLES_LIST as STAFF_ROLES } from "./constants";
+
+export { ORG_ROLES, STAFF_ROLES };
+export type OrgRole = (typeof ORG_ROLES)[number];
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+export interface OrgMembership {
+  organisationId: ObjectId;
+  publicBodyId: ObjectId;
+  role: OrgRole;
+}
+export interface StaffMembership {
+  publicBodyId: ObjectId;
+  role: StaffRole;
+  departmentIds: ObjectId[];
+}
+/** A login through an external identity provider (OIDC: e-ID broker, Entra ID). */
+export interface ExternalIdentity {
+  issuer: string;
+  subject: string;
+  linkedAt: Date;
+}
+
+export interface User {
+  email: string;
+  name: string;
+  passwordHash?: string;
+  emailVerifiedAt?: Date;
+  locale: "sv" | "en";
+  orgMemberships: OrgMembership[];
+  staffMemberships: StaffMembership[];
+  externalIdentities: ExternalIdentity[];
+  passwordChangedAt?: Date;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const schema = new Schema<User>(
+  {
+    email: { type: String, required: true, lowercase: true, trim: true },
+    name: { type: String, required: true, trim: true },
+    passwordHash: { type: String, select: false },
+    emailVerifiedAt: Date,
+    locale: { type: String, enum: ["sv", "en"], default: "sv" },
+    orgMemberships: {
+      type: [
+        new Schema<OrgMembership>(
+          {
+            organisationId: { type: Schema.Types.ObjectId, required: true, ref: "Organisation" },
+            publicBodyId: { type: Schema.Types.ObjectId, required: true },
+            role: { type: String, enum: ORG_ROLES, required: true },
+          },
+          { _id: false },
+        ),
+      ],
+      default: [],
+    },
+    staffMemberships: {
+      type: [
+        new Schema<StaffMembership>(
+          {
+            publicBodyId: { type: Schema.Types.ObjectId, required: true, ref: "PublicBody" },
+            role: { type: String, enum: STAFF_ROLES, required: true },
+            departmentIds: { type: [Schema.Types.ObjectId], default: [] },
+          },
+          { _id: false },
+        ),
+      ],
+      default: [],
+    },
+    externalIdentities: {
+      type: [
+        new Schema<ExternalIdentity>(
+          { issuer: { type: String, required: true }, subject: { type: String, required: true }, linkedAt: Date },
+          { _id: false },
+        ),
+      ],
+      default: [],
+    },
+    passwordChangedAt: Date,
+  },
+  baseOptions,
+);
+schema.index({ email: 1 }, { unique: true });
+schema.index({ "orgMemberships.organisationId": 1 });
+schema.index({ "staffMemberships.publicBodyId": 1 });
+schema.index({ "externalIdentities.issuer": 1, "externalIdentities.subject": 1 });
+
+export const UserModel = defineModel("User", schema);

@@ -1,0 +1,13 @@
+import { connectDb, disconnectDb } from "../app/domain/db.server";
+import { seedDemo } from "../app/domain/seed.server";
+import { startEmbeddedDb } from "./db";
+
+// `npm run seed` (also run by `npm run dev`): idempotent demo data. Without MONGODB_URI it
+// starts the embedded database on .data/ (do not run it beside a running `npm run dev`).
+const embedded = process.env.MONGODB_URI ? undefined : await startEmbeddedDb(".data/ferretdb");
+const uri = process.env.MONGODB_URI ?? `${embedded?.uri ?? ""}samverka`;
+await connectDb(uri);
+const body = await seedDemo();
+console.log(`[samverka] Demodata klar för ${body.name}`);
+await disconnectDb();
+await embedded?.stop();

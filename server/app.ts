@@ -1,0 +1,144 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import type { ServerBuild } from "@remix-run/node";
+import { createRequestHandler } from "@remix-run/express";
+import compression from "compression";
+import express, { type NextFunction, type Request, type Response } from "express";
+import helmet from "helmet";
+import { pinoHttp } from "pino-http";
+import type { Logger } from "pino";
+
+declare module "@remix-run/node" {
+  interface AppLoadContext {
+    nonce: string;
+    requestId: string;
+    ip: string;
+  }
+}
+
+export interface AppOptions {
+  /** The Remix build, or a function that loads it (Vite dev reloads it per request). */
+  build: ServerBuild | (() => Promise<ServerBuild>);
+  logger: Logger;
+  production: boolean;
+  appUrl: string;
+  /** Extra middleware in front of Remix (Vite's dev middleware). */
+  before?: express.RequestHandler;
+}
+
+const TOKEN_IN_URL = /([?&]token=)[^&]*/g;
+
+/**
+ * Cross-site request protection: a state-changing request must come from our own origin.
+ * Browsers send Origin (or Sec-Fetch-Site) with every POST; requests with neither come from
+ * non-browser clients, which carry no ambient cookies of our users.
+ */
+export function isSameOrigin(req: Request, appUrl: string) {
+  if (["GET", "HEAD", "OPTIONS"].includes(req.method)) return true;
+  const hosts = new Set([req.get("host"), new URL(appUrl).host]);
+  const origin = req.get("origin");
+  if (origin) {
+    if (origin === "null") return false;
+    try {
+      return hosts.has(new URL(origin).host);
+    } catch {
+      return false;
+    }
+  }
+  const site = req.get("sec-fetch-site");
+  if (site) return site === "same-origin" || site === "none";
+  return true;
+}
+
+export function createApp(options: AppOptions) {
+  const { production, logger } = options;
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", process.env.TRUST_PROXY ?? "loopback");
+
+  app.use((req, res, next) => {
+    const incoming = req.get("x-request-id");
+    res.locals.requestId = incoming && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+    res.locals.nonce = randomBytes(16).toString("base64");
+    res.setHeader("X-Request-Id", res.locals.requestId as string);
+    next();
+  });
+
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (_req, res) => (res as Response).locals.requestId as string,
+      // Only what operations need: no headers, cookies, bodies or tokens.
+      serializers: {
+        req: (req: { id: string; method: string; url: string }) => ({
+          id: req.id,
+          method: req.method,
+          url: req.url.replace(TOKEN_IN_URL, "$1[dold]"),
+        }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? "error" : "info"),
+      autoLogging: { ignore: (req) => req.url === "/healthz" || req.url?.startsWith("/assets/") === true },
+    }),
+  );
+
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          "default-src": ["'self'"],
+          "script-src": ["'self'", (_req, res) => `'nonce-${(res as Response).locals.nonce as string}'`],
+          "style-src": production ? ["'self'"] : ["'self'", "'unsafe-inline'"],
+          "img-src": ["'self'", "data:"],
+          "font-src": ["'self'"],
+          "connect-src": production ? ["'self'"] : ["'self'", "ws:"],
+          "object-src": ["'none'"],
+          "base-uri": ["'self'"],
+          "form-action": ["'self'"],
+          "frame-ancestors": ["'none'"],
+          ...(production && options.appUrl.startsWith("https:") ? { "upgrade-insecure-requests": [] } : {}),
+        },
+      },
+      referrerPolicy: { policy: "strict-origin-when-cross-origin" },
+      strictTransportSecurity: production && options.appUrl.startsWith("https:"),
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use((_req, res, next) => {
+    res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
+    next();
+  });
+
+  app.use((req, res, next) => {
+    if (isSameOrigin(req, options.appUrl)) return next();
+    res.status(403).type("text/plain; charset=utf-8").send("Förfrågan kom från en annan webbplats och stoppades.");
+  });
+
+  app.use(compression());
+  if (options.before) app.use(options.before);
+  if (production) {
+    app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
+    app.use(express.static("build/client", { maxAge: "1h" }));
+  } else {
+    app.use(express.static("public", { maxAge: "1h" }));
+  }
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build: options.build,
+      mode: production ? "production" : "development",
+      getLoadContext: (req, res) => ({
+        nonce: res.locals.nonce as string,
+        requestId: res.locals.requestId as string,
+        ip: req.ip ?? "unknown",
+      }),
+    }),
+  );
+
+  app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
+    req.log.error({ err }, "unhandled error");
+    if (!res.headersSent) res.status(500).type("text/plain; charset=utf-8").send("Något gick fel.");
+  });
+  return app;
+}

@@ -1,0 +1,59 @@
+import type { ServerBuild } from "@remix-run/node";
+import { createApp } from "./app";
+import { logger } from "../app/domain/logger.server";
+
+// Production and development entry: `npm start` / `npm run dev` (through scripts/dev.ts).
+const production = process.env.NODE_ENV === "production";
+const port = Number(process.env.PORT ?? 3000);
+
+type Lifecycle = { startApp: () => Promise<void>; stopApp: () => Promise<void> };
+
+async function main() {
+  let build: ServerBuild | (() => Promise<ServerBuild>);
+  let before;
+  let lifecycle: Lifecycle;
+  if (production) {
+    // @ts-expect-error the build exists only after `npm run build`
+    const built = (await import("../build/server/index.js")) as ServerBuild;
+    build = built;
+    lifecycle = built.entry.module as unknown as Lifecycle;
+  } else {
+    const vite = await import("vite");
+    const devServer = await vite.createServer({ server: { middlewareMode: true } });
+    before = devServer.middlewares;
+    build = () => devServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
+    lifecycle = (await build()).entry.module as unknown as Lifecycle;
+  }
+  await lifecycle.startApp();
+
+  const app = createApp({
+    build,
+    before,
+    logger,
+    production,
+    appUrl: process.env.APP_URL ?? `http://localhost:${port}`,
+  });
+  const server = app.listen(port, () => logger.info(`Samverka lyssnar på http://localhost:${port}`));
+
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.info({ signal }, "stänger ner");
+    const force = setTimeout(() => process.exit(1), 10_000).unref();
+    server.close(() => {
+      void lifecycle.stopApp().finally(() => {
+        clearTimeout(force);
+        process.exit(0);
+      });
+    });
+    server.closeIdleConnections();
+  };
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", () => shutdown("SIGINT"));
+}
+
+main().catch((error: unknown) => {
+  logger.fatal({ err: error }, "kunde inte starta");
+  process.exit(1);
+});
