@@ -21,6 +21,7 @@ export function getI18n(lang: Lang): i18n {
       initAsync: false,
       interpolation: { escapeValue: false },
       returnObjects: true,
+      showSupportNotice: false,
     });
     instances.set(lang, instance);
   }

@@ -1,7 +1,7 @@
 import { Schema } from "mongoose";
 import { defineModel, type ObjectId } from "./shared";
 
-export const OUTBOX_STATUSES = ["pending", "sending", "sent", "failed"] as const;
+export const OUTBOX_STATUSES = ["pending", "sent", "failed"] as const;
 
 /** An email waiting to be sent, or the record that it was. */
 export interface OutboxEmail {
@@ -15,7 +15,6 @@ export interface OutboxEmail {
   status: (typeof OUTBOX_STATUSES)[number];
   attempts: number;
   nextAttemptAt: Date;
-  lockedUntil?: Date;
   lastError?: string;
   sentAt?: Date;
   createdAt: Date;
@@ -34,7 +33,6 @@ const schema = new Schema<OutboxEmail>(
     status: { type: String, enum: OUTBOX_STATUSES, default: "pending" },
     attempts: { type: Number, default: 0 },
     nextAttemptAt: { type: Date, required: true },
-    lockedUntil: Date,
     lastError: String,
     sentAt: Date,
   },

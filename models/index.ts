@@ -1,10 +1,11 @@
 import type { Model } from "mongoose";
-import { CounterModel } from "./counter";
+import { ClaimModel } from "./claim";
 import { DepartmentModel } from "./department";
 import { DocumentModel } from "./document";
 import { OutboxModel } from "./email-outbox";
 import { OrganisationModel } from "./organisation";
 import { PublicBodyModel } from "./public-body";
+import { SequenceModel } from "./sequence";
 import { SessionModel } from "./session";
 import { TokenModel } from "./token";
 import { UserModel } from "./user";
@@ -19,6 +20,7 @@ export function allModels(): Model<never>[] {
     SessionModel,
     TokenModel,
     OutboxModel,
-    CounterModel,
+    ClaimModel,
+    SequenceModel,
   ] as unknown as Model<never>[];
 }

@@ -1,3 +1,4 @@
+import { ClaimModel } from "#models/claim";
 import { SessionModel } from "#models/session";
 import { TokenModel } from "#models/token";
 
@@ -5,5 +6,6 @@ import { TokenModel } from "#models/token";
 export async function cleanupExpired(now = new Date()) {
   await SessionModel.deleteMany({ $or: [{ absoluteExpiresAt: { $lt: now } }, { idleExpiresAt: { $lt: now } }] });
   // Used or expired tokens are kept a day so that "already used" can be told apart.
+  await ClaimModel.deleteMany({ expiresAt: { $lt: now } });
   await TokenModel.deleteMany({ expiresAt: { $lt: new Date(now.getTime() - 24 * 60 * 60 * 1000) } });
 }

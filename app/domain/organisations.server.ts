@@ -5,6 +5,7 @@ import { TokenModel } from "#models/token";
 import { enqueueEmail } from "./outbox.server";
 import { findValidToken, consumeToken, issueToken } from "./tokens.server";
 import { link } from "./accounts.server";
+import { pullMatching } from "./array-pull.server";
 import { hashPassword } from "./crypto.server";
 import type { SessionUser } from "./session.server";
 
@@ -154,7 +155,7 @@ export async function removeMembership(organisationId: Types.ObjectId, userId: T
   if (!target) return "notMember";
   const admins = members.filter((m) => m.role === "org_admin");
   if (target.role === "org_admin" && admins.length <= 1) return "lastAdmin";
-  await UserModel.updateOne({ _id: userId }, { $pull: { orgMemberships: { organisationId } } });
+  await pullMatching(UserModel, userId, "orgMemberships", (m) => organisationId.equals(m.organisationId as Types.ObjectId));
   return "removed";
 }
 

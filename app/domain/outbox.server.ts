@@ -1,20 +1,24 @@
 import type { Types } from "mongoose";
 import { renderEmail, type EmailTemplate } from "#emails/templates";
 import { OutboxModel } from "#models/email-outbox";
+import { claimOnce } from "./claims.server";
 import { getEnv } from "./env.server";
 import { sendMail } from "./mailer.server";
 
 export const MAX_ATTEMPTS = 12;
-const LOCK_MS = 60_000;
+/** How long a worker may hold an attempt before another may take it over. */
+const ATTEMPT_LOCK_MS = 10 * 60 * 1000;
 
 /** Delay before attempt n+1: exponential, capped at one hour. */
 export function backoffMs(attempts: number, base: number) {
   return Math.min(base * 2 ** Math.max(0, attempts - 1), 60 * 60 * 1000);
 }
 
+const isDuplicateKey = (error: unknown) => (error as { code?: number } | null)?.code === 11000;
+
 /**
- * Puts an email in the outbox. The idempotency key makes a retried request harmless:
- * the same key never yields a second email.
+ * Puts an email in the outbox. The idempotency key (unique index) makes a retried request
+ * harmless: the same key never yields a second email.
  */
 export async function enqueueEmail(
   idempotencyKey: string,
@@ -23,51 +27,40 @@ export async function enqueueEmail(
   publicBodyId?: Types.ObjectId,
 ) {
   const rendered = await renderEmail(email);
-  await OutboxModel.updateOne(
-    { idempotencyKey },
-    {
-      $setOnInsert: {
-        idempotencyKey,
-        publicBodyId,
-        template: email.template,
-        to,
-        ...rendered,
-        status: "pending",
-        attempts: 0,
-        nextAttemptAt: new Date(),
-      },
-    },
-    { upsert: true },
-  );
+  try {
+    await OutboxModel.create({
+      idempotencyKey,
+      publicBodyId,
+      template: email.template,
+      to,
+      ...rendered,
+      status: "pending",
+      attempts: 0,
+      nextAttemptAt: new Date(),
+    });
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error;
+  }
 }
 
-/** Claims one due email atomically, so several app instances never send the same row. */
-async function claimNext(now: Date) {
-  return OutboxModel.findOneAndUpdate(
-    {
-      $or: [
-        { status: "pending", nextAttemptAt: { $lte: now } },
-        { status: "sending", lockedUntil: { $lt: now } },
-      ],
-    },
-    { $set: { status: "sending", lockedUntil: new Date(now.getTime() + LOCK_MS) } },
-    { sort: { nextAttemptAt: 1 }, returnDocument: "after" },
-  ).lean();
-}
-
-/** Sends what is due; returns how many were sent. Called by the outbox worker. */
+/**
+ * Sends what is due; returns how many were sent. Each attempt of each row is claimed once
+ * (claims.server.ts), so several app instances never send the same email twice.
+ */
 export async function processOutbox(limit = 20): Promise<number> {
+  const due = await OutboxModel.find({ status: "pending", nextAttemptAt: { $lte: new Date() } })
+    .sort({ nextAttemptAt: 1 })
+    .limit(limit)
+    .lean();
   let sent = 0;
-  for (let i = 0; i < limit; i++) {
-    const now = new Date();
-    const row = await claimNext(now);
-    if (!row) break;
+  for (const candidate of due) {
+    if (!(await claimOnce(`outbox:${String(candidate._id)}:${candidate.attempts}`, ATTEMPT_LOCK_MS))) continue;
+    // Re-read after claiming: another worker may have finished it a moment ago.
+    const row = await OutboxModel.findOne({ _id: candidate._id, status: "pending", attempts: candidate.attempts }).lean();
+    if (!row) continue;
     try {
       await sendMail({ to: row.to, subject: row.subject, html: row.html, text: row.text, id: row.idempotencyKey });
-      await OutboxModel.updateOne(
-        { _id: row._id },
-        { $set: { status: "sent", sentAt: new Date() }, $unset: { lockedUntil: "" }, $inc: { attempts: 1 } },
-      );
+      await OutboxModel.updateOne({ _id: row._id }, { $set: { status: "sent", sentAt: new Date(), attempts: row.attempts + 1 } });
       sent++;
     } catch (error) {
       const attempts = row.attempts + 1;
@@ -80,10 +73,9 @@ export async function processOutbox(limit = 20): Promise<number> {
             nextAttemptAt: new Date(Date.now() + backoffMs(attempts, getEnv().OUTBOX_BACKOFF_MS)),
             lastError: error instanceof Error ? error.message.slice(0, 500) : "unknown",
           },
-          $unset: { lockedUntil: "" },
         },
       );
-      // The server is probably down: leave the rest for the next round.
+      // The mail server is probably down: leave the rest for the next round.
       break;
     }
   }

@@ -2,6 +2,7 @@ import type { Types } from "mongoose";
 import { DepartmentModel } from "#models/department";
 import { UserModel, type StaffRole } from "#models/user";
 import { link, setPassword } from "./accounts.server";
+import { pullMatching } from "./array-pull.server";
 import { enqueueEmail } from "./outbox.server";
 import { consumeToken, issueToken } from "./tokens.server";
 import type { SessionUser } from "./session.server";
@@ -49,7 +50,7 @@ export async function inviteStaff(
   if (!user) {
     user = (await UserModel.create({ email: input.email, name: input.name, staffMemberships: [membership] })).toObject();
   } else {
-    await UserModel.updateOne({ _id: user._id }, { $pull: { staffMemberships: { publicBodyId: body._id } } });
+    await pullMatching(UserModel, user._id, "staffMemberships", (m) => body._id.equals(m.publicBodyId as Types.ObjectId));
     await UserModel.updateOne({ _id: user._id }, { $push: { staffMemberships: membership } });
   }
   const token = await issueToken({

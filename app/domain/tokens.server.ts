@@ -1,5 +1,6 @@
 import type { Types } from "mongoose";
 import { TokenModel, type TokenKind } from "#models/token";
+import { claimOnce } from "./claims.server";
 import { randomToken, sha256 } from "./crypto.server";
 
 const HOUR = 60 * 60 * 1000;
@@ -45,8 +46,10 @@ export function findValidToken(raw: string, kind: TokenKind, now = new Date()) {
   return TokenModel.findOne(validFilter(raw, kind, now)).lean();
 }
 
-/** Marks the token used in one atomic update: a second use (or a race) gets null. */
-export function consumeToken(raw: string, kind: TokenKind, now = new Date()) {
-  if (!raw || raw.length > 200) return Promise.resolve(null);
-  return TokenModel.findOneAndUpdate(validFilter(raw, kind, now), { $set: { usedAt: now } }, { returnDocument: "after" }).lean();
+/** Uses the token once: of any number of concurrent uses exactly one gets it, the rest null. */
+export async function consumeToken(raw: string, kind: TokenKind, now = new Date()) {
+  const token = await findValidToken(raw, kind, now);
+  if (!token || !(await claimOnce(`token:${token.tokenHash}`))) return null;
+  await TokenModel.updateOne({ _id: token._id }, { $set: { usedAt: now } });
+  return { ...token, usedAt: now };
 }

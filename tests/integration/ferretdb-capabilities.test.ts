@@ -1,0 +1,67 @@
+import { Readable } from "node:stream";
+import mongoose from "mongoose";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { inject } from "vitest";
+import { UserModel } from "#models/user";
+import { pullMatching } from "~/domain/array-pull.server";
+import { claimOnce } from "~/domain/claims.server";
+import { nextSequence } from "~/domain/counters.server";
+import { connectDb, disconnectDb } from "~/domain/db.server";
+
+// What Samverka needs from the database, proven against the embedded FerretDB (or whatever
+// MONGODB_URI points to). See docs/decisions/002-embedded-ferretdb.md.
+
+beforeAll(async () => {
+  await connectDb(`${inject("mongoBaseUri")}caps_${Date.now().toString(36)}`);
+});
+afterAll(async () => {
+  await mongoose.connection.db?.dropDatabase();
+  await disconnectDb();
+});
+
+describe("database capabilities", () => {
+  it("enforces unique indexes (one account per email)", async () => {
+    await UserModel.create({ email: "a@example.se", name: "A" });
+    await expect(UserModel.create({ email: "a@example.se", name: "B" })).rejects.toMatchObject({ code: 11000 });
+  });
+
+  it("allocates gap-free sequence numbers with findOneAndUpdate + $inc under concurrency", async () => {
+    const numbers = await Promise.all(Array.from({ length: 50 }, () => nextSequence("KS-2026")));
+    expect(numbers.sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    expect(await nextSequence("KS-2027")).toBe(1); // each key counts on its own
+  });
+
+  it("lets exactly one of many concurrent callers claim a key", async () => {
+    const results = await Promise.all(Array.from({ length: 30 }, () => claimOnce("token:abc")));
+    expect(results.filter(Boolean)).toHaveLength(1);
+  });
+
+  it("stores and returns files through GridFS byte for byte", async () => {
+    const db = mongoose.connection.db;
+    if (!db) throw new Error("not connected");
+    const bucket = new mongoose.mongo.GridFSBucket(db, { bucketName: "files" });
+    const bytes = Buffer.alloc(3 * 1024 * 1024 + 123);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 31) % 251;
+    const upload = bucket.openUploadStream("test.pdf");
+    await new Promise((resolve, reject) => Readable.from([bytes]).pipe(upload).on("finish", resolve).on("error", reject));
+    const chunks: Buffer[] = [];
+    for await (const chunk of bucket.openDownloadStream(upload.id)) chunks.push(chunk as Buffer);
+    expect(Buffer.concat(chunks).equals(bytes)).toBe(true);
+    await bucket.delete(upload.id);
+    expect(await bucket.find({ _id: upload.id }).toArray()).toHaveLength(0);
+  });
+
+  it("matches on array sub-document fields (memberships)", async () => {
+    const orgId = new mongoose.Types.ObjectId();
+    await UserModel.create({
+      email: "m@example.se",
+      name: "M",
+      orgMemberships: [{ organisationId: orgId, publicBodyId: new mongoose.Types.ObjectId(), role: "org_member" }],
+    });
+    expect(await UserModel.countDocuments({ "orgMemberships.organisationId": orgId })).toBe(1);
+    const user = await UserModel.findOne({ email: "m@example.se" }).lean();
+    if (!user) throw new Error("missing");
+    expect(await pullMatching(UserModel, user._id, "orgMemberships", (m) => orgId.equals(m.organisationId as never))).toBe(1);
+    expect(await UserModel.countDocuments({ "orgMemberships.organisationId": orgId })).toBe(0);
+  });
+});

@@ -1,0 +1,83 @@
+/** A minimal browser-like HTTP client: keeps cookies, sends Origin, does not follow redirects. */
+export class Client {
+  private cookies = new Map<string, string>();
+
+  constructor(
+    readonly base: string,
+    private origin = base,
+  ) {}
+
+  private store(res: Response) {
+    for (const header of res.headers.getSetCookie()) {
+      const [pair = ""] = header.split(";");
+      const index = pair.indexOf("=");
+      const name = pair.slice(0, index);
+      const value = pair.slice(index + 1);
+      if (/max-age=0/i.test(header) || value === "") this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+  }
+
+  cookieHeader() {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+
+  hasCookie(name: string) {
+    return this.cookies.has(name);
+  }
+
+  async get(path: string) {
+    const res = await fetch(this.base + path, { redirect: "manual", headers: { Cookie: this.cookieHeader() } });
+    this.store(res);
+    return res;
+  }
+
+  /** POST a form; values may repeat (arrays). A string body is sent as-is (urlencoded). */
+  async post(path: string, body: Record<string, string | string[]> | FormData | string, headers: Record<string, string> = {}) {
+    let payload: BodyInit;
+    if (typeof body === "string" || body instanceof FormData) payload = body;
+    else {
+      const params = new URLSearchParams();
+      for (const [k, v] of Object.entries(body)) for (const item of Array.isArray(v) ? v : [v]) params.append(k, item);
+      payload = params;
+    }
+    const res = await fetch(this.base + path, {
+      method: "POST",
+      redirect: "manual",
+      body: payload,
+      headers: {
+        Cookie: this.cookieHeader(),
+        Origin: this.origin,
+        ...(typeof body === "string" ? { "Content-Type": "application/x-www-form-urlencoded" } : {}),
+        ...headers,
+      },
+    });
+    this.store(res);
+    return res;
+  }
+
+  /** Follows one redirect (GET), as a browser would after a form post. */
+  async follow(res: Response) {
+    const location = res.headers.get("Location");
+    if (!location) throw new Error(`Expected a redirect, got ${res.status}: ${(await res.text()).slice(0, 500)}`);
+    return this.get(location.startsWith("http") ? new URL(location).pathname + new URL(location).search : location);
+  }
+}
+
+export const DEMO = {
+  password: "samverka-demo-2026",
+  coordinator: "samordnare@exempelkommun.se",
+  officer: "handlaggare@exempelkommun.se",
+  politician: "politiker@exempelkommun.se",
+  admin: "admin@exempelkommun.se",
+  orgAdminA: "anna@gronagarden.example",
+  orgMemberA: "olle@gronagarden.example",
+  orgAdminB: "lina@laxhjalpen.example",
+};
+
+export async function loginAs(base: string, email: string, password = DEMO.password) {
+  const client = new Client(base);
+  const res = await client.post("/logga-in", { email, password });
+  if (res.status !== 302) throw new Error(`login as ${email} failed: ${res.status} ${(await res.text()).slice(0, 300)}`);
+  return client;
+}

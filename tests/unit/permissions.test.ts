@@ -1,0 +1,65 @@
+import { subject } from "@casl/ability";
+import { describe, expect, it } from "vitest";
+import { defineAbilityFor, type AbilityUser } from "~/domain/permissions";
+
+const body = "b".repeat(24);
+const otherBody = "c".repeat(24);
+const orgA = "a".repeat(24);
+const orgB = "d".repeat(24);
+
+const user = (partial: Partial<AbilityUser>): AbilityUser => ({ id: "u1", orgMemberships: [], staffMemberships: [], ...partial });
+const org = (id: string, publicBodyId = body) => subject("Organisation", { _id: id, publicBodyId });
+const members = (organisationId: string, publicBodyId = body) => subject("Member", { organisationId, publicBodyId });
+const docs = (organisationId: string, publicBodyId = body) => subject("OrgDocument", { organisationId, publicBodyId });
+
+describe("the ability", () => {
+  const adminA = defineAbilityFor(user({ orgMemberships: [{ organisationId: orgA, publicBodyId: body, role: "org_admin" }] }));
+  const memberA = defineAbilityFor(user({ orgMemberships: [{ organisationId: orgA, publicBodyId: body, role: "org_member" }] }));
+  const politician = defineAbilityFor(user({ staffMemberships: [{ publicBodyId: body, role: "politician", departmentIds: [] }] }));
+  const coordinator = defineAbilityFor(user({ staffMemberships: [{ publicBodyId: body, role: "coordinator", departmentIds: [] }] }));
+  const admin = defineAbilityFor(user({ staffMemberships: [{ publicBodyId: body, role: "admin", departmentIds: [] }] }));
+  const stranger = defineAbilityFor(null);
+
+  it("lets an organisation's admin manage it, its members and documents", () => {
+    expect(adminA.can("read", org(orgA))).toBe(true);
+    expect(adminA.can("update", org(orgA))).toBe(true);
+    expect(adminA.can("invite", members(orgA))).toBe(true);
+    expect(adminA.can("delete", subject("Member", { organisationId: orgA, publicBodyId: body, userId: "u2" }))).toBe(true);
+    expect(adminA.can("delete", docs(orgA))).toBe(true);
+  });
+  it("lets a member read and upload but not manage", () => {
+    expect(memberA.can("read", org(orgA))).toBe(true);
+    expect(memberA.can("create", docs(orgA))).toBe(true);
+    expect(memberA.can("update", org(orgA))).toBe(false);
+    expect(memberA.can("invite", members(orgA))).toBe(false);
+    expect(memberA.can("delete", docs(orgA))).toBe(false);
+  });
+  it("refuses everything about another organisation", () => {
+    for (const action of ["read", "update"] as const) expect(adminA.can(action, org(orgB))).toBe(false);
+    expect(adminA.can("read", members(orgB))).toBe(false);
+    expect(adminA.can("read", docs(orgB))).toBe(false);
+    expect(adminA.can("create", docs(orgB))).toBe(false);
+  });
+  it("nobody removes themselves as 'remove member' (they leave)", () => {
+    expect(adminA.can("delete", subject("Member", { organisationId: orgA, publicBodyId: body, userId: "u1" }))).toBe(false);
+    expect(adminA.can("leave", subject("Member", { organisationId: orgA, publicBodyId: body, userId: "u1" }))).toBe(true);
+  });
+  it("gives politicians organisation facts but no member lists or documents", () => {
+    expect(politician.can("read", org(orgA))).toBe(true);
+    expect(politician.can("read", members(orgA))).toBe(false);
+    expect(politician.can("read", docs(orgA))).toBe(false);
+    expect(politician.can("update", org(orgA))).toBe(false);
+  });
+  it("keeps staff inside their own public body", () => {
+    expect(coordinator.can("read", docs(orgA))).toBe(true);
+    expect(coordinator.can("read", docs(orgB, otherBody))).toBe(false);
+    expect(coordinator.can("read", org(orgB, otherBody))).toBe(false);
+    expect(coordinator.can("invite", subject("Staff", { publicBodyId: body }))).toBe(false);
+    expect(admin.can("invite", subject("Staff", { publicBodyId: body }))).toBe(true);
+    expect(admin.can("invite", subject("Staff", { publicBodyId: otherBody }))).toBe(false);
+  });
+  it("gives a stranger nothing", () => {
+    expect(stranger.can("read", org(orgA))).toBe(false);
+    expect(stranger.can("create", "Organisation")).toBe(false);
+  });
+});
