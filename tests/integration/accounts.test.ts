@@ -1,0 +1,249 @@
+import mongoose from "mongoose";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SessionModel } from "#models/session";
+import { UserModel } from "#models/user";
+import { startTestApp, type TestApp } from "../support/app";
+import { Client, DEMO, loginAs } from "../support/http";
+import { linkIn, recipients } from "../support/smtp";
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp("accounts");
+});
+afterAll(async () => app?.stop());
+
+const pathOf = (url: string) => {
+  const u = new URL(url);
+  return u.pathname + u.search;
+};
+
+describe("sign up, verify, sign in, sign out", () => {
+  it("creates an account, emails a verification link that works once, and signs in", async () => {
+    const client = new Client(app.url);
+    const email = "ny.person@forening.example";
+    const res = await client.post("/registrera", {
+      name: "Ny Person",
+      email,
+      password: "ett långt lösenord",
+      confirmPassword: "ett långt lösenord",
+    });
+    expect(res.status).toBe(302);
+    expect(res.headers.get("Location")).toContain("/registrera/skickat");
+    const session = res.headers.getSetCookie().find((c) => c.startsWith("__session="));
+    expect(session).toMatch(/HttpOnly/i);
+    expect(session).toMatch(/SameSite=Lax/i);
+
+    const mail = await app.smtp.waitFor((m) => recipients(m).includes(email));
+    expect(mail.subject).toBe("Bekräfta din e-postadress i Samverka");
+    const link = linkIn(mail, "/verifiera-epost");
+    const verified = await client.get(pathOf(link));
+    expect(verified.status).toBe(302);
+    expect((await UserModel.findOne({ email }).lean())?.emailVerifiedAt).toBeInstanceOf(Date);
+
+    const again = await client.get(pathOf(link));
+    expect(again.status).toBe(200);
+    expect(await again.text()).toContain("Länken fungerar inte");
+
+    const konto = await client.get("/konto");
+    expect(await konto.text()).toContain("E-postadressen är bekräftad");
+  });
+
+  it("does not reveal that an email is taken, and mails the owner instead", async () => {
+    const client = new Client(app.url);
+    const res = await client.post("/registrera", {
+      name: "Someone",
+      email: DEMO.orgMemberA,
+      password: "ett annat långt lösenord",
+      confirmPassword: "ett annat långt lösenord",
+    });
+    expect(res.status).toBe(302);
+    expect(res.headers.get("Location")).toContain("/registrera/skickat");
+    const mail = await app.smtp.waitFor((m) => recipients(m).includes(DEMO.orgMemberA) && /redan ett konto/.test(m.subject ?? ""));
+    expect(mail.text).toContain("/logga-in");
+    expect(await UserModel.countDocuments({ email: DEMO.orgMemberA })).toBe(1);
+  });
+
+  it("refuses a wrong password with a Swedish message and 401", async () => {
+    const res = await new Client(app.url).post("/logga-in", { email: DEMO.officer, password: "fel lösenord här" });
+    expect(res.status).toBe(401);
+    expect(await res.text()).toContain("Fel e-postadress eller lösenord");
+  });
+
+  it("signs out: the old session cookie no longer works", async () => {
+    const client = await loginAs(app.url, DEMO.officer);
+    const cookie = client.cookieHeader();
+    expect((await client.get("/konto")).status).toBe(200);
+    expect((await client.post("/logga-ut", {})).status).toBe(302);
+    const reuse = await fetch(app.url + "/konto", { headers: { Cookie: cookie }, redirect: "manual" });
+    expect(reuse.status).toBe(302);
+    expect(reuse.headers.get("Location")).toContain("/logga-in");
+  });
+
+  it("gives a new session id at every sign-in", async () => {
+    const client = await loginAs(app.url, DEMO.coordinator);
+    const first = client.cookieHeader();
+    await client.post("/logga-in", { email: DEMO.coordinator, password: DEMO.password });
+    expect(client.cookieHeader()).not.toBe(first);
+    const old = await fetch(app.url + "/konto", { headers: { Cookie: first }, redirect: "manual" });
+    expect(old.status).toBe(302);
+  });
+
+  it("ends a session after 30 idle minutes", async () => {
+    const client = await loginAs(app.url, DEMO.politician);
+    const user = await UserModel.findOne({ email: DEMO.politician }).lean();
+    await SessionModel.updateMany({ userId: user?._id }, { $set: { idleExpiresAt: new Date(Date.now() - 1000) } });
+    const res = await client.get("/konto");
+    expect(res.status).toBe(302);
+    expect(res.headers.get("Location")).toContain("/logga-in?redirectTo=%2Fkonto");
+  });
+
+  it("logs out everywhere", async () => {
+    const a = await loginAs(app.url, DEMO.admin);
+    const b = await loginAs(app.url, DEMO.admin);
+    expect((await b.post("/konto", { intent: "logoutEverywhere" })).status).toBe(302);
+    expect((await a.get("/konto")).status).toBe(302);
+    expect((await b.get("/konto")).status).toBe(302);
+  });
+});
+
+describe("passwords", () => {
+  it("resets a forgotten password with a single-use link and ends other sessions", async () => {
+    const email = "reset.me@forening.example";
+    await new Client(app.url).post("/registrera", { name: "Reset Me", email, password: "första lösenordet", confirmPassword: "första lösenordet" });
+    const other = await loginAs(app.url, email, "första lösenordet");
+
+    const client = new Client(app.url);
+    const res = await client.post("/glomt-losenord", { email });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain("har vi skickat en länk");
+    const mail = await app.smtp.waitFor((m) => recipients(m).includes(email) && /nytt lösenord/.test(m.subject ?? ""));
+    const link = pathOf(linkIn(mail, "/aterstall-losenord"));
+    const token = new URL(app.url + link).searchParams.get("token") ?? "";
+
+    const page = await client.get(link);
+    expect(await page.text()).toContain("Välj ett nytt lösenord");
+    const done = await client.post("/aterstall-losenord", { token, password: "andra lösenordet", confirmPassword: "andra lösenordet" });
+    expect(done.status).toBe(302);
+    expect((await other.get("/konto")).status).toBe(302); // the other session ended
+    await loginAs(app.url, email, "andra lösenordet");
+
+    const reuse = await new Client(app.url).post("/aterstall-losenord", { token, password: "tredje lösenordet", confirmPassword: "tredje lösenordet" });
+    expect(reuse.status).toBe(410);
+    await expect(loginAs(app.url, email, "tredje lösenordet")).rejects.toThrow();
+  });
+
+  it("answers the same for unknown emails (no account enumeration) and sends nothing", async () => {
+    const before = app.smtp.messages.length;
+    const res = await new Client(app.url).post("/glomt-losenord", { email: "finns.inte@example.se" });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain("har vi skickat en länk");
+    await new Promise((r) => setTimeout(r, 500));
+    expect(app.smtp.messages.slice(before).some((m) => recipients(m).includes("finns.inte@example.se"))).toBe(false);
+  });
+
+  it("changes the password only with the current one", async () => {
+    const email = "change.me@forening.example";
+    await new Client(app.url).post("/registrera", { name: "Change Me", email, password: "nuvarande lösenord", confirmPassword: "nuvarande lösenord" });
+    const client = await loginAs(app.url, email, "nuvarande lösenord");
+    const wrong = await client.post("/konto", { intent: "changePassword", currentPassword: "fel", password: "helt nytt lösenord", confirmPassword: "helt nytt lösenord" });
+    expect(wrong.status).toBe(400);
+    expect(await wrong.text()).toContain("Det nuvarande lösenordet stämmer inte");
+    const ok = await client.post("/konto", { intent: "changePassword", currentPassword: "nuvarande lösenord", password: "helt nytt lösenord", confirmPassword: "helt nytt lösenord" });
+    expect(ok.status).toBe(302);
+    expect((await client.get("/konto")).status).toBe(200); // this session stays
+    await loginAs(app.url, email, "helt nytt lösenord");
+  });
+});
+
+describe("login rate limiting", () => {
+  it("blocks an account after 5 failed attempts with a clear Swedish message", async () => {
+    const client = new Client(app.url);
+    for (let i = 0; i < 5; i++) {
+      expect((await client.post("/logga-in", { email: DEMO.orgAdminB, password: `fel ${i}` })).status).toBe(401);
+    }
+    const blocked = await client.post("/logga-in", { email: DEMO.orgAdminB, password: DEMO.password });
+    expect(blocked.status).toBe(429);
+    expect(await blocked.text()).toMatch(/För många misslyckade inloggningsförsök.*försöka igen om \d+ minuter/);
+  });
+});
+
+describe("hostile input", () => {
+  const hostile: Record<string, string>[] = [
+    { "email[$ne]": "", password: "x" },
+    { email: "x".repeat(1024 * 1024), password: "x" },
+    { email: "<script>alert(1)</script>", password: "x" },
+  ];
+  it.each(hostile)("login refuses %# with a field message and 4xx", async (body) => {
+    const res = await new Client(app.url).post("/logga-in", body);
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain("Det finns ett problem");
+    expect(html).not.toContain("<script>alert(1)</script>");
+  });
+
+  it("registration refuses injection, huge and wrong-typed input and saves nothing", async () => {
+    const before = await UserModel.estimatedDocumentCount();
+    const bodies = [
+      "name=A&email[$ne]=&password=ett+l%C3%A5ngt+l%C3%B6senord&confirmPassword=ett+l%C3%A5ngt+l%C3%B6senord",
+      `name=${"x".repeat(1024 * 1024)}&email=big%40example.se&password=ett+l%C3%A5ngt+l%C3%B6senord&confirmPassword=ett+l%C3%A5ngt+l%C3%B6senord`,
+      "name[]=a&name[]=b&email=arr%40example.se&password=ett+l%C3%A5ngt+l%C3%B6senord&confirmPassword=ett+l%C3%A5ngt+l%C3%B6senord",
+    ];
+    for (const body of bodies) {
+      const res = await new Client(app.url).post("/registrera", body);
+      expect(res.status).toBe(400);
+      expect(await res.text()).toContain("Det finns ett problem");
+    }
+    expect(await UserModel.estimatedDocumentCount()).toBe(before);
+  });
+
+  it("escapes <script> in names everywhere it is shown", async () => {
+    const email = "xss@forening.example";
+    await new Client(app.url).post("/registrera", { name: "<script>alert(1)</script>", email, password: "ett långt lösenord", confirmPassword: "ett långt lösenord" });
+    const client = await loginAs(app.url, email, "ett långt lösenord");
+    const html = await (await client.get("/konto")).text();
+    expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+    expect(html).not.toContain("<script>alert(1)</script>");
+  });
+});
+
+describe("cross-site requests and headers", () => {
+  it("refuses a form post from another site", async () => {
+    const evil = new Client(app.url, "https://evil.example");
+    const res = await evil.post("/logga-in", { email: DEMO.officer, password: DEMO.password });
+    expect(res.status).toBe(403);
+    const evil2 = await fetch(app.url + "/logga-in", {
+      method: "POST",
+      body: new URLSearchParams({ email: DEMO.officer, password: DEMO.password }),
+      headers: { "Sec-Fetch-Site": "cross-site" },
+      redirect: "manual",
+    });
+    expect(evil2.status).toBe(403);
+  });
+
+  it("sends security headers with a per-request CSP nonce", async () => {
+    const a = await fetch(app.url + "/");
+    const b = await fetch(app.url + "/");
+    const csp = a.headers.get("Content-Security-Policy") ?? "";
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toMatch(/script-src 'self' 'nonce-[\w+/=]+'/);
+    expect(csp).not.toContain("unsafe-inline");
+    expect(a.headers.get("Content-Security-Policy-Report-Only")).toBeNull();
+    expect(csp).not.toBe(b.headers.get("Content-Security-Policy"));
+    expect(a.headers.get("X-Content-Type-Options")).toBe("nosniff");
+    expect(a.headers.get("Referrer-Policy")).toBe("strict-origin-when-cross-origin");
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+    const html = await a.text();
+    const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+  });
+
+  it("keeps sessions in the database, where they can be revoked", async () => {
+    const client = await loginAs(app.url, DEMO.orgMemberA);
+    const user = await UserModel.findOne({ email: DEMO.orgMemberA }).lean();
+    expect(await SessionModel.countDocuments({ userId: user?._id })).toBeGreaterThan(0);
+    await SessionModel.deleteMany({ userId: user?._id });
+    expect((await client.get("/konto")).status).toBe(302);
+    expect(mongoose.connection.readyState).toBe(1);
+  });
+});
