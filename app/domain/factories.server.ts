@@ -17,31 +17,27 @@ export const DEPARTMENTS = [
   { slug: "vard-omsorg", name: "Vård- och omsorgsförvaltningen", areas: ["aldre", "funktionsstod", "halsa"] },
 ];
 
+// Find-or-create (not upserts): `create` applies the schema defaults, which FerretDB's
+// upsert path does not always store.
+
 export async function upsertPublicBody(slug = "exempelkommun", name = "Exempelkommun") {
-  return PublicBodyModel.findOneAndUpdate(
-    { slug },
-    {
-      $setOnInsert: {
-        slug,
-        name,
-        casePrefix: "KS",
-        officeName: "Civilsamhällskontoret",
-        officeEmail: `civilsamhalle@${slug}.se`,
-        officePhone: "010-123 45 00",
-        officeAddress: "Stadshuset, Storgatan 1, 123 45 Exempelstad",
-      },
-    },
-    { upsert: true, returnDocument: "after" },
-  ).lean();
+  const existing = await PublicBodyModel.findOne({ slug }).lean();
+  if (existing) return existing;
+  const body = await PublicBodyModel.create({
+    slug,
+    name,
+    casePrefix: "KS",
+    officeName: "Civilsamhällskontoret",
+    officeEmail: `civilsamhalle@${slug}.se`,
+    officePhone: "010-123 45 00",
+    officeAddress: "Stadshuset, Storgatan 1, 123 45 Exempelstad",
+  });
+  return body.toObject();
 }
 
 export async function upsertDepartments(publicBodyId: Types.ObjectId) {
   for (const d of DEPARTMENTS) {
-    await DepartmentModel.updateOne(
-      { publicBodyId, slug: d.slug },
-      { $setOnInsert: { publicBodyId, ...d } },
-      { upsert: true },
-    );
+    if (!(await DepartmentModel.exists({ publicBodyId, slug: d.slug }))) await DepartmentModel.create({ publicBodyId, ...d });
   }
   return DepartmentModel.find({ publicBodyId }).lean();
 }
@@ -77,10 +73,10 @@ export async function upsertOrganisation(input: {
   createdBy: Types.ObjectId;
   members?: { userId: Types.ObjectId; role: OrgRole }[];
 }) {
-  const org = await OrganisationModel.findOneAndUpdate(
-    { publicBodyId: input.publicBodyId, orgNumber: input.orgNumber },
-    {
-      $setOnInsert: {
+  const org =
+    (await OrganisationModel.findOne({ publicBodyId: input.publicBodyId, orgNumber: input.orgNumber }).lean()) ??
+    (
+      await OrganisationModel.create({
         publicBodyId: input.publicBodyId,
         name: input.name,
         orgNumber: input.orgNumber,
@@ -88,13 +84,9 @@ export async function upsertOrganisation(input: {
         purpose: input.purpose ?? "Att främja gemenskap och delaktighet för invånarna.",
         city: input.city ?? "Exempelstad",
         email: input.email ?? "info@example.org",
-        signatories: [],
         createdBy: input.createdBy,
-      },
-    },
-    { upsert: true, returnDocument: "after" },
-  ).lean();
-  if (!org) throw new Error("organisation upsert failed");
+      })
+    ).toObject();
   for (const m of input.members ?? []) {
     await UserModel.updateOne(
       { _id: m.userId, "orgMemberships.organisationId": { $ne: org._id } },

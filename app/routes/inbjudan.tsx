@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -132,7 +132,7 @@ function PasswordForm({ token, email, withName }: { token: string; email: string
   return (
     <Form method="post" {...getFormProps(form)} className="form">
       <input type="hidden" name="intent" value={withName ? "create" : "staff"} />
-      <input {...getInputProps(fields.token, { type: "hidden" })} value={token} />
+      <input type="hidden" name={fields.token.name} value={token} />
       <ErrorSummary errors={form.allErrors} ids={fieldIds(fields)} />
       <p>
         {t("auth.email")}: <strong>{email}</strong>

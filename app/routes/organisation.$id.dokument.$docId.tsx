@@ -5,7 +5,10 @@ import { findOrgDocument, openFile } from "~/domain/documents.server";
 import { findOrganisation } from "~/domain/organisations.server";
 import { requireContext } from "~/domain/request.server";
 
-/** Download of an organisation document, only for those allowed to read it. */
+/**
+ * Download of an organisation document, only for those allowed to read it. Always as an
+ * attachment; `X-Content-Type-Options: nosniff` is set on every response by the server.
+ */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ability, publicBody } = await requireContext(request);
   const org = await findOrganisation(publicBody._id, params.id ?? "");
@@ -20,7 +23,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       "Content-Type": doc.contentType,
       "Content-Length": String(doc.size),
       "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(doc.filename)}`,
-      "X-Content-Type-Options": "nosniff",
       "Cache-Control": "private, no-store",
     },
   });

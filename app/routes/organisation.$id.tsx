@@ -1,5 +1,5 @@
 import { subject as subjectOf } from "@casl/ability";
-import { getFormProps, getInputProps, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -286,7 +286,7 @@ function MembersSection({
   const { t } = useTranslation();
   const lang = useLang();
   const ability = useAppAbility();
-  const mayInvite = ability.can("invite", subjectOf("Member", scope));
+  const mayInvite = ability.can("invite", subjectOf("Member", { ...scope }));
   const [form, fields] = useSchemaForm(inviteMemberSchema, lastResult, "invite", { role: "org_member" });
   return (
     <section aria-labelledby="org-members">
@@ -354,7 +354,7 @@ function MembersSection({
           <h3 id="invite-heading">{t("org.invite")}</h3>
           <p>{t("org.inviteLead")}</p>
           <Form method="post" {...getFormProps(form)} className="form" aria-labelledby="invite-heading">
-            <input {...getInputProps(fields.intent, { type: "hidden" })} value="invite" />
+            <input type="hidden" name="intent" value="invite" />
             <ErrorSummary errors={form.allErrors} ids={fieldIds(fields)} />
             <TextField field={fields.email} label={t("auth.email")} type="email" autoComplete="off" />
             <SelectField
@@ -418,7 +418,7 @@ function DocumentsSection({
                 <td>{formatBytes(d.size)}</td>
                 <td>{formatDate(d.createdAt, lang)}</td>
                 <td>
-                  {ability.can("delete", subjectOf("OrgDocument", scope)) ? (
+                  {ability.can("delete", subjectOf("OrgDocument", { ...scope })) ? (
                     <Form method="post">
                       <input type="hidden" name="intent" value="deleteDocument" />
                       <input type="hidden" name="documentId" value={d.id} />
@@ -433,7 +433,7 @@ function DocumentsSection({
           </tbody>
         </table>
       )}
-      {ability.can("create", subjectOf("OrgDocument", scope)) ? (
+      {ability.can("create", subjectOf("OrgDocument", { ...scope })) ? (
         <div className="panel">
           <h3 id="upload-heading">{t("org.upload")}</h3>
           <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="form" aria-labelledby="upload-heading">
