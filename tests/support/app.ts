@@ -20,11 +20,11 @@ type Lifecycle = { startApp: () => Promise<void>; stopApp: () => Promise<void> }
  * The production build served in this process, on its own database and SMTP server, so a
  * test file sees the real app: headers, CSRF check, sessions, outbox worker and all.
  */
-export async function startTestApp(name: string): Promise<TestApp> {
+export async function startTestApp(name: string, options: { mongoBaseUri?: string } = {}): Promise<TestApp> {
   const smtp = await startSmtp();
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const dbUri = `${inject("mongoBaseUri")}${name.replace(/\W/g, "_")}_${Date.now().toString(36)}`;
+  const dbUri = `${options.mongoBaseUri ?? inject("mongoBaseUri")}${name.replace(/\W/g, "_")}_${Date.now().toString(36)}`;
   Object.assign(process.env, {
     MONGODB_URI: dbUri,
     SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,

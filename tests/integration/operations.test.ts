@@ -1,0 +1,69 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort, startFerretdb, type EmbeddedDb } from "../../scripts/db";
+import { startTestApp, type TestApp } from "../support/app";
+
+// This file runs its own database server so that it can stop and restart it.
+let app: TestApp;
+let db: EmbeddedDb;
+let dir: string;
+let port: number;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "samverka-ops-"));
+  port = await freePort();
+  db = await startFerretdb(dir, port);
+  app = await startTestApp("operations", { mongoBaseUri: db.uri });
+});
+afterAll(async () => {
+  await app?.stop();
+  await db?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const timed = async (path: string) => {
+  const start = Date.now();
+  const res = await fetch(app.url + path);
+  return { res, ms: Date.now() - start, body: await res.text() };
+};
+
+describe("health and readiness", () => {
+  it("answers /healthz and /readyz while the database is up", async () => {
+    expect((await timed("/healthz")).res.status).toBe(200);
+    const ready = await timed("/readyz");
+    expect(ready.res.status).toBe(200);
+    expect(ready.body).toBe("ok");
+  });
+
+  it("answers 503 within 2 seconds when the database is down, and recovers by itself", async () => {
+    await db.stop();
+    const ready = await timed("/readyz");
+    expect(ready.res.status).toBe(503);
+    expect(ready.ms).toBeLessThan(2000);
+    expect((await timed("/healthz")).res.status).toBe(200);
+
+    const page = await timed("/");
+    expect(page.res.status).toBe(503);
+    expect(page.body).toContain("Tjänsten är tillfälligt otillgänglig");
+    expect(page.ms).toBeLessThan(5000);
+
+    db = await startFerretdb(dir, port);
+    const end = Date.now() + 20_000;
+    let status = 0;
+    while (Date.now() < end && status !== 200) {
+      status = (await timed("/readyz")).res.status;
+      if (status !== 200) await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(status).toBe(200);
+    expect((await timed("/")).res.status).toBe(200);
+  });
+
+  it("shows a friendly Swedish 404 page inside the layout", async () => {
+    const res = await timed("/finns-inte-alls");
+    expect(res.res.status).toBe(404);
+    expect(res.body).toContain("Sidan finns inte");
+    expect(res.body).toContain("Hoppa till innehållet");
+  });
+});
