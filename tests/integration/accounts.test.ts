@@ -29,6 +29,7 @@ describe("sign up, verify, sign in, sign out", () => {
     });
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toContain("/registrera/skickat");
+    expect(await (await client.follow(res)).text()).toContain("Kontrollera din e-post");
     const session = res.headers.getSetCookie().find((c) => c.startsWith("__session="));
     expect(session).toMatch(/HttpOnly/i);
     expect(session).toMatch(/SameSite=Lax/i);

@@ -1,0 +1,41 @@
+import AxeBuilder from "@axe-core/playwright";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { expect } from "vitest";
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage"],
+  });
+}
+
+/**
+ * A fresh context (axe needs one) that records console errors and page errors, so a test
+ * fails when the page logs an error (hydration mismatch, CSP violation, crash).
+ */
+export async function newPage(browser: Browser, options: { javaScriptEnabled?: boolean } = {}) {
+  const context: BrowserContext = await browser.newContext({ locale: "sv-SE", ...options });
+  const page: Page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  const errors: string[] = [];
+  page.on("console", (m) => {
+    // The browser logs every 4xx answer; refused form input is expected to answer 4xx.
+    if (m.type() === "error" && !/status of 4\d\d/.test(m.text())) errors.push(m.text());
+  });
+  page.on("pageerror", (e) => errors.push(e.message));
+  return { context, page, errors };
+}
+
+/** axe with the WCAG 2.1 A and AA rules; reports violations readably. */
+export async function expectAccessible(page: Page) {
+  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const summary = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  expect(summary, `axe on ${page.url()}`).toEqual([]);
+}
+
+/** Waits until the client has hydrated, so clicks go through React and not a full reload. */
+export async function hydrated(page: Page) {
+  await page.waitForFunction(() => (window as unknown as { __remixRouter?: unknown }).__remixRouter !== undefined);
+}
