@@ -10,6 +10,14 @@ const browser = await chromium.launch({
 });
 const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
 const page = await context.newPage();
+// SCREENSHOT_LOGIN=email signs in first (demo password).
+if (process.env.SCREENSHOT_LOGIN) {
+  await page.goto(`${base}/logga-in`);
+  await page.getByLabel("E-postadress").fill(process.env.SCREENSHOT_LOGIN);
+  await page.getByLabel("Lösenord").fill(process.env.SCREENSHOT_PASSWORD ?? "samverka-demo-2026");
+  await page.getByRole("button", { name: "Logga in" }).click();
+  await page.waitForURL(`${base}/`);
+}
 for (const path of paths.length ? paths : ["/"]) {
   await page.goto(base + path);
   const file = `${out}/${path.replace(/[^\w]+/g, "_") || "start"}.png`;

@@ -77,7 +77,8 @@ export function createApp(options: AppOptions) {
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
       customLogLevel: (_req, res, err) => (res.statusCode === 503 ? "warn" : err || res.statusCode >= 500 ? "error" : "info"),
-      autoLogging: { ignore: (req) => req.url === "/healthz" || req.url?.startsWith("/assets/") === true },
+      // Health probes and static files (and Vite's module requests in development) are noise.
+      autoLogging: { ignore: (req) => req.url === "/healthz" || /^\/(assets|app|node_modules|@)[/]/.test(req.url ?? "") },
     }),
   );
 

@@ -3,7 +3,18 @@ import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { z } from "zod";
 
-export const parseForm = <S extends z.ZodType>(formData: FormData, schema: S) => parseWithZod(formData, { schema });
+/**
+ * Parses a form with its zod schema. Field names carrying a `$` (`email[$ne]=`, operator
+ * injection) are refused as invalid input for that field, never silently dropped.
+ */
+export function parseForm<S extends z.ZodType>(formData: FormData, schema: S) {
+  const hostile = [...new Set([...formData.keys()].filter((k) => k.includes("$")).map((k) => k.split(/[.[]/)[0] || k))];
+  if (hostile.length === 0) return parseWithZod(formData, { schema });
+  const refused = schema.superRefine((_value, ctx) => {
+    for (const name of hostile) ctx.addIssue({ code: "custom", path: [name], message: "errors.invalid" });
+  });
+  return parseWithZod(formData, { schema: refused as unknown as S });
+}
 
 /** True when the hidden honeypot field was filled in: a bot, not a person. */
 export const filledHoneypot = (formData: FormData) => {

@@ -37,6 +37,7 @@ const en: Shape<typeof sv> = {
     choose: "Choose one of the options",
     phone: "Enter the phone number in digits, for example 010-123 45 67",
     url: "Enter a web address starting with https://",
+    postalCode: "Enter the postal code as five digits, for example 123 45",
     passwordMismatch: "The passwords do not match",
     orgNumber: {
       format: "Enter the organisation number as ten digits, for example 802000-0000",
@@ -227,6 +228,7 @@ const en: Shape<typeof sv> = {
     docTitle: "Description",
     docTitleHint: "For example “Statutes adopted 2024”.",
     file: "File",
+    fileHint: "At most 10 MB. PDF, Word (DOCX), Excel (XLSX), OpenDocument (ODT, ODS), PNG or JPEG.",
     upload: "Upload",
     uploaded: "The document has been uploaded.",
     deleteDoc: "Delete {{title}}",
@@ -256,6 +258,7 @@ const en: Shape<typeof sv> = {
     inviteLead: "The staff member receives an email with a link to choose a password.",
     role: "Role",
     staffDepartments: "Departments (for officers)",
+    name: "Name",
     invited: "The invitation has been sent.",
     status: "Status",
     active: "Active",

@@ -34,6 +34,7 @@ const sv = {
     choose: "Välj ett av alternativen",
     phone: "Skriv telefonnumret med siffror, till exempel 010-123 45 67",
     url: "Skriv en webbadress som börjar med https://",
+    postalCode: "Skriv postnumret med fem siffror, till exempel 123 45",
     passwordMismatch: "Lösenorden är inte lika",
     orgNumber: {
       format: "Skriv organisationsnumret med tio siffror, till exempel 802000-0000",
@@ -224,6 +225,7 @@ const sv = {
     docTitle: "Beskrivning",
     docTitleHint: "Till exempel ”Stadgar antagna 2024”.",
     file: "Fil",
+    fileHint: "Högst 10 MB. PDF, Word (DOCX), Excel (XLSX), OpenDocument (ODT, ODS), PNG eller JPEG.",
     upload: "Ladda upp",
     uploaded: "Dokumentet är uppladdat.",
     deleteDoc: "Ta bort {{title}}",
@@ -253,6 +255,7 @@ const sv = {
     inviteLead: "Medarbetaren får ett e-postmeddelande med en länk för att välja lösenord.",
     role: "Roll",
     staffDepartments: "Förvaltningar (för handläggare)",
+    name: "Namn",
     invited: "Inbjudan är skickad.",
     status: "Status",
     active: "Aktivt",

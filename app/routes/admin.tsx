@@ -87,7 +87,7 @@ export default function Admin() {
           <p>{t("admin.inviteLead")}</p>
           <Form method="post" {...getFormProps(form)} className="form">
             <ErrorSummary errors={form.allErrors} ids={fieldIds(fields)} />
-            <TextField field={fields.name} label={t("auth.name")} autoComplete="off" />
+            <TextField field={fields.name} label={t("admin.name")} autoComplete="off" />
             <TextField field={fields.email} label={t("auth.email")} type="email" autoComplete="off" />
             <SelectField
               field={fields.role}

@@ -72,7 +72,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       website: org.website,
       email: org.email,
       phone: org.phone,
-      signatories: org.signatories.map((s) => ({ name: s.name, role: s.role })),
+      signatories: (org.signatories ?? []).map((s) => ({ name: s.name, role: s.role })),
     },
     members,
     invitations: invitations?.map((i) => ({ email: i.email, role: i.role ?? "org_member", expiresAt: i.expiresAt.toISOString() })) ?? null,
@@ -451,7 +451,7 @@ function DocumentsSection({
                 {t("org.file")}
               </label>
               <p id="upload-file-hint" className="field__hint">
-                {t("org.documentsLead")}
+                {t("org.fileHint")}
               </p>
               {fileError ? (
                 <p id="upload-file-error" className="field__error">

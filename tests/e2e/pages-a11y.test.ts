@@ -1,0 +1,94 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { OrganisationModel } from "#models/organisation";
+import { startTestApp, type TestApp } from "../support/app";
+import { expectAccessible, launchBrowser, newPage } from "../support/browser";
+import { DEMO } from "../support/http";
+
+let app: TestApp;
+let browser: Browser;
+let orgA: string;
+
+beforeAll(async () => {
+  app = await startTestApp("pages");
+  browser = await launchBrowser();
+  orgA = String((await OrganisationModel.findOne({ orgNumber: "802400-1375" }).lean())?._id);
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+async function signIn(page: Page, email: string) {
+  await page.goto(app.url + "/logga-in");
+  await page.getByLabel("E-postadress").fill(email);
+  await page.getByLabel("Lösenord").fill(DEMO.password);
+  await page.getByRole("button", { name: "Logga in" }).click();
+  await page.waitForURL(app.url + "/");
+}
+
+async function visit(page: Page, path: string, status = 200) {
+  const res = await page.goto(app.url + path);
+  expect(res?.status(), path).toBe(status);
+  expect(await page.locator("h1").count(), `one h1 on ${path}`).toBe(1);
+  await expectAccessible(page);
+}
+
+describe("every page is accessible (axe, WCAG 2.1 AA) and has one h1", { timeout: 120_000 }, () => {
+  it("public pages", async () => {
+    const { page, errors, context } = await newPage(browser);
+    for (const path of ["/", "/om-iop", "/tillganglighet", "/registrera", "/logga-in", "/glomt-losenord", "/logga-ut", "/registrera/skickat?email=a%40b.se"]) {
+      await visit(page, path);
+    }
+    await visit(page, "/inbjudan?token=ogiltig");
+    await visit(page, "/aterstall-losenord?token=ogiltig");
+    await visit(page, "/verifiera-epost?token=ogiltig");
+    await visit(page, "/finns-inte", 404);
+    // Error state of a form.
+    await page.goto(app.url + "/logga-in");
+    await page.getByRole("button", { name: "Logga in" }).click();
+    await page.getByText("Det finns ett problem").waitFor();
+    await expectAccessible(page);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("an organisation administrator's pages", async () => {
+    const { page, errors, context } = await newPage(browser);
+    await signIn(page, DEMO.orgAdminA);
+    for (const path of ["/konto", "/organisation", "/organisation/ny", `/organisation/${orgA}`, `/organisation/${orgA}?andra`]) {
+      await visit(page, path);
+    }
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("staff pages: administrator and politician", async () => {
+    const admin = await newPage(browser);
+    await signIn(admin.page, DEMO.admin);
+    await visit(admin.page, "/admin");
+    await visit(admin.page, `/organisation/${orgA}`);
+    expect(admin.errors).toEqual([]);
+    await admin.context.close();
+
+    const politician = await newPage(browser);
+    await signIn(politician.page, DEMO.politician);
+    await visit(politician.page, "/admin", 403);
+    await visit(politician.page, `/organisation/${orgA}`);
+    await politician.context.close();
+  });
+
+  it("switches to English and back, with the right <html lang>", async () => {
+    const { page, context } = await newPage(browser);
+    await page.goto(app.url + "/om-iop");
+    await page.getByRole("button", { name: "In English" }).click();
+    await page.getByRole("heading", { level: 1, name: "What is a non-profit public partnership?" }).waitFor();
+    expect(await page.getAttribute("html", "lang")).toBe("en");
+    expect(page.url()).toBe(app.url + "/om-iop");
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "På svenska" }).click();
+    await page.getByRole("heading", { level: 1, name: "Vad är ett idéburet offentligt partnerskap?" }).waitFor();
+    expect(await page.getAttribute("html", "lang")).toBe("sv");
+    await context.close();
+  });
+});

@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DepartmentModel } from "#models/department";
+import { UserModel } from "#models/user";
+import { startTestApp, type TestApp } from "../support/app";
+import { Client, DEMO, loginAs } from "../support/http";
+import { linkIn, recipients } from "../support/smtp";
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp("staff");
+});
+afterAll(async () => app?.stop());
+
+describe("staff accounts by invitation", () => {
+  it("an administrator invites an officer, who chooses a password and signs in", async () => {
+    const admin = await loginAs(app.url, DEMO.admin);
+    const social = await DepartmentModel.findOne({ slug: "social" }).lean();
+    const email = "ny.handlaggare@exempelkommun.se";
+    const res = await admin.post("/admin", { name: "Nina Ny", email, role: "officer", departmentIds: [String(social?._id)] });
+    expect(res.status).toBe(302);
+    expect(await (await admin.follow(res)).text()).toContain("Nina Ny");
+
+    const mail = await app.smtp.waitFor((m) => recipients(m).includes(email));
+    expect(mail.subject).toBe("Ditt konto i Samverka för Exempelkommun");
+    const link = new URL(linkIn(mail, "/inbjudan"));
+    const nina = new Client(app.url);
+    expect(await (await nina.get(link.pathname + link.search)).text()).toContain("Välj ett lösenord för ditt konto");
+    const set = await nina.post("/inbjudan", { intent: "staff", token: link.searchParams.get("token") ?? "", password: "handläggning pågår", confirmPassword: "handläggning pågår" });
+    expect(set.status).toBe(302);
+    expect((await nina.get("/konto")).status).toBe(200);
+    await loginAs(app.url, email, "handläggning pågår");
+
+    const user = await UserModel.findOne({ email }).lean();
+    expect(user?.staffMemberships[0]?.role).toBe("officer");
+    expect(user?.staffMemberships[0]?.departmentIds.map(String)).toEqual([String(social?._id)]);
+
+    // The link works once.
+    const again = await new Client(app.url).post("/inbjudan", { intent: "staff", token: link.searchParams.get("token") ?? "", password: "något annat lösen", confirmPassword: "något annat lösen" });
+    expect(again.status).toBe(410);
+  });
+
+  it("only administrators may open /admin or invite staff", async () => {
+    for (const email of [DEMO.coordinator, DEMO.officer, DEMO.politician, DEMO.orgAdminA]) {
+      const client = await loginAs(app.url, email);
+      expect((await client.get("/admin")).status, email).toBe(403);
+      const res = await client.post("/admin", { name: "X", email: "x@exempelkommun.se", role: "admin" });
+      expect(res.status, email).toBe(403);
+    }
+    expect(await UserModel.countDocuments({ email: "x@exempelkommun.se" })).toBe(0);
+    const stranger = await new Client(app.url).get("/admin");
+    expect(stranger.status).toBe(302);
+  });
+
+  it("refuses hostile input and unknown departments", async () => {
+    const admin = await loginAs(app.url, DEMO.admin);
+    const before = await UserModel.estimatedDocumentCount();
+    for (const body of [
+      "name=A&email[$ne]=&role=officer",
+      "name=A&email=a%40exempelkommun.se&role=superuser",
+      `name=${"x".repeat(1024 * 1024)}&email=b%40exempelkommun.se&role=officer`,
+      "name=A&email=c%40exempelkommun.se&role=officer&departmentIds=aaaaaaaaaaaaaaaaaaaaaaaa",
+      "name=A&email=d%40exempelkommun.se&role=officer&departmentIds[$gt]=",
+    ]) {
+      const res = await admin.post("/admin", body);
+      expect(res.status).toBe(400);
+      expect(await res.text()).toContain("Det finns ett problem");
+    }
+    expect(await UserModel.estimatedDocumentCount()).toBe(before);
+  });
+});
