@@ -36,7 +36,10 @@ export function translateError(t: i18n["t"], message: string) {
 
 /** sv-SE formatting helpers (English pages keep Swedish number and date conventions). */
 export const formatDate = (d: Date | string, lang: Lang) =>
-  new Intl.DateTimeFormat(lang === "sv" ? "sv-SE" : "en-GB", { dateStyle: "long", timeZone: "Europe/Stockholm" }).format(new Date(d));
+  new Intl.DateTimeFormat(lang === "sv" ? "sv-SE" : "en-GB", {
+    dateStyle: "long",
+    timeZone: "Europe/Stockholm",
+  }).format(new Date(d));
 export const formatDateTime = (d: Date | string, lang: Lang) =>
   new Intl.DateTimeFormat(lang === "sv" ? "sv-SE" : "en-GB", {
     dateStyle: "short",

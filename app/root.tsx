@@ -1,15 +1,7 @@
 import { unpackRules, type PackRule } from "@casl/ability/extra";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import {
-  Links,
-  Meta,
-  Outlet,
-  Scripts,
-  ScrollRestoration,
-  isRouteErrorResponse,
-  useRouteError,
-} from "@remix-run/react";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useRouteError } from "@remix-run/react";
 import { useMemo, type ReactNode } from "react";
 import { I18nextProvider } from "react-i18next";
 import { AbilityProvider } from "./components/ability";
@@ -75,7 +67,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   }
 }
 
-
 export function Layout({ children }: { children: ReactNode }) {
   const root = useRootData();
   const lang: Lang = root?.lang ?? DEFAULT_LANG;
@@ -134,4 +125,3 @@ export function ErrorBoundary() {
     </AbilityProvider>
   );
 }
-

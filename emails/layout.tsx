@@ -1,4 +1,16 @@
-import { Body, Button, Container, Head, Heading, Hr, Html, Link, Preview, Section, Text } from "@react-email/components";
+import {
+  Body,
+  Button,
+  Container,
+  Head,
+  Heading,
+  Hr,
+  Html,
+  Link,
+  Preview,
+  Section,
+  Text,
+} from "@react-email/components";
 import { emailMessages, type EmailLocale } from "./messages";
 
 export interface ActionEmailProps {
@@ -12,11 +24,24 @@ export interface ActionEmailProps {
 
 const styles = {
   body: { backgroundColor: "#f4f4f1", fontFamily: "Arial, Helvetica, sans-serif", color: "#1b1b1b" },
-  container: { backgroundColor: "#ffffff", margin: "24px auto", padding: "32px", maxWidth: "560px", borderRadius: "6px" },
+  container: {
+    backgroundColor: "#ffffff",
+    margin: "24px auto",
+    padding: "32px",
+    maxWidth: "560px",
+    borderRadius: "6px",
+  },
   brand: { fontSize: "14px", fontWeight: 700, color: "#1d5b3f", letterSpacing: "0.04em", margin: 0 },
   heading: { fontSize: "24px", margin: "16px 0" },
   text: { fontSize: "16px", lineHeight: "24px" },
-  button: { backgroundColor: "#1d5b3f", color: "#ffffff", padding: "12px 20px", borderRadius: "4px", fontSize: "16px", textDecoration: "none" },
+  button: {
+    backgroundColor: "#1d5b3f",
+    color: "#ffffff",
+    padding: "12px 20px",
+    borderRadius: "4px",
+    fontSize: "16px",
+    textDecoration: "none",
+  },
   small: { fontSize: "13px", lineHeight: "20px", color: "#4a4a4a" },
 };
 

@@ -13,7 +13,11 @@ export interface Claim {
 }
 
 const schema = new Schema<Claim>(
-  { _id: { type: String, required: true }, createdAt: { type: Date, required: true }, expiresAt: { type: Date, required: true } },
+  {
+    _id: { type: String, required: true },
+    createdAt: { type: Date, required: true },
+    expiresAt: { type: Date, required: true },
+  },
   { versionKey: false },
 );
 schema.index({ expiresAt: 1 });

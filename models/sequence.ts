@@ -9,7 +9,11 @@ export interface SequenceNumber {
 }
 
 const schema = new Schema<SequenceNumber>(
-  { key: { type: String, required: true }, n: { type: Number, required: true }, createdAt: { type: Date, required: true } },
+  {
+    key: { type: String, required: true },
+    n: { type: Number, required: true },
+    createdAt: { type: Date, required: true },
+  },
   { versionKey: false },
 );
 schema.index({ key: 1, n: 1 }, { unique: true });

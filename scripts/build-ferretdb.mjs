@@ -40,11 +40,15 @@ export function buildFerretdb({ quiet = false } = {}) {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  if (process.env.SAMVERKA_SKIP_FERRETDB_BUILD) process.exit(0);
+  // --strict (CI): a missing Go or a failed build is an error, not a note.
+  const strict = process.argv.includes("--strict");
+  if (process.env.SAMVERKA_SKIP_FERRETDB_BUILD && !strict) process.exit(0);
   try {
-    buildFerretdb();
+    const built = buildFerretdb();
+    if (!built && strict) process.exit(1);
   } catch (error) {
     // A failed build must not break `npm install`; dev and test will say what is missing.
     console.error("[samverka] Bygget av FerretDB misslyckades:", error.message);
+    if (strict) process.exit(1);
   }
 }

@@ -76,9 +76,12 @@ export function createApp(options: AppOptions) {
         }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
-      customLogLevel: (_req, res, err) => (res.statusCode === 503 ? "warn" : err || res.statusCode >= 500 ? "error" : "info"),
+      customLogLevel: (_req, res, err) =>
+        res.statusCode === 503 ? "warn" : err || res.statusCode >= 500 ? "error" : "info",
       // Health probes and static files (and Vite's module requests in development) are noise.
-      autoLogging: { ignore: (req) => req.url === "/healthz" || /^\/(assets|app|node_modules|@)[/]/.test(req.url ?? "") },
+      autoLogging: {
+        ignore: (req) => req.url === "/healthz" || /^\/(assets|app|node_modules|@)[/]/.test(req.url ?? ""),
+      },
     }),
   );
 

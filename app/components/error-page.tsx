@@ -19,4 +19,12 @@ export function ErrorPage({ status }: { status: number }) {
 }
 
 export const errorKey = (status: number) =>
-  status === 404 ? "notFound" : status === 403 ? "forbidden" : status === 409 ? "conflict" : status === 503 ? "unavailable" : "serverError";
+  status === 404
+    ? "notFound"
+    : status === 403
+      ? "forbidden"
+      : status === 409
+        ? "conflict"
+        : status === 503
+          ? "unavailable"
+          : "serverError";

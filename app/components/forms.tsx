@@ -58,7 +58,10 @@ interface TextFieldProps {
 
 export function TextField({ field, label, hint, type = "text", autoComplete, optional, className }: TextFieldProps) {
   const error = useErrorText(field.errors);
-  const props = getInputProps(field as FieldMetadata<string>, { type: type === "number" ? "text" : type, ariaAttributes: false });
+  const props = getInputProps(field as FieldMetadata<string>, {
+    type: type === "number" ? "text" : type,
+    ariaAttributes: false,
+  });
   return (
     <FieldShell id={field.id} label={label} hint={hint} error={error} optional={optional}>
       <input
@@ -74,7 +77,13 @@ export function TextField({ field, label, hint, type = "text", autoComplete, opt
   );
 }
 
-export function TextAreaField({ field, label, hint, optional, rows = 5 }: Omit<TextFieldProps, "type"> & { rows?: number }) {
+export function TextAreaField({
+  field,
+  label,
+  hint,
+  optional,
+  rows = 5,
+}: Omit<TextFieldProps, "type"> & { rows?: number }) {
   const error = useErrorText(field.errors);
   const props = getTextareaProps(field as FieldMetadata<string>, { ariaAttributes: false });
   return (

@@ -77,9 +77,7 @@ export function SiteHeader() {
             ) : null}
           </ul>
         </nav>
-        {user ? (
-          <p className="signed-in">{t("nav.signedInAs", { name: user.name })}</p>
-        ) : null}
+        {user ? <p className="signed-in">{t("nav.signedInAs", { name: user.name })}</p> : null}
       </header>
     </>
   );

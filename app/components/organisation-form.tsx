@@ -59,12 +59,7 @@ export function OrganisationForm({
       <TextAreaField field={fields.purpose} label={t("org.purpose")} hint={t("org.purposeHint")} />
       <fieldset className="fieldset">
         <legend>{t("org.address")}</legend>
-        <TextField
-          field={fields.streetAddress}
-          label={t("org.streetAddress")}
-          autoComplete="street-address"
-          optional
-        />
+        <TextField field={fields.streetAddress} label={t("org.streetAddress")} autoComplete="street-address" optional />
         <div className="row">
           <TextField
             field={fields.postalCode}
@@ -95,4 +90,3 @@ export function OrganisationForm({
     </Form>
   );
 }
-

@@ -1,13 +1,7 @@
 import { subject as asSubject } from "@casl/ability";
 import { accessibleBy } from "@casl/mongoose";
 import type { SessionUser } from "./session.server";
-import {
-  defineAbilityFor,
-  type AbilityUser,
-  type Action,
-  type AppAbility,
-  type SubjectType,
-} from "./permissions";
+import { defineAbilityFor, type AbilityUser, type Action, type AppAbility, type SubjectType } from "./permissions";
 
 export function toAbilityUser(user: SessionUser | null): AbilityUser | null {
   if (!user) return null;

@@ -16,7 +16,10 @@ async function officeName() {
   return `${body.officeName}, ${body.name}`;
 }
 
-export async function sendVerificationEmail(user: { _id: Types.ObjectId; email: string; name: string }, locale: Locale) {
+export async function sendVerificationEmail(
+  user: { _id: Types.ObjectId; email: string; name: string },
+  locale: Locale,
+) {
   const token = await issueToken({ kind: "verify_email", email: user.email, userId: user._id });
   await enqueueEmail(`verify:${token.slice(0, 16)}`, user.email, {
     template: "verify",
@@ -56,7 +59,10 @@ export async function registerAccount(input: { name: string; email: string; pass
 export async function verifyEmail(token: string) {
   const used = await consumeToken(token, "verify_email");
   if (!used?.userId) return null;
-  await UserModel.updateOne({ _id: used.userId, emailVerifiedAt: { $exists: false } }, { $set: { emailVerifiedAt: new Date() } });
+  await UserModel.updateOne(
+    { _id: used.userId, emailVerifiedAt: { $exists: false } },
+    { $set: { emailVerifiedAt: new Date() } },
+  );
   return used.userId;
 }
 

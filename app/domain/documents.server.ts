@@ -57,7 +57,10 @@ export async function storeOrgDocument(input: {
     metadata: { publicBodyId: input.publicBodyId, organisationId: input.organisationId, contentType: input.type.mime },
   });
   await new Promise<void>((resolve, reject) => {
-    Readable.from([Buffer.from(input.bytes)]).pipe(upload).on("finish", resolve).on("error", reject);
+    Readable.from([Buffer.from(input.bytes)])
+      .pipe(upload)
+      .on("finish", resolve)
+      .on("error", reject);
   });
   return DocumentModel.create({
     publicBodyId: input.publicBodyId,

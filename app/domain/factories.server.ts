@@ -37,7 +37,8 @@ export async function upsertPublicBody(slug = "exempelkommun", name = "Exempelko
 
 export async function upsertDepartments(publicBodyId: Types.ObjectId) {
   for (const d of DEPARTMENTS) {
-    if (!(await DepartmentModel.exists({ publicBodyId, slug: d.slug }))) await DepartmentModel.create({ publicBodyId, ...d });
+    if (!(await DepartmentModel.exists({ publicBodyId, slug: d.slug })))
+      await DepartmentModel.create({ publicBodyId, ...d });
   }
   return DepartmentModel.find({ publicBodyId }).lean();
 }

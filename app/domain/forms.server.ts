@@ -23,7 +23,12 @@ export const filledHoneypot = (formData: FormData) => {
 };
 
 interface Submission {
-  reply: (options?: { formErrors?: string[]; fieldErrors?: Record<string, string[]>; hideFields?: string[]; resetForm?: boolean }) => SubmissionResult<string[]>;
+  reply: (options?: {
+    formErrors?: string[];
+    fieldErrors?: Record<string, string[]>;
+    hideFields?: string[];
+    resetForm?: boolean;
+  }) => SubmissionResult<string[]>;
 }
 
 /** 400 with field messages; passwords are never sent back to the browser. */

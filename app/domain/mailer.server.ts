@@ -35,5 +35,8 @@ export async function sendMail(mail: OutgoingMail) {
   if (env.NODE_ENV === "production") throw new Error("SMTP_URL saknas: e-post kan inte skickas i produktion");
   await mkdir(env.MAIL_DIR, { recursive: true });
   const file = `${Date.now()}-${mail.id.replace(/[^\w-]/g, "_").slice(0, 80)}.json`;
-  await writeFile(join(env.MAIL_DIR, file), JSON.stringify({ ...mail, from: env.MAIL_FROM, date: new Date() }, null, 2));
+  await writeFile(
+    join(env.MAIL_DIR, file),
+    JSON.stringify({ ...mail, from: env.MAIL_FROM, date: new Date() }, null, 2),
+  );
 }

@@ -108,7 +108,14 @@ export async function inviteMember(
       locale,
       inviter: inviter.name,
       organisation: org.name,
-      role: role === "org_admin" ? (locale === "sv" ? "administratör" : "administrator") : locale === "sv" ? "medlem" : "member",
+      role:
+        role === "org_admin"
+          ? locale === "sv"
+            ? "administratör"
+            : "administrator"
+          : locale === "sv"
+            ? "medlem"
+            : "member",
       publicBody: publicBodyName,
       url: link("/inbjudan", token),
       officeName,
@@ -124,7 +131,12 @@ export async function describeInvitation(token: string) {
   return findValidToken(token, "staff_invitation");
 }
 
-export async function addMembership(userId: Types.ObjectId, organisationId: Types.ObjectId, publicBodyId: Types.ObjectId, role: OrgRole) {
+export async function addMembership(
+  userId: Types.ObjectId,
+  organisationId: Types.ObjectId,
+  publicBodyId: Types.ObjectId,
+  role: OrgRole,
+) {
   // Guarded so that accepting twice never adds a second membership.
   await UserModel.updateOne(
     { _id: userId, "orgMemberships.organisationId": { $ne: organisationId } },
@@ -138,8 +150,16 @@ export async function acceptOrgInvitation(token: string, user: { _id: Types.Obje
   if (!pending || pending.email !== user.email) return null;
   const used = await consumeToken(token, "org_invitation");
   if (!used?.organisationId || !used.publicBodyId) return null;
-  await addMembership(user._id, used.organisationId, used.publicBodyId, used.role === "org_admin" ? "org_admin" : "org_member");
-  await UserModel.updateOne({ _id: user._id, emailVerifiedAt: { $exists: false } }, { $set: { emailVerifiedAt: new Date() } });
+  await addMembership(
+    user._id,
+    used.organisationId,
+    used.publicBodyId,
+    used.role === "org_admin" ? "org_admin" : "org_member",
+  );
+  await UserModel.updateOne(
+    { _id: user._id, emailVerifiedAt: { $exists: false } },
+    { $set: { emailVerifiedAt: new Date() } },
+  );
   return used.organisationId;
 }
 
@@ -155,7 +175,9 @@ export async function removeMembership(organisationId: Types.ObjectId, userId: T
   if (!target) return "notMember";
   const admins = members.filter((m) => m.role === "org_admin");
   if (target.role === "org_admin" && admins.length <= 1) return "lastAdmin";
-  await pullMatching(UserModel, userId, "orgMemberships", (m) => organisationId.equals(m.organisationId as Types.ObjectId));
+  await pullMatching(UserModel, userId, "orgMemberships", (m) =>
+    organisationId.equals(m.organisationId as Types.ObjectId),
+  );
   return "removed";
 }
 
@@ -174,7 +196,11 @@ export async function acceptOrgInvitationAsNewUser(token: string, name: string, 
     emailVerifiedAt: new Date(),
     locale,
     orgMemberships: [
-      { organisationId: used.organisationId, publicBodyId: used.publicBodyId, role: used.role === "org_admin" ? "org_admin" : "org_member" },
+      {
+        organisationId: used.organisationId,
+        publicBodyId: used.publicBodyId,
+        role: used.role === "org_admin" ? "org_admin" : "org_member",
+      },
     ],
   });
   return { userId: user._id, organisationId: used.organisationId };

@@ -56,11 +56,18 @@ export async function processOutbox(limit = 20): Promise<number> {
   for (const candidate of due) {
     if (!(await claimOnce(`outbox:${String(candidate._id)}:${candidate.attempts}`, ATTEMPT_LOCK_MS))) continue;
     // Re-read after claiming: another worker may have finished it a moment ago.
-    const row = await OutboxModel.findOne({ _id: candidate._id, status: "pending", attempts: candidate.attempts }).lean();
+    const row = await OutboxModel.findOne({
+      _id: candidate._id,
+      status: "pending",
+      attempts: candidate.attempts,
+    }).lean();
     if (!row) continue;
     try {
       await sendMail({ to: row.to, subject: row.subject, html: row.html, text: row.text, id: row.idempotencyKey });
-      await OutboxModel.updateOne({ _id: row._id }, { $set: { status: "sent", sentAt: new Date(), attempts: row.attempts + 1 } });
+      await OutboxModel.updateOne(
+        { _id: row._id },
+        { $set: { status: "sent", sentAt: new Date(), attempts: row.attempts + 1 } },
+      );
       sent++;
     } catch (error) {
       const attempts = row.attempts + 1;

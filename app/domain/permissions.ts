@@ -1,4 +1,10 @@
-import { AbilityBuilder, createMongoAbility, type ForcedSubject, type MongoAbility, type RawRuleOf } from "@casl/ability";
+import {
+  AbilityBuilder,
+  createMongoAbility,
+  type ForcedSubject,
+  type MongoAbility,
+  type RawRuleOf,
+} from "@casl/ability";
 
 // The one definition of who may do what (DESIGN.md, "Roles and who sees what"). Used on the
 // server (checks and `accessibleBy` queries) and in the browser (@casl/react), so it works

@@ -44,10 +44,7 @@ export async function loginBlockedMinutes(email: string, ip: string): Promise<nu
 
 export async function recordFailedLogin(email: string, ip: string) {
   const { account, ip: byIp } = get();
-  await Promise.all([
-    account.penalty(email, 1),
-    byIp.penalty(ip, 1),
-  ]).catch((error: unknown) => {
+  await Promise.all([account.penalty(email, 1), byIp.penalty(ip, 1)]).catch((error: unknown) => {
     if (!(error instanceof RateLimiterRes)) throw error;
   });
 }

@@ -1,10 +1,4 @@
-import {
-  DEMO_PASSWORD,
-  upsertDepartments,
-  upsertOrganisation,
-  upsertPublicBody,
-  upsertUser,
-} from "./factories.server";
+import { DEMO_PASSWORD, upsertDepartments, upsertOrganisation, upsertPublicBody, upsertUser } from "./factories.server";
 
 /** Demo data for development: Exempelkommun, one account per role, two organisations. */
 export async function seedDemo() {
@@ -14,15 +8,30 @@ export async function seedDemo() {
   const social = departments.find((d) => d.slug === "social");
   const staff = { publicBodyId: body._id };
   const password = DEMO_PASSWORD;
-  await upsertUser({ email: "samordnare@exempelkommun.se", name: "Sara Samordnare", password, staff: { ...staff, role: "coordinator" } });
+  await upsertUser({
+    email: "samordnare@exempelkommun.se",
+    name: "Sara Samordnare",
+    password,
+    staff: { ...staff, role: "coordinator" },
+  });
   await upsertUser({
     email: "handlaggare@exempelkommun.se",
     name: "Hans Handläggare",
     password,
     staff: { ...staff, role: "officer", departmentIds: social ? [social._id] : [] },
   });
-  await upsertUser({ email: "politiker@exempelkommun.se", name: "Petra Politiker", password, staff: { ...staff, role: "politician" } });
-  await upsertUser({ email: "admin@exempelkommun.se", name: "Adam Administratör", password, staff: { ...staff, role: "admin" } });
+  await upsertUser({
+    email: "politiker@exempelkommun.se",
+    name: "Petra Politiker",
+    password,
+    staff: { ...staff, role: "politician" },
+  });
+  await upsertUser({
+    email: "admin@exempelkommun.se",
+    name: "Adam Administratör",
+    password,
+    staff: { ...staff, role: "admin" },
+  });
 
   const anna = await upsertUser({ email: "anna@gronagarden.example", name: "Anna Ordförande", password });
   const olle = await upsertUser({ email: "olle@gronagarden.example", name: "Olle Medlem", password });

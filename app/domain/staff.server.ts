@@ -48,9 +48,13 @@ export async function inviteStaff(
   const membership = { publicBodyId: body._id, role: input.role, departmentIds: input.departmentIds };
   let user = await UserModel.findOne({ email: input.email }).lean();
   if (!user) {
-    user = (await UserModel.create({ email: input.email, name: input.name, staffMemberships: [membership] })).toObject();
+    user = (
+      await UserModel.create({ email: input.email, name: input.name, staffMemberships: [membership] })
+    ).toObject();
   } else {
-    await pullMatching(UserModel, user._id, "staffMemberships", (m) => body._id.equals(m.publicBodyId as Types.ObjectId));
+    await pullMatching(UserModel, user._id, "staffMemberships", (m) =>
+      body._id.equals(m.publicBodyId as Types.ObjectId),
+    );
     await UserModel.updateOne({ _id: user._id }, { $push: { staffMemberships: membership } });
   }
   const token = await issueToken({

@@ -5,9 +5,11 @@ import { formatOrgNumber, orgNumberProblem } from "./org-number";
 // serves the action and the form in both languages.
 z.config({
   customError: (issue) => {
-    if (issue.code === "invalid_type") return issue.input === undefined || issue.input === "" ? "errors.required" : "errors.invalid";
+    if (issue.code === "invalid_type")
+      return issue.input === undefined || issue.input === "" ? "errors.required" : "errors.invalid";
     if (issue.code === "too_big") return `errors.tooLong|${String(issue.maximum)}`;
-    if (issue.code === "too_small") return Number(issue.minimum) <= 1 ? "errors.required" : `errors.tooShort|${String(issue.minimum)}`;
+    if (issue.code === "too_small")
+      return Number(issue.minimum) <= 1 ? "errors.required" : `errors.tooShort|${String(issue.minimum)}`;
     if (issue.code === "invalid_format") return issue.format === "email" ? "errors.email" : "errors.invalid";
     if (issue.code === "invalid_value") return "errors.choose";
     return undefined;
@@ -20,8 +22,7 @@ export const MAX_LONG = 5000;
 /** Text without control characters other than line breaks and tabs. */
 const clean = (s: string) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s);
 
-export const requiredText = (max = MAX_SHORT) =>
-  z.string().trim().min(1).max(max).refine(clean, "errors.invalid");
+export const requiredText = (max = MAX_SHORT) => z.string().trim().min(1).max(max).refine(clean, "errors.invalid");
 export const optionalText = (max = MAX_SHORT) =>
   z.string().trim().max(max).refine(clean, "errors.invalid").optional().default("");
 
@@ -65,7 +66,10 @@ export const urlField = z
 export function withConfirmation<T extends z.ZodRawShape>(shape: T) {
   return z
     .object({ ...shape, password: newPasswordField, confirmPassword: z.string().max(200) })
-    .refine((v) => (v as { password: string }).password === (v as { confirmPassword: string }).confirmPassword, { path: ["confirmPassword"], message: "errors.passwordMismatch" });
+    .refine((v) => (v as { password: string }).password === (v as { confirmPassword: string }).confirmPassword, {
+      path: ["confirmPassword"],
+      message: "errors.passwordMismatch",
+    });
 }
 
 export { z };

@@ -1,6 +1,10 @@
 import type sv from "./sv";
 
-type Shape<T> = T extends string ? string : T extends readonly string[] ? readonly string[] : { [K in keyof T]: Shape<T[K]> };
+type Shape<T> = T extends string
+  ? string
+  : T extends readonly string[]
+    ? readonly string[]
+    : { [K in keyof T]: Shape<T[K]> };
 
 const en: Shape<typeof sv> = {
   app: { name: "Samverka", tagline: "One way into {{publicBody}} for non-profit organisations" },
@@ -22,7 +26,8 @@ const en: Shape<typeof sv> = {
   },
   footer: {
     contactHeading: "Contact",
-    about: "Samverka is {{publicBody}}'s one way in for non-profit organisations that want to work with the municipality.",
+    about:
+      "Samverka is {{publicBody}}'s one way in for non-profit organisations that want to work with the municipality.",
     accessibility: "Accessibility statement",
     aboutIop: "About non-profit public partnership",
   },
@@ -43,7 +48,8 @@ const en: Shape<typeof sv> = {
       format: "Enter the organisation number as ten digits, for example 802000-0000",
       checkDigit: "The organisation number is not valid: the check digit (last digit) is wrong",
       personalNumber: "This looks like a personal identity number. Enter the organisation's number",
-      duplicate: "An organisation with this organisation number is already registered in Samverka. Ask its administrator to invite you.",
+      duplicate:
+        "An organisation with this organisation number is already registered in Samverka. Ask its administrator to invite you.",
     },
     file: {
       missing: "Choose a file",
@@ -68,7 +74,10 @@ const en: Shape<typeof sv> = {
       body: "We cannot reach the database right now. Please try again in a few minutes. Nothing you sent earlier has been lost.",
     },
     forbidden: { title: "Not allowed", body: "You are not allowed to do this." },
-    conflict: { title: "The information has changed", body: "Someone else has changed the information. Reload the page and try again." },
+    conflict: {
+      title: "The information has changed",
+      body: "Someone else has changed the information. Reload the page and try again.",
+    },
     backHome: "Go to the start page",
   },
   home: {
@@ -77,7 +86,8 @@ const en: Shape<typeof sv> = {
     whatTitle: "What is IOP?",
     what: "A non-profit public partnership (IOP) is an agreement between the municipality and a non-profit organisation about an activity that benefits residents. Both parties contribute – money, volunteer hours, premises or knowledge – and you set goals and follow them up together. IOP is not procurement and not an ordinary association grant.",
     oneWayTitle: "One way in",
-    oneWay: "You do not need to know which department is responsible. Submit your idea or proposal here. The civil-society office receives everything, registers it and makes sure a named officer takes care of it. You can always see who handles your case and what happens next.",
+    oneWay:
+      "You do not need to know which department is responsible. Submit your idea or proposal here. The civil-society office receives everything, registers it and makes sure a named officer takes care of it. You can always see who handles your case and what happens next.",
     stepsTitle: "How it works",
     steps: [
       "Create an account and register your organisation once.",
@@ -116,7 +126,8 @@ const en: Shape<typeof sv> = {
       title: "Sign in",
       submit: "Sign in",
       invalid: "Wrong email address or password",
-      blocked: "Too many failed sign-in attempts. For your security you can try again in {{count}} minutes, or choose a new password.",
+      blocked:
+        "Too many failed sign-in attempts. For your security you can try again in {{count}} minutes, or choose a new password.",
       forgot: "Forgot your password?",
       noAccount: "No account yet?",
     },
@@ -168,10 +179,12 @@ const en: Shape<typeof sv> = {
   },
   org: {
     listTitle: "My organisations",
-    listEmpty: "You are not part of any organisation yet. Register your organisation, or ask its administrator to invite you.",
+    listEmpty:
+      "You are not part of any organisation yet. Register your organisation, or ask its administrator to invite you.",
     register: "Register organisation",
     newTitle: "Register organisation",
-    newLead: "Register the organisation once. The details are used in every proposal you submit. You become the organisation's administrator and can invite others.",
+    newLead:
+      "Register the organisation once. The details are used in every proposal you submit. You become the organisation's administrator and can invite others.",
     needsVerified: "You need to confirm your email address before you can register an organisation.",
     created: "The organisation is registered.",
     updated: "The details are saved.",
@@ -197,7 +210,8 @@ const en: Shape<typeof sv> = {
     orgEmail: "Organisation's email address",
     phone: "Phone number",
     signatories: "Authorised signatories",
-    signatoriesHint: "Those who may sign agreements for the organisation. One per line: name and role, for example “Anna Andersson, chair”.",
+    signatoriesHint:
+      "Those who may sign agreements for the organisation. One per line: name and role, for example “Anna Andersson, chair”.",
     save: "Save",
     edit: "Edit details",
     details: "Details",
@@ -216,7 +230,8 @@ const en: Shape<typeof sv> = {
     pendingInvites: "Sent invitations",
     expires: "valid until {{date}}",
     documents: "Documents",
-    documentsLead: "For example statutes, annual activity report, annual accounts and budget. At most 10 MB per file: PDF, Word, Excel, OpenDocument, PNG or JPEG.",
+    documentsLead:
+      "For example statutes, annual activity report, annual accounts and budget. At most 10 MB per file: PDF, Word, Excel, OpenDocument, PNG or JPEG.",
     noDocuments: "No documents uploaded yet.",
     docKind: "Type of document",
     docKinds: {
@@ -234,7 +249,16 @@ const en: Shape<typeof sv> = {
     deleteDoc: "Delete {{title}}",
     docDeleted: "The document has been deleted.",
     download: "Download {{title}}",
-    table: { name: "Name", email: "Email", role: "Role", action: "Action", title: "Document", kind: "Type", size: "Size", date: "Uploaded" },
+    table: {
+      name: "Name",
+      email: "Email",
+      role: "Role",
+      action: "Action",
+      title: "Document",
+      kind: "Type",
+      size: "Size",
+      date: "Uploaded",
+    },
   },
   invitation: {
     title: "Invitation",
@@ -244,7 +268,8 @@ const en: Shape<typeof sv> = {
     invalid: "The link has already been used or is too old. Ask the person who invited you to send a new invitation.",
     accept: "Join the organisation",
     joined: "Welcome! You are now part of the organisation.",
-    wrongUser: "The invitation is for {{email}}, but you are signed in as {{current}}. Sign out and open the link again.",
+    wrongUser:
+      "The invitation is for {{email}}, but you are signed in as {{current}}. Sign out and open the link again.",
     loginFirst: "There is already an account for {{email}}. Sign in to accept the invitation.",
     createAccount: "Create account and join",
     staffDone: "Your password is saved. Welcome to Samverka!",
@@ -266,7 +291,14 @@ const en: Shape<typeof sv> = {
   },
   a11y: { title: "Accessibility of Samverka" },
   about: { title: "About non-profit public partnership" },
-  dev: { mailTitle: "Developer mail", mailLead: "Email sent by the development environment (stored in {{dir}}).", noMail: "No email yet.", to: "To", subject: "Subject", date: "Sent" },
+  dev: {
+    mailTitle: "Developer mail",
+    mailLead: "Email sent by the development environment (stored in {{dir}}).",
+    noMail: "No email yet.",
+    to: "To",
+    subject: "Subject",
+    date: "Sent",
+  },
   common: { close: "Close", yes: "Yes", no: "No", optional: "(optional)", loading: "Loading …", bytes: "{{size}}" },
 };
 

@@ -40,7 +40,8 @@ const sv = {
       format: "Skriv organisationsnumret med tio siffror, till exempel 802000-0000",
       checkDigit: "Organisationsnumret stämmer inte: kontrollsiffran (sista siffran) är fel",
       personalNumber: "Det ser ut som ett personnummer. Skriv organisationens organisationsnummer",
-      duplicate: "Det finns redan en organisation med det här organisationsnumret i Samverka. Be organisationens administratör att bjuda in dig.",
+      duplicate:
+        "Det finns redan en organisation med det här organisationsnumret i Samverka. Be organisationens administratör att bjuda in dig.",
     },
     file: {
       missing: "Välj en fil",
@@ -65,7 +66,10 @@ const sv = {
       body: "Vi kommer inte åt databasen just nu. Försök igen om några minuter. Ingenting du skickat tidigare har försvunnit.",
     },
     forbidden: { title: "Du har inte behörighet", body: "Du har inte behörighet att göra det här." },
-    conflict: { title: "Uppgifterna har ändrats", body: "Någon annan har ändrat uppgifterna. Ladda om sidan och försök igen." },
+    conflict: {
+      title: "Uppgifterna har ändrats",
+      body: "Någon annan har ändrat uppgifterna. Ladda om sidan och försök igen.",
+    },
     backHome: "Till startsidan",
   },
   home: {
@@ -74,7 +78,8 @@ const sv = {
     whatTitle: "Vad är IOP?",
     what: "Idéburet offentligt partnerskap (IOP) är ett avtal mellan kommunen och en idéburen organisation om en verksamhet som gynnar invånarna. Båda parter bidrar – med pengar, ideella timmar, lokaler eller kunskap – och ni sätter mål och följer upp dem tillsammans. IOP är inte en upphandling och inte ett vanligt föreningsbidrag.",
     oneWayTitle: "En väg in",
-    oneWay: "Du behöver inte veta vilken förvaltning som ansvarar. Du lämnar din idé eller ditt förslag här. Civilsamhällskontoret tar emot allt, registrerar det och ser till att en namngiven handläggare tar hand om det. Du ser hela tiden vem som handlägger ditt ärende och vad som händer härnäst.",
+    oneWay:
+      "Du behöver inte veta vilken förvaltning som ansvarar. Du lämnar din idé eller ditt förslag här. Civilsamhällskontoret tar emot allt, registrerar det och ser till att en namngiven handläggare tar hand om det. Du ser hela tiden vem som handlägger ditt ärende och vad som händer härnäst.",
     stepsTitle: "Så går det till",
     steps: [
       "Skapa ett konto och registrera din organisation en gång.",
@@ -113,7 +118,8 @@ const sv = {
       title: "Logga in",
       submit: "Logga in",
       invalid: "Fel e-postadress eller lösenord",
-      blocked: "För många misslyckade inloggningsförsök. Av säkerhetsskäl kan du försöka igen om {{count}} minuter, eller välja ett nytt lösenord.",
+      blocked:
+        "För många misslyckade inloggningsförsök. Av säkerhetsskäl kan du försöka igen om {{count}} minuter, eller välja ett nytt lösenord.",
       forgot: "Glömt lösenordet?",
       noAccount: "Har du inget konto?",
     },
@@ -122,7 +128,8 @@ const sv = {
       ok: "Tack! Din e-postadress är bekräftad.",
       invalidTitle: "Länken fungerar inte",
       invalid: "Länken är redan använd eller för gammal. Logga in och be om en ny länk från Mitt konto.",
-      banner: "Bekräfta din e-postadress för att kunna registrera en organisation. Vi har skickat en länk till {{email}}.",
+      banner:
+        "Bekräfta din e-postadress för att kunna registrera en organisation. Vi har skickat en länk till {{email}}.",
       resend: "Skicka länken igen",
       resent: "Vi har skickat en ny länk.",
     },
@@ -165,10 +172,12 @@ const sv = {
   },
   org: {
     listTitle: "Mina organisationer",
-    listEmpty: "Du är inte med i någon organisation ännu. Registrera din organisation, eller be organisationens administratör att bjuda in dig.",
+    listEmpty:
+      "Du är inte med i någon organisation ännu. Registrera din organisation, eller be organisationens administratör att bjuda in dig.",
     register: "Registrera organisation",
     newTitle: "Registrera organisation",
-    newLead: "Registrera organisationen en gång. Uppgifterna används i alla förslag ni lämnar. Du blir organisationens administratör och kan bjuda in fler.",
+    newLead:
+      "Registrera organisationen en gång. Uppgifterna används i alla förslag ni lämnar. Du blir organisationens administratör och kan bjuda in fler.",
     needsVerified: "Du behöver bekräfta din e-postadress innan du kan registrera en organisation.",
     created: "Organisationen är registrerad.",
     updated: "Uppgifterna är sparade.",
@@ -194,7 +203,8 @@ const sv = {
     orgEmail: "Organisationens e-postadress",
     phone: "Telefonnummer",
     signatories: "Firmatecknare",
-    signatoriesHint: "De som får skriva under avtal för organisationen. En per rad: namn och roll, till exempel ”Anna Andersson, ordförande”.",
+    signatoriesHint:
+      "De som får skriva under avtal för organisationen. En per rad: namn och roll, till exempel ”Anna Andersson, ordförande”.",
     save: "Spara",
     edit: "Ändra uppgifter",
     details: "Uppgifter",
@@ -213,7 +223,8 @@ const sv = {
     pendingInvites: "Skickade inbjudningar",
     expires: "gäller till {{date}}",
     documents: "Dokument",
-    documentsLead: "Till exempel stadgar, verksamhetsberättelse, årsredovisning och budget. Högst 10 MB per fil: PDF, Word, Excel, OpenDocument, PNG eller JPEG.",
+    documentsLead:
+      "Till exempel stadgar, verksamhetsberättelse, årsredovisning och budget. Högst 10 MB per fil: PDF, Word, Excel, OpenDocument, PNG eller JPEG.",
     noDocuments: "Inga dokument uppladdade ännu.",
     docKind: "Typ av dokument",
     docKinds: {
@@ -231,7 +242,16 @@ const sv = {
     deleteDoc: "Ta bort {{title}}",
     docDeleted: "Dokumentet är borttaget.",
     download: "Ladda ner {{title}}",
-    table: { name: "Namn", email: "E-post", role: "Roll", action: "Åtgärd", title: "Dokument", kind: "Typ", size: "Storlek", date: "Uppladdat" },
+    table: {
+      name: "Namn",
+      email: "E-post",
+      role: "Roll",
+      action: "Åtgärd",
+      title: "Dokument",
+      kind: "Typ",
+      size: "Storlek",
+      date: "Uppladdat",
+    },
   },
   invitation: {
     title: "Inbjudan",
@@ -265,7 +285,14 @@ const sv = {
     title: "Tillgänglighet för Samverka",
   },
   about: { title: "Om idéburet offentligt partnerskap" },
-  dev: { mailTitle: "Utvecklarpost", mailLead: "E-post som utvecklingsmiljön har skickat (sparas i {{dir}}).", noMail: "Ingen e-post ännu.", to: "Till", subject: "Ämne", date: "Skickat" },
+  dev: {
+    mailTitle: "Utvecklarpost",
+    mailLead: "E-post som utvecklingsmiljön har skickat (sparas i {{dir}}).",
+    noMail: "Ingen e-post ännu.",
+    to: "Till",
+    subject: "Ämne",
+    date: "Skickat",
+  },
   common: { close: "Stäng", yes: "Ja", no: "Nej", optional: "(frivilligt)", loading: "Laddar …", bytes: "{{size}}" },
 } as const;
 

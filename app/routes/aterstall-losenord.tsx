@@ -49,7 +49,12 @@ export default function ResetPassword() {
           type="password"
           autoComplete="new-password"
         />
-        <TextField field={fields.confirmPassword} label={t("auth.confirmPassword")} type="password" autoComplete="new-password" />
+        <TextField
+          field={fields.confirmPassword}
+          label={t("auth.confirmPassword")}
+          type="password"
+          autoComplete="new-password"
+        />
         <button type="submit" className="button">
           {t("auth.reset.submit")}
         </button>

@@ -11,11 +11,7 @@ import { fieldIds, useSchemaForm } from "~/components/use-form";
 import { invalid, parseForm } from "~/domain/forms.server";
 import { getLang } from "~/domain/lang.server";
 import { titleMeta } from "~/domain/meta";
-import {
-  acceptOrgInvitation,
-  acceptOrgInvitationAsNewUser,
-  describeInvitation,
-} from "~/domain/organisations.server";
+import { acceptOrgInvitation, acceptOrgInvitationAsNewUser, describeInvitation } from "~/domain/organisations.server";
 import { badRequest } from "~/domain/request.server";
 import { createUserSession, destroyAllSessions, getUser, redirectWithToast } from "~/domain/session.server";
 import { acceptStaffInvitation } from "~/domain/staff.server";
@@ -62,7 +58,12 @@ export async function action({ request }: ActionFunctionArgs) {
     if (submission.status !== "success") return invalid(submission);
     const { name, password } = submission.value;
     const result = await acceptOrgInvitationAsNewUser(token, name, password, await getLang(request));
-    if ("error" in result) return invalid(submission, { formErrors: [result.error === "exists" ? "invitation.loginFirst" : "invitation.invalid"] }, 409);
+    if ("error" in result)
+      return invalid(
+        submission,
+        { formErrors: [result.error === "exists" ? "invitation.loginFirst" : "invitation.invalid"] },
+        409,
+      );
     return redirectWithToast(`/organisation/${String(result.organisationId)}`, "invitation.joined", {
       "Set-Cookie": await createUserSession(request, result.userId),
     });
@@ -74,7 +75,9 @@ export async function action({ request }: ActionFunctionArgs) {
     const userId = await acceptStaffInvitation(token, submission.value.password);
     if (!userId) return invalid(submission, { formErrors: ["invitation.invalid"] }, 410);
     await destroyAllSessions(userId);
-    return redirectWithToast("/konto", "invitation.staffDone", { "Set-Cookie": await createUserSession(request, userId) });
+    return redirectWithToast("/konto", "invitation.staffDone", {
+      "Set-Cookie": await createUserSession(request, userId),
+    });
   }
   return badRequest();
 }
@@ -105,7 +108,9 @@ export default function Invitation() {
         </Form>
       ) : null}
       {data.state === "wrongUser" ? (
-        <p className="notice notice--warning">{t("invitation.wrongUser", { email: data.email, current: data.current })}</p>
+        <p className="notice notice--warning">
+          {t("invitation.wrongUser", { email: data.email, current: data.current })}
+        </p>
       ) : null}
       {data.state === "login" ? (
         <>
@@ -118,7 +123,9 @@ export default function Invitation() {
           </Link>
         </>
       ) : null}
-      {data.state === "create" || data.state === "staff" ? <PasswordForm token={data.token} email={data.email} withName={data.state === "create"} /> : null}
+      {data.state === "create" || data.state === "staff" ? (
+        <PasswordForm token={data.token} email={data.email} withName={data.state === "create"} />
+      ) : null}
     </div>
   );
 }
@@ -138,8 +145,19 @@ function PasswordForm({ token, email, withName }: { token: string; email: string
         {t("auth.email")}: <strong>{email}</strong>
       </p>
       {nameField ? <TextField field={nameField} label={t("auth.name")} autoComplete="name" /> : null}
-      <TextField field={fields.password} label={t("auth.password")} hint={t("auth.passwordHint")} type="password" autoComplete="new-password" />
-      <TextField field={fields.confirmPassword} label={t("auth.confirmPassword")} type="password" autoComplete="new-password" />
+      <TextField
+        field={fields.password}
+        label={t("auth.password")}
+        hint={t("auth.passwordHint")}
+        type="password"
+        autoComplete="new-password"
+      />
+      <TextField
+        field={fields.confirmPassword}
+        label={t("auth.confirmPassword")}
+        type="password"
+        autoComplete="new-password"
+      />
       <button type="submit" className="button">
         {withName ? t("invitation.createAccount") : t("invitation.setPassword")}
       </button>

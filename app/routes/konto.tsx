@@ -125,7 +125,12 @@ export default function Account() {
               type="password"
               autoComplete="new-password"
             />
-            <TextField field={fields.confirmPassword} label={t("auth.confirmPassword")} type="password" autoComplete="new-password" />
+            <TextField
+              field={fields.confirmPassword}
+              label={t("auth.confirmPassword")}
+              type="password"
+              autoComplete="new-password"
+            />
             <button type="submit" className="button">
               {t("account.changePassword")}
             </button>

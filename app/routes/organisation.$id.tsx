@@ -35,7 +35,9 @@ import { readUploadForm } from "~/domain/uploads.server";
 import { formatBytes, formatDate } from "~/i18n";
 import { inviteMemberSchema, objectId, organisationSchema, uploadSchema } from "~/schemas/organisation";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.organisation.name ?? ""} – Samverka` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.organisation.name ?? ""} – Samverka` },
+];
 
 async function loadOrganisation(request: Request, id: string | undefined) {
   const ctx = await requireContext(request);
@@ -75,7 +77,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       signatories: (org.signatories ?? []).map((s) => ({ name: s.name, role: s.role })),
     },
     members,
-    invitations: invitations?.map((i) => ({ email: i.email, role: i.role ?? "org_member", expiresAt: i.expiresAt.toISOString() })) ?? null,
+    invitations:
+      invitations?.map((i) => ({
+        email: i.email,
+        role: i.role ?? "org_member",
+        expiresAt: i.expiresAt.toISOString(),
+      })) ?? null,
     documents:
       documents?.map((d) => ({
         id: String(d._id),
@@ -113,7 +120,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     requireAbility(ability, "invite", "Member", scope, 403);
     const submission = parseForm(formData, inviteMemberSchema);
     if (submission.status !== "success") return invalid(submission);
-    await inviteMember(org, user, submission.value.email, submission.value.role, publicBody.name, `${publicBody.officeName}, ${publicBody.name}`);
+    await inviteMember(
+      org,
+      user,
+      submission.value.email,
+      submission.value.role,
+      publicBody.name,
+      `${publicBody.officeName}, ${publicBody.name}`,
+    );
     return redirectWithToast(here, "org.invited");
   }
 
@@ -134,7 +148,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     let fileError: string | null = tooLarge ? "errors.file.tooLarge" : null;
     let bytes: Uint8Array | null = null;
     if (!fileError) {
-      if (!(file instanceof Blob) || file.size === 0) fileError = file instanceof Blob ? "errors.file.empty" : "errors.file.missing";
+      if (!(file instanceof Blob) || file.size === 0)
+        fileError = file instanceof Blob ? "errors.file.empty" : "errors.file.missing";
       else bytes = new Uint8Array(await file.arrayBuffer());
     }
     const type = bytes ? await sniffFile(bytes) : null;
@@ -209,7 +224,9 @@ export default function OrganisationPage() {
           lastResult={result ?? undefined}
         />
       ) : null}
-      {data.documents ? <DocumentsSection orgId={org.id} documents={data.documents} scope={scope} lastResult={result ?? undefined} /> : null}
+      {data.documents ? (
+        <DocumentsSection orgId={org.id} documents={data.documents} scope={scope} lastResult={result ?? undefined} />
+      ) : null}
     </>
   );
 }
@@ -436,7 +453,13 @@ function DocumentsSection({
       {ability.can("create", subjectOf("OrgDocument", { ...scope })) ? (
         <div className="panel">
           <h3 id="upload-heading">{t("org.upload")}</h3>
-          <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="form" aria-labelledby="upload-heading">
+          <Form
+            method="post"
+            encType="multipart/form-data"
+            {...getFormProps(form)}
+            className="form"
+            aria-labelledby="upload-heading"
+          >
             <input type="hidden" name="intent" value="upload" />
             <ErrorSummary errors={form.allErrors} ids={{ ...fieldIds(fields), file: "upload-file" }} />
             <SelectField

@@ -51,7 +51,12 @@ export default function Register() {
           type="password"
           autoComplete="new-password"
         />
-        <TextField field={fields.confirmPassword} label={t("auth.confirmPassword")} type="password" autoComplete="new-password" />
+        <TextField
+          field={fields.confirmPassword}
+          label={t("auth.confirmPassword")}
+          type="password"
+          autoComplete="new-password"
+        />
         <Honeypot />
         <button type="submit" className="button">
           {t("auth.register.submit")}
@@ -63,4 +68,3 @@ export default function Register() {
     </div>
   );
 }
-

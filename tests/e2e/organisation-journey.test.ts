@@ -101,7 +101,9 @@ describe("an organisation leader's first visit", { timeout: 120_000 }, () => {
     // Upload a PDF; an executable renamed to .pdf is refused.
     await page.getByLabel("Typ av dokument").selectOption("statutes");
     await page.getByLabel("Beskrivning").fill("Stadgar antagna 2024");
-    await page.getByLabel("Fil", { exact: true }).setInputFiles({ name: "stadgar.pdf", mimeType: "application/pdf", buffer: pdfBytes() });
+    await page
+      .getByLabel("Fil", { exact: true })
+      .setInputFiles({ name: "stadgar.pdf", mimeType: "application/pdf", buffer: pdfBytes() });
     await page.getByRole("button", { name: "Ladda upp" }).click();
     await page.getByText("Dokumentet är uppladdat.").waitFor();
     await page.getByRole("link", { name: "Stadgar antagna 2024" }).waitFor();
@@ -109,7 +111,9 @@ describe("an organisation leader's first visit", { timeout: 120_000 }, () => {
 
     await page.getByLabel("Typ av dokument").selectOption("other");
     await page.getByLabel("Beskrivning").fill("Program");
-    await page.getByLabel("Fil", { exact: true }).setInputFiles({ name: "program.pdf", mimeType: "application/pdf", buffer: elfBytes() });
+    await page
+      .getByLabel("Fil", { exact: true })
+      .setInputFiles({ name: "program.pdf", mimeType: "application/pdf", buffer: elfBytes() });
     await page.getByRole("button", { name: "Ladda upp" }).click();
     await page.getByText("Filtypen stöds inte").first().waitFor();
     expect(await page.getByRole("link", { name: "Program" }).count()).toBe(0);

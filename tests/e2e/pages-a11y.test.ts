@@ -37,7 +37,16 @@ async function visit(page: Page, path: string, status = 200) {
 describe("every page is accessible (axe, WCAG 2.1 AA) and has one h1", { timeout: 120_000 }, () => {
   it("public pages", async () => {
     const { page, errors, context } = await newPage(browser);
-    for (const path of ["/", "/om-iop", "/tillganglighet", "/registrera", "/logga-in", "/glomt-losenord", "/logga-ut", "/registrera/skickat?email=a%40b.se"]) {
+    for (const path of [
+      "/",
+      "/om-iop",
+      "/tillganglighet",
+      "/registrera",
+      "/logga-in",
+      "/glomt-losenord",
+      "/logga-ut",
+      "/registrera/skickat?email=a%40b.se",
+    ]) {
       await visit(page, path);
     }
     await visit(page, "/inbjudan?token=ogiltig");
@@ -56,7 +65,13 @@ describe("every page is accessible (axe, WCAG 2.1 AA) and has one h1", { timeout
   it("an organisation administrator's pages", async () => {
     const { page, errors, context } = await newPage(browser);
     await signIn(page, DEMO.orgAdminA);
-    for (const path of ["/konto", "/organisation", "/organisation/ny", `/organisation/${orgA}`, `/organisation/${orgA}?andra`]) {
+    for (const path of [
+      "/konto",
+      "/organisation",
+      "/organisation/ny",
+      `/organisation/${orgA}`,
+      `/organisation/${orgA}?andra`,
+    ]) {
       await visit(page, path);
     }
     expect(errors).toEqual([]);

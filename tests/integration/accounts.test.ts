@@ -59,7 +59,9 @@ describe("sign up, verify, sign in, sign out", () => {
     });
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toContain("/registrera/skickat");
-    const mail = await app.smtp.waitFor((m) => recipients(m).includes(DEMO.orgMemberA) && /redan ett konto/.test(m.subject ?? ""));
+    const mail = await app.smtp.waitFor(
+      (m) => recipients(m).includes(DEMO.orgMemberA) && /redan ett konto/.test(m.subject ?? ""),
+    );
     expect(mail.text).toContain("/logga-in");
     expect(await UserModel.countDocuments({ email: DEMO.orgMemberA })).toBe(1);
   });
@@ -110,7 +112,12 @@ describe("sign up, verify, sign in, sign out", () => {
 describe("passwords", () => {
   it("resets a forgotten password with a single-use link and ends other sessions", async () => {
     const email = "reset.me@forening.example";
-    await new Client(app.url).post("/registrera", { name: "Reset Me", email, password: "första lösenordet", confirmPassword: "första lösenordet" });
+    await new Client(app.url).post("/registrera", {
+      name: "Reset Me",
+      email,
+      password: "första lösenordet",
+      confirmPassword: "första lösenordet",
+    });
     const other = await loginAs(app.url, email, "första lösenordet");
 
     const client = new Client(app.url);
@@ -123,12 +130,20 @@ describe("passwords", () => {
 
     const page = await client.get(link);
     expect(await page.text()).toContain("Välj ett nytt lösenord");
-    const done = await client.post("/aterstall-losenord", { token, password: "andra lösenordet", confirmPassword: "andra lösenordet" });
+    const done = await client.post("/aterstall-losenord", {
+      token,
+      password: "andra lösenordet",
+      confirmPassword: "andra lösenordet",
+    });
     expect(done.status).toBe(302);
     expect((await other.get("/konto")).status).toBe(302); // the other session ended
     await loginAs(app.url, email, "andra lösenordet");
 
-    const reuse = await new Client(app.url).post("/aterstall-losenord", { token, password: "tredje lösenordet", confirmPassword: "tredje lösenordet" });
+    const reuse = await new Client(app.url).post("/aterstall-losenord", {
+      token,
+      password: "tredje lösenordet",
+      confirmPassword: "tredje lösenordet",
+    });
     expect(reuse.status).toBe(410);
     await expect(loginAs(app.url, email, "tredje lösenordet")).rejects.toThrow();
   });
@@ -144,12 +159,27 @@ describe("passwords", () => {
 
   it("changes the password only with the current one", async () => {
     const email = "change.me@forening.example";
-    await new Client(app.url).post("/registrera", { name: "Change Me", email, password: "nuvarande lösenord", confirmPassword: "nuvarande lösenord" });
+    await new Client(app.url).post("/registrera", {
+      name: "Change Me",
+      email,
+      password: "nuvarande lösenord",
+      confirmPassword: "nuvarande lösenord",
+    });
     const client = await loginAs(app.url, email, "nuvarande lösenord");
-    const wrong = await client.post("/konto", { intent: "changePassword", currentPassword: "fel", password: "helt nytt lösenord", confirmPassword: "helt nytt lösenord" });
+    const wrong = await client.post("/konto", {
+      intent: "changePassword",
+      currentPassword: "fel",
+      password: "helt nytt lösenord",
+      confirmPassword: "helt nytt lösenord",
+    });
     expect(wrong.status).toBe(400);
     expect(await wrong.text()).toContain("Det nuvarande lösenordet stämmer inte");
-    const ok = await client.post("/konto", { intent: "changePassword", currentPassword: "nuvarande lösenord", password: "helt nytt lösenord", confirmPassword: "helt nytt lösenord" });
+    const ok = await client.post("/konto", {
+      intent: "changePassword",
+      currentPassword: "nuvarande lösenord",
+      password: "helt nytt lösenord",
+      confirmPassword: "helt nytt lösenord",
+    });
     expect(ok.status).toBe(302);
     expect((await client.get("/konto")).status).toBe(200); // this session stays
     await loginAs(app.url, email, "helt nytt lösenord");
@@ -199,7 +229,12 @@ describe("hostile input", () => {
 
   it("escapes <script> in names everywhere it is shown", async () => {
     const email = "xss@forening.example";
-    await new Client(app.url).post("/registrera", { name: "<script>alert(1)</script>", email, password: "ett långt lösenord", confirmPassword: "ett långt lösenord" });
+    await new Client(app.url).post("/registrera", {
+      name: "<script>alert(1)</script>",
+      email,
+      password: "ett långt lösenord",
+      confirmPassword: "ett långt lösenord",
+    });
     const client = await loginAs(app.url, email, "ett långt lösenord");
     const html = await (await client.get("/konto")).text();
     expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");

@@ -25,7 +25,7 @@ describe("database capabilities", () => {
     await expect(UserModel.create({ email: "a@example.se", name: "B" })).rejects.toMatchObject({ code: 11000 });
   });
 
-  it("allocates gap-free sequence numbers with findOneAndUpdate + $inc under concurrency", async () => {
+  it("allocates unique, gap-free sequence numbers under concurrency", async () => {
     const numbers = await Promise.all(Array.from({ length: 50 }, () => nextSequence("KS-2026")));
     expect(numbers.sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
     expect(await nextSequence("KS-2027")).toBe(1); // each key counts on its own
@@ -43,7 +43,9 @@ describe("database capabilities", () => {
     const bytes = Buffer.alloc(3 * 1024 * 1024 + 123);
     for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 31) % 251;
     const upload = bucket.openUploadStream("test.pdf");
-    await new Promise((resolve, reject) => Readable.from([bytes]).pipe(upload).on("finish", resolve).on("error", reject));
+    await new Promise((resolve, reject) =>
+      Readable.from([bytes]).pipe(upload).on("finish", resolve).on("error", reject),
+    );
     const chunks: Buffer[] = [];
     for await (const chunk of bucket.openDownloadStream(upload.id)) chunks.push(chunk as Buffer);
     expect(Buffer.concat(chunks).equals(bytes)).toBe(true);
@@ -61,7 +63,9 @@ describe("database capabilities", () => {
     expect(await UserModel.countDocuments({ "orgMemberships.organisationId": orgId })).toBe(1);
     const user = await UserModel.findOne({ email: "m@example.se" }).lean();
     if (!user) throw new Error("missing");
-    expect(await pullMatching(UserModel, user._id, "orgMemberships", (m) => orgId.equals(m.organisationId as never))).toBe(1);
+    expect(
+      await pullMatching(UserModel, user._id, "orgMemberships", (m) => orgId.equals(m.organisationId as never)),
+    ).toBe(1);
     expect(await UserModel.countDocuments({ "orgMemberships.organisationId": orgId })).toBe(0);
   });
 });

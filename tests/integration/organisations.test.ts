@@ -29,7 +29,10 @@ beforeAll(async () => {
   orgA = String((await OrganisationModel.findOne({ orgNumber: "802400-1375" }).lean())?._id);
   orgB = String((await OrganisationModel.findOne({ orgNumber: "802500-6266" }).lean())?._id);
   const lina = await loginAs(app.url, DEMO.orgAdminB);
-  const up = await lina.post(`/organisation/${orgB}`, uploadForm({ intent: "upload", kind: "statutes", title: "Stadgar B" }, { name: "stadgar.pdf", bytes: pdfBytes() }));
+  const up = await lina.post(
+    `/organisation/${orgB}`,
+    uploadForm({ intent: "upload", kind: "statutes", title: "Stadgar B" }, { name: "stadgar.pdf", bytes: pdfBytes() }),
+  );
   expect(up.status).toBe(302);
   docB = String((await DocumentModel.findOne({ organisationId: orgB }).lean())?._id);
 });
@@ -38,7 +41,12 @@ afterAll(async () => app?.stop());
 describe("registering an organisation", () => {
   it("registers with a valid organisationsnummer and makes the user its administrator", async () => {
     const email = "karin@kvarteret.example";
-    await new Client(app.url).post("/registrera", { name: "Karin", email, password: "ett långt lösenord", confirmPassword: "ett långt lösenord" });
+    await new Client(app.url).post("/registrera", {
+      name: "Karin",
+      email,
+      password: "ett långt lösenord",
+      confirmPassword: "ett långt lösenord",
+    });
     await UserModel.updateOne({ email }, { $set: { emailVerifiedAt: new Date() } });
     const client = await loginAs(app.url, email, "ett långt lösenord");
     const res = await client.post("/organisation/ny", validOrg);
@@ -54,7 +62,12 @@ describe("registering an organisation", () => {
 
   it("requires a verified email", async () => {
     const email = "overifierad@kvarteret.example";
-    await new Client(app.url).post("/registrera", { name: "O", email, password: "ett långt lösenord", confirmPassword: "ett långt lösenord" });
+    await new Client(app.url).post("/registrera", {
+      name: "O",
+      email,
+      password: "ett långt lösenord",
+      confirmPassword: "ett långt lösenord",
+    });
     const client = await loginAs(app.url, email, "ett långt lösenord");
     const res = await client.post("/organisation/ny", { ...validOrg, orgNumber: "802482-4362" });
     expect(res.status).toBe(403);
@@ -97,14 +110,20 @@ describe("who may see and change an organisation", () => {
     expect((await olle.post(`/organisation/${orgB}`, { ...validOrg, name: "Kapad" })).status).toBe(404);
     expect((await olle.get(`/organisation/${orgB}/dokument/${docB}`)).status).toBe(404);
     expect((await olle.get(`/organisation/${orgA}/dokument/${docB}`)).status).toBe(404);
-    expect((await olle.post(`/organisation/${orgB}`, { intent: "invite", email: "x@y.se", role: "org_admin" })).status).toBe(404);
+    expect(
+      (await olle.post(`/organisation/${orgB}`, { intent: "invite", email: "x@y.se", role: "org_admin" })).status,
+    ).toBe(404);
     expect((await OrganisationModel.findById(orgB).lean())?.name).toBe("Stiftelsen Läxhjälpen Exempelstad");
   });
 
   it("a member (not admin) of A cannot edit A or invite", async () => {
     const olle = await loginAs(app.url, DEMO.orgMemberA);
-    expect((await olle.post(`/organisation/${orgA}`, { ...validOrg, orgNumber: "802400-1375", name: "Kapad" })).status).toBe(403);
-    expect((await olle.post(`/organisation/${orgA}`, { intent: "invite", email: "x@y.se", role: "org_member" })).status).toBe(403);
+    expect(
+      (await olle.post(`/organisation/${orgA}`, { ...validOrg, orgNumber: "802400-1375", name: "Kapad" })).status,
+    ).toBe(403);
+    expect(
+      (await olle.post(`/organisation/${orgA}`, { intent: "invite", email: "x@y.se", role: "org_member" })).status,
+    ).toBe(403);
     expect((await OrganisationModel.findById(orgA).lean())?.name).toBe("Föreningen Gröna Gården");
   });
 
@@ -141,7 +160,13 @@ describe("who may see and change an organisation", () => {
 describe("documents", () => {
   it("stores a PDF in GridFS and serves it only as an attachment", async () => {
     const anna = await loginAs(app.url, DEMO.orgAdminA);
-    const res = await anna.post(`/organisation/${orgA}`, uploadForm({ intent: "upload", kind: "annual_report", title: "Verksamhetsberättelse 2025" }, { name: "vb 2025.pdf", bytes: pdfBytes() }));
+    const res = await anna.post(
+      `/organisation/${orgA}`,
+      uploadForm(
+        { intent: "upload", kind: "annual_report", title: "Verksamhetsberättelse 2025" },
+        { name: "vb 2025.pdf", bytes: pdfBytes() },
+      ),
+    );
     expect(res.status).toBe(302);
     const doc = await DocumentModel.findOne({ organisationId: orgA, title: "Verksamhetsberättelse 2025" }).lean();
     expect(doc?.contentType).toBe("application/pdf");
@@ -157,17 +182,31 @@ describe("documents", () => {
     const olle = await loginAs(app.url, DEMO.orgMemberA);
     const before = await DocumentModel.countDocuments({ organisationId: orgA });
     for (const bytes of [elfBytes(), exeBytes()]) {
-      const res = await olle.post(`/organisation/${orgA}`, uploadForm({ intent: "upload", kind: "other", title: "Faktura" }, { name: "faktura.pdf", bytes }));
+      const res = await olle.post(
+        `/organisation/${orgA}`,
+        uploadForm({ intent: "upload", kind: "other", title: "Faktura" }, { name: "faktura.pdf", bytes }),
+      );
       expect(res.status).toBe(400);
       expect(await res.text()).toContain("Filtypen stöds inte");
     }
-    const empty = await olle.post(`/organisation/${orgA}`, uploadForm({ intent: "upload", kind: "other", title: "Tom" }, { name: "tom.pdf", bytes: Buffer.alloc(0) }));
+    const empty = await olle.post(
+      `/organisation/${orgA}`,
+      uploadForm({ intent: "upload", kind: "other", title: "Tom" }, { name: "tom.pdf", bytes: Buffer.alloc(0) }),
+    );
     expect(empty.status).toBe(400);
     const big = Buffer.concat([pdfBytes(), Buffer.alloc(10 * 1024 * 1024)]);
-    const tooBig = await olle.post(`/organisation/${orgA}`, uploadForm({ intent: "upload", kind: "other", title: "Stor" }, { name: "stor.pdf", bytes: big }));
+    const tooBig = await olle.post(
+      `/organisation/${orgA}`,
+      uploadForm({ intent: "upload", kind: "other", title: "Stor" }, { name: "stor.pdf", bytes: big }),
+    );
     expect(tooBig.status).toBe(413);
     expect(await tooBig.text()).toContain("Filen är större än 10 MB");
-    const noFile = await olle.post(`/organisation/${orgA}`, { intent: "upload", kind: "other", title: "Ingen fil", file: "inte en fil" });
+    const noFile = await olle.post(`/organisation/${orgA}`, {
+      intent: "upload",
+      kind: "other",
+      title: "Ingen fil",
+      file: "inte en fil",
+    });
     expect(noFile.status).toBe(400);
     expect(await DocumentModel.countDocuments({ organisationId: orgA })).toBe(before);
   });
@@ -215,7 +254,13 @@ describe("members", () => {
     const mail = await app.smtp.waitFor((m) => recipients(m).includes(email));
     const link = new URL(linkIn(mail, "/inbjudan"));
     const person = new Client(app.url);
-    await person.post("/inbjudan", { intent: "create", token: link.searchParams.get("token") ?? "", name: "L", password: "ett långt lösenord", confirmPassword: "ett långt lösenord" });
+    await person.post("/inbjudan", {
+      intent: "create",
+      token: link.searchParams.get("token") ?? "",
+      name: "L",
+      password: "ett långt lösenord",
+      confirmPassword: "ett långt lösenord",
+    });
     expect((await person.get(`/organisation/${orgB}`)).status).toBe(200);
     expect((await person.post(`/organisation/${orgB}`, { intent: "leave" })).status).toBe(302);
     expect((await person.get(`/organisation/${orgB}`)).status).toBe(404);

@@ -49,7 +49,13 @@ describe("email outbox", () => {
 
   it("never sends two emails for one idempotency key, however many workers race", async () => {
     const { enqueueEmail } = await import("~/domain/outbox.server");
-    const payload = { template: "verify" as const, locale: "sv" as const, name: "Race", url: "http://x/", officeName: "Kontoret" };
+    const payload = {
+      template: "verify" as const,
+      locale: "sv" as const,
+      name: "Race",
+      url: "http://x/",
+      officeName: "Kontoret",
+    };
     await Promise.all(Array.from({ length: 5 }, () => enqueueEmail("race-key-1", "race@example.se", payload)));
     await Promise.all(Array.from({ length: 4 }, () => processOutbox()));
     await app.smtp.waitFor((m) => recipients(m).includes("race@example.se"));

@@ -16,7 +16,12 @@ describe("staff accounts by invitation", () => {
     const admin = await loginAs(app.url, DEMO.admin);
     const social = await DepartmentModel.findOne({ slug: "social" }).lean();
     const email = "ny.handlaggare@exempelkommun.se";
-    const res = await admin.post("/admin", { name: "Nina Ny", email, role: "officer", departmentIds: [String(social?._id)] });
+    const res = await admin.post("/admin", {
+      name: "Nina Ny",
+      email,
+      role: "officer",
+      departmentIds: [String(social?._id)],
+    });
     expect(res.status).toBe(302);
     expect(await (await admin.follow(res)).text()).toContain("Nina Ny");
 
@@ -25,7 +30,12 @@ describe("staff accounts by invitation", () => {
     const link = new URL(linkIn(mail, "/inbjudan"));
     const nina = new Client(app.url);
     expect(await (await nina.get(link.pathname + link.search)).text()).toContain("Välj ett lösenord för ditt konto");
-    const set = await nina.post("/inbjudan", { intent: "staff", token: link.searchParams.get("token") ?? "", password: "handläggning pågår", confirmPassword: "handläggning pågår" });
+    const set = await nina.post("/inbjudan", {
+      intent: "staff",
+      token: link.searchParams.get("token") ?? "",
+      password: "handläggning pågår",
+      confirmPassword: "handläggning pågår",
+    });
     expect(set.status).toBe(302);
     expect((await nina.get("/konto")).status).toBe(200);
     await loginAs(app.url, email, "handläggning pågår");
@@ -35,7 +45,12 @@ describe("staff accounts by invitation", () => {
     expect(user?.staffMemberships[0]?.departmentIds.map(String)).toEqual([String(social?._id)]);
 
     // The link works once.
-    const again = await new Client(app.url).post("/inbjudan", { intent: "staff", token: link.searchParams.get("token") ?? "", password: "något annat lösen", confirmPassword: "något annat lösen" });
+    const again = await new Client(app.url).post("/inbjudan", {
+      intent: "staff",
+      token: link.searchParams.get("token") ?? "",
+      password: "något annat lösen",
+      confirmPassword: "något annat lösen",
+    });
     expect(again.status).toBe(410);
   });
 

@@ -31,7 +31,9 @@ export async function newPage(browser: Browser, options: { javaScriptEnabled?: b
 /** axe with the WCAG 2.1 A and AA rules; reports violations readably. */
 export async function expectAccessible(page: Page) {
   const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const summary = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  const summary = result.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`,
+  );
   expect(summary, `axe on ${page.url()}`).toEqual([]);
 }
 

@@ -13,6 +13,7 @@ export const exeBytes = () => Buffer.concat([Buffer.from("MZ"), Buffer.alloc(200
 export function uploadForm(fields: Record<string, string>, file?: { name: string; bytes: Buffer; type?: string }) {
   const fd = new FormData();
   for (const [k, v] of Object.entries(fields)) fd.append(k, v);
-  if (file) fd.append("file", new File([new Uint8Array(file.bytes)], file.name, { type: file.type ?? "application/pdf" }));
+  if (file)
+    fd.append("file", new File([new Uint8Array(file.bytes)], file.name, { type: file.type ?? "application/pdf" }));
   return fd;
 }

@@ -33,7 +33,11 @@ export class Client {
   }
 
   /** POST a form; values may repeat (arrays). A string body is sent as-is (urlencoded). */
-  async post(path: string, body: Record<string, string | string[]> | FormData | string, headers: Record<string, string> = {}) {
+  async post(
+    path: string,
+    body: Record<string, string | string[]> | FormData | string,
+    headers: Record<string, string> = {},
+  ) {
     let payload: BodyInit;
     if (typeof body === "string" || body instanceof FormData) payload = body;
     else {
@@ -78,6 +82,7 @@ export const DEMO = {
 export async function loginAs(base: string, email: string, password = DEMO.password) {
   const client = new Client(base);
   const res = await client.post("/logga-in", { email, password });
-  if (res.status !== 302) throw new Error(`login as ${email} failed: ${res.status} ${(await res.text()).slice(0, 300)}`);
+  if (res.status !== 302)
+    throw new Error(`login as ${email} failed: ${res.status} ${(await res.text()).slice(0, 300)}`);
   return client;
 }

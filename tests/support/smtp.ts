@@ -57,7 +57,9 @@ export async function startSmtp(port = 0): Promise<TestSmtp> {
 
 /** The first link to `path` in the email's text. */
 export function linkIn(mail: ParsedMail, path: string): string {
-  const match = (mail.text ?? "").match(new RegExp(`https?://[^\\s\\]]+${path.replace(/[/]/g, "\\/")}\\?token=[\\w-]+`));
+  const match = (mail.text ?? "").match(
+    new RegExp(`https?://[^\\s\\]]+${path.replace(/[/]/g, "\\/")}\\?token=[\\w-]+`),
+  );
   if (!match) throw new Error(`No ${path} link in: ${mail.text}`);
   return match[0];
 }

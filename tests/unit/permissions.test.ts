@@ -7,24 +7,41 @@ const otherBody = "c".repeat(24);
 const orgA = "a".repeat(24);
 const orgB = "d".repeat(24);
 
-const user = (partial: Partial<AbilityUser>): AbilityUser => ({ id: "u1", orgMemberships: [], staffMemberships: [], ...partial });
+const user = (partial: Partial<AbilityUser>): AbilityUser => ({
+  id: "u1",
+  orgMemberships: [],
+  staffMemberships: [],
+  ...partial,
+});
 const org = (id: string, publicBodyId = body) => subject("Organisation", { _id: id, publicBodyId });
 const members = (organisationId: string, publicBodyId = body) => subject("Member", { organisationId, publicBodyId });
 const docs = (organisationId: string, publicBodyId = body) => subject("OrgDocument", { organisationId, publicBodyId });
 
 describe("the ability", () => {
-  const adminA = defineAbilityFor(user({ orgMemberships: [{ organisationId: orgA, publicBodyId: body, role: "org_admin" }] }));
-  const memberA = defineAbilityFor(user({ orgMemberships: [{ organisationId: orgA, publicBodyId: body, role: "org_member" }] }));
-  const politician = defineAbilityFor(user({ staffMemberships: [{ publicBodyId: body, role: "politician", departmentIds: [] }] }));
-  const coordinator = defineAbilityFor(user({ staffMemberships: [{ publicBodyId: body, role: "coordinator", departmentIds: [] }] }));
-  const admin = defineAbilityFor(user({ staffMemberships: [{ publicBodyId: body, role: "admin", departmentIds: [] }] }));
+  const adminA = defineAbilityFor(
+    user({ orgMemberships: [{ organisationId: orgA, publicBodyId: body, role: "org_admin" }] }),
+  );
+  const memberA = defineAbilityFor(
+    user({ orgMemberships: [{ organisationId: orgA, publicBodyId: body, role: "org_member" }] }),
+  );
+  const politician = defineAbilityFor(
+    user({ staffMemberships: [{ publicBodyId: body, role: "politician", departmentIds: [] }] }),
+  );
+  const coordinator = defineAbilityFor(
+    user({ staffMemberships: [{ publicBodyId: body, role: "coordinator", departmentIds: [] }] }),
+  );
+  const admin = defineAbilityFor(
+    user({ staffMemberships: [{ publicBodyId: body, role: "admin", departmentIds: [] }] }),
+  );
   const stranger = defineAbilityFor(null);
 
   it("lets an organisation's admin manage it, its members and documents", () => {
     expect(adminA.can("read", org(orgA))).toBe(true);
     expect(adminA.can("update", org(orgA))).toBe(true);
     expect(adminA.can("invite", members(orgA))).toBe(true);
-    expect(adminA.can("delete", subject("Member", { organisationId: orgA, publicBodyId: body, userId: "u2" }))).toBe(true);
+    expect(adminA.can("delete", subject("Member", { organisationId: orgA, publicBodyId: body, userId: "u2" }))).toBe(
+      true,
+    );
     expect(adminA.can("delete", docs(orgA))).toBe(true);
   });
   it("lets a member read and upload but not manage", () => {
@@ -41,8 +58,12 @@ describe("the ability", () => {
     expect(adminA.can("create", docs(orgB))).toBe(false);
   });
   it("nobody removes themselves as 'remove member' (they leave)", () => {
-    expect(adminA.can("delete", subject("Member", { organisationId: orgA, publicBodyId: body, userId: "u1" }))).toBe(false);
-    expect(adminA.can("leave", subject("Member", { organisationId: orgA, publicBodyId: body, userId: "u1" }))).toBe(true);
+    expect(adminA.can("delete", subject("Member", { organisationId: orgA, publicBodyId: body, userId: "u1" }))).toBe(
+      false,
+    );
+    expect(adminA.can("leave", subject("Member", { organisationId: orgA, publicBodyId: body, userId: "u1" }))).toBe(
+      true,
+    );
   });
   it("gives politicians organisation facts but no member lists or documents", () => {
     expect(politician.can("read", org(orgA))).toBe(true);

@@ -24,8 +24,13 @@ describe("session lifetimes", () => {
   });
   it("never lasts longer than 12 hours, however active", () => {
     const s = newSessionTimes(t0);
-    const idle = touchedIdleExpiry({ ...s, lastSeenAt: after(ABSOLUTE_TIMEOUT_MS - 10 * 60 * 1000) }, after(ABSOLUTE_TIMEOUT_MS - 5 * 60 * 1000));
+    const idle = touchedIdleExpiry(
+      { ...s, lastSeenAt: after(ABSOLUTE_TIMEOUT_MS - 10 * 60 * 1000) },
+      after(ABSOLUTE_TIMEOUT_MS - 5 * 60 * 1000),
+    );
     expect(idle?.getTime()).toBe(s.absoluteExpiresAt.getTime());
-    expect(isSessionAlive({ ...s, idleExpiresAt: after(ABSOLUTE_TIMEOUT_MS + 60_000) }, after(ABSOLUTE_TIMEOUT_MS + 1))).toBe(false);
+    expect(
+      isSessionAlive({ ...s, idleExpiresAt: after(ABSOLUTE_TIMEOUT_MS + 60_000) }, after(ABSOLUTE_TIMEOUT_MS + 1)),
+    ).toBe(false);
   });
 });
