@@ -12,17 +12,25 @@ export interface EmbeddedDb {
   kind: "ferretdb" | "mongodb-memory-server";
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+function isFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const srv = createServer();
     srv.unref();
-    srv.on("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const address = srv.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      srv.close(() => resolve(port));
-    });
+    srv.once("error", () => resolve(false));
+    srv.listen(port, "127.0.0.1", () => srv.close(() => resolve(true)));
   });
+}
+
+/**
+ * A free port below Linux's ephemeral range (32768+), so that no client socket or `listen(0)`
+ * elsewhere can take it between our check and our use, nor while a server restarts on it.
+ */
+export async function freePort(min = 20000, max = 32000): Promise<number> {
+  for (let i = 0; i < 200; i++) {
+    const port = min + Math.floor(Math.random() * (max - min));
+    if (await isFree(port)) return port;
+  }
+  throw new Error("no free port");
 }
 
 export async function startFerretdb(dataDir: string, port?: number): Promise<EmbeddedDb> {

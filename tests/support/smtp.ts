@@ -1,5 +1,6 @@
 import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
+import { freePort } from "../../scripts/db";
 
 /** A real SMTP server for tests: collects every message it receives. */
 export interface TestSmtp {
@@ -13,7 +14,9 @@ export interface TestSmtp {
 export const recipients = (m: ParsedMail) =>
   (Array.isArray(m.to) ? m.to : m.to ? [m.to] : []).flatMap((a) => a.value.map((v) => v.address ?? ""));
 
-export async function startSmtp(port = 0): Promise<TestSmtp> {
+export async function startSmtp(): Promise<TestSmtp> {
+  // A fixed port outside the ephemeral range, so a restarted server gets it back.
+  const port = await freePort();
   const messages: ParsedMail[] = [];
   let server: SMTPServer | undefined;
   const smtp: TestSmtp = {
@@ -33,9 +36,10 @@ export async function startSmtp(port = 0): Promise<TestSmtp> {
             .catch((error: Error) => callback(error));
         },
       });
-      await new Promise<void>((resolve) => server?.listen(smtp.port, "127.0.0.1", () => resolve()));
-      const address = server.server.address();
-      if (address && typeof address === "object") smtp.port = address.port;
+      await new Promise<void>((resolve, reject) => {
+        server?.server.once("error", reject);
+        server?.listen(smtp.port, "127.0.0.1", () => resolve());
+      });
     },
     async stop() {
       await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
