@@ -34,4 +34,3 @@ export function getEnv(): Env {
   return cached;
 }
 
-export const isProduction = () => getEnv().NODE_ENV === "production";

@@ -3,15 +3,19 @@ import type { Types } from "mongoose";
 import { SessionModel } from "#models/session";
 import { UserModel, type User } from "#models/user";
 import { randomToken, sha256 } from "./crypto.server";
-import { getEnv, isProduction } from "./env.server";
+import { getEnv } from "./env.server";
 import { ABSOLUTE_TIMEOUT_MS, isSessionAlive, newSessionTimes, touchedIdleExpiry } from "./session-policy";
+
+// `Secure` everywhere but development (browsers accept Secure cookies from http://localhost
+// and 127.0.0.1, which the tests use).
+const secureCookies = () => getEnv().NODE_ENV !== "development";
 
 let sessionCookie: ReturnType<typeof createCookie> | undefined;
 function cookie() {
   sessionCookie ??= createCookie("__session", {
     httpOnly: true,
     sameSite: "lax",
-    secure: isProduction(),
+    secure: secureCookies(),
     path: "/",
     maxAge: ABSOLUTE_TIMEOUT_MS / 1000,
     secrets: [getEnv().SESSION_SECRET],
@@ -103,7 +107,7 @@ function flash() {
       name: "__flash",
       httpOnly: true,
       sameSite: "lax",
-      secure: isProduction(),
+      secure: secureCookies(),
       path: "/",
       secrets: [getEnv().SESSION_SECRET],
     },

@@ -283,3 +283,42 @@ describe("cross-site requests and headers", () => {
     expect(mongoose.connection.readyState).toBe(1);
   });
 });
+
+describe("hostile input on the remaining account forms", () => {
+  const big = "x".repeat(1024 * 1024);
+  const cases: [string, string][] = [
+    ["/glomt-losenord", "email[$ne]="],
+    ["/glomt-losenord", `email=${big}`],
+    [
+      "/aterstall-losenord",
+      "token[$ne]=&password=ett+l%C3%A5ngt+l%C3%B6senord&confirmPassword=ett+l%C3%A5ngt+l%C3%B6senord",
+    ],
+    ["/aterstall-losenord", `token=abc&password=${big}&confirmPassword=${big}`],
+    [
+      "/inbjudan",
+      "intent=create&token=abc&name[$gt]=&password=ett+l%C3%A5ngt+l%C3%B6senord&confirmPassword=ett+l%C3%A5ngt+l%C3%B6senord",
+    ],
+    [
+      "/inbjudan",
+      `intent=create&token=abc&name=${big}&password=ett+l%C3%A5ngt+l%C3%B6senord&confirmPassword=ett+l%C3%A5ngt+l%C3%B6senord`,
+    ],
+  ];
+  it.each(cases)("%s refuses hostile input with 400", async (path, body) => {
+    const res = await new Client(app.url).post(path, body);
+    expect(res.status).toBe(400);
+    // Forms behind an email link show the "link no longer valid" page for a made-up token.
+    expect(await res.text()).toMatch(/Det finns ett problem|Länken fungerar inte|Inbjudan gäller inte längre/);
+  });
+
+  it("change password refuses hostile input with 400", async () => {
+    const client = await loginAs(app.url, DEMO.orgMemberA);
+    for (const body of [
+      "intent=changePassword&currentPassword[$ne]=&password=ett+l%C3%A5ngt+l%C3%B6senord&confirmPassword=ett+l%C3%A5ngt+l%C3%B6senord",
+      `intent=changePassword&currentPassword=x&password=${big}&confirmPassword=${big}`,
+    ]) {
+      const res = await client.post("/konto", body);
+      expect(res.status).toBe(400);
+    }
+    await loginAs(app.url, DEMO.orgMemberA); // password unchanged
+  });
+});

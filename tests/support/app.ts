@@ -1,6 +1,7 @@
 import type { Server } from "node:http";
 import type { ServerBuild } from "@remix-run/node";
 import mongoose from "mongoose";
+import type { Logger } from "pino";
 import { inject } from "vitest";
 import { createApp } from "../../server/app";
 import { freePort } from "../../scripts/db";
@@ -20,7 +21,10 @@ type Lifecycle = { startApp: () => Promise<void>; stopApp: () => Promise<void> }
  * The production build served in this process, on its own database and SMTP server, so a
  * test file sees the real app: headers, CSRF check, sessions, outbox worker and all.
  */
-export async function startTestApp(name: string, options: { mongoBaseUri?: string } = {}): Promise<TestApp> {
+export async function startTestApp(
+  name: string,
+  options: { mongoBaseUri?: string; logger?: Logger } = {},
+): Promise<TestApp> {
   const smtp = await startSmtp();
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -40,7 +44,7 @@ export async function startTestApp(name: string, options: { mongoBaseUri?: strin
   await lifecycle.startApp();
   const { seedDemo } = await import("../../app/domain/seed.server");
   await seedDemo();
-  const app = createApp({ build, logger, production: true, appUrl: url });
+  const app = createApp({ build, logger: options.logger ?? logger, production: true, appUrl: url });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(port, "127.0.0.1", () => resolve(s));
   });
