@@ -33,4 +33,3 @@ export function getEnv(): Env {
   cached = { ...env, SESSION_SECRET: env.SESSION_SECRET ?? "samverka-development-secret-not-for-production" };
   return cached;
 }
-
