@@ -104,6 +104,7 @@ export function createApp(options: AppOptions) {
         },
       },
       referrerPolicy: { policy: "strict-origin-when-cross-origin" },
+      frameguard: { action: "deny" },
       strictTransportSecurity: production && options.appUrl.startsWith("https:"),
       crossOriginEmbedderPolicy: false,
     }),
