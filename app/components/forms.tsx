@@ -179,3 +179,33 @@ export function ErrorSummary({ errors, ids }: SummaryProps) {
     </div>
   );
 }
+
+/** "New password" and "repeat it": the pair every password form has. */
+export function NewPasswordFields({
+  password,
+  confirmPassword,
+  labelKey = "auth.password",
+}: {
+  password: AnyField;
+  confirmPassword: AnyField;
+  labelKey?: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <TextField
+        field={password}
+        label={t(labelKey)}
+        hint={t("auth.passwordHint")}
+        type="password"
+        autoComplete="new-password"
+      />
+      <TextField
+        field={confirmPassword}
+        label={t("auth.confirmPassword")}
+        type="password"
+        autoComplete="new-password"
+      />
+    </>
+  );
+}

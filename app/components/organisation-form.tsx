@@ -2,23 +2,13 @@ import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LEGAL_FORMS } from "#models/constants";
+import type { OrganisationInput } from "~/domain/organisations.server";
 import { organisationSchema } from "~/schemas/organisation";
 import { ErrorSummary, SelectField, TextAreaField, TextField } from "./forms";
 import { fieldIds, useSchemaForm } from "./use-form";
 
-export interface OrganisationValues {
-  name: string;
-  orgNumber: string;
-  legalForm: string;
-  purpose: string;
-  streetAddress: string;
-  postalCode: string;
-  city: string;
-  website: string;
-  email: string;
-  phone: string;
-  signatories: { name: string; role: string }[];
-}
+/** The organisation as the page has it (strings only). */
+export type OrganisationValues = Omit<OrganisationInput, "legalForm"> & { legalForm: string };
 
 /** Register and edit share this form and its schema. */
 export function OrganisationForm({

@@ -2,7 +2,7 @@ import { getFormProps, getInputProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorSummary, TextField } from "~/components/forms";
+import { ErrorSummary, NewPasswordFields } from "~/components/forms";
 import { InvalidLink } from "~/components/invalid-link";
 import { PageHeading } from "~/components/layout";
 import { fieldIds, useSchemaForm } from "~/components/use-form";
@@ -42,18 +42,10 @@ export default function ResetPassword() {
       <Form method="post" {...getFormProps(form)} className="form">
         <ErrorSummary errors={form.allErrors} ids={fieldIds(fields)} />
         <input {...getInputProps(fields.token, { type: "hidden" })} defaultValue={token} />
-        <TextField
-          field={fields.password}
-          label={t("account.newPassword")}
-          hint={t("auth.passwordHint")}
-          type="password"
-          autoComplete="new-password"
-        />
-        <TextField
-          field={fields.confirmPassword}
-          label={t("auth.confirmPassword")}
-          type="password"
-          autoComplete="new-password"
+        <NewPasswordFields
+          password={fields.password}
+          confirmPassword={fields.confirmPassword}
+          labelKey="account.newPassword"
         />
         <button type="submit" className="button">
           {t("auth.reset.submit")}

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { OrganisationModel } from "#models/organisation";
 import { UserModel } from "#models/user";
-import { ErrorSummary, TextField } from "~/components/forms";
+import { ErrorSummary, NewPasswordFields, TextField } from "~/components/forms";
 import { InvalidLink } from "~/components/invalid-link";
 import { PageHeading } from "~/components/layout";
 import { fieldIds, useSchemaForm } from "~/components/use-form";
@@ -145,19 +145,7 @@ function PasswordForm({ token, email, withName }: { token: string; email: string
         {t("auth.email")}: <strong>{email}</strong>
       </p>
       {nameField ? <TextField field={nameField} label={t("auth.name")} autoComplete="name" /> : null}
-      <TextField
-        field={fields.password}
-        label={t("auth.password")}
-        hint={t("auth.passwordHint")}
-        type="password"
-        autoComplete="new-password"
-      />
-      <TextField
-        field={fields.confirmPassword}
-        label={t("auth.confirmPassword")}
-        type="password"
-        autoComplete="new-password"
-      />
+      <NewPasswordFields password={fields.password} confirmPassword={fields.confirmPassword} />
       <button type="submit" className="button">
         {withName ? t("invitation.createAccount") : t("invitation.setPassword")}
       </button>

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { OrganisationModel } from "#models/organisation";
 import { PublicBodyModel } from "#models/public-body";
-import { ErrorSummary, TextField } from "~/components/forms";
+import { ErrorSummary, NewPasswordFields, TextField } from "~/components/forms";
 import { PageHeading } from "~/components/layout";
 import { fieldIds, useSchemaForm } from "~/components/use-form";
 import { changePassword } from "~/domain/accounts.server";
@@ -118,18 +118,10 @@ export default function Account() {
               type="password"
               autoComplete="current-password"
             />
-            <TextField
-              field={fields.password}
-              label={t("account.newPassword")}
-              hint={t("auth.passwordHint")}
-              type="password"
-              autoComplete="new-password"
-            />
-            <TextField
-              field={fields.confirmPassword}
-              label={t("auth.confirmPassword")}
-              type="password"
-              autoComplete="new-password"
+            <NewPasswordFields
+              password={fields.password}
+              confirmPassword={fields.confirmPassword}
+              labelKey="account.newPassword"
             />
             <button type="submit" className="button">
               {t("account.changePassword")}

@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorSummary, Honeypot, TextField } from "~/components/forms";
+import { ErrorSummary, Honeypot, NewPasswordFields, TextField } from "~/components/forms";
 import { PageHeading } from "~/components/layout";
 import { fieldIds, useSchemaForm } from "~/components/use-form";
 import { registerAccount } from "~/domain/accounts.server";
@@ -44,19 +44,7 @@ export default function Register() {
         <ErrorSummary errors={form.allErrors} ids={fieldIds(fields)} />
         <TextField field={fields.name} label={t("auth.name")} autoComplete="name" />
         <TextField field={fields.email} label={t("auth.email")} type="email" autoComplete="email" />
-        <TextField
-          field={fields.password}
-          label={t("auth.password")}
-          hint={t("auth.passwordHint")}
-          type="password"
-          autoComplete="new-password"
-        />
-        <TextField
-          field={fields.confirmPassword}
-          label={t("auth.confirmPassword")}
-          type="password"
-          autoComplete="new-password"
-        />
+        <NewPasswordFields password={fields.password} confirmPassword={fields.confirmPassword} />
         <Honeypot />
         <button type="submit" className="button">
           {t("auth.register.submit")}

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SessionModel } from "#models/session";
 import { UserModel } from "#models/user";
 import { startTestApp, type TestApp } from "../support/app";
-import { Client, DEMO, loginAs } from "../support/http";
+import { Client, DEMO, loginAs, signUp } from "../support/http";
 import { linkIn, recipients } from "../support/smtp";
 
 let app: TestApp;
@@ -112,12 +112,7 @@ describe("sign up, verify, sign in, sign out", () => {
 describe("passwords", () => {
   it("resets a forgotten password with a single-use link and ends other sessions", async () => {
     const email = "reset.me@forening.example";
-    await new Client(app.url).post("/registrera", {
-      name: "Reset Me",
-      email,
-      password: "första lösenordet",
-      confirmPassword: "första lösenordet",
-    });
+    await signUp(app.url, email, "första lösenordet", "Reset Me");
     const other = await loginAs(app.url, email, "första lösenordet");
 
     const client = new Client(app.url);
@@ -159,12 +154,7 @@ describe("passwords", () => {
 
   it("changes the password only with the current one", async () => {
     const email = "change.me@forening.example";
-    await new Client(app.url).post("/registrera", {
-      name: "Change Me",
-      email,
-      password: "nuvarande lösenord",
-      confirmPassword: "nuvarande lösenord",
-    });
+    await signUp(app.url, email, "nuvarande lösenord", "Change Me");
     const client = await loginAs(app.url, email, "nuvarande lösenord");
     const wrong = await client.post("/konto", {
       intent: "changePassword",
@@ -229,12 +219,7 @@ describe("hostile input", () => {
 
   it("escapes <script> in names everywhere it is shown", async () => {
     const email = "xss@forening.example";
-    await new Client(app.url).post("/registrera", {
-      name: "<script>alert(1)</script>",
-      email,
-      password: "ett långt lösenord",
-      confirmPassword: "ett långt lösenord",
-    });
+    await signUp(app.url, email, "ett långt lösenord", "<script>alert(1)</script>");
     const client = await loginAs(app.url, email, "ett långt lösenord");
     const html = await (await client.get("/konto")).text();
     expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");

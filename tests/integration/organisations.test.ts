@@ -3,7 +3,7 @@ import { DocumentModel } from "#models/document";
 import { OrganisationModel } from "#models/organisation";
 import { UserModel } from "#models/user";
 import { startTestApp, type TestApp } from "../support/app";
-import { Client, DEMO, loginAs } from "../support/http";
+import { Client, DEMO, loginAs, signUp } from "../support/http";
 import { elfBytes, exeBytes, pdfBytes, uploadForm } from "../support/files";
 import { linkIn, recipients } from "../support/smtp";
 
@@ -41,12 +41,7 @@ afterAll(async () => app?.stop());
 describe("registering an organisation", () => {
   it("registers with a valid organisationsnummer and makes the user its administrator", async () => {
     const email = "karin@kvarteret.example";
-    await new Client(app.url).post("/registrera", {
-      name: "Karin",
-      email,
-      password: "ett långt lösenord",
-      confirmPassword: "ett långt lösenord",
-    });
+    await signUp(app.url, email, "ett långt lösenord", "Karin");
     await UserModel.updateOne({ email }, { $set: { emailVerifiedAt: new Date() } });
     const client = await loginAs(app.url, email, "ett långt lösenord");
     const res = await client.post("/organisation/ny", validOrg);
@@ -62,12 +57,7 @@ describe("registering an organisation", () => {
 
   it("requires a verified email", async () => {
     const email = "overifierad@kvarteret.example";
-    await new Client(app.url).post("/registrera", {
-      name: "O",
-      email,
-      password: "ett långt lösenord",
-      confirmPassword: "ett långt lösenord",
-    });
+    await signUp(app.url, email, "ett långt lösenord", "O");
     const client = await loginAs(app.url, email, "ett långt lösenord");
     const res = await client.post("/organisation/ny", { ...validOrg, orgNumber: "802482-4362" });
     expect(res.status).toBe(403);

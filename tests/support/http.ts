@@ -86,3 +86,9 @@ export async function loginAs(base: string, email: string, password = DEMO.passw
     throw new Error(`login as ${email} failed: ${res.status} ${(await res.text()).slice(0, 300)}`);
   return client;
 }
+
+/** Creates an account through the sign-up form (unverified, like a real newcomer). */
+export async function signUp(base: string, email: string, password = "ett långt lösenord", name = "Test Person") {
+  const res = await new Client(base).post("/registrera", { name, email, password, confirmPassword: password });
+  if (res.status !== 302) throw new Error(`sign-up of ${email} failed: ${res.status}`);
+}
