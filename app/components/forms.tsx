@@ -141,20 +141,19 @@ export function Honeypot() {
 }
 
 interface SummaryProps {
-  /** conform's `form.allErrors`: field name → messages ("" for the form itself). */
-  errors: Record<string, string[]>;
-  /** Field name → element id, for the links. */
-  ids: Record<string, string>;
+  /** conform's form metadata: its id (field ids are `${id}-${name}`) and all errors. */
+  form: { id: string; allErrors: Record<string, string[]> };
 }
 
 /**
- * GOV.UK-style error summary: receives focus, links to each field, and prefixes the page
- * title with "Fel:" so that screen-reader users hear at once that something is wrong.
+ * GOV.UK-style error summary: receives focus, names each field and links to it, and
+ * prefixes the page title with "Fel:" so that screen-reader users hear at once that
+ * something is wrong. Field names are shown with the `fieldLabels` of the locale.
  */
-export function ErrorSummary({ errors, ids }: SummaryProps) {
-  const { t } = useTranslation();
+export function ErrorSummary({ form }: SummaryProps) {
+  const { t, i18n } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
-  const entries = Object.entries(errors).filter(([, messages]) => messages.length > 0);
+  const entries = Object.entries(form.allErrors).filter(([, messages]) => messages.length > 0);
   const count = entries.length;
   useEffect(() => {
     if (count === 0) return;
@@ -164,16 +163,18 @@ export function ErrorSummary({ errors, ids }: SummaryProps) {
     return () => {
       document.title = document.title.replace(`${prefix} `, "");
     };
-  }, [count, errors, t]);
+  }, [count, form.allErrors, t]);
   if (count === 0) return null;
   return (
-    <div className="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby="error-summary-title">
-      <h2 id="error-summary-title">{t("errors.summaryTitle")}</h2>
+    <div className="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby={`${form.id}-summary`}>
+      <h2 id={`${form.id}-summary`}>{t("errors.summaryTitle")}</h2>
       <ul>
         {entries.map(([name, messages]) => {
           const text = translateError(t, messages[0] ?? "");
-          const id = ids[name];
-          return <li key={name}>{id ? <a href={`#${id}`}>{text}</a> : text}</li>;
+          const labelKey = `fieldLabels.${name}`;
+          const label = name && i18n.exists(labelKey) ? `${String(t(labelKey))}: ` : "";
+          // The form's own errors (name "") have no field to link to.
+          return <li key={name}>{name ? <a href={`#${form.id}-${name}`}>{label + text}</a> : text}</li>;
         })}
       </ul>
     </div>

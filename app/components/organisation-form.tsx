@@ -5,7 +5,7 @@ import { LEGAL_FORMS } from "#models/constants";
 import type { OrganisationInput } from "~/domain/organisations.server";
 import { organisationSchema } from "~/schemas/organisation";
 import { ErrorSummary, SelectField, TextAreaField, TextField } from "./forms";
-import { fieldIds, useSchemaForm } from "./use-form";
+import { useSchemaForm } from "./use-form";
 
 /** The organisation as the page has it (strings only). */
 export type OrganisationValues = Omit<OrganisationInput, "legalForm"> & { legalForm: string };
@@ -32,7 +32,7 @@ export function OrganisationForm({
   return (
     <Form method="post" {...formProps} className="form">
       <input type="hidden" name="intent" value="saveOrganisation" />
-      <ErrorSummary errors={form.allErrors} ids={fieldIds(fields)} />
+      <ErrorSummary form={form} />
       <TextField field={fields.name} label={t("org.name")} autoComplete="organization" />
       <TextField
         field={fields.orgNumber}

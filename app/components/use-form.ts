@@ -18,8 +18,3 @@ export function useSchemaForm<S extends z.ZodType<Record<string, unknown>, Recor
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
 }
-
-/** Field name → element id for the error summary links. */
-export function fieldIds(fields: Record<string, { id: string }>) {
-  return Object.fromEntries(Object.entries(fields).map(([name, f]) => [name, f.id]));
-}

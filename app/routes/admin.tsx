@@ -6,7 +6,7 @@ import { Types } from "mongoose";
 import { STAFF_ROLES_LIST } from "#models/constants";
 import { ErrorSummary, SelectField, TextField } from "~/components/forms";
 import { PageHeading } from "~/components/layout";
-import { fieldIds, useSchemaForm } from "~/components/use-form";
+import { useSchemaForm } from "~/components/use-form";
 import { requireAbility } from "~/domain/ability.server";
 import { invalid, parseForm } from "~/domain/forms.server";
 import { titleMeta } from "~/domain/meta";
@@ -86,7 +86,7 @@ export default function Admin() {
           <h2 id="invite-staff-heading">{t("admin.inviteStaff")}</h2>
           <p>{t("admin.inviteLead")}</p>
           <Form method="post" {...getFormProps(form)} className="form">
-            <ErrorSummary errors={form.allErrors} ids={fieldIds(fields)} />
+            <ErrorSummary form={form} />
             <TextField field={fields.name} label={t("admin.name")} autoComplete="off" />
             <TextField field={fields.email} label={t("auth.email")} type="email" autoComplete="off" />
             <SelectField

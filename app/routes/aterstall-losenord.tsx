@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { ErrorSummary, NewPasswordFields } from "~/components/forms";
 import { InvalidLink } from "~/components/invalid-link";
 import { PageHeading } from "~/components/layout";
-import { fieldIds, useSchemaForm } from "~/components/use-form";
+import { useSchemaForm } from "~/components/use-form";
 import { resetPassword } from "~/domain/accounts.server";
 import { invalid, parseForm } from "~/domain/forms.server";
 import { titleMeta } from "~/domain/meta";
@@ -40,7 +40,7 @@ export default function ResetPassword() {
     <div className="narrow">
       <PageHeading>{t("auth.reset.title")}</PageHeading>
       <Form method="post" {...getFormProps(form)} className="form">
-        <ErrorSummary errors={form.allErrors} ids={fieldIds(fields)} />
+        <ErrorSummary form={form} />
         <input {...getInputProps(fields.token, { type: "hidden" })} defaultValue={token} />
         <NewPasswordFields
           password={fields.password}

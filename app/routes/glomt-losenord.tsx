@@ -4,7 +4,7 @@ import { Form, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary, Honeypot, TextField } from "~/components/forms";
 import { PageHeading } from "~/components/layout";
-import { fieldIds, useSchemaForm } from "~/components/use-form";
+import { useSchemaForm } from "~/components/use-form";
 import { requestPasswordReset } from "~/domain/accounts.server";
 import { filledHoneypot, invalid, parseForm } from "~/domain/forms.server";
 import { getLang } from "~/domain/lang.server";
@@ -35,7 +35,7 @@ export default function ForgotPassword() {
         </p>
       ) : null}
       <Form method="post" {...getFormProps(form)} className="form">
-        <ErrorSummary errors={form.allErrors} ids={fieldIds(fields)} />
+        <ErrorSummary form={form} />
         <TextField field={fields.email} label={t("auth.email")} type="email" autoComplete="email" />
         <Honeypot />
         <button type="submit" className="button">

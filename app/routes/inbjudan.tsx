@@ -7,7 +7,7 @@ import { UserModel } from "#models/user";
 import { ErrorSummary, NewPasswordFields, TextField } from "~/components/forms";
 import { InvalidLink } from "~/components/invalid-link";
 import { PageHeading } from "~/components/layout";
-import { fieldIds, useSchemaForm } from "~/components/use-form";
+import { useSchemaForm } from "~/components/use-form";
 import { invalid, parseForm } from "~/domain/forms.server";
 import { getLang } from "~/domain/lang.server";
 import { titleMeta } from "~/domain/meta";
@@ -140,7 +140,7 @@ function PasswordForm({ token, email, withName }: { token: string; email: string
     <Form method="post" {...getFormProps(form)} className="form">
       <input type="hidden" name="intent" value={withName ? "create" : "staff"} />
       <input type="hidden" name={fields.token.name} value={token} />
-      <ErrorSummary errors={form.allErrors} ids={fieldIds(fields)} />
+      <ErrorSummary form={form} />
       <p>
         {t("auth.email")}: <strong>{email}</strong>
       </p>

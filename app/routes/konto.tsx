@@ -6,7 +6,7 @@ import { OrganisationModel } from "#models/organisation";
 import { PublicBodyModel } from "#models/public-body";
 import { ErrorSummary, NewPasswordFields, TextField } from "~/components/forms";
 import { PageHeading } from "~/components/layout";
-import { fieldIds, useSchemaForm } from "~/components/use-form";
+import { useSchemaForm } from "~/components/use-form";
 import { changePassword } from "~/domain/accounts.server";
 import { invalid, parseForm } from "~/domain/forms.server";
 import { titleMeta } from "~/domain/meta";
@@ -111,7 +111,7 @@ export default function Account() {
           <h2 id="change-password-heading">{t("account.changePassword")}</h2>
           <Form method="post" {...getFormProps(form)} className="form">
             <input type="hidden" name="intent" value="changePassword" />
-            <ErrorSummary errors={form.allErrors} ids={fieldIds(fields)} />
+            <ErrorSummary form={form} />
             <TextField
               field={fields.currentPassword}
               label={t("account.currentPassword")}

@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary, TextField } from "~/components/forms";
 import { PageHeading } from "~/components/layout";
-import { fieldIds, useSchemaForm } from "~/components/use-form";
+import { useSchemaForm } from "~/components/use-form";
 import { login } from "~/domain/accounts.server";
 import { invalid, parseForm } from "~/domain/forms.server";
 import { titleMeta } from "~/domain/meta";
@@ -44,7 +44,7 @@ export default function Login() {
     <div className="narrow">
       <PageHeading>{t("auth.login.title")}</PageHeading>
       <Form method="post" {...getFormProps(form)} className="form">
-        <ErrorSummary errors={form.allErrors} ids={fieldIds(fields)} />
+        <ErrorSummary form={form} />
         <input
           {...getInputProps(fields.redirectTo, { type: "hidden" })}
           defaultValue={searchParams.get("redirectTo") ?? fields.redirectTo.initialValue ?? ""}

@@ -10,7 +10,7 @@ import { ErrorSummary, SelectField, TextField } from "~/components/forms";
 import { PageHeading } from "~/components/layout";
 import { OrganisationForm } from "~/components/organisation-form";
 import { useLang } from "~/components/root-data";
-import { fieldIds, useSchemaForm } from "~/components/use-form";
+import { useSchemaForm } from "~/components/use-form";
 import { can, requireAbility } from "~/domain/ability.server";
 import {
   deleteOrgDocument,
@@ -372,7 +372,7 @@ function MembersSection({
           <p>{t("org.inviteLead")}</p>
           <Form method="post" {...getFormProps(form)} className="form" aria-labelledby="invite-heading">
             <input type="hidden" name="intent" value="invite" />
-            <ErrorSummary errors={form.allErrors} ids={fieldIds(fields)} />
+            <ErrorSummary form={form} />
             <TextField field={fields.email} label={t("auth.email")} type="email" autoComplete="off" />
             <SelectField
               field={fields.role}
@@ -461,7 +461,7 @@ function DocumentsSection({
             aria-labelledby="upload-heading"
           >
             <input type="hidden" name="intent" value="upload" />
-            <ErrorSummary errors={form.allErrors} ids={{ ...fieldIds(fields), file: "upload-file" }} />
+            <ErrorSummary form={form} />
             <SelectField
               field={fields.kind}
               label={t("org.docKind")}
@@ -470,25 +470,25 @@ function DocumentsSection({
             />
             <TextField field={fields.title} label={t("org.docTitle")} hint={t("org.docTitleHint")} />
             <div className={fileError ? "field field--error" : "field"}>
-              <label htmlFor="upload-file" className="field__label">
+              <label htmlFor={`${form.id}-file`} className="field__label">
                 {t("org.file")}
               </label>
-              <p id="upload-file-hint" className="field__hint">
+              <p id={`${form.id}-file-hint`} className="field__hint">
                 {t("org.fileHint")}
               </p>
               {fileError ? (
-                <p id="upload-file-error" className="field__error">
+                <p id={`${form.id}-file-error`} className="field__error">
                   {t(fileError)}
                 </p>
               ) : null}
               <input
-                id="upload-file"
+                id={`${form.id}-file`}
                 name="file"
                 type="file"
                 className="input-file"
                 accept=".pdf,.docx,.xlsx,.odt,.ods,.png,.jpg,.jpeg"
                 aria-invalid={fileError ? true : undefined}
-                aria-describedby={fileError ? "upload-file-hint upload-file-error" : "upload-file-hint"}
+                aria-describedby={fileError ? `${form.id}-file-hint ${form.id}-file-error` : `${form.id}-file-hint`}
               />
             </div>
             <button type="submit" className="button">

@@ -5,7 +5,7 @@ import { Form, Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary, Honeypot, NewPasswordFields, TextField } from "~/components/forms";
 import { PageHeading } from "~/components/layout";
-import { fieldIds, useSchemaForm } from "~/components/use-form";
+import { useSchemaForm } from "~/components/use-form";
 import { registerAccount } from "~/domain/accounts.server";
 import { filledHoneypot, invalid, parseForm } from "~/domain/forms.server";
 import { getLang } from "~/domain/lang.server";
@@ -41,7 +41,7 @@ export default function Register() {
     <div className="narrow">
       <PageHeading lead={t("auth.register.lead")}>{t("auth.register.title")}</PageHeading>
       <Form method="post" {...getFormProps(form)} className="form">
-        <ErrorSummary errors={form.allErrors} ids={fieldIds(fields)} />
+        <ErrorSummary form={form} />
         <TextField field={fields.name} label={t("auth.name")} autoComplete="name" />
         <TextField field={fields.email} label={t("auth.email")} type="email" autoComplete="email" />
         <NewPasswordFields password={fields.password} confirmPassword={fields.confirmPassword} />
