@@ -36,6 +36,24 @@ export const emailMessages = {
       body: "{inviter} har skapat ett konto åt dig som {role} i {publicBody}. Välj ett lösenord för att komma igång. Länken gäller i 7 dagar.",
       button: "Välj lösenord",
     },
+    receipt: {
+      subject: "Kvittens: {caseNumber} – {title}",
+      heading: "Vi har tagit emot {kindLabel}",
+      body: "{organisation} har lämnat {kindLabel} ”{title}” till {publicBody}. Ärendet är registrerat den {date} med diarienummer {caseNumber}. Civilsamhällskontoret utser en ansvarig förvaltning och handläggare, normalt inom {days} arbetsdagar, och ni får ett meddelande när det har skett. Ange diarienumret om ni kontaktar oss.",
+      button: "Visa ärendet",
+    },
+    routedOrg: {
+      subject: "{caseNumber}: {officer} handlägger ert ärende",
+      heading: "Ert ärende har fått en handläggare",
+      body: "Ärendet ”{title}” ({caseNumber}) handläggs av {officer} på {department}. Nästa steg är en dialog med er. Ni når handläggaren genom ärendet i Samverka eller på {officerEmail}.",
+      button: "Visa ärendet",
+    },
+    routedOfficer: {
+      subject: "Nytt ärende till dig: {caseNumber} – {title}",
+      heading: "Ett ärende har fördelats till dig",
+      body: "Civilsamhällskontoret har fördelat ärendet ”{title}” ({caseNumber}) från {organisation} till dig på {department}. Ta kontakt med organisationen för en första dialog.",
+      button: "Öppna ärendet",
+    },
   },
   en: {
     footer: "Samverka – one way into the municipality for non-profit organisations.",
@@ -70,6 +88,24 @@ export const emailMessages = {
       heading: "Welcome to Samverka",
       body: "{inviter} has created an account for you as {role} at {publicBody}. Choose a password to get started. The link is valid for 7 days.",
       button: "Choose password",
+    },
+    receipt: {
+      subject: "Receipt: {caseNumber} – {title}",
+      heading: "We have received {kindLabel}",
+      body: "{organisation} has submitted {kindLabel} “{title}” to {publicBody}. The case was registered on {date} with case number {caseNumber}. The civil-society office appoints a responsible department and officer, normally within {days} working days, and you will be told when that has happened. Please quote the case number when you contact us.",
+      button: "View the case",
+    },
+    routedOrg: {
+      subject: "{caseNumber}: {officer} handles your case",
+      heading: "Your case has an officer",
+      body: "The case “{title}” ({caseNumber}) is handled by {officer} at {department}. The next step is a dialogue with you. You reach the officer through the case in Samverka or at {officerEmail}.",
+      button: "View the case",
+    },
+    routedOfficer: {
+      subject: "New case for you: {caseNumber} – {title}",
+      heading: "A case has been assigned to you",
+      body: "The civil-society office has assigned the case “{title}” ({caseNumber}) from {organisation} to you at {department}. Contact the organisation for a first dialogue.",
+      button: "Open the case",
     },
   },
 } as const;

@@ -13,7 +13,24 @@ interface Common {
 export type EmailTemplate =
   | ({ template: "verify" | "reset" | "already" } & Common & { name: string })
   | ({ template: "orgInvite" } & Common & { inviter: string; organisation: string; role: string; publicBody: string })
-  | ({ template: "staffInvite" } & Common & { inviter: string; role: string; publicBody: string });
+  | ({ template: "staffInvite" } & Common & { inviter: string; role: string; publicBody: string })
+  | ({ template: "receipt" } & Common & {
+      caseNumber: string;
+      title: string;
+      kindLabel: string;
+      organisation: string;
+      publicBody: string;
+      date: string;
+      days: string;
+    })
+  | ({ template: "routedOrg" } & Common & {
+      caseNumber: string;
+      title: string;
+      officer: string;
+      officerEmail: string;
+      department: string;
+    })
+  | ({ template: "routedOfficer" } & Common & { caseNumber: string; title: string; organisation: string; department: string });
 
 export interface RenderedEmail {
   subject: string;

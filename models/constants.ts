@@ -9,3 +9,35 @@ export const LEGAL_FORMS = [
 export const ORG_ROLES_LIST = ["org_admin", "org_member"] as const;
 export const STAFF_ROLES_LIST = ["coordinator", "officer", "politician", "admin"] as const;
 export const ORG_DOCUMENT_KINDS_LIST = ["statutes", "annual_report", "financial_statement", "other"] as const;
+
+/** Areas (verksamhetsområden) a proposal can concern; routing suggests a department from them. */
+export const CASE_AREAS = [
+  "social",
+  "integration",
+  "barn-och-unga",
+  "kultur",
+  "idrott",
+  "fritid",
+  "utbildning",
+  "laxhjalp",
+  "aldre",
+  "funktionsstod",
+  "halsa",
+  "miljo",
+] as const;
+
+export const CASE_STATUSES = [
+  "draft",
+  "submitted",
+  "in_dialogue",
+  "awaiting_completion",
+  "in_assessment",
+  "approved",
+  "declined",
+  "withdrawn",
+  "closed",
+] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+export const CASE_KINDS = ["idea", "proposal"] as const;
+export type CaseKind = (typeof CASE_KINDS)[number];

@@ -1,9 +1,12 @@
 import type { Model } from "mongoose";
+import { CaseDocumentModel } from "./case-document";
+import { CaseEventModel } from "./case-event";
 import { ClaimModel } from "./claim";
 import { DepartmentModel } from "./department";
 import { DocumentModel } from "./document";
 import { OutboxModel } from "./email-outbox";
 import { OrganisationModel } from "./organisation";
+import { ProposalModel } from "./proposal";
 import { PublicBodyModel } from "./public-body";
 import { SequenceModel } from "./sequence";
 import { SessionModel } from "./session";
@@ -21,6 +24,9 @@ export function allModels(): Model<never>[] {
     TokenModel,
     OutboxModel,
     ClaimModel,
+    ProposalModel,
+    CaseEventModel,
+    CaseDocumentModel,
     SequenceModel,
   ] as unknown as Model<never>[];
 }

@@ -5,6 +5,8 @@ import { defineModel } from "./shared";
 export interface SequenceNumber {
   key: string;
   n: number;
+  /** What the number was given to (e.g. a case id), so that asking again returns the same. */
+  ref?: string;
   createdAt: Date;
 }
 
@@ -17,5 +19,6 @@ const schema = new Schema<SequenceNumber>(
   { versionKey: false },
 );
 schema.index({ key: 1, n: 1 }, { unique: true });
+schema.index({ key: 1, ref: 1 });
 
 export const SequenceModel = defineModel("SequenceNumber", schema);

@@ -2,21 +2,9 @@
 // may make it and from which statuses, in one table. Plain TypeScript, no database: the
 // executor (cases.server.ts) applies a transition as one claimed write plus one case event.
 
-export const CASE_STATUSES = [
-  "draft",
-  "submitted",
-  "in_dialogue",
-  "awaiting_completion",
-  "in_assessment",
-  "approved",
-  "declined",
-  "withdrawn",
-  "closed",
-] as const;
-export type CaseStatus = (typeof CASE_STATUSES)[number];
+import { CASE_KINDS, CASE_STATUSES, type CaseKind, type CaseStatus } from "#models/constants";
 
-export const CASE_KINDS = ["idea", "proposal"] as const;
-export type CaseKind = (typeof CASE_KINDS)[number];
+export { CASE_KINDS, CASE_STATUSES, type CaseKind, type CaseStatus };
 
 /** How the acting person relates to this case. */
 export type CaseActor = "organisation" | "coordinator" | "officer" | "admin" | "politician" | "stranger";

@@ -8,12 +8,16 @@ const isDuplicateKey = (error: unknown) => (error as { code?: number } | null)?.
  * (docs/decisions/002), so each number is claimed by inserting it under a unique index;
  * whoever loses a race tries the next number.
  */
-export async function nextSequence(key: string): Promise<number> {
+export async function nextSequence(key: string, ref?: string): Promise<number> {
+  if (ref) {
+    const given = await SequenceModel.findOne({ key, ref }).select("n").lean();
+    if (given) return given.n;
+  }
   for (let attempt = 0; attempt < 1000; attempt++) {
     const last = await SequenceModel.findOne({ key }).sort({ n: -1 }).select("n").lean();
     const n = (last?.n ?? 0) + 1;
     try {
-      await SequenceModel.collection.insertOne({ key, n, createdAt: new Date() });
+      await SequenceModel.collection.insertOne({ key, n, ref, createdAt: new Date() });
       return n;
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;

@@ -1,0 +1,57 @@
+// What a complete idea or proposal must contain (plain, shared by server and browser).
+import type { CaseKind } from "#models/constants";
+
+export interface ContentForCheck {
+  title?: string;
+  summary?: string;
+  need?: string;
+  targetGroup?: string;
+  activities?: string;
+  periodStart?: Date | string | null;
+  periodEnd?: Date | string | null;
+  areas?: string[];
+  generalInterest?: string;
+  addedValue?: string;
+  ownContributionDescription?: string;
+  requestedSekPerYear?: number | null;
+  goals?: { goal: string; indicator: string }[];
+  contactName?: string;
+  contactEmail?: string;
+}
+
+const IDEA_REQUIRED = ["title", "summary", "areas", "contactName", "contactEmail"] as const;
+const PROPOSAL_REQUIRED = [
+  "title",
+  "summary",
+  "need",
+  "targetGroup",
+  "activities",
+  "periodStart",
+  "periodEnd",
+  "areas",
+  "generalInterest",
+  "addedValue",
+  "ownContributionDescription",
+  "goals",
+  "contactName",
+  "contactEmail",
+] as const;
+
+const filled = (value: unknown) =>
+  Array.isArray(value)
+    ? value.length > 0
+    : value instanceof Date
+      ? true
+      : typeof value === "number"
+        ? true
+        : Boolean(value);
+
+/** The fields still missing before the case can be submitted, in form order. */
+export function missingFields(kind: CaseKind, content: ContentForCheck): string[] {
+  const required = kind === "idea" ? IDEA_REQUIRED : PROPOSAL_REQUIRED;
+  const missing: string[] = required.filter((field) => !filled(content[field]));
+  if (kind === "proposal" && content.periodStart && content.periodEnd) {
+    if (new Date(content.periodEnd) <= new Date(content.periodStart)) missing.push("periodEnd");
+  }
+  return missing;
+}

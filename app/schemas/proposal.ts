@@ -1,0 +1,106 @@
+import { CASE_AREAS, CASE_KINDS } from "#models/constants";
+import { MAX_LONG, optionalText, requiredText, z } from "~/domain/validation";
+import { objectId } from "./organisation";
+
+const sek = z
+  .string()
+  .trim()
+  .max(20)
+  .transform((v) => v.replace(/[\s\u00a0]/g, "").replace(/kr$/i, ""))
+  .refine((v) => v === "" || /^\d{1,10}$/.test(v), "cases.errors.wholeKronor")
+  .transform((v) => (v === "" ? 0 : Number(v)))
+  .optional()
+  .default(0);
+
+const hours = z
+  .string()
+  .trim()
+  .max(10)
+  .refine((v) => v === "" || /^\d{1,7}$/.test(v.replace(/\s/g, "")), "cases.errors.wholeNumber")
+  .transform((v) => (v === "" ? 0 : Number(v.replace(/\s/g, ""))))
+  .optional()
+  .default(0);
+
+const date = z
+  .string()
+  .trim()
+  .max(10)
+  .refine((v) => v === "" || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v))), "cases.errors.date")
+  .transform((v) => (v === "" ? undefined : new Date(`${v}T00:00:00Z`)))
+  .optional();
+
+/** "Mål; indikator" per line → goals. */
+const goals = z
+  .string()
+  .max(MAX_LONG)
+  .optional()
+  .default("")
+  .transform((text) =>
+    text
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .slice(0, 30)
+      .map((line) => {
+        const [goal = "", ...rest] = line.split(";");
+        return { goal: goal.trim().slice(0, 500), indicator: rest.join(";").trim().slice(0, 500) };
+      }),
+  );
+
+export const newCaseSchema = z.object({
+  organisationId: objectId,
+  kind: z.enum(CASE_KINDS),
+  title: requiredText(200),
+});
+
+/** Everything is optional in a draft: a draft is never lost for being incomplete. */
+export const draftSchema = z.object({
+  version: z.coerce.number().int().min(0),
+  title: optionalText(200),
+  summary: optionalText(MAX_LONG),
+  need: optionalText(MAX_LONG),
+  targetGroup: optionalText(MAX_LONG),
+  activities: optionalText(MAX_LONG),
+  periodStart: date,
+  periodEnd: date,
+  areas: z.array(z.enum(CASE_AREAS)).max(CASE_AREAS.length).optional().default([]),
+  generalInterest: optionalText(MAX_LONG),
+  municipalGoal: optionalText(MAX_LONG),
+  addedValue: optionalText(MAX_LONG),
+  ownContributionDescription: optionalText(MAX_LONG),
+  ownContributionSek: sek,
+  volunteerHoursPerYear: hours,
+  ownContributionInKind: optionalText(MAX_LONG),
+  requestedSekPerYear: sek,
+  requestedInKind: optionalText(MAX_LONG),
+  goals,
+  contactName: optionalText(100),
+  contactEmail: z
+    .string()
+    .trim()
+    .max(254)
+    .refine((v) => v === "" || z.email().safeParse(v).success, "errors.email")
+    .optional()
+    .default(""),
+  contactPhone: z
+    .string()
+    .trim()
+    .max(30)
+    .regex(/^[+0-9 ()-]*$/, "errors.phone")
+    .optional()
+    .default(""),
+  partnerOrganisations: optionalText(MAX_LONG),
+  wantsMeeting: z
+    .enum(["on"])
+    .optional()
+    .transform((v) => v === "on"),
+});
+
+export const versionSchema = z.object({ version: z.coerce.number().int().min(0) });
+
+export const routeSchema = z.object({
+  version: z.coerce.number().int().min(0),
+  departmentId: objectId,
+  officerId: objectId,
+  coReaderDepartmentIds: z.array(objectId).max(20).optional().default([]),
+});

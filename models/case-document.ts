@@ -1,0 +1,38 @@
+import { Schema } from "mongoose";
+import { defineModel, type ObjectId } from "./shared";
+
+/**
+ * An entry in the case's document list (diarieföring, OSL 5 kap. 1 §): every document that
+ * arrives or is sent gets its own number and date. The public may see the list; a
+ * confidential entry shows only its number, date and direction.
+ */
+export interface CaseDocument {
+  publicBodyId: ObjectId;
+  caseId: ObjectId;
+  number: number;
+  date: Date;
+  direction: "incoming" | "outgoing" | "internal";
+  title: string;
+  sender: string;
+  confidential: boolean;
+  /** The file, when the document is an uploaded attachment (Document collection). */
+  documentId?: ObjectId;
+}
+
+const schema = new Schema<CaseDocument>(
+  {
+    publicBodyId: { type: Schema.Types.ObjectId, required: true },
+    caseId: { type: Schema.Types.ObjectId, required: true, ref: "Proposal" },
+    number: { type: Number, required: true },
+    date: { type: Date, required: true },
+    direction: { type: String, enum: ["incoming", "outgoing", "internal"], required: true },
+    title: { type: String, required: true },
+    sender: { type: String, default: "" },
+    confidential: { type: Boolean, default: false },
+    documentId: Schema.Types.ObjectId,
+  },
+  { versionKey: false },
+);
+schema.index({ caseId: 1, number: 1 }, { unique: true });
+
+export const CaseDocumentModel = defineModel("CaseDocument", schema);

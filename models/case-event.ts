@@ -1,0 +1,45 @@
+import { Schema } from "mongoose";
+import { CASE_STATUSES, type CaseStatus } from "./constants";
+import { defineModel, type ObjectId } from "./shared";
+
+/**
+ * The append-only audit trail of a case. `(caseId, seq)` is unique: inserting event n+1 is
+ * how a change claims version n+1 of the case, so two concurrent changes cannot both win.
+ */
+export interface CaseEvent {
+  publicBodyId: ObjectId;
+  caseId: ObjectId;
+  seq: number;
+  type: string;
+  actorId?: ObjectId;
+  actorName: string;
+  fromStatus?: CaseStatus;
+  toStatus?: CaseStatus;
+  /** Shown to the organisation in its timeline (internal events are staff-only). */
+  shared: boolean;
+  data: Record<string, unknown>;
+  idempotencyKey?: string;
+  at: Date;
+}
+
+const schema = new Schema<CaseEvent>(
+  {
+    publicBodyId: { type: Schema.Types.ObjectId, required: true },
+    caseId: { type: Schema.Types.ObjectId, required: true, ref: "Proposal" },
+    seq: { type: Number, required: true },
+    type: { type: String, required: true },
+    actorId: { type: Schema.Types.ObjectId, ref: "User" },
+    actorName: { type: String, default: "" },
+    fromStatus: { type: String, enum: CASE_STATUSES },
+    toStatus: { type: String, enum: CASE_STATUSES },
+    shared: { type: Boolean, default: true },
+    data: { type: Schema.Types.Mixed, default: {} },
+    idempotencyKey: String,
+    at: { type: Date, required: true },
+  },
+  { versionKey: false },
+);
+schema.index({ caseId: 1, seq: 1 }, { unique: true });
+schema.index({ publicBodyId: 1, at: -1 });
+
+export const CaseEventModel = defineModel("CaseEvent", schema);

@@ -1,0 +1,116 @@
+import { Schema } from "mongoose";
+import { CASE_KINDS, CASE_STATUSES, type CaseKind, type CaseStatus } from "./constants";
+import { baseOptions, defineModel, type ObjectId } from "./shared";
+
+export interface Goal {
+  goal: string;
+  indicator: string;
+}
+
+export interface ProposalContent {
+  title: string;
+  /** Idea: what and for whom. Proposal: the summary. */
+  summary: string;
+  need: string;
+  targetGroup: string;
+  activities: string;
+  periodStart?: Date;
+  periodEnd?: Date;
+  areas: string[];
+  generalInterest: string;
+  municipalGoal: string;
+  addedValue: string;
+  ownContributionDescription: string;
+  ownContributionSek: number;
+  volunteerHoursPerYear: number;
+  ownContributionInKind: string;
+  requestedSekPerYear: number;
+  requestedInKind: string;
+  goals: Goal[];
+  contactName: string;
+  contactEmail: string;
+  contactPhone: string;
+  partnerOrganisations: string;
+  wantsMeeting: boolean;
+}
+
+export interface Routing {
+  departmentId: ObjectId;
+  officerId: ObjectId;
+  coReaderDepartmentIds: ObjectId[];
+  routedAt: Date;
+  routedBy: ObjectId;
+}
+
+/** An IOP case: an idea or proposal from its first draft to its decision. */
+export interface Proposal extends ProposalContent {
+  publicBodyId: ObjectId;
+  organisationId: ObjectId;
+  createdBy: ObjectId;
+  kind: CaseKind;
+  status: CaseStatus;
+  /** Optimistic concurrency: the number of the last case event. */
+  version: number;
+  caseNumber?: string;
+  receivedAt?: Date;
+  confidential: boolean;
+  routing?: Routing;
+  lastActivityAt: Date;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const schema = new Schema<Proposal>(
+  {
+    publicBodyId: { type: Schema.Types.ObjectId, required: true },
+    organisationId: { type: Schema.Types.ObjectId, required: true, ref: "Organisation" },
+    createdBy: { type: Schema.Types.ObjectId, required: true, ref: "User" },
+    kind: { type: String, enum: CASE_KINDS, required: true },
+    status: { type: String, enum: CASE_STATUSES, default: "draft" },
+    version: { type: Number, default: 0 },
+    caseNumber: String,
+    receivedAt: Date,
+    confidential: { type: Boolean, default: false },
+    title: { type: String, default: "" },
+    summary: { type: String, default: "" },
+    need: { type: String, default: "" },
+    targetGroup: { type: String, default: "" },
+    activities: { type: String, default: "" },
+    periodStart: Date,
+    periodEnd: Date,
+    areas: { type: [String], default: [] },
+    generalInterest: { type: String, default: "" },
+    municipalGoal: { type: String, default: "" },
+    addedValue: { type: String, default: "" },
+    ownContributionDescription: { type: String, default: "" },
+    ownContributionSek: { type: Number, default: 0 },
+    volunteerHoursPerYear: { type: Number, default: 0 },
+    ownContributionInKind: { type: String, default: "" },
+    requestedSekPerYear: { type: Number, default: 0 },
+    requestedInKind: { type: String, default: "" },
+    goals: { type: [new Schema<Goal>({ goal: String, indicator: String }, { _id: false })], default: [] },
+    contactName: { type: String, default: "" },
+    contactEmail: { type: String, default: "" },
+    contactPhone: { type: String, default: "" },
+    partnerOrganisations: { type: String, default: "" },
+    wantsMeeting: { type: Boolean, default: false },
+    routing: new Schema<Routing>(
+      {
+        departmentId: { type: Schema.Types.ObjectId, required: true, ref: "Department" },
+        officerId: { type: Schema.Types.ObjectId, required: true, ref: "User" },
+        coReaderDepartmentIds: { type: [Schema.Types.ObjectId], default: [] },
+        routedAt: { type: Date, required: true },
+        routedBy: { type: Schema.Types.ObjectId, required: true },
+      },
+      { _id: false },
+    ),
+    lastActivityAt: { type: Date, default: () => new Date() },
+  },
+  baseOptions,
+);
+schema.index({ publicBodyId: 1, caseNumber: 1 });
+schema.index({ publicBodyId: 1, organisationId: 1, updatedAt: -1 });
+schema.index({ publicBodyId: 1, status: 1, receivedAt: 1 });
+schema.index({ "routing.departmentId": 1 });
+
+export const ProposalModel = defineModel("Proposal", schema);
