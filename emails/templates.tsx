@@ -15,22 +15,27 @@ export type EmailTemplate =
   | ({ template: "orgInvite" } & Common & { inviter: string; organisation: string; role: string; publicBody: string })
   | ({ template: "staffInvite" } & Common & { inviter: string; role: string; publicBody: string })
   | ({ template: "receipt" } & Common & {
-      caseNumber: string;
-      title: string;
-      kindLabel: string;
-      organisation: string;
-      publicBody: string;
-      date: string;
-      days: string;
-    })
+        caseNumber: string;
+        title: string;
+        kindLabel: string;
+        organisation: string;
+        publicBody: string;
+        date: string;
+        days: string;
+      })
   | ({ template: "routedOrg" } & Common & {
-      caseNumber: string;
-      title: string;
-      officer: string;
-      officerEmail: string;
-      department: string;
-    })
-  | ({ template: "routedOfficer" } & Common & { caseNumber: string; title: string; organisation: string; department: string });
+        caseNumber: string;
+        title: string;
+        officer: string;
+        officerEmail: string;
+        department: string;
+      })
+  | ({ template: "routedOfficer" } & Common & {
+        caseNumber: string;
+        title: string;
+        organisation: string;
+        department: string;
+      });
 
 export interface RenderedEmail {
   subject: string;

@@ -6,7 +6,7 @@ export interface SequenceNumber {
   key: string;
   n: number;
   /** What the number was given to (e.g. a case id), so that asking again returns the same. */
-  ref?: string;
+  owner: string;
   createdAt: Date;
 }
 
@@ -14,11 +14,13 @@ const schema = new Schema<SequenceNumber>(
   {
     key: { type: String, required: true },
     n: { type: Number, required: true },
+    owner: String,
     createdAt: { type: Date, required: true },
   },
   { versionKey: false },
 );
 schema.index({ key: 1, n: 1 }, { unique: true });
-schema.index({ key: 1, ref: 1 });
+// One number per owner: a retried request gets its number back instead of a second one.
+schema.index({ key: 1, owner: 1 }, { unique: true });
 
 export const SequenceModel = defineModel("SequenceNumber", schema);

@@ -78,7 +78,8 @@ async function commit(c: CaseDoc, event: EventInput, patch: Partial<Proposal>) {
     if (!isDuplicateKey(error)) throw error;
     const winner = await CaseEventModel.findOne({ caseId: c._id, seq }).lean();
     if (event.idempotencyKey && winner?.idempotencyKey === event.idempotencyKey) {
-      return { case: await loadCaseById(c.publicBodyId, c._id), seq, repeated: true };
+      const again = await loadCaseById(c.publicBodyId, c._id);
+      if (again) return { case: again, seq, repeated: true };
     }
     throw new CaseConflictError();
   }
@@ -99,6 +100,14 @@ async function rollForward(c: CaseDoc): Promise<CaseDoc> {
     const patch = (e.data as { patch?: Partial<Proposal> }).patch ?? {};
     await ProposalModel.updateOne({ _id: c._id }, { $set: { ...patch, version: e.seq } });
     current = { ...current, ...patch, version: e.seq };
+  }
+  // Submitted but stopped before the number was written: the number is already claimed for
+  // this case (ref), so asking again returns the same one.
+  if (current.status !== "draft" && !current.caseNumber && current.version > 0) {
+    const caseNumber = await allocateCaseNumber(current);
+    const receivedAt = current.receivedAt ?? new Date();
+    await ProposalModel.updateOne({ _id: c._id }, { $set: { caseNumber, receivedAt } });
+    current = { ...current, caseNumber, receivedAt };
   }
   return current;
 }

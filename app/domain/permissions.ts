@@ -10,8 +10,8 @@ import {
 // server (checks and `accessibleBy` queries) and in the browser (@casl/react), so it works
 // on plain objects with string ids and imports nothing server-only.
 
-export type Action = "read" | "create" | "update" | "delete" | "invite" | "leave" | "manage";
-export type SubjectType = "Organisation" | "Member" | "OrgDocument" | "Staff" | "Department" | "DevTools";
+export type Action = "read" | "create" | "update" | "delete" | "invite" | "leave" | "manage" | "route" | "handle";
+export type SubjectType = "Organisation" | "Member" | "OrgDocument" | "Staff" | "Department" | "Case" | "DevTools";
 
 export interface OrgSubject {
   _id: string;
@@ -30,6 +30,13 @@ export interface OrgDocumentSubject {
 export interface StaffSubject {
   publicBodyId: string;
 }
+/** A case (IOP idea or proposal), with string ids. */
+export interface CaseSubject {
+  publicBodyId: string;
+  organisationId: string;
+  status: string;
+  routing?: { departmentId: string; officerId: string; coReaderDepartmentIds?: string[] };
+}
 
 type Tagged<T extends SubjectType, F> = F & ForcedSubject<T>;
 type Subjects =
@@ -40,6 +47,7 @@ type Subjects =
   | Tagged<"OrgDocument", OrgDocumentSubject>
   | Tagged<"Staff", StaffSubject>
   | Tagged<"Department", StaffSubject>
+  | Tagged<"Case", CaseSubject>
   | Tagged<"DevTools", StaffSubject>;
 export type AppAbility = MongoAbility<[Action, Subjects]>;
 export type AppRule = RawRuleOf<AppAbility>;
@@ -70,6 +78,10 @@ export function defineRulesFor(user: AbilityUser | null): AppRule[] {
       can("delete", "Member", org);
       can("delete", "OrgDocument", org);
     }
+    // Cases: the organisation's own, drafts included; only drafts can be edited.
+    can("read", "Case", org);
+    can("create", "Case", org);
+    can("update", "Case", { ...org, status: "draft" });
   }
 
   for (const m of user.staffMemberships) {
@@ -80,6 +92,20 @@ export function defineRulesFor(user: AbilityUser | null): AppRule[] {
     if (m.role === "coordinator" || m.role === "admin") {
       can("read", "Member", body);
       can("read", "OrgDocument", body);
+      // The office sees every case of its public body once it has been submitted.
+      can("read", "Case", { ...body, status: { $ne: "draft" } });
+      can("route", "Case", { ...body, status: { $ne: "draft" } });
+      can("handle", "Case", { ...body, status: { $ne: "draft" } });
+    }
+    if (m.role === "officer") {
+      // Officers see the cases routed to their departments (responsible or co-reading).
+      const responsible: Record<string, unknown>[] = [
+        { ...body, "routing.departmentId": { $in: m.departmentIds } },
+        { ...body, "routing.officerId": user.id },
+      ];
+      const coReading = { ...body, "routing.coReaderDepartmentIds": { $in: m.departmentIds } };
+      for (const conditions of [...responsible, coReading]) can("read", "Case", conditions);
+      for (const conditions of responsible) can("handle", "Case", conditions);
     }
     if (m.role === "admin") {
       can("read", "Staff", body);

@@ -1,0 +1,237 @@
+import { Types } from "mongoose";
+import type { CaseKind } from "#models/constants";
+import { DepartmentModel } from "#models/department";
+import { OrganisationModel } from "#models/organisation";
+import { ProposalModel, type ProposalContent } from "#models/proposal";
+import { PublicBodyModel } from "#models/public-body";
+import { UserModel } from "#models/user";
+import { getEnv } from "./env.server";
+import { enqueueEmail } from "./outbox.server";
+import { missingFields } from "./proposal-content";
+import {
+  allocateCaseNumber,
+  CaseConflictError,
+  loadCaseById,
+  recordChange,
+  registerDocument,
+  transition,
+  type CaseDoc,
+} from "./cases.server";
+import type { SessionUser } from "./session.server";
+
+// Use cases of the IOP case up to routing: create, save a draft, submit (case number,
+// registration, receipt), route, withdraw. Routes call these after asking the ability.
+
+const caseUrl = (c: CaseDoc, staff: boolean) =>
+  `${getEnv().APP_URL}${staff ? "/handlaggning/arenden/" : "/forslag/"}${String(c._id)}`;
+
+const dateSv = (d: Date) =>
+  new Intl.DateTimeFormat("sv-SE", { dateStyle: "long", timeZone: "Europe/Stockholm" }).format(d);
+
+/** Plain string ids, for CASL checks of a case. */
+export function caseSubject(c: Pick<CaseDoc, "publicBodyId" | "organisationId" | "status" | "routing">) {
+  return {
+    publicBodyId: String(c.publicBodyId),
+    organisationId: String(c.organisationId),
+    status: c.status,
+    ...(c.routing
+      ? {
+          routing: {
+            departmentId: String(c.routing.departmentId),
+            officerId: String(c.routing.officerId),
+            coReaderDepartmentIds: c.routing.coReaderDepartmentIds.map(String),
+          },
+        }
+      : {}),
+  };
+}
+
+export async function createCase(
+  publicBodyId: Types.ObjectId,
+  organisationId: Types.ObjectId,
+  user: SessionUser,
+  input: { kind: CaseKind; title: string },
+) {
+  const c = await ProposalModel.create({
+    publicBodyId,
+    organisationId,
+    createdBy: user._id,
+    kind: input.kind,
+    title: input.title,
+    status: "draft",
+    contactName: user.name,
+    contactEmail: user.email,
+  });
+  const created = await recordChange(c.toObject() as CaseDoc, {
+    type: "created",
+    actor: user,
+    data: { kind: input.kind },
+  });
+  return created.case;
+}
+
+export type DraftContent = Partial<ProposalContent>;
+
+export async function saveDraft(c: CaseDoc, user: SessionUser, content: DraftContent, expectedVersion: number) {
+  if (expectedVersion !== c.version) throw new CaseConflictError();
+  const result = await recordChange(
+    c,
+    { type: "draftSaved", actor: user, idempotencyKey: `${String(c._id)}:${c.version}:draftSaved` },
+    content,
+  );
+  return result.case;
+}
+
+export type SubmitResult = { ok: true; case: CaseDoc } | { ok: false; missing: string[] };
+
+/**
+ * Submits a draft: completeness check, then the transition; a new case gets its case
+ * number and registration, and every submission is entered in the document list and
+ * acknowledged with a receipt (kvittens).
+ */
+export async function submitCase(c: CaseDoc, user: SessionUser, expectedVersion: number): Promise<SubmitResult> {
+  const missing = missingFields(c.kind, c);
+  if (missing.length) return { ok: false, missing };
+  const receivedAt = new Date();
+  const { case: after, seq } = await transition(c, "submit", user, { expectedVersion, data: { kind: c.kind } });
+  let current = after;
+  if (!current.caseNumber) {
+    const caseNumber = await allocateCaseNumber(current, receivedAt);
+    await ProposalModel.updateOne({ _id: c._id }, { $set: { caseNumber, receivedAt } });
+    current = { ...current, caseNumber, receivedAt };
+  }
+  const [org, body] = await Promise.all([
+    OrganisationModel.findById(c.organisationId).select("name").lean(),
+    PublicBodyModel.findById(c.publicBodyId).lean(),
+  ]);
+  const kindTitle = c.kind === "idea" ? "Idé" : "IOP-förslag";
+  await registerDocument(
+    current,
+    { direction: "incoming", title: `${kindTitle}: ${c.title}`, sender: org?.name ?? "" },
+    `submission:${seq}`,
+  );
+  await registerDocument(
+    current,
+    { direction: "outgoing", title: "Mottagningskvittens", sender: body?.officeName ?? "" },
+    `receipt:${seq}`,
+  );
+  const recipients = [...new Set([user.email, c.contactEmail].filter(Boolean))];
+  for (const to of recipients) {
+    await enqueueEmail(
+      `receipt:${String(c._id)}:${seq}:${to}`,
+      to,
+      {
+        template: "receipt",
+        locale: user.locale,
+        caseNumber: current.caseNumber ?? "",
+        title: c.title,
+        kindLabel:
+          c.kind === "idea"
+            ? user.locale === "sv"
+              ? "er idé"
+              : "your idea"
+            : user.locale === "sv"
+              ? "ert förslag"
+              : "your proposal",
+        organisation: org?.name ?? "",
+        publicBody: body?.name ?? "",
+        date: dateSv(current.receivedAt ?? receivedAt),
+        days: String(body?.unroutedReminderDays ?? 3),
+        url: caseUrl(current, false),
+        officeName: `${body?.officeName ?? ""}, ${body?.name ?? ""}`,
+      },
+      c.publicBodyId,
+    );
+  }
+  return { ok: true, case: current };
+}
+
+/** Departments whose areas match the case's areas, best match first (routing suggestion). */
+export async function suggestDepartments(c: CaseDoc) {
+  const departments = await DepartmentModel.find({ publicBodyId: c.publicBodyId }).sort({ name: 1 }).lean();
+  const score = (areas: string[]) => areas.filter((a) => c.areas.includes(a)).length;
+  return [...departments].sort((a, b) => score(b.areas) - score(a.areas));
+}
+
+/** Officers of the public body, with their departments (to choose the responsible one). */
+export async function listOfficers(publicBodyId: Types.ObjectId) {
+  const users = await UserModel.find({ "staffMemberships.publicBodyId": publicBodyId })
+    .select("name email staffMemberships")
+    .sort({ name: 1 })
+    .lean();
+  return users
+    .map((u) => ({ user: u, m: u.staffMemberships.find((s) => s.publicBodyId.equals(publicBodyId)) }))
+    .filter((x) => x.m && (x.m.role === "officer" || x.m.role === "coordinator"))
+    .map((x) => ({
+      id: String(x.user._id),
+      name: x.user.name,
+      email: x.user.email,
+      role: x.m?.role ?? "officer",
+      departmentIds: (x.m?.departmentIds ?? []).map(String),
+    }));
+}
+
+export class RoutingError extends Error {}
+
+/** Routes a submitted case to one responsible department and officer, and tells both sides. */
+export async function routeCase(
+  c: CaseDoc,
+  user: SessionUser,
+  input: { departmentId: string; officerId: string; coReaderDepartmentIds: string[]; expectedVersion: number },
+) {
+  const [department, officers] = await Promise.all([
+    DepartmentModel.findOne({ _id: input.departmentId, publicBodyId: c.publicBodyId }).lean(),
+    listOfficers(c.publicBodyId),
+  ]);
+  const officer = officers.find((o) => o.id === input.officerId);
+  if (!department) throw new RoutingError("departmentId");
+  if (!officer || (officer.role === "officer" && !officer.departmentIds.includes(input.departmentId))) {
+    throw new RoutingError("officerId");
+  }
+  const coReaders = input.coReaderDepartmentIds.filter((id) => id !== input.departmentId);
+  const known = await DepartmentModel.countDocuments({ _id: { $in: coReaders }, publicBodyId: c.publicBodyId });
+  if (known !== coReaders.length) throw new RoutingError("coReaderDepartmentIds");
+  const routing = {
+    departmentId: department._id,
+    officerId: new Types.ObjectId(officer.id),
+    coReaderDepartmentIds: coReaders.map((id) => new Types.ObjectId(id)),
+    routedAt: new Date(),
+    routedBy: user._id,
+  };
+  const { case: after, seq } = await transition(c, "route", user, {
+    expectedVersion: input.expectedVersion,
+    patch: { routing },
+    data: { department: department.name, officer: officer.name },
+  });
+  const [org, body] = await Promise.all([
+    OrganisationModel.findById(c.organisationId).select("name").lean(),
+    PublicBodyModel.findById(c.publicBodyId).select("name officeName").lean(),
+  ]);
+  const officeName = `${body?.officeName ?? ""}, ${body?.name ?? ""}`;
+  const common = { caseNumber: after.caseNumber ?? "", title: c.title, department: department.name, officeName };
+  await enqueueEmail(`routed-officer:${String(c._id)}:${seq}`, officer.email, {
+    template: "routedOfficer",
+    locale: "sv",
+    ...common,
+    organisation: org?.name ?? "",
+    url: caseUrl(after, true),
+  });
+  for (const to of [...new Set([c.contactEmail].filter(Boolean))]) {
+    await enqueueEmail(`routed-org:${String(c._id)}:${seq}:${to}`, to, {
+      template: "routedOrg",
+      locale: "sv",
+      ...common,
+      officer: officer.name,
+      officerEmail: officer.email,
+      url: caseUrl(after, false),
+    });
+  }
+  return after;
+}
+
+export async function withdrawCase(c: CaseDoc, user: SessionUser, expectedVersion: number) {
+  const { case: after } = await transition(c, "withdraw", user, { expectedVersion });
+  return after;
+}
+
+export { loadCaseById };

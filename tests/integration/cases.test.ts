@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CaseDocumentModel } from "#models/case-document";
+import { CaseEventModel } from "#models/case-event";
+import { DepartmentModel } from "#models/department";
+import { OutboxModel } from "#models/email-outbox";
+import { OrganisationModel } from "#models/organisation";
+import { UserModel } from "#models/user";
+import { CaseConflictError, loadCaseById, type CaseDoc } from "~/domain/cases.server";
+import { TransitionError } from "~/domain/case-lifecycle";
+import { createCase, routeCase, saveDraft, submitCase } from "~/domain/proposals.server";
+import type { SessionUser } from "~/domain/session.server";
+import { startTestApp, type TestApp } from "../support/app";
+import { DEMO } from "../support/http";
+
+let app: TestApp;
+const user = async (email: string) => (await UserModel.findOne({ email }).lean()) as unknown as SessionUser;
+
+const ideaContent = {
+  summary: "Läxhjälp för barn i årskurs 4–6, två kvällar i veckan.",
+  areas: ["laxhjalp"],
+  contactName: "Lina",
+  contactEmail: "lina@laxhjalpen.example",
+};
+
+async function draftIdea(title: string): Promise<{ c: CaseDoc; lina: SessionUser }> {
+  const lina = await user(DEMO.orgAdminB);
+  const org = await OrganisationModel.findOne({ orgNumber: "802500-6266" }).lean();
+  if (!org) throw new Error("seed missing");
+  let c = await createCase(org.publicBodyId, org._id, lina, { kind: "idea", title });
+  c = await saveDraft(c, lina, ideaContent, c.version);
+  return { c, lina };
+}
+
+beforeAll(async () => {
+  app = await startTestApp("cases");
+});
+afterAll(async () => app?.stop());
+
+describe("submitting and registering", () => {
+  it("gives 50 concurrent submissions 50 distinct, consecutive case numbers", async () => {
+    const drafts = await Promise.all(Array.from({ length: 50 }, (_, i) => draftIdea(`Idé ${i}`)));
+    const results = await Promise.all(drafts.map(({ c, lina }) => submitCase(c, lina, c.version)));
+    const numbers = results.map((r) => (r.ok ? r.case.caseNumber : "")).sort();
+    const year = new Date().getFullYear();
+    expect(numbers).toEqual(Array.from({ length: 50 }, (_, i) => `KS ${year}/${String(i + 1).padStart(4, "0")}`));
+  });
+
+  it("registers the case: received date, document list with numbers, receipt email", async () => {
+    const { c, lina } = await draftIdea("Läxhjälp på biblioteket");
+    const result = await submitCase(c, lina, c.version);
+    if (!result.ok) throw new Error("not submitted");
+    const after = result.case;
+    expect(after.status).toBe("submitted");
+    expect(after.receivedAt).toBeInstanceOf(Date);
+    const docs = await CaseDocumentModel.find({ caseId: c._id }).sort({ number: 1 }).lean();
+    expect(docs.map((d) => [d.number, d.direction, d.title])).toEqual([
+      [1, "incoming", "Idé: Läxhjälp på biblioteket"],
+      [2, "outgoing", "Mottagningskvittens"],
+    ]);
+    const receipt = await OutboxModel.findOne({ idempotencyKey: new RegExp(`^receipt:${String(c._id)}`) }).lean();
+    expect(receipt?.subject).toBe(`Kvittens: ${after.caseNumber} – Läxhjälp på biblioteket`);
+    expect(receipt?.text).toContain(`/forslag/${String(c._id)}`);
+  });
+
+  it("lists what is missing instead of submitting an incomplete proposal", async () => {
+    const lina = await user(DEMO.orgAdminB);
+    const org = await OrganisationModel.findOne({ orgNumber: "802500-6266" }).lean();
+    if (!org) throw new Error("seed missing");
+    const c = await createCase(org.publicBodyId, org._id, lina, { kind: "proposal", title: "Ofullständigt" });
+    const result = await submitCase(c, lina, c.version);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.missing).toEqual(expect.arrayContaining(["summary", "need", "goals", "periodStart"]));
+    expect((await loadCaseById(org.publicBodyId, c._id))?.status).toBe("draft");
+  });
+
+  it("makes a double-clicked submit harmless: one event, one number, one receipt", async () => {
+    const { c, lina } = await draftIdea("Dubbelklick");
+    const [a, b] = await Promise.allSettled([submitCase(c, lina, c.version), submitCase(c, lina, c.version)]);
+    const ok = [a, b].filter((r) => r.status === "fulfilled");
+    expect(ok.length).toBeGreaterThanOrEqual(1);
+    for (const r of [a, b]) if (r.status === "rejected") expect(r.reason).toBeInstanceOf(CaseConflictError);
+    expect(await CaseEventModel.countDocuments({ caseId: c._id, type: "submit" })).toBe(1);
+    expect(await CaseDocumentModel.countDocuments({ caseId: c._id })).toBe(2);
+    expect(await OutboxModel.countDocuments({ idempotencyKey: new RegExp(`^receipt:${String(c._id)}`) })).toBe(1);
+  });
+});
+
+describe("routing", () => {
+  it("lets one of two coordinators acting at once win; the other gets a conflict", async () => {
+    const { c, lina } = await draftIdea("Krock");
+    const submitted = await submitCase(c, lina, c.version);
+    if (!submitted.ok) throw new Error("not submitted");
+    const sara = await user(DEMO.coordinator);
+    const admin = await user(DEMO.admin);
+    const social = await DepartmentModel.findOne({ slug: "social" }).lean();
+    const hans = await user(DEMO.officer);
+    const input = {
+      departmentId: String(social?._id),
+      officerId: String(hans._id),
+      coReaderDepartmentIds: [],
+      expectedVersion: submitted.case.version,
+    };
+    const results = await Promise.allSettled([
+      routeCase(submitted.case, sara, input),
+      routeCase(submitted.case, admin, input),
+    ]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const rejected = results.find((r) => r.status === "rejected");
+    expect(rejected?.status === "rejected" && rejected.reason).toBeInstanceOf(CaseConflictError);
+    const after = await loadCaseById(c.publicBodyId, c._id);
+    expect(after?.status).toBe("in_dialogue");
+    expect(await CaseEventModel.countDocuments({ caseId: c._id, type: "route" })).toBe(1);
+  });
+
+  it("refuses routing by an officer or the organisation, and routing a draft", async () => {
+    const { c, lina } = await draftIdea("Fel roll");
+    const hans = await user(DEMO.officer);
+    const social = await DepartmentModel.findOne({ slug: "social" }).lean();
+    const input = {
+      departmentId: String(social?._id),
+      officerId: String(hans._id),
+      coReaderDepartmentIds: [],
+      expectedVersion: c.version,
+    };
+    await expect(routeCase(c, await user(DEMO.coordinator), input)).rejects.toBeInstanceOf(TransitionError);
+    const submitted = await submitCase(c, lina, c.version);
+    if (!submitted.ok) throw new Error("not submitted");
+    const v = { ...input, expectedVersion: submitted.case.version };
+    await expect(routeCase(submitted.case, hans, v)).rejects.toMatchObject({ reason: "actor" });
+    await expect(routeCase(submitted.case, lina, v)).rejects.toMatchObject({ reason: "actor" });
+  });
+});
