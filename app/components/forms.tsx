@@ -143,6 +143,8 @@ export function Honeypot() {
 interface SummaryProps {
   /** conform's form metadata: its id (field ids are `${id}-${name}`) and all errors. */
   form: { id: string; allErrors: Record<string, string[]> };
+  /** Where this form's field names are labelled (before the shared `fieldLabels`). */
+  labelPrefix?: string;
 }
 
 /**
@@ -150,7 +152,7 @@ interface SummaryProps {
  * prefixes the page title with "Fel:" so that screen-reader users hear at once that
  * something is wrong. Field names are shown with the `fieldLabels` of the locale.
  */
-export function ErrorSummary({ form }: SummaryProps) {
+export function ErrorSummary({ form, labelPrefix }: SummaryProps) {
   const { t, i18n } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   const entries = Object.entries(form.allErrors).filter(([, messages]) => messages.length > 0);
@@ -166,13 +168,15 @@ export function ErrorSummary({ form }: SummaryProps) {
   }, [count, form.allErrors, t]);
   if (count === 0) return null;
   return (
-    <div className="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby={`${form.id}-summary`}>
-      <h2 id={`${form.id}-summary`}>{t("errors.summaryTitle")}</h2>
+    <div className="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby={`${form.id}--error-summary`}>
+      <h2 id={`${form.id}--error-summary`}>{t("errors.summaryTitle")}</h2>
       <ul>
         {entries.map(([name, messages]) => {
           const text = translateError(t, messages[0] ?? "");
-          const labelKey = `fieldLabels.${name}`;
-          const label = name && i18n.exists(labelKey) ? `${String(t(labelKey))}: ` : "";
+          const labelKey = [`${labelPrefix ?? "fieldLabels"}.${name}`, `fieldLabels.${name}`].find((k) =>
+            i18n.exists(k),
+          );
+          const label = name && labelKey ? `${String(t(labelKey))}: ` : "";
           // The form's own errors (name "") have no field to link to.
           return <li key={name}>{name ? <a href={`#${form.id}-${name}`}>{label + text}</a> : text}</li>;
         })}

@@ -41,6 +41,16 @@ export function SiteHeader() {
             </li>
             {user ? (
               <>
+                {user.hasOrganisations ? (
+                  <li>
+                    <NavLink to="/forslag">{t("nav.proposals")}</NavLink>
+                  </li>
+                ) : null}
+                {ability.can("handle", "Case") || ability.can("route", "Case") ? (
+                  <li>
+                    <NavLink to="/handlaggning">{t("nav.handling")}</NavLink>
+                  </li>
+                ) : null}
                 <li>
                   <NavLink to="/organisation">{t("nav.organisations")}</NavLink>
                 </li>

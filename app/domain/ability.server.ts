@@ -24,7 +24,8 @@ export const abilityFor = (user: SessionUser | null) => defineAbilityFor(toAbili
 
 /** Plain string ids, so CASL conditions (also string ids) compare equal to ObjectIds. */
 function plain(fields: Record<string, unknown>) {
-  return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v == null ? v : String(v)]));
+  const isObjectId = (v: unknown) => typeof v === "object" && v !== null && "toHexString" in v;
+  return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, isObjectId(v) ? String(v) : v]));
 }
 
 export function can(ability: AppAbility, action: Action, type: SubjectType, fields: Record<string, unknown>) {

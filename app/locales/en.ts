@@ -1,12 +1,9 @@
+import casesEn from "./cases.en";
+import type { Shape } from "./shape";
 import type sv from "./sv";
 
-type Shape<T> = T extends string
-  ? string
-  : T extends readonly string[]
-    ? readonly string[]
-    : { [K in keyof T]: Shape<T[K]> };
-
 const en: Shape<typeof sv> = {
+  ...casesEn,
   app: { name: "Samverka", tagline: "One way into {{publicBody}} for non-profit organisations" },
   nav: {
     skip: "Skip to content",
@@ -14,6 +11,8 @@ const en: Shape<typeof sv> = {
     home: "Home",
     aboutIop: "About IOP",
     organisations: "My organisations",
+    proposals: "Ideas and proposals",
+    handling: "Case handling",
     account: "My account",
     admin: "Administration",
     login: "Sign in",
@@ -79,6 +78,10 @@ const en: Shape<typeof sv> = {
     kind: "Type of document",
     title: "Description",
     file: "File",
+    departmentId: "Responsible department",
+    officerId: "Officer",
+    coReaderDepartmentIds: "Co-reading departments",
+    organisationId: "Organisation",
   },
   pages: {
     notFound: {

@@ -1,5 +1,8 @@
 // Swedish is the default language of Samverka. Keys are shared with en.ts (type-checked).
+import cases from "./cases.sv";
+
 const sv = {
+  ...cases,
   app: { name: "Samverka", tagline: "En väg in till {{publicBody}} för idéburna organisationer" },
   nav: {
     skip: "Hoppa till innehållet",
@@ -7,6 +10,8 @@ const sv = {
     home: "Start",
     aboutIop: "Om IOP",
     organisations: "Mina organisationer",
+    proposals: "Idéer och förslag",
+    handling: "Handläggning",
     account: "Mitt konto",
     admin: "Administration",
     login: "Logga in",
@@ -71,6 +76,10 @@ const sv = {
     kind: "Typ av dokument",
     title: "Beskrivning",
     file: "Fil",
+    departmentId: "Ansvarig förvaltning",
+    officerId: "Handläggare",
+    coReaderDepartmentIds: "Medläsande förvaltningar",
+    organisationId: "Organisation",
   },
   pages: {
     notFound: {

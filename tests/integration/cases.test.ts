@@ -10,7 +10,8 @@ import { TransitionError } from "~/domain/case-lifecycle";
 import { createCase, routeCase, saveDraft, submitCase } from "~/domain/proposals.server";
 import type { SessionUser } from "~/domain/session.server";
 import { startTestApp, type TestApp } from "../support/app";
-import { DEMO } from "../support/http";
+import { upsertUser } from "~/domain/factories.server";
+import { Client, DEMO, loginAs } from "../support/http";
 
 let app: TestApp;
 const user = async (email: string) => (await UserModel.findOne({ email }).lean()) as unknown as SessionUser;
@@ -128,5 +129,103 @@ describe("routing", () => {
     const v = { ...input, expectedVersion: submitted.case.version };
     await expect(routeCase(submitted.case, hans, v)).rejects.toMatchObject({ reason: "actor" });
     await expect(routeCase(submitted.case, lina, v)).rejects.toMatchObject({ reason: "actor" });
+  });
+});
+
+describe("who may see a case (HTTP)", () => {
+  it("shows a routed case to the office and its officer; refuses everyone else", async () => {
+    const { c, lina } = await draftIdea("Synlighet");
+    const submitted = await submitCase(c, lina, c.version);
+    if (!submitted.ok) throw new Error("not submitted");
+    const social = await DepartmentModel.findOne({ slug: "social" }).lean();
+    const kultur = await DepartmentModel.findOne({ slug: "kultur-fritid" }).lean();
+    const hans = await user(DEMO.officer);
+    await routeCase(submitted.case, await user(DEMO.coordinator), {
+      departmentId: String(social?._id),
+      officerId: String(hans._id),
+      coReaderDepartmentIds: [],
+      expectedVersion: submitted.case.version,
+    });
+    await upsertUser({
+      email: "kultur.handlaggare@exempelkommun.se",
+      name: "Karl Kultur",
+      password: DEMO.password,
+      staff: { publicBodyId: c.publicBodyId, role: "officer", departmentIds: kultur ? [kultur._id] : [] },
+    });
+    const staffPage = `/handlaggning/arenden/${String(c._id)}`;
+    const orgPage = `/forslag/${String(c._id)}`;
+
+    for (const email of [DEMO.coordinator, DEMO.officer, DEMO.admin]) {
+      const client = await loginAs(app.url, email);
+      expect((await client.get(staffPage)).status, email).toBe(200);
+      expect(await (await client.get("/handlaggning")).text(), email).toContain("Synlighet");
+    }
+    const linaClient = await loginAs(app.url, DEMO.orgAdminB);
+    expect((await linaClient.get(orgPage)).status).toBe(200);
+    expect((await linaClient.get(staffPage)).status).toBe(404);
+
+    for (const email of [DEMO.orgAdminA, DEMO.politician, "kultur.handlaggare@exempelkommun.se"]) {
+      const client = await loginAs(app.url, email);
+      expect((await client.get(staffPage)).status, email).toBe(404);
+      expect((await client.get(orgPage)).status, email).toBe(404);
+      expect((await client.post(orgPage, { intent: "withdraw", version: "99" })).status, email).toBe(404);
+      expect(await (await client.get("/handlaggning")).text(), email).not.toContain("Synlighet");
+    }
+    expect((await (await loginAs(app.url, DEMO.politician)).get("/handlaggning")).status).toBe(403);
+    expect((await (await loginAs(app.url, DEMO.orgAdminA)).get("/handlaggning")).status).toBe(403);
+    const stranger = await new Client(app.url).get(orgPage);
+    expect(stranger.status).toBe(302);
+    expect(stranger.headers.get("Location")).toContain("/logga-in");
+  });
+
+  it("refuses hostile input on the case forms with 4xx and changes nothing", async () => {
+    const { c } = await draftIdea("Fientligt");
+    const lina = await loginAs(app.url, DEMO.orgAdminB);
+    const page = `/forslag/${String(c._id)}`;
+    const big = "x".repeat(1024 * 1024);
+    for (const body of [
+      `intent=save&version=${c.version}&title[$ne]=`,
+      `intent=save&version=${c.version}&summary=${big}`,
+      `intent=save&version=${c.version}&requestedSekPerYear=mycket`,
+      `intent=save&version=${c.version}&periodStart=2027-13-45`,
+      `intent=save&version=${c.version}&areas=hemligt`,
+      `intent=save&version=abc`,
+    ]) {
+      const res = await lina.post(page, body);
+      expect(res.status, body.slice(0, 60)).toBe(400);
+    }
+    const after = await loadCaseById(c.publicBodyId, c._id);
+    expect(after?.version).toBe(c.version);
+    expect(after?.title).toBe("Fientligt");
+
+    const newCase = await lina.post("/forslag/ny", "organisationId[$ne]=&kind=idea&title=x");
+    expect(newCase.status).toBe(400);
+    const otherOrg = await OrganisationModel.findOne({ orgNumber: "802400-1375" }).lean();
+    const foreign = await lina.post("/forslag/ny", {
+      organisationId: String(otherOrg?._id),
+      kind: "idea",
+      title: "Kapat",
+    });
+    expect(foreign.status).toBe(403);
+
+    const sara = await loginAs(app.url, DEMO.coordinator);
+    const routeRes = await sara.post(
+      `/handlaggning/arenden/${String(c._id)}`,
+      "intent=route&version=1&departmentId[$ne]=&officerId=x",
+    );
+    expect([400, 404]).toContain(routeRes.status);
+  });
+
+  it("answers a stale form with 409 and shows the current state", async () => {
+    const { c } = await draftIdea("Gammal version");
+    const lina = await loginAs(app.url, DEMO.orgAdminB);
+    const page = `/forslag/${String(c._id)}`;
+    expect((await lina.post(page, { intent: "save", version: String(c.version), title: "Ny rubrik" })).status).toBe(
+      302,
+    );
+    const stale = await lina.post(page, { intent: "save", version: String(c.version), title: "Överskriver inte" });
+    expect(stale.status).toBe(409);
+    expect(await stale.text()).toContain("Någon annan ändrade ärendet");
+    expect((await loadCaseById(c.publicBodyId, c._id))?.title).toBe("Ny rubrik");
   });
 });

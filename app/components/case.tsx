@@ -1,0 +1,182 @@
+import { useTranslation } from "react-i18next";
+import type { CasePageData } from "~/domain/case-access.server";
+import { formatDate, formatDateTime, formatNumber, formatSek } from "~/i18n";
+import { useLang } from "./root-data";
+
+type CaseData = CasePageData["case"];
+
+const STATUS_TONE: Record<string, string> = {
+  draft: "neutral",
+  submitted: "info",
+  in_dialogue: "info",
+  awaiting_completion: "warn",
+  in_assessment: "info",
+  approved: "ok",
+  declined: "bad",
+  withdrawn: "neutral",
+  closed: "neutral",
+};
+
+export function StatusBadge({ status }: { status: string }) {
+  const { t } = useTranslation();
+  return <span className={`badge badge--${STATUS_TONE[status] ?? "neutral"}`}>{t(`cases.status.${status}`)}</span>;
+}
+
+/** Case number, received date, status and who handles it. */
+export function CaseSummary({ data }: { data: CasePageData }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const c = data.case;
+  return (
+    <dl className="facts">
+      <dt>{t("cases.statusLabel")}</dt>
+      <dd>
+        <StatusBadge status={c.status} />
+      </dd>
+      {c.caseNumber ? (
+        <>
+          <dt>{t("cases.caseNumber")}</dt>
+          <dd>{c.caseNumber}</dd>
+        </>
+      ) : null}
+      {c.receivedAt ? (
+        <>
+          <dt>{t("cases.received")}</dt>
+          <dd>{formatDate(c.receivedAt, lang)}</dd>
+        </>
+      ) : null}
+      {data.organisation ? (
+        <>
+          <dt>{t("cases.organisation")}</dt>
+          <dd>
+            {data.organisation.name} ({data.organisation.orgNumber})
+          </dd>
+        </>
+      ) : null}
+      <dt>{t("cases.handledBy")}</dt>
+      <dd>
+        {data.handler ? (
+          <>
+            {data.handler.name}, {data.handler.department}
+            <br />
+            <a href={`mailto:${data.handler.email}`}>{data.handler.email}</a>
+          </>
+        ) : (
+          t("cases.noOfficerYet")
+        )}
+      </dd>
+    </dl>
+  );
+}
+
+function Row({ label, value }: { label: string; value: React.ReactNode }) {
+  if (value === "" || value === null || value === undefined) return null;
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd className="pre-line">{value}</dd>
+    </>
+  );
+}
+
+/** The content of an idea or proposal, read only. */
+export function CaseContent({ c }: { c: CaseData }) {
+  const { t } = useTranslation();
+  const f = (key: string) => String(t(`cases.fields.${key}`));
+  const idea = c.kind === "idea";
+  return (
+    <dl className="facts">
+      <Row label={idea ? f("summaryIdea") : f("summary")} value={c.summary} />
+      <Row label={f("areas")} value={c.areas.map((a) => String(t(`cases.areas.${a}`))).join(", ")} />
+      {!idea ? (
+        <>
+          <Row label={f("need")} value={c.need} />
+          <Row label={f("targetGroup")} value={c.targetGroup} />
+          <Row label={f("activities")} value={c.activities} />
+          <Row label={f("period")} value={c.periodStart && c.periodEnd ? `${c.periodStart} – ${c.periodEnd}` : ""} />
+          <Row label={f("generalInterest")} value={c.generalInterest} />
+          <Row label={f("municipalGoal")} value={c.municipalGoal} />
+          <Row label={f("addedValue")} value={c.addedValue} />
+          <Row label={f("ownContributionDescription")} value={c.ownContributionDescription} />
+          <Row label={f("ownContributionSek")} value={c.ownContributionSek ? formatSek(c.ownContributionSek) : ""} />
+          <Row
+            label={f("volunteerHoursPerYear")}
+            value={c.volunteerHoursPerYear ? formatNumber(c.volunteerHoursPerYear) : ""}
+          />
+          <Row label={f("ownContributionInKind")} value={c.ownContributionInKind} />
+          <Row label={f("requestedSekPerYear")} value={c.requestedSekPerYear ? formatSek(c.requestedSekPerYear) : ""} />
+          <Row label={f("requestedInKind")} value={c.requestedInKind} />
+          <Row
+            label={f("goals")}
+            value={
+              c.goals.length ? (
+                <ul className="plain-list">
+                  {c.goals.map((g) => (
+                    <li key={g.goal}>
+                      {g.goal}
+                      {g.indicator ? ` – ${g.indicator}` : ""}
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                ""
+              )
+            }
+          />
+          <Row label={f("partnerOrganisations")} value={c.partnerOrganisations} />
+        </>
+      ) : (
+        <Row label={f("wantsMeeting")} value={c.wantsMeeting ? String(t("common.yes")) : ""} />
+      )}
+      <Row label={f("contact")} value={[c.contactName, c.contactEmail, c.contactPhone].filter(Boolean).join(", ")} />
+    </dl>
+  );
+}
+
+export function Timeline({ events }: { events: CasePageData["events"] }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  return (
+    <ol className="timeline">
+      {events.map((e) => (
+        <li key={e.seq}>
+          <time dateTime={e.at}>{formatDateTime(e.at, lang)}</time>{" "}
+          <strong>{t(`cases.events.${e.type}`, { officer: e.officer, department: e.department })}</strong>{" "}
+          <span className="muted">{t("cases.by", { name: e.actorName })}</span>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+export function DocumentList({ documents }: { documents: CasePageData["documents"] }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  if (documents.length === 0) return null;
+  return (
+    <table className="table">
+      <caption className="visually-hidden">{t("cases.documents")}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t("cases.docNumber")}</th>
+          <th scope="col">{t("cases.docDate")}</th>
+          <th scope="col">{t("cases.docTitle")}</th>
+          <th scope="col">{t("cases.docSender")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {documents.map((d) => (
+          <tr key={d.number}>
+            <td>{d.number}</td>
+            <td>{formatDate(d.date, lang)}</td>
+            <td>
+              {d.confidential ? t("cases.confidential") : d.title}{" "}
+              <span className="muted">({t(`cases.docDirection.${d.direction}`)})</span>
+            </td>
+            <td>{d.sender}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,84 @@
+import { DepartmentModel } from "#models/department";
+import { OrganisationModel } from "#models/organisation";
+import { UserModel } from "#models/user";
+import { requireAbility } from "./ability.server";
+import { availableTransitions } from "./case-lifecycle";
+import { actorFor, factsOf, listCaseDocuments, listCaseEvents, loadCaseById, type CaseDoc } from "./cases.server";
+import { caseSubject } from "./proposals.server";
+import { requireContext } from "./request.server";
+
+/** The case the request is about, if the user may read it; otherwise 404 (DESIGN.md). */
+export async function loadCaseFor(request: Request, id: string | undefined) {
+  const ctx = await requireContext(request);
+  const c = await loadCaseById(ctx.publicBody._id, id ?? "");
+  if (!c) throw new Response("Sidan finns inte", { status: 404 });
+  requireAbility(ctx.ability, "read", "Case", caseSubject(c));
+  return { ...ctx, c, actor: actorFor(ctx.user, c) };
+}
+
+/** What every case page shows: facts, who handles it, the trail and the document list. */
+export async function casePageData(c: CaseDoc, options: { staff: boolean; actor: ReturnType<typeof actorFor> }) {
+  const [org, events, documents, department, officer] = await Promise.all([
+    OrganisationModel.findById(c.organisationId).select("name orgNumber email phone").lean(),
+    listCaseEvents(c, { sharedOnly: !options.staff }),
+    listCaseDocuments(c),
+    c.routing ? DepartmentModel.findById(c.routing.departmentId).select("name").lean() : null,
+    c.routing ? UserModel.findById(c.routing.officerId).select("name email").lean() : null,
+  ]);
+  return {
+    case: {
+      id: String(c._id),
+      kind: c.kind,
+      status: c.status,
+      version: c.version,
+      caseNumber: c.caseNumber ?? null,
+      receivedAt: c.receivedAt?.toISOString() ?? null,
+      title: c.title,
+      summary: c.summary,
+      need: c.need,
+      targetGroup: c.targetGroup,
+      activities: c.activities,
+      periodStart: c.periodStart?.toISOString().slice(0, 10) ?? "",
+      periodEnd: c.periodEnd?.toISOString().slice(0, 10) ?? "",
+      areas: c.areas,
+      generalInterest: c.generalInterest,
+      municipalGoal: c.municipalGoal,
+      addedValue: c.addedValue,
+      ownContributionDescription: c.ownContributionDescription,
+      ownContributionSek: c.ownContributionSek,
+      volunteerHoursPerYear: c.volunteerHoursPerYear,
+      ownContributionInKind: c.ownContributionInKind,
+      requestedSekPerYear: c.requestedSekPerYear,
+      requestedInKind: c.requestedInKind,
+      goals: c.goals.map((g) => ({ goal: g.goal, indicator: g.indicator })),
+      contactName: c.contactName,
+      contactEmail: c.contactEmail,
+      contactPhone: c.contactPhone,
+      partnerOrganisations: c.partnerOrganisations,
+      wantsMeeting: c.wantsMeeting,
+    },
+    organisation: org ? { id: String(org._id), name: org.name, orgNumber: org.orgNumber, email: org.email } : null,
+    handler: officer ? { name: officer.name, email: officer.email, department: department?.name ?? "" } : null,
+    transitions: availableTransitions(factsOf(c), options.actor),
+    events: events
+      .filter((e) => e.type !== "draftSaved")
+      .map((e) => ({
+        seq: e.seq,
+        type: e.type,
+        at: e.at.toISOString(),
+        actorName: e.actorName,
+        officer: typeof e.data.officer === "string" ? e.data.officer : "",
+        department: typeof e.data.department === "string" ? e.data.department : "",
+      })),
+    documents: documents.map((d) => ({
+      number: d.number,
+      date: d.date.toISOString(),
+      direction: d.direction,
+      title: d.confidential ? "" : d.title,
+      sender: d.confidential ? "" : d.sender,
+      confidential: d.confidential,
+    })),
+  };
+}
+
+export type CasePageData = Awaited<ReturnType<typeof casePageData>>;

@@ -1,0 +1,20 @@
+import { data } from "@remix-run/node";
+import { CaseConflictError } from "./cases.server";
+import { TransitionError } from "./case-lifecycle";
+
+/**
+ * Turns the case domain's refusals into answers: a lost race is 409 with the new state shown,
+ * a transition that is not allowed is 403 (wrong role) or 409 (wrong status), with a message.
+ */
+export function caseErrorResponse(error: unknown) {
+  if (error instanceof CaseConflictError) {
+    return data({ result: null, caseError: "cases.conflict" }, { status: 409 });
+  }
+  if (error instanceof TransitionError) {
+    return data(
+      { result: null, caseError: `cases.refused.${error.reason}` },
+      { status: error.reason === "actor" ? 403 : 409 },
+    );
+  }
+  throw error;
+}

@@ -1,0 +1,128 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ShouldRevalidateFunction } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CaseContent, CaseSummary, DocumentList, Timeline } from "~/components/case";
+import { PageHeading } from "~/components/layout";
+import { ProposalForm } from "~/components/proposal-form";
+import { can } from "~/domain/ability.server";
+import { casePageData, loadCaseFor } from "~/domain/case-access.server";
+import { caseErrorResponse } from "~/domain/case-errors.server";
+import { TransitionError } from "~/domain/case-lifecycle";
+import { invalid, parseForm } from "~/domain/forms.server";
+import { caseSubject, saveDraft, submitCase, withdrawCase } from "~/domain/proposals.server";
+import { badRequest } from "~/domain/request.server";
+import { redirectWithToast } from "~/domain/session.server";
+import { draftSchema, versionSchema } from "~/schemas/proposal";
+
+// Reload the case after every post, also a refused one (400/409): the draft may have been
+// saved, or someone else changed the case, and the page must show the current version.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, defaultShouldRevalidate }) =>
+  formMethod === "POST" ? true : defaultShouldRevalidate;
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.case.title ?? ""} – Samverka` }];
+
+/** The organisation's page of one idea or proposal. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { c, actor, ability } = await loadCaseFor(request, params.id);
+  // Staff have their own case page, with internal notes.
+  if (actor !== "organisation") throw new Response("Sidan finns inte", { status: 404 });
+  const data = await casePageData(c, { staff: false, actor });
+  return { ...data, editable: can(ability, "update", "Case", caseSubject(c)) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { c, actor, ability, user } = await loadCaseFor(request, params.id);
+  if (actor !== "organisation") throw new Response("Sidan finns inte", { status: 404 });
+  const here = `/forslag/${String(c._id)}`;
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  try {
+    if (intent === "save" || intent === "submit") {
+      // Only drafts can be edited; anything else was submitted meanwhile.
+      if (!can(ability, "update", "Case", caseSubject(c))) throw new TransitionError("submit", "status", c.status);
+      const submission = parseForm(formData, draftSchema);
+      if (submission.status !== "success") return invalid(submission);
+      const { version, ...content } = submission.value;
+      const saved = await saveDraft(c, user, content, version);
+      if (intent === "save") return redirectWithToast(here, "cases.saved");
+      const result = await submitCase(saved, user, saved.version);
+      if (!result.ok) {
+        const fieldErrors = Object.fromEntries(result.missing.map((name) => [name, ["cases.errors.missing"]]));
+        // The draft is saved; answer with the fields still missing.
+        return invalid(submission, { formErrors: ["cases.missingTitle"], fieldErrors });
+      }
+      return redirectWithToast(here, "cases.submittedToast");
+    }
+    if (intent === "withdraw") {
+      const submission = parseForm(formData, versionSchema);
+      if (submission.status !== "success") return badRequest();
+      await withdrawCase(c, user, submission.value.version);
+      return redirectWithToast(here, "cases.withdrawnToast");
+    }
+  } catch (error) {
+    return caseErrorResponse(error);
+  }
+  return badRequest();
+}
+
+export default function ProposalPage() {
+  const { t } = useTranslation();
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const c = data.case;
+  const caseError = actionData && "caseError" in actionData ? actionData.caseError : null;
+  const result = actionData && "result" in actionData && actionData.result ? actionData.result : undefined;
+  return (
+    <>
+      <PageHeading>{c.title}</PageHeading>
+      {caseError ? (
+        <p className="notice notice--error" role="alert">
+          {t(caseError)}
+        </p>
+      ) : null}
+      <div className="case-grid">
+        <div>
+          {data.editable ? (
+            <ProposalForm key={c.version} c={c} lastResult={result} />
+          ) : (
+            <section aria-labelledby="case-details">
+              <h2 id="case-details">{t("cases.details")}</h2>
+              <CaseContent c={c} />
+            </section>
+          )}
+        </div>
+        <aside>
+          <section className="panel" aria-labelledby="next-step">
+            <h2 id="next-step">{t("cases.nextTitle")}</h2>
+            <p>{t(`cases.next.${c.status}`)}</p>
+            <CaseSummary data={data} />
+          </section>
+          {data.transitions.includes("withdraw") ? (
+            <section className="panel" aria-labelledby="withdraw-heading">
+              <h2 id="withdraw-heading">{t("cases.withdraw")}</h2>
+              <p>{t("cases.withdrawLead")}</p>
+              <Form method="post">
+                <input type="hidden" name="intent" value="withdraw" />
+                <input type="hidden" name="version" value={c.version} />
+                <button type="submit" className="button button--secondary">
+                  {t("cases.withdraw")}
+                </button>
+              </Form>
+            </section>
+          ) : null}
+          <section aria-labelledby="timeline-heading">
+            <h2 id="timeline-heading">{t("cases.timeline")}</h2>
+            <Timeline events={data.events} />
+          </section>
+          {data.documents.length ? (
+            <section aria-labelledby="documents-heading">
+              <h2 id="documents-heading">{t("cases.documents")}</h2>
+              <DocumentList documents={data.documents} />
+            </section>
+          ) : null}
+        </aside>
+      </div>
+    </>
+  );
+}

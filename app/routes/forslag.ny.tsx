@@ -1,0 +1,97 @@
+import { getCollectionProps, getFormProps } from "@conform-to/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Types } from "mongoose";
+import { useTranslation } from "react-i18next";
+import { CASE_KINDS } from "#models/constants";
+import { OrganisationModel } from "#models/organisation";
+import { ErrorSummary, SelectField, TextField } from "~/components/forms";
+import { PageHeading } from "~/components/layout";
+import { useSchemaForm } from "~/components/use-form";
+import { can } from "~/domain/ability.server";
+import { invalid, parseForm } from "~/domain/forms.server";
+import { titleMeta } from "~/domain/meta";
+import { createCase } from "~/domain/proposals.server";
+import { requireContext } from "~/domain/request.server";
+import { redirectWithToast } from "~/domain/session.server";
+import { newCaseSchema } from "~/schemas/proposal";
+
+export const meta = titleMeta("cases.newTitle");
+
+async function myOrganisations(request: Request) {
+  const ctx = await requireContext(request);
+  const ids = ctx.user.orgMemberships
+    .filter((m) => m.publicBodyId.equals(ctx.publicBody._id))
+    .map((m) => m.organisationId);
+  const orgs = await OrganisationModel.find({ _id: { $in: ids }, publicBodyId: ctx.publicBody._id })
+    .select("name")
+    .sort({ name: 1 })
+    .lean();
+  return { ...ctx, orgs };
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { orgs } = await myOrganisations(request);
+  return { organisations: orgs.map((o) => ({ id: String(o._id), name: o.name })) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { user, ability, publicBody, orgs } = await myOrganisations(request);
+  const submission = parseForm(await request.formData(), newCaseSchema);
+  if (submission.status !== "success") return invalid(submission);
+  const org = orgs.find((o) => String(o._id) === submission.value.organisationId);
+  if (!org || !can(ability, "create", "Case", { organisationId: org._id, publicBodyId: publicBody._id })) {
+    return invalid(submission, { fieldErrors: { organisationId: ["errors.choose"] } }, 403);
+  }
+  const c = await createCase(publicBody._id, new Types.ObjectId(String(org._id)), user, submission.value);
+  return redirectWithToast(`/forslag/${String(c._id)}`, "cases.created");
+}
+
+export default function NewCase() {
+  const { t } = useTranslation();
+  const { organisations } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useSchemaForm(newCaseSchema, actionData?.result, "new-case", {
+    kind: "idea",
+    organisationId: organisations.length === 1 ? organisations[0]?.id : undefined,
+  });
+  const kindError = fields.kind.errors?.[0];
+  return (
+    <div className="narrow">
+      <PageHeading lead={t("cases.newLead")}>{t("cases.newTitle")}</PageHeading>
+      {organisations.length === 0 ? (
+        <p className="notice notice--warning">
+          {t("cases.needsOrganisation")} <Link to="/organisation/ny">{t("org.register")}</Link>
+        </p>
+      ) : (
+        <Form method="post" {...getFormProps(form)} className="form">
+          <ErrorSummary form={form} labelPrefix="cases" />
+          <SelectField
+            field={fields.organisationId}
+            label={t("cases.organisation")}
+            placeholder={organisations.length > 1 ? "" : undefined}
+            options={organisations.map((o) => ({ value: o.id, label: o.name }))}
+          />
+          <fieldset className={kindError ? "fieldset field--error" : "fieldset"} id={fields.kind.id}>
+            <legend>{t("cases.kind")}</legend>
+            {kindError ? <p className="field__error">{t(kindError)}</p> : null}
+            {getCollectionProps(fields.kind, { type: "radio", options: [...CASE_KINDS] }).map((props) => (
+              <div className="checkbox" key={props.key}>
+                <input {...props} key={props.key} />
+                <label htmlFor={props.id}>{t(`cases.kinds.${props.value}`)}</label>
+              </div>
+            ))}
+          </fieldset>
+          <TextField field={fields.title} label={t("cases.title")} hint={t("cases.titleHint")} />
+          <button type="submit" className="button">
+            {t("cases.create")}
+          </button>
+        </Form>
+      )}
+      <aside className="panel" aria-labelledby="iop-help">
+        <h2 id="iop-help">{t("cases.helpTitle")}</h2>
+        <p>{t("cases.help")}</p>
+      </aside>
+    </div>
+  );
+}

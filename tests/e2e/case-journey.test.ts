@@ -1,0 +1,118 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApp, type TestApp } from "../support/app";
+import { expectAccessible, launchBrowser, newPage } from "../support/browser";
+import { DEMO } from "../support/http";
+import { recipients } from "../support/smtp";
+
+let app: TestApp;
+let browser: Browser;
+const shots = process.env.SCREENSHOT_DIR;
+
+beforeAll(async () => {
+  app = await startTestApp("case-journey");
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+async function signIn(page: Page, email: string) {
+  await page.goto(app.url + "/logga-in");
+  await page.getByLabel("E-postadress").fill(email);
+  await page.getByLabel("Lösenord").fill(DEMO.password);
+  await page.getByRole("button", { name: "Logga in" }).click();
+  await page.waitForURL(app.url + "/");
+}
+
+async function look(page: Page, name: string) {
+  await expectAccessible(page);
+  if (shots) await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
+}
+
+describe("from an organisation's idea to a routed case", { timeout: 120_000 }, () => {
+  it("submits an idea with a receipt, and the office routes it to an officer", async () => {
+    const org = await newPage(browser);
+    await signIn(org.page, DEMO.orgAdminB);
+    await org.page.getByRole("link", { name: "Idéer och förslag" }).click();
+    await org.page.getByRole("heading", { level: 1, name: "Idéer och förslag" }).waitFor();
+    await look(org.page, "forslag");
+    await org.page.getByRole("link", { name: "Ny idé eller nytt förslag" }).click();
+    await org.page.getByRole("heading", { level: 1, name: "Ny idé eller nytt förslag" }).waitFor();
+    await look(org.page, "forslag-ny");
+    await org.page.getByLabel("En idé – kort beskrivning och önskan om dialog").check();
+    await org.page.getByLabel("Rubrik").fill("Läxhjälp i Norra stadsdelen");
+    await org.page.getByRole("button", { name: "Skapa utkast" }).click();
+    await org.page.getByText("Utkastet är skapat.").waitFor();
+    await look(org.page, "forslag-utkast");
+
+    // Submitting without the essentials lists what is missing; the draft is kept.
+    await org.page.getByRole("button", { name: "Skicka in" }).click();
+    await org.page.getByText("Det här behöver fyllas i innan ni kan skicka in").first().waitFor();
+    await look(org.page, "forslag-saknas");
+
+    await org.page
+      .getByLabel("Vad vill ni göra, och för vem?")
+      .fill("Läxhjälp två kvällar i veckan för barn i årskurs 4–6, med volontärer från gymnasiet.");
+    await org.page.getByLabel("Läxhjälp", { exact: true }).check();
+    await org.page.getByLabel("Vi vill gärna ha ett dialogmöte").check();
+    await org.page.getByRole("button", { name: "Skicka in" }).click();
+    await org.page.getByText("Ärendet är inskickat och registrerat.").waitFor();
+    const year = new Date().getFullYear();
+    await org.page.getByText(`KS ${year}/0001`).first().waitFor();
+    expect(await org.page.getByText("Inskickat – väntar på handläggare").count()).toBeGreaterThan(0);
+    expect(await org.page.getByText("Mottagningskvittens").count()).toBe(1);
+    await look(org.page, "forslag-inskickat");
+
+    const receipt = await app.smtp.waitFor(
+      (m) => recipients(m).includes(DEMO.orgAdminB) && /Kvittens/.test(m.subject ?? ""),
+    );
+    expect(receipt.subject).toBe(`Kvittens: KS ${year}/0001 – Läxhjälp i Norra stadsdelen`);
+    expect(receipt.text).toContain("/forslag/");
+
+    // The office sees it in the inbox and routes it; the suggestion follows the area.
+    const office = await newPage(browser);
+    await signIn(office.page, DEMO.coordinator);
+    await office.page.getByRole("link", { name: "Handläggning" }).click();
+    await office.page.getByRole("heading", { level: 1, name: "Handläggning" }).waitFor();
+    await look(office.page, "handlaggning");
+    await office.page.getByRole("link", { name: "Läxhjälp i Norra stadsdelen" }).first().click();
+    await office.page.getByRole("heading", { name: "Fördela ärendet" }).waitFor();
+    await look(office.page, "arende-fordela");
+    expect(await office.page.getByLabel("Ansvarig förvaltning").inputValue()).not.toBe("");
+    await office.page.getByLabel("Ansvarig förvaltning").selectOption({ label: "Socialförvaltningen" });
+    await office.page
+      .getByLabel("Handläggare", { exact: true })
+      .selectOption({ label: "Hans Handläggare – Socialförvaltningen" });
+    await office.page.getByRole("button", { name: "Fördela ärendet" }).click();
+    await office.page.getByText("Ärendet är fördelat.").waitFor();
+    expect(await office.page.getByText("Fördelat till Hans Handläggare, Socialförvaltningen").count()).toBe(1);
+    await look(office.page, "arende-fordelat");
+
+    const toOfficer = await app.smtp.waitFor((m) => recipients(m).includes(DEMO.officer));
+    expect(toOfficer.subject).toBe(`Nytt ärende till dig: KS ${year}/0001 – Läxhjälp i Norra stadsdelen`);
+    const toOrg = await app.smtp.waitFor(
+      (m) => recipients(m).includes(DEMO.orgAdminB) && /handlägger/.test(m.subject ?? ""),
+    );
+    expect(toOrg.text).toContain("Hans Handläggare");
+
+    // The organisation now sees who handles it.
+    await org.page.reload();
+    await org.page.getByText("Dialog med handläggare").first().waitFor();
+    expect(await org.page.getByText("Hans Handläggare, Socialförvaltningen").count()).toBeGreaterThan(0);
+
+    // The officer finds it among their cases.
+    const officer = await newPage(browser);
+    await signIn(officer.page, DEMO.officer);
+    await officer.page.goto(app.url + "/handlaggning");
+    await officer.page.getByRole("link", { name: "Läxhjälp i Norra stadsdelen" }).first().click();
+    await officer.page.getByRole("heading", { level: 1, name: /Läxhjälp i Norra stadsdelen/ }).waitFor();
+    await look(officer.page, "arende-handlaggare");
+
+    for (const p of [org, office, officer]) {
+      expect(p.errors).toEqual([]);
+      await p.context.close();
+    }
+  });
+});
