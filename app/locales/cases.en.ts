@@ -146,6 +146,7 @@ const cases: Shape<typeof sv> = {
     helpTitle: "What IOP is – and what it is not",
     help: "IOP is a partnership where both the municipality and the organisation contribute to an activity of general interest, with joint goals and follow-up. It is not procurement and not an ordinary association grant. Do not write sensitive personal data: everything you submit becomes an official document.",
     details: "Case details",
+    overview: "Overview",
   },
   inbox: {
     title: "Case handling",

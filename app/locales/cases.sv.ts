@@ -147,6 +147,7 @@ const cases = {
     helpTitle: "Vad är IOP – och vad är det inte?",
     help: "IOP är ett partnerskap där både kommunen och organisationen bidrar till en verksamhet i allmänhetens intresse, med gemensamma mål och uppföljning. Det är inte en upphandling och inte ett vanligt föreningsbidrag. Skriv inga känsliga personuppgifter: allt ni skickar in blir allmän handling.",
     details: "Uppgifter i ärendet",
+    overview: "Översikt",
   },
   inbox: {
     title: "Handläggning",

@@ -91,6 +91,12 @@ export default function ProposalPage() {
               <CaseContent c={c} />
             </section>
           )}
+          {data.documents.length ? (
+            <section aria-labelledby="documents-heading">
+              <h2 id="documents-heading">{t("cases.documents")}</h2>
+              <DocumentList documents={data.documents} />
+            </section>
+          ) : null}
         </div>
         <aside>
           <section className="panel" aria-labelledby="next-step">
@@ -115,12 +121,6 @@ export default function ProposalPage() {
             <h2 id="timeline-heading">{t("cases.timeline")}</h2>
             <Timeline events={data.events} />
           </section>
-          {data.documents.length ? (
-            <section aria-labelledby="documents-heading">
-              <h2 id="documents-heading">{t("cases.documents")}</h2>
-              <DocumentList documents={data.documents} />
-            </section>
-          ) : null}
         </aside>
       </div>
     </>

@@ -170,20 +170,20 @@ export default function StaffCasePage() {
               </Link>
             </p>
           ) : null}
+          <section aria-labelledby="documents-heading">
+            <h2 id="documents-heading">{t("cases.documents")}</h2>
+            <p className="muted">{t("cases.documentsLead")}</p>
+            <DocumentList documents={data.documents} />
+          </section>
         </div>
         <aside>
           <section className="panel" aria-labelledby="summary-heading">
-            <h2 id="summary-heading">{t("cases.statusLabel")}</h2>
+            <h2 id="summary-heading">{t("cases.overview")}</h2>
             <CaseSummary data={data} />
           </section>
           <section aria-labelledby="timeline-heading">
             <h2 id="timeline-heading">{t("cases.timeline")}</h2>
             <Timeline events={data.events} />
-          </section>
-          <section aria-labelledby="documents-heading">
-            <h2 id="documents-heading">{t("cases.documents")}</h2>
-            <p className="muted">{t("cases.documentsLead")}</p>
-            <DocumentList documents={data.documents} />
           </section>
         </aside>
       </div>
