@@ -54,6 +54,50 @@ export const emailMessages = {
       body: "Civilsamhällskontoret har fördelat ärendet ”{title}” ({caseNumber}) från {organisation} till dig på {department}. Ta kontakt med organisationen för en första dialog.",
       button: "Öppna ärendet",
     },
+    notices: {
+      message: {
+        subject: "{caseNumber}: nytt meddelande från {name}",
+        heading: "Nytt meddelande i ärendet",
+        body: "{name} har skrivit ett meddelande i ärendet ”{title}” ({caseNumber}). Läs och svara i Samverka.",
+        button: "Läs meddelandet",
+      },
+      completionRequest: {
+        subject: "{caseNumber}: handläggaren ber om komplettering",
+        heading: "Handläggaren behöver mer information",
+        body: "{name} har bett om komplettering i ärendet ”{title}” ({caseNumber}). Svara i Samverka så snart ni kan; ärendet väntar på ert svar.",
+        button: "Svara på frågan",
+      },
+      completionAnswer: {
+        subject: "{caseNumber}: kompletteringen har kommit in",
+        heading: "Organisationen har svarat",
+        body: "{name} har svarat på kompletteringsbegäran i ärendet ”{title}” ({caseNumber}). Ärendet är tillbaka i dialog.",
+        button: "Öppna ärendet",
+      },
+      meeting: {
+        subject: "{caseNumber}: minnesanteckningar från dialogmöte",
+        heading: "Minnesanteckningar från dialogmötet",
+        body: "Minnesanteckningarna från dialogmötet om ”{title}” ({caseNumber}) finns nu i Samverka.",
+        button: "Läs anteckningarna",
+      },
+      reassigned: {
+        subject: "{caseNumber}: ny handläggare",
+        heading: "Ärendet har fått en ny handläggare",
+        body: "Ärendet ”{title}” ({caseNumber}) handläggs nu av {name}. Hela historiken följer med ärendet.",
+        button: "Visa ärendet",
+      },
+      approved: {
+        subject: "{caseNumber}: beslut – förslaget är beviljat",
+        heading: "Ert förslag är beviljat",
+        body: "{publicBody} har beslutat att bevilja förslaget ”{title}” ({caseNumber}). Motivering: {reasons} Nästa steg är att ta fram ett avtal tillsammans.",
+        button: "Läs beslutet",
+      },
+      declined: {
+        subject: "{caseNumber}: beslut – förslaget är avslaget",
+        heading: "Ert förslag är avslaget",
+        body: "{publicBody} har beslutat att avslå förslaget ”{title}” ({caseNumber}). Motivering: {reasons} Hör gärna av er till handläggaren om ni har frågor.",
+        button: "Läs beslutet",
+      },
+    },
   },
   en: {
     footer: "Samverka – one way into the municipality for non-profit organisations.",
@@ -106,6 +150,50 @@ export const emailMessages = {
       heading: "A case has been assigned to you",
       body: "The civil-society office has assigned the case “{title}” ({caseNumber}) from {organisation} to you at {department}. Contact the organisation for a first dialogue.",
       button: "Open the case",
+    },
+    notices: {
+      message: {
+        subject: "{caseNumber}: new message from {name}",
+        heading: "New message in the case",
+        body: "{name} has written a message in the case “{title}” ({caseNumber}). Read and reply in Samverka.",
+        button: "Read the message",
+      },
+      completionRequest: {
+        subject: "{caseNumber}: the officer asks for more information",
+        heading: "The officer needs more information",
+        body: "{name} has asked for more information in the case “{title}” ({caseNumber}). Please answer in Samverka as soon as you can; the case waits for your answer.",
+        button: "Answer the question",
+      },
+      completionAnswer: {
+        subject: "{caseNumber}: the additional information has arrived",
+        heading: "The organisation has answered",
+        body: "{name} has answered the request for more information in the case “{title}” ({caseNumber}). The case is back in dialogue.",
+        button: "Open the case",
+      },
+      meeting: {
+        subject: "{caseNumber}: minutes of the dialogue meeting",
+        heading: "Minutes of the dialogue meeting",
+        body: "The minutes of the dialogue meeting about “{title}” ({caseNumber}) are now in Samverka.",
+        button: "Read the minutes",
+      },
+      reassigned: {
+        subject: "{caseNumber}: new officer",
+        heading: "The case has a new officer",
+        body: "The case “{title}” ({caseNumber}) is now handled by {name}. The whole history stays with the case.",
+        button: "View the case",
+      },
+      approved: {
+        subject: "{caseNumber}: decision – the proposal is approved",
+        heading: "Your proposal is approved",
+        body: "{publicBody} has decided to approve the proposal “{title}” ({caseNumber}). Reasons: {reasons} The next step is to draw up an agreement together.",
+        button: "Read the decision",
+      },
+      declined: {
+        subject: "{caseNumber}: decision – the proposal is declined",
+        heading: "Your proposal is declined",
+        body: "{publicBody} has decided to decline the proposal “{title}” ({caseNumber}). Reasons: {reasons} Feel free to contact the officer if you have questions.",
+        button: "Read the decision",
+      },
     },
   },
 } as const;

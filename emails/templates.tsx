@@ -35,7 +35,17 @@ export type EmailTemplate =
         title: string;
         organisation: string;
         department: string;
+      })
+  | ({ template: "notice"; notice: NoticeType } & Common & {
+        caseNumber: string;
+        title: string;
+        name: string;
+        publicBody?: string;
+        reasons?: string;
       });
+
+/** Short case notifications that share one shape (see `notices` in messages.ts). */
+export type NoticeType = keyof (typeof emailMessages)["sv"]["notices"];
 
 export interface RenderedEmail {
   subject: string;
@@ -44,7 +54,10 @@ export interface RenderedEmail {
 }
 
 export async function renderEmail(input: EmailTemplate): Promise<RenderedEmail> {
-  const texts = emailMessages[input.locale][input.template];
+  const texts =
+    input.template === "notice"
+      ? emailMessages[input.locale].notices[input.notice]
+      : emailMessages[input.locale][input.template];
   const values: Record<string, string> = Object.fromEntries(
     Object.entries(input).filter((entry): entry is [string, string] => typeof entry[1] === "string"),
   );

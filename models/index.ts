@@ -1,6 +1,7 @@
 import type { Model } from "mongoose";
 import { CaseDocumentModel } from "./case-document";
 import { CaseEventModel } from "./case-event";
+import { CaseMessageModel } from "./case-message";
 import { ClaimModel } from "./claim";
 import { DepartmentModel } from "./department";
 import { DocumentModel } from "./document";
@@ -27,6 +28,7 @@ export function allModels(): Model<never>[] {
     ProposalModel,
     CaseEventModel,
     CaseDocumentModel,
+    CaseMessageModel,
     SequenceModel,
   ] as unknown as Model<never>[];
 }

@@ -42,6 +42,44 @@ export interface Routing {
   routedBy: ObjectId;
 }
 
+export type CheckAnswer = "yes" | "no" | "";
+export interface AssessmentCheck {
+  key: string;
+  answer: CheckAnswer;
+  comment: string;
+}
+
+/** Jäv: a declaration by whoever assesses or decides, kept on record. */
+export interface ConflictDeclaration {
+  userId: ObjectId;
+  name: string;
+  role: "assessor" | "decisionMaker";
+  hasConflict: boolean;
+  at: Date;
+}
+
+export interface Assessment {
+  checks: AssessmentCheck[];
+  otherDeMinimisEur: number;
+  requestedEur: number;
+  recommendation: "approve" | "decline" | "";
+  recommendationText: string;
+  savedAt?: Date;
+  savedBy?: ObjectId;
+}
+
+export interface Decision {
+  outcome: "approved" | "declined";
+  decidedBy: "committee" | "delegation";
+  decisionMakerName: string;
+  delegationRef: string;
+  decisionDate: Date;
+  protocolRef: string;
+  justification: string;
+  contributionPerYearSek: number;
+  recordedBy: ObjectId;
+}
+
 /** An IOP case: an idea or proposal from its first draft to its decision. */
 export interface Proposal extends ProposalContent {
   publicBodyId: ObjectId;
@@ -55,6 +93,9 @@ export interface Proposal extends ProposalContent {
   receivedAt?: Date;
   confidential: boolean;
   routing?: Routing;
+  conflictDeclarations: ConflictDeclaration[];
+  assessment?: Assessment;
+  decision?: Decision;
   lastActivityAt: Date;
   createdAt: Date;
   updatedAt: Date;
@@ -101,6 +142,50 @@ const schema = new Schema<Proposal>(
         coReaderDepartmentIds: { type: [Schema.Types.ObjectId], default: [] },
         routedAt: { type: Date, required: true },
         routedBy: { type: Schema.Types.ObjectId, required: true },
+      },
+      { _id: false },
+    ),
+    conflictDeclarations: {
+      type: [
+        new Schema<ConflictDeclaration>(
+          {
+            userId: { type: Schema.Types.ObjectId, required: true },
+            name: String,
+            role: { type: String, enum: ["assessor", "decisionMaker"] },
+            hasConflict: Boolean,
+            at: Date,
+          },
+          { _id: false },
+        ),
+      ],
+      default: [],
+    },
+    assessment: new Schema<Assessment>(
+      {
+        checks: {
+          type: [new Schema<AssessmentCheck>({ key: String, answer: String, comment: String }, { _id: false })],
+          default: [],
+        },
+        otherDeMinimisEur: { type: Number, default: 0 },
+        requestedEur: { type: Number, default: 0 },
+        recommendation: { type: String, default: "" },
+        recommendationText: { type: String, default: "" },
+        savedAt: Date,
+        savedBy: Schema.Types.ObjectId,
+      },
+      { _id: false },
+    ),
+    decision: new Schema<Decision>(
+      {
+        outcome: { type: String, enum: ["approved", "declined"] },
+        decidedBy: { type: String, enum: ["committee", "delegation"] },
+        decisionMakerName: String,
+        delegationRef: String,
+        decisionDate: Date,
+        protocolRef: String,
+        justification: String,
+        contributionPerYearSek: Number,
+        recordedBy: Schema.Types.ObjectId,
       },
       { _id: false },
     ),

@@ -141,7 +141,7 @@ export function Timeline({ events }: { events: CasePageData["events"] }) {
       {events.map((e) => (
         <li key={e.seq}>
           <time dateTime={e.at}>{formatDateTime(e.at, lang)}</time>{" "}
-          <strong>{t(`cases.events.${e.type}`, { officer: e.officer, department: e.department })}</strong>{" "}
+          <strong>{t(`cases.events.${e.type}`, { officer: e.officer, department: e.department, date: e.date })}</strong>{" "}
           <span className="muted">{t("cases.by", { name: e.actorName })}</span>
         </li>
       ))}

@@ -62,6 +62,7 @@ export async function casePageData(c: CaseDoc, options: { staff: boolean; actor:
     transitions: availableTransitions(factsOf(c), options.actor),
     events: events
       .filter((e) => e.type !== "draftSaved")
+      .map((e) => ({ ...e, data: e.data ?? {} }))
       .map((e) => ({
         seq: e.seq,
         type: e.type,
@@ -69,6 +70,7 @@ export async function casePageData(c: CaseDoc, options: { staff: boolean; actor:
         actorName: e.actorName,
         officer: typeof e.data.officer === "string" ? e.data.officer : "",
         department: typeof e.data.department === "string" ? e.data.department : "",
+        date: typeof e.data.date === "string" ? e.data.date : "",
       })),
     documents: documents.map((d) => ({
       number: d.number,

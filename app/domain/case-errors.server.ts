@@ -1,6 +1,7 @@
 import { data } from "@remix-run/node";
 import { CaseConflictError } from "./cases.server";
 import { TransitionError } from "./case-lifecycle";
+import { DialogueError } from "./dialogue.server";
 
 /**
  * Turns the case domain's refusals into answers: a lost race is 409 with the new state shown,
@@ -14,6 +15,12 @@ export function caseErrorResponse(error: unknown) {
     return data(
       { result: null, caseError: `cases.refused.${error.reason}` },
       { status: error.reason === "actor" ? 403 : 409 },
+    );
+  }
+  if (error instanceof DialogueError) {
+    return data(
+      { result: null, caseError: `cases.refused.${error.message}` },
+      { status: error.message === "actor" ? 403 : 409 },
     );
   }
   throw error;

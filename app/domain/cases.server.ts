@@ -97,7 +97,8 @@ async function rollForward(c: CaseDoc): Promise<CaseDoc> {
     .lean();
   let current = c;
   for (const e of pending) {
-    const patch = (e.data as { patch?: Partial<Proposal> }).patch ?? {};
+    // mongoose drops empty objects (`minimize`), so an event without changes has no data.
+    const patch = (e.data as { patch?: Partial<Proposal> } | undefined)?.patch ?? {};
     await ProposalModel.updateOne({ _id: c._id }, { $set: { ...patch, version: e.seq } });
     current = { ...current, ...patch, version: e.seq };
   }

@@ -36,9 +36,14 @@ export function invalid(
   submission: Submission,
   errors: { formErrors?: string[]; fieldErrors?: Record<string, string[]> } = {},
   status = 400,
+  /** Which of several forms on the page answered (so only that one shows the errors). */
+  form?: string,
 ) {
   return data(
-    { result: submission.reply({ ...errors, hideFields: ["password", "confirmPassword", "currentPassword"] }) },
+    {
+      result: submission.reply({ ...errors, hideFields: ["password", "confirmPassword", "currentPassword"] }),
+      form: form ?? null,
+    },
     { status },
   );
 }

@@ -3,16 +3,19 @@ import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CaseContent, CaseSummary, DocumentList, Timeline } from "~/components/case";
+import { CaseActionForm, Dialogue } from "~/components/dialogue";
 import { PageHeading } from "~/components/layout";
 import { ProposalForm } from "~/components/proposal-form";
 import { can } from "~/domain/ability.server";
 import { casePageData, loadCaseFor } from "~/domain/case-access.server";
 import { caseErrorResponse } from "~/domain/case-errors.server";
+import { answerCompletion, convertToProposal, listDialogue, postMessage } from "~/domain/dialogue.server";
 import { TransitionError } from "~/domain/case-lifecycle";
 import { invalid, parseForm } from "~/domain/forms.server";
 import { caseSubject, saveDraft, submitCase, withdrawCase } from "~/domain/proposals.server";
 import { badRequest } from "~/domain/request.server";
 import { redirectWithToast } from "~/domain/session.server";
+import { completionAnswerSchema, messageSchema } from "~/schemas/dialogue";
 import { draftSchema, versionSchema } from "~/schemas/proposal";
 
 // Reload the case after every post, also a refused one (400/409): the draft may have been
@@ -27,8 +30,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { c, actor, ability } = await loadCaseFor(request, params.id);
   // Staff have their own case page, with internal notes.
   if (actor !== "organisation") throw new Response("Sidan finns inte", { status: 404 });
-  const data = await casePageData(c, { staff: false, actor });
-  return { ...data, editable: can(ability, "update", "Case", caseSubject(c)) };
+  const [data, dialogue] = await Promise.all([
+    casePageData(c, { staff: false, actor }),
+    listDialogue(c, { staff: false }),
+  ]);
+  return { ...data, dialogue, editable: can(ability, "update", "Case", caseSubject(c)) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -54,6 +60,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
       }
       return redirectWithToast(here, "cases.submittedToast");
     }
+    if (intent === "message") {
+      const submission = parseForm(formData, messageSchema);
+      if (submission.status !== "success") return invalid(submission, {}, 400, "message");
+      await postMessage(c, user, actor, { body: submission.value.body, internal: false });
+      return redirectWithToast(here, "dialogue.toasts.message");
+    }
+    if (intent === "answerCompletion") {
+      const submission = parseForm(formData, completionAnswerSchema);
+      if (submission.status !== "success") return invalid(submission, {}, 400, "answer");
+      await answerCompletion(c, user, submission.value.answer, submission.value.version);
+      return redirectWithToast(here, "dialogue.toasts.answer");
+    }
+    if (intent === "convertToProposal") {
+      const submission = parseForm(formData, versionSchema);
+      if (submission.status !== "success") return badRequest();
+      await convertToProposal(c, user, submission.value.version);
+      return redirectWithToast(here, "dialogue.toasts.converted");
+    }
     if (intent === "withdraw") {
       const submission = parseForm(formData, versionSchema);
       if (submission.status !== "success") return badRequest();
@@ -72,7 +96,12 @@ export default function ProposalPage() {
   const actionData = useActionData<typeof action>();
   const c = data.case;
   const caseError = actionData && "caseError" in actionData ? actionData.caseError : null;
-  const result = actionData && "result" in actionData && actionData.result ? actionData.result : undefined;
+  const resultFor = (form: string | null) =>
+    actionData && "result" in actionData && actionData.result && (actionData.form ?? null) === form
+      ? actionData.result
+      : undefined;
+  const result = resultFor(null);
+  const open = ["submitted", "in_dialogue", "awaiting_completion", "in_assessment"].includes(c.status);
   return (
     <>
       <PageHeading>{c.title}</PageHeading>
@@ -80,6 +109,31 @@ export default function ProposalPage() {
         <p className="notice notice--error" role="alert">
           {t(caseError)}
         </p>
+      ) : null}
+      {data.transitions.includes("answerCompletion") ? (
+        <section className="panel panel--task" aria-labelledby="answer-heading">
+          <h2 id="answer-heading">
+            {t("dialogue.tasks")}: {t("dialogue.taskAnswer")}
+          </h2>
+          <p>{t("dialogue.answerLead")}</p>
+          {data.dialogue
+            .filter((m) => m.kind === "completionRequest")
+            .slice(-1)
+            .map((m) => (
+              <blockquote key={m.id} className="pre-line">
+                {m.body}
+              </blockquote>
+            ))}
+          <CaseActionForm
+            id="answer"
+            schema={completionAnswerSchema}
+            intent="answerCompletion"
+            version={c.version}
+            fields={[{ name: "answer", label: t("dialogue.fields.answer") }]}
+            submitLabel={t("dialogue.sendAnswer")}
+            lastResult={resultFor("answer")}
+          />
+        </section>
       ) : null}
       <div className="case-grid">
         <div>
@@ -91,6 +145,25 @@ export default function ProposalPage() {
               <CaseContent c={c} />
             </section>
           )}
+          {c.status !== "draft" ? (
+            <section aria-labelledby="dialogue-heading">
+              <h2 id="dialogue-heading">{t("dialogue.title")}</h2>
+              <Dialogue entries={data.dialogue} />
+              {open ? (
+                <div className="panel">
+                  <h3 id="write-heading">{t("dialogue.writeToMunicipality")}</h3>
+                  <CaseActionForm
+                    id="message"
+                    schema={messageSchema}
+                    intent="message"
+                    fields={[{ name: "body", label: t("dialogue.fields.body") }]}
+                    submitLabel={t("dialogue.send")}
+                    lastResult={resultFor("message")}
+                  />
+                </div>
+              ) : null}
+            </section>
+          ) : null}
           {data.documents.length ? (
             <section aria-labelledby="documents-heading">
               <h2 id="documents-heading">{t("cases.documents")}</h2>
@@ -104,6 +177,19 @@ export default function ProposalPage() {
             <p>{t(`cases.next.${c.status}`)}</p>
             <CaseSummary data={data} />
           </section>
+          {data.transitions.includes("convertToProposal") ? (
+            <section className="panel" aria-labelledby="convert-heading">
+              <h2 id="convert-heading">{t("dialogue.convertHeading")}</h2>
+              <p>{t("dialogue.convertLead")}</p>
+              <Form method="post">
+                <input type="hidden" name="intent" value="convertToProposal" />
+                <input type="hidden" name="version" value={c.version} />
+                <button type="submit" className="button">
+                  {t("dialogue.convert")}
+                </button>
+              </Form>
+            </section>
+          ) : null}
           {data.transitions.includes("withdraw") ? (
             <section className="panel" aria-labelledby="withdraw-heading">
               <h2 id="withdraw-heading">{t("cases.withdraw")}</h2>

@@ -4,15 +4,18 @@ import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CaseContent, CaseSummary, DocumentList, Timeline } from "~/components/case";
-import { ErrorSummary, SelectField } from "~/components/forms";
+import { CaseActionForm, Dialogue } from "~/components/dialogue";
+import { ErrorSummary, SelectField, TextAreaField } from "~/components/forms";
 import { PageHeading } from "~/components/layout";
 import { useSchemaForm } from "~/components/use-form";
 import { casePageData, loadCaseFor } from "~/domain/case-access.server";
 import { caseErrorResponse } from "~/domain/case-errors.server";
 import { invalid, parseForm } from "~/domain/forms.server";
+import { listDialogue, logMeeting, postMessage, reassignCase, requestCompletion } from "~/domain/dialogue.server";
 import { listOfficers, routeCase, RoutingError, suggestDepartments } from "~/domain/proposals.server";
 import { badRequest } from "~/domain/request.server";
 import { redirectWithToast } from "~/domain/session.server";
+import { completionRequestSchema, meetingSchema, messageSchema, noteSchema, reassignSchema } from "~/schemas/dialogue";
 import { routeSchema } from "~/schemas/proposal";
 
 // Reload the case after every post, also a refused one (400/409): the draft may have been
@@ -27,15 +30,21 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 async function loadStaffCase(request: Request, id: string | undefined) {
   const ctx = await loadCaseFor(request, id);
   // The organisation's own members use /forslag/:id; politicians have no case pages.
-  if (!["coordinator", "officer", "admin"].includes(ctx.actor)) throw new Response("Sidan finns inte", { status: 404 });
+  // (Officers of co-reading departments read here too; the actions check their role.)
+  if (ctx.actor === "organisation" || ctx.actor === "politician")
+    throw new Response("Sidan finns inte", { status: 404 });
   return ctx;
 }
 
 /** The case page of the civil-society office and the officers. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { c, actor } = await loadStaffCase(request, params.id);
-  const data = await casePageData(c, { staff: true, actor });
-  const routing = data.transitions.includes("route")
+  const [data, dialogue] = await Promise.all([
+    casePageData(c, { staff: true, actor }),
+    listDialogue(c, { staff: true }),
+  ]);
+  const needsOfficers = data.transitions.includes("route") || data.transitions.includes("reassign");
+  const routing = needsOfficers
     ? {
         departments: (await suggestDepartments(c)).map((d, i) => ({
           id: String(d._id),
@@ -45,26 +54,70 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         officers: await listOfficers(c.publicBodyId),
       }
     : null;
-  return { ...data, routing };
+  return { ...data, dialogue, routing };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { c, user } = await loadStaffCase(request, params.id);
+  const { c, user, actor } = await loadStaffCase(request, params.id);
   const formData = await request.formData();
   const here = `/handlaggning/arenden/${String(c._id)}`;
-  if (formData.get("intent") !== "route") return badRequest();
-  const submission = parseForm(formData, routeSchema);
-  if (submission.status !== "success") return invalid(submission);
+  const intent = String(formData.get("intent") ?? "");
   try {
-    await routeCase(c, user, { ...submission.value, expectedVersion: submission.value.version });
-  } catch (error) {
-    if (error instanceof RoutingError) {
-      const message = error.message === "officerId" ? "inbox.wrongOfficer" : "errors.choose";
-      return invalid(submission, { fieldErrors: { [error.message]: [message] } });
+    switch (intent) {
+      case "route": {
+        const submission = parseForm(formData, routeSchema);
+        if (submission.status !== "success") return invalid(submission, {}, 400, "route");
+        try {
+          await routeCase(c, user, { ...submission.value, expectedVersion: submission.value.version });
+        } catch (error) {
+          if (error instanceof RoutingError) return routingInvalid(submission, error, "route");
+          throw error;
+        }
+        return redirectWithToast(here, "inbox.routedToast");
+      }
+      case "reassign": {
+        const submission = parseForm(formData, reassignSchema);
+        if (submission.status !== "success") return invalid(submission, {}, 400, "reassign");
+        try {
+          await reassignCase(c, user, { ...submission.value, expectedVersion: submission.value.version });
+        } catch (error) {
+          if (error instanceof RoutingError) return routingInvalid(submission, error, "reassign");
+          throw error;
+        }
+        return redirectWithToast(here, "dialogue.toasts.reassigned");
+      }
+      case "message":
+      case "note": {
+        const schema = intent === "note" ? noteSchema : messageSchema;
+        const submission = parseForm(formData, schema);
+        if (submission.status !== "success") return invalid(submission, {}, 400, intent);
+        const value = submission.value as { body?: string; note?: string };
+        await postMessage(c, user, actor, { body: value.body ?? value.note ?? "", internal: intent === "note" });
+        return redirectWithToast(here, intent === "note" ? "dialogue.toasts.note" : "dialogue.toasts.message");
+      }
+      case "meeting": {
+        const submission = parseForm(formData, meetingSchema);
+        if (submission.status !== "success") return invalid(submission, {}, 400, "meeting");
+        const { minutes, ...rest } = submission.value;
+        await logMeeting(c, user, actor, { ...rest, minutes });
+        return redirectWithToast(here, "dialogue.toasts.meeting");
+      }
+      case "requestCompletion": {
+        const submission = parseForm(formData, completionRequestSchema);
+        if (submission.status !== "success") return invalid(submission, {}, 400, "completion");
+        await requestCompletion(c, user, submission.value.question, submission.value.version);
+        return redirectWithToast(here, "dialogue.toasts.completion");
+      }
     }
+  } catch (error) {
     return caseErrorResponse(error);
   }
-  return redirectWithToast(here, "inbox.routedToast");
+  return badRequest();
+}
+
+function routingInvalid(submission: Parameters<typeof invalid>[0], error: RoutingError, form: string) {
+  const message = error.message === "officerId" ? "inbox.wrongOfficer" : "errors.choose";
+  return invalid(submission, { fieldErrors: { [error.message]: [message] } }, 400, form);
 }
 
 type Data = ReturnType<typeof useLoaderData<typeof loader>>;
@@ -137,7 +190,13 @@ export default function StaffCasePage() {
   const actionData = useActionData<typeof action>();
   const c = data.case;
   const caseError = actionData && "caseError" in actionData ? actionData.caseError : null;
-  const result = actionData && "result" in actionData && actionData.result ? actionData.result : undefined;
+  const resultFor = (form: string) =>
+    actionData && "result" in actionData && actionData.result && actionData.form === form
+      ? actionData.result
+      : undefined;
+  const open = ["in_dialogue", "awaiting_completion", "in_assessment", "submitted"].includes(c.status);
+  const officerOptions = (data.routing?.officers ?? []).map((o) => ({ value: o.id, label: o.name }));
+  const departmentOptions = (data.routing?.departments ?? []).map((d) => ({ value: d.id, label: d.name }));
   return (
     <>
       <p>
@@ -154,8 +213,8 @@ export default function StaffCasePage() {
       ) : null}
       <div className="case-grid">
         <div>
-          {data.routing ? (
-            <RoutingForm key={c.version} routing={data.routing} version={c.version} lastResult={result} />
+          {data.routing && data.transitions.includes("route") ? (
+            <RoutingForm key={c.version} routing={data.routing} version={c.version} lastResult={resultFor("route")} />
           ) : null}
           <section aria-labelledby="case-details">
             <h2 id="case-details">
@@ -170,6 +229,76 @@ export default function StaffCasePage() {
               </Link>
             </p>
           ) : null}
+          <section aria-labelledby="dialogue-heading">
+            <h2 id="dialogue-heading">{t("dialogue.title")}</h2>
+            <Dialogue entries={data.dialogue} />
+          </section>
+          {open ? (
+            <>
+              <section className="panel" aria-labelledby="write-heading">
+                <h3 id="write-heading">{t("dialogue.writeToOrg")}</h3>
+                <CaseActionForm
+                  id="message"
+                  schema={messageSchema}
+                  intent="message"
+                  fields={[{ name: "body", label: t("dialogue.fields.body") }]}
+                  submitLabel={t("dialogue.send")}
+                  lastResult={resultFor("message")}
+                />
+              </section>
+              <section className="panel panel--internal" aria-labelledby="note-heading">
+                <h3 id="note-heading">{t("dialogue.noteHeading")}</h3>
+                <p>{t("dialogue.noteLead")}</p>
+                <CaseActionForm
+                  id="note"
+                  schema={noteSchema}
+                  intent="note"
+                  fields={[{ name: "note", label: t("dialogue.fields.note") }]}
+                  submitLabel={t("dialogue.saveNote")}
+                  lastResult={resultFor("note")}
+                  secondary
+                />
+              </section>
+              <section className="panel" aria-labelledby="meeting-heading">
+                <h3 id="meeting-heading">{t("dialogue.meetingHeading")}</h3>
+                <CaseActionForm
+                  id="meeting"
+                  schema={meetingSchema}
+                  intent="meeting"
+                  fields={[
+                    {
+                      name: "meetingDate",
+                      label: t("dialogue.fields.meetingDate"),
+                      hint: t("cases.hints.date"),
+                      kind: "date",
+                    },
+                    { name: "participants", label: t("dialogue.fields.participants"), kind: "text" },
+                    { name: "minutes", label: t("dialogue.fields.minutes") },
+                    { name: "internalNotes", label: t("dialogue.fields.internalNotes"), optional: true },
+                  ]}
+                  submitLabel={t("dialogue.saveMeeting")}
+                  lastResult={resultFor("meeting")}
+                  secondary
+                />
+              </section>
+            </>
+          ) : null}
+          {data.transitions.includes("requestCompletion") ? (
+            <section className="panel" aria-labelledby="completion-heading">
+              <h3 id="completion-heading">{t("dialogue.completionHeading")}</h3>
+              <p>{t("dialogue.completionLead")}</p>
+              <CaseActionForm
+                id="completion"
+                schema={completionRequestSchema}
+                intent="requestCompletion"
+                version={c.version}
+                fields={[{ name: "question", label: t("dialogue.fields.question") }]}
+                submitLabel={t("dialogue.requestCompletion")}
+                lastResult={resultFor("completion")}
+                secondary
+              />
+            </section>
+          ) : null}
           <section aria-labelledby="documents-heading">
             <h2 id="documents-heading">{t("cases.documents")}</h2>
             <p className="muted">{t("cases.documentsLead")}</p>
@@ -181,6 +310,18 @@ export default function StaffCasePage() {
             <h2 id="summary-heading">{t("cases.overview")}</h2>
             <CaseSummary data={data} />
           </section>
+          {data.routing && data.transitions.includes("reassign") ? (
+            <section className="panel" aria-labelledby="reassign-heading">
+              <h2 id="reassign-heading">{t("dialogue.reassignHeading")}</h2>
+              <p>{t("dialogue.reassignLead")}</p>
+              <ReassignForm
+                version={c.version}
+                departments={departmentOptions}
+                officers={officerOptions}
+                lastResult={resultFor("reassign")}
+              />
+            </section>
+          ) : null}
           <section aria-labelledby="timeline-heading">
             <h2 id="timeline-heading">{t("cases.timeline")}</h2>
             <Timeline events={data.events} />
@@ -188,5 +329,33 @@ export default function StaffCasePage() {
         </aside>
       </div>
     </>
+  );
+}
+
+function ReassignForm({
+  version,
+  departments,
+  officers,
+  lastResult,
+}: {
+  version: number;
+  departments: { value: string; label: string }[];
+  officers: { value: string; label: string }[];
+  lastResult: SubmissionResult<string[]> | undefined;
+}) {
+  const { t } = useTranslation();
+  const [form, fields] = useSchemaForm(reassignSchema, lastResult, "reassign");
+  return (
+    <Form method="post" {...getFormProps(form)} className="form">
+      <ErrorSummary form={form} labelPrefix="dialogue.fields" />
+      <input type="hidden" name="intent" value="reassign" />
+      <input type="hidden" name="version" value={version} />
+      <SelectField field={fields.departmentId} label={t("inbox.department")} placeholder="" options={departments} />
+      <SelectField field={fields.officerId} label={t("inbox.officer")} placeholder="" options={officers} />
+      <TextAreaField field={fields.reason} label={t("dialogue.fields.reason")} rows={2} />
+      <button type="submit" className="button button--secondary">
+        {t("dialogue.reassign")}
+      </button>
+    </Form>
   );
 }

@@ -110,6 +110,57 @@ describe("from an organisation's idea to a routed case", { timeout: 120_000 }, (
     await officer.page.getByRole("heading", { level: 1, name: /Läxhjälp i Norra stadsdelen/ }).waitFor();
     await look(officer.page, "arende-handlaggare");
 
+    // Dialogue: a meeting with shared minutes and internal notes, an internal note, a
+    // completion request. The canary is written only in internal fields.
+    const CANARY = "KANARIEFAGEL-4711-INTERN";
+    await officer.page.getByLabel("Datum för mötet").fill(`${year}-11-20`);
+    await officer.page.getByLabel("Deltagare").fill("Lina Verksamhetschef, Hans Handläggare");
+    await officer.page
+      .getByLabel("Minnesanteckningar (delas med organisationen)")
+      .fill("Vi gick igenom idén och kom överens om nästa steg.");
+    await officer.page
+      .getByLabel("Interna anteckningar (syns bara för kommunen)")
+      .fill(`Budgeten verkar hög. ${CANARY}`);
+    await officer.page.getByRole("button", { name: "Spara mötet" }).click();
+    await officer.page.getByText("Mötet är loggat.").waitFor();
+    await officer.page.getByRole("textbox", { name: "Intern anteckning" }).fill(`Kolla tidigare bidrag. ${CANARY}`);
+    await officer.page.getByRole("button", { name: "Spara anteckningen" }).click();
+    await officer.page.getByText("Anteckningen är sparad.").waitFor();
+    expect(await officer.page.getByText(CANARY).count()).toBe(2);
+    await officer.page.getByLabel("Vad behöver ni veta?").fill("Hur många volontärer har ni i dag?");
+    await officer.page.getByRole("button", { name: "Skicka begäran" }).click();
+    await officer.page.getByText("Begäran om komplettering är skickad.").waitFor();
+    await look(officer.page, "arende-dialog");
+
+    const ask = await app.smtp.waitFor(
+      (m) => recipients(m).includes(DEMO.orgAdminB) && /komplettering/.test(m.subject ?? ""),
+    );
+    expect(ask.text).toContain("/forslag/");
+
+    // The organisation sees the task, answers, and turns the idea into a proposal.
+    await org.page.reload();
+    await org.page.getByRole("heading", { name: /Att göra: Svara på handläggarens kompletteringsbegäran/ }).waitFor();
+    expect(await org.page.getByText("Hur många volontärer har ni i dag?").count()).toBeGreaterThan(0);
+    expect(await org.page.getByText("Vi gick igenom idén").count()).toBe(1);
+    await look(org.page, "forslag-komplettering");
+    await org.page.getByLabel("Ert svar").fill("Vi har tolv aktiva volontärer.");
+    await org.page.getByRole("button", { name: "Skicka svaret" }).click();
+    await org.page.getByText("Ert svar är skickat.").waitFor();
+    await app.smtp.waitFor((m) => recipients(m).includes(DEMO.officer) && /kompletteringen/.test(m.subject ?? ""));
+    await org.page.getByRole("button", { name: "Gör om till förslag" }).click();
+    await org.page.getByText("Idén är nu ett utkast till förslag.").waitFor();
+    expect(await org.page.getByLabel("Rubrik").inputValue()).toBe("Läxhjälp i Norra stadsdelen");
+    await look(org.page, "forslag-konverterat");
+
+    // The canary never reaches the organisation: not on its pages, not in its email.
+    for (const path of ["/forslag", new URL(org.page.url()).pathname]) {
+      await org.page.goto(app.url + path);
+      expect(await org.page.content(), path).not.toContain(CANARY);
+    }
+    for (const mail of app.smtp.messages.filter((m) => !recipients(m).includes(DEMO.officer))) {
+      expect(`${mail.subject} ${mail.text} ${mail.html}`).not.toContain(CANARY);
+    }
+
     for (const p of [org, office, officer]) {
       expect(p.errors).toEqual([]);
       await p.context.close();

@@ -1,0 +1,213 @@
+import { Types } from "mongoose";
+import { CaseMessageModel, type MessageKind } from "#models/case-message";
+import { DepartmentModel } from "#models/department";
+import { PublicBodyModel } from "#models/public-body";
+import { UserModel } from "#models/user";
+import type { NoticeType } from "#emails/templates";
+import type { CaseActor } from "./case-lifecycle";
+import { recordChange, registerDocument, transition, type CaseDoc } from "./cases.server";
+import { getEnv } from "./env.server";
+import { enqueueEmail } from "./outbox.server";
+import { listOfficers, RoutingError } from "./proposals.server";
+import type { SessionUser } from "./session.server";
+
+// The dialogue of a case: messages, internal notes, meetings, completion requests and
+// answers, reassignment and turning an idea into a proposal. Internal text never leaves
+// staff: it is stored apart (`internalBody`, kind "internal") and no email carries any text.
+
+const isStaff = (actor: CaseActor) => actor === "coordinator" || actor === "officer" || actor === "admin";
+
+async function notify(c: CaseDoc, notice: NoticeType, to: string[], name: string, seq: number, staffLink: boolean) {
+  const body = await PublicBodyModel.findById(c.publicBodyId).select("name officeName").lean();
+  const url = `${getEnv().APP_URL}${staffLink ? "/handlaggning/arenden/" : "/forslag/"}${String(c._id)}`;
+  for (const address of [...new Set(to.filter(Boolean))]) {
+    await enqueueEmail(
+      `${notice}:${String(c._id)}:${seq}:${address}`,
+      address,
+      {
+        template: "notice",
+        notice,
+        locale: "sv",
+        caseNumber: c.caseNumber ?? "",
+        title: c.title,
+        name,
+        publicBody: body?.name ?? "",
+        url,
+        officeName: `${body?.officeName ?? ""}, ${body?.name ?? ""}`,
+      },
+      c.publicBodyId,
+    );
+  }
+}
+
+/** Who on the municipality's side should hear from the organisation. */
+async function staffRecipients(c: CaseDoc) {
+  if (c.routing) {
+    const officer = await UserModel.findById(c.routing.officerId).select("email").lean();
+    if (officer) return [officer.email];
+  }
+  const body = await PublicBodyModel.findById(c.publicBodyId).select("officeEmail").lean();
+  return body ? [body.officeEmail] : [];
+}
+
+async function addMessage(
+  c: CaseDoc,
+  user: SessionUser,
+  fromOrganisation: boolean,
+  kind: MessageKind,
+  fields: { body?: string; internalBody?: string; meetingDate?: Date; participants?: string },
+) {
+  await CaseMessageModel.create({
+    publicBodyId: c.publicBodyId,
+    caseId: c._id,
+    kind,
+    authorId: user._id,
+    authorName: user.name,
+    fromOrganisation,
+    ...fields,
+  });
+}
+
+export class DialogueError extends Error {}
+
+/** A message to the other side, or (staff only) an internal note. */
+export async function postMessage(
+  c: CaseDoc,
+  user: SessionUser,
+  actor: CaseActor,
+  input: { body: string; internal: boolean },
+) {
+  const fromOrganisation = actor === "organisation";
+  if (!fromOrganisation && !isStaff(actor)) throw new DialogueError("actor");
+  if (input.internal && !isStaff(actor)) throw new DialogueError("actor");
+  if (c.status === "draft") throw new DialogueError("status");
+  const { seq } = await recordChange(c, {
+    type: input.internal ? "internalNote" : "message",
+    actor: user,
+    shared: !input.internal,
+  });
+  await addMessage(
+    c,
+    user,
+    fromOrganisation,
+    input.internal ? "internal" : "message",
+    input.internal ? { internalBody: input.body } : { body: input.body },
+  );
+  if (input.internal) return;
+  await registerDocument(
+    c,
+    { direction: fromOrganisation ? "incoming" : "outgoing", title: "Meddelande i dialogen", sender: user.name },
+    `message:${seq}`,
+  );
+  const to = fromOrganisation ? await staffRecipients(c) : [c.contactEmail];
+  await notify(c, "message", to, user.name, seq, fromOrganisation);
+}
+
+export async function logMeeting(
+  c: CaseDoc,
+  user: SessionUser,
+  actor: CaseActor,
+  input: { meetingDate: Date; participants: string; minutes: string; internalNotes: string },
+) {
+  if (!isStaff(actor)) throw new DialogueError("actor");
+  if (c.status === "draft") throw new DialogueError("status");
+  const { seq } = await recordChange(c, {
+    type: "meeting",
+    actor: user,
+    data: { date: input.meetingDate.toISOString().slice(0, 10) },
+  });
+  await addMessage(c, user, false, "meeting", {
+    body: input.minutes,
+    internalBody: input.internalNotes,
+    meetingDate: input.meetingDate,
+    participants: input.participants,
+  });
+  await registerDocument(
+    c,
+    {
+      direction: "outgoing",
+      title: `Minnesanteckningar, dialogmöte ${input.meetingDate.toISOString().slice(0, 10)}`,
+      sender: user.name,
+    },
+    `meeting:${seq}`,
+  );
+  await notify(c, "meeting", [c.contactEmail], user.name, seq, false);
+}
+
+export async function requestCompletion(c: CaseDoc, user: SessionUser, question: string, expectedVersion: number) {
+  const { case: after, seq } = await transition(c, "requestCompletion", user, { expectedVersion });
+  await addMessage(after, user, false, "completionRequest", { body: question });
+  await registerDocument(
+    after,
+    { direction: "outgoing", title: "Begäran om komplettering", sender: user.name },
+    `completion:${seq}`,
+  );
+  await notify(after, "completionRequest", [c.contactEmail], user.name, seq, false);
+  return after;
+}
+
+export async function answerCompletion(c: CaseDoc, user: SessionUser, answer: string, expectedVersion: number) {
+  const { case: after, seq } = await transition(c, "answerCompletion", user, { expectedVersion });
+  await addMessage(after, user, true, "completionAnswer", { body: answer });
+  await registerDocument(after, { direction: "incoming", title: "Komplettering", sender: user.name }, `answer:${seq}`);
+  await notify(after, "completionAnswer", await staffRecipients(after), user.name, seq, true);
+  return after;
+}
+
+/** Gives the case to another department and officer; the reason is on record. */
+export async function reassignCase(
+  c: CaseDoc,
+  user: SessionUser,
+  input: { departmentId: string; officerId: string; reason: string; expectedVersion: number },
+) {
+  const [department, officers] = await Promise.all([
+    DepartmentModel.findOne({ _id: input.departmentId, publicBodyId: c.publicBodyId }).lean(),
+    listOfficers(c.publicBodyId),
+  ]);
+  const officer = officers.find((o) => o.id === input.officerId);
+  if (!department) throw new RoutingError("departmentId");
+  if (!officer || (officer.role === "officer" && !officer.departmentIds.includes(input.departmentId)))
+    throw new RoutingError("officerId");
+  const routing = {
+    departmentId: department._id,
+    officerId: new Types.ObjectId(officer.id),
+    coReaderDepartmentIds: c.routing?.coReaderDepartmentIds ?? [],
+    routedAt: new Date(),
+    routedBy: user._id,
+  };
+  const { case: after, seq } = await transition(c, "reassign", user, {
+    expectedVersion: input.expectedVersion,
+    patch: { routing },
+    data: { reason: input.reason, officer: officer.name, department: department.name },
+  });
+  await notify(after, "reassigned", [officer.email], officer.name, seq, true);
+  await notify(after, "reassigned", [c.contactEmail], officer.name, seq, false);
+  return after;
+}
+
+/** Turns a routed idea into a proposal draft: same case number, routing and history. */
+export async function convertToProposal(c: CaseDoc, user: SessionUser, expectedVersion: number) {
+  const { case: after } = await transition(c, "convertToProposal", user, {
+    expectedVersion,
+    patch: { kind: "proposal" },
+  });
+  return after;
+}
+
+/** The dialogue as the reader may see it: the organisation never gets internal text. */
+export async function listDialogue(c: Pick<CaseDoc, "_id">, { staff }: { staff: boolean }) {
+  const messages = await CaseMessageModel.find(staff ? { caseId: c._id } : { caseId: c._id, kind: { $ne: "internal" } })
+    .sort({ createdAt: 1 })
+    .lean();
+  return messages.map((m) => ({
+    id: String(m._id),
+    kind: m.kind,
+    authorName: m.authorName,
+    fromOrganisation: m.fromOrganisation,
+    body: m.body,
+    internalBody: staff ? m.internalBody : "",
+    meetingDate: m.meetingDate?.toISOString().slice(0, 10) ?? null,
+    participants: m.participants,
+    at: m.createdAt.toISOString(),
+  }));
+}

@@ -1,0 +1,27 @@
+import { MAX_LONG, optionalText, requiredText, z } from "~/domain/validation";
+import { objectId } from "./organisation";
+
+const version = z.coerce.number().int().min(0);
+const requiredDate = z
+  .string()
+  .trim()
+  .max(10)
+  .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)), "cases.errors.date")
+  .transform((v) => new Date(`${v}T00:00:00Z`));
+
+export const messageSchema = z.object({ body: requiredText(MAX_LONG) });
+export const noteSchema = z.object({ note: requiredText(MAX_LONG) });
+export const meetingSchema = z.object({
+  meetingDate: requiredDate,
+  participants: requiredText(1000),
+  minutes: requiredText(MAX_LONG),
+  internalNotes: optionalText(MAX_LONG),
+});
+export const completionRequestSchema = z.object({ version, question: requiredText(MAX_LONG) });
+export const completionAnswerSchema = z.object({ version, answer: requiredText(MAX_LONG) });
+export const reassignSchema = z.object({
+  version,
+  departmentId: objectId,
+  officerId: objectId,
+  reason: requiredText(1000),
+});
