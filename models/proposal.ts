@@ -60,6 +60,7 @@ export interface ConflictDeclaration {
 
 export interface Assessment {
   checks: AssessmentCheck[];
+  stateAidBasis: string;
   otherDeMinimisEur: number;
   requestedEur: number;
   recommendation: "approve" | "decline" | "";
@@ -166,6 +167,7 @@ const schema = new Schema<Proposal>(
           type: [new Schema<AssessmentCheck>({ key: String, answer: String, comment: String }, { _id: false })],
           default: [],
         },
+        stateAidBasis: { type: String, default: "" },
         otherDeMinimisEur: { type: Number, default: 0 },
         requestedEur: { type: Number, default: 0 },
         recommendation: { type: String, default: "" },

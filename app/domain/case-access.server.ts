@@ -58,6 +58,18 @@ export async function casePageData(c: CaseDoc, options: { staff: boolean; actor:
       wantsMeeting: c.wantsMeeting,
     },
     organisation: org ? { id: String(org._id), name: org.name, orgNumber: org.orgNumber, email: org.email } : null,
+    decision: c.decision
+      ? {
+          outcome: c.decision.outcome,
+          decidedBy: c.decision.decidedBy,
+          decisionMakerName: c.decision.decisionMakerName,
+          delegationRef: c.decision.delegationRef,
+          decisionDate: c.decision.decisionDate.toISOString().slice(0, 10),
+          protocolRef: c.decision.protocolRef,
+          justification: c.decision.justification,
+          contributionPerYearSek: c.decision.contributionPerYearSek,
+        }
+      : null,
     handler: officer ? { name: officer.name, email: officer.email, department: department?.name ?? "" } : null,
     transitions: availableTransitions(factsOf(c), options.actor),
     events: events

@@ -1,6 +1,7 @@
 import { data } from "@remix-run/node";
 import { CaseConflictError } from "./cases.server";
 import { TransitionError } from "./case-lifecycle";
+import { AssessmentError } from "./decision.server";
 import { DialogueError } from "./dialogue.server";
 
 /**
@@ -15,6 +16,14 @@ export function caseErrorResponse(error: unknown) {
     return data(
       { result: null, caseError: `cases.refused.${error.reason}` },
       { status: error.reason === "actor" ? 403 : 409 },
+    );
+  }
+  if (error instanceof AssessmentError) {
+    if (error.message === "conflictVersion")
+      return data({ result: null, caseError: "cases.conflict" }, { status: 409 });
+    return data(
+      { result: null, caseError: `assessment.refused.${error.message}` },
+      { status: error.message === "actor" ? 403 : 409 },
     );
   }
   if (error instanceof DialogueError) {

@@ -3,6 +3,7 @@ import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CaseContent, CaseSummary, DocumentList, Timeline } from "~/components/case";
+import { DecisionView } from "~/components/assessment-panel";
 import { CaseActionForm, Dialogue } from "~/components/dialogue";
 import { PageHeading } from "~/components/layout";
 import { ProposalForm } from "~/components/proposal-form";
@@ -125,6 +126,7 @@ export default function ProposalPage() {
               </blockquote>
             ))}
           <CaseActionForm
+            key={c.version}
             id="answer"
             schema={completionAnswerSchema}
             intent="answerCompletion"
@@ -135,6 +137,7 @@ export default function ProposalPage() {
           />
         </section>
       ) : null}
+      {data.decision ? <DecisionView decision={data.decision} /> : null}
       <div className="case-grid">
         <div>
           {data.editable ? (
@@ -153,6 +156,7 @@ export default function ProposalPage() {
                 <div className="panel">
                   <h3 id="write-heading">{t("dialogue.writeToMunicipality")}</h3>
                   <CaseActionForm
+                    key={c.version}
                     id="message"
                     schema={messageSchema}
                     intent="message"

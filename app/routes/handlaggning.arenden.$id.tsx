@@ -4,19 +4,22 @@ import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CaseContent, CaseSummary, DocumentList, Timeline } from "~/components/case";
+import { AssessmentForm, ConflictPanel, DecisionForm, DecisionView } from "~/components/assessment-panel";
 import { CaseActionForm, Dialogue } from "~/components/dialogue";
 import { ErrorSummary, SelectField, TextAreaField } from "~/components/forms";
 import { PageHeading } from "~/components/layout";
 import { useSchemaForm } from "~/components/use-form";
 import { casePageData, loadCaseFor } from "~/domain/case-access.server";
 import { caseErrorResponse } from "~/domain/case-errors.server";
+import { decide, declareConflict, latestDeclaration, saveAssessment, startAssessment } from "~/domain/decision.server";
 import { invalid, parseForm } from "~/domain/forms.server";
 import { listDialogue, logMeeting, postMessage, reassignCase, requestCompletion } from "~/domain/dialogue.server";
 import { listOfficers, routeCase, RoutingError, suggestDepartments } from "~/domain/proposals.server";
 import { badRequest } from "~/domain/request.server";
 import { redirectWithToast } from "~/domain/session.server";
 import { completionRequestSchema, meetingSchema, messageSchema, noteSchema, reassignSchema } from "~/schemas/dialogue";
-import { routeSchema } from "~/schemas/proposal";
+import { assessmentSchema, conflictSchema, decisionSchema } from "~/schemas/assessment";
+import { routeSchema, versionSchema } from "~/schemas/proposal";
 
 // Reload the case after every post, also a refused one (400/409): the draft may have been
 // saved, or someone else changed the case, and the page must show the current version.
@@ -38,7 +41,7 @@ async function loadStaffCase(request: Request, id: string | undefined) {
 
 /** The case page of the civil-society office and the officers. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { c, actor } = await loadStaffCase(request, params.id);
+  const { c, actor, user } = await loadStaffCase(request, params.id);
   const [data, dialogue] = await Promise.all([
     casePageData(c, { staff: true, actor }),
     listDialogue(c, { staff: true }),
@@ -54,7 +57,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         officers: await listOfficers(c.publicBodyId),
       }
     : null;
-  return { ...data, dialogue, routing };
+  const mine = latestDeclaration(c, String(user._id), "assessor");
+  const assessment = c.assessment
+    ? {
+        checks: c.assessment.checks.map((k) => ({ key: k.key, answer: k.answer, comment: k.comment })),
+        stateAidBasis: c.assessment.stateAidBasis,
+        otherDeMinimisEur: c.assessment.otherDeMinimisEur,
+        requestedEur: c.assessment.requestedEur,
+        recommendation: c.assessment.recommendation,
+        recommendationText: c.assessment.recommendationText,
+      }
+    : null;
+  return {
+    ...data,
+    dialogue,
+    routing,
+    assessment,
+    assessor: ["officer", "coordinator"].includes(actor),
+    declared: mine ? (mine.hasConflict ? ("conflict" as const) : ("noConflict" as const)) : ("none" as const),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -101,6 +122,50 @@ export async function action({ request, params }: ActionFunctionArgs) {
         const { minutes, ...rest } = submission.value;
         await logMeeting(c, user, actor, { ...rest, minutes });
         return redirectWithToast(here, "dialogue.toasts.meeting");
+      }
+      case "declareConflict": {
+        const submission = parseForm(formData, conflictSchema);
+        if (submission.status !== "success") return invalid(submission, {}, 400, "conflict");
+        await declareConflict(c, user, actor, submission.value.declaration === "conflict");
+        return redirectWithToast(here, "assessment.declaredToast");
+      }
+      case "startAssessment": {
+        const submission = parseForm(formData, versionSchema);
+        if (submission.status !== "success") return badRequest();
+        await startAssessment(c, user, submission.value.version);
+        return redirectWithToast(here, "assessment.startedToast");
+      }
+      case "saveAssessment": {
+        const submission = parseForm(formData, assessmentSchema);
+        if (submission.status !== "success") return invalid(submission, {}, 400, "assessment");
+        const { version, checks, ...rest } = submission.value;
+        await saveAssessment(
+          c,
+          user,
+          actor,
+          {
+            ...rest,
+            stateAidBasis: rest.stateAidBasis ?? "",
+            recommendation: rest.recommendation ?? "",
+            checks: Object.fromEntries(
+              Object.entries(checks).map(([k, v]) => [k, { answer: v.answer ?? "", comment: v.comment ?? "" }]),
+            ),
+          },
+          version,
+        );
+        return redirectWithToast(here, "assessment.saved");
+      }
+      case "decide": {
+        const submission = parseForm(formData, decisionSchema);
+        if (submission.status !== "success") return invalid(submission, {}, 400, "decision");
+        const { version, decisionMakerHasNoConflict, ...decision } = submission.value;
+        await decide(
+          c,
+          user,
+          { ...decision, decisionMakerHasNoConflict: decisionMakerHasNoConflict === "on" },
+          version,
+        );
+        return redirectWithToast(here, "assessment.recorded");
       }
       case "requestCompletion": {
         const submission = parseForm(formData, completionRequestSchema);
@@ -216,6 +281,34 @@ export default function StaffCasePage() {
           {data.routing && data.transitions.includes("route") ? (
             <RoutingForm key={c.version} routing={data.routing} version={c.version} lastResult={resultFor("route")} />
           ) : null}
+          {data.decision ? <DecisionView decision={data.decision} /> : null}
+          {data.assessor && c.kind === "proposal" && (c.status === "in_dialogue" || c.status === "in_assessment") ? (
+            <section aria-labelledby="assessment-title">
+              <h2 id="assessment-title">{t("assessment.title")}</h2>
+              <ConflictPanel
+                key={`conflict-${c.version}`}
+                version={c.version}
+                declared={data.declared}
+                canStart={data.transitions.includes("startAssessment")}
+              />
+              {c.status === "in_assessment" && data.declared === "noConflict" ? (
+                <>
+                  <AssessmentForm
+                    key={`assessment-${c.version}`}
+                    version={c.version}
+                    saved={data.assessment}
+                    lastResult={resultFor("assessment")}
+                  />
+                  <DecisionForm
+                    key={`decision-${c.version}`}
+                    version={c.version}
+                    requested={c.requestedSekPerYear}
+                    lastResult={resultFor("decision")}
+                  />
+                </>
+              ) : null}
+            </section>
+          ) : null}
           <section aria-labelledby="case-details">
             <h2 id="case-details">
               {t("cases.details")} ({t(`cases.kindShort.${c.kind}`)})
@@ -238,6 +331,7 @@ export default function StaffCasePage() {
               <section className="panel" aria-labelledby="write-heading">
                 <h3 id="write-heading">{t("dialogue.writeToOrg")}</h3>
                 <CaseActionForm
+                  key={c.version}
                   id="message"
                   schema={messageSchema}
                   intent="message"
@@ -250,6 +344,7 @@ export default function StaffCasePage() {
                 <h3 id="note-heading">{t("dialogue.noteHeading")}</h3>
                 <p>{t("dialogue.noteLead")}</p>
                 <CaseActionForm
+                  key={c.version}
                   id="note"
                   schema={noteSchema}
                   intent="note"
@@ -262,6 +357,7 @@ export default function StaffCasePage() {
               <section className="panel" aria-labelledby="meeting-heading">
                 <h3 id="meeting-heading">{t("dialogue.meetingHeading")}</h3>
                 <CaseActionForm
+                  key={c.version}
                   id="meeting"
                   schema={meetingSchema}
                   intent="meeting"
@@ -288,6 +384,7 @@ export default function StaffCasePage() {
               <h3 id="completion-heading">{t("dialogue.completionHeading")}</h3>
               <p>{t("dialogue.completionLead")}</p>
               <CaseActionForm
+                key={c.version}
                 id="completion"
                 schema={completionRequestSchema}
                 intent="requestCompletion"
@@ -315,6 +412,7 @@ export default function StaffCasePage() {
               <h2 id="reassign-heading">{t("dialogue.reassignHeading")}</h2>
               <p>{t("dialogue.reassignLead")}</p>
               <ReassignForm
+                key={c.version}
                 version={c.version}
                 departments={departmentOptions}
                 officers={officerOptions}

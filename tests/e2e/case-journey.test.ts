@@ -26,13 +26,15 @@ async function signIn(page: Page, email: string) {
   await page.waitForURL(app.url + "/");
 }
 
+const path0 = (url: string) => new URL(url).pathname;
+
 async function look(page: Page, name: string) {
   await expectAccessible(page);
   if (shots) await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
 }
 
-describe("from an organisation's idea to a routed case", { timeout: 120_000 }, () => {
-  it("submits an idea with a receipt, and the office routes it to an officer", async () => {
+describe("from an organisation's idea to a decided case", { timeout: 180_000 }, () => {
+  it("idea, receipt, routing, meeting, completion, proposal, jäv, assessment and approval", async () => {
     const org = await newPage(browser);
     await signIn(org.page, DEMO.orgAdminB);
     await org.page.getByRole("link", { name: "Idéer och förslag" }).click();
@@ -152,8 +154,69 @@ describe("from an organisation's idea to a routed case", { timeout: 120_000 }, (
     expect(await org.page.getByLabel("Rubrik").inputValue()).toBe("Läxhjälp i Norra stadsdelen");
     await look(org.page, "forslag-konverterat");
 
+    // The organisation completes the proposal and submits it: straight back to the dialogue.
+    await org.page.goto(app.url + path0(org.page.url()));
+    const fill = async (label: string, value: string) =>
+      org.page.getByLabel(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`)).fill(value);
+    await fill("Vilket behov möter verksamheten?", "Många barn saknar stöd med läxor hemma.");
+    await fill("Målgrupp", "Barn i årskurs 4–6 i Norra stadsdelen.");
+    await fill("Aktiviteter", "Läxhjälp tisdagar och torsdagar 16–18 på biblioteket.");
+    await fill("Startdatum", `${year + 1}-01-15`);
+    await fill("Slutdatum", `${year + 2}-12-31`);
+    await fill("Hur ligger verksamheten i allmänhetens intresse?", "Öppen för alla barn i stadsdelen, kostnadsfri.");
+    await fill("Mervärde – vad tillför er organisation?", "Volontärer som är förebilder och ett nätverk av föräldrar.");
+    await fill("Beskriv er egen insats", "Volontärtid, samordning och material.");
+    await fill("Ideella timmar per år", "1200");
+    await fill("Kommunalt bidrag per år (kr)", "150 000");
+    await fill("Mål och indikatorer", "30 barn får läxhjälp varje vecka; antal deltagare per termin");
+    await org.page.getByRole("button", { name: "Skicka in" }).click();
+    await org.page.getByText("Ärendet är inskickat och registrerat.").waitFor();
+    await org.page.getByText("Dialog med handläggare").first().waitFor();
+
+    // The officer declares no jäv, assesses and approves.
+    await officer.page.reload();
+    await officer.page.getByLabel("Jag är inte jävig i ärendet").check();
+    await officer.page.getByRole("button", { name: "Registrera deklarationen" }).click();
+    await officer.page.getByText("Jävsdeklarationen är registrerad.").waitFor();
+    await officer.page.getByRole("button", { name: "Påbörja bedömningen" }).click();
+    await officer.page.getByText("Bedömningen är påbörjad.").waitFor();
+    const yes = officer.page.getByRole("radio", { name: "Ja" });
+    for (let i = 0; i < (await yes.count()); i++) await yes.nth(i).check();
+    await officer.page.getByLabel("Grund i statsstödsfrågan").selectOption("deMinimis");
+    await officer.page
+      .getByLabel("Annat de minimis-stöd de senaste tre åren enligt organisationens intygande (euro)")
+      .fill("20000");
+    await officer.page.getByLabel("Detta stöd omräknat till euro").fill("13000");
+    await officer.page.getByLabel("Rekommendation", { exact: true }).selectOption("approve");
+    await officer.page.getByRole("button", { name: "Spara bedömningen" }).click();
+    await officer.page.getByText("Bedömningen är sparad.").waitFor();
+    expect(await officer.page.getByText("Summa tre år: 33 000 euro av taket 300 000 euro.").count()).toBe(1);
+    await look(officer.page, "arende-bedomning");
+    await officer.page.getByLabel("Bifall").check();
+    await officer.page.getByLabel("Beslutsfattare", { exact: true }).selectOption("delegation");
+    await officer.page.getByLabel("Nämndens eller beslutsfattarens namn").fill("Hans Handläggare");
+    await officer.page.getByLabel("Delegationsbeslut (punkt i delegationsordningen)").fill("Punkt 4.2");
+    await officer.page.getByLabel("Beslutsdatum").fill(`${year}-11-24`);
+    await officer.page.getByLabel("Protokollsparagraf").fill("§ 42");
+    await officer.page
+      .getByLabel("Motivering", { exact: true })
+      .fill("Förslaget uppfyller kriterierna för IOP och ger ett tydligt mervärde.");
+    await officer.page.getByLabel("Beslutsfattaren har intygat att hen inte är jävig").check();
+    await officer.page.getByRole("button", { name: "Registrera beslutet" }).click();
+    await officer.page.getByText("Beslutet är registrerat").waitFor();
+    await look(officer.page, "arende-beslut");
+
+    const decisionMail = await app.smtp.waitFor(
+      (m) => recipients(m).includes(DEMO.orgAdminB) && /beviljat/.test(m.subject ?? ""),
+    );
+    expect(decisionMail.text).toContain("Förslaget uppfyller kriterierna");
+    await org.page.reload();
+    await org.page.getByRole("heading", { name: `Beslut ${year}-11-24: Bifall` }).waitFor();
+    expect(await org.page.getByText("Beviljat").count()).toBeGreaterThan(0);
+    await look(org.page, "forslag-beslut");
+
     // The canary never reaches the organisation: not on its pages, not in its email.
-    for (const path of ["/forslag", new URL(org.page.url()).pathname]) {
+    for (const path of ["/forslag", path0(org.page.url())]) {
       await org.page.goto(app.url + path);
       expect(await org.page.content(), path).not.toContain(CANARY);
     }

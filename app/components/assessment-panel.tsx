@@ -1,0 +1,293 @@
+import { getCollectionProps, getFormProps, getInputProps, type SubmissionResult } from "@conform-to/react";
+import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { deMinimisTotal, LEGAL_CHECKS, STATE_AID_BASES, SUITABILITY_CHECKS, type CheckKey } from "~/domain/assessment";
+import type { CasePageData } from "~/domain/case-access.server";
+import { formatNumber, formatSek } from "~/i18n";
+import { assessmentSchema, decisionSchema } from "~/schemas/assessment";
+import { ErrorSummary, SelectField, TextAreaField, TextField } from "./forms";
+import { useSchemaForm } from "./use-form";
+
+export interface AssessmentData {
+  checks: { key: string; answer: string; comment: string }[];
+  stateAidBasis: string;
+  otherDeMinimisEur: number;
+  requestedEur: number;
+  recommendation: string;
+  recommendationText: string;
+}
+
+type Result = SubmissionResult<string[]> | undefined;
+
+/** The jäv declaration, then "start the assessment". */
+export function ConflictPanel({
+  version,
+  declared,
+  canStart,
+}: {
+  version: number;
+  declared: "none" | "noConflict" | "conflict";
+  canStart: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <section className="panel" aria-labelledby="conflict-heading">
+      <h3 id="conflict-heading">{t("assessment.conflictHeading")}</h3>
+      <p>{t("assessment.conflictLead")}</p>
+      {declared === "noConflict" ? <p className="notice">{t("assessment.declaredNoConflict")}</p> : null}
+      {declared === "conflict" ? <p className="notice notice--warning">{t("assessment.declaredConflict")}</p> : null}
+      <Form method="post" className="form">
+        <input type="hidden" name="intent" value="declareConflict" />
+        <input type="hidden" name="version" value={version} />
+        <fieldset className="fieldset">
+          <legend>{t("assessment.declaration")}</legend>
+          {(["noConflict", "conflict"] as const).map((value) => (
+            <div className="checkbox" key={value}>
+              <input
+                type="radio"
+                id={`declaration-${value}`}
+                name="declaration"
+                value={value}
+                defaultChecked={declared === value}
+              />
+              <label htmlFor={`declaration-${value}`}>{t(`assessment.declarations.${value}`)}</label>
+            </div>
+          ))}
+        </fieldset>
+        <button type="submit" className="button button--secondary">
+          {t("assessment.declare")}
+        </button>
+      </Form>
+      {canStart && declared === "noConflict" ? (
+        <Form method="post" className="form">
+          <p>{t("assessment.startLead")}</p>
+          <input type="hidden" name="intent" value="startAssessment" />
+          <input type="hidden" name="version" value={version} />
+          <button type="submit" className="button">
+            {t("assessment.start")}
+          </button>
+        </Form>
+      ) : null}
+    </section>
+  );
+}
+
+export function AssessmentForm({
+  version,
+  saved,
+  lastResult,
+}: {
+  version: number;
+  saved: AssessmentData | null;
+  lastResult: Result;
+}) {
+  const { t } = useTranslation();
+  const byKey = Object.fromEntries(
+    (saved?.checks ?? []).map((c) => [c.key, { answer: c.answer || undefined, comment: c.comment }]),
+  );
+  const [form, fields] = useSchemaForm(assessmentSchema, lastResult, "assessment", {
+    version: String(version),
+    checks: byKey,
+    stateAidBasis: saved?.stateAidBasis || undefined,
+    otherDeMinimisEur: saved?.otherDeMinimisEur ? String(saved.otherDeMinimisEur) : "",
+    requestedEur: saved?.requestedEur ? String(saved.requestedEur) : "",
+    recommendation: saved?.recommendation || undefined,
+    recommendationText: saved?.recommendationText ?? "",
+  });
+  const checks = fields.checks.getFieldset();
+  const total = deMinimisTotal(
+    saved?.otherDeMinimisEur ?? 0,
+    saved?.requestedEur ?? 0,
+    (saved?.stateAidBasis ?? "") as "",
+  );
+  const group = (keys: readonly CheckKey[], legendKey: string) => (
+    <fieldset className="fieldset">
+      <legend>{t(legendKey)}</legend>
+      {keys.map((key) => {
+        const check = checks[key].getFieldset();
+        const error = check.answer.errors?.[0];
+        return (
+          <fieldset key={key} className={error ? "fieldset check field--error" : "fieldset check"} id={check.answer.id}>
+            <legend className="check__question">{t(`assessment.checks.${key}`)}</legend>
+            <div className="row">
+              {getCollectionProps(check.answer, { type: "radio", options: ["yes", "no"] }).map((props) => (
+                <div className="checkbox" key={props.key}>
+                  <input {...props} key={props.key} />
+                  <label htmlFor={props.id}>{t(`assessment.answers.${props.value}`)}</label>
+                </div>
+              ))}
+            </div>
+            <TextAreaField field={check.comment} label={t("assessment.comment")} rows={2} optional />
+          </fieldset>
+        );
+      })}
+    </fieldset>
+  );
+  return (
+    <section className="panel panel--internal" aria-labelledby="assessment-heading">
+      <h3 id="assessment-heading">{t("assessment.formHeading")}</h3>
+      <p>{t("assessment.formLead")}</p>
+      <Form method="post" {...getFormProps(form)} className="form">
+        <ErrorSummary form={form} labelPrefix="assessment" />
+        <input type="hidden" name="intent" value="saveAssessment" />
+        <input type="hidden" name="version" value={version} />
+        {group(SUITABILITY_CHECKS, "assessment.suitability")}
+        {group(LEGAL_CHECKS, "assessment.legal")}
+        <SelectField
+          field={fields.stateAidBasis}
+          label={t("assessment.stateAidBasis")}
+          placeholder=""
+          options={STATE_AID_BASES.map((b) => ({ value: b, label: String(t(`assessment.stateAidBases.${b}`)) }))}
+        />
+        <div className="row">
+          <TextField
+            field={fields.otherDeMinimisEur}
+            label={t("assessment.otherDeMinimisEur")}
+            type="number"
+            className="input--short"
+            optional
+          />
+          <TextField
+            field={fields.requestedEur}
+            label={t("assessment.requestedEur")}
+            type="number"
+            className="input--short"
+            optional
+          />
+        </div>
+        {saved ? (
+          <p className={total.withinCeiling ? "muted" : "notice notice--warning"}>
+            {t("assessment.deMinimisTotal", { total: formatNumber(total.total), ceiling: formatNumber(total.ceiling) })}{" "}
+            {total.withinCeiling || saved.stateAidBasis !== "deMinimis" ? "" : t("assessment.overCeiling")}
+          </p>
+        ) : null}
+        <SelectField
+          field={fields.recommendation}
+          label={t("assessment.recommendation")}
+          placeholder=""
+          options={(["approve", "decline"] as const).map((r) => ({
+            value: r,
+            label: String(t(`assessment.recommendations.${r}`)),
+          }))}
+        />
+        <TextAreaField field={fields.recommendationText} label={t("assessment.recommendationText")} rows={3} optional />
+        <button type="submit" className="button button--secondary">
+          {t("assessment.save")}
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+export function DecisionForm({
+  version,
+  lastResult,
+  requested,
+}: {
+  version: number;
+  lastResult: Result;
+  requested: number;
+}) {
+  const { t } = useTranslation();
+  const [form, fields] = useSchemaForm(decisionSchema, lastResult, "decision", {
+    version: String(version),
+    decidedBy: "committee",
+    contributionPerYearSek: requested ? String(requested) : "",
+  });
+  const outcomeError = fields.outcome.errors?.[0];
+  return (
+    <section className="panel" aria-labelledby="decision-heading">
+      <h3 id="decision-heading">{t("assessment.decisionHeading")}</h3>
+      <p>{t("assessment.decisionLead")}</p>
+      <Form method="post" {...getFormProps(form)} className="form">
+        <ErrorSummary form={form} labelPrefix="assessment" />
+        <input type="hidden" name="intent" value="decide" />
+        <input type="hidden" name="version" value={version} />
+        <fieldset className={outcomeError ? "fieldset field--error" : "fieldset"} id={fields.outcome.id}>
+          <legend>{t("assessment.outcome")}</legend>
+          {outcomeError ? <p className="field__error">{t(outcomeError)}</p> : null}
+          {getCollectionProps(fields.outcome, { type: "radio", options: ["approved", "declined"] }).map((props) => (
+            <div className="checkbox" key={props.key}>
+              <input {...props} key={props.key} />
+              <label htmlFor={props.id}>{t(`assessment.outcomes.${props.value}`)}</label>
+            </div>
+          ))}
+        </fieldset>
+        <SelectField
+          field={fields.decidedBy}
+          label={t("assessment.decidedBy")}
+          options={(["committee", "delegation"] as const).map((d) => ({
+            value: d,
+            label: String(t(`assessment.decidedByOptions.${d}`)),
+          }))}
+        />
+        <TextField field={fields.decisionMakerName} label={t("assessment.decisionMakerName")} />
+        <TextField field={fields.delegationRef} label={t("assessment.delegationRef")} optional />
+        <div className="row">
+          <TextField
+            field={fields.decisionDate}
+            label={t("assessment.decisionDate")}
+            hint={t("cases.hints.date")}
+            className="input--short"
+          />
+          <TextField
+            field={fields.protocolRef}
+            label={t("assessment.protocolRef")}
+            hint={t("assessment.protocolRefHint")}
+            className="input--short"
+          />
+        </div>
+        <TextAreaField field={fields.justification} label={t("assessment.justification")} rows={4} />
+        <TextField
+          field={fields.contributionPerYearSek}
+          label={t("assessment.contributionPerYearSek")}
+          type="number"
+          className="input--short"
+          optional
+        />
+        <div className={fields.decisionMakerHasNoConflict.errors?.length ? "field field--error" : "field"}>
+          {fields.decisionMakerHasNoConflict.errors?.[0] ? (
+            <p className="field__error">{t(fields.decisionMakerHasNoConflict.errors[0])}</p>
+          ) : null}
+          <div className="checkbox">
+            <input {...getInputProps(fields.decisionMakerHasNoConflict, { type: "checkbox" })} />
+            <label htmlFor={fields.decisionMakerHasNoConflict.id}>{t("assessment.decisionMakerHasNoConflict")}</label>
+          </div>
+        </div>
+        <button type="submit" className="button">
+          {t("assessment.record")}
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+/** The decision as the organisation and staff see it. */
+export function DecisionView({ decision }: { decision: NonNullable<CasePageData["decision"]> }) {
+  const { t } = useTranslation();
+  return (
+    <section
+      className={decision.outcome === "approved" ? "panel decision decision--ok" : "panel decision"}
+      aria-labelledby="decision-view"
+    >
+      <h2 id="decision-view">
+        {t("assessment.decisionShown", {
+          date: decision.decisionDate,
+          outcome: t(`assessment.outcomes.${decision.outcome}`),
+        })}
+      </h2>
+      <p>
+        {t("assessment.decisionBy", {
+          name: decision.decisionMakerName,
+          ref: [decision.protocolRef, decision.delegationRef].filter(Boolean).join(", "),
+        })}
+      </p>
+      <p className="pre-line">{decision.justification}</p>
+      {decision.outcome === "approved" && decision.contributionPerYearSek ? (
+        <p>
+          {t("assessment.contributionPerYearSek")}: {formatSek(decision.contributionPerYearSek)}
+        </p>
+      ) : null}
+    </section>
+  );
+}
