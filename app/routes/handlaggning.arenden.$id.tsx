@@ -354,8 +354,8 @@ export default function StaffCasePage() {
                   secondary
                 />
               </section>
-              <section className="panel" aria-labelledby="meeting-heading">
-                <h3 id="meeting-heading">{t("dialogue.meetingHeading")}</h3>
+              <details className="panel" open={Boolean(resultFor("meeting"))}>
+                <summary className="panel__summary">{t("dialogue.meetingHeading")}</summary>
                 <CaseActionForm
                   key={c.version}
                   id="meeting"
@@ -376,12 +376,12 @@ export default function StaffCasePage() {
                   lastResult={resultFor("meeting")}
                   secondary
                 />
-              </section>
+              </details>
             </>
           ) : null}
           {data.transitions.includes("requestCompletion") ? (
-            <section className="panel" aria-labelledby="completion-heading">
-              <h3 id="completion-heading">{t("dialogue.completionHeading")}</h3>
+            <details className="panel" open={Boolean(resultFor("completion"))}>
+              <summary className="panel__summary">{t("dialogue.completionHeading")}</summary>
               <p>{t("dialogue.completionLead")}</p>
               <CaseActionForm
                 key={c.version}
@@ -394,7 +394,7 @@ export default function StaffCasePage() {
                 lastResult={resultFor("completion")}
                 secondary
               />
-            </section>
+            </details>
           ) : null}
           <section aria-labelledby="documents-heading">
             <h2 id="documents-heading">{t("cases.documents")}</h2>
@@ -408,8 +408,8 @@ export default function StaffCasePage() {
             <CaseSummary data={data} />
           </section>
           {data.routing && data.transitions.includes("reassign") ? (
-            <section className="panel" aria-labelledby="reassign-heading">
-              <h2 id="reassign-heading">{t("dialogue.reassignHeading")}</h2>
+            <details className="panel" open={Boolean(resultFor("reassign"))}>
+              <summary className="panel__summary">{t("dialogue.reassignHeading")}</summary>
               <p>{t("dialogue.reassignLead")}</p>
               <ReassignForm
                 key={c.version}
@@ -418,7 +418,7 @@ export default function StaffCasePage() {
                 officers={officerOptions}
                 lastResult={resultFor("reassign")}
               />
-            </section>
+            </details>
           ) : null}
           <section aria-labelledby="timeline-heading">
             <h2 id="timeline-heading">{t("cases.timeline")}</h2>

@@ -115,6 +115,7 @@ describe("from an organisation's idea to a decided case", { timeout: 180_000 }, 
     // Dialogue: a meeting with shared minutes and internal notes, an internal note, a
     // completion request. The canary is written only in internal fields.
     const CANARY = "KANARIEFAGEL-4711-INTERN";
+    await officer.page.getByText("Logga ett dialogmöte").click();
     await officer.page.getByLabel("Datum för mötet").fill(`${year}-11-20`);
     await officer.page.getByLabel("Deltagare").fill("Lina Verksamhetschef, Hans Handläggare");
     await officer.page
@@ -129,6 +130,7 @@ describe("from an organisation's idea to a decided case", { timeout: 180_000 }, 
     await officer.page.getByRole("button", { name: "Spara anteckningen" }).click();
     await officer.page.getByText("Anteckningen är sparad.").waitFor();
     expect(await officer.page.getByText(CANARY).count()).toBe(2);
+    await officer.page.getByText("Begär komplettering", { exact: true }).click();
     await officer.page.getByLabel("Vad behöver ni veta?").fill("Hur många volontärer har ni i dag?");
     await officer.page.getByRole("button", { name: "Skicka begäran" }).click();
     await officer.page.getByText("Begäran om komplettering är skickad.").waitFor();
