@@ -42,6 +42,7 @@ export type EmailTemplate =
         name: string;
         publicBody?: string;
         reasons?: string;
+        days?: string;
       });
 
 /** Short case notifications that share one shape (see `notices` in messages.ts). */

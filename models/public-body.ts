@@ -12,6 +12,8 @@ export interface PublicBody {
   /** Working days before an unrouted case reminds the office (used by the reminder jobs). */
   unroutedReminderDays: number;
   inactivityReminderDays: number;
+  /** Days before an unanswered completion request reminds the organisation. */
+  completionReminderDays: number;
 }
 
 const schema = new Schema<PublicBody>(
@@ -25,6 +27,7 @@ const schema = new Schema<PublicBody>(
     officeAddress: { type: String, default: "" },
     unroutedReminderDays: { type: Number, default: 3 },
     inactivityReminderDays: { type: Number, default: 14 },
+    completionReminderDays: { type: Number, default: 7 },
   },
   baseOptions,
 );

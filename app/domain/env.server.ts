@@ -12,6 +12,11 @@ const schema = z.object({
   PUBLIC_BODY_SLUG: z.string().default("exempelkommun"),
   OUTBOX_POLL_MS: z.coerce.number().int().positive().default(1000),
   OUTBOX_BACKOFF_MS: z.coerce.number().int().positive().default(5000),
+  REMINDER_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(15 * 60 * 1000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

@@ -3,6 +3,7 @@ import { logger } from "~/domain/logger.server";
 import { processOutbox } from "~/domain/outbox.server";
 import { getEnv } from "~/domain/env.server";
 import { cleanupExpired } from "~/domain/cleanup.server";
+import { runReminders } from "~/domain/reminders.server";
 
 // Background work of every app instance. Each job claims its rows atomically in the
 // database, so running several instances side by side is safe.
@@ -32,6 +33,7 @@ export function startJobs() {
   if (!stopped) return;
   stopped = false;
   schedule({ name: "outbox", every: getEnv().OUTBOX_POLL_MS, run: () => processOutbox() });
+  schedule({ name: "reminders", every: getEnv().REMINDER_INTERVAL_MS, run: () => runReminders() });
   schedule({ name: "cleanup", every: 10 * 60 * 1000, run: () => Promise.all([cleanupExpired(), cleanupRateLimits()]) });
 }
 

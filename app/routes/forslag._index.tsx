@@ -93,7 +93,13 @@ export default function Proposals() {
                 <StatusBadge status={c.status} />{" "}
                 {c.officer ? `${t("cases.handledBy")}: ${c.officer}, ${c.department} (${c.officerEmail})` : null}
               </span>
-              <span className="muted">{t(`cases.next.${c.status}`)}</span>
+              {c.status === "awaiting_completion" ? (
+                <strong className="task">
+                  {t("dialogue.tasks")}: {t("dialogue.taskAnswer")}
+                </strong>
+              ) : (
+                <span className="muted">{t(`cases.next.${c.status}`)}</span>
+              )}
             </li>
           ))}
         </ul>

@@ -4,10 +4,13 @@ import { CaseEventModel } from "#models/case-event";
 import { DepartmentModel } from "#models/department";
 import { OutboxModel } from "#models/email-outbox";
 import { OrganisationModel } from "#models/organisation";
+import { ProposalModel } from "#models/proposal";
 import { UserModel } from "#models/user";
 import { CaseConflictError, loadCaseById, type CaseDoc } from "~/domain/cases.server";
 import { TransitionError } from "~/domain/case-lifecycle";
+import { requestCompletion } from "~/domain/dialogue.server";
 import { createCase, routeCase, saveDraft, submitCase } from "~/domain/proposals.server";
+import { runReminders } from "~/domain/reminders.server";
 import type { SessionUser } from "~/domain/session.server";
 import { startTestApp, type TestApp } from "../support/app";
 import { upsertUser } from "~/domain/factories.server";
@@ -227,5 +230,50 @@ describe("who may see a case (HTTP)", () => {
     expect(stale.status).toBe(409);
     expect(await stale.text()).toContain("Någon annan ändrade ärendet");
     expect((await loadCaseById(c.publicBodyId, c._id))?.title).toBe("Ny rubrik");
+  });
+});
+
+describe("reminders", () => {
+  it("reminds the office once about a case not routed in time, however many instances run", async () => {
+    const { c, lina } = await draftIdea("Glömt ärende");
+    const submitted = await submitCase(c, lina, c.version);
+    if (!submitted.ok) throw new Error("not submitted");
+    await ProposalModel.updateOne(
+      { _id: c._id },
+      { $set: { receivedAt: new Date(Date.now() - 10 * 24 * 60 * 60 * 1000) } },
+    );
+    await Promise.all([runReminders(), runReminders(), runReminders()]);
+    await runReminders();
+    const rows = await OutboxModel.find({
+      idempotencyKey: new RegExp(`^reminder:reminderUnrouted:${String(c._id)}:`),
+    }).lean();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.to).toBe("civilsamhalle@exempelkommun.se");
+    expect(rows[0]?.subject).toBe(`Påminnelse: ${submitted.case.caseNumber} väntar på fördelning`);
+  });
+
+  it("reminds the organisation of an unanswered completion request", async () => {
+    const { c, lina } = await draftIdea("Obesvarad fråga");
+    const submitted = await submitCase(c, lina, c.version);
+    if (!submitted.ok) throw new Error("not submitted");
+    const social = await DepartmentModel.findOne({ slug: "social" }).lean();
+    const hans = await user(DEMO.officer);
+    const routed = await routeCase(submitted.case, await user(DEMO.coordinator), {
+      departmentId: String(social?._id),
+      officerId: String(hans._id),
+      coReaderDepartmentIds: [],
+      expectedVersion: submitted.case.version,
+    });
+    await requestCompletion(routed, hans, "Hur många deltagare?", routed.version);
+    await ProposalModel.updateOne(
+      { _id: c._id },
+      { $set: { lastActivityAt: new Date(Date.now() - 8 * 24 * 60 * 60 * 1000) } },
+    );
+    await runReminders();
+    const row = await OutboxModel.findOne({
+      idempotencyKey: new RegExp(`^reminder:reminderCompletion:${String(c._id)}:`),
+    }).lean();
+    expect(row?.to).toBe("lina@laxhjalpen.example");
+    expect(row?.text).toContain(`/forslag/${String(c._id)}`);
   });
 });
