@@ -112,52 +112,28 @@ describe("from an organisation's idea to a decided case", { timeout: 180_000 }, 
     await officer.page.getByRole("heading", { level: 1, name: /Läxhjälp i Norra stadsdelen/ }).waitFor();
     await look(officer.page, "arende-handlaggare");
 
-    // Dialogue: a meeting with shared minutes and internal notes, an internal note, a
-    // completion request. The canary is written only in internal fields.
+    // A dialogue meeting about the idea; the organisation is emailed the minutes.
     const CANARY = "KANARIEFAGEL-4711-INTERN";
-    await officer.page.getByText("Logga ett dialogmöte").click();
-    await officer.page.getByLabel("Datum för mötet").fill(`${year}-11-20`);
-    await officer.page.getByLabel("Deltagare").fill("Lina Verksamhetschef, Hans Handläggare");
-    await officer.page
-      .getByLabel("Minnesanteckningar (delas med organisationen)")
-      .fill("Vi gick igenom idén och kom överens om nästa steg.");
-    await officer.page
-      .getByLabel("Interna anteckningar (syns bara för kommunen)")
-      .fill(`Budgeten verkar hög. ${CANARY}`);
-    await officer.page.getByRole("button", { name: "Spara mötet" }).click();
-    await officer.page.getByText("Mötet är loggat.").waitFor();
-    await officer.page.getByRole("textbox", { name: "Intern anteckning" }).fill(`Kolla tidigare bidrag. ${CANARY}`);
-    await officer.page.getByRole("button", { name: "Spara anteckningen" }).click();
-    await officer.page.getByText("Anteckningen är sparad.").waitFor();
-    expect(await officer.page.getByText(CANARY).count()).toBe(2);
-    await officer.page.getByText("Begär komplettering", { exact: true }).click();
-    await officer.page.getByLabel("Vad behöver ni veta?").fill("Hur många volontärer har ni i dag?");
-    await officer.page.getByRole("button", { name: "Skicka begäran" }).click();
-    await officer.page.getByText("Begäran om komplettering är skickad.").waitFor();
-    await look(officer.page, "arende-dialog");
+    const logMeeting = async (date: string, minutes: string, internal: string) => {
+      await officer.page.getByText("Logga ett dialogmöte").click();
+      await officer.page.getByLabel("Datum för mötet").fill(date);
+      await officer.page.getByLabel("Deltagare").fill("Lina Verksamhetschef, Hans Handläggare");
+      await officer.page.getByLabel("Minnesanteckningar (delas med organisationen)").fill(minutes);
+      await officer.page.getByLabel("Interna anteckningar (syns bara för kommunen)").fill(internal);
+      await officer.page.getByRole("button", { name: "Spara mötet" }).click();
+      await officer.page.getByText("Mötet är loggat.").waitFor();
+    };
+    await logMeeting(`${year}-11-20`, "Vi gick igenom idén och kom överens om att skriva ett förslag.", "");
+    await app.smtp.waitFor((m) => recipients(m).includes(DEMO.orgAdminB) && /minnesanteckningar/.test(m.subject ?? ""));
 
-    const ask = await app.smtp.waitFor(
-      (m) => recipients(m).includes(DEMO.orgAdminB) && /komplettering/.test(m.subject ?? ""),
-    );
-    expect(ask.text).toContain("/forslag/");
-
-    // The organisation sees the task, answers, and turns the idea into a proposal.
+    // The organisation turns the idea into a proposal, completes it and submits it: it
+    // keeps its case number and officer and goes straight back to the dialogue.
     await org.page.reload();
-    await org.page.getByRole("heading", { name: /Att göra: Svara på handläggarens kompletteringsbegäran/ }).waitFor();
-    expect(await org.page.getByText("Hur många volontärer har ni i dag?").count()).toBeGreaterThan(0);
     expect(await org.page.getByText("Vi gick igenom idén").count()).toBe(1);
-    await look(org.page, "forslag-komplettering");
-    await org.page.getByLabel("Ert svar").fill("Vi har tolv aktiva volontärer.");
-    await org.page.getByRole("button", { name: "Skicka svaret" }).click();
-    await org.page.getByText("Ert svar är skickat.").waitFor();
-    await app.smtp.waitFor((m) => recipients(m).includes(DEMO.officer) && /kompletteringen/.test(m.subject ?? ""));
     await org.page.getByRole("button", { name: "Gör om till förslag" }).click();
     await org.page.getByText("Idén är nu ett utkast till förslag.").waitFor();
     expect(await org.page.getByLabel("Rubrik").inputValue()).toBe("Läxhjälp i Norra stadsdelen");
     await look(org.page, "forslag-konverterat");
-
-    // The organisation completes the proposal and submits it: straight back to the dialogue.
-    await org.page.goto(app.url + path0(org.page.url()));
     const fill = async (label: string, value: string) =>
       org.page.getByLabel(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`)).fill(value);
     await fill("Vilket behov möter verksamheten?", "Många barn saknar stöd med läxor hemma.");
@@ -174,9 +150,40 @@ describe("from an organisation's idea to a decided case", { timeout: 180_000 }, 
     await org.page.getByRole("button", { name: "Skicka in" }).click();
     await org.page.getByText("Ärendet är inskickat och registrerat.").waitFor();
     await org.page.getByText("Dialog med handläggare").first().waitFor();
+    expect(await org.page.getByText(`KS ${year}/0001`).count()).toBeGreaterThan(0);
+
+    // The officer asks for more information; the organisation gets a task and an email.
+    await officer.page.reload();
+    await officer.page.getByText("Begär komplettering", { exact: true }).click();
+    await officer.page.getByLabel("Vad behöver ni veta?").fill("Hur många volontärer har ni i dag?");
+    await officer.page.getByRole("button", { name: "Skicka begäran" }).click();
+    await officer.page.getByText("Begäran om komplettering är skickad.").waitFor();
+    const ask = await app.smtp.waitFor(
+      (m) => recipients(m).includes(DEMO.orgAdminB) && /komplettering/.test(m.subject ?? ""),
+    );
+    expect(ask.text).toContain("/forslag/");
+
+    await org.page.goto(app.url + "/forslag");
+    await org.page.getByText("Att göra: Svara på handläggarens kompletteringsbegäran").waitFor();
+    await org.page.getByRole("link", { name: "Läxhjälp i Norra stadsdelen" }).click();
+    await org.page.getByRole("heading", { name: /Att göra: Svara på handläggarens kompletteringsbegäran/ }).waitFor();
+    expect(await org.page.getByText("Hur många volontärer har ni i dag?").count()).toBeGreaterThan(0);
+    await look(org.page, "forslag-komplettering");
+    await org.page.getByLabel("Ert svar").fill("Vi har tolv aktiva volontärer.");
+    await org.page.getByRole("button", { name: "Skicka svaret" }).click();
+    await org.page.getByText("Ert svar är skickat.").waitFor();
+    await app.smtp.waitFor((m) => recipients(m).includes(DEMO.officer) && /kompletteringen/.test(m.subject ?? ""));
+
+    // A second meeting with internal notes, and an internal note: the canary lives only there.
+    await officer.page.reload();
+    await logMeeting(`${year}-11-23`, "Vi gick igenom budgeten.", `Budgeten verkar hög. ${CANARY}`);
+    await officer.page.getByRole("textbox", { name: "Intern anteckning" }).fill(`Kolla tidigare bidrag. ${CANARY}`);
+    await officer.page.getByRole("button", { name: "Spara anteckningen" }).click();
+    await officer.page.getByText("Anteckningen är sparad.").waitFor();
+    expect(await officer.page.getByText(CANARY).count()).toBe(2);
+    await look(officer.page, "arende-dialog");
 
     // The officer declares no jäv, assesses and approves.
-    await officer.page.reload();
     await officer.page.getByLabel("Jag är inte jävig i ärendet").check();
     await officer.page.getByRole("button", { name: "Registrera deklarationen" }).click();
     await officer.page.getByText("Jävsdeklarationen är registrerad.").waitFor();
@@ -221,6 +228,17 @@ describe("from an organisation's idea to a decided case", { timeout: 180_000 }, 
     for (const path of ["/forslag", path0(org.page.url())]) {
       await org.page.goto(app.url + path);
       expect(await org.page.content(), path).not.toContain(CANARY);
+    }
+    const politician = await newPage(browser);
+    await signIn(politician.page, DEMO.politician);
+    for (const path of ["/", "/organisation", path0(org.page.url()), path0(officer.page.url()), "/handlaggning"]) {
+      await politician.page.goto(app.url + path);
+      expect(await politician.page.content(), path).not.toContain(CANARY);
+    }
+    await politician.context.close();
+    for (const path of ["/", "/om-iop", path0(org.page.url())]) {
+      const res = await fetch(app.url + path);
+      expect(await res.text(), path).not.toContain(CANARY);
     }
     for (const mail of app.smtp.messages.filter((m) => !recipients(m).includes(DEMO.officer))) {
       expect(`${mail.subject} ${mail.text} ${mail.html}`).not.toContain(CANARY);
