@@ -19,12 +19,14 @@ export function ErrorPage({ status }: { status: number }) {
 }
 
 export const errorKey = (status: number) =>
-  status === 404
-    ? "notFound"
-    : status === 403
-      ? "forbidden"
-      : status === 409
-        ? "conflict"
-        : status === 503
-          ? "unavailable"
-          : "serverError";
+  status === 400
+    ? "badRequest"
+    : status === 404
+      ? "notFound"
+      : status === 403
+        ? "forbidden"
+        : status === 409
+          ? "conflict"
+          : status === 503
+            ? "unavailable"
+            : "serverError";

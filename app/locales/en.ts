@@ -98,6 +98,10 @@ const en: Shape<typeof sv> = {
       body: "We cannot reach the database right now. Please try again in a few minutes. Nothing you sent earlier has been lost.",
     },
     forbidden: { title: "Not allowed", body: "You are not allowed to do this." },
+    badRequest: {
+      title: "The request could not be handled",
+      body: "The form contained something we could not read. Go back, reload the page and try again.",
+    },
     conflict: {
       title: "The information has changed",
       body: "Someone else has changed the information. Reload the page and try again.",

@@ -96,6 +96,10 @@ const sv = {
       body: "Vi kommer inte åt databasen just nu. Försök igen om några minuter. Ingenting du skickat tidigare har försvunnit.",
     },
     forbidden: { title: "Du har inte behörighet", body: "Du har inte behörighet att göra det här." },
+    badRequest: {
+      title: "Förfrågan kunde inte behandlas",
+      body: "Formuläret innehöll något vi inte kunde tolka. Gå tillbaka, ladda om sidan och försök igen.",
+    },
     conflict: {
       title: "Uppgifterna har ändrats",
       body: "Någon annan har ändrat uppgifterna. Ladda om sidan och försök igen.",

@@ -75,20 +75,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     if (intent === "convertToProposal") {
       const submission = parseForm(formData, versionSchema);
-      if (submission.status !== "success") return badRequest();
+      if (submission.status !== "success") throw badRequest();
       await convertToProposal(c, user, submission.value.version);
       return redirectWithToast(here, "dialogue.toasts.converted");
     }
     if (intent === "withdraw") {
       const submission = parseForm(formData, versionSchema);
-      if (submission.status !== "success") return badRequest();
+      if (submission.status !== "success") throw badRequest();
       await withdrawCase(c, user, submission.value.version);
       return redirectWithToast(here, "cases.withdrawnToast");
     }
   } catch (error) {
     return caseErrorResponse(error);
   }
-  return badRequest();
+  throw badRequest();
 }
 
 export default function ProposalPage() {

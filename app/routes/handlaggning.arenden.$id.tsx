@@ -131,7 +131,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       }
       case "startAssessment": {
         const submission = parseForm(formData, versionSchema);
-        if (submission.status !== "success") return badRequest();
+        if (submission.status !== "success") throw badRequest();
         await startAssessment(c, user, submission.value.version);
         return redirectWithToast(here, "assessment.startedToast");
       }
@@ -177,7 +177,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } catch (error) {
     return caseErrorResponse(error);
   }
-  return badRequest();
+  throw badRequest();
 }
 
 function routingInvalid(submission: Parameters<typeof invalid>[0], error: RoutingError, form: string) {

@@ -43,11 +43,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = formData.get("intent");
   const token = formData.get("token");
-  if (typeof token !== "string") return badRequest();
+  if (typeof token !== "string") throw badRequest();
 
   if (intent === "accept") {
     const user = await getUser(request);
-    if (!user) return badRequest();
+    if (!user) throw badRequest();
     const orgId = await acceptOrgInvitation(token, user);
     if (!orgId) return redirectWithToast(`/inbjudan?${new URLSearchParams({ token })}`, "invitation.invalid");
     return redirectWithToast(`/organisation/${String(orgId)}`, "invitation.joined");
@@ -79,7 +79,7 @@ export async function action({ request }: ActionFunctionArgs) {
       "Set-Cookie": await createUserSession(request, userId),
     });
   }
-  return badRequest();
+  throw badRequest();
 }
 
 export default function Invitation() {

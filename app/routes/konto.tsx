@@ -49,7 +49,7 @@ export async function action({ request }: ActionFunctionArgs) {
     await destroyAllSessions(user._id);
     return redirectWithToast("/", "account.loggedOutEverywhere", { "Set-Cookie": await destroySession(request) });
   }
-  if (intent !== "changePassword") return badRequest();
+  if (intent !== "changePassword") throw badRequest();
   const submission = parseForm(formData, changePasswordSchema);
   if (submission.status !== "success") return invalid(submission);
   const ok = await changePassword(user._id, submission.value.currentPassword, submission.value.password);

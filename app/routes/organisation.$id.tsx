@@ -133,7 +133,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (intent === "removeMember" || intent === "leave") {
     const userId = intent === "leave" ? String(user._id) : objectId.safeParse(formData.get("userId")).data;
-    if (!userId) return badRequest();
+    if (!userId) throw badRequest();
     requireAbility(ability, intent === "leave" ? "leave" : "delete", "Member", { ...scope, userId }, 403);
     const result = await removeMembership(org._id, new Types.ObjectId(userId));
     if (result === "lastAdmin") return { result: null, memberError: "org.lastAdmin" };
@@ -179,7 +179,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await deleteOrgDocument(doc);
     return redirectWithToast(here, "org.docDeleted");
   }
-  return badRequest();
+  throw badRequest();
 }
 
 export default function OrganisationPage() {

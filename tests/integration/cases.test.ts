@@ -277,3 +277,65 @@ describe("reminders", () => {
     expect(row?.text).toContain(`/forslag/${String(c._id)}`);
   });
 });
+
+describe("hostile input on dialogue, assessment and decision forms", () => {
+  it("answers 4xx with field messages and changes nothing", async () => {
+    const { c, lina } = await draftIdea("Fientlig dialog");
+    const submitted = await submitCase(c, lina, c.version);
+    if (!submitted.ok) throw new Error("not submitted");
+    const social = await DepartmentModel.findOne({ slug: "social" }).lean();
+    const hans = await user(DEMO.officer);
+    const routed = await routeCase(submitted.case, await user(DEMO.coordinator), {
+      departmentId: String(social?._id),
+      officerId: String(hans._id),
+      coReaderDepartmentIds: [],
+      expectedVersion: submitted.case.version,
+    });
+    const staffPage = `/handlaggning/arenden/${String(c._id)}`;
+    const officer = await loginAs(app.url, DEMO.officer);
+    const big = "x".repeat(1024 * 1024);
+    const v = routed.version;
+    for (const body of [
+      `intent=message&body[$ne]=`,
+      `intent=message&body=${big}`,
+      `intent=note&note=`,
+      `intent=meeting&meetingDate=igår&participants=A&minutes=B`,
+      `intent=meeting&meetingDate=2026-11-20&participants[$gt]=&minutes=B`,
+      `intent=requestCompletion&version=${v}&question=`,
+      `intent=reassign&version=${v}&departmentId=abc&officerId=def&reason=x`,
+      `intent=declareConflict&version=${v}&declaration=kanske`,
+      `intent=saveAssessment&version=${v}&checks.noMarket.answer=kanske`,
+      `intent=decide&version=${v}&outcome=approved&decidedBy=committee&decisionMakerName=N&decisionDate=2026-11-24&protocolRef=%C2%A7+1&justification=J`,
+    ]) {
+      const res = await officer.post(staffPage, body);
+      expect(res.status, body.slice(0, 70)).toBeGreaterThanOrEqual(400);
+      expect(res.status, body.slice(0, 70)).toBeLessThan(500);
+    }
+    const org = await loginAs(app.url, DEMO.orgAdminB);
+    for (const body of [`intent=message&body=${big}`, `intent=answerCompletion&version=${v}&answer[$ne]=`]) {
+      const res = await org.post(`/forslag/${String(c._id)}`, body);
+      expect(res.status).toBeGreaterThanOrEqual(400);
+      expect(res.status).toBeLessThan(500);
+    }
+    const after = await loadCaseById(c.publicBodyId, c._id);
+    expect(after?.version).toBe(routed.version);
+    expect(after?.status).toBe("in_dialogue");
+  });
+
+  it("keeps internal notes from the organisation and refuses them from it", async () => {
+    const { c, lina } = await draftIdea("Interna saker");
+    const submitted = await submitCase(c, lina, c.version);
+    if (!submitted.ok) throw new Error("not submitted");
+    const org = await loginAs(app.url, DEMO.orgAdminB);
+    const res = await org.post(`/forslag/${String(c._id)}`, { intent: "note", note: "försök" });
+    expect(res.status).toBe(400);
+    const sara = await loginAs(app.url, DEMO.coordinator);
+    expect(
+      (await sara.post(`/handlaggning/arenden/${String(c._id)}`, { intent: "note", note: "HEMLIG-NOTERING-99" }))
+        .status,
+    ).toBe(302);
+    const page = await (await org.get(`/forslag/${String(c._id)}`)).text();
+    expect(page).not.toContain("HEMLIG-NOTERING-99");
+    expect(await (await sara.get(`/handlaggning/arenden/${String(c._id)}`)).text()).toContain("HEMLIG-NOTERING-99");
+  });
+});
