@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { formatDateTime } from "~/i18n";
+import { messageSchema } from "~/schemas/dialogue";
 import { ErrorSummary, TextAreaField, TextField } from "./forms";
 import { useLang } from "./root-data";
 import { useSchemaForm } from "./use-form";
@@ -119,5 +120,32 @@ export function CaseActionForm<S extends z.ZodType<Record<string, unknown>, Reco
         {submitLabel}
       </button>
     </Form>
+  );
+}
+
+/** "Write to the other side": the same message form on the organisation's and the staff's page. */
+export function MessageForm({
+  version,
+  headingKey,
+  lastResult,
+}: {
+  version: number;
+  headingKey: string;
+  lastResult: SubmissionResult<string[]> | undefined;
+}) {
+  const { t } = useTranslation();
+  return (
+    <section className="panel" aria-labelledby="write-heading">
+      <h3 id="write-heading">{t(headingKey)}</h3>
+      <CaseActionForm
+        key={version}
+        id="message"
+        schema={messageSchema}
+        intent="message"
+        fields={[{ name: "body", label: t("dialogue.fields.body") }]}
+        submitLabel={t("dialogue.send")}
+        lastResult={lastResult}
+      />
+    </section>
   );
 }

@@ -4,7 +4,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CaseContent, CaseSummary, DocumentList, Timeline } from "~/components/case";
 import { DecisionView } from "~/components/assessment-panel";
-import { CaseActionForm, Dialogue } from "~/components/dialogue";
+import { CaseActionForm, Dialogue, MessageForm } from "~/components/dialogue";
 import { PageHeading } from "~/components/layout";
 import { ProposalForm } from "~/components/proposal-form";
 import { can } from "~/domain/ability.server";
@@ -153,18 +153,11 @@ export default function ProposalPage() {
               <h2 id="dialogue-heading">{t("dialogue.title")}</h2>
               <Dialogue entries={data.dialogue} />
               {open ? (
-                <div className="panel">
-                  <h3 id="write-heading">{t("dialogue.writeToMunicipality")}</h3>
-                  <CaseActionForm
-                    key={c.version}
-                    id="message"
-                    schema={messageSchema}
-                    intent="message"
-                    fields={[{ name: "body", label: t("dialogue.fields.body") }]}
-                    submitLabel={t("dialogue.send")}
-                    lastResult={resultFor("message")}
-                  />
-                </div>
+                <MessageForm
+                  version={c.version}
+                  headingKey="dialogue.writeToMunicipality"
+                  lastResult={resultFor("message")}
+                />
               ) : null}
             </section>
           ) : null}

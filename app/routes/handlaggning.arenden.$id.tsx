@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CaseContent, CaseSummary, DocumentList, Timeline } from "~/components/case";
 import { AssessmentForm, ConflictPanel, DecisionForm, DecisionView } from "~/components/assessment-panel";
-import { CaseActionForm, Dialogue } from "~/components/dialogue";
+import { CaseActionForm, Dialogue, MessageForm } from "~/components/dialogue";
 import { ErrorSummary, SelectField, TextAreaField } from "~/components/forms";
 import { PageHeading } from "~/components/layout";
 import { useSchemaForm } from "~/components/use-form";
@@ -328,18 +328,7 @@ export default function StaffCasePage() {
           </section>
           {open ? (
             <>
-              <section className="panel" aria-labelledby="write-heading">
-                <h3 id="write-heading">{t("dialogue.writeToOrg")}</h3>
-                <CaseActionForm
-                  key={c.version}
-                  id="message"
-                  schema={messageSchema}
-                  intent="message"
-                  fields={[{ name: "body", label: t("dialogue.fields.body") }]}
-                  submitLabel={t("dialogue.send")}
-                  lastResult={resultFor("message")}
-                />
-              </section>
+              <MessageForm version={c.version} headingKey="dialogue.writeToOrg" lastResult={resultFor("message")} />
               <section className="panel panel--internal" aria-labelledby="note-heading">
                 <h3 id="note-heading">{t("dialogue.noteHeading")}</h3>
                 <p>{t("dialogue.noteLead")}</p>

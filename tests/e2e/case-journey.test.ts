@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../support/app";
-import { expectAccessible, launchBrowser, newPage } from "../support/browser";
+import { expectAccessible, launchBrowser, newPage, signIn } from "../support/browser";
 import { DEMO } from "../support/http";
 import { recipients } from "../support/smtp";
 
@@ -18,14 +18,6 @@ afterAll(async () => {
   await app?.stop();
 });
 
-async function signIn(page: Page, email: string) {
-  await page.goto(app.url + "/logga-in");
-  await page.getByLabel("E-postadress").fill(email);
-  await page.getByLabel("Lösenord").fill(DEMO.password);
-  await page.getByRole("button", { name: "Logga in" }).click();
-  await page.waitForURL(app.url + "/");
-}
-
 const path0 = (url: string) => new URL(url).pathname;
 
 async function look(page: Page, name: string) {
@@ -36,7 +28,7 @@ async function look(page: Page, name: string) {
 describe("from an organisation's idea to a decided case", { timeout: 180_000 }, () => {
   it("idea, receipt, routing, meeting, completion, proposal, jäv, assessment and approval", async () => {
     const org = await newPage(browser);
-    await signIn(org.page, DEMO.orgAdminB);
+    await signIn(org.page, app.url, DEMO.orgAdminB);
     await org.page.getByRole("link", { name: "Idéer och förslag" }).click();
     await org.page.getByRole("heading", { level: 1, name: "Idéer och förslag" }).waitFor();
     await look(org.page, "forslag");
@@ -75,7 +67,7 @@ describe("from an organisation's idea to a decided case", { timeout: 180_000 }, 
 
     // The office sees it in the inbox and routes it; the suggestion follows the area.
     const office = await newPage(browser);
-    await signIn(office.page, DEMO.coordinator);
+    await signIn(office.page, app.url, DEMO.coordinator);
     await office.page.getByRole("link", { name: "Handläggning" }).click();
     await office.page.getByRole("heading", { level: 1, name: "Handläggning" }).waitFor();
     await look(office.page, "handlaggning");
@@ -106,7 +98,7 @@ describe("from an organisation's idea to a decided case", { timeout: 180_000 }, 
 
     // The officer finds it among their cases.
     const officer = await newPage(browser);
-    await signIn(officer.page, DEMO.officer);
+    await signIn(officer.page, app.url, DEMO.officer);
     await officer.page.goto(app.url + "/handlaggning");
     await officer.page.getByRole("link", { name: "Läxhjälp i Norra stadsdelen" }).first().click();
     await officer.page.getByRole("heading", { level: 1, name: /Läxhjälp i Norra stadsdelen/ }).waitFor();
@@ -230,7 +222,7 @@ describe("from an organisation's idea to a decided case", { timeout: 180_000 }, 
       expect(await org.page.content(), path).not.toContain(CANARY);
     }
     const politician = await newPage(browser);
-    await signIn(politician.page, DEMO.politician);
+    await signIn(politician.page, app.url, DEMO.politician);
     for (const path of ["/", "/organisation", path0(org.page.url()), path0(officer.page.url()), "/handlaggning"]) {
       await politician.page.goto(app.url + path);
       expect(await politician.page.content(), path).not.toContain(CANARY);

@@ -1,4 +1,4 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DepartmentModel } from "#models/department";
 import { OrganisationModel } from "#models/organisation";
@@ -8,7 +8,7 @@ import { declareConflict, saveAssessment, startAssessment } from "~/domain/decis
 import { createCase, routeCase, saveDraft, submitCase } from "~/domain/proposals.server";
 import type { SessionUser } from "~/domain/session.server";
 import { startTestApp, type TestApp } from "../support/app";
-import { expectAccessible, launchBrowser, newPage } from "../support/browser";
+import { expectAccessible, launchBrowser, newPage, signIn } from "../support/browser";
 import { DEMO } from "../support/http";
 import { recipients } from "../support/smtp";
 
@@ -24,14 +24,6 @@ afterAll(async () => {
   await browser?.close();
   await app?.stop();
 });
-
-async function signIn(page: Page, email: string) {
-  await page.goto(app.url + "/logga-in");
-  await page.getByLabel("E-postadress").fill(email);
-  await page.getByLabel("Lösenord").fill(DEMO.password);
-  await page.getByRole("button", { name: "Logga in" }).click();
-  await page.waitForURL(app.url + "/");
-}
 
 /** A complete proposal from Gröna Gården, routed to Hans and under assessment (fixture). */
 async function proposalUnderAssessment(title: string) {
@@ -98,7 +90,7 @@ describe("other paths through a case", { timeout: 120_000 }, () => {
   it("declines a proposal: the organisation gets the reasons, and the decision is final", async () => {
     const c = await proposalUnderAssessment("Odlingslotter för äldre");
     const officer = await newPage(browser);
-    await signIn(officer.page, DEMO.officer);
+    await signIn(officer.page, app.url, DEMO.officer);
     await officer.page.goto(`${app.url}/handlaggning/arenden/${String(c._id)}`);
     await officer.page.getByLabel("Avslag").check();
     await officer.page.getByLabel("Nämndens eller beslutsfattarens namn").fill("Socialnämnden");
@@ -121,7 +113,7 @@ describe("other paths through a case", { timeout: 120_000 }, () => {
     expect(mail.text).toContain("den bör upphandlas");
 
     const org = await newPage(browser);
-    await signIn(org.page, DEMO.orgAdminA);
+    await signIn(org.page, app.url, DEMO.orgAdminA);
     await org.page.goto(`${app.url}/forslag/${String(c._id)}`);
     await org.page.getByRole("heading", { name: "Beslut 2026-11-24: Avslag" }).waitFor();
     expect(await org.page.getByText("Det finns en marknad för tjänsten").count()).toBe(1);
@@ -137,7 +129,7 @@ describe("other paths through a case", { timeout: 120_000 }, () => {
 
   it("lets the organisation withdraw a submitted idea; it stays on record", async () => {
     const org = await newPage(browser);
-    await signIn(org.page, DEMO.orgAdminA);
+    await signIn(org.page, app.url, DEMO.orgAdminA);
     await org.page.goto(app.url + "/forslag/ny");
     await org.page.getByLabel("Rubrik").fill("Cykelverkstad");
     await org.page.getByRole("button", { name: "Skapa utkast" }).click();
@@ -152,7 +144,7 @@ describe("other paths through a case", { timeout: 120_000 }, () => {
     await expectAccessible(org.page);
 
     const office = await newPage(browser);
-    await signIn(office.page, DEMO.coordinator);
+    await signIn(office.page, app.url, DEMO.coordinator);
     await office.page.goto(app.url + "/handlaggning?status=withdrawn");
     await office.page.getByRole("link", { name: "Cykelverkstad" }).waitFor();
     for (const p of [org, office]) {

@@ -35,6 +35,22 @@ async function draftIdea(title: string): Promise<{ c: CaseDoc; lina: SessionUser
   return { c, lina };
 }
 
+/** A submitted idea routed to Hans at Socialförvaltningen. */
+async function routedIdea(title: string) {
+  const { c, lina } = await draftIdea(title);
+  const submitted = await submitCase(c, lina, c.version);
+  if (!submitted.ok) throw new Error("not submitted");
+  const social = await DepartmentModel.findOne({ slug: "social" }).lean();
+  const hans = await user(DEMO.officer);
+  const routed = await routeCase(submitted.case, await user(DEMO.coordinator), {
+    departmentId: String(social?._id),
+    officerId: String(hans._id),
+    coReaderDepartmentIds: [],
+    expectedVersion: submitted.case.version,
+  });
+  return { c: routed, lina, hans };
+}
+
 beforeAll(async () => {
   app = await startTestApp("cases");
 });
@@ -253,17 +269,8 @@ describe("reminders", () => {
   });
 
   it("reminds the organisation of an unanswered completion request", async () => {
-    const { c, lina } = await draftIdea("Obesvarad fråga");
-    const submitted = await submitCase(c, lina, c.version);
-    if (!submitted.ok) throw new Error("not submitted");
-    const social = await DepartmentModel.findOne({ slug: "social" }).lean();
-    const hans = await user(DEMO.officer);
-    const routed = await routeCase(submitted.case, await user(DEMO.coordinator), {
-      departmentId: String(social?._id),
-      officerId: String(hans._id),
-      coReaderDepartmentIds: [],
-      expectedVersion: submitted.case.version,
-    });
+    const { c: routed, hans } = await routedIdea("Obesvarad fråga");
+    const c = routed;
     await requestCompletion(routed, hans, "Hur många deltagare?", routed.version);
     await ProposalModel.updateOne(
       { _id: c._id },
@@ -280,17 +287,8 @@ describe("reminders", () => {
 
 describe("hostile input on dialogue, assessment and decision forms", () => {
   it("answers 4xx with field messages and changes nothing", async () => {
-    const { c, lina } = await draftIdea("Fientlig dialog");
-    const submitted = await submitCase(c, lina, c.version);
-    if (!submitted.ok) throw new Error("not submitted");
-    const social = await DepartmentModel.findOne({ slug: "social" }).lean();
-    const hans = await user(DEMO.officer);
-    const routed = await routeCase(submitted.case, await user(DEMO.coordinator), {
-      departmentId: String(social?._id),
-      officerId: String(hans._id),
-      coReaderDepartmentIds: [],
-      expectedVersion: submitted.case.version,
-    });
+    const { c: routed } = await routedIdea("Fientlig dialog");
+    const c = routed;
     const staffPage = `/handlaggning/arenden/${String(c._id)}`;
     const officer = await loginAs(app.url, DEMO.officer);
     const big = "x".repeat(1024 * 1024);

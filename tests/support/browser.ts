@@ -41,3 +41,12 @@ export async function expectAccessible(page: Page) {
 export async function hydrated(page: Page) {
   await page.waitForFunction(() => (window as unknown as { __remixRouter?: unknown }).__remixRouter !== undefined);
 }
+
+/** Signs in through the form, as a person would. */
+export async function signIn(page: Page, base: string, email: string, password = "samverka-demo-2026") {
+  await page.goto(base + "/logga-in");
+  await page.getByLabel("E-postadress").fill(email);
+  await page.getByLabel("Lösenord").fill(password);
+  await page.getByRole("button", { name: "Logga in" }).click();
+  await page.waitForURL(base + "/");
+}
