@@ -1,15 +1,16 @@
 import { Schema } from "mongoose";
 import { baseOptions, defineModel, type ObjectId } from "./shared";
 
-import { ORG_DOCUMENT_KINDS_LIST as ORG_DOCUMENT_KINDS } from "./constants";
+import { DOCUMENT_KINDS } from "./constants";
 
-export { ORG_DOCUMENT_KINDS };
-export type OrgDocumentKind = (typeof ORG_DOCUMENT_KINDS)[number];
+export type OrgDocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 /** Metadata of a stored file; the bytes are in GridFS (bucket "files"). */
 export interface StoredDocument {
   publicBodyId: ObjectId;
   organisationId: ObjectId;
+  /** Set for attachments to a case (kind "attachment"). */
+  caseId?: ObjectId;
   kind: OrgDocumentKind;
   title: string;
   filename: string;
@@ -26,7 +27,8 @@ const schema = new Schema<StoredDocument>(
   {
     publicBodyId: { type: Schema.Types.ObjectId, required: true },
     organisationId: { type: Schema.Types.ObjectId, required: true, ref: "Organisation" },
-    kind: { type: String, enum: ORG_DOCUMENT_KINDS, required: true },
+    caseId: { type: Schema.Types.ObjectId, ref: "Proposal" },
+    kind: { type: String, enum: DOCUMENT_KINDS, required: true },
     title: { type: String, required: true },
     filename: { type: String, required: true },
     contentType: { type: String, required: true },
@@ -38,5 +40,6 @@ const schema = new Schema<StoredDocument>(
   baseOptions,
 );
 schema.index({ publicBodyId: 1, organisationId: 1, createdAt: -1 });
+schema.index({ caseId: 1 });
 
 export const DocumentModel = defineModel("Document", schema);

@@ -214,3 +214,32 @@ export function NewPasswordFields({
     </>
   );
 }
+
+/** A file input with the allowed types and size as hint, and its error in place. */
+export function FileField({ id, error }: { id: string; error?: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className={error ? "field field--error" : "field"}>
+      <label htmlFor={id} className="field__label">
+        {t("org.file")}
+      </label>
+      <p id={`${id}-hint`} className="field__hint">
+        {t("org.fileHint")}
+      </p>
+      {error ? (
+        <p id={`${id}-error`} className="field__error">
+          {t(error)}
+        </p>
+      ) : null}
+      <input
+        id={id}
+        name="file"
+        type="file"
+        className="input-file"
+        accept=".pdf,.docx,.xlsx,.odt,.ods,.png,.jpg,.jpeg"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`}
+      />
+    </div>
+  );
+}

@@ -2,6 +2,7 @@ import { DepartmentModel } from "#models/department";
 import { OrganisationModel } from "#models/organisation";
 import { UserModel } from "#models/user";
 import { requireAbility } from "./ability.server";
+import { listCaseAttachments } from "./documents.server";
 import { availableTransitions } from "./case-lifecycle";
 import { actorFor, factsOf, listCaseDocuments, listCaseEvents, loadCaseById, type CaseDoc } from "./cases.server";
 import { caseSubject } from "./proposals.server";
@@ -18,12 +19,13 @@ export async function loadCaseFor(request: Request, id: string | undefined) {
 
 /** What every case page shows: facts, who handles it, the trail and the document list. */
 export async function casePageData(c: CaseDoc, options: { staff: boolean; actor: ReturnType<typeof actorFor> }) {
-  const [org, events, documents, department, officer] = await Promise.all([
+  const [org, events, documents, department, officer, attachments] = await Promise.all([
     OrganisationModel.findById(c.organisationId).select("name orgNumber email phone").lean(),
     listCaseEvents(c, { sharedOnly: !options.staff }),
     listCaseDocuments(c),
     c.routing ? DepartmentModel.findById(c.routing.departmentId).select("name").lean() : null,
     c.routing ? UserModel.findById(c.routing.officerId).select("name email").lean() : null,
+    listCaseAttachments(c._id),
   ]);
   return {
     case: {
@@ -58,6 +60,13 @@ export async function casePageData(c: CaseDoc, options: { staff: boolean; actor:
       wantsMeeting: c.wantsMeeting,
     },
     organisation: org ? { id: String(org._id), name: org.name, orgNumber: org.orgNumber, email: org.email } : null,
+    attachments: attachments.map((a) => ({
+      id: String(a._id),
+      title: a.title,
+      filename: a.filename,
+      size: a.size,
+      href: `/forslag/${String(c._id)}/bilagor/${String(a._id)}`,
+    })),
     decision: c.decision
       ? {
           outcome: c.decision.outcome,

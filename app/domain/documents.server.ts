@@ -42,22 +42,23 @@ export function cleanFilename(name: string, ext: string) {
   return `${base || "dokument"}.${ext}`;
 }
 
-export async function storeOrgDocument(input: {
+/** Stores a checked file in GridFS with its metadata: an organisation's document, or a case attachment. */
+export async function storeDocument(input: {
   publicBodyId: Types.ObjectId;
   organisationId: Types.ObjectId;
+  caseId?: Types.ObjectId;
   uploadedBy: Types.ObjectId;
   kind: OrgDocumentKind;
   title: string;
-  filename: string;
-  bytes: Uint8Array;
-  type: { ext: string; mime: string };
+  file: { bytes: Uint8Array; type: { ext: string; mime: string }; name: string };
 }) {
-  const filename = cleanFilename(input.filename, input.type.ext);
+  const { bytes, type } = input.file;
+  const filename = cleanFilename(input.file.name, type.ext);
   const upload = bucket().openUploadStream(filename, {
-    metadata: { publicBodyId: input.publicBodyId, organisationId: input.organisationId, contentType: input.type.mime },
+    metadata: { publicBodyId: input.publicBodyId, organisationId: input.organisationId, contentType: type.mime },
   });
   await new Promise<void>((resolve, reject) => {
-    Readable.from([Buffer.from(input.bytes)])
+    Readable.from([Buffer.from(bytes)])
       .pipe(upload)
       .on("finish", resolve)
       .on("error", reject);
@@ -65,19 +66,31 @@ export async function storeOrgDocument(input: {
   return DocumentModel.create({
     publicBodyId: input.publicBodyId,
     organisationId: input.organisationId,
+    caseId: input.caseId,
     kind: input.kind,
     title: input.title,
     filename,
-    contentType: input.type.mime,
-    extension: input.type.ext,
-    size: input.bytes.byteLength,
+    contentType: type.mime,
+    extension: type.ext,
+    size: bytes.byteLength,
     fileId: upload.id,
     uploadedBy: input.uploadedBy,
   });
 }
 
 export function listOrgDocuments(publicBodyId: Types.ObjectId, organisationId: Types.ObjectId) {
-  return DocumentModel.find({ publicBodyId, organisationId }).sort({ createdAt: -1 }).lean();
+  return DocumentModel.find({ publicBodyId, organisationId, kind: { $ne: "attachment" } })
+    .sort({ createdAt: -1 })
+    .lean();
+}
+
+export function listCaseAttachments(caseId: Types.ObjectId) {
+  return DocumentModel.find({ caseId, kind: "attachment" }).sort({ createdAt: 1 }).lean();
+}
+
+export function findCaseAttachment(caseId: Types.ObjectId, id: string) {
+  if (!Types.ObjectId.isValid(id)) return Promise.resolve(null);
+  return DocumentModel.findOne({ _id: id, caseId, kind: "attachment" }).lean();
 }
 
 export function findOrgDocument(publicBodyId: Types.ObjectId, organisationId: Types.ObjectId, id: string) {

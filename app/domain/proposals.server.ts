@@ -5,6 +5,7 @@ import { OrganisationModel } from "#models/organisation";
 import { ProposalModel, type ProposalContent } from "#models/proposal";
 import { PublicBodyModel } from "#models/public-body";
 import { UserModel } from "#models/user";
+import { listCaseAttachments, storeDocument } from "./documents.server";
 import { getEnv } from "./env.server";
 import { enqueueEmail } from "./outbox.server";
 import { missingFields } from "./proposal-content";
@@ -18,6 +19,7 @@ import {
   type CaseDoc,
 } from "./cases.server";
 import type { SessionUser } from "./session.server";
+import type { UploadedFile } from "./uploads.server";
 
 // Use cases of the IOP case up to routing: create, save a draft, submit (case number,
 // registration, receipt), route, withdraw. Routes call these after asking the ability.
@@ -115,6 +117,18 @@ export async function submitCase(c: CaseDoc, user: SessionUser, expectedVersion:
     { direction: "outgoing", title: "Mottagningskvittens", sender: body?.officeName ?? "" },
     `receipt:${seq}`,
   );
+  for (const attachment of await listCaseAttachments(c._id)) {
+    await registerDocument(
+      current,
+      {
+        direction: "incoming",
+        title: `Bilaga: ${attachment.title}`,
+        sender: org?.name ?? "",
+        documentId: attachment._id,
+      },
+      `attachment:${String(attachment._id)}`,
+    );
+  }
   const recipients = [...new Set([user.email, c.contactEmail].filter(Boolean))];
   for (const to of recipients) {
     await enqueueEmail(
@@ -235,3 +249,26 @@ export async function withdrawCase(c: CaseDoc, user: SessionUser, expectedVersio
 }
 
 export { loadCaseById };
+
+/** Attaches a checked file to the case; once the case is registered it enters the document list. */
+export async function attachToCase(c: CaseDoc, user: SessionUser, title: string, file: UploadedFile) {
+  const doc = await storeDocument({
+    publicBodyId: c.publicBodyId,
+    organisationId: c.organisationId,
+    caseId: c._id,
+    uploadedBy: user._id,
+    kind: "attachment",
+    title,
+    file,
+  });
+  const { case: after } = await recordChange(c, { type: "attachmentAdded", actor: user, data: { title } });
+  if (after.caseNumber) {
+    const org = await OrganisationModel.findById(c.organisationId).select("name").lean();
+    await registerDocument(
+      after,
+      { direction: "incoming", title: `Bilaga: ${title}`, sender: org?.name ?? "", documentId: doc._id },
+      `attachment:${String(doc._id)}`,
+    );
+  }
+  return after;
+}

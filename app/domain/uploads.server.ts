@@ -3,7 +3,7 @@ import {
   unstable_parseMultipartFormData as parseMultipartFormData,
   MaxPartSizeExceededError,
 } from "@remix-run/node";
-import { MAX_FILE_BYTES } from "./documents.server";
+import { MAX_FILE_BYTES, sniffFile } from "./documents.server";
 
 /**
  * Reads a form that may carry one file. Files over the limit are stopped while streaming
@@ -22,4 +22,22 @@ export async function readUploadForm(request: Request): Promise<{ formData: Form
     if (error instanceof MaxPartSizeExceededError) return { formData: new FormData(), tooLarge: true };
     throw error;
   }
+}
+
+export interface UploadedFile {
+  bytes: Uint8Array;
+  type: { ext: string; mime: string };
+  name: string;
+}
+
+/** The form's `file`, checked by size and content; or the locale key of what is wrong. */
+export async function uploadedFile(formData: FormData, tooLarge: boolean): Promise<UploadedFile | { error: string }> {
+  if (tooLarge) return { error: "errors.file.tooLarge" };
+  const file = formData.get("file");
+  if (!(file instanceof Blob)) return { error: "errors.file.missing" };
+  if (file.size === 0) return { error: "errors.file.empty" };
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const type = await sniffFile(bytes);
+  if (typeof type === "string") return { error: `errors.file.${type}` };
+  return { bytes, type, name: file instanceof File ? file.name : "dokument" };
 }

@@ -4,6 +4,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CaseContent, CaseSummary, DocumentList, Timeline } from "~/components/case";
 import { DecisionView } from "~/components/assessment-panel";
+import { Attachments } from "~/components/attachments";
 import { CaseActionForm, Dialogue, MessageForm } from "~/components/dialogue";
 import { PageHeading } from "~/components/layout";
 import { ProposalForm } from "~/components/proposal-form";
@@ -13,11 +14,12 @@ import { caseErrorResponse } from "~/domain/case-errors.server";
 import { answerCompletion, convertToProposal, listDialogue, postMessage } from "~/domain/dialogue.server";
 import { TransitionError } from "~/domain/case-lifecycle";
 import { invalid, parseForm } from "~/domain/forms.server";
-import { caseSubject, saveDraft, submitCase, withdrawCase } from "~/domain/proposals.server";
+import { attachToCase, caseSubject, saveDraft, submitCase, withdrawCase } from "~/domain/proposals.server";
+import { readUploadForm, uploadedFile } from "~/domain/uploads.server";
 import { badRequest } from "~/domain/request.server";
 import { redirectWithToast } from "~/domain/session.server";
 import { completionAnswerSchema, messageSchema } from "~/schemas/dialogue";
-import { draftSchema, versionSchema } from "~/schemas/proposal";
+import { attachSchema, draftSchema, versionSchema } from "~/schemas/proposal";
 
 // Reload the case after every post, also a refused one (400/409): the draft may have been
 // saved, or someone else changed the case, and the page must show the current version.
@@ -42,8 +44,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { c, actor, ability, user } = await loadCaseFor(request, params.id);
   if (actor !== "organisation") throw new Response("Sidan finns inte", { status: 404 });
   const here = `/forslag/${String(c._id)}`;
-  const formData = await request.formData();
-  const intent = formData.get("intent");
+  const { formData, tooLarge } = await readUploadForm(request);
+  const intent = tooLarge ? "attach" : formData.get("intent");
   try {
     if (intent === "save" || intent === "submit") {
       // Only drafts can be edited; anything else was submitted meanwhile.
@@ -60,6 +62,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return invalid(submission, { formErrors: ["cases.missingTitle"], fieldErrors });
       }
       return redirectWithToast(here, "cases.submittedToast");
+    }
+    if (intent === "attach") {
+      if (!["draft", "submitted", "in_dialogue", "awaiting_completion"].includes(c.status)) {
+        throw new TransitionError("submit", "status", c.status);
+      }
+      const submission = parseForm(formData, attachSchema);
+      const file = await uploadedFile(formData, tooLarge);
+      if (submission.status !== "success" || "error" in file) {
+        const fieldErrors = { ...(submission.status === "error" ? submission.error : {}) } as Record<string, string[]>;
+        if ("error" in file) fieldErrors.file = [file.error];
+        return invalid(submission, { fieldErrors }, tooLarge ? 413 : 400, "attach");
+      }
+      await attachToCase(c, user, submission.value.title, file);
+      return redirectWithToast(here, "cases.attached");
     }
     if (intent === "message") {
       const submission = parseForm(formData, messageSchema);
@@ -148,6 +164,12 @@ export default function ProposalPage() {
               <CaseContent c={c} />
             </section>
           )}
+          <Attachments
+            attachments={data.attachments}
+            canAttach={["draft", "submitted", "in_dialogue", "awaiting_completion"].includes(c.status)}
+            version={c.version}
+            lastResult={resultFor("attach")}
+          />
           {c.status !== "draft" ? (
             <section aria-labelledby="dialogue-heading">
               <h2 id="dialogue-heading">{t("dialogue.title")}</h2>

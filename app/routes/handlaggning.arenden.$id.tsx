@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CaseContent, CaseSummary, DocumentList, Timeline } from "~/components/case";
 import { AssessmentForm, ConflictPanel, DecisionForm, DecisionView } from "~/components/assessment-panel";
+import { Attachments } from "~/components/attachments";
 import { CaseActionForm, Dialogue, MessageForm } from "~/components/dialogue";
 import { ErrorSummary, SelectField, TextAreaField } from "~/components/forms";
 import { PageHeading } from "~/components/layout";
@@ -315,6 +316,7 @@ export default function StaffCasePage() {
             </h2>
             <CaseContent c={c} />
           </section>
+          <Attachments attachments={data.attachments} canAttach={false} version={c.version} lastResult={undefined} />
           {data.organisation ? (
             <p>
               <Link to={`/organisation/${data.organisation.id}`}>

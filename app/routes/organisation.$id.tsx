@@ -6,19 +6,13 @@ import { useTranslation } from "react-i18next";
 import { Types } from "mongoose";
 import { ORG_DOCUMENT_KINDS_LIST, ORG_ROLES_LIST } from "#models/constants";
 import { useAppAbility } from "~/components/ability";
-import { ErrorSummary, SelectField, TextField } from "~/components/forms";
+import { ErrorSummary, FileField, SelectField, TextField } from "~/components/forms";
 import { PageHeading } from "~/components/layout";
 import { OrganisationForm } from "~/components/organisation-form";
 import { useLang } from "~/components/root-data";
 import { useSchemaForm } from "~/components/use-form";
 import { can, requireAbility } from "~/domain/ability.server";
-import {
-  deleteOrgDocument,
-  findOrgDocument,
-  listOrgDocuments,
-  sniffFile,
-  storeOrgDocument,
-} from "~/domain/documents.server";
+import { deleteOrgDocument, findOrgDocument, listOrgDocuments, storeDocument } from "~/domain/documents.server";
 import { invalid, parseForm } from "~/domain/forms.server";
 import {
   DuplicateOrgNumberError,
@@ -31,7 +25,7 @@ import {
 } from "~/domain/organisations.server";
 import { badRequest, requireContext } from "~/domain/request.server";
 import { redirectWithToast } from "~/domain/session.server";
-import { readUploadForm } from "~/domain/uploads.server";
+import { readUploadForm, uploadedFile } from "~/domain/uploads.server";
 import { formatBytes, formatDate } from "~/i18n";
 import { inviteMemberSchema, objectId, organisationSchema, uploadSchema } from "~/schemas/organisation";
 
@@ -144,30 +138,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "upload") {
     requireAbility(ability, "create", "OrgDocument", scope, 403);
     const submission = parseForm(formData, uploadSchema);
-    const file = formData.get("file");
-    let fileError: string | null = tooLarge ? "errors.file.tooLarge" : null;
-    let bytes: Uint8Array | null = null;
-    if (!fileError) {
-      if (!(file instanceof Blob) || file.size === 0)
-        fileError = file instanceof Blob ? "errors.file.empty" : "errors.file.missing";
-      else bytes = new Uint8Array(await file.arrayBuffer());
-    }
-    const type = bytes ? await sniffFile(bytes) : null;
-    if (typeof type === "string") fileError = `errors.file.${type}`;
-    if (submission.status !== "success" || fileError || !bytes || !type || typeof type === "string") {
+    const file = await uploadedFile(formData, tooLarge);
+    if (submission.status !== "success" || "error" in file) {
       const fieldErrors = { ...(submission.status === "error" ? submission.error : {}) } as Record<string, string[]>;
-      if (fileError) fieldErrors.file = [fileError];
+      if ("error" in file) fieldErrors.file = [file.error];
       return invalid(submission, { fieldErrors }, tooLarge ? 413 : 400);
     }
-    await storeOrgDocument({
+    await storeDocument({
       publicBodyId: org.publicBodyId,
       organisationId: org._id,
       uploadedBy: user._id,
       kind: submission.value.kind,
       title: submission.value.title,
-      filename: file instanceof File ? file.name : "dokument",
-      bytes,
-      type,
+      file,
     });
     return redirectWithToast(here, "org.uploaded");
   }
@@ -469,28 +452,7 @@ function DocumentsSection({
               options={ORG_DOCUMENT_KINDS_LIST.map((value) => ({ value, label: String(t(`org.docKinds.${value}`)) }))}
             />
             <TextField field={fields.title} label={t("org.docTitle")} hint={t("org.docTitleHint")} />
-            <div className={fileError ? "field field--error" : "field"}>
-              <label htmlFor={`${form.id}-file`} className="field__label">
-                {t("org.file")}
-              </label>
-              <p id={`${form.id}-file-hint`} className="field__hint">
-                {t("org.fileHint")}
-              </p>
-              {fileError ? (
-                <p id={`${form.id}-file-error`} className="field__error">
-                  {t(fileError)}
-                </p>
-              ) : null}
-              <input
-                id={`${form.id}-file`}
-                name="file"
-                type="file"
-                className="input-file"
-                accept=".pdf,.docx,.xlsx,.odt,.ods,.png,.jpg,.jpeg"
-                aria-invalid={fileError ? true : undefined}
-                aria-describedby={fileError ? `${form.id}-file-hint ${form.id}-file-error` : `${form.id}-file-hint`}
-              />
-            </div>
+            <FileField id={`${form.id}-file`} error={fileError} />
             <button type="submit" className="button">
               {t("org.upload")}
             </button>

@@ -1,14 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { createReadableStreamFromReadable } from "@remix-run/node";
 import { requireAbility } from "~/domain/ability.server";
-import { findOrgDocument, openFile } from "~/domain/documents.server";
+import { findOrgDocument } from "~/domain/documents.server";
+import { fileResponse } from "~/domain/downloads.server";
 import { findOrganisation } from "~/domain/organisations.server";
 import { requireContext } from "~/domain/request.server";
 
-/**
- * Download of an organisation document, only for those allowed to read it. Always as an
- * attachment; `X-Content-Type-Options: nosniff` is set on every response by the server.
- */
+/** Download of an organisation document, only for those allowed to read it. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ability, publicBody } = await requireContext(request);
   const org = await findOrganisation(publicBody._id, params.id ?? "");
@@ -16,14 +13,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!org) throw notFound;
   requireAbility(ability, "read", "OrgDocument", { organisationId: org._id, publicBodyId: org.publicBodyId });
   const doc = await findOrgDocument(org.publicBodyId, org._id, params.docId ?? "");
-  if (!doc) throw notFound;
-  const ascii = doc.filename.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "");
-  return new Response(createReadableStreamFromReadable(openFile(doc.fileId)), {
-    headers: {
-      "Content-Type": doc.contentType,
-      "Content-Length": String(doc.size),
-      "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(doc.filename)}`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  if (!doc || doc.kind === "attachment") throw notFound;
+  return fileResponse(doc);
 }

@@ -104,3 +104,9 @@ export const routeSchema = z.object({
   officerId: objectId,
   coReaderDepartmentIds: z.array(objectId).max(20).optional().default([]),
 });
+
+export const attachSchema = z.object({
+  title: requiredText(200),
+  // The file itself is checked by size and content on the server (uploads.server.ts).
+  file: z.unknown().optional(),
+});

@@ -9,6 +9,7 @@ import { createCase, routeCase, saveDraft, submitCase } from "~/domain/proposals
 import type { SessionUser } from "~/domain/session.server";
 import { startTestApp, type TestApp } from "../support/app";
 import { expectAccessible, launchBrowser, newPage, signIn } from "../support/browser";
+import { pdfBytes } from "../support/files";
 import { DEMO } from "../support/http";
 import { recipients } from "../support/smtp";
 
@@ -133,6 +134,15 @@ describe("other paths through a case", { timeout: 120_000 }, () => {
     await org.page.goto(app.url + "/forslag/ny");
     await org.page.getByLabel("Rubrik").fill("Cykelverkstad");
     await org.page.getByRole("button", { name: "Skapa utkast" }).click();
+    await org.page.locator("summary", { hasText: "Lägg till bilaga" }).click();
+    await org.page.getByLabel("Beskrivning av bilagan").fill("Skiss på verkstaden");
+    await org.page
+      .getByLabel("Fil", { exact: true })
+      .setInputFiles({ name: "skiss.pdf", mimeType: "application/pdf", buffer: pdfBytes() });
+    await org.page.getByRole("button", { name: "Lägg till bilaga" }).click();
+    await org.page.getByText("Bilagan är tillagd.").waitFor();
+    await org.page.getByRole("link", { name: "Skiss på verkstaden" }).waitFor();
+    await expectAccessible(org.page);
     await org.page.getByLabel("Vad vill ni göra, och för vem?").fill("En cykelverkstad för unga.");
     await org.page.getByLabel("Fritid").check();
     await org.page.getByRole("button", { name: "Skicka in" }).click();

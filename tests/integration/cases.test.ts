@@ -14,6 +14,7 @@ import { runReminders } from "~/domain/reminders.server";
 import type { SessionUser } from "~/domain/session.server";
 import { startTestApp, type TestApp } from "../support/app";
 import { upsertUser } from "~/domain/factories.server";
+import { exeBytes, pdfBytes, uploadForm } from "../support/files";
 import { Client, DEMO, loginAs } from "../support/http";
 
 let app: TestApp;
@@ -335,5 +336,52 @@ describe("hostile input on dialogue, assessment and decision forms", () => {
     const page = await (await org.get(`/forslag/${String(c._id)}`)).text();
     expect(page).not.toContain("HEMLIG-NOTERING-99");
     expect(await (await sara.get(`/handlaggning/arenden/${String(c._id)}`)).text()).toContain("HEMLIG-NOTERING-99");
+  });
+});
+
+describe("attachments", () => {
+  it("stores attachments in GridFS, registers them on submission, and serves them only to readers of the case", async () => {
+    const { c } = await draftIdea("Med bilaga");
+    const lina = await loginAs(app.url, DEMO.orgAdminB);
+    const page = `/forslag/${String(c._id)}`;
+    const ok = await lina.post(
+      page,
+      uploadForm({ intent: "attach", title: "Budget 2027" }, { name: "budget.pdf", bytes: pdfBytes() }),
+    );
+    expect(ok.status).toBe(302);
+    const refused = await lina.post(
+      page,
+      uploadForm({ intent: "attach", title: "Program" }, { name: "program.pdf", bytes: exeBytes() }),
+    );
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain("Filtypen stöds inte");
+    const big = await lina.post(
+      page,
+      uploadForm(
+        { intent: "attach", title: "Stor" },
+        { name: "stor.pdf", bytes: Buffer.concat([pdfBytes(), Buffer.alloc(10 * 1024 * 1024)]) },
+      ),
+    );
+    expect(big.status).toBe(413);
+
+    const current = await loadCaseById(c.publicBodyId, c._id);
+    if (!current) throw new Error("missing");
+    const result = await submitCase(current, await user(DEMO.orgAdminB), current.version);
+    expect(result.ok).toBe(true);
+    const docs = await CaseDocumentModel.find({ caseId: c._id }).sort({ number: 1 }).lean();
+    expect(docs.map((d) => d.title)).toContain("Bilaga: Budget 2027");
+
+    const html = await (await lina.get(page)).text();
+    const href = /href="(\/forslag\/[a-f0-9]+\/bilagor\/[a-f0-9]+)"/.exec(html)?.[1];
+    if (!href) throw new Error("no attachment link");
+    const download = await lina.get(href);
+    expect(download.status).toBe(200);
+    expect(download.headers.get("Content-Disposition")).toMatch(/^attachment; filename="budget.pdf"/);
+    expect(Buffer.from(await download.arrayBuffer()).equals(pdfBytes())).toBe(true);
+    expect((await (await loginAs(app.url, DEMO.coordinator)).get(href)).status).toBe(200);
+    for (const email of [DEMO.orgAdminA, DEMO.politician]) {
+      expect((await (await loginAs(app.url, email)).get(href)).status, email).toBe(404);
+    }
+    expect((await new Client(app.url).get(href)).status).toBe(302);
   });
 });
