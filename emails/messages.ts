@@ -73,6 +73,18 @@ export const emailMessages = {
         body: "{name} har svarat på kompletteringsbegäran i ärendet ”{title}” ({caseNumber}). Ärendet är tillbaka i dialog.",
         button: "Öppna ärendet",
       },
+      meetingInvite: {
+        subject: "{caseNumber}: inbjudan till dialogmöte",
+        heading: "Ni är inbjudna till ett dialogmöte",
+        body: "{name} bjuder in till ett dialogmöte om ”{title}” ({caseNumber}). Tid, plats och eventuellt meddelande finns i Samverka, där ni också bekräftar mötet.",
+        button: "Se och bekräfta mötet",
+      },
+      meetingConfirmed: {
+        subject: "{caseNumber}: dialogmötet är bekräftat",
+        heading: "Organisationen har bekräftat mötet",
+        body: "{name} har bekräftat dialogmötet om ”{title}” ({caseNumber}).",
+        button: "Öppna ärendet",
+      },
       meeting: {
         subject: "{caseNumber}: minnesanteckningar från dialogmöte",
         heading: "Minnesanteckningar från dialogmötet",
@@ -186,6 +198,18 @@ export const emailMessages = {
         subject: "{caseNumber}: the additional information has arrived",
         heading: "The organisation has answered",
         body: "{name} has answered the request for more information in the case “{title}” ({caseNumber}). The case is back in dialogue.",
+        button: "Open the case",
+      },
+      meetingInvite: {
+        subject: "{caseNumber}: invitation to a dialogue meeting",
+        heading: "You are invited to a dialogue meeting",
+        body: "{name} invites you to a dialogue meeting about “{title}” ({caseNumber}). Time, place and any message are in Samverka, where you also confirm the meeting.",
+        button: "See and confirm the meeting",
+      },
+      meetingConfirmed: {
+        subject: "{caseNumber}: the dialogue meeting is confirmed",
+        heading: "The organisation has confirmed the meeting",
+        body: "{name} has confirmed the dialogue meeting about “{title}” ({caseNumber}).",
         button: "Open the case",
       },
       meeting: {

@@ -1,7 +1,14 @@
 import { Schema } from "mongoose";
 import { defineModel, type ObjectId } from "./shared";
 
-export const MESSAGE_KINDS = ["message", "internal", "completionRequest", "completionAnswer", "meeting"] as const;
+export const MESSAGE_KINDS = [
+  "message",
+  "internal",
+  "completionRequest",
+  "completionAnswer",
+  "meeting",
+  "meetingInvite",
+] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
 /**
@@ -21,6 +28,10 @@ export interface CaseMessage {
   internalBody: string;
   meetingDate?: Date;
   participants: string;
+  /** An invitation: when (HH:MM) and where, and when the organisation confirmed it. */
+  meetingTime: string;
+  place: string;
+  confirmedAt?: Date;
   createdAt: Date;
 }
 
@@ -36,6 +47,9 @@ const schema = new Schema<CaseMessage>(
     internalBody: { type: String, default: "" },
     meetingDate: Date,
     participants: { type: String, default: "" },
+    meetingTime: { type: String, default: "" },
+    place: { type: String, default: "" },
+    confirmedAt: Date,
   },
   { timestamps: { createdAt: true, updatedAt: false }, versionKey: false },
 );

@@ -18,6 +18,9 @@ export interface DialogueEntry {
   internalBody: string;
   meetingDate: string | null;
   participants: string;
+  meetingTime: string;
+  place: string;
+  confirmed: boolean;
   at: string;
 }
 
@@ -40,6 +43,16 @@ export function Dialogue({ entries }: { entries: DialogueEntry[] }) {
           {m.kind === "meeting" ? (
             <p className="muted">
               {t("dialogue.meetingOn", { date: m.meetingDate ?? "" })} · {t("dialogue.participants")}: {m.participants}
+            </p>
+          ) : null}
+          {m.kind === "meetingInvite" ? (
+            <p>
+              <strong>
+                {t("dialogue.inviteDetails", { date: m.meetingDate ?? "", time: m.meetingTime, place: m.place })}
+              </strong>{" "}
+              <span className={m.confirmed ? "badge badge--ok" : "badge badge--warn"}>
+                {m.confirmed ? t("dialogue.confirmed") : t("dialogue.notConfirmed")}
+              </span>
             </p>
           ) : null}
           {m.body ? <p className="pre-line">{m.body}</p> : null}

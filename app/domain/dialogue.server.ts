@@ -55,7 +55,14 @@ async function addMessage(
   user: SessionUser,
   fromOrganisation: boolean,
   kind: MessageKind,
-  fields: { body?: string; internalBody?: string; meetingDate?: Date; participants?: string },
+  fields: {
+    body?: string;
+    internalBody?: string;
+    meetingDate?: Date;
+    participants?: string;
+    meetingTime?: string;
+    place?: string;
+  },
 ) {
   await CaseMessageModel.create({
     publicBodyId: c.publicBodyId,
@@ -134,6 +141,40 @@ export async function logMeeting(
   await notify(c, "meeting", [c.contactEmail], user.name, seq, false);
 }
 
+/** Invites the organisation to a dialogue meeting; they confirm it in Samverka. */
+export async function inviteToMeeting(
+  c: CaseDoc,
+  user: SessionUser,
+  actor: CaseActor,
+  input: { meetingDate: Date; meetingTime: string; place: string; message: string },
+) {
+  if (!isStaff(actor)) throw new DialogueError("actor");
+  if (!["submitted", "in_dialogue", "awaiting_completion", "in_assessment"].includes(c.status)) {
+    throw new DialogueError("status");
+  }
+  const date = input.meetingDate.toISOString().slice(0, 10);
+  const { seq } = await recordChange(c, { type: "meetingInvited", actor: user, data: { date } });
+  await addMessage(c, user, false, "meetingInvite", {
+    body: input.message,
+    meetingDate: input.meetingDate,
+    meetingTime: input.meetingTime,
+    place: input.place,
+  });
+  await notify(c, "meetingInvite", [c.contactEmail], user.name, seq, false);
+}
+
+/** The organisation confirms an invitation; the officer is told. */
+export async function confirmMeeting(c: CaseDoc, user: SessionUser, actor: CaseActor, messageId: string) {
+  if (actor !== "organisation") throw new DialogueError("actor");
+  if (!Types.ObjectId.isValid(messageId)) throw new DialogueError("status");
+  const invite = await CaseMessageModel.findOne({ _id: messageId, caseId: c._id, kind: "meetingInvite" }).lean();
+  if (!invite || invite.confirmedAt) throw new DialogueError("status");
+  const date = invite.meetingDate?.toISOString().slice(0, 10) ?? "";
+  const { seq } = await recordChange(c, { type: "meetingConfirmed", actor: user, data: { date } });
+  await CaseMessageModel.updateOne({ _id: invite._id }, { $set: { confirmedAt: new Date() } });
+  await notify(c, "meetingConfirmed", await staffRecipients(c), user.name, seq, true);
+}
+
 export async function requestCompletion(c: CaseDoc, user: SessionUser, question: string, expectedVersion: number) {
   const { case: after, seq } = await transition(c, "requestCompletion", user, { expectedVersion });
   await addMessage(after, user, false, "completionRequest", { body: question });
@@ -208,6 +249,9 @@ export async function listDialogue(c: Pick<CaseDoc, "_id">, { staff }: { staff: 
     internalBody: staff ? m.internalBody : "",
     meetingDate: m.meetingDate?.toISOString().slice(0, 10) ?? null,
     participants: m.participants,
+    meetingTime: m.meetingTime ?? "",
+    place: m.place ?? "",
+    confirmed: Boolean(m.confirmedAt),
     at: m.createdAt.toISOString(),
   }));
 }

@@ -11,14 +11,20 @@ import { ProposalForm } from "~/components/proposal-form";
 import { can } from "~/domain/ability.server";
 import { casePageData, loadCaseFor } from "~/domain/case-access.server";
 import { caseErrorResponse } from "~/domain/case-errors.server";
-import { answerCompletion, convertToProposal, listDialogue, postMessage } from "~/domain/dialogue.server";
+import {
+  answerCompletion,
+  confirmMeeting,
+  convertToProposal,
+  listDialogue,
+  postMessage,
+} from "~/domain/dialogue.server";
 import { TransitionError } from "~/domain/case-lifecycle";
 import { invalid, parseForm } from "~/domain/forms.server";
 import { attachToCase, caseSubject, saveDraft, submitCase, withdrawCase } from "~/domain/proposals.server";
 import { readUploadForm, uploadedFile } from "~/domain/uploads.server";
 import { badRequest } from "~/domain/request.server";
 import { redirectWithToast } from "~/domain/session.server";
-import { completionAnswerSchema, messageSchema } from "~/schemas/dialogue";
+import { completionAnswerSchema, confirmMeetingSchema, messageSchema } from "~/schemas/dialogue";
 import { attachSchema, draftSchema, versionSchema } from "~/schemas/proposal";
 
 // Reload the case after every post, also a refused one (400/409): the draft may have been
@@ -83,6 +89,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       await postMessage(c, user, actor, { body: submission.value.body, internal: false });
       return redirectWithToast(here, "dialogue.toasts.message");
     }
+    if (intent === "confirmMeeting") {
+      const submission = parseForm(formData, confirmMeetingSchema);
+      if (submission.status !== "success") throw badRequest();
+      await confirmMeeting(c, user, actor, submission.value.messageId);
+      return redirectWithToast(here, "dialogue.toasts.confirmed");
+    }
     if (intent === "answerCompletion") {
       const submission = parseForm(formData, completionAnswerSchema);
       if (submission.status !== "success") return invalid(submission, {}, 400, "answer");
@@ -127,6 +139,30 @@ export default function ProposalPage() {
           {t(caseError)}
         </p>
       ) : null}
+      {data.dialogue
+        .filter((m) => m.kind === "meetingInvite" && !m.confirmed)
+        .map((m) => (
+          <section key={m.id} className="panel panel--task" aria-labelledby={`invite-${m.id}`}>
+            <h2 id={`invite-${m.id}`}>
+              {t("dialogue.tasks")}:{" "}
+              {t("dialogue.taskConfirm", {
+                details: t("dialogue.inviteDetails", {
+                  date: m.meetingDate ?? "",
+                  time: m.meetingTime,
+                  place: m.place,
+                }),
+              })}
+            </h2>
+            {m.body ? <p className="pre-line">{m.body}</p> : null}
+            <Form method="post">
+              <input type="hidden" name="intent" value="confirmMeeting" />
+              <input type="hidden" name="messageId" value={m.id} />
+              <button type="submit" className="button">
+                {t("dialogue.confirm")}
+              </button>
+            </Form>
+          </section>
+        ))}
       {data.transitions.includes("answerCompletion") ? (
         <section className="panel panel--task" aria-labelledby="answer-heading">
           <h2 id="answer-heading">

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import type { Types } from "mongoose";
 import { useTranslation } from "react-i18next";
+import { CaseMessageModel } from "#models/case-message";
 import { DepartmentModel } from "#models/department";
 import { OrganisationModel } from "#models/organisation";
 import { ProposalModel } from "#models/proposal";
@@ -29,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           .limit(200)
           .lean()
       : [];
-  const [orgs, officers, departments] = await Promise.all([
+  const [orgs, officers, departments, invites] = await Promise.all([
     OrganisationModel.find({ _id: { $in: orgIds } })
       .select("name")
       .lean(),
@@ -37,6 +38,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
       .select("name email")
       .lean(),
     DepartmentModel.find({ publicBodyId: publicBody._id }).select("name").lean(),
+    CaseMessageModel.find({
+      caseId: { $in: cases.map((c) => c._id) },
+      kind: "meetingInvite",
+      confirmedAt: { $exists: false },
+    })
+      .select("caseId")
+      .lean(),
   ]);
   const nameOf = <T extends { _id: Types.ObjectId }>(list: T[], id: Types.ObjectId) =>
     list.find((x) => x._id.equals(id));
@@ -53,6 +61,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       officer: c.routing ? (nameOf(officers, c.routing.officerId)?.name ?? "") : null,
       officerEmail: c.routing ? (nameOf(officers, c.routing.officerId)?.email ?? "") : null,
       department: c.routing ? (nameOf(departments, c.routing.departmentId)?.name ?? "") : null,
+      meetingToConfirm: invites.some((i) => i.caseId.equals(c._id)),
     })),
   };
 }
@@ -93,6 +102,11 @@ export default function Proposals() {
                 <StatusBadge status={c.status} />{" "}
                 {c.officer ? `${t("cases.handledBy")}: ${c.officer}, ${c.department} (${c.officerEmail})` : null}
               </span>
+              {c.meetingToConfirm ? (
+                <strong className="task">
+                  {t("dialogue.tasks")}: {t("dialogue.taskConfirmShort")}
+                </strong>
+              ) : null}
               {c.status === "awaiting_completion" ? (
                 <strong className="task">
                   {t("dialogue.tasks")}: {t("dialogue.taskAnswer")}

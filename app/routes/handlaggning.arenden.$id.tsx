@@ -14,11 +14,25 @@ import { casePageData, loadCaseFor } from "~/domain/case-access.server";
 import { caseErrorResponse } from "~/domain/case-errors.server";
 import { decide, declareConflict, latestDeclaration, saveAssessment, startAssessment } from "~/domain/decision.server";
 import { invalid, parseForm } from "~/domain/forms.server";
-import { listDialogue, logMeeting, postMessage, reassignCase, requestCompletion } from "~/domain/dialogue.server";
+import {
+  inviteToMeeting,
+  listDialogue,
+  logMeeting,
+  postMessage,
+  reassignCase,
+  requestCompletion,
+} from "~/domain/dialogue.server";
 import { listOfficers, routeCase, RoutingError, suggestDepartments } from "~/domain/proposals.server";
 import { badRequest } from "~/domain/request.server";
 import { redirectWithToast } from "~/domain/session.server";
-import { completionRequestSchema, meetingSchema, messageSchema, noteSchema, reassignSchema } from "~/schemas/dialogue";
+import {
+  completionRequestSchema,
+  inviteMeetingSchema,
+  meetingSchema,
+  messageSchema,
+  noteSchema,
+  reassignSchema,
+} from "~/schemas/dialogue";
 import { assessmentSchema, conflictSchema, decisionSchema } from "~/schemas/assessment";
 import { routeSchema, versionSchema } from "~/schemas/proposal";
 
@@ -167,6 +181,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
           version,
         );
         return redirectWithToast(here, "assessment.recorded");
+      }
+      case "inviteMeeting": {
+        const submission = parseForm(formData, inviteMeetingSchema);
+        if (submission.status !== "success") return invalid(submission, {}, 400, "invite");
+        await inviteToMeeting(c, user, actor, submission.value);
+        return redirectWithToast(here, "dialogue.toasts.invited");
       }
       case "requestCompletion": {
         const submission = parseForm(formData, completionRequestSchema);
@@ -345,6 +365,29 @@ export default function StaffCasePage() {
                   secondary
                 />
               </section>
+              <details className="panel" open={Boolean(resultFor("invite"))}>
+                <summary className="panel__summary">{t("dialogue.inviteHeading")}</summary>
+                <CaseActionForm
+                  key={c.version}
+                  id="invite"
+                  schema={inviteMeetingSchema}
+                  intent="inviteMeeting"
+                  fields={[
+                    {
+                      name: "meetingDate",
+                      label: t("dialogue.fields.meetingDate"),
+                      hint: t("cases.hints.date"),
+                      kind: "date",
+                    },
+                    { name: "meetingTime", label: t("dialogue.fields.meetingTime"), hint: "TT:MM", kind: "date" },
+                    { name: "place", label: t("dialogue.fields.place"), kind: "text" },
+                    { name: "message", label: t("dialogue.fields.message"), optional: true },
+                  ]}
+                  submitLabel={t("dialogue.invite")}
+                  lastResult={resultFor("invite")}
+                  secondary
+                />
+              </details>
               <details className="panel" open={Boolean(resultFor("meeting"))}>
                 <summary className="panel__summary">{t("dialogue.meetingHeading")}</summary>
                 <CaseActionForm

@@ -25,3 +25,14 @@ export const reassignSchema = z.object({
   officerId: objectId,
   reason: requiredText(1000),
 });
+
+export const inviteMeetingSchema = z.object({
+  meetingDate: requiredDate,
+  meetingTime: z
+    .string()
+    .trim()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "dialogue.errors.time"),
+  place: requiredText(300),
+  message: optionalText(MAX_LONG),
+});
+export const confirmMeetingSchema = z.object({ messageId: objectId });

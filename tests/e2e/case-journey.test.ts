@@ -107,14 +107,37 @@ describe("from an organisation's idea to a decided case", { timeout: 180_000 }, 
     // A dialogue meeting about the idea; the organisation is emailed the minutes.
     const CANARY = "KANARIEFAGEL-4711-INTERN";
     const logMeeting = async (date: string, minutes: string, internal: string) => {
-      await officer.page.getByText("Logga ett dialogmöte").click();
-      await officer.page.getByLabel("Datum för mötet").fill(date);
-      await officer.page.getByLabel("Deltagare").fill("Lina Verksamhetschef, Hans Handläggare");
-      await officer.page.getByLabel("Minnesanteckningar (delas med organisationen)").fill(minutes);
-      await officer.page.getByLabel("Interna anteckningar (syns bara för kommunen)").fill(internal);
+      const panel = officer.page.locator("details", { hasText: "Logga ett dialogmöte" });
+      await panel.locator("summary").click();
+      await panel.getByLabel("Datum för mötet").fill(date);
+      await panel.getByLabel("Deltagare").fill("Lina Verksamhetschef, Hans Handläggare");
+      await panel.getByLabel("Minnesanteckningar (delas med organisationen)").fill(minutes);
+      await panel.getByLabel("Interna anteckningar (syns bara för kommunen)").fill(internal);
       await officer.page.getByRole("button", { name: "Spara mötet" }).click();
       await officer.page.getByText("Mötet är loggat.").waitFor();
     };
+    // The officer invites to a dialogue meeting; the organisation confirms it as a task.
+    const invitePanel = officer.page.locator("details", { hasText: "Bjud in till dialogmöte" });
+    await invitePanel.locator("summary").click();
+    await invitePanel.getByLabel("Datum för mötet").fill(`${year}-11-20`);
+    await invitePanel.getByLabel("Klockslag").fill("14:30");
+    await invitePanel.getByLabel("Plats eller länk").fill("Stadshuset, rum 3");
+    await officer.page.getByRole("button", { name: "Skicka inbjudan" }).click();
+    await officer.page.getByText("Inbjudan är skickad.").waitFor();
+    await app.smtp.waitFor(
+      (m) => recipients(m).includes(DEMO.orgAdminB) && /inbjudan till dialogmöte/.test(m.subject ?? ""),
+    );
+    await org.page.goto(app.url + "/forslag");
+    await org.page.getByText("Att göra: Bekräfta dialogmötet").waitFor();
+    await org.page.getByRole("link", { name: "Läxhjälp i Norra stadsdelen" }).click();
+    await org.page.getByRole("heading", { name: /Bekräfta dialogmötet .*14:30, Stadshuset, rum 3/ }).waitFor();
+    await look(org.page, "forslag-motesinbjudan");
+    await org.page.getByRole("button", { name: "Bekräfta mötet" }).click();
+    await org.page.getByText("Tack! Mötet är bekräftat.").waitFor();
+    await app.smtp.waitFor((m) => recipients(m).includes(DEMO.officer) && /bekräftat/.test(m.subject ?? ""));
+    await officer.page.reload();
+    await officer.page.getByText("Bekräftat av organisationen").waitFor();
+
     await logMeeting(`${year}-11-20`, "Vi gick igenom idén och kom överens om att skriva ett förslag.", "");
     await app.smtp.waitFor((m) => recipients(m).includes(DEMO.orgAdminB) && /minnesanteckningar/.test(m.subject ?? ""));
 
