@@ -4,7 +4,7 @@ import { ALL_CHECKS, assessmentGaps, type CheckAnswerInput, type CheckKey } from
 import type { CaseActor } from "./case-lifecycle";
 import { recordChange, registerDocument, transition, type CaseDoc } from "./cases.server";
 import { getEnv } from "./env.server";
-import { enqueueEmail } from "./outbox.server";
+import { enqueueEmail, localeOf } from "./outbox.server";
 import type { SessionUser } from "./session.server";
 
 // Jäv, assessment and decision. The assessment is internal until the decision; the decision
@@ -129,7 +129,7 @@ export async function decide(c: CaseDoc, user: SessionUser, input: DecisionInput
       {
         template: "notice",
         notice: input.outcome,
-        locale: "sv",
+        locale: await localeOf(to),
         caseNumber: after.caseNumber ?? "",
         title: c.title,
         name: input.decisionMakerName,

@@ -7,7 +7,7 @@ import type { NoticeType } from "#emails/templates";
 import type { CaseActor } from "./case-lifecycle";
 import { recordChange, registerDocument, transition, type CaseDoc } from "./cases.server";
 import { getEnv } from "./env.server";
-import { enqueueEmail } from "./outbox.server";
+import { enqueueEmail, localeOf } from "./outbox.server";
 import { listOfficers, RoutingError } from "./proposals.server";
 import type { SessionUser } from "./session.server";
 
@@ -27,7 +27,7 @@ async function notify(c: CaseDoc, notice: NoticeType, to: string[], name: string
       {
         template: "notice",
         notice,
-        locale: "sv",
+        locale: await localeOf(address),
         caseNumber: c.caseNumber ?? "",
         title: c.title,
         name,

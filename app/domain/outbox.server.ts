@@ -1,6 +1,7 @@
 import type { Types } from "mongoose";
 import { renderEmail, type EmailTemplate } from "#emails/templates";
 import { OutboxModel } from "#models/email-outbox";
+import { UserModel } from "#models/user";
 import { claimOnce } from "./claims.server";
 import { getEnv } from "./env.server";
 import { sendMail } from "./mailer.server";
@@ -87,4 +88,10 @@ export async function processOutbox(limit = 20): Promise<number> {
     }
   }
   return sent;
+}
+
+/** The language a recipient chose in Samverka (Swedish for addresses without an account). */
+export async function localeOf(email: string): Promise<"sv" | "en"> {
+  const user = await UserModel.findOne({ email: email.toLowerCase() }).select("locale").lean();
+  return user?.locale === "en" ? "en" : "sv";
 }

@@ -7,7 +7,7 @@ import { PublicBodyModel } from "#models/public-body";
 import { UserModel } from "#models/user";
 import { listCaseAttachments, storeDocument } from "./documents.server";
 import { getEnv } from "./env.server";
-import { enqueueEmail } from "./outbox.server";
+import { enqueueEmail, localeOf } from "./outbox.server";
 import { missingFields } from "./proposal-content";
 import {
   allocateCaseNumber,
@@ -130,23 +130,21 @@ export async function submitCase(c: CaseDoc, user: SessionUser, expectedVersion:
     );
   }
   const recipients = [...new Set([user.email, c.contactEmail].filter(Boolean))];
+  const kindLabels = {
+    sv: { idea: "er idé", proposal: "ert förslag" },
+    en: { idea: "your idea", proposal: "your proposal" },
+  };
   for (const to of recipients) {
+    const locale = await localeOf(to);
     await enqueueEmail(
       `receipt:${String(c._id)}:${seq}:${to}`,
       to,
       {
         template: "receipt",
-        locale: user.locale,
+        locale,
         caseNumber: current.caseNumber ?? "",
         title: c.title,
-        kindLabel:
-          c.kind === "idea"
-            ? user.locale === "sv"
-              ? "er idé"
-              : "your idea"
-            : user.locale === "sv"
-              ? "ert förslag"
-              : "your proposal",
+        kindLabel: kindLabels[locale][c.kind],
         organisation: org?.name ?? "",
         publicBody: body?.name ?? "",
         date: dateSv(current.receivedAt ?? receivedAt),
@@ -225,7 +223,7 @@ export async function routeCase(
   const common = { caseNumber: after.caseNumber ?? "", title: c.title, department: department.name, officeName };
   await enqueueEmail(`routed-officer:${String(c._id)}:${seq}`, officer.email, {
     template: "routedOfficer",
-    locale: "sv",
+    locale: await localeOf(officer.email),
     ...common,
     organisation: org?.name ?? "",
     url: caseUrl(after, true),
@@ -233,7 +231,7 @@ export async function routeCase(
   for (const to of [...new Set([c.contactEmail].filter(Boolean))]) {
     await enqueueEmail(`routed-org:${String(c._id)}:${seq}:${to}`, to, {
       template: "routedOrg",
-      locale: "sv",
+      locale: await localeOf(to),
       ...common,
       officer: officer.name,
       officerEmail: officer.email,

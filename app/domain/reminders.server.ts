@@ -3,7 +3,7 @@ import { PublicBodyModel } from "#models/public-body";
 import { UserModel } from "#models/user";
 import { claimOnce } from "./claims.server";
 import { getEnv } from "./env.server";
-import { enqueueEmail } from "./outbox.server";
+import { enqueueEmail, localeOf } from "./outbox.server";
 import { dueReminders } from "./reminders";
 
 /**
@@ -54,7 +54,7 @@ export async function runReminders(now = new Date()) {
           {
             template: "notice",
             notice: reminder.type,
-            locale: "sv",
+            locale: await localeOf(address),
             caseNumber: c.caseNumber ?? "",
             title: c.title,
             name: "",

@@ -385,3 +385,19 @@ describe("attachments", () => {
     expect((await new Client(app.url).get(href)).status).toBe(302);
   });
 });
+
+describe("email language", () => {
+  it("writes to each recipient in the language they chose", async () => {
+    await UserModel.updateOne({ email: DEMO.orgAdminB }, { $set: { locale: "en" } });
+    try {
+      const { c, lina } = await draftIdea("Språk");
+      const result = await submitCase(c, lina, c.version);
+      if (!result.ok) throw new Error("not submitted");
+      const receipt = await OutboxModel.findOne({ idempotencyKey: new RegExp(`^receipt:${String(c._id)}`) }).lean();
+      expect(receipt?.subject).toBe(`Receipt: ${result.case.caseNumber} – Språk`);
+      expect(receipt?.text).toContain("has submitted your idea “Språk”");
+    } finally {
+      await UserModel.updateOne({ email: DEMO.orgAdminB }, { $set: { locale: "sv" } });
+    }
+  });
+});
