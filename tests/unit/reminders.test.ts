@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dueReminders, workingDaysBetween } from "~/domain/reminders";
+import { dueReminders, easterSunday, swedishHolidays, workingDaysBetween } from "~/domain/reminders";
 
 const settings = { unroutedReminderDays: 3, inactivityReminderDays: 14, completionReminderDays: 7 };
 
@@ -28,5 +28,23 @@ describe("due reminders", () => {
       { type: "reminderInactive", caseId: "c", days: 29, period: 2 },
       { type: "reminderCompletion", caseId: "d", days: 8, period: 1 },
     ]);
+  });
+});
+
+describe("Swedish holidays", () => {
+  it("finds Easter and the movable holidays", () => {
+    expect(easterSunday(2026).toISOString().slice(0, 10)).toBe("2026-04-05");
+    expect(easterSunday(2027).toISOString().slice(0, 10)).toBe("2027-03-28");
+    const h = swedishHolidays(2026);
+    for (const day of ["2026-04-03", "2026-04-06", "2026-05-14", "2026-06-19", "2026-12-24", "2026-01-06"]) {
+      expect(h.has(day), day).toBe(true);
+    }
+    expect(h.has("2026-06-18")).toBe(false);
+  });
+  it("does not count them as working days", () => {
+    // Thursday 2026-12-23 to Monday 2026-12-28: 24, 25 are holidays, 26–27 weekend, 28 counts.
+    expect(workingDaysBetween(new Date("2026-12-23T09:00:00Z"), new Date("2026-12-28T09:00:00Z"))).toBe(1);
+    // Easter 2026: Thursday 2 April to Tuesday 7 April: only Tuesday counts.
+    expect(workingDaysBetween(new Date("2026-04-02T09:00:00Z"), new Date("2026-04-07T09:00:00Z"))).toBe(1);
   });
 });
