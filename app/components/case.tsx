@@ -43,6 +43,8 @@ export function CaseSummary({ data }: { data: CasePageData }) {
         <>
           <dt>{t("cases.received")}</dt>
           <dd>{formatDate(c.receivedAt, lang)}</dd>
+          <dt>{t("cases.confidential")}</dt>
+          <dd>{c.confidential ? t("cases.confidentialYes") : t("common.no")}</dd>
         </>
       ) : null}
       {data.organisation ? (

@@ -34,6 +34,7 @@ export async function casePageData(c: CaseDoc, options: { staff: boolean; actor:
       status: c.status,
       version: c.version,
       caseNumber: c.caseNumber ?? null,
+      confidential: c.confidential,
       receivedAt: c.receivedAt?.toISOString() ?? null,
       title: c.title,
       summary: c.summary,

@@ -255,3 +255,15 @@ export async function listDialogue(c: Pick<CaseDoc, "_id">, { staff }: { staff: 
     at: m.createdAt.toISOString(),
   }));
 }
+
+/** Marks whether parts of the case may be confidential (OSL); part of the registration record. */
+export async function setConfidential(c: CaseDoc, user: SessionUser, actor: CaseActor, confidential: boolean) {
+  if (!isStaff(actor)) throw new DialogueError("actor");
+  if (c.confidential === confidential) return c;
+  const { case: after } = await recordChange(
+    c,
+    { type: "confidentialityChanged", actor: user, shared: false, data: { confidential } },
+    { confidential },
+  );
+  return after;
+}

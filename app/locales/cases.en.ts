@@ -128,6 +128,10 @@ const cases: Shape<typeof sv> = {
     docSender: "From",
     docDirection: { incoming: "Incoming", outgoing: "Outgoing", internal: "Internal" },
     confidential: "Confidential",
+    confidentialYes: "Yes, parts may be confidential (Public Access and Secrecy Act)",
+    confidentialLabel: "Parts of the case may be confidential",
+    confidentialSave: "Save the confidentiality mark",
+    confidentialSaved: "The confidentiality mark is saved.",
     events: {
       created: "Draft created",
       submit: "Submitted and registered",
@@ -147,6 +151,7 @@ const cases: Shape<typeof sv> = {
       assessmentSaved: "Assessment saved",
       conflictDeclared: "Conflict-of-interest declaration",
       attachmentAdded: "Attachment added",
+      confidentialityChanged: "Confidentiality mark changed",
       meetingInvited: "Invitation to a dialogue meeting {{date}}",
       meetingConfirmed: "Dialogue meeting {{date}} confirmed",
     },

@@ -129,6 +129,10 @@ const cases = {
     docSender: "Från",
     docDirection: { incoming: "Inkommande", outgoing: "Utgående", internal: "Intern" },
     confidential: "Sekretess",
+    confidentialYes: "Ja, delar kan omfattas av sekretess (OSL)",
+    confidentialLabel: "Delar av ärendet kan omfattas av sekretess",
+    confidentialSave: "Spara sekretessmarkering",
+    confidentialSaved: "Sekretessmarkeringen är sparad.",
     events: {
       created: "Utkast skapat",
       submit: "Inskickat och registrerat",
@@ -148,6 +152,7 @@ const cases = {
       assessmentSaved: "Bedömning sparad",
       conflictDeclared: "Jävsdeklaration",
       attachmentAdded: "Bilaga tillagd",
+      confidentialityChanged: "Sekretessmarkering ändrad",
       meetingInvited: "Inbjudan till dialogmöte {{date}}",
       meetingConfirmed: "Dialogmötet {{date}} bekräftat",
     },

@@ -16,6 +16,7 @@ import { decide, declareConflict, latestDeclaration, saveAssessment, startAssess
 import { invalid, parseForm } from "~/domain/forms.server";
 import {
   inviteToMeeting,
+  setConfidential,
   listDialogue,
   logMeeting,
   postMessage,
@@ -181,6 +182,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
           version,
         );
         return redirectWithToast(here, "assessment.recorded");
+      }
+      case "setConfidential": {
+        await setConfidential(c, user, actor, formData.get("confidential") === "on");
+        return redirectWithToast(here, "cases.confidentialSaved");
       }
       case "inviteMeeting": {
         const submission = parseForm(formData, inviteMeetingSchema);
@@ -440,6 +445,22 @@ export default function StaffCasePage() {
           <section className="panel" aria-labelledby="summary-heading">
             <h2 id="summary-heading">{t("cases.overview")}</h2>
             <CaseSummary data={data} />
+            <Form method="post" className="form">
+              <input type="hidden" name="intent" value="setConfidential" />
+              <div className="checkbox">
+                <input
+                  type="checkbox"
+                  id="case-confidential"
+                  name="confidential"
+                  defaultChecked={c.confidential}
+                  key={`confidential-${c.version}`}
+                />
+                <label htmlFor="case-confidential">{t("cases.confidentialLabel")}</label>
+              </div>
+              <button type="submit" className="button button--secondary">
+                {t("cases.confidentialSave")}
+              </button>
+            </Form>
           </section>
           {data.routing && data.transitions.includes("reassign") ? (
             <details className="panel" open={Boolean(resultFor("reassign"))}>

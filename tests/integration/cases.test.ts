@@ -401,3 +401,17 @@ describe("email language", () => {
     }
   });
 });
+
+describe("confidentiality mark", () => {
+  it("is set by staff, recorded, and refused to the organisation", async () => {
+    const { c } = await routedIdea("Känsligt");
+    const page = `/handlaggning/arenden/${String(c._id)}`;
+    const sara = await loginAs(app.url, DEMO.coordinator);
+    expect((await sara.post(page, { intent: "setConfidential", confidential: "on" })).status).toBe(302);
+    expect(await (await sara.get(page)).text()).toContain("Ja, delar kan omfattas av sekretess");
+    expect((await loadCaseById(c.publicBodyId, c._id))?.confidential).toBe(true);
+    expect(await CaseEventModel.countDocuments({ caseId: c._id, type: "confidentialityChanged" })).toBe(1);
+    const lina = await loginAs(app.url, DEMO.orgAdminB);
+    expect((await lina.post(page, { intent: "setConfidential" })).status).toBe(404);
+  });
+});
