@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CASE_STATUSES } from "#models/constants";
+import { CASE_AREAS, CASE_STATUSES } from "#models/constants";
 import { StatusBadge } from "~/components/case";
 import { PageHeading } from "~/components/layout";
 import { useLang } from "~/components/root-data";
@@ -99,19 +99,59 @@ export default function Inbox() {
             </label>
             <input id="inbox-q" name="q" type="search" className="input" defaultValue={params.get("q") ?? ""} />
           </div>
+          <FilterSelect
+            name="status"
+            label={t("inbox.statusFilter")}
+            any={t("inbox.anyStatus")}
+            options={CASE_STATUSES.filter((v) => v !== "draft").map((v) => ({
+              value: v,
+              label: String(t(`cases.status.${v}`)),
+            }))}
+          />
+          <FilterSelect
+            name="area"
+            label={t("cases.fields.areas")}
+            any={t("inbox.any")}
+            options={CASE_AREAS.map((v) => ({ value: v, label: String(t(`cases.areas.${v}`)) }))}
+          />
+          <FilterSelect
+            name="department"
+            label={t("inbox.department")}
+            any={t("inbox.any")}
+            options={data.options.departments.map((d) => ({ value: d.id, label: d.name }))}
+          />
+          <FilterSelect
+            name="officer"
+            label={t("inbox.officer")}
+            any={t("inbox.any")}
+            options={data.options.officers.map((o) => ({ value: o.id, label: o.name }))}
+          />
+          <FilterSelect
+            name="organisation"
+            label={t("cases.organisation")}
+            any={t("inbox.any")}
+            options={data.options.organisations.map((o) => ({ value: o.id, label: o.name }))}
+          />
           <div className="field">
-            <label htmlFor="inbox-status" className="field__label">
-              {t("inbox.statusFilter")}
+            <label htmlFor="inbox-olderThan" className="field__label">
+              {t("inbox.olderThan")}
             </label>
-            <select id="inbox-status" name="status" className="input" defaultValue={params.get("status") ?? ""}>
-              <option value="">{t("inbox.anyStatus")}</option>
-              {CASE_STATUSES.filter((s) => s !== "draft").map((s) => (
-                <option key={s} value={s}>
-                  {t(`cases.status.${s}`)}
-                </option>
-              ))}
-            </select>
+            <input
+              id="inbox-olderThan"
+              name="olderThan"
+              inputMode="numeric"
+              className="input input--tiny"
+              defaultValue={params.get("olderThan") ?? ""}
+            />
           </div>
+          <FilterSelect
+            name="sort"
+            label={t("inbox.sort")}
+            options={(["received", "oldest", "caseNumber", "activity"] as const).map((v) => ({
+              value: v,
+              label: String(t(`inbox.sorts.${v}`)),
+            }))}
+          />
           <button type="submit" className="button">
             {t("inbox.filter")}
           </button>
@@ -126,5 +166,35 @@ export default function Inbox() {
         ) : null}
       </section>
     </>
+  );
+}
+
+/** A select of the filter form that keeps its value in the address (works without JavaScript). */
+function FilterSelect({
+  name,
+  label,
+  any,
+  options,
+}: {
+  name: string;
+  label: string;
+  any?: string;
+  options: { value: string; label: string }[];
+}) {
+  const [params] = useSearchParams();
+  return (
+    <div className="field">
+      <label htmlFor={`inbox-${name}`} className="field__label">
+        {label}
+      </label>
+      <select id={`inbox-${name}`} name={name} className="input" defaultValue={params.get(name) ?? ""}>
+        {any !== undefined ? <option value="">{any}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }

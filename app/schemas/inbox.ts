@@ -1,9 +1,28 @@
-import { CASE_STATUSES } from "#models/constants";
+import { CASE_AREAS, CASE_STATUSES } from "#models/constants";
 import { z } from "~/domain/validation";
 
 /** Inbox filters from the query string; anything odd falls back to the default. */
 export const inboxQuerySchema = z.object({
   q: z.string().trim().max(100).catch(""),
   status: z.enum(CASE_STATUSES).optional().catch(undefined),
+  area: z.enum(CASE_AREAS).optional().catch(undefined),
+  department: z
+    .string()
+    .regex(/^[a-f0-9]{24}$/)
+    .optional()
+    .catch(undefined),
+  officer: z
+    .string()
+    .regex(/^[a-f0-9]{24}$/)
+    .optional()
+    .catch(undefined),
+  organisation: z
+    .string()
+    .regex(/^[a-f0-9]{24}$/)
+    .optional()
+    .catch(undefined),
+  /** Received at least this many days ago. */
+  olderThan: z.coerce.number().int().min(1).max(3650).optional().catch(undefined),
+  sort: z.enum(["received", "oldest", "caseNumber", "activity"]).catch("received"),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });

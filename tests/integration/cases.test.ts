@@ -415,3 +415,26 @@ describe("confidentiality mark", () => {
     expect((await lina.post(page, { intent: "setConfidential" })).status).toBe(404);
   });
 });
+
+describe("inbox filters", () => {
+  it("filters by department, officer, organisation, area and age, and searches case numbers", async () => {
+    const { c } = await routedIdea("Filtrerbar");
+    const routed = await loadCaseById(c.publicBodyId, c._id);
+    const social = await DepartmentModel.findOne({ slug: "social" }).lean();
+    const kultur = await DepartmentModel.findOne({ slug: "kultur-fritid" }).lean();
+    const hans = await user(DEMO.officer);
+    const org = await OrganisationModel.findOne({ orgNumber: "802500-6266" }).lean();
+    const other = await OrganisationModel.findOne({ orgNumber: "802400-1375" }).lean();
+    const sara = await loginAs(app.url, DEMO.coordinator);
+    const list = async (query: string) => (await sara.get(`/handlaggning?${query}`)).text();
+    expect(await list(`department=${String(social?._id)}`)).toContain("Filtrerbar");
+    expect(await list(`department=${String(kultur?._id)}`)).not.toContain("Filtrerbar");
+    expect(await list(`officer=${String(hans._id)}`)).toContain("Filtrerbar");
+    expect(await list(`organisation=${String(org?._id)}&area=laxhjalp`)).toContain("Filtrerbar");
+    expect(await list(`organisation=${String(other?._id)}`)).not.toContain("Filtrerbar");
+    expect(await list("olderThan=30")).not.toContain("Filtrerbar");
+    expect(await list(`q=${encodeURIComponent(routed?.caseNumber ?? "x")}`)).toContain("Filtrerbar");
+    expect(await list("q=%28%5B.*&sort=oldest")).not.toContain("Filtrerbar"); // regex characters are literal
+    expect((await sara.get("/handlaggning?department[$ne]=x&page=-4&sort=evil")).status).toBe(200);
+  });
+});
