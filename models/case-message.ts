@@ -32,6 +32,8 @@ export interface CaseMessage {
   meetingTime: string;
   place: string;
   confirmedAt?: Date;
+  /** A file sent with a shared message (Document, kind "attachment"). */
+  documentId?: ObjectId;
   createdAt: Date;
 }
 
@@ -50,6 +52,7 @@ const schema = new Schema<CaseMessage>(
     meetingTime: { type: String, default: "" },
     place: { type: String, default: "" },
     confirmedAt: Date,
+    documentId: { type: Schema.Types.ObjectId, ref: "Document" },
   },
   { timestamps: { createdAt: true, updatedAt: false }, versionKey: false },
 );

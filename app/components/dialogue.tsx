@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { formatDateTime } from "~/i18n";
 import { messageSchema } from "~/schemas/dialogue";
-import { ErrorSummary, TextAreaField, TextField } from "./forms";
+import { ErrorSummary, FileField, TextAreaField, TextField } from "./forms";
 import { useLang } from "./root-data";
 import { useSchemaForm } from "./use-form";
 
@@ -21,6 +21,7 @@ export interface DialogueEntry {
   meetingTime: string;
   place: string;
   confirmed: boolean;
+  attachmentHref: string | null;
   at: string;
 }
 
@@ -56,6 +57,13 @@ export function Dialogue({ entries }: { entries: DialogueEntry[] }) {
             </p>
           ) : null}
           {m.body ? <p className="pre-line">{m.body}</p> : null}
+          {m.attachmentHref ? (
+            <p>
+              <a href={m.attachmentHref} download>
+                {t("dialogue.attachment")}
+              </a>
+            </p>
+          ) : null}
           {m.internalBody ? (
             <div className="internal">
               <p className="internal__label">{t("dialogue.internalLabel")}</p>
@@ -87,6 +95,7 @@ export function CaseActionForm<S extends z.ZodType<Record<string, unknown>, Reco
   lastResult,
   children,
   secondary,
+  withFile,
 }: {
   id: string;
   schema: S;
@@ -97,11 +106,13 @@ export function CaseActionForm<S extends z.ZodType<Record<string, unknown>, Reco
   lastResult: SubmissionResult<string[]> | undefined;
   children?: ReactNode;
   secondary?: boolean;
+  /** Adds an optional file (sent as multipart). */
+  withFile?: boolean;
 }) {
   const [form, fields] = useSchemaForm(schema, lastResult, id);
   const all = fields as unknown as Record<string, Parameters<typeof TextField>[0]["field"]>;
   return (
-    <Form method="post" {...getFormProps(form)} className="form">
+    <Form method="post" {...getFormProps(form)} encType={withFile ? "multipart/form-data" : undefined} className="form">
       <ErrorSummary form={form} labelPrefix="dialogue.fields" />
       <input type="hidden" name="intent" value={intent} />
       {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
@@ -128,6 +139,7 @@ export function CaseActionForm<S extends z.ZodType<Record<string, unknown>, Reco
           />
         );
       })}
+      {withFile ? <FileField id={`${form.id}-file`} error={all.file?.errors?.[0]} optional /> : null}
       {children}
       <button type="submit" className={secondary ? "button button--secondary" : "button"}>
         {submitLabel}
@@ -158,6 +170,7 @@ export function MessageForm({
         fields={[{ name: "body", label: t("dialogue.fields.body") }]}
         submitLabel={t("dialogue.send")}
         lastResult={lastResult}
+        withFile
       />
     </section>
   );

@@ -216,12 +216,13 @@ export function NewPasswordFields({
 }
 
 /** A file input with the allowed types and size as hint, and its error in place. */
-export function FileField({ id, error }: { id: string; error?: string }) {
+export function FileField({ id, error, optional }: { id: string; error?: string; optional?: boolean }) {
   const { t } = useTranslation();
   return (
     <div className={error ? "field field--error" : "field"}>
       <label htmlFor={id} className="field__label">
         {t("org.file")}
+        {optional ? <span className="field__optional"> {t("common.optional")}</span> : null}
       </label>
       <p id={`${id}-hint`} className="field__hint">
         {t("org.fileHint")}

@@ -9,7 +9,9 @@ import { recordChange, registerDocument, transition, type CaseDoc } from "./case
 import { getEnv } from "./env.server";
 import { enqueueEmail, localeOf } from "./outbox.server";
 import { listOfficers, RoutingError } from "./proposals.server";
+import { storeDocument } from "./documents.server";
 import type { SessionUser } from "./session.server";
+import type { UploadedFile } from "./uploads.server";
 
 // The dialogue of a case: messages, internal notes, meetings, completion requests and
 // answers, reassignment and turning an idea into a proposal. Internal text never leaves
@@ -62,6 +64,7 @@ async function addMessage(
     participants?: string;
     meetingTime?: string;
     place?: string;
+    documentId?: Types.ObjectId;
   },
 ) {
   await CaseMessageModel.create({
@@ -82,7 +85,7 @@ export async function postMessage(
   c: CaseDoc,
   user: SessionUser,
   actor: CaseActor,
-  input: { body: string; internal: boolean },
+  input: { body: string; internal: boolean; file?: UploadedFile | null },
 ) {
   const fromOrganisation = actor === "organisation";
   if (!fromOrganisation && !isStaff(actor)) throw new DialogueError("actor");
@@ -93,14 +96,38 @@ export async function postMessage(
     actor: user,
     shared: !input.internal,
   });
+  const doc =
+    input.file && !input.internal
+      ? await storeDocument({
+          publicBodyId: c.publicBodyId,
+          organisationId: c.organisationId,
+          caseId: c._id,
+          uploadedBy: user._id,
+          kind: "attachment",
+          title: input.file.name,
+          file: input.file,
+        })
+      : null;
   await addMessage(
     c,
     user,
     fromOrganisation,
     input.internal ? "internal" : "message",
-    input.internal ? { internalBody: input.body } : { body: input.body },
+    input.internal ? { internalBody: input.body } : { body: input.body, documentId: doc?._id },
   );
   if (input.internal) return;
+  if (doc) {
+    await registerDocument(
+      c,
+      {
+        direction: fromOrganisation ? "incoming" : "outgoing",
+        title: `Bilaga: ${doc.filename}`,
+        sender: user.name,
+        documentId: doc._id,
+      },
+      `attachment:${String(doc._id)}`,
+    );
+  }
   await registerDocument(
     c,
     { direction: fromOrganisation ? "incoming" : "outgoing", title: "Meddelande i dialogen", sender: user.name },
@@ -252,6 +279,7 @@ export async function listDialogue(c: Pick<CaseDoc, "_id">, { staff }: { staff: 
     meetingTime: m.meetingTime ?? "",
     place: m.place ?? "",
     confirmed: Boolean(m.confirmedAt),
+    attachmentHref: m.documentId ? `/forslag/${String(c._id)}/bilagor/${String(m.documentId)}` : null,
     at: m.createdAt.toISOString(),
   }));
 }

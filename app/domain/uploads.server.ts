@@ -41,3 +41,10 @@ export async function uploadedFile(formData: FormData, tooLarge: boolean): Promi
   if (typeof type === "string") return { error: `errors.file.${type}` };
   return { bytes, type, name: file instanceof File ? file.name : "dokument" };
 }
+
+/** An optional file: none chosen (an empty file input) is not an error. */
+export async function optionalUploadedFile(formData: FormData, tooLarge: boolean) {
+  const file = formData.get("file");
+  if (!tooLarge && (!(file instanceof Blob) || (file.size === 0 && !(file instanceof File && file.name)))) return null;
+  return uploadedFile(formData, tooLarge);
+}

@@ -219,6 +219,7 @@ const cases: Shape<typeof sv> = {
       "The idea becomes a draft of a full proposal with the same case number and officer. Nothing needs to be retyped.",
     convert: "Turn into a proposal",
     tasks: "To do",
+    attachment: "Attached file",
     inviteHeading: "Invite to a dialogue meeting",
     invite: "Send the invitation",
     inviteDetails: "{{date}} at {{time}}, {{place}}",

@@ -220,6 +220,7 @@ const cases = {
       "Idén blir ett utkast till ett fullständigt förslag med samma diarienummer och handläggare. Inget behöver skrivas om.",
     convert: "Gör om till förslag",
     tasks: "Att göra",
+    attachment: "Bifogad fil",
     inviteHeading: "Bjud in till dialogmöte",
     invite: "Skicka inbjudan",
     inviteDetails: "{{date}} kl. {{time}}, {{place}}",

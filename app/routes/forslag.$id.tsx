@@ -21,7 +21,7 @@ import {
 import { TransitionError } from "~/domain/case-lifecycle";
 import { invalid, parseForm } from "~/domain/forms.server";
 import { attachToCase, caseSubject, saveDraft, submitCase, withdrawCase } from "~/domain/proposals.server";
-import { readUploadForm, uploadedFile } from "~/domain/uploads.server";
+import { optionalUploadedFile, readUploadForm, uploadedFile } from "~/domain/uploads.server";
 import { badRequest } from "~/domain/request.server";
 import { redirectWithToast } from "~/domain/session.server";
 import { completionAnswerSchema, confirmMeetingSchema, messageSchema } from "~/schemas/dialogue";
@@ -85,8 +85,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     if (intent === "message") {
       const submission = parseForm(formData, messageSchema);
-      if (submission.status !== "success") return invalid(submission, {}, 400, "message");
-      await postMessage(c, user, actor, { body: submission.value.body, internal: false });
+      const file = await optionalUploadedFile(formData, tooLarge);
+      if (submission.status !== "success" || (file && "error" in file)) {
+        const fieldErrors = { ...(submission.status === "error" ? submission.error : {}) } as Record<string, string[]>;
+        if (file && "error" in file) fieldErrors.file = [file.error];
+        return invalid(submission, { fieldErrors }, 400, "message");
+      }
+      await postMessage(c, user, actor, { body: submission.value.body, internal: false, file });
       return redirectWithToast(here, "dialogue.toasts.message");
     }
     if (intent === "confirmMeeting") {

@@ -26,6 +26,7 @@ import {
 import { listOfficers, routeCase, RoutingError, suggestDepartments } from "~/domain/proposals.server";
 import { badRequest } from "~/domain/request.server";
 import { redirectWithToast } from "~/domain/session.server";
+import { optionalUploadedFile, readUploadForm } from "~/domain/uploads.server";
 import {
   completionRequestSchema,
   inviteMeetingSchema,
@@ -96,9 +97,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { c, user, actor } = await loadStaffCase(request, params.id);
-  const formData = await request.formData();
+  const { formData, tooLarge } = await readUploadForm(request);
   const here = `/handlaggning/arenden/${String(c._id)}`;
-  const intent = String(formData.get("intent") ?? "");
+  const intent = tooLarge ? "message" : String(formData.get("intent") ?? "");
   try {
     switch (intent) {
       case "route": {
@@ -123,14 +124,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
         }
         return redirectWithToast(here, "dialogue.toasts.reassigned");
       }
-      case "message":
+      case "message": {
+        const submission = parseForm(formData, messageSchema);
+        const file = await optionalUploadedFile(formData, tooLarge);
+        if (submission.status !== "success" || (file && "error" in file)) {
+          const fieldErrors = { ...(submission.status === "error" ? submission.error : {}) } as Record<
+            string,
+            string[]
+          >;
+          if (file && "error" in file) fieldErrors.file = [file.error];
+          return invalid(submission, { fieldErrors }, tooLarge ? 413 : 400, "message");
+        }
+        await postMessage(c, user, actor, { body: submission.value.body, internal: false, file });
+        return redirectWithToast(here, "dialogue.toasts.message");
+      }
       case "note": {
-        const schema = intent === "note" ? noteSchema : messageSchema;
-        const submission = parseForm(formData, schema);
-        if (submission.status !== "success") return invalid(submission, {}, 400, intent);
-        const value = submission.value as { body?: string; note?: string };
-        await postMessage(c, user, actor, { body: value.body ?? value.note ?? "", internal: intent === "note" });
-        return redirectWithToast(here, intent === "note" ? "dialogue.toasts.note" : "dialogue.toasts.message");
+        const submission = parseForm(formData, noteSchema);
+        if (submission.status !== "success") return invalid(submission, {}, 400, "note");
+        await postMessage(c, user, actor, { body: submission.value.note, internal: true });
+        return redirectWithToast(here, "dialogue.toasts.note");
       }
       case "meeting": {
         const submission = parseForm(formData, meetingSchema);

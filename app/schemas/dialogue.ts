@@ -9,7 +9,11 @@ const requiredDate = z
   .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)), "cases.errors.date")
   .transform((v) => new Date(`${v}T00:00:00Z`));
 
-export const messageSchema = z.object({ body: requiredText(MAX_LONG) });
+export const messageSchema = z.object({
+  body: requiredText(MAX_LONG),
+  // An optional file, checked by size and content on the server (uploads.server.ts).
+  file: z.unknown().optional(),
+});
 export const noteSchema = z.object({ note: requiredText(MAX_LONG) });
 export const meetingSchema = z.object({
   meetingDate: requiredDate,

@@ -438,3 +438,33 @@ describe("inbox filters", () => {
     expect((await sara.get("/handlaggning?department[$ne]=x&page=-4&sort=evil")).status).toBe(200);
   });
 });
+
+describe("messages with attachments", () => {
+  it("carries a checked file with a shared message, registered and readable by both sides", async () => {
+    const { c } = await routedIdea("Meddelande med fil");
+    const lina = await loginAs(app.url, DEMO.orgAdminB);
+    const orgPage = `/forslag/${String(c._id)}`;
+    const sent = await lina.post(
+      orgPage,
+      uploadForm({ intent: "message", body: "Här är budgeten." }, { name: "budget.pdf", bytes: pdfBytes() }),
+    );
+    expect(sent.status).toBe(302);
+    const withoutFile = await lina.post(orgPage, uploadForm({ intent: "message", body: "Bara text." }));
+    expect(withoutFile.status).toBe(302);
+    const hans = await loginAs(app.url, DEMO.officer);
+    const staffPage = `/handlaggning/arenden/${String(c._id)}`;
+    const bad = await hans.post(
+      staffPage,
+      uploadForm({ intent: "message", body: "Program" }, { name: "x.pdf", bytes: exeBytes() }),
+    );
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain("Filtypen stöds inte");
+    const html = await (await hans.get(staffPage)).text();
+    const href = /href="(\/forslag\/[a-f0-9]+\/bilagor\/[a-f0-9]+)"[^>]*>Bifogad fil/.exec(html)?.[1];
+    if (!href) throw new Error("no attachment link in the dialogue");
+    expect((await hans.get(href)).status).toBe(200);
+    expect((await lina.get(href)).status).toBe(200);
+    const docs = await CaseDocumentModel.find({ caseId: c._id }).lean();
+    expect(docs.some((d) => d.title === "Bilaga: budget.pdf")).toBe(true);
+  });
+});
