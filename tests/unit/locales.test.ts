@@ -1,0 +1,35 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { getI18n } from "~/i18n";
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : /\.tsx?$/.test(name) ? [path] : [];
+  });
+}
+
+// Every literal key the code translates, including validation messages ("errors.x|n") and
+// toast keys passed to redirectWithToast.
+const keys = new Set<string>();
+for (const file of files("app")) {
+  const text = readFileSync(file, "utf8");
+  for (const m of text.matchAll(/\bt\(\s*"([a-zA-Z][\w.]*)"/g)) keys.add(m[1] ?? "");
+  for (const m of text.matchAll(
+    /"((?:errors|cases|dialogue|assessment|org|auth|account|inbox|invitation|admin)\.[\w.]+)(?:\|\d+)?"/g,
+  )) {
+    keys.add(m[1] ?? "");
+  }
+}
+
+describe("locale files", () => {
+  it("have every key the code uses, in Swedish and English", () => {
+    expect(keys.size).toBeGreaterThan(100);
+    for (const lang of ["sv", "en"] as const) {
+      const i18n = getI18n(lang);
+      const missing = [...keys].filter((k) => !i18n.exists(k, { lng: lang, fallbackLng: false }));
+      expect(missing, lang).toEqual([]);
+    }
+  });
+});
