@@ -5,7 +5,7 @@ import { deMinimisTotal, LEGAL_CHECKS, STATE_AID_BASES, SUITABILITY_CHECKS, type
 import type { CasePageData } from "~/domain/case-access.server";
 import { formatNumber, formatSek } from "~/i18n";
 import { assessmentSchema, decisionSchema } from "~/schemas/assessment";
-import { ErrorSummary, SelectField, TextAreaField, TextField } from "./forms";
+import { ChoiceGroup, ErrorSummary, SelectField, TextAreaField, TextField } from "./forms";
 import { useSchemaForm } from "./use-form";
 
 export interface AssessmentData {
@@ -194,7 +194,6 @@ export function DecisionForm({
     decidedBy: "committee",
     contributionPerYearSek: requested ? String(requested) : "",
   });
-  const outcomeError = fields.outcome.errors?.[0];
   return (
     <section className="panel" aria-labelledby="decision-heading">
       <h3 id="decision-heading">{t("assessment.decisionHeading")}</h3>
@@ -203,16 +202,15 @@ export function DecisionForm({
         <ErrorSummary form={form} labelPrefix="assessment" />
         <input type="hidden" name="intent" value="decide" />
         <input type="hidden" name="version" value={version} />
-        <fieldset className={outcomeError ? "fieldset field--error" : "fieldset"} id={fields.outcome.id}>
-          <legend>{t("assessment.outcome")}</legend>
-          {outcomeError ? <p className="field__error">{t(outcomeError)}</p> : null}
-          {getCollectionProps(fields.outcome, { type: "radio", options: ["approved", "declined"] }).map((props) => (
-            <div className="checkbox" key={props.key}>
-              <input {...props} key={props.key} />
-              <label htmlFor={props.id}>{t(`assessment.outcomes.${props.value}`)}</label>
-            </div>
-          ))}
-        </fieldset>
+        <ChoiceGroup
+          field={fields.outcome}
+          type="radio"
+          legend={t("assessment.outcome")}
+          options={(["approved", "declined"] as const).map((o) => ({
+            value: o,
+            label: String(t(`assessment.outcomes.${o}`)),
+          }))}
+        />
         <SelectField
           field={fields.decidedBy}
           label={t("assessment.decidedBy")}

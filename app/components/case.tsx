@@ -1,3 +1,4 @@
+import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { CasePageData } from "~/domain/case-access.server";
 import { formatDate, formatDateTime, formatNumber, formatSek } from "~/i18n";
@@ -180,5 +181,36 @@ export function DocumentList({ documents }: { documents: CasePageData["documents
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** A panel with one lifecycle action: a heading, what it means, and a button (plain POST). */
+export function TransitionPanel({
+  intent,
+  version,
+  heading,
+  lead,
+  button,
+  secondary,
+}: {
+  intent: string;
+  version: number;
+  heading: string;
+  lead: string;
+  button: string;
+  secondary?: boolean;
+}) {
+  return (
+    <section className="panel" aria-labelledby={`${intent}-heading`}>
+      <h2 id={`${intent}-heading`}>{heading}</h2>
+      <p>{lead}</p>
+      <Form method="post">
+        <input type="hidden" name="intent" value={intent} />
+        <input type="hidden" name="version" value={version} />
+        <button type="submit" className={secondary ? "button button--secondary" : "button"}>
+          {button}
+        </button>
+      </Form>
+    </section>
   );
 }

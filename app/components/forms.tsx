@@ -1,4 +1,10 @@
-import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
+import {
+  getCollectionProps,
+  getInputProps,
+  getSelectProps,
+  getTextareaProps,
+  type FieldMetadata,
+} from "@conform-to/react";
 import { useEffect, useRef, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { translateError } from "~/i18n";
@@ -242,5 +248,38 @@ export function FileField({ id, error, optional }: { id: string; error?: string;
         aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`}
       />
     </div>
+  );
+}
+
+/** Checkboxes or radio buttons for one field, in a fieldset with its legend and error. */
+export function ChoiceGroup({
+  field,
+  type,
+  legend,
+  options,
+  className,
+}: {
+  field: FieldMetadata<string | string[] | undefined, Record<string, unknown>, string[]>;
+  type: "checkbox" | "radio";
+  legend: ReactNode;
+  options: { value: string; label: string }[];
+  className?: string;
+}) {
+  const { t } = useTranslation();
+  const error = field.errors?.[0];
+  const labels = new Map(options.map((o) => [o.value, o.label]));
+  return (
+    <fieldset className={error ? "fieldset field--error" : "fieldset"} id={field.id}>
+      <legend>{legend}</legend>
+      {error ? <p className="field__error">{translateError(t, error)}</p> : null}
+      <div className={className}>
+        {getCollectionProps(field, { type, options: options.map((o) => o.value) }).map((props) => (
+          <div className="checkbox" key={props.key}>
+            <input {...props} key={props.key} />
+            <label htmlFor={props.id}>{labels.get(props.value)}</label>
+          </div>
+        ))}
+      </div>
+    </fieldset>
   );
 }

@@ -1,10 +1,10 @@
-import { getCollectionProps, getFormProps, getInputProps, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, getInputProps, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CASE_AREAS } from "#models/constants";
 import type { CasePageData } from "~/domain/case-access.server";
 import { draftSchema } from "~/schemas/proposal";
-import { ErrorSummary, TextAreaField, TextField } from "./forms";
+import { ChoiceGroup, ErrorSummary, TextAreaField, TextField } from "./forms";
 import { useSchemaForm } from "./use-form";
 
 type CaseData = CasePageData["case"];
@@ -40,7 +40,6 @@ export function ProposalForm({ c, lastResult }: { c: CaseData; lastResult: Submi
     wantsMeeting: c.wantsMeeting ? "on" : undefined,
   });
   const idea = c.kind === "idea";
-  const areasError = fields.areas.errors?.[0];
   return (
     <Form method="post" {...getFormProps(form)} className="form">
       <ErrorSummary form={form} labelPrefix="cases.fields" />
@@ -51,18 +50,13 @@ export function ProposalForm({ c, lastResult }: { c: CaseData; lastResult: Submi
         label={idea ? f("summaryIdea") : f("summary")}
         hint={idea ? t("cases.hints.summaryIdea") : undefined}
       />
-      <fieldset className={areasError ? "fieldset field--error" : "fieldset"} id={fields.areas.id}>
-        <legend>{f("areas")}</legend>
-        {areasError ? <p className="field__error">{t(areasError)}</p> : null}
-        <div className="checkbox-grid">
-          {getCollectionProps(fields.areas, { type: "checkbox", options: [...CASE_AREAS] }).map((props) => (
-            <div className="checkbox" key={props.key}>
-              <input {...props} key={props.key} />
-              <label htmlFor={props.id}>{t(`cases.areas.${props.value}`)}</label>
-            </div>
-          ))}
-        </div>
-      </fieldset>
+      <ChoiceGroup
+        field={fields.areas}
+        type="checkbox"
+        legend={f("areas")}
+        className="checkbox-grid"
+        options={CASE_AREAS.map((a) => ({ value: a, label: String(t(`cases.areas.${a}`)) }))}
+      />
       {idea ? (
         <div className="checkbox">
           <input {...getInputProps(fields.wantsMeeting, { type: "checkbox" })} />

@@ -1,10 +1,10 @@
-import { getCollectionProps, getFormProps } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Types } from "mongoose";
 import { STAFF_ROLES_LIST } from "#models/constants";
-import { ErrorSummary, SelectField, TextField } from "~/components/forms";
+import { ChoiceGroup, ErrorSummary, SelectField, TextField } from "~/components/forms";
 import { PageHeading } from "~/components/layout";
 import { useSchemaForm } from "~/components/use-form";
 import { requireAbility } from "~/domain/ability.server";
@@ -51,7 +51,6 @@ export default function Admin() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useSchemaForm(inviteStaffSchema, actionData?.result, "invite-staff", { role: "officer" });
-  const deptError = fields.departmentIds.errors?.[0];
   const deptName = (id: string) => data.departments.find((d) => d.id === id)?.name ?? "";
   return (
     <>
@@ -94,19 +93,12 @@ export default function Admin() {
               label={t("admin.role")}
               options={STAFF_ROLES_LIST.map((value) => ({ value, label: String(t(`roles.${value}`)) }))}
             />
-            <fieldset className={deptError ? "fieldset field--error" : "fieldset"} id={fields.departmentIds.id}>
-              <legend>{t("admin.staffDepartments")}</legend>
-              {deptError ? <p className="field__error">{t(deptError)}</p> : null}
-              {getCollectionProps(fields.departmentIds, {
-                type: "checkbox",
-                options: data.departments.map((d) => d.id),
-              }).map((props) => (
-                <div className="checkbox" key={props.key}>
-                  <input {...props} key={props.key} />
-                  <label htmlFor={props.id}>{deptName(props.value)}</label>
-                </div>
-              ))}
-            </fieldset>
+            <ChoiceGroup
+              field={fields.departmentIds}
+              type="checkbox"
+              legend={t("admin.staffDepartments")}
+              options={data.departments.map((d) => ({ value: d.id, label: d.name }))}
+            />
             <button type="submit" className="button">
               {t("admin.inviteStaff")}
             </button>

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CaseContent, CaseSummary, DocumentList, Timeline } from "~/components/case";
+import { CaseContent, CaseSummary, DocumentList, Timeline, TransitionPanel } from "~/components/case";
 import { DecisionView } from "~/components/assessment-panel";
 import { Attachments } from "~/components/attachments";
 import { CaseActionForm, Dialogue, MessageForm } from "~/components/dialogue";
@@ -238,30 +238,23 @@ export default function ProposalPage() {
             <CaseSummary data={data} />
           </section>
           {data.transitions.includes("convertToProposal") ? (
-            <section className="panel" aria-labelledby="convert-heading">
-              <h2 id="convert-heading">{t("dialogue.convertHeading")}</h2>
-              <p>{t("dialogue.convertLead")}</p>
-              <Form method="post">
-                <input type="hidden" name="intent" value="convertToProposal" />
-                <input type="hidden" name="version" value={c.version} />
-                <button type="submit" className="button">
-                  {t("dialogue.convert")}
-                </button>
-              </Form>
-            </section>
+            <TransitionPanel
+              intent="convertToProposal"
+              version={c.version}
+              heading={t("dialogue.convertHeading")}
+              lead={t("dialogue.convertLead")}
+              button={t("dialogue.convert")}
+            />
           ) : null}
           {data.transitions.includes("withdraw") ? (
-            <section className="panel" aria-labelledby="withdraw-heading">
-              <h2 id="withdraw-heading">{t("cases.withdraw")}</h2>
-              <p>{t("cases.withdrawLead")}</p>
-              <Form method="post">
-                <input type="hidden" name="intent" value="withdraw" />
-                <input type="hidden" name="version" value={c.version} />
-                <button type="submit" className="button button--secondary">
-                  {t("cases.withdraw")}
-                </button>
-              </Form>
-            </section>
+            <TransitionPanel
+              intent="withdraw"
+              version={c.version}
+              heading={t("cases.withdraw")}
+              lead={t("cases.withdrawLead")}
+              button={t("cases.withdraw")}
+              secondary
+            />
           ) : null}
           <section aria-labelledby="timeline-heading">
             <h2 id="timeline-heading">{t("cases.timeline")}</h2>

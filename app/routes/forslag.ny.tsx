@@ -1,11 +1,11 @@
-import { getCollectionProps, getFormProps } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Types } from "mongoose";
 import { useTranslation } from "react-i18next";
 import { CASE_KINDS } from "#models/constants";
 import { OrganisationModel } from "#models/organisation";
-import { ErrorSummary, SelectField, TextField } from "~/components/forms";
+import { ChoiceGroup, ErrorSummary, SelectField, TextField } from "~/components/forms";
 import { PageHeading } from "~/components/layout";
 import { useSchemaForm } from "~/components/use-form";
 import { can } from "~/domain/ability.server";
@@ -55,7 +55,6 @@ export default function NewCase() {
     kind: "idea",
     organisationId: organisations.length === 1 ? organisations[0]?.id : undefined,
   });
-  const kindError = fields.kind.errors?.[0];
   return (
     <div className="narrow">
       <PageHeading lead={t("cases.newLead")}>{t("cases.newTitle")}</PageHeading>
@@ -72,16 +71,12 @@ export default function NewCase() {
             placeholder={organisations.length > 1 ? "" : undefined}
             options={organisations.map((o) => ({ value: o.id, label: o.name }))}
           />
-          <fieldset className={kindError ? "fieldset field--error" : "fieldset"} id={fields.kind.id}>
-            <legend>{t("cases.kind")}</legend>
-            {kindError ? <p className="field__error">{t(kindError)}</p> : null}
-            {getCollectionProps(fields.kind, { type: "radio", options: [...CASE_KINDS] }).map((props) => (
-              <div className="checkbox" key={props.key}>
-                <input {...props} key={props.key} />
-                <label htmlFor={props.id}>{t(`cases.kinds.${props.value}`)}</label>
-              </div>
-            ))}
-          </fieldset>
+          <ChoiceGroup
+            field={fields.kind}
+            type="radio"
+            legend={t("cases.kind")}
+            options={CASE_KINDS.map((k) => ({ value: k, label: String(t(`cases.kinds.${k}`)) }))}
+          />
           <TextField field={fields.title} label={t("cases.title")} hint={t("cases.titleHint")} />
           <button type="submit" className="button">
             {t("cases.create")}

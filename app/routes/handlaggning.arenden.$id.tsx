@@ -1,4 +1,4 @@
-import { getCollectionProps, getFormProps, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -7,7 +7,7 @@ import { CaseContent, CaseSummary, DocumentList, Timeline } from "~/components/c
 import { AssessmentForm, ConflictPanel, DecisionForm, DecisionView } from "~/components/assessment-panel";
 import { Attachments } from "~/components/attachments";
 import { CaseActionForm, Dialogue, MessageForm } from "~/components/dialogue";
-import { ErrorSummary, SelectField, TextAreaField } from "~/components/forms";
+import { ChoiceGroup, ErrorSummary, SelectField, TextAreaField } from "~/components/forms";
 import { PageHeading } from "~/components/layout";
 import { useSchemaForm } from "~/components/use-form";
 import { casePageData, loadCaseFor } from "~/domain/case-access.server";
@@ -267,18 +267,12 @@ function RoutingForm({
             label: `${o.name}${o.departmentIds.length ? ` – ${o.departmentIds.map(deptName).join(", ")}` : ` (${String(t(`roles.${o.role}`))})`}`,
           }))}
         />
-        <fieldset className="fieldset" id={fields.coReaderDepartmentIds.id}>
-          <legend>{t("inbox.coReaders")}</legend>
-          {getCollectionProps(fields.coReaderDepartmentIds, {
-            type: "checkbox",
-            options: routing.departments.map((d) => d.id),
-          }).map((props) => (
-            <div className="checkbox" key={props.key}>
-              <input {...props} key={props.key} />
-              <label htmlFor={props.id}>{deptName(props.value)}</label>
-            </div>
-          ))}
-        </fieldset>
+        <ChoiceGroup
+          field={fields.coReaderDepartmentIds}
+          type="checkbox"
+          legend={t("inbox.coReaders")}
+          options={routing.departments.map((d) => ({ value: d.id, label: d.name }))}
+        />
         <button type="submit" className="button">
           {t("inbox.route")}
         </button>
