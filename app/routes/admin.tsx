@@ -1,9 +1,10 @@
-import { getFormProps } from "@conform-to/react";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Types } from "mongoose";
 import { STAFF_ROLES_LIST } from "#models/constants";
+import { PublicBodyModel } from "#models/public-body";
 import { ChoiceGroup, ErrorSummary, SelectField, TextField } from "~/components/forms";
 import { PageHeading } from "~/components/layout";
 import { useSchemaForm } from "~/components/use-form";
@@ -13,7 +14,7 @@ import { titleMeta } from "~/domain/meta";
 import { requireContext } from "~/domain/request.server";
 import { redirectWithToast } from "~/domain/session.server";
 import { inviteStaff, listDepartments, listStaff } from "~/domain/staff.server";
-import { inviteStaffSchema } from "~/schemas/admin";
+import { inviteStaffSchema, reminderSettingsSchema } from "~/schemas/admin";
 
 export const meta = titleMeta("admin.title");
 
@@ -29,16 +30,28 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     departments: departments.map((d) => ({ id: String(d._id), name: d.name, areas: d.areas })),
     staff,
+    reminders: {
+      unroutedReminderDays: publicBody.unroutedReminderDays ?? 3,
+      inactivityReminderDays: publicBody.inactivityReminderDays ?? 14,
+      completionReminderDays: publicBody.completionReminderDays ?? 7,
+    },
   };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const { publicBody, user } = await requireAdmin(request);
-  const submission = parseForm(await request.formData(), inviteStaffSchema);
-  if (submission.status !== "success") return invalid(submission);
+  const formData = await request.formData();
+  if (formData.get("intent") === "reminders") {
+    const settings = parseForm(formData, reminderSettingsSchema);
+    if (settings.status !== "success") return invalid(settings, {}, 400, "reminders");
+    await PublicBodyModel.updateOne({ _id: publicBody._id }, { $set: settings.value });
+    return redirectWithToast("/admin", "admin.remindersSaved");
+  }
+  const submission = parseForm(formData, inviteStaffSchema);
+  if (submission.status !== "success") return invalid(submission, {}, 400, "invite");
   const known = new Set((await listDepartments(publicBody._id)).map((d) => String(d._id)));
   const unknown = submission.value.departmentIds.filter((id) => !known.has(id));
-  if (unknown.length) return invalid(submission, { fieldErrors: { departmentIds: ["errors.choose"] } });
+  if (unknown.length) return invalid(submission, { fieldErrors: { departmentIds: ["errors.choose"] } }, 400, "invite");
   await inviteStaff(publicBody, user, {
     ...submission.value,
     departmentIds: submission.value.departmentIds.map((id) => new Types.ObjectId(id)),
@@ -50,7 +63,8 @@ export default function Admin() {
   const { t } = useTranslation();
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useSchemaForm(inviteStaffSchema, actionData?.result, "invite-staff", { role: "officer" });
+  const resultFor = (name: string) => (actionData?.form === name ? actionData.result : undefined);
+  const [form, fields] = useSchemaForm(inviteStaffSchema, resultFor("invite"), "invite-staff", { role: "officer" });
   const deptName = (id: string) => data.departments.find((d) => d.id === id)?.name ?? "";
   return (
     <>
@@ -105,6 +119,7 @@ export default function Admin() {
           </Form>
         </section>
         <section aria-labelledby="departments-heading">
+          <ReminderSettings values={data.reminders} lastResult={resultFor("reminders")} />
           <h2 id="departments-heading">{t("admin.departments")}</h2>
           <ul>
             {data.departments.map((d) => (
@@ -114,5 +129,51 @@ export default function Admin() {
         </section>
       </div>
     </>
+  );
+}
+
+function ReminderSettings({
+  values,
+  lastResult,
+}: {
+  values: { unroutedReminderDays: number; inactivityReminderDays: number; completionReminderDays: number };
+  lastResult: SubmissionResult<string[]> | undefined;
+}) {
+  const { t } = useTranslation();
+  const [form, fields] = useSchemaForm(reminderSettingsSchema, lastResult, "reminders", {
+    unroutedReminderDays: String(values.unroutedReminderDays),
+    inactivityReminderDays: String(values.inactivityReminderDays),
+    completionReminderDays: String(values.completionReminderDays),
+  });
+  return (
+    <div className="panel">
+      <h2 id="reminders-heading">{t("admin.reminders")}</h2>
+      <p>{t("admin.remindersLead")}</p>
+      <Form method="post" {...getFormProps(form)} className="form" aria-labelledby="reminders-heading">
+        <ErrorSummary form={form} labelPrefix="admin" />
+        <input type="hidden" name="intent" value="reminders" />
+        <TextField
+          field={fields.unroutedReminderDays}
+          label={t("admin.unroutedReminderDays")}
+          type="number"
+          className="input--tiny"
+        />
+        <TextField
+          field={fields.inactivityReminderDays}
+          label={t("admin.inactivityReminderDays")}
+          type="number"
+          className="input--tiny"
+        />
+        <TextField
+          field={fields.completionReminderDays}
+          label={t("admin.completionReminderDays")}
+          type="number"
+          className="input--tiny"
+        />
+        <button type="submit" className="button button--secondary">
+          {t("admin.saveReminders")}
+        </button>
+      </Form>
+    </div>
   );
 }

@@ -98,12 +98,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "saveOrganisation") {
     requireAbility(ability, "update", "Organisation", { _id: org._id, publicBodyId: org.publicBodyId }, 403);
     const submission = parseForm(formData, organisationSchema);
-    if (submission.status !== "success") return invalid(submission);
+    if (submission.status !== "success") return invalid(submission, {}, 400, "organisation");
     try {
       await updateOrganisation(org.publicBodyId, org._id, submission.value);
     } catch (error) {
       if (error instanceof DuplicateOrgNumberError) {
-        return invalid(submission, { fieldErrors: { orgNumber: ["errors.orgNumber.duplicate"] } }, 409);
+        return invalid(submission, { fieldErrors: { orgNumber: ["errors.orgNumber.duplicate"] } }, 409, "organisation");
       }
       throw error;
     }
@@ -113,7 +113,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "invite") {
     requireAbility(ability, "invite", "Member", scope, 403);
     const submission = parseForm(formData, inviteMemberSchema);
-    if (submission.status !== "success") return invalid(submission);
+    if (submission.status !== "success") return invalid(submission, {}, 400, "invite");
     await inviteMember(
       org,
       user,
@@ -142,7 +142,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (submission.status !== "success" || "error" in file) {
       const fieldErrors = { ...(submission.status === "error" ? submission.error : {}) } as Record<string, string[]>;
       if ("error" in file) fieldErrors.file = [file.error];
-      return invalid(submission, { fieldErrors }, tooLarge ? 413 : 400);
+      return invalid(submission, { fieldErrors }, tooLarge ? 413 : 400, "upload");
     }
     await storeDocument({
       publicBodyId: org.publicBodyId,
@@ -175,7 +175,8 @@ export default function OrganisationPage() {
   const scope = { organisationId: org.id, publicBodyId: org.publicBodyId };
   const mayUpdate = ability.can("update", subjectOf("Organisation", { _id: org.id, publicBodyId: org.publicBodyId }));
   const editing = mayUpdate && searchParams.has("andra");
-  const result = actionData && "result" in actionData ? actionData.result : undefined;
+  const resultFor = (form: string) =>
+    actionData && "form" in actionData && actionData.form === form ? (actionData.result ?? undefined) : undefined;
   const memberError = actionData && "memberError" in actionData ? actionData.memberError : null;
   return (
     <>
@@ -184,7 +185,7 @@ export default function OrganisationPage() {
         <h2 id="org-details">{t("org.details")}</h2>
         {editing ? (
           <div className="narrow">
-            <OrganisationForm lastResult={result ?? undefined} defaultValue={org} submitLabel={t("org.save")} />
+            <OrganisationForm lastResult={resultFor("organisation")} defaultValue={org} submitLabel={t("org.save")} />
           </div>
         ) : (
           <>
@@ -204,11 +205,11 @@ export default function OrganisationPage() {
           me={data.me}
           scope={scope}
           error={memberError}
-          lastResult={result ?? undefined}
+          lastResult={resultFor("invite")}
         />
       ) : null}
       {data.documents ? (
-        <DocumentsSection orgId={org.id} documents={data.documents} scope={scope} lastResult={result ?? undefined} />
+        <DocumentsSection orgId={org.id} documents={data.documents} scope={scope} lastResult={resultFor("upload")} />
       ) : null}
     </>
   );

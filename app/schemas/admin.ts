@@ -8,3 +8,17 @@ export const inviteStaffSchema = z.object({
   role: z.enum(STAFF_ROLES_LIST),
   departmentIds: z.array(objectId).max(50).optional().default([]),
 });
+
+const days = z
+  .string()
+  .trim()
+  .regex(/^\d{1,3}$/, "cases.errors.wholeNumber")
+  .transform(Number)
+  .refine((n) => n >= 1 && n <= 365, "admin.errors.days");
+
+/** Reminder periods of the public body (DESIGN.md: "N is configurable per public body"). */
+export const reminderSettingsSchema = z.object({
+  unroutedReminderDays: days,
+  inactivityReminderDays: days,
+  completionReminderDays: days,
+});

@@ -265,6 +265,8 @@ describe("members", () => {
     ]) {
       const res = await anna.post(`/organisation/${orgA}`, body);
       expect(res.status).toBe(400);
+      // Only the invitation form shows the problem, not the other forms on the page.
+      expect((await res.text()).match(/Det finns ett problem/g) ?? []).toHaveLength(1);
     }
   });
 });

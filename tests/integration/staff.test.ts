@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DepartmentModel } from "#models/department";
+import { PublicBodyModel } from "#models/public-body";
 import { UserModel } from "#models/user";
 import { startTestApp, type TestApp } from "../support/app";
 import { Client, DEMO, loginAs } from "../support/http";
@@ -81,5 +82,43 @@ describe("staff accounts by invitation", () => {
       expect(await res.text()).toContain("Det finns ett problem");
     }
     expect(await UserModel.estimatedDocumentCount()).toBe(before);
+  });
+});
+
+describe("reminder settings", () => {
+  it("lets an administrator set the reminder days, with field messages for bad input", async () => {
+    const admin = await loginAs(app.url, DEMO.admin);
+    const ok = await admin.post("/admin", {
+      intent: "reminders",
+      unroutedReminderDays: "5",
+      inactivityReminderDays: "10",
+      completionReminderDays: "4",
+    });
+    expect(ok.status).toBe(302);
+    const body = await PublicBodyModel.findOne({ slug: "exempelkommun" }).lean();
+    expect([body?.unroutedReminderDays, body?.inactivityReminderDays, body?.completionReminderDays]).toEqual([
+      5, 10, 4,
+    ]);
+    for (const bad of ["0", "9999", "fem", "<script>"]) {
+      const res = await admin.post("/admin", {
+        intent: "reminders",
+        unroutedReminderDays: bad,
+        inactivityReminderDays: "10",
+        completionReminderDays: "4",
+      });
+      expect(res.status, bad).toBe(400);
+    }
+    const coordinator = await loginAs(app.url, DEMO.coordinator);
+    expect(
+      (
+        await coordinator.post("/admin", {
+          intent: "reminders",
+          unroutedReminderDays: "1",
+          inactivityReminderDays: "1",
+          completionReminderDays: "1",
+        })
+      ).status,
+    ).toBe(403);
+    expect((await PublicBodyModel.findOne({ slug: "exempelkommun" }).lean())?.unroutedReminderDays).toBe(5);
   });
 });
