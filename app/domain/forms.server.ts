@@ -47,3 +47,13 @@ export function invalid(
     { status },
   );
 }
+
+/** The field errors of a submission plus, when the file was refused, the file's error. */
+export function withFileError(
+  submission: { status?: string; error?: Record<string, string[] | null> | null },
+  file: { error: string } | object | null,
+) {
+  const fieldErrors = { ...(submission.status === "error" ? submission.error : {}) } as Record<string, string[]>;
+  if (file && "error" in file) fieldErrors.file = [file.error];
+  return { fieldErrors };
+}

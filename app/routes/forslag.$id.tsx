@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CaseContent, CaseSummary, DocumentList, Timeline, TransitionPanel } from "~/components/case";
@@ -19,7 +18,7 @@ import {
   postMessage,
 } from "~/domain/dialogue.server";
 import { TransitionError } from "~/domain/case-lifecycle";
-import { invalid, parseForm } from "~/domain/forms.server";
+import { invalid, parseForm, withFileError } from "~/domain/forms.server";
 import { attachToCase, caseSubject, saveDraft, submitCase, withdrawCase } from "~/domain/proposals.server";
 import { optionalUploadedFile, readUploadForm, uploadedFile } from "~/domain/uploads.server";
 import { badRequest } from "~/domain/request.server";
@@ -27,10 +26,7 @@ import { redirectWithToast } from "~/domain/session.server";
 import { completionAnswerSchema, confirmMeetingSchema, messageSchema } from "~/schemas/dialogue";
 import { attachSchema, draftSchema, versionSchema } from "~/schemas/proposal";
 
-// Reload the case after every post, also a refused one (400/409): the draft may have been
-// saved, or someone else changed the case, and the page must show the current version.
-export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, defaultShouldRevalidate }) =>
-  formMethod === "POST" ? true : defaultShouldRevalidate;
+export { revalidateAfterPost as shouldRevalidate } from "~/components/revalidate";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.case.title ?? ""} – Samverka` }];
 
@@ -76,9 +72,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const submission = parseForm(formData, attachSchema);
       const file = await uploadedFile(formData, tooLarge);
       if (submission.status !== "success" || "error" in file) {
-        const fieldErrors = { ...(submission.status === "error" ? submission.error : {}) } as Record<string, string[]>;
-        if ("error" in file) fieldErrors.file = [file.error];
-        return invalid(submission, { fieldErrors }, tooLarge ? 413 : 400, "attach");
+        return invalid(submission, withFileError(submission, file), tooLarge ? 413 : 400, "attach");
       }
       await attachToCase(c, user, submission.value.title, file);
       return redirectWithToast(here, "cases.attached");
@@ -87,9 +81,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const submission = parseForm(formData, messageSchema);
       const file = await optionalUploadedFile(formData, tooLarge);
       if (submission.status !== "success" || (file && "error" in file)) {
-        const fieldErrors = { ...(submission.status === "error" ? submission.error : {}) } as Record<string, string[]>;
-        if (file && "error" in file) fieldErrors.file = [file.error];
-        return invalid(submission, { fieldErrors }, 400, "message");
+        return invalid(submission, withFileError(submission, file), 400, "message");
       }
       await postMessage(c, user, actor, { body: submission.value.body, internal: false, file });
       return redirectWithToast(here, "dialogue.toasts.message");

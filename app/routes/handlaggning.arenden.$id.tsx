@@ -1,6 +1,5 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CaseContent, CaseSummary, DocumentList, Timeline } from "~/components/case";
@@ -13,7 +12,7 @@ import { useSchemaForm } from "~/components/use-form";
 import { casePageData, loadCaseFor } from "~/domain/case-access.server";
 import { caseErrorResponse } from "~/domain/case-errors.server";
 import { decide, declareConflict, latestDeclaration, saveAssessment, startAssessment } from "~/domain/decision.server";
-import { invalid, parseForm } from "~/domain/forms.server";
+import { invalid, parseForm, withFileError } from "~/domain/forms.server";
 import {
   inviteToMeeting,
   setConfidential,
@@ -38,10 +37,7 @@ import {
 import { assessmentSchema, conflictSchema, decisionSchema } from "~/schemas/assessment";
 import { routeSchema, versionSchema } from "~/schemas/proposal";
 
-// Reload the case after every post, also a refused one (400/409): the draft may have been
-// saved, or someone else changed the case, and the page must show the current version.
-export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, defaultShouldRevalidate }) =>
-  formMethod === "POST" ? true : defaultShouldRevalidate;
+export { revalidateAfterPost as shouldRevalidate } from "~/components/revalidate";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.case.caseNumber ?? ""} ${data?.case.title ?? ""} – Samverka` },
@@ -128,12 +124,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         const submission = parseForm(formData, messageSchema);
         const file = await optionalUploadedFile(formData, tooLarge);
         if (submission.status !== "success" || (file && "error" in file)) {
-          const fieldErrors = { ...(submission.status === "error" ? submission.error : {}) } as Record<
-            string,
-            string[]
-          >;
-          if (file && "error" in file) fieldErrors.file = [file.error];
-          return invalid(submission, { fieldErrors }, tooLarge ? 413 : 400, "message");
+          return invalid(submission, withFileError(submission, file), tooLarge ? 413 : 400, "message");
         }
         await postMessage(c, user, actor, { body: submission.value.body, internal: false, file });
         return redirectWithToast(here, "dialogue.toasts.message");

@@ -13,7 +13,7 @@ import { useLang } from "~/components/root-data";
 import { useSchemaForm } from "~/components/use-form";
 import { can, requireAbility } from "~/domain/ability.server";
 import { deleteOrgDocument, findOrgDocument, listOrgDocuments, storeDocument } from "~/domain/documents.server";
-import { invalid, parseForm } from "~/domain/forms.server";
+import { invalid, parseForm, withFileError } from "~/domain/forms.server";
 import {
   DuplicateOrgNumberError,
   findOrganisation,
@@ -140,9 +140,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const submission = parseForm(formData, uploadSchema);
     const file = await uploadedFile(formData, tooLarge);
     if (submission.status !== "success" || "error" in file) {
-      const fieldErrors = { ...(submission.status === "error" ? submission.error : {}) } as Record<string, string[]>;
-      if ("error" in file) fieldErrors.file = [file.error];
-      return invalid(submission, { fieldErrors }, tooLarge ? 413 : 400, "upload");
+      return invalid(submission, withFileError(submission, file), tooLarge ? 413 : 400, "upload");
     }
     await storeDocument({
       publicBodyId: org.publicBodyId,
