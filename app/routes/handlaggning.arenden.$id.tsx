@@ -10,6 +10,8 @@ import { ChoiceGroup, ErrorSummary, SelectField, TextAreaField } from "~/compone
 import { PageHeading } from "~/components/layout";
 import { useSchemaForm } from "~/components/use-form";
 import { casePageData, loadCaseFor } from "~/domain/case-access.server";
+import { listOrgDocuments } from "~/domain/documents.server";
+import { formatBytes } from "~/i18n";
 import { caseErrorResponse } from "~/domain/case-errors.server";
 import { decide, declareConflict, latestDeclaration, saveAssessment, startAssessment } from "~/domain/decision.server";
 import { invalid, parseForm, withFileError } from "~/domain/forms.server";
@@ -81,10 +83,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         recommendationText: c.assessment.recommendationText,
       }
     : null;
+  const orgDocuments = (await listOrgDocuments(c.publicBodyId, c.organisationId)).map((d) => ({
+    id: String(d._id),
+    title: d.title,
+    kind: d.kind,
+    filename: d.filename,
+    size: d.size,
+    href: `/handlaggning/arenden/${String(c._id)}/organisationsdokument/${String(d._id)}`,
+  }));
   return {
     ...data,
     dialogue,
     routing,
+    orgDocuments,
     assessment,
     assessor: ["officer", "coordinator"].includes(actor),
     declared: mine ? (mine.hasConflict ? ("conflict" as const) : ("noConflict" as const)) : ("none" as const),
@@ -339,13 +350,30 @@ export default function StaffCasePage() {
             <CaseContent c={c} />
           </section>
           <Attachments attachments={data.attachments} canAttach={false} version={c.version} lastResult={undefined} />
-          {data.organisation ? (
-            <p>
-              <Link to={`/organisation/${data.organisation.id}`}>
-                {data.organisation.name} – {t("inbox.organisationDocuments")}
-              </Link>
-            </p>
-          ) : null}
+          <section aria-labelledby="org-documents-heading">
+            <h2 id="org-documents-heading">{t("inbox.organisationDocuments")}</h2>
+            {data.orgDocuments.length === 0 ? (
+              <p className="muted">{t("org.noDocuments")}</p>
+            ) : (
+              <ul>
+                {data.orgDocuments.map((d) => (
+                  <li key={d.id}>
+                    <a href={d.href} download>
+                      {d.title}
+                    </a>{" "}
+                    <span className="muted">
+                      ({t(`org.docKinds.${d.kind}`)}, {formatBytes(d.size)})
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+            {data.organisation ? (
+              <p>
+                <Link to={`/organisation/${data.organisation.id}`}>{data.organisation.name}</Link>
+              </p>
+            ) : null}
+          </section>
           <section aria-labelledby="dialogue-heading">
             <h2 id="dialogue-heading">{t("dialogue.title")}</h2>
             <Dialogue entries={data.dialogue} />

@@ -468,3 +468,32 @@ describe("messages with attachments", () => {
     expect(docs.some((d) => d.title === "Bilaga: budget.pdf")).toBe(true);
   });
 });
+
+describe("the organisation's documents on the case page", () => {
+  it("are readable by the case's officer through the case, and by nobody else that way", async () => {
+    const org = await OrganisationModel.findOne({ orgNumber: "802500-6266" }).lean();
+    const lina = await loginAs(app.url, DEMO.orgAdminB);
+    const up = await lina.post(
+      `/organisation/${String(org?._id)}`,
+      uploadForm(
+        { intent: "upload", kind: "statutes", title: "Stiftelseurkund" },
+        { name: "urkund.pdf", bytes: pdfBytes() },
+      ),
+    );
+    expect(up.status).toBe(302);
+    const { c } = await routedIdea("Med stadgar");
+    const hans = await loginAs(app.url, DEMO.officer);
+    const html = await (await hans.get(`/handlaggning/arenden/${String(c._id)}`)).text();
+    const href = /href="(\/handlaggning\/arenden\/[a-f0-9]+\/organisationsdokument\/[a-f0-9]+)"/.exec(html)?.[1];
+    if (!href) throw new Error("no document link on the case page");
+    const dl = await hans.get(href);
+    expect(dl.status).toBe(200);
+    expect(Buffer.from(await dl.arrayBuffer()).equals(pdfBytes())).toBe(true);
+    for (const email of ["kultur.handlaggare@exempelkommun.se", DEMO.politician, DEMO.orgAdminA]) {
+      expect((await (await loginAs(app.url, email)).get(href)).status, email).toBe(404);
+    }
+    // Officers still have no general access to organisations' documents.
+    expect((await hans.get(`/organisation/${String(org?._id)}`)).status).toBe(200);
+    expect(await (await hans.get(`/organisation/${String(org?._id)}`)).text()).not.toContain("Stiftelseurkund");
+  });
+});

@@ -1,0 +1,16 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { loadCaseFor } from "~/domain/case-access.server";
+import { findOrgDocument } from "~/domain/documents.server";
+import { fileResponse } from "~/domain/downloads.server";
+
+/**
+ * The organisation's own documents (stadgar, årsredovisning ...) for those who handle one of
+ * its cases: reading the case is what grants it, so officers need no wider access.
+ */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { c, actor } = await loadCaseFor(request, params.id);
+  if (actor === "organisation" || actor === "politician") throw new Response("Sidan finns inte", { status: 404 });
+  const doc = await findOrgDocument(c.publicBodyId, c.organisationId, params.docId ?? "");
+  if (!doc || doc.kind === "attachment") throw new Response("Sidan finns inte", { status: 404 });
+  return fileResponse(doc);
+}
