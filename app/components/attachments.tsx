@@ -5,6 +5,7 @@ import type { CasePageData } from "~/domain/case-access.server";
 import { formatBytes } from "~/i18n";
 import { attachSchema } from "~/schemas/proposal";
 import { ErrorSummary, FileField, TextField } from "./forms";
+import { CollapsiblePanel } from "./layout";
 import { useSchemaForm } from "./use-form";
 
 /** The case's attachments (GridFS), and for the organisation a form to add one. */
@@ -41,8 +42,7 @@ export function Attachments({
         </ul>
       )}
       {canAttach ? (
-        <details className="panel" open={Boolean(lastResult)}>
-          <summary className="panel__summary">{t("cases.attach")}</summary>
+        <CollapsiblePanel open={Boolean(lastResult)} title={t("cases.attach")}>
           <p>{t("cases.attachmentsLead")}</p>
           <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="form">
             <ErrorSummary form={form} />
@@ -53,7 +53,7 @@ export function Attachments({
               {t("cases.attach")}
             </button>
           </Form>
-        </details>
+        </CollapsiblePanel>
       ) : null}
     </section>
   );

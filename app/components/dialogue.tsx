@@ -80,7 +80,7 @@ interface FieldSpec {
   name: string;
   label: string;
   hint?: string;
-  kind?: "textarea" | "text" | "date";
+  kind?: "textarea" | "text" | "short";
   optional?: boolean;
 }
 
@@ -135,7 +135,7 @@ export function CaseActionForm<S extends z.ZodType<Record<string, unknown>, Reco
             label={spec.label}
             hint={spec.hint}
             optional={spec.optional}
-            className={spec.kind === "date" ? "input--short" : undefined}
+            className={spec.kind === "short" ? "input--short" : undefined}
           />
         );
       })}

@@ -160,3 +160,24 @@ export function PageHeading({ children, lead }: { children: React.ReactNode; lea
     </div>
   );
 }
+
+/**
+ * A secondary form folded away until needed (native <details>, so it works without
+ * JavaScript); it opens by itself when its last submission came back with errors.
+ */
+export function CollapsiblePanel({
+  title,
+  open,
+  children,
+}: {
+  title: string;
+  open: boolean;
+  children: React.ReactNode;
+}) {
+  return (
+    <details className="panel" open={open}>
+      <summary className="panel__summary">{title}</summary>
+      {children}
+    </details>
+  );
+}

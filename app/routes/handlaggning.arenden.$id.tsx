@@ -7,7 +7,7 @@ import { AssessmentForm, ConflictPanel, DecisionForm, DecisionView } from "~/com
 import { Attachments } from "~/components/attachments";
 import { CaseActionForm, Dialogue, MessageForm } from "~/components/dialogue";
 import { ChoiceGroup, ErrorSummary, SelectField, TextAreaField } from "~/components/forms";
-import { PageHeading } from "~/components/layout";
+import { CollapsiblePanel, PageHeading } from "~/components/layout";
 import { useSchemaForm } from "~/components/use-form";
 import { casePageData, loadCaseFor } from "~/domain/case-access.server";
 import { listOrgDocuments } from "~/domain/documents.server";
@@ -395,8 +395,7 @@ export default function StaffCasePage() {
                   secondary
                 />
               </section>
-              <details className="panel" open={Boolean(resultFor("invite"))}>
-                <summary className="panel__summary">{t("dialogue.inviteHeading")}</summary>
+              <CollapsiblePanel open={Boolean(resultFor("invite"))} title={t("dialogue.inviteHeading")}>
                 <CaseActionForm
                   key={c.version}
                   id="invite"
@@ -407,9 +406,9 @@ export default function StaffCasePage() {
                       name: "meetingDate",
                       label: t("dialogue.fields.meetingDate"),
                       hint: t("cases.hints.date"),
-                      kind: "date",
+                      kind: "short",
                     },
-                    { name: "meetingTime", label: t("dialogue.fields.meetingTime"), hint: "TT:MM", kind: "date" },
+                    { name: "meetingTime", label: t("dialogue.fields.meetingTime"), hint: "TT:MM", kind: "short" },
                     { name: "place", label: t("dialogue.fields.place"), kind: "text" },
                     { name: "message", label: t("dialogue.fields.message"), optional: true },
                   ]}
@@ -417,9 +416,8 @@ export default function StaffCasePage() {
                   lastResult={resultFor("invite")}
                   secondary
                 />
-              </details>
-              <details className="panel" open={Boolean(resultFor("meeting"))}>
-                <summary className="panel__summary">{t("dialogue.meetingHeading")}</summary>
+              </CollapsiblePanel>
+              <CollapsiblePanel open={Boolean(resultFor("meeting"))} title={t("dialogue.meetingHeading")}>
                 <CaseActionForm
                   key={c.version}
                   id="meeting"
@@ -430,7 +428,7 @@ export default function StaffCasePage() {
                       name: "meetingDate",
                       label: t("dialogue.fields.meetingDate"),
                       hint: t("cases.hints.date"),
-                      kind: "date",
+                      kind: "short",
                     },
                     { name: "participants", label: t("dialogue.fields.participants"), kind: "text" },
                     { name: "minutes", label: t("dialogue.fields.minutes") },
@@ -440,12 +438,11 @@ export default function StaffCasePage() {
                   lastResult={resultFor("meeting")}
                   secondary
                 />
-              </details>
+              </CollapsiblePanel>
             </>
           ) : null}
           {data.transitions.includes("requestCompletion") ? (
-            <details className="panel" open={Boolean(resultFor("completion"))}>
-              <summary className="panel__summary">{t("dialogue.completionHeading")}</summary>
+            <CollapsiblePanel open={Boolean(resultFor("completion"))} title={t("dialogue.completionHeading")}>
               <p>{t("dialogue.completionLead")}</p>
               <CaseActionForm
                 key={c.version}
@@ -458,7 +455,7 @@ export default function StaffCasePage() {
                 lastResult={resultFor("completion")}
                 secondary
               />
-            </details>
+            </CollapsiblePanel>
           ) : null}
           <section aria-labelledby="documents-heading">
             <h2 id="documents-heading">{t("cases.documents")}</h2>
@@ -488,8 +485,7 @@ export default function StaffCasePage() {
             </Form>
           </section>
           {data.routing && data.transitions.includes("reassign") ? (
-            <details className="panel" open={Boolean(resultFor("reassign"))}>
-              <summary className="panel__summary">{t("dialogue.reassignHeading")}</summary>
+            <CollapsiblePanel open={Boolean(resultFor("reassign"))} title={t("dialogue.reassignHeading")}>
               <p>{t("dialogue.reassignLead")}</p>
               <ReassignForm
                 key={c.version}
@@ -498,7 +494,7 @@ export default function StaffCasePage() {
                 officers={officerOptions}
                 lastResult={resultFor("reassign")}
               />
-            </details>
+            </CollapsiblePanel>
           ) : null}
           <section aria-labelledby="timeline-heading">
             <h2 id="timeline-heading">{t("cases.timeline")}</h2>
