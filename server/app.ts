@@ -76,8 +76,9 @@ export function createApp(options: AppOptions) {
         }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
+      // Refused requests (malformed, wrong content type, too large) are worth a look, not an alarm.
       customLogLevel: (_req, res, err) =>
-        res.statusCode === 503 ? "warn" : err || res.statusCode >= 500 ? "error" : "info",
+        [400, 413, 415, 503].includes(res.statusCode) ? "warn" : err || res.statusCode >= 500 ? "error" : "info",
       // Health probes and static files (and Vite's module requests in development) are noise.
       autoLogging: {
         ignore: (req) => req.url === "/healthz" || /^\/(assets|app|node_modules|@)[/]/.test(req.url ?? ""),
@@ -117,6 +118,23 @@ export function createApp(options: AppOptions) {
   app.use((req, res, next) => {
     if (isSameOrigin(req, options.appUrl)) return next();
     res.status(403).type("text/plain; charset=utf-8").send("Förfrågan kom från en annan webbplats och stoppades.");
+  });
+
+  // A path no browser produces (`/forslag/%E0%A4%A`) is refused before routing, not a 500.
+  app.use((req, res, next) => {
+    try {
+      decodeURIComponent(req.path);
+      next();
+    } catch {
+      res.status(400).type("text/plain; charset=utf-8").send("Adressen kunde inte tolkas.");
+    }
+  });
+
+  // Pages seen signed in carry personal data: never stored by browsers or proxies. Static
+  // files and downloads set their own Cache-Control, which replaces this.
+  app.use((req, res, next) => {
+    if (/(?:^|;\s*)__session=/.test(req.get("cookie") ?? "")) res.setHeader("Cache-Control", "private, no-store");
+    next();
   });
 
   app.use(compression());

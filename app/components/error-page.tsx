@@ -19,7 +19,7 @@ export function ErrorPage({ status }: { status: number }) {
 }
 
 export const errorKey = (status: number) =>
-  status === 400
+  status === 400 || status === 413 || status === 415
     ? "badRequest"
     : status === 404
       ? "notFound"

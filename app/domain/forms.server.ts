@@ -4,6 +4,59 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { z } from "zod";
 
 /**
+ * Bounds on what a form may carry, checked on the field names before conform builds objects
+ * from them: `zz[1000000]=x` would otherwise become an array of a million entries, and a name
+ * nested thousands of levels deep overflows the stack when errors are formatted.
+ */
+const LIMITS = { fields: 500, nameLength: 200, depth: 4, index: 100 };
+
+/** A refusal of the request itself (not of a field): the friendly error page with `status`. */
+export const refuseRequest = (status: 400 | 413 | 415) =>
+  new Response("Förfrågan kunde inte behandlas", { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+
+/** Throws 415 unless the body is a form our pages can send. */
+export function requireFormBody(request: Request) {
+  const type = (request.headers.get("Content-Type") ?? "").toLowerCase();
+  if (type.startsWith("application/x-www-form-urlencoded")) return "urlencoded" as const;
+  if (type.startsWith("multipart/form-data")) {
+    if (!/;\s*boundary=/.test(type)) throw refuseRequest(400);
+    return "multipart" as const;
+  }
+  throw refuseRequest(415);
+}
+
+/** Throws 400 when the field names are more than any of our forms could produce. */
+export function checkFieldNames(formData: FormData) {
+  let count = 0;
+  for (const name of formData.keys()) {
+    count += 1;
+    if (count > LIMITS.fields || name.length > LIMITS.nameLength) throw refuseRequest(400);
+    const parts = name.split(/[.[]/);
+    if (parts.length > LIMITS.depth + 1) throw refuseRequest(400);
+    for (const match of name.matchAll(/\[(\d+)\]/g)) {
+      if (Number(match[1]) > LIMITS.index) throw refuseRequest(400);
+    }
+  }
+  return formData;
+}
+
+/**
+ * Reads a posted form: 415 for bodies that are not forms, 400 for malformed ones and for
+ * field names out of bounds. Routes read forms through this (or `readUploadForm`), never
+ * through `request.formData()`, so no input reaches a 500.
+ */
+export async function readForm(request: Request): Promise<FormData> {
+  requireFormBody(request);
+  let formData: FormData;
+  try {
+    formData = await request.formData();
+  } catch {
+    throw refuseRequest(400);
+  }
+  return checkFieldNames(formData);
+}
+
+/**
  * Parses a form with its zod schema. Field names carrying a `$` (`email[$ne]=`, operator
  * injection) are refused as invalid input for that field, never silently dropped.
  */

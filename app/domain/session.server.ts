@@ -133,8 +133,23 @@ export async function readToast(request: Request) {
   return { toast, headers: { "Set-Cookie": await storage.commitSession(session) } };
 }
 
-/** Only same-site relative paths may be redirected to after sign-in. */
+const PROBE_ORIGIN = "http://samverka.invalid";
+
+/**
+ * Only paths on this site may be redirected to after sign-in. The target is parsed the way a
+ * browser parses it (tabs and newlines dropped, `\\` read as `/`), so `/\t/evil.example` is
+ * seen as the other site it is; what is returned is the parser's ASCII serialisation, safe in
+ * a Location header.
+ */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/") {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
+  if (typeof to !== "string" || !to.startsWith("/") || to.length > 2000) return fallback;
+  let url: URL;
+  try {
+    url = new URL(to, PROBE_ORIGIN);
+  } catch {
+    return fallback;
+  }
+  const path = url.pathname + url.search + url.hash;
+  if (url.origin !== PROBE_ORIGIN || path.startsWith("//") || !/^\/[\x21-\x7e]*$/.test(path)) return fallback;
+  return path;
 }

@@ -4,24 +4,22 @@ import {
   MaxPartSizeExceededError,
 } from "@remix-run/node";
 import { MAX_FILE_BYTES, sniffFile } from "./documents.server";
+import { checkFieldNames, readForm, refuseRequest, requireFormBody } from "./forms.server";
 
 /**
  * Reads a form that may carry one file. Files over the limit are stopped while streaming
  * (nothing is stored) and reported as `tooLarge` instead of a 500.
  */
 export async function readUploadForm(request: Request): Promise<{ formData: FormData; tooLarge: boolean }> {
-  const type = request.headers.get("Content-Type") ?? "";
-  if (!type.startsWith("multipart/form-data")) return { formData: await request.formData(), tooLarge: false };
+  if (requireFormBody(request) === "urlencoded") return { formData: await readForm(request), tooLarge: false };
+  let formData: FormData;
   try {
-    const formData = await parseMultipartFormData(
-      request,
-      createMemoryUploadHandler({ maxPartSize: MAX_FILE_BYTES + 1 }),
-    );
-    return { formData, tooLarge: false };
+    formData = await parseMultipartFormData(request, createMemoryUploadHandler({ maxPartSize: MAX_FILE_BYTES + 1 }));
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) return { formData: new FormData(), tooLarge: true };
-    throw error;
+    throw refuseRequest(400);
   }
+  return { formData: checkFieldNames(formData), tooLarge: false };
 }
 
 export interface UploadedFile {

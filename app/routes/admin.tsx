@@ -9,7 +9,7 @@ import { ChoiceGroup, ErrorSummary, SelectField, TextField } from "~/components/
 import { PageHeading } from "~/components/layout";
 import { useSchemaForm } from "~/components/use-form";
 import { requireAbility } from "~/domain/ability.server";
-import { invalid, parseForm } from "~/domain/forms.server";
+import { invalid, parseForm, readForm } from "~/domain/forms.server";
 import { titleMeta } from "~/domain/meta";
 import { requireContext } from "~/domain/request.server";
 import { redirectWithToast } from "~/domain/session.server";
@@ -40,7 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { publicBody, user } = await requireAdmin(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   if (formData.get("intent") === "reminders") {
     const settings = parseForm(formData, reminderSettingsSchema);
     if (settings.status !== "success") return invalid(settings, {}, 400, "reminders");

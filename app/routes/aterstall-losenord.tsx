@@ -7,7 +7,7 @@ import { InvalidLink } from "~/components/invalid-link";
 import { PageHeading } from "~/components/layout";
 import { useSchemaForm } from "~/components/use-form";
 import { resetPassword } from "~/domain/accounts.server";
-import { invalid, parseForm } from "~/domain/forms.server";
+import { invalid, parseForm, readForm } from "~/domain/forms.server";
 import { titleMeta } from "~/domain/meta";
 import { createUserSession, destroyAllSessions, redirectWithToast } from "~/domain/session.server";
 import { findValidToken } from "~/domain/tokens.server";
@@ -22,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const submission = parseForm(await request.formData(), resetSchema);
+  const submission = parseForm(await readForm(request), resetSchema);
   if (submission.status !== "success") return invalid(submission);
   const userId = await resetPassword(submission.value.token, submission.value.password);
   if (!userId) return invalid(submission, { formErrors: ["auth.verify.invalid"] }, 410);

@@ -9,7 +9,7 @@ import { ChoiceGroup, ErrorSummary, SelectField, TextField } from "~/components/
 import { PageHeading } from "~/components/layout";
 import { useSchemaForm } from "~/components/use-form";
 import { can } from "~/domain/ability.server";
-import { invalid, parseForm } from "~/domain/forms.server";
+import { invalid, parseForm, readForm } from "~/domain/forms.server";
 import { titleMeta } from "~/domain/meta";
 import { createCase } from "~/domain/proposals.server";
 import { requireContext } from "~/domain/request.server";
@@ -37,7 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user, ability, publicBody, orgs } = await myOrganisations(request);
-  const submission = parseForm(await request.formData(), newCaseSchema);
+  const submission = parseForm(await readForm(request), newCaseSchema);
   if (submission.status !== "success") return invalid(submission);
   const org = orgs.find((o) => String(o._id) === submission.value.organisationId);
   if (!org || !can(ability, "create", "Case", { organisationId: org._id, publicBodyId: publicBody._id })) {

@@ -6,7 +6,7 @@ import { ErrorSummary, Honeypot, TextField } from "~/components/forms";
 import { PageHeading } from "~/components/layout";
 import { useSchemaForm } from "~/components/use-form";
 import { requestPasswordReset } from "~/domain/accounts.server";
-import { filledHoneypot, invalid, parseForm } from "~/domain/forms.server";
+import { filledHoneypot, invalid, parseForm, readForm } from "~/domain/forms.server";
 import { getLang } from "~/domain/lang.server";
 import { titleMeta } from "~/domain/meta";
 import { forgotSchema } from "~/schemas/account";
@@ -14,7 +14,7 @@ import { forgotSchema } from "~/schemas/account";
 export const meta = titleMeta("auth.forgot.title");
 
 export async function action({ request }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const submission = parseForm(formData, forgotSchema);
   if (submission.status !== "success") return invalid(submission);
   if (!filledHoneypot(formData)) await requestPasswordReset(submission.value.email, await getLang(request));

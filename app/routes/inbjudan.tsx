@@ -8,7 +8,7 @@ import { ErrorSummary, NewPasswordFields, TextField } from "~/components/forms";
 import { InvalidLink } from "~/components/invalid-link";
 import { PageHeading } from "~/components/layout";
 import { useSchemaForm } from "~/components/use-form";
-import { invalid, parseForm } from "~/domain/forms.server";
+import { invalid, parseForm, readForm } from "~/domain/forms.server";
 import { getLang } from "~/domain/lang.server";
 import { titleMeta } from "~/domain/meta";
 import { acceptOrgInvitation, acceptOrgInvitationAsNewUser, describeInvitation } from "~/domain/organisations.server";
@@ -40,10 +40,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   const token = formData.get("token");
-  if (typeof token !== "string") throw badRequest();
+  // Our tokens are 43 characters; anything longer is not one of ours (and must not be echoed).
+  if (typeof token !== "string" || token.length > 200) throw badRequest();
 
   if (intent === "accept") {
     const user = await getUser(request);

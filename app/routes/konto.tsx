@@ -8,7 +8,7 @@ import { ErrorSummary, NewPasswordFields, TextField } from "~/components/forms";
 import { PageHeading } from "~/components/layout";
 import { useSchemaForm } from "~/components/use-form";
 import { changePassword } from "~/domain/accounts.server";
-import { invalid, parseForm } from "~/domain/forms.server";
+import { invalid, parseForm, readForm } from "~/domain/forms.server";
 import { titleMeta } from "~/domain/meta";
 import { badRequest } from "~/domain/request.server";
 import { destroyAllSessions, destroySession, redirectWithToast, requireUser } from "~/domain/session.server";
@@ -43,7 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   if (intent === "logoutEverywhere") {
     await destroyAllSessions(user._id);

@@ -7,7 +7,7 @@ import { ErrorSummary, TextField } from "~/components/forms";
 import { PageHeading } from "~/components/layout";
 import { useSchemaForm } from "~/components/use-form";
 import { login } from "~/domain/accounts.server";
-import { invalid, parseForm } from "~/domain/forms.server";
+import { invalid, parseForm, readForm } from "~/domain/forms.server";
 import { titleMeta } from "~/domain/meta";
 import { createUserSession, getUser, safeRedirect } from "~/domain/session.server";
 import { loginSchema } from "~/schemas/account";
@@ -20,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const submission = parseForm(await request.formData(), loginSchema);
+  const submission = parseForm(await readForm(request), loginSchema);
   if (submission.status !== "success") return invalid(submission);
   const { email, password, redirectTo } = submission.value;
   const result = await login(email, password, context.ip);

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { PageHeading } from "~/components/layout";
 import { OrganisationForm } from "~/components/organisation-form";
 import { requireAbility } from "~/domain/ability.server";
-import { invalid, parseForm } from "~/domain/forms.server";
+import { invalid, parseForm, readForm } from "~/domain/forms.server";
 import { titleMeta } from "~/domain/meta";
 import { createOrganisation, DuplicateOrgNumberError } from "~/domain/organisations.server";
 import { requireContext } from "~/domain/request.server";
@@ -22,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const { user, ability, publicBody } = await requireContext(request);
   requireAbility(ability, "create", "Organisation", {}, 403);
-  const submission = parseForm(await request.formData(), organisationSchema);
+  const submission = parseForm(await readForm(request), organisationSchema);
   if (submission.status !== "success") return invalid(submission);
   if (!user.emailVerifiedAt) return invalid(submission, { formErrors: ["org.needsVerified"] }, 403);
   try {

@@ -7,7 +7,7 @@ import { ErrorSummary, Honeypot, NewPasswordFields, TextField } from "~/componen
 import { PageHeading } from "~/components/layout";
 import { useSchemaForm } from "~/components/use-form";
 import { registerAccount } from "~/domain/accounts.server";
-import { filledHoneypot, invalid, parseForm } from "~/domain/forms.server";
+import { filledHoneypot, invalid, parseForm, readForm } from "~/domain/forms.server";
 import { getLang } from "~/domain/lang.server";
 import { titleMeta } from "~/domain/meta";
 import { createUserSession, getUser } from "~/domain/session.server";
@@ -21,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const submission = parseForm(formData, registerSchema);
   if (submission.status !== "success") return invalid(submission);
   if (filledHoneypot(formData)) return invalid(submission, { formErrors: ["errors.honeypot"] });

@@ -4,10 +4,11 @@ import { UserModel } from "#models/user";
 import { langCookie } from "~/domain/lang.server";
 import { getUser, safeRedirect } from "~/domain/session.server";
 import { isLang } from "~/i18n";
+import { readForm } from "~/domain/forms.server";
 
 /** Language switch: a plain form POST, so it works without JavaScript. */
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   const lang = form.get("lang");
   if (!isLang(lang)) return new Response("Ogiltigt språk", { status: 400 });
   const user = await getUser(request);

@@ -18,6 +18,13 @@ export class Client {
     }
   }
 
+  /** Takes one Set-Cookie header value, as a browser would. */
+  setCookie(header: string) {
+    const [pair = ""] = header.split(";");
+    const index = pair.indexOf("=");
+    this.cookies.set(pair.slice(0, index), pair.slice(index + 1));
+  }
+
   cookieHeader() {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
   }
@@ -91,4 +98,18 @@ export async function loginAs(base: string, email: string, password = DEMO.passw
 export async function signUp(base: string, email: string, password = "ett långt lösenord", name = "Test Person") {
   const res = await new Client(base).post("/registrera", { name, email, password, confirmPassword: password });
   if (res.status !== 302) throw new Error(`sign-up of ${email} failed: ${res.status}`);
+}
+
+/**
+ * A client signed in as `email` by creating a session row directly (no password form), so
+ * tests that are not about signing in stay fast and independent of the sign-in throttle.
+ */
+export async function sessionFor(base: string, email: string) {
+  const { UserModel } = await import("#models/user");
+  const { createUserSession } = await import("~/domain/session.server");
+  const user = await UserModel.findOne({ email }).lean();
+  if (!user) throw new Error(`no user ${email}`);
+  const client = new Client(base);
+  client.setCookie(await createUserSession(new Request(base), user._id));
+  return client;
 }
