@@ -1,4 +1,5 @@
 import type { Model } from "mongoose";
+import { AttemptSlotModel } from "./attempt-slot";
 import { CaseDocumentModel } from "./case-document";
 import { CaseEventModel } from "./case-event";
 import { CaseMessageModel } from "./case-message";
@@ -25,6 +26,7 @@ export function allModels(): Model<never>[] {
     TokenModel,
     OutboxModel,
     ClaimModel,
+    AttemptSlotModel,
     ProposalModel,
     CaseEventModel,
     CaseDocumentModel,

@@ -4,7 +4,7 @@ import { burnPasswordCheck, hashPassword, verifyPassword } from "./crypto.server
 import { getEnv } from "./env.server";
 import { enqueueEmail } from "./outbox.server";
 import { getPublicBody } from "./public-body.server";
-import { clearFailedLogins, loginBlockedMinutes, recordFailedLogin } from "./rate-limit.server";
+import { beginLoginAttempt } from "./rate-limit.server";
 import { consumeToken, issueToken } from "./tokens.server";
 
 type Locale = "sv" | "en";
@@ -36,6 +36,8 @@ export async function sendVerificationEmail(
  */
 export async function registerAccount(input: { name: string; email: string; password: string }, locale: Locale) {
   const existing = await UserModel.findOne({ email: input.email }).lean();
+  // Hash either way, so the answer takes as long for a taken address as for a new one.
+  const passwordHash = await hashPassword(input.password);
   if (existing) {
     await enqueueEmail(`already:${String(existing._id)}:${Date.now()}`, existing.email, {
       template: "already",
@@ -49,7 +51,7 @@ export async function registerAccount(input: { name: string; email: string; pass
   const user = await UserModel.create({
     name: input.name,
     email: input.email,
-    passwordHash: await hashPassword(input.password),
+    passwordHash,
     locale,
   });
   await sendVerificationEmail(user, locale);
@@ -72,15 +74,12 @@ export type LoginResult =
   | { ok: false; reason: "blocked"; minutes: number };
 
 export async function login(email: string, password: string, ip: string): Promise<LoginResult> {
-  const minutes = await loginBlockedMinutes(email, ip);
-  if (minutes > 0) return { ok: false, reason: "blocked", minutes };
+  const attempt = await beginLoginAttempt(email, ip);
+  if (!attempt.allowed) return { ok: false, reason: "blocked", minutes: attempt.minutes };
   const user = await UserModel.findOne({ email }).select("+passwordHash").lean();
   const ok = user ? await verifyPassword(user.passwordHash, password) : (await burnPasswordCheck(password), false);
-  if (!user || !ok) {
-    await recordFailedLogin(email, ip);
-    return { ok: false, reason: "invalid" };
-  }
-  await clearFailedLogins(email);
+  if (!user || !ok) return { ok: false, reason: "invalid" };
+  await attempt.succeeded();
   return { ok: true, userId: user._id };
 }
 

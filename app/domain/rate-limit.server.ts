@@ -1,58 +1,55 @@
-import mongoose from "mongoose";
-import { RateLimiterMongo, RateLimiterRes } from "rate-limiter-flexible";
+import { AttemptSlotModel } from "#models/attempt-slot";
 
-// Login throttling shared by all app instances (stored in the database). FerretDB has no
-// TTL index, so index creation is off and the cleanup job deletes expired rows.
-const WINDOW_S = 15 * 60;
-export const LOGIN_LIMITS = { perAccount: 5, perIp: 30 };
-const TABLE = "ratelimits";
+// Sign-in throttling shared by all app instances. Each attempt takes a numbered slot in a
+// fixed 15-minute window by inserting it under a unique `_id`, so the limit holds under
+// parallel guesses on FerretDB (whose counters are not atomic) and on MongoDB alike. The
+// password is checked only after a slot was taken.
+const WINDOW_MS = 15 * 60 * 1000;
+export const LOGIN_LIMITS = { account: 5, ip: 30 };
+type Scope = keyof typeof LOGIN_LIMITS;
 
-let limiters: { account: RateLimiterMongo; ip: RateLimiterMongo } | undefined;
-function get() {
-  limiters ??= {
-    account: new RateLimiterMongo({
-      storeClient: mongoose.connection,
-      tableName: TABLE,
-      keyPrefix: "login-account",
-      points: LOGIN_LIMITS.perAccount,
-      duration: WINDOW_S,
-      disableIndexesCreation: true,
-    }),
-    ip: new RateLimiterMongo({
-      storeClient: mongoose.connection,
-      tableName: TABLE,
-      keyPrefix: "login-ip",
-      points: LOGIN_LIMITS.perIp,
-      duration: WINDOW_S,
-      disableIndexesCreation: true,
-    }),
+const isDuplicateKey = (error: unknown) => (error as { code?: number } | null)?.code === 11000;
+
+/** Takes the lowest free slot of `key` in the current window; null when all are taken. */
+async function takeSlot(scope: Scope, key: string, now: number): Promise<string | null> {
+  const window = Math.floor(now / WINDOW_MS);
+  const taken = new Set((await AttemptSlotModel.find({ scope, key, window }).select("_id").lean()).map((s) => s._id));
+  for (let slot = 1; slot <= LOGIN_LIMITS[scope]; slot++) {
+    const id = `${scope}:${key}:${window}:${slot}`;
+    if (taken.has(id)) continue;
+    try {
+      await AttemptSlotModel.create({ _id: id, scope, key, window, expiresAt: new Date((window + 1) * WINDOW_MS) });
+      return id;
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+    }
+  }
+  return null;
+}
+
+export type LoginAttempt = { allowed: true; succeeded: () => Promise<void> } | { allowed: false; minutes: number };
+
+/**
+ * Asks to check one password for `email` from `ip`. When allowed, call `succeeded()` after a
+ * right password: the account's failures are forgotten and the address's slot given back, so
+ * many colleagues behind one address are not blocked by their own successful sign-ins.
+ */
+export async function beginLoginAttempt(email: string, ip: string, now = Date.now()): Promise<LoginAttempt> {
+  const account = await takeSlot("account", email, now);
+  const address = account ? await takeSlot("ip", ip, now) : null;
+  if (!account || !address) {
+    const end = (Math.floor(now / WINDOW_MS) + 1) * WINDOW_MS;
+    return { allowed: false, minutes: Math.max(1, Math.ceil((end - now) / 60000)) };
+  }
+  return {
+    allowed: true,
+    succeeded: async () => {
+      await AttemptSlotModel.deleteMany({ scope: "account", key: email });
+      await AttemptSlotModel.deleteOne({ _id: address });
+    },
   };
-  return limiters;
 }
 
-/** Minutes to wait when the account or the address has too many failed logins, else 0. */
-export async function loginBlockedMinutes(email: string, ip: string): Promise<number> {
-  const { account, ip: byIp } = get();
-  const [a, b] = await Promise.all([account.get(email), byIp.get(ip)]);
-  const blocked = [
-    a && a.consumedPoints >= LOGIN_LIMITS.perAccount ? a.msBeforeNext : 0,
-    b && b.consumedPoints >= LOGIN_LIMITS.perIp ? b.msBeforeNext : 0,
-  ];
-  const ms = Math.max(...blocked);
-  return ms > 0 ? Math.max(1, Math.ceil(ms / 60000)) : 0;
-}
-
-export async function recordFailedLogin(email: string, ip: string) {
-  const { account, ip: byIp } = get();
-  await Promise.all([account.penalty(email, 1), byIp.penalty(ip, 1)]).catch((error: unknown) => {
-    if (!(error instanceof RateLimiterRes)) throw error;
-  });
-}
-
-export async function clearFailedLogins(email: string) {
-  await get().account.delete(email);
-}
-
-export async function cleanupRateLimits() {
-  await mongoose.connection.collection(TABLE).deleteMany({ expire: { $lt: new Date() } });
+export async function cleanupRateLimits(now = new Date()) {
+  await AttemptSlotModel.deleteMany({ expiresAt: { $lt: now } });
 }

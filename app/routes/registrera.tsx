@@ -10,7 +10,7 @@ import { registerAccount } from "~/domain/accounts.server";
 import { filledHoneypot, invalid, parseForm, readForm } from "~/domain/forms.server";
 import { getLang } from "~/domain/lang.server";
 import { titleMeta } from "~/domain/meta";
-import { createUserSession, getUser } from "~/domain/session.server";
+import { getUser } from "~/domain/session.server";
 import { registerSchema } from "~/schemas/account";
 
 export const meta = titleMeta("auth.register.title");
@@ -26,11 +26,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") return invalid(submission);
   if (filledHoneypot(formData)) return invalid(submission, { formErrors: ["errors.honeypot"] });
   const { name, email, password } = submission.value;
-  const user = await registerAccount({ name, email, password }, await getLang(request));
-  const sent = `/registrera/skickat?${new URLSearchParams({ email })}`;
-  if (!user) throw redirect(sent);
-  // A new account is signed in at once; registering an organisation waits for verification.
-  throw redirect(sent, { headers: { "Set-Cookie": await createUserSession(request, user._id) } });
+  await registerAccount({ name, email, password }, await getLang(request));
+  // The same answer whether the address was free or taken: no session here, the link in the
+  // email signs the new person in (docs/decisions/007).
+  throw redirect(`/registrera/skickat?${new URLSearchParams({ email })}`);
 }
 
 export default function Register() {

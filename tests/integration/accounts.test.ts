@@ -2,6 +2,7 @@ import mongoose from "mongoose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SessionModel } from "#models/session";
 import { UserModel } from "#models/user";
+import { upsertUser } from "~/domain/factories.server";
 import { startTestApp, type TestApp } from "../support/app";
 import { Client, DEMO, loginAs, signUp } from "../support/http";
 import { linkIn, recipients } from "../support/smtp";
@@ -30,15 +31,17 @@ describe("sign up, verify, sign in, sign out", () => {
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toContain("/registrera/skickat");
     expect(await (await client.follow(res)).text()).toContain("Kontrollera din e-post");
-    const session = res.headers.getSetCookie().find((c) => c.startsWith("__session="));
-    expect(session).toMatch(/HttpOnly/i);
-    expect(session).toMatch(/SameSite=Lax/i);
+    expect(client.hasCookie("__session")).toBe(false);
 
     const mail = await app.smtp.waitFor((m) => recipients(m).includes(email));
     expect(mail.subject).toBe("Bekräfta din e-postadress i Samverka");
     const link = linkIn(mail, "/verifiera-epost");
     const verified = await client.get(pathOf(link));
     expect(verified.status).toBe(302);
+    // The link proves the mailbox and signs the new person in.
+    const session = verified.headers.getSetCookie().find((c) => c.startsWith("__session="));
+    expect(session).toMatch(/HttpOnly/i);
+    expect(session).toMatch(/SameSite=Lax/i);
     expect((await UserModel.findOne({ email }).lean())?.emailVerifiedAt).toBeInstanceOf(Date);
 
     const again = await client.get(pathOf(link));
@@ -47,6 +50,32 @@ describe("sign up, verify, sign in, sign out", () => {
 
     const konto = await client.get("/konto");
     expect(await konto.text()).toContain("E-postadressen är bekräftad");
+  });
+
+  it("answers a taken address exactly as a new one: status, cookies, address and page", async () => {
+    const answer = async (email: string) => {
+      const client = new Client(app.url);
+      const res = await client.post("/registrera", {
+        name: "Samma Svar",
+        email,
+        password: "ett långt lösenord",
+        confirmPassword: "ett långt lösenord",
+      });
+      const page = await (await client.follow(res)).text();
+      return {
+        status: res.status,
+        cookies: res.headers.getSetCookie().map((c) => c.split("=")[0]),
+        location: res.headers.get("Location")?.replace(encodeURIComponent(email), "EMAIL"),
+        page: page
+          .replaceAll(email, "EMAIL")
+          .replaceAll(encodeURIComponent(email), "EMAIL")
+          .replace(/[A-Za-z0-9+/]{22}==/g, "NONCE"),
+      };
+    };
+    const taken = await answer(DEMO.orgAdminB);
+    const fresh = await answer("alldeles.ny@forening.example");
+    expect(taken).toEqual(fresh);
+    expect(taken.cookies).toEqual([]);
   });
 
   it("does not reveal that an email is taken, and mails the owner instead", async () => {
@@ -185,6 +214,18 @@ describe("login rate limiting", () => {
     const blocked = await client.post("/logga-in", { email: DEMO.orgAdminB, password: DEMO.password });
     expect(blocked.status).toBe(429);
     expect(await blocked.text()).toMatch(/För många misslyckade inloggningsförsök.*försöka igen om \d+ minuter/);
+  });
+
+  it("holds under 20 parallel guesses: 5 checked, 15 refused, and the right password refused after", async () => {
+    const email = "parallell.gissning@forening.example";
+    await upsertUser({ email, name: "Parallell", password: "det rätta lösenordet" });
+    const statuses = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => new Client(app.url).post("/logga-in", { email, password: `fel ${i}` })),
+    ).then((all) => all.map((r) => r.status));
+    expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(15);
+    const right = await new Client(app.url).post("/logga-in", { email, password: "det rätta lösenordet" });
+    expect(right.status).toBe(429);
   });
 });
 
