@@ -9,7 +9,16 @@ declare module "@remix-run/node" {
 }
 
 export default defineConfig({
-  server: { port: 3000 },
+  // Vite's own file serving is kept to the client's sources (server/dev-guard.ts checks the rest).
+  server: {
+    port: 3000,
+    host: "127.0.0.1",
+    fs: {
+      strict: true,
+      allow: ["app", "models/constants.ts", "node_modules"],
+      deny: [".data/**", ".env*", "*.sqlite*"],
+    },
+  },
   // @node-rs/argon2 is native: Vite must not try to pre-bundle it for the browser (TRAPS.md).
   optimizeDeps: { exclude: ["@node-rs/argon2"] },
   build: { target: "es2022" },

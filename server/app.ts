@@ -6,6 +6,7 @@ import express, { type NextFunction, type Request, type Response } from "express
 import helmet from "helmet";
 import { pinoHttp } from "pino-http";
 import type { Logger } from "pino";
+import { devFileGuard } from "./dev-guard";
 
 declare module "@remix-run/node" {
   interface AppLoadContext {
@@ -138,6 +139,7 @@ export function createApp(options: AppOptions) {
   });
 
   app.use(compression());
+  if (!production) app.use(devFileGuard());
   if (options.before) app.use(options.before);
   if (production) {
     app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));

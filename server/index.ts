@@ -5,6 +5,9 @@ import { logger } from "../app/domain/logger.server";
 // Production and development entry: `npm start` / `npm run dev` (through scripts/dev.ts).
 const production = process.env.NODE_ENV === "production";
 const port = Number(process.env.PORT ?? 3000);
+// Development answers only this machine unless HOST says otherwise; production listens where
+// the platform routes traffic (all interfaces unless HOST is set).
+const host = process.env.HOST ?? (production ? undefined : "127.0.0.1");
 
 type Lifecycle = { startApp: () => Promise<void>; stopApp: () => Promise<void> };
 
@@ -19,7 +22,7 @@ async function main() {
     lifecycle = built.entry.module as unknown as Lifecycle;
   } else {
     const vite = await import("vite");
-    const devServer = await vite.createServer({ server: { middlewareMode: true } });
+    const devServer = await vite.createServer({ server: { middlewareMode: true, host: host ?? "127.0.0.1" } });
     before = devServer.middlewares;
     build = () => devServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
     lifecycle = (await build()).entry.module as unknown as Lifecycle;
@@ -33,7 +36,9 @@ async function main() {
     production,
     appUrl: process.env.APP_URL ?? `http://localhost:${port}`,
   });
-  const server = app.listen(port, () => logger.info(`Samverka lyssnar på http://localhost:${port}`));
+  const server = app.listen(port, host ?? "::", () =>
+    logger.info(`Samverka lyssnar på http://${host ?? "localhost"}:${port}`),
+  );
 
   let closing = false;
   const shutdown = (signal: string) => {
