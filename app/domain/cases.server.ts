@@ -105,8 +105,8 @@ async function rollForward(c: CaseDoc): Promise<CaseDoc> {
   // Submitted but stopped before the number was written: the number is already claimed for
   // this case (ref), so asking again returns the same one.
   if (current.status !== "draft" && !current.caseNumber && current.version > 0) {
-    const caseNumber = await allocateCaseNumber(current);
     const receivedAt = current.receivedAt ?? new Date();
+    const caseNumber = await allocateCaseNumber(current, receivedAt);
     await ProposalModel.updateOne({ _id: c._id }, { $set: { caseNumber, receivedAt } });
     current = { ...current, caseNumber, receivedAt };
   }
@@ -149,10 +149,18 @@ export async function transition(
   );
 }
 
-/** `KS 2026/0042`: unique and gap-free per public body and year (insert-claimed numbers). */
-export async function allocateCaseNumber(c: CaseDoc, now = new Date()) {
+const stockholmYear = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", year: "numeric" });
+
+/** The registration year of a case received at `receivedAt`: Swedish time, whatever the server's. */
+export const caseYear = (receivedAt: Date) => Number(stockholmYear.format(receivedAt));
+
+/**
+ * `KS 2026/0042`: unique and gap-free per public body and year (insert-claimed numbers). The
+ * year is that of the day the case was received, so a repair after New Year gives the same.
+ */
+export async function allocateCaseNumber(c: CaseDoc, receivedAt: Date) {
   const body = await PublicBodyModel.findById(c.publicBodyId).select("casePrefix").lean();
-  const year = now.getFullYear();
+  const year = caseYear(receivedAt);
   const n = await nextSequence(`case:${String(c.publicBodyId)}:${year}`, String(c._id));
   return `${body?.casePrefix ?? "IOP"} ${year}/${String(n).padStart(4, "0")}`;
 }

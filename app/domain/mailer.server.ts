@@ -13,8 +13,15 @@ export interface OutgoingMail {
 
 let transporter: Transporter | undefined;
 
+/**
+ * The longest one SMTP send can take (connect + greeting + an idle socket). The outbox holds
+ * its claim on a mail well beyond this, so a hung send is never taken over and sent twice.
+ */
+export const SMTP_TIMEOUTS = { connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 };
+export const SMTP_SEND_LIMIT_MS = Object.values(SMTP_TIMEOUTS).reduce((a, b) => a + b, 0);
+
 function smtp(url: string) {
-  transporter ??= nodemailer.createTransport(url);
+  transporter ??= nodemailer.createTransport({ url, ...SMTP_TIMEOUTS });
   return transporter;
 }
 

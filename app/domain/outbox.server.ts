@@ -8,7 +8,8 @@ import { sendMail } from "./mailer.server";
 
 export const MAX_ATTEMPTS = 12;
 /** How long a worker may hold an attempt before another may take it over. */
-const ATTEMPT_LOCK_MS = 10 * 60 * 1000;
+/** How long a worker owns one attempt: several times the longest possible SMTP send. */
+export const ATTEMPT_LOCK_MS = 10 * 60 * 1000;
 
 /** Delay before attempt n+1: exponential, capped at one hour. */
 export function backoffMs(attempts: number, base: number) {

@@ -94,13 +94,18 @@ export type SubmitResult = { ok: true; case: CaseDoc } | { ok: false; missing: s
 export async function submitCase(c: CaseDoc, user: SessionUser, expectedVersion: number): Promise<SubmitResult> {
   const missing = missingFields(c.kind, c);
   if (missing.length) return { ok: false, missing };
-  const receivedAt = new Date();
-  const { case: after, seq } = await transition(c, "submit", user, { expectedVersion, data: { kind: c.kind } });
+  // The day received is written with the event, so a repair numbers the case in the same year.
+  const receivedAt = c.receivedAt ?? new Date();
+  const { case: after, seq } = await transition(c, "submit", user, {
+    expectedVersion,
+    data: { kind: c.kind },
+    patch: { receivedAt },
+  });
   let current = after;
   if (!current.caseNumber) {
     const caseNumber = await allocateCaseNumber(current, receivedAt);
-    await ProposalModel.updateOne({ _id: c._id }, { $set: { caseNumber, receivedAt } });
-    current = { ...current, caseNumber, receivedAt };
+    await ProposalModel.updateOne({ _id: c._id }, { $set: { caseNumber } });
+    current = { ...current, caseNumber };
   }
   const [org, body] = await Promise.all([
     OrganisationModel.findById(c.organisationId).select("name").lean(),

@@ -20,7 +20,28 @@ export const MAX_SHORT = 200;
 export const MAX_LONG = 5000;
 
 /** Text without control characters other than line breaks and tabs. */
-const clean = (s: string) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s);
+export const clean = (s: string) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s);
+
+/** A real calendar day `YYYY-MM-DD` between 1900 and 2100 (no 31 February, no year 0). */
+export function isCalendarDay(value: string) {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (year < 1900 || year > 2100) return false;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+const dayText = z.string().trim().max(10);
+/** A required date from `<input type="date">`, as midnight UTC of that day. */
+export const requiredDay = dayText
+  .refine(isCalendarDay, "cases.errors.date")
+  .transform((v) => new Date(`${v}T00:00:00Z`));
+/** The same, optional (an empty field is no date). */
+export const optionalDay = dayText
+  .refine((v) => v === "" || isCalendarDay(v), "cases.errors.date")
+  .transform((v) => (v === "" ? undefined : new Date(`${v}T00:00:00Z`)))
+  .optional();
 
 export const requiredText = (max = MAX_SHORT) => z.string().trim().min(1).max(max).refine(clean, "errors.invalid");
 export const optionalText = (max = MAX_SHORT) =>
@@ -58,7 +79,7 @@ export const urlField = z
   .string()
   .trim()
   .max(300)
-  .refine((v) => v === "" || /^https?:\/\/[^\s<>"]+\.[^\s<>"]+$/i.test(v), "errors.url")
+  .refine((v) => v === "" || (clean(v) && /^https?:\/\/[^\s<>"]+\.[^\s<>"]+$/i.test(v)), "errors.url")
   .optional()
   .default("");
 

@@ -1,5 +1,5 @@
 import { ALL_CHECKS, STATE_AID_BASES } from "~/domain/assessment";
-import { MAX_LONG, optionalText, requiredText, z } from "~/domain/validation";
+import { MAX_LONG, optionalText, requiredDay, requiredText, z } from "~/domain/validation";
 
 const version = z.coerce.number().int().min(0);
 const wholeNumber = z
@@ -38,12 +38,7 @@ export const decisionSchema = z
     decidedBy: z.enum(["committee", "delegation"]),
     decisionMakerName: requiredText(200),
     delegationRef: optionalText(200),
-    decisionDate: z
-      .string()
-      .trim()
-      .max(10)
-      .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)), "cases.errors.date")
-      .transform((v) => new Date(`${v}T00:00:00Z`)),
+    decisionDate: requiredDay,
     protocolRef: requiredText(50),
     justification: requiredText(MAX_LONG),
     contributionPerYearSek: wholeNumber,

@@ -1,13 +1,7 @@
-import { MAX_LONG, optionalText, requiredText, z } from "~/domain/validation";
+import { MAX_LONG, optionalText, requiredDay, requiredText, z } from "~/domain/validation";
 import { objectId } from "./organisation";
 
 const version = z.coerce.number().int().min(0);
-const requiredDate = z
-  .string()
-  .trim()
-  .max(10)
-  .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)), "cases.errors.date")
-  .transform((v) => new Date(`${v}T00:00:00Z`));
 
 export const messageSchema = z.object({
   body: requiredText(MAX_LONG),
@@ -16,7 +10,7 @@ export const messageSchema = z.object({
 });
 export const noteSchema = z.object({ note: requiredText(MAX_LONG) });
 export const meetingSchema = z.object({
-  meetingDate: requiredDate,
+  meetingDate: requiredDay,
   participants: requiredText(1000),
   minutes: requiredText(MAX_LONG),
   internalNotes: optionalText(MAX_LONG),
@@ -31,7 +25,7 @@ export const reassignSchema = z.object({
 });
 
 export const inviteMeetingSchema = z.object({
-  meetingDate: requiredDate,
+  meetingDate: requiredDay,
   meetingTime: z
     .string()
     .trim()

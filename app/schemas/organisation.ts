@@ -1,5 +1,6 @@
 import { LEGAL_FORMS, ORG_DOCUMENT_KINDS_LIST, ORG_ROLES_LIST } from "#models/constants";
 import {
+  clean,
   emailField,
   MAX_LONG,
   optionalText,
@@ -15,6 +16,7 @@ export const signatoriesField = z
   .string()
   .trim()
   .max(2000)
+  .refine(clean, "errors.invalid")
   .optional()
   .default("")
   .transform((text) =>

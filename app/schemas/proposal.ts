@@ -1,5 +1,5 @@
 import { CASE_AREAS, CASE_KINDS } from "#models/constants";
-import { MAX_LONG, optionalText, requiredText, z } from "~/domain/validation";
+import { clean, MAX_LONG, optionalDay, optionalText, requiredText, z } from "~/domain/validation";
 import { objectId } from "./organisation";
 
 const sek = z
@@ -21,18 +21,11 @@ const hours = z
   .optional()
   .default(0);
 
-const date = z
-  .string()
-  .trim()
-  .max(10)
-  .refine((v) => v === "" || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v))), "cases.errors.date")
-  .transform((v) => (v === "" ? undefined : new Date(`${v}T00:00:00Z`)))
-  .optional();
-
 /** "Mål; indikator" per line → goals. */
 const goals = z
   .string()
   .max(MAX_LONG)
+  .refine(clean, "errors.invalid")
   .optional()
   .default("")
   .transform((text) =>
@@ -61,8 +54,8 @@ export const draftSchema = z.object({
   need: optionalText(MAX_LONG),
   targetGroup: optionalText(MAX_LONG),
   activities: optionalText(MAX_LONG),
-  periodStart: date,
-  periodEnd: date,
+  periodStart: optionalDay,
+  periodEnd: optionalDay,
   areas: z.array(z.enum(CASE_AREAS)).max(CASE_AREAS.length).optional().default([]),
   generalInterest: optionalText(MAX_LONG),
   municipalGoal: optionalText(MAX_LONG),

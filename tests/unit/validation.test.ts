@@ -56,3 +56,43 @@ describe("outbox backoff", () => {
     expect(backoffMs(30, 1000)).toBe(60 * 60 * 1000);
   });
 });
+
+describe("dates and control characters", () => {
+  it("accepts only real calendar days", async () => {
+    const { isCalendarDay } = await import("~/domain/validation");
+    expect(["2026-02-28", "2024-02-29", "1900-01-01"].map(isCalendarDay)).toEqual([true, true, true]);
+    expect(
+      ["2026-02-31", "2025-02-29", "0000-01-01", "2026-13-01", "2026-1-1", "9999-12-31"].map(isCalendarDay),
+    ).toEqual([false, false, false, false, false, false]);
+  });
+
+  it("refuses NUL in the website and the signatories", () => {
+    const result = parseWithZod(
+      form({ ...validOrg, website: "https://a.example/\u0000x", signatories: "Anna\u0000, ordförande" }),
+      { schema: organisationSchema },
+    );
+    expect(result.status).toBe("error");
+    expect(Object.keys(result.status === "error" ? (result.error ?? {}) : {}).sort()).toEqual([
+      "signatories",
+      "website",
+    ]);
+  });
+
+  it("refuses NUL in a proposal's goals and an impossible period start", async () => {
+    const { draftSchema } = await import("~/schemas/proposal");
+    const result = parseWithZod(form({ version: "0", goals: "Fler läser\u0000; 20 barn", periodStart: "2026-02-31" }), {
+      schema: draftSchema,
+    });
+    expect(result.status).toBe("error");
+    expect(Object.keys(result.status === "error" ? (result.error ?? {}) : {}).sort()).toEqual(["goals", "periodStart"]);
+  });
+});
+
+describe("the outbox's claim on a mail", () => {
+  it("outlasts the longest SMTP send several times over, so a hung send is not taken over", async () => {
+    const { ATTEMPT_LOCK_MS } = await import("~/domain/outbox.server");
+    const { SMTP_SEND_LIMIT_MS } = await import("~/domain/mailer.server");
+    expect(SMTP_SEND_LIMIT_MS).toBe(120_000);
+    expect(ATTEMPT_LOCK_MS).toBeGreaterThanOrEqual(4 * SMTP_SEND_LIMIT_MS);
+  });
+});
