@@ -83,8 +83,16 @@ async function commit(c: CaseDoc, event: EventInput, patch: Partial<Proposal>) {
     }
     throw new CaseConflictError();
   }
-  await ProposalModel.updateOne({ _id: c._id }, { $set: { ...patch, version: seq, lastActivityAt: at } });
+  await applyVersion(c._id, seq, { ...patch, lastActivityAt: at });
   return { case: { ...c, ...patch, version: seq, lastActivityAt: at } as CaseDoc, seq, repeated: false };
+}
+
+/**
+ * The second write of a change: the case takes version `seq` and its patch, unless it already
+ * holds that version or a later one (a slow writer never moves a case backwards).
+ */
+export async function applyVersion(id: Types.ObjectId, seq: number, patch: Partial<Proposal>) {
+  await ProposalModel.updateOne({ _id: id, version: { $lt: seq } }, { $set: { ...patch, version: seq } });
 }
 
 /**
@@ -99,7 +107,7 @@ async function rollForward(c: CaseDoc): Promise<CaseDoc> {
   for (const e of pending) {
     // mongoose drops empty objects (`minimize`), so an event without changes has no data.
     const patch = (e.data as { patch?: Partial<Proposal> } | undefined)?.patch ?? {};
-    await ProposalModel.updateOne({ _id: c._id }, { $set: { ...patch, version: e.seq } });
+    await applyVersion(c._id, e.seq, patch);
     current = { ...current, ...patch, version: e.seq };
   }
   // Submitted but stopped before the number was written: the number is already claimed for

@@ -28,3 +28,8 @@ export async function claimOnce(key: string, ttlMs = 365 * 24 * 60 * 60 * 1000, 
 export async function releaseClaim(key: string) {
   await ClaimModel.deleteOne({ _id: key });
 }
+
+/** Whether `key` is claimed now (an `_id` lookup). */
+export async function isClaimed(key: string, now = new Date()) {
+  return Boolean(await ClaimModel.exists({ _id: key, expiresAt: { $gte: now } }));
+}

@@ -27,7 +27,7 @@ export async function enqueueEmail(
   to: string,
   email: EmailTemplate,
   publicBodyId?: Types.ObjectId,
-) {
+): Promise<boolean> {
   const rendered = await renderEmail(email);
   try {
     await OutboxModel.create({
@@ -40,8 +40,10 @@ export async function enqueueEmail(
       attempts: 0,
       nextAttemptAt: new Date(),
     });
+    return true;
   } catch (error) {
     if (!isDuplicateKey(error)) throw error;
+    return false; // queued before (a retry): once is enough
   }
 }
 

@@ -1,14 +1,16 @@
 import { ProposalModel } from "#models/proposal";
 import { PublicBodyModel } from "#models/public-body";
 import { UserModel } from "#models/user";
-import { claimOnce } from "./claims.server";
+import { claimOnce, isClaimed } from "./claims.server";
 import { getEnv } from "./env.server";
 import { enqueueEmail, localeOf } from "./outbox.server";
-import { dueReminders } from "./reminders";
+import { dueReminders, reminderKey } from "./reminders";
 
 /**
- * Sends the reminders that are due (reminders.ts), each once: the claim
- * `reminder:<type>:<case>:<period>` is taken by exactly one run, whichever app instance.
+ * Queues the reminders that are due (reminders.ts), each once per quiet spell and period.
+ * The outbox rows carry the reminder's key, so queueing is idempotent across instances and
+ * retries; the claim, taken only after every recipient is queued, just spares later runs the
+ * work (a crash before it means the next run queues what is missing, nothing twice).
  */
 export async function runReminders(now = new Date()) {
   let sent = 0;
@@ -37,8 +39,8 @@ export async function runReminders(now = new Date()) {
     for (const reminder of due) {
       const c = cases.find((x) => String(x._id) === reminder.caseId);
       if (!c) continue;
-      const key = `reminder:${reminder.type}:${reminder.caseId}:${reminder.period}`;
-      if (!(await claimOnce(key))) continue;
+      const key = reminderKey(reminder);
+      if (await isClaimed(key)) continue;
       const officer = c.routing ? await UserModel.findById(c.routing.officerId).select("email").lean() : null;
       const staffLink = reminder.type !== "reminderCompletion";
       const to =
@@ -48,7 +50,7 @@ export async function runReminders(now = new Date()) {
             ? [officer?.email ?? "", body.officeEmail]
             : [c.contactEmail];
       for (const address of [...new Set(to.filter(Boolean))]) {
-        await enqueueEmail(
+        const queued = await enqueueEmail(
           `${key}:${address}`,
           address,
           {
@@ -64,8 +66,9 @@ export async function runReminders(now = new Date()) {
           },
           body._id,
         );
-        sent++;
+        if (queued) sent++;
       }
+      await claimOnce(key);
     }
   }
   return sent;

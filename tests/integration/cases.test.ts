@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CaseDocumentModel } from "#models/case-document";
+import { ClaimModel } from "#models/claim";
 import { CaseEventModel } from "#models/case-event";
 import { DepartmentModel } from "#models/department";
 import { OutboxModel } from "#models/email-outbox";
 import { OrganisationModel } from "#models/organisation";
 import { ProposalModel } from "#models/proposal";
 import { UserModel } from "#models/user";
-import { CaseConflictError, loadCaseById, type CaseDoc } from "~/domain/cases.server";
+import { applyVersion, CaseConflictError, loadCaseById, type CaseDoc } from "~/domain/cases.server";
 import { TransitionError } from "~/domain/case-lifecycle";
 import { requestCompletion } from "~/domain/dialogue.server";
 import { createCase, routeCase, saveDraft, submitCase } from "~/domain/proposals.server";
@@ -267,6 +268,36 @@ describe("reminders", () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]?.to).toBe("civilsamhalle@exempelkommun.se");
     expect(rows[0]?.subject).toBe(`Påminnelse: ${submitted.case.caseNumber} väntar på fördelning`);
+  });
+
+  it("never moves a stored case back to an older version when a slow writer arrives late", async () => {
+    const { c, hans } = await routedIdea("Långsam skrivare");
+    const after = await requestCompletion(c, hans, "Hur många?", c.version);
+    const stored = await ProposalModel.findById(c._id).lean();
+    expect(stored?.version).toBe(after.version);
+    // The late second write of the earlier change.
+    await applyVersion(c._id, c.version, { status: "in_dialogue" });
+    const again = await ProposalModel.findById(c._id).lean();
+    expect([again?.version, again?.status]).toEqual([after.version, "awaiting_completion"]);
+  });
+
+  it("reminds again after a new quiet spell, and a run that stopped before its claim sends nothing twice", async () => {
+    const { c } = await routedIdea("Tyst ärende");
+    const ago = (days: number) => new Date(Date.now() - days * 24 * 60 * 60 * 1000);
+    const inactivity = () =>
+      OutboxModel.countDocuments({ idempotencyKey: new RegExp(`^reminder:reminderInactive:${String(c._id)}:`) });
+    await ProposalModel.updateOne({ _id: c._id }, { $set: { lastActivityAt: ago(40) } });
+    await runReminders();
+    const first = await inactivity();
+    expect(first).toBe(2); // the officer and the office
+    // A crash after queueing but before the claim: the next run queues nothing new.
+    await ClaimModel.deleteMany({ _id: new RegExp(`^reminder:reminderInactive:${String(c._id)}:`) });
+    await runReminders();
+    expect(await inactivity()).toBe(first);
+    // Activity, then another quiet spell of the same length: reminded again.
+    await ProposalModel.updateOne({ _id: c._id }, { $set: { lastActivityAt: ago(20) } });
+    await runReminders();
+    expect(await inactivity()).toBe(first + 2);
   });
 
   it("reminds the organisation of an unanswered completion request", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dueReminders, easterSunday, swedishHolidays, workingDaysBetween } from "~/domain/reminders";
+import { dueReminders, reminderKey, easterSunday, swedishHolidays, workingDaysBetween } from "~/domain/reminders";
 
 const settings = { unroutedReminderDays: 3, inactivityReminderDays: 14, completionReminderDays: 7 };
 
@@ -17,7 +17,7 @@ describe("due reminders", () => {
     const fresh = { id: "a", status: "submitted", receivedAt: new Date("2026-11-23T09:00:00Z"), lastActivityAt: now };
     const old = { id: "b", status: "submitted", receivedAt: new Date("2026-11-20T09:00:00Z"), lastActivityAt: now };
     expect(dueReminders([fresh, old], settings, now)).toEqual([
-      { type: "reminderUnrouted", caseId: "b", days: 3, period: 1 },
+      { type: "reminderUnrouted", caseId: "b", days: 3, period: 1, since: old.receivedAt },
     ]);
   });
   it("reminds about inactivity and unanswered completion requests", () => {
@@ -25,9 +25,17 @@ describe("due reminders", () => {
     const waiting = { id: "d", status: "awaiting_completion", lastActivityAt: new Date("2026-11-17T09:00:00Z") };
     const decided = { id: "e", status: "approved", lastActivityAt: new Date("2025-01-01T09:00:00Z") };
     expect(dueReminders([quiet, waiting, decided], settings, now)).toEqual([
-      { type: "reminderInactive", caseId: "c", days: 29, period: 2 },
-      { type: "reminderCompletion", caseId: "d", days: 8, period: 1 },
+      { type: "reminderInactive", caseId: "c", days: 29, period: 2, since: quiet.lastActivityAt },
+      { type: "reminderCompletion", caseId: "d", days: 8, period: 1, since: waiting.lastActivityAt },
     ]);
+  });
+  it("gives a new quiet spell of the same length a new key, so the reminder re-arms", () => {
+    const first = { id: "f", status: "in_dialogue", lastActivityAt: new Date("2026-11-01T09:00:00Z") };
+    const later = { ...first, lastActivityAt: new Date("2026-11-10T09:00:00Z") };
+    const [a] = dueReminders([first], settings, new Date("2026-11-16T09:00:00Z"));
+    const [b] = dueReminders([later], settings, new Date("2026-11-25T09:00:00Z"));
+    expect(a && b && a.period === b.period).toBe(true);
+    expect(reminderKey(a!)).not.toBe(reminderKey(b!));
   });
 });
 
