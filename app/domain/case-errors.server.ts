@@ -26,6 +26,9 @@ export function caseErrorResponse(error: unknown) {
       { status: error.message === "actor" ? 403 : 409 },
     );
   }
+  if (error instanceof DialogueError && error.message === "notFound") {
+    throw new Response("Sidan finns inte", { status: 404 });
+  }
   if (error instanceof DialogueError) {
     return data(
       { result: null, caseError: `cases.refused.${error.message}` },

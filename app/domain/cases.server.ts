@@ -5,7 +5,14 @@ import { ProposalModel, type Proposal } from "#models/proposal";
 import { PublicBodyModel } from "#models/public-body";
 import type { SessionUser } from "./session.server";
 import { nextSequence } from "./counters.server";
-import { nextStatus, type CaseActor, type CaseFacts, type TransitionName } from "./case-lifecycle";
+import {
+  nextStatus,
+  TransitionError,
+  TRANSITIONS,
+  type CaseActor,
+  type CaseFacts,
+  type TransitionName,
+} from "./case-lifecycle";
 
 export type CaseDoc = Proposal & { _id: Types.ObjectId };
 
@@ -41,6 +48,16 @@ export function actorFor(
     return mine ? "officer" : "stranger";
   }
   return staff.role;
+}
+
+/**
+ * Refuses (403) a person who may never make this transition on this case, before any check
+ * of the case's state: permission first, so a refusal never tells a stranger about the state.
+ */
+export function requireTransitionActor(name: TransitionName, user: SessionUser | null, c: CaseDoc) {
+  const actor = actorFor(user, c);
+  if (!TRANSITIONS[name].by.includes(actor)) throw new TransitionError(name, "actor", c.status);
+  return actor;
 }
 
 export interface EventInput {

@@ -2,7 +2,7 @@ import type { Assessment, Decision } from "#models/proposal";
 import { PublicBodyModel } from "#models/public-body";
 import { ALL_CHECKS, assessmentGaps, type CheckAnswerInput, type CheckKey } from "./assessment";
 import type { CaseActor } from "./case-lifecycle";
-import { recordChange, registerDocument, transition, type CaseDoc } from "./cases.server";
+import { recordChange, registerDocument, requireTransitionActor, transition, type CaseDoc } from "./cases.server";
 import { getEnv } from "./env.server";
 import { enqueueEmail, localeOf } from "./outbox.server";
 import type { SessionUser } from "./session.server";
@@ -36,6 +36,7 @@ export async function declareConflict(c: CaseDoc, user: SessionUser, actor: Case
 
 /** Starts the assessment; only after the assessor has declared that there is no jäv. */
 export async function startAssessment(c: CaseDoc, user: SessionUser, expectedVersion: number) {
+  requireTransitionActor("startAssessment", user, c);
   const declared = latestDeclaration(c, String(user._id), "assessor");
   if (!declared || declared.hasConflict) throw new AssessmentError("conflict");
   const { case: after } = await transition(c, "startAssessment", user, { expectedVersion, shared: true });
@@ -93,6 +94,7 @@ export type DecisionInput = Omit<Decision, "recordedBy"> & { decisionMakerHasNoC
  * have declared no jäv. The organisation is told the outcome with the reasons.
  */
 export async function decide(c: CaseDoc, user: SessionUser, input: DecisionInput, expectedVersion: number) {
+  requireTransitionActor(input.outcome === "approved" ? "approve" : "decline", user, c);
   const gaps = assessmentGaps(
     Object.fromEntries((c.assessment?.checks ?? []).map((k) => [k.key, { answer: k.answer, comment: k.comment }])),
   );

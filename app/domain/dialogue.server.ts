@@ -193,9 +193,11 @@ export async function inviteToMeeting(
 /** The organisation confirms an invitation; the officer is told. */
 export async function confirmMeeting(c: CaseDoc, user: SessionUser, actor: CaseActor, messageId: string) {
   if (actor !== "organisation") throw new DialogueError("actor");
-  if (!Types.ObjectId.isValid(messageId)) throw new DialogueError("status");
+  // An invitation of another case is not there for this person at all (404), not a conflict.
+  if (!Types.ObjectId.isValid(messageId)) throw new DialogueError("notFound");
   const invite = await CaseMessageModel.findOne({ _id: messageId, caseId: c._id, kind: "meetingInvite" }).lean();
-  if (!invite || invite.confirmedAt) throw new DialogueError("status");
+  if (!invite) throw new DialogueError("notFound");
+  if (invite.confirmedAt) throw new DialogueError("status");
   const date = invite.meetingDate?.toISOString().slice(0, 10) ?? "";
   const { seq } = await recordChange(c, { type: "meetingConfirmed", actor: user, data: { date } });
   await CaseMessageModel.updateOne({ _id: invite._id }, { $set: { confirmedAt: new Date() } });

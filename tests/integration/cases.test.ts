@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CaseDocumentModel } from "#models/case-document";
+import { CaseMessageModel } from "#models/case-message";
 import { ClaimModel } from "#models/claim";
 import { CaseEventModel } from "#models/case-event";
 import { DepartmentModel } from "#models/department";
@@ -9,14 +10,14 @@ import { ProposalModel } from "#models/proposal";
 import { UserModel } from "#models/user";
 import { applyVersion, CaseConflictError, loadCaseById, type CaseDoc } from "~/domain/cases.server";
 import { TransitionError } from "~/domain/case-lifecycle";
-import { requestCompletion } from "~/domain/dialogue.server";
+import { inviteToMeeting, requestCompletion } from "~/domain/dialogue.server";
 import { createCase, routeCase, saveDraft, submitCase } from "~/domain/proposals.server";
 import { runReminders } from "~/domain/reminders.server";
 import type { SessionUser } from "~/domain/session.server";
 import { startTestApp, type TestApp } from "../support/app";
 import { upsertUser } from "~/domain/factories.server";
 import { exeBytes, pdfBytes, uploadForm } from "../support/files";
-import { Client, DEMO, loginAs } from "../support/http";
+import { Client, DEMO, loginAs, sessionFor } from "../support/http";
 
 let app: TestApp;
 const user = async (email: string) => (await UserModel.findOne({ email }).lean()) as unknown as SessionUser;
@@ -314,6 +315,69 @@ describe("reminders", () => {
     }).lean();
     expect(row?.to).toBe("lina@laxhjalpen.example");
     expect(row?.text).toContain(`/forslag/${String(c._id)}`);
+  });
+});
+
+describe("permission before state", () => {
+  it("refuses a co-reading officer's assessment and decision with 403, whatever the case's state", async () => {
+    const { c: draft, lina } = await draftIdea("Samläsning");
+    const submitted = await submitCase(draft, lina, draft.version);
+    if (!submitted.ok) throw new Error("not submitted");
+    const [social, culture] = await Promise.all([
+      DepartmentModel.findOne({ slug: "social" }).lean(),
+      DepartmentModel.findOne({ slug: "kultur-fritid" }).lean(),
+    ]);
+    const reader = await upsertUser({
+      email: "samlasare@exempelkommun.se",
+      name: "Sam Läsare",
+      staff: { publicBodyId: draft.publicBodyId, role: "officer", departmentIds: [culture!._id] },
+    });
+    const routed = await routeCase(submitted.case, await user(DEMO.coordinator), {
+      departmentId: String(social?._id),
+      officerId: String((await user(DEMO.officer))._id),
+      coReaderDepartmentIds: [String(culture?._id)],
+      expectedVersion: submitted.case.version,
+    });
+    const client = await sessionFor(app.url, reader.email);
+    const page = `/handlaggning/arenden/${String(routed._id)}`;
+    expect((await client.get(page)).status).toBe(200);
+    const v = String(routed.version);
+    expect((await client.post(page, { intent: "startAssessment", version: v })).status).toBe(403);
+    const decision = {
+      intent: "decide",
+      version: v,
+      outcome: "approved",
+      decidedBy: "committee",
+      decisionMakerName: "Nämnden",
+      decisionDate: "2026-11-24",
+      protocolRef: "§ 1",
+      justification: "Bra.",
+      decisionMakerHasNoConflict: "on",
+    };
+    expect((await client.post(page, decision)).status).toBe(403);
+    expect((await ProposalModel.findById(routed._id).lean())?.status).toBe("in_dialogue");
+  });
+
+  it("answers 404 when an organisation confirms another organisation's meeting invitation", async () => {
+    const { c: routed, hans } = await routedIdea("Möte hos någon annan");
+    await inviteToMeeting(routed, hans, "officer", {
+      meetingDate: new Date("2027-01-15T00:00:00Z"),
+      meetingTime: "10:00",
+      place: "Stadshuset",
+      message: "Välkomna!",
+    });
+    const invite = await CaseMessageModel.findOne({ caseId: routed._id, kind: "meetingInvite" }).lean();
+    // Anna's own case, with Lina's invitation.
+    const anna = await user(DEMO.orgAdminA);
+    const annaOrg = await OrganisationModel.findOne({ orgNumber: "802400-1375" }).lean();
+    const own = await createCase(annaOrg!.publicBodyId, annaOrg!._id, anna, { kind: "idea", title: "Annas" });
+    const client = await sessionFor(app.url, DEMO.orgAdminA);
+    const res = await client.post(`/forslag/${String(own._id)}`, {
+      intent: "confirmMeeting",
+      messageId: String(invite?._id),
+    });
+    expect(res.status).toBe(404);
+    expect((await CaseMessageModel.findById(invite?._id).lean())?.confirmedAt).toBeUndefined();
   });
 });
 
