@@ -10,13 +10,20 @@ import { logger } from "./domain/logger.server";
 // The server lifecycle is exported from the build so that the server and the routes share
 // one module graph (one database connection, one scheduler).
 export { startApp, stopApp } from "./domain/lifecycle.server";
+export { databaseUp } from "./domain/db.server";
 
 export const streamTimeout = 5_000;
 
+// Requests that failed because the database was away. Remix hands handleRequest only
+// sanitised errors in production, so the original is noted here.
+const lostDatabase = new WeakSet<Request>();
+
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
-  if (isDbUnavailable(error)) logger.warn({ err: error, url: new URL(request.url).pathname }, "database unavailable");
-  else logger.error({ err: error, url: new URL(request.url).pathname }, "request failed");
+  if (isDbUnavailable(error)) {
+    lostDatabase.add(request);
+    logger.warn({ err: error, url: new URL(request.url).pathname }, "database unavailable");
+  } else logger.error({ err: error, url: new URL(request.url).pathname }, "request failed");
 }
 
 export default function handleRequest(
@@ -27,6 +34,10 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.nonce;
+  // A query that failed because the database went away (before the driver noticed) is a
+  // 503 with Retry-After, not a 500; thrown 503s from loaders get the header here too.
+  if (lostDatabase.has(request)) responseStatusCode = 503;
+  if (responseStatusCode === 503) responseHeaders.set("Retry-After", "30");
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");
   return new Promise((resolve, reject) => {
     let shellRendered = false;

@@ -16,6 +16,9 @@ declare module "@remix-run/node" {
   }
 }
 
+/** What the server build exports beside Remix's entry (app/entry.server.tsx). */
+export type Lifecycle = { startApp: () => Promise<void>; stopApp: () => Promise<void>; databaseUp: () => boolean };
+
 export interface AppOptions {
   /** The Remix build, or a function that loads it (Vite dev reloads it per request). */
   build: ServerBuild | (() => Promise<ServerBuild>);
@@ -24,7 +27,16 @@ export interface AppOptions {
   appUrl: string;
   /** Extra middleware in front of Remix (Vite's dev middleware). */
   before?: express.RequestHandler;
+  /** Whether the database is reachable; while it is not, pages answer 503 at once. */
+  databaseUp?: () => boolean;
 }
+
+const UNAVAILABLE_PAGE = `<!doctype html><html lang="sv"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>Tjänsten är tillfälligt otillgänglig – Samverka</title></head>
+<body><main><h1>Tjänsten är tillfälligt otillgänglig</h1>
+<p>Samverka kan inte nå sin databas just nu. Ingenting du skrivit har sparats halvvägs. Försök igen om en stund.</p>
+<p lang="en">Samverka is temporarily unavailable. Nothing you sent was half-saved. Please try again in a moment.</p>
+<p><a href="/">Till startsidan</a></p></main></body></html>`;
 
 const TOKEN_IN_URL = /([?&]token=)[^&]*/g;
 
@@ -141,6 +153,13 @@ export function createApp(options: AppOptions) {
   app.use(compression());
   if (!production) app.use(devFileGuard());
   if (options.before) app.use(options.before);
+  const { databaseUp } = options;
+  if (databaseUp) {
+    app.use((req, res, next) => {
+      if (databaseUp() || req.path === "/healthz" || req.path === "/readyz") return next();
+      res.status(503).set("Retry-After", "30").type("text/html; charset=utf-8").send(UNAVAILABLE_PAGE);
+    });
+  }
   if (production) {
     app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
     app.use(express.static("build/client", { maxAge: "1h" }));

@@ -1,5 +1,5 @@
 import type { ServerBuild } from "@remix-run/node";
-import { createApp } from "./app";
+import { createApp, type Lifecycle } from "./app";
 import { logger } from "../app/domain/logger.server";
 
 // Production and development entry: `npm start` / `npm run dev` (through scripts/dev.ts).
@@ -8,8 +8,6 @@ const port = Number(process.env.PORT ?? 3000);
 // Development answers only this machine unless HOST says otherwise; production listens where
 // the platform routes traffic (all interfaces unless HOST is set).
 const host = process.env.HOST ?? (production ? undefined : "127.0.0.1");
-
-type Lifecycle = { startApp: () => Promise<void>; stopApp: () => Promise<void> };
 
 async function main() {
   let build: ServerBuild | (() => Promise<ServerBuild>);
@@ -34,6 +32,7 @@ async function main() {
     before,
     logger,
     production,
+    databaseUp: lifecycle.databaseUp,
     appUrl: process.env.APP_URL ?? `http://localhost:${port}`,
   });
   const server = app.listen(port, host ?? "::", () =>

@@ -44,6 +44,12 @@ export async function ensureIndexes() {
   }
 }
 
+/**
+ * Whether the driver currently sees the database. While it does not, the server answers 503
+ * at once (server/app.ts) instead of letting every query wait for the selection timeout.
+ */
+export const databaseUp = () => mongoose.connection.readyState === 1;
+
 export async function pingDb(timeoutMs = 1500): Promise<boolean> {
   const db = mongoose.connection.db;
   if (!db || mongoose.connection.readyState !== 1) return false;

@@ -3,7 +3,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort, startFerretdb, type EmbeddedDb } from "../../scripts/db";
+import { Types } from "mongoose";
+import { UserModel } from "#models/user";
+import { createUserSession } from "~/domain/session.server";
 import { startTestApp, type TestApp } from "../support/app";
+import { Client, DEMO } from "../support/http";
 
 // This file runs its own database server so that it can stop and restart it.
 let app: TestApp;
@@ -11,11 +15,19 @@ let db: EmbeddedDb;
 let dir: string;
 let port: number;
 
+let sessionCookie: string;
+let orgId: string;
+let docId: string;
+
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "samverka-ops-"));
   port = await freePort();
   db = await startFerretdb(dir, port);
   app = await startTestApp("operations", { mongoBaseUri: db.uri });
+  const user = await UserModel.findOne({ email: DEMO.orgAdminA }).lean();
+  sessionCookie = await createUserSession(new Request(app.url), user!._id);
+  orgId = String(user!.orgMemberships[0]!.organisationId);
+  docId = new Types.ObjectId().toString();
 });
 afterAll(async () => {
   await app?.stop();
@@ -39,6 +51,10 @@ describe("health and readiness", () => {
 
   it("answers 503 within 2 seconds when the database is down, and recovers by itself", async () => {
     await db.stop();
+    // Straight after the loss, before the driver has noticed: a form post is 503, not 500.
+    const early = await new Client(app.url).post("/logga-in", { email: "a@b.example", password: "ett lösenord" });
+    expect(early.status).toBe(503);
+    expect(early.headers.get("Retry-After")).toBe("30");
     const ready = await timed("/readyz");
     expect(ready.res.status).toBe(503);
     expect(ready.ms).toBeLessThan(2000);
@@ -47,7 +63,24 @@ describe("health and readiness", () => {
     const page = await timed("/");
     expect(page.res.status).toBe(503);
     expect(page.body).toContain("Tjänsten är tillfälligt otillgänglig");
-    expect(page.ms).toBeLessThan(5000);
+    expect(page.res.headers.get("Retry-After")).toBe("30");
+    expect(page.ms).toBeLessThan(2500);
+
+    // Once the loss is known, every kind of request answers 503 at once.
+    const signedIn = new Client(app.url);
+    signedIn.setCookie(sessionCookie);
+    const answers = [
+      await new Client(app.url).post("/logga-in", { email: "a@b.example", password: "ett lösenord" }),
+      await signedIn.post("/forslag/ny", { kind: "idea", title: "Under avbrottet" }),
+      await signedIn.get(`/organisation/${orgId}/dokument/${docId}`),
+      await signedIn.get("/forslag"),
+    ];
+    for (const res of answers) {
+      expect(res.status).toBe(503);
+      expect(res.headers.get("Retry-After")).toBe("30");
+    }
+    const quick = await timed("/om-iop");
+    expect(quick.ms).toBeLessThan(500);
 
     db = await startFerretdb(dir, port);
     const end = Date.now() + 20_000;

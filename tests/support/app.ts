@@ -3,7 +3,7 @@ import type { ServerBuild } from "@remix-run/node";
 import mongoose from "mongoose";
 import type { Logger } from "pino";
 import { inject } from "vitest";
-import { createApp } from "../../server/app";
+import { createApp, type Lifecycle } from "../../server/app";
 import { freePort } from "../../scripts/db";
 import { logger } from "../../app/domain/logger.server";
 import { startSmtp, type TestSmtp } from "./smtp";
@@ -14,8 +14,6 @@ export interface TestApp {
   dbUri: string;
   stop: () => Promise<void>;
 }
-
-type Lifecycle = { startApp: () => Promise<void>; stopApp: () => Promise<void> };
 
 /**
  * The production build served in this process, on its own database and SMTP server, so a
@@ -44,7 +42,13 @@ export async function startTestApp(
   await lifecycle.startApp();
   const { seedDemo } = await import("../../app/domain/seed.server");
   await seedDemo();
-  const app = createApp({ build, logger: options.logger ?? logger, production: true, appUrl: url });
+  const app = createApp({
+    build,
+    logger: options.logger ?? logger,
+    production: true,
+    appUrl: url,
+    databaseUp: lifecycle.databaseUp,
+  });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(port, "127.0.0.1", () => resolve(s));
   });
