@@ -1,13 +1,13 @@
-import { unpackRules, type PackRule } from "@casl/ability/extra";
+import type { PackRule } from "@casl/ability/extra";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useRouteError } from "@remix-run/react";
-import { useMemo, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { I18nextProvider } from "react-i18next";
 import { AbilityProvider } from "./components/ability";
 import { ErrorPage, errorKey } from "./components/error-page";
 import { useRootData } from "./components/root-data";
-import { SiteFooter, SiteHeader, Toast } from "./components/layout";
+import { Shell } from "./components/layout";
 import { isDbUnavailable } from "./domain/db.server";
 import { getEnv } from "./domain/env.server";
 import { packedRules, requestContext } from "./domain/request.server";
@@ -88,32 +88,11 @@ export function Layout({ children }: { children: ReactNode }) {
   );
 }
 
-function Shell({ children }: { children: ReactNode }) {
-  return (
-    <>
-      <SiteHeader />
-      <main id="innehall" tabIndex={-1} className="page">
-        <Toast />
-        {children}
-      </main>
-      <SiteFooter />
-    </>
-  );
-}
-
 export default function App() {
-  const root = useRootData();
-  const rules = root?.rules;
-  const ability = useMemo(() => createAbility(rules ? unpackRules(rules) : []), [rules]);
-  return (
-    <AbilityProvider value={ability}>
-      <Shell>
-        <Outlet />
-      </Shell>
-    </AbilityProvider>
-  );
+  return <Outlet />;
 }
 
+/** Only when the root loader itself failed (the database is away): no user, no public body. */
 export function ErrorBoundary() {
   const error = useRouteError();
   const status = isRouteErrorResponse(error) ? error.status : 500;

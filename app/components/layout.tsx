@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useAppAbility } from "./ability";
@@ -126,7 +127,7 @@ export function SiteFooter() {
         </section>
         <section aria-labelledby="footer-about">
           <h2 id="footer-about">{t("app.name")}</h2>
-          <p>{t("footer.about", { publicBody: body?.name ?? "" })}</p>
+          <p>{body ? t("footer.about", { publicBody: body.name }) : t("footer.aboutGeneric")}</p>
           <ul className="plain-list">
             <li>
               <Link to="/om-iop">{t("footer.aboutIop")}</Link>
@@ -179,5 +180,19 @@ export function CollapsiblePanel({
       <summary className="panel__summary">{title}</summary>
       {children}
     </details>
+  );
+}
+
+/** The page frame: skip link target, header, main with the toast, footer. */
+export function Shell({ children }: { children: ReactNode }) {
+  return (
+    <>
+      <SiteHeader />
+      <main id="innehall" tabIndex={-1} className="page">
+        <Toast />
+        {children}
+      </main>
+      <SiteFooter />
+    </>
   );
 }

@@ -27,6 +27,7 @@ const en: Shape<typeof sv> = {
     contactHeading: "Contact",
     about:
       "Samverka is {{publicBody}}'s one way in for non-profit organisations that want to work with the municipality.",
+    aboutGeneric: "Samverka is the municipality's one way in for non-profit organisations that want to work with it.",
     accessibility: "Accessibility statement",
     aboutIop: "About non-profit public partnership",
   },

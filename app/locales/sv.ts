@@ -25,6 +25,7 @@ const sv = {
   footer: {
     contactHeading: "Kontakt",
     about: "Samverka är {{publicBody}}s väg in för idéburna organisationer som vill samverka med kommunen.",
+    aboutGeneric: "Samverka är kommunens väg in för idéburna organisationer som vill samverka med kommunen.",
     accessibility: "Tillgänglighetsredogörelse",
     aboutIop: "Om idéburet offentligt partnerskap",
   },

@@ -20,3 +20,8 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export const loader = () => redirect("/");
+
+/** Never shown (GET redirects, POST redirects); it makes refusals render the friendly error page. */
+export default function LanguageSwitch() {
+  return null;
+}

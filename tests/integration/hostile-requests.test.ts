@@ -68,7 +68,10 @@ describe("bodies that are not forms", () => {
       for (const type of ["application/json", "text/plain"]) {
         const res = await postRaw(who, path, '{"email":{"$ne":""}}', type);
         expect(`${path} ${type} ${res.status}`).toBe(`${path} ${type} 415`);
-        expect(await res.text()).toContain("Förfrågan kunde inte behandlas");
+        const page = await res.text();
+        expect(page).toContain("Förfrågan kunde inte behandlas");
+        // The error page keeps the public body's name and the person's navigation.
+        expect(page).toContain("Samverka är Exempelkommuns väg in");
       }
     }
   });

@@ -98,5 +98,7 @@ describe("health and readiness", () => {
     expect(res.res.status).toBe(404);
     expect(res.body).toContain("Sidan finns inte");
     expect(res.body).toContain("Hoppa till innehållet");
+    expect(res.body).toContain("Samverka är Exempelkommuns väg in");
+    expect(res.body).toContain("<title>Sidan finns inte – Samverka</title>");
   });
 });
