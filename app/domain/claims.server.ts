@@ -33,3 +33,24 @@ export async function releaseClaim(key: string) {
 export async function isClaimed(key: string, now = new Date()) {
   return Boolean(await ClaimModel.exists({ _id: key, expiresAt: { $gte: now } }));
 }
+
+/**
+ * Runs `fn` while holding the claim `key`, so that read-check-write sequences on one record
+ * (the last administrator of an organisation) never interleave, on FerretDB as on MongoDB.
+ * Waits up to `waitMs` for the claim; a holder that died loses it after `ttlMs`.
+ */
+export async function withLock<T>(key: string, fn: () => Promise<T>, { ttlMs = 30_000, waitMs = 5_000 } = {}) {
+  const deadline = Date.now() + waitMs;
+  while (!(await claimOnce(key, ttlMs))) {
+    if (Date.now() > deadline) throw new LockBusyError(key);
+    await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 40));
+  }
+  try {
+    return await fn();
+  } finally {
+    await releaseClaim(key);
+  }
+}
+
+/** Someone else held the lock for too long: the caller answers "try again" (409). */
+export class LockBusyError extends Error {}

@@ -5,6 +5,7 @@ import { TokenModel } from "#models/token";
 import { enqueueEmail } from "./outbox.server";
 import { findValidToken, consumeToken, issueToken } from "./tokens.server";
 import { link } from "./accounts.server";
+import { withLock } from "./claims.server";
 import { pullMatching } from "./array-pull.server";
 import { hashPassword } from "./crypto.server";
 import type { SessionUser } from "./session.server";
@@ -169,16 +170,19 @@ export type RemoveResult = "removed" | "lastAdmin" | "notMember";
  * Removes a membership unless it is the organisation's last administrator, so that an
  * organisation is never left without someone who can manage it.
  */
-export async function removeMembership(organisationId: Types.ObjectId, userId: Types.ObjectId): Promise<RemoveResult> {
-  const members = await listMembers(organisationId);
-  const target = members.find((m) => m.id === String(userId));
-  if (!target) return "notMember";
-  const admins = members.filter((m) => m.role === "org_admin");
-  if (target.role === "org_admin" && admins.length <= 1) return "lastAdmin";
-  await pullMatching(UserModel, userId, "orgMemberships", (m) =>
-    organisationId.equals(m.organisationId as Types.ObjectId),
-  );
-  return "removed";
+export function removeMembership(organisationId: Types.ObjectId, userId: Types.ObjectId): Promise<RemoveResult> {
+  // Two administrators removing each other at once must not both pass the check.
+  return withLock(`org-members:${String(organisationId)}`, async () => {
+    const members = await listMembers(organisationId);
+    const target = members.find((m) => m.id === String(userId));
+    if (!target) return "notMember";
+    const admins = members.filter((m) => m.role === "org_admin");
+    if (target.role === "org_admin" && admins.length <= 1) return "lastAdmin";
+    await pullMatching(UserModel, userId, "orgMemberships", (m) =>
+      organisationId.equals(m.organisationId as Types.ObjectId),
+    );
+    return "removed";
+  });
 }
 
 /** Accepts an invitation by creating the account it was sent to (the link proves the email). */

@@ -13,6 +13,7 @@ import { useLang } from "~/components/root-data";
 import { useSchemaForm } from "~/components/use-form";
 import { can, requireAbility } from "~/domain/ability.server";
 import { deleteOrgDocument, findOrgDocument, listOrgDocuments, storeDocument } from "~/domain/documents.server";
+import { LockBusyError } from "~/domain/claims.server";
 import { invalid, parseForm, withFileError } from "~/domain/forms.server";
 import {
   DuplicateOrgNumberError,
@@ -129,7 +130,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const userId = intent === "leave" ? String(user._id) : objectId.safeParse(formData.get("userId")).data;
     if (!userId) throw badRequest();
     requireAbility(ability, intent === "leave" ? "leave" : "delete", "Member", { ...scope, userId }, 403);
-    const result = await removeMembership(org._id, new Types.ObjectId(userId));
+    const result = await removeMembership(org._id, new Types.ObjectId(userId)).catch((error: unknown) => {
+      if (error instanceof LockBusyError) throw new Response("Försök igen", { status: 409 });
+      throw error;
+    });
     if (result === "lastAdmin") return { result: null, memberError: "org.lastAdmin" };
     if (result === "notMember") throw new Response("Sidan finns inte", { status: 404 });
     return intent === "leave" ? redirectWithToast("/organisation", "org.left") : redirectWithToast(here, "org.removed");

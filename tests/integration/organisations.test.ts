@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DocumentModel } from "#models/document";
 import { OrganisationModel } from "#models/organisation";
 import { UserModel } from "#models/user";
+import { upsertOrganisation, upsertUser } from "~/domain/factories.server";
+import { removeMembership } from "~/domain/organisations.server";
 import { startTestApp, type TestApp } from "../support/app";
 import { Client, DEMO, loginAs, signUp } from "../support/http";
 import { elfBytes, exeBytes, pdfBytes, uploadForm } from "../support/files";
@@ -267,6 +269,34 @@ describe("members", () => {
       expect(res.status).toBe(400);
       // Only the invitation form shows the problem, not the other forms on the page.
       expect((await res.text()).match(/Det finns ett problem/g) ?? []).toHaveLength(1);
+    }
+  });
+});
+
+describe("the last administrator under concurrency", () => {
+  it("keeps one administrator when two remove each other at the same moment (five tries)", async () => {
+    const body = await OrganisationModel.findOne({ orgNumber: "802400-1375" }).select("publicBodyId").lean();
+    for (let round = 0; round < 5; round++) {
+      const [a, b] = await Promise.all(
+        ["a", "b"].map((x) => upsertUser({ email: `admin-${x}-${round}@samtidig.example`, name: `Admin ${x}` })),
+      );
+      const org = await upsertOrganisation({
+        publicBodyId: body!.publicBodyId,
+        name: `Samtidiga föreningen ${round}`,
+        orgNumber: ["802437-6140", "802437-6157", "802437-6165", "802437-6173", "802437-6181"][round]!,
+        createdBy: a!._id,
+        members: [
+          { userId: a!._id, role: "org_admin" },
+          { userId: b!._id, role: "org_admin" },
+        ],
+      });
+      const results = await Promise.all([removeMembership(org._id, a!._id), removeMembership(org._id, b!._id)]);
+      expect(results.sort()).toEqual(["lastAdmin", "removed"]);
+      const users = await UserModel.find({ _id: { $in: [a!._id, b!._id] } }).lean();
+      const admins = users.filter((u) =>
+        u.orgMemberships.some((m) => m.organisationId.equals(org._id) && m.role === "org_admin"),
+      );
+      expect(admins).toHaveLength(1);
     }
   });
 });
