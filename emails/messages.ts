@@ -42,6 +42,12 @@ export const emailMessages = {
       body: "{organisation} har lämnat {kindLabel} ”{title}” till {publicBody}. Ärendet är registrerat den {date} med diarienummer {caseNumber}. Civilsamhällskontoret utser en ansvarig förvaltning och handläggare, normalt inom {days} arbetsdagar, och ni får ett meddelande när det har skett. Ange diarienumret om ni kontaktar oss.",
       button: "Visa ärendet",
     },
+    receiptRouted: {
+      subject: "Kvittens: {caseNumber} – {title}",
+      heading: "Vi har tagit emot {kindLabel}",
+      body: "{organisation} har lämnat {kindLabel} ”{title}” till {publicBody} den {date}. Det hör till ärende {caseNumber}, som {officer} på {department} redan handlägger; hen går nu igenom förslaget och hör av sig. Ange diarienumret om ni kontaktar oss.",
+      button: "Visa ärendet",
+    },
     routedOrg: {
       subject: "{caseNumber}: {officer} handlägger ert ärende",
       heading: "Ert ärende har fått en handläggare",
@@ -90,6 +96,18 @@ export const emailMessages = {
         heading: "Minnesanteckningar från dialogmötet",
         body: "Minnesanteckningarna från dialogmötet om ”{title}” ({caseNumber}) finns nu i Samverka.",
         button: "Läs anteckningarna",
+      },
+      newCase: {
+        subject: "Nytt ärende att fördela: {caseNumber} – {title}",
+        heading: "Ett nytt ärende har kommit in",
+        body: "{name} har lämnat ”{title}” ({caseNumber}). Utse en ansvarig förvaltning och handläggare i Samverka.",
+        button: "Fördela ärendet",
+      },
+      proposalArrived: {
+        subject: "{caseNumber}: det fullständiga förslaget har kommit in",
+        heading: "Organisationen har lämnat sitt förslag",
+        body: "{name} har lämnat det fullständiga IOP-förslaget i ärendet ”{title}” ({caseNumber}), som du handlägger. Gå igenom förslaget i Samverka.",
+        button: "Öppna ärendet",
       },
       reassigned: {
         subject: "{caseNumber}: ny handläggare",
@@ -169,6 +187,12 @@ export const emailMessages = {
       body: "{organisation} has submitted {kindLabel} “{title}” to {publicBody}. The case was registered on {date} with case number {caseNumber}. The civil-society office appoints a responsible department and officer, normally within {days} working days, and you will be told when that has happened. Please quote the case number when you contact us.",
       button: "View the case",
     },
+    receiptRouted: {
+      subject: "Receipt: {caseNumber} – {title}",
+      heading: "We have received {kindLabel}",
+      body: "{organisation} submitted {kindLabel} “{title}” to {publicBody} on {date}. It belongs to case {caseNumber}, which {officer} at {department} already handles; they will now go through the proposal and be in touch. Please quote the case number when you contact us.",
+      button: "View the case",
+    },
     routedOrg: {
       subject: "{caseNumber}: {officer} handles your case",
       heading: "Your case has an officer",
@@ -217,6 +241,18 @@ export const emailMessages = {
         heading: "Minutes of the dialogue meeting",
         body: "The minutes of the dialogue meeting about “{title}” ({caseNumber}) are now in Samverka.",
         button: "Read the minutes",
+      },
+      newCase: {
+        subject: "New case to route: {caseNumber} – {title}",
+        heading: "A new case has arrived",
+        body: "{name} has submitted “{title}” ({caseNumber}). Appoint a responsible department and officer in Samverka.",
+        button: "Route the case",
+      },
+      proposalArrived: {
+        subject: "{caseNumber}: the full proposal has arrived",
+        heading: "The organisation has submitted its proposal",
+        body: "{name} has submitted the full IOP proposal in the case “{title}” ({caseNumber}), which you handle. Go through the proposal in Samverka.",
+        button: "Open the case",
       },
       reassigned: {
         subject: "{caseNumber}: new officer",

@@ -10,19 +10,22 @@ interface Common {
   officeName: string;
 }
 
+interface ReceiptFields {
+  caseNumber: string;
+  title: string;
+  kindLabel: string;
+  organisation: string;
+  publicBody: string;
+  date: string;
+  days: string;
+}
+
 export type EmailTemplate =
   | ({ template: "verify" | "reset" | "already" } & Common & { name: string })
   | ({ template: "orgInvite" } & Common & { inviter: string; organisation: string; role: string; publicBody: string })
   | ({ template: "staffInvite" } & Common & { inviter: string; role: string; publicBody: string })
-  | ({ template: "receipt" } & Common & {
-        caseNumber: string;
-        title: string;
-        kindLabel: string;
-        organisation: string;
-        publicBody: string;
-        date: string;
-        days: string;
-      })
+  | ({ template: "receipt" } & Common & ReceiptFields)
+  | ({ template: "receiptRouted" } & Common & ReceiptFields & { officer: string; department: string })
   | ({ template: "routedOrg" } & Common & {
         caseNumber: string;
         title: string;

@@ -33,6 +33,7 @@ export const CASE_STATUSES = [
   "submitted",
   "in_dialogue",
   "awaiting_completion",
+  "preparing_proposal",
   "in_assessment",
   "approved",
   "declined",

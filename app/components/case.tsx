@@ -11,6 +11,7 @@ const STATUS_TONE: Record<string, string> = {
   submitted: "info",
   in_dialogue: "info",
   awaiting_completion: "warn",
+  preparing_proposal: "info",
   in_assessment: "info",
   approved: "ok",
   declined: "bad",
@@ -18,13 +19,17 @@ const STATUS_TONE: Record<string, string> = {
   closed: "neutral",
 };
 
-export function StatusBadge({ status }: { status: string }) {
+export const STAFF_WORDING = new Set(["submitted", "awaiting_completion", "preparing_proposal"]);
+
+/** The status in words for the reader: staff read "from the organisation", not "from you". */
+export function StatusBadge({ status, staff = false }: { status: string; staff?: boolean }) {
   const { t } = useTranslation();
-  return <span className={`badge badge--${STATUS_TONE[status] ?? "neutral"}`}>{t(`cases.status.${status}`)}</span>;
+  const key = staff && STAFF_WORDING.has(status) ? `cases.staffStatus.${status}` : `cases.status.${status}`;
+  return <span className={`badge badge--${STATUS_TONE[status] ?? "neutral"}`}>{t(key)}</span>;
 }
 
 /** Case number, received date, status and who handles it. */
-export function CaseSummary({ data }: { data: CasePageData }) {
+export function CaseSummary({ data, staff = false }: { data: CasePageData; staff?: boolean }) {
   const { t } = useTranslation();
   const lang = useLang();
   const c = data.case;
@@ -32,7 +37,7 @@ export function CaseSummary({ data }: { data: CasePageData }) {
     <dl className="facts">
       <dt>{t("cases.statusLabel")}</dt>
       <dd>
-        <StatusBadge status={c.status} />
+        <StatusBadge status={c.status} staff={staff} />
       </dd>
       {c.caseNumber ? (
         <>

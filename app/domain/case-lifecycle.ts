@@ -39,16 +39,54 @@ export interface CaseFacts {
 }
 
 const STAFF_HANDLING = ["coordinator", "officer", "admin"] as const;
-const BEFORE_DECISION = ["draft", "submitted", "in_dialogue", "awaiting_completion", "in_assessment"] as const;
+const BEFORE_DECISION = [
+  "draft",
+  "submitted",
+  "in_dialogue",
+  "awaiting_completion",
+  "preparing_proposal",
+  "in_assessment",
+] as const;
+
+// Status groups that pages and use cases ask about, kept here beside the table.
+/** The organisation may edit the text: a draft, or a routed idea being written up as a proposal. */
+export const EDITABLE_STATUSES = ["draft", "preparing_proposal"] as const satisfies readonly CaseStatus[];
+/** Registered and not decided: the dialogue (messages, meetings) is open. */
+export const DIALOGUE_STATUSES = [
+  "submitted",
+  "in_dialogue",
+  "awaiting_completion",
+  "preparing_proposal",
+  "in_assessment",
+] as const satisfies readonly CaseStatus[];
+/** The organisation may add attachments. */
+export const ATTACHABLE_STATUSES = [
+  "draft",
+  "submitted",
+  "in_dialogue",
+  "awaiting_completion",
+  "preparing_proposal",
+] as const satisfies readonly CaseStatus[];
+
+export const isIn = (statuses: readonly CaseStatus[], status: CaseStatus) => statuses.includes(status);
 
 export const TRANSITIONS: Record<TransitionName, Transition> = {
   // A converted idea keeps its routing, so its proposal goes straight back to the dialogue.
-  submit: { from: ["draft"], by: ["organisation"], to: (c) => (c.routed ? "in_dialogue" : "submitted") },
+  submit: {
+    from: ["draft", "preparing_proposal"],
+    by: ["organisation"],
+    to: (c) => (c.routed ? "in_dialogue" : "submitted"),
+  },
   route: { from: ["submitted"], by: ["coordinator", "admin"], to: "in_dialogue" },
-  reassign: { from: ["in_dialogue", "awaiting_completion", "in_assessment"], by: ["coordinator", "admin"], to: "same" },
+  reassign: {
+    from: ["in_dialogue", "awaiting_completion", "preparing_proposal", "in_assessment"],
+    by: ["coordinator", "admin"],
+    to: "same",
+  },
   requestCompletion: { from: ["in_dialogue"], by: STAFF_HANDLING, to: "awaiting_completion" },
   answerCompletion: { from: ["awaiting_completion"], by: ["organisation"], to: "in_dialogue" },
-  convertToProposal: { from: ["in_dialogue"], by: ["organisation"], to: "draft", kind: "idea" },
+  // The case stays registered, routed and visible to staff while the organisation writes.
+  convertToProposal: { from: ["in_dialogue"], by: ["organisation"], to: "preparing_proposal", kind: "idea" },
   closeIdea: { from: ["in_dialogue"], by: STAFF_HANDLING, to: "closed", kind: "idea" },
   startAssessment: { from: ["in_dialogue"], by: ["officer", "coordinator"], to: "in_assessment", kind: "proposal" },
   approve: { from: ["in_assessment"], by: ["officer", "coordinator"], to: "approved", kind: "proposal" },

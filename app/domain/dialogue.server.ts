@@ -1,13 +1,9 @@
 import { Types } from "mongoose";
 import { CaseMessageModel, type MessageKind } from "#models/case-message";
 import { DepartmentModel } from "#models/department";
-import { PublicBodyModel } from "#models/public-body";
-import { UserModel } from "#models/user";
-import type { NoticeType } from "#emails/templates";
-import type { CaseActor } from "./case-lifecycle";
+import { DIALOGUE_STATUSES, isIn, type CaseActor } from "./case-lifecycle";
+import { notify, staffRecipients } from "./case-notices.server";
 import { recordChange, registerDocument, transition, type CaseDoc } from "./cases.server";
-import { getEnv } from "./env.server";
-import { enqueueEmail, localeOf } from "./outbox.server";
 import { listOfficers, RoutingError } from "./proposals.server";
 import { storeDocument } from "./documents.server";
 import type { SessionUser } from "./session.server";
@@ -18,39 +14,6 @@ import type { UploadedFile } from "./uploads.server";
 // staff: it is stored apart (`internalBody`, kind "internal") and no email carries any text.
 
 const isStaff = (actor: CaseActor) => actor === "coordinator" || actor === "officer" || actor === "admin";
-
-async function notify(c: CaseDoc, notice: NoticeType, to: string[], name: string, seq: number, staffLink: boolean) {
-  const body = await PublicBodyModel.findById(c.publicBodyId).select("name officeName").lean();
-  const url = `${getEnv().APP_URL}${staffLink ? "/handlaggning/arenden/" : "/forslag/"}${String(c._id)}`;
-  for (const address of [...new Set(to.filter(Boolean))]) {
-    await enqueueEmail(
-      `${notice}:${String(c._id)}:${seq}:${address}`,
-      address,
-      {
-        template: "notice",
-        notice,
-        locale: await localeOf(address),
-        caseNumber: c.caseNumber ?? "",
-        title: c.title,
-        name,
-        publicBody: body?.name ?? "",
-        url,
-        officeName: `${body?.officeName ?? ""}, ${body?.name ?? ""}`,
-      },
-      c.publicBodyId,
-    );
-  }
-}
-
-/** Who on the municipality's side should hear from the organisation. */
-async function staffRecipients(c: CaseDoc) {
-  if (c.routing) {
-    const officer = await UserModel.findById(c.routing.officerId).select("email").lean();
-    if (officer) return [officer.email];
-  }
-  const body = await PublicBodyModel.findById(c.publicBodyId).select("officeEmail").lean();
-  return body ? [body.officeEmail] : [];
-}
 
 async function addMessage(
   c: CaseDoc,
@@ -176,7 +139,7 @@ export async function inviteToMeeting(
   input: { meetingDate: Date; meetingTime: string; place: string; message: string },
 ) {
   if (!isStaff(actor)) throw new DialogueError("actor");
-  if (!["submitted", "in_dialogue", "awaiting_completion", "in_assessment"].includes(c.status)) {
+  if (!isIn(DIALOGUE_STATUSES, c.status)) {
     throw new DialogueError("status");
   }
   const date = input.meetingDate.toISOString().slice(0, 10);

@@ -5,6 +5,7 @@ import {
   type MongoAbility,
   type RawRuleOf,
 } from "@casl/ability";
+import { EDITABLE_STATUSES } from "./case-lifecycle";
 
 // The one definition of who may do what (DESIGN.md, "Roles and who sees what"). Used on the
 // server (checks and `accessibleBy` queries) and in the browser (@casl/react), so it works
@@ -78,10 +79,10 @@ export function defineRulesFor(user: AbilityUser | null): AppRule[] {
       can("delete", "Member", org);
       can("delete", "OrgDocument", org);
     }
-    // Cases: the organisation's own, drafts included; only drafts can be edited.
+    // Cases: the organisation's own, drafts included; only texts being written can be edited.
     can("read", "Case", org);
     can("create", "Case", org);
-    can("update", "Case", { ...org, status: "draft" });
+    can("update", "Case", { ...org, status: { $in: [...EDITABLE_STATUSES] } });
   }
 
   for (const m of user.staffMemberships) {

@@ -8,6 +8,7 @@ import { UserModel } from "#models/user";
 import { listCaseAttachments, storeDocument } from "./documents.server";
 import { getEnv } from "./env.server";
 import { enqueueEmail, localeOf } from "./outbox.server";
+import { notify } from "./case-notices.server";
 import { missingFields } from "./proposal-content";
 import {
   allocateCaseNumber,
@@ -139,27 +140,38 @@ export async function submitCase(c: CaseDoc, user: SessionUser, expectedVersion:
     sv: { idea: "er idé", proposal: "ert förslag" },
     en: { idea: "your idea", proposal: "your proposal" },
   };
+  // A converted idea arrives already routed: its receipt names the officer, who is told.
+  const handler = current.routing
+    ? await Promise.all([
+        UserModel.findById(current.routing.officerId).select("name email").lean(),
+        DepartmentModel.findById(current.routing.departmentId).select("name").lean(),
+      ])
+    : null;
   for (const to of recipients) {
     const locale = await localeOf(to);
+    const common = {
+      locale,
+      caseNumber: current.caseNumber ?? "",
+      title: c.title,
+      kindLabel: kindLabels[locale][c.kind],
+      organisation: org?.name ?? "",
+      publicBody: body?.name ?? "",
+      date: dateSv(handler ? new Date() : receivedAt),
+      days: String(body?.unroutedReminderDays ?? 3),
+      url: caseUrl(current, false),
+      officeName: `${body?.officeName ?? ""}, ${body?.name ?? ""}`,
+    };
     await enqueueEmail(
       `receipt:${String(c._id)}:${seq}:${to}`,
       to,
-      {
-        template: "receipt",
-        locale,
-        caseNumber: current.caseNumber ?? "",
-        title: c.title,
-        kindLabel: kindLabels[locale][c.kind],
-        organisation: org?.name ?? "",
-        publicBody: body?.name ?? "",
-        date: dateSv(current.receivedAt ?? receivedAt),
-        days: String(body?.unroutedReminderDays ?? 3),
-        url: caseUrl(current, false),
-        officeName: `${body?.officeName ?? ""}, ${body?.name ?? ""}`,
-      },
+      handler
+        ? { template: "receiptRouted", ...common, officer: handler[0]?.name ?? "", department: handler[1]?.name ?? "" }
+        : { template: "receipt", ...common },
       c.publicBodyId,
     );
   }
+  if (handler) await notify(current, "proposalArrived", [handler[0]?.email ?? ""], org?.name ?? "", seq, true);
+  else await notify(current, "newCase", [body?.officeEmail ?? ""], org?.name ?? "", seq, true);
   return { ok: true, case: current };
 }
 

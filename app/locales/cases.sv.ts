@@ -28,17 +28,26 @@ const cases = {
       submitted: "Inskickat – väntar på handläggare",
       in_dialogue: "Dialog med handläggare",
       awaiting_completion: "Väntar på komplettering från er",
+      preparing_proposal: "Ni skriver det fullständiga förslaget",
       in_assessment: "Förslaget bedöms",
       approved: "Beviljat",
       declined: "Avslaget",
       withdrawn: "Återkallat",
       closed: "Avslutat",
     },
+    // How staff read a status (the organisation's own wording is under `status`).
+    staffStatus: {
+      submitted: "Inkommet – ska fördelas",
+      awaiting_completion: "Väntar på komplettering från organisationen",
+      preparing_proposal: "Organisationen skriver fullständigt förslag",
+    },
     next: {
       draft: "Fyll i uppgifterna och skicka in när ni är klara. Utkastet sparas även om det inte är färdigt.",
       submitted: "Civilsamhällskontoret utser en ansvarig förvaltning och handläggare. Ni får besked via e-post.",
       in_dialogue: "Handläggaren för en dialog med er om idén eller förslaget.",
       awaiting_completion: "Handläggaren har bett om mer information. Svara så snart ni kan.",
+      preparing_proposal:
+        "Ärendet är registrerat och har kvar sin handläggare. Fyll i förslaget och skicka in det när ni är klara; dialogen med handläggaren fortsätter under tiden.",
       in_assessment: "Kommunen bedömer förslaget och fattar beslut.",
       approved: "Förslaget är beviljat. Nästa steg är att skriva avtal.",
       declined: "Förslaget är avslaget. Skälen står i beslutet.",

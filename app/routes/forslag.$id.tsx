@@ -17,7 +17,7 @@ import {
   listDialogue,
   postMessage,
 } from "~/domain/dialogue.server";
-import { TransitionError } from "~/domain/case-lifecycle";
+import { ATTACHABLE_STATUSES, DIALOGUE_STATUSES, isIn, TransitionError } from "~/domain/case-lifecycle";
 import { invalid, parseForm, withFileError } from "~/domain/forms.server";
 import { attachToCase, caseSubject, saveDraft, submitCase, withdrawCase } from "~/domain/proposals.server";
 import { optionalUploadedFile, readUploadForm, uploadedFile } from "~/domain/uploads.server";
@@ -66,7 +66,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirectWithToast(here, "cases.submittedToast");
     }
     if (intent === "attach") {
-      if (!["draft", "submitted", "in_dialogue", "awaiting_completion"].includes(c.status)) {
+      if (!isIn(ATTACHABLE_STATUSES, c.status)) {
         throw new TransitionError("submit", "status", c.status);
       }
       const submission = parseForm(formData, attachSchema);
@@ -127,7 +127,7 @@ export default function ProposalPage() {
       ? actionData.result
       : undefined;
   const result = resultFor(null);
-  const open = ["submitted", "in_dialogue", "awaiting_completion", "in_assessment"].includes(c.status);
+  const open = isIn(DIALOGUE_STATUSES, c.status);
   return (
     <>
       <PageHeading>{c.title}</PageHeading>
@@ -199,7 +199,7 @@ export default function ProposalPage() {
           )}
           <Attachments
             attachments={data.attachments}
-            canAttach={["draft", "submitted", "in_dialogue", "awaiting_completion"].includes(c.status)}
+            canAttach={isIn(ATTACHABLE_STATUSES, c.status)}
             version={c.version}
             lastResult={resultFor("attach")}
           />

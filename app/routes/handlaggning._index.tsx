@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CASE_AREAS, CASE_STATUSES } from "#models/constants";
-import { StatusBadge } from "~/components/case";
+import { STAFF_WORDING, StatusBadge } from "~/components/case";
 import { PageHeading } from "~/components/layout";
 import { useLang } from "~/components/root-data";
 import { accessibleFilter } from "~/domain/ability.server";
@@ -54,7 +54,7 @@ function CaseTable({ rows, caption }: { rows: Row[]; caption: string }) {
             </td>
             <td>{r.organisation}</td>
             <td>
-              <StatusBadge status={r.status} />
+              <StatusBadge status={r.status} staff />
             </td>
             <td>{r.receivedAt ? formatDate(r.receivedAt, lang) : ""}</td>
             <td>{r.ageDays}</td>
@@ -105,7 +105,7 @@ export default function Inbox() {
             any={t("inbox.anyStatus")}
             options={CASE_STATUSES.filter((v) => v !== "draft").map((v) => ({
               value: v,
-              label: String(t(`cases.status.${v}`)),
+              label: String(t(STAFF_WORDING.has(v) ? `cases.staffStatus.${v}` : `cases.status.${v}`)),
             }))}
           />
           <FilterSelect

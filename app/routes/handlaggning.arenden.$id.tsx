@@ -13,6 +13,7 @@ import { casePageData, loadCaseFor } from "~/domain/case-access.server";
 import { listOrgDocuments } from "~/domain/documents.server";
 import { formatBytes } from "~/i18n";
 import { caseErrorResponse } from "~/domain/case-errors.server";
+import { DIALOGUE_STATUSES, isIn } from "~/domain/case-lifecycle";
 import { decide, declareConflict, latestDeclaration, saveAssessment, startAssessment } from "~/domain/decision.server";
 import { invalid, parseForm, withFileError } from "~/domain/forms.server";
 import {
@@ -293,7 +294,7 @@ export default function StaffCasePage() {
     actionData && "result" in actionData && actionData.result && actionData.form === form
       ? actionData.result
       : undefined;
-  const open = ["in_dialogue", "awaiting_completion", "in_assessment", "submitted"].includes(c.status);
+  const open = isIn(DIALOGUE_STATUSES, c.status);
   const officerOptions = (data.routing?.officers ?? []).map((o) => ({ value: o.id, label: o.name }));
   const departmentOptions = (data.routing?.departments ?? []).map((d) => ({ value: d.id, label: d.name }));
   return (
@@ -466,7 +467,7 @@ export default function StaffCasePage() {
         <aside>
           <section className="panel" aria-labelledby="summary-heading">
             <h2 id="summary-heading">{t("cases.overview")}</h2>
-            <CaseSummary data={data} />
+            <CaseSummary data={data} staff />
             <Form method="post" className="form">
               <input type="hidden" name="intent" value="setConfidential" />
               <div className="checkbox">

@@ -29,9 +29,9 @@ describe("the case lifecycle table", () => {
     expect(nextStatus("decline", facts("in_assessment"), "officer")).toBe("declined");
   });
 
-  it("turns a routed idea into a proposal draft whose submission returns to the dialogue", () => {
-    expect(nextStatus("convertToProposal", facts("in_dialogue", "idea"), "organisation")).toBe("draft");
-    expect(nextStatus("submit", facts("draft", "proposal", true), "organisation")).toBe("in_dialogue");
+  it("turns a routed idea into a proposal being written (still registered) whose submission returns to the dialogue", () => {
+    expect(nextStatus("convertToProposal", facts("in_dialogue", "idea"), "organisation")).toBe("preparing_proposal");
+    expect(nextStatus("submit", facts("preparing_proposal", "proposal", true), "organisation")).toBe("in_dialogue");
     expect(() => nextStatus("convertToProposal", facts("in_dialogue", "proposal"), "organisation")).toThrow(
       TransitionError,
     );
