@@ -19,6 +19,10 @@ export interface CaseEvent {
   shared: boolean;
   data: Record<string, unknown>;
   idempotencyKey?: string;
+  /** What the change causes besides the case's fields (document entries, messages, emails). */
+  effects?: Record<string, unknown>[];
+  /** True until every effect is applied; whoever reads the case next finishes the work. */
+  effectsPending?: boolean;
   at: Date;
 }
 
@@ -35,6 +39,8 @@ const schema = new Schema<CaseEvent>(
     shared: { type: Boolean, default: true },
     data: { type: Schema.Types.Mixed, default: {} },
     idempotencyKey: String,
+    effects: { type: [Schema.Types.Mixed], default: undefined },
+    effectsPending: Boolean,
     at: { type: Date, required: true },
   },
   { versionKey: false },

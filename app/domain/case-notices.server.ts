@@ -1,28 +1,31 @@
 import { PublicBodyModel } from "#models/public-body";
 import { UserModel } from "#models/user";
 import type { NoticeType } from "#emails/templates";
+import type { CaseEffect } from "./case-effects";
 import type { CaseDoc } from "./cases.server";
 import { getEnv } from "./env.server";
-import { enqueueEmail, localeOf } from "./outbox.server";
+import { localeOf } from "./outbox.server";
 
 // Short case emails ("notices"): who hears about what. No email carries message text; each
-// says what happened and links to the case. One row per change and recipient (the key).
+// says what happened and links to the case. They are effects of the change that caused them
+// (case-effects.ts): one email per change and recipient, queued exactly once.
 
-export async function notify(
+export async function noticeEffects(
   c: CaseDoc,
   notice: NoticeType,
   to: string[],
   name: string,
-  seq: number,
   staffLink: boolean,
-) {
+): Promise<CaseEffect[]> {
   const body = await PublicBodyModel.findById(c.publicBodyId).select("name officeName").lean();
   const url = `${getEnv().APP_URL}${staffLink ? "/handlaggning/arenden/" : "/forslag/"}${String(c._id)}`;
+  const effects: CaseEffect[] = [];
   for (const address of [...new Set(to.filter(Boolean))]) {
-    await enqueueEmail(
-      `${notice}:${String(c._id)}:${seq}:${address}`,
-      address,
-      {
+    effects.push({
+      kind: "email",
+      key: `${notice}:${String(c._id)}:{seq}:${address}`,
+      to: address,
+      email: {
         template: "notice",
         notice,
         locale: await localeOf(address),
@@ -33,9 +36,9 @@ export async function notify(
         url,
         officeName: `${body?.officeName ?? ""}, ${body?.name ?? ""}`,
       },
-      c.publicBodyId,
-    );
+    });
   }
+  return effects;
 }
 
 /** Who on the municipality's side should hear from the organisation. */

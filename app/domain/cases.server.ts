@@ -1,9 +1,13 @@
+import { createHash } from "node:crypto";
 import { Types } from "mongoose";
+import { CaseMessageModel } from "#models/case-message";
 import { CaseDocumentModel, type CaseDocument } from "#models/case-document";
 import { CaseEventModel } from "#models/case-event";
 import { ProposalModel, type Proposal } from "#models/proposal";
 import { PublicBodyModel } from "#models/public-body";
 import type { SessionUser } from "./session.server";
+import { withSeq, type CaseEffect } from "./case-effects";
+import { enqueueEmail } from "./outbox.server";
 import { nextSequence } from "./counters.server";
 import {
   nextStatus,
@@ -68,12 +72,25 @@ export interface EventInput {
   idempotencyKey?: string;
 }
 
+export interface ChangeResult {
+  case: CaseDoc;
+  seq: number;
+  /** The same request was made before and had succeeded: nothing new was done. */
+  repeated: boolean;
+}
+
 /**
- * Appends event n+1 and moves the case to version n+1 with `patch`. The unique insert of the
- * event is the lock (docs/decisions/002): a concurrent change gets CaseConflictError, while a
- * retry of the very same request (same idempotency key) is answered as done.
+ * The first write of a change: event n+1 with the patch and the effects. Its unique insert is
+ * the lock (docs/decisions/002): a concurrent change gets CaseConflictError, while a retry of
+ * the very same request (same idempotency key) is answered as done. After this write the
+ * change is decided; everything else can be redone from the event.
  */
-async function commit(c: CaseDoc, event: EventInput, patch: Partial<Proposal>) {
+export async function writeEvent(
+  c: CaseDoc,
+  event: EventInput,
+  patch: Partial<Proposal>,
+  effects: CaseEffect[] = [],
+): Promise<{ seq: number; at: Date; repeated: boolean }> {
   const seq = c.version + 1;
   const at = new Date();
   try {
@@ -89,19 +106,35 @@ async function commit(c: CaseDoc, event: EventInput, patch: Partial<Proposal>) {
       shared: event.shared ?? true,
       data: { ...event.data, patch },
       idempotencyKey: event.idempotencyKey,
+      ...(effects.length ? { effects, effectsPending: true } : {}),
       at,
     });
+    return { seq, at, repeated: false };
   } catch (error) {
     if (!isDuplicateKey(error)) throw error;
     const winner = await CaseEventModel.findOne({ caseId: c._id, seq }).lean();
-    if (event.idempotencyKey && winner?.idempotencyKey === event.idempotencyKey) {
-      const again = await loadCaseById(c.publicBodyId, c._id);
-      if (again) return { case: again, seq, repeated: true };
-    }
+    if (event.idempotencyKey && winner?.idempotencyKey === event.idempotencyKey) return { seq, at, repeated: true };
     throw new CaseConflictError();
   }
+}
+
+async function commit(
+  c: CaseDoc,
+  event: EventInput,
+  patch: Partial<Proposal>,
+  effects: CaseEffect[] = [],
+): Promise<ChangeResult> {
+  const written = await writeEvent(c, event, patch, effects);
+  if (written.repeated) {
+    const again = await loadCaseById(c.publicBodyId, c._id);
+    if (!again) throw new CaseConflictError();
+    return { case: again, seq: written.seq, repeated: true };
+  }
+  const { seq, at } = written;
   await applyVersion(c._id, seq, { ...patch, lastActivityAt: at });
-  return { case: { ...c, ...patch, version: seq, lastActivityAt: at } as CaseDoc, seq, repeated: false };
+  let after = await ensureCaseNumber({ ...c, ...patch, version: seq, lastActivityAt: at } as CaseDoc);
+  if (effects.length) after = await applyEffects(after, seq, at, effects);
+  return { case: after, seq, repeated: false };
 }
 
 /**
@@ -113,27 +146,73 @@ export async function applyVersion(id: Types.ObjectId, seq: number, patch: Parti
 }
 
 /**
- * Applies whatever events were written but not yet applied to the case (a process that
- * stopped between the two writes), so the case always matches its trail.
+ * A registered case has a number: a submission that stopped before the number was written
+ * gets it here. The number is claimed for this case (owner), so asking again returns it.
+ */
+async function ensureCaseNumber(c: CaseDoc): Promise<CaseDoc> {
+  if (c.status === "draft" || c.caseNumber || c.version === 0) return c;
+  const receivedAt = c.receivedAt ?? new Date();
+  const caseNumber = await allocateCaseNumber(c, receivedAt);
+  await ProposalModel.updateOne({ _id: c._id }, { $set: { caseNumber, receivedAt } });
+  return { ...c, caseNumber, receivedAt };
+}
+
+const ignoreDuplicate = (error: unknown) => {
+  if (!isDuplicateKey(error)) throw error;
+};
+
+/** Applies one event's effects; each is idempotent, so applying twice changes nothing. */
+async function applyEffects(c: CaseDoc, seq: number, at: Date, effects: CaseEffect[]): Promise<CaseDoc> {
+  for (const effect of effects) {
+    if (effect.kind === "document") {
+      await registerDocument(c, effect.entry, withSeq(effect.ref, seq));
+    } else if (effect.kind === "message") {
+      const key = `${String(c._id)}:${seq}:${effect.key}`;
+      await CaseMessageModel.create({
+        _id: idFromKey(key),
+        publicBodyId: c.publicBodyId,
+        caseId: c._id,
+        ...effect.message,
+      }).catch(ignoreDuplicate);
+    } else if (effect.kind === "email") {
+      const email = "caseNumber" in effect.email ? { ...effect.email, caseNumber: c.caseNumber ?? "" } : effect.email;
+      await enqueueEmail(withSeq(effect.key, seq), effect.to, email, c.publicBodyId);
+    } else {
+      await CaseMessageModel.updateOne(
+        { _id: effect.messageId, caseId: c._id, confirmedAt: { $exists: false } },
+        { $set: { confirmedAt: at } },
+      );
+    }
+  }
+  await CaseEventModel.updateOne({ caseId: c._id, seq }, { $unset: { effectsPending: 1 } });
+  return c;
+}
+
+/** A stable ObjectId for an effect, so that inserting it twice is refused as a duplicate. */
+const idFromKey = (key: string) => new Types.ObjectId(createHash("sha256").update(key).digest("hex").slice(0, 24));
+
+/**
+ * Finishes whatever was decided but not yet applied (a process that stopped between the
+ * writes): the patches of events beyond the case's version, its number, and the effects of
+ * any event still marked pending. So the case and everything it caused match its trail.
  */
 async function rollForward(c: CaseDoc): Promise<CaseDoc> {
-  const pending = await CaseEventModel.find({ caseId: c._id, seq: { $gt: c.version } })
+  const pending = await CaseEventModel.find({
+    caseId: c._id,
+    $or: [{ seq: { $gt: c.version } }, { effectsPending: true }],
+  })
     .sort({ seq: 1 })
     .lean();
   let current = c;
-  for (const e of pending) {
+  for (const e of pending.filter((x) => x.seq > c.version)) {
     // mongoose drops empty objects (`minimize`), so an event without changes has no data.
     const patch = (e.data as { patch?: Partial<Proposal> } | undefined)?.patch ?? {};
     await applyVersion(c._id, e.seq, patch);
     current = { ...current, ...patch, version: e.seq };
   }
-  // Submitted but stopped before the number was written: the number is already claimed for
-  // this case (ref), so asking again returns the same one.
-  if (current.status !== "draft" && !current.caseNumber && current.version > 0) {
-    const receivedAt = current.receivedAt ?? new Date();
-    const caseNumber = await allocateCaseNumber(current, receivedAt);
-    await ProposalModel.updateOne({ _id: c._id }, { $set: { caseNumber, receivedAt } });
-    current = { ...current, caseNumber, receivedAt };
+  current = await ensureCaseNumber(current);
+  for (const e of pending.filter((x) => x.effectsPending)) {
+    current = await applyEffects(current, e.seq, e.at, (e.effects ?? []) as CaseEffect[]);
   }
   return current;
 }
@@ -145,21 +224,39 @@ export async function loadCaseById(publicBodyId: Types.ObjectId, id: Types.Objec
 }
 
 /** A change that is not a status transition (edit a draft, a message): one event, one write. */
-export function recordChange(c: CaseDoc, event: EventInput, patch: Partial<Proposal> = {}) {
-  return commit(c, event, patch);
+export function recordChange(c: CaseDoc, event: EventInput, patch: Partial<Proposal> = {}, effects: CaseEffect[] = []) {
+  return commit(c, event, patch, effects);
 }
+
+const transitionKey = (c: CaseDoc, version: number, name: TransitionName, user: SessionUser | null) =>
+  `${String(c._id)}:${version}:${name}:${String(user?._id ?? "")}`;
 
 /**
  * Makes a lifecycle transition: checks the table (TransitionError), then commits status,
- * patch and event together. `expectedVersion` is the version the user saw.
+ * patch, effects and event together. `expectedVersion` is the version the user saw; a form
+ * sent again after it had succeeded (a retry, a double click) is answered as done.
  */
 export async function transition(
   c: CaseDoc,
   name: TransitionName,
   user: SessionUser | null,
-  options: { expectedVersion: number; patch?: Partial<Proposal>; data?: Record<string, unknown>; shared?: boolean },
-) {
-  if (options.expectedVersion !== c.version) throw new CaseConflictError();
+  options: {
+    expectedVersion: number;
+    patch?: Partial<Proposal>;
+    data?: Record<string, unknown>;
+    shared?: boolean;
+    effects?: CaseEffect[];
+  },
+): Promise<ChangeResult> {
+  if (options.expectedVersion !== c.version) {
+    if (options.expectedVersion < c.version) {
+      const done = await CaseEventModel.findOne({ caseId: c._id, seq: options.expectedVersion + 1 }).lean();
+      if (done?.idempotencyKey === transitionKey(c, options.expectedVersion, name, user)) {
+        return { case: c, seq: done.seq, repeated: true };
+      }
+    }
+    throw new CaseConflictError();
+  }
   const status = nextStatus(name, factsOf(c), actorFor(user, c));
   return commit(
     c,
@@ -168,9 +265,10 @@ export async function transition(
       actor: user,
       data: options.data,
       shared: options.shared,
-      idempotencyKey: `${String(c._id)}:${c.version}:${name}:${String(user?._id ?? "")}`,
+      idempotencyKey: transitionKey(c, c.version, name, user),
     },
     { ...options.patch, status },
+    options.effects,
   );
 }
 

@@ -2,9 +2,10 @@ import type { Assessment, Decision } from "#models/proposal";
 import { PublicBodyModel } from "#models/public-body";
 import { ALL_CHECKS, assessmentGaps, type CheckAnswerInput, type CheckKey } from "./assessment";
 import type { CaseActor } from "./case-lifecycle";
-import { recordChange, registerDocument, requireTransitionActor, transition, type CaseDoc } from "./cases.server";
+import type { CaseEffect } from "./case-effects";
+import { recordChange, requireTransitionActor, transition, type CaseDoc } from "./cases.server";
 import { getEnv } from "./env.server";
-import { enqueueEmail, localeOf } from "./outbox.server";
+import { localeOf } from "./outbox.server";
 import type { SessionUser } from "./session.server";
 
 // Jäv, assessment and decision. The assessment is internal until the decision; the decision
@@ -109,30 +110,28 @@ export async function decide(c: CaseDoc, user: SessionUser, input: DecisionInput
     hasConflict: false,
     at: new Date(),
   };
-  const { case: after, seq } = await transition(c, input.outcome === "approved" ? "approve" : "decline", user, {
-    expectedVersion,
-    patch: { decision, conflictDeclarations: [...(c.conflictDeclarations ?? []), declaration] },
-    data: { protocolRef: input.protocolRef },
-  });
   const body = await PublicBodyModel.findById(c.publicBodyId).select("name officeName").lean();
-  await registerDocument(
-    after,
+  const effects: CaseEffect[] = [
     {
-      direction: "outgoing",
-      title: `Beslut (${input.outcome === "approved" ? "bifall" : "avslag"})${input.protocolRef ? `, ${input.protocolRef}` : ""}`,
-      sender: input.decisionMakerName,
+      kind: "document",
+      ref: "decision:{seq}",
+      entry: {
+        direction: "outgoing",
+        title: `Beslut (${input.outcome === "approved" ? "bifall" : "avslag"})${input.protocolRef ? `, ${input.protocolRef}` : ""}`,
+        sender: input.decisionMakerName,
+      },
     },
-    `decision:${seq}`,
-  );
+  ];
   for (const to of [...new Set([c.contactEmail].filter(Boolean))]) {
-    await enqueueEmail(
-      `decision:${String(c._id)}:${seq}:${to}`,
+    effects.push({
+      kind: "email",
+      key: `decision:${String(c._id)}:{seq}:${to}`,
       to,
-      {
+      email: {
         template: "notice",
         notice: input.outcome,
         locale: await localeOf(to),
-        caseNumber: after.caseNumber ?? "",
+        caseNumber: c.caseNumber ?? "",
         title: c.title,
         name: input.decisionMakerName,
         publicBody: body?.name ?? "",
@@ -140,8 +139,13 @@ export async function decide(c: CaseDoc, user: SessionUser, input: DecisionInput
         url: `${getEnv().APP_URL}/forslag/${String(c._id)}`,
         officeName: `${body?.officeName ?? ""}, ${body?.name ?? ""}`,
       },
-      c.publicBodyId,
-    );
+    });
   }
+  const { case: after } = await transition(c, input.outcome === "approved" ? "approve" : "decline", user, {
+    expectedVersion,
+    patch: { decision, conflictDeclarations: [...(c.conflictDeclarations ?? []), declaration] },
+    data: { protocolRef: input.protocolRef },
+    effects,
+  });
   return after;
 }

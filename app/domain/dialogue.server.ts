@@ -2,8 +2,9 @@ import { Types } from "mongoose";
 import { CaseMessageModel, type MessageKind } from "#models/case-message";
 import { DepartmentModel } from "#models/department";
 import { DIALOGUE_STATUSES, isIn, type CaseActor } from "./case-lifecycle";
-import { notify, staffRecipients } from "./case-notices.server";
-import { recordChange, registerDocument, transition, type CaseDoc } from "./cases.server";
+import type { CaseEffect } from "./case-effects";
+import { noticeEffects, staffRecipients } from "./case-notices.server";
+import { recordChange, transition, type CaseDoc } from "./cases.server";
 import { listOfficers, RoutingError } from "./proposals.server";
 import { storeDocument } from "./documents.server";
 import type { SessionUser } from "./session.server";
@@ -15,31 +16,26 @@ import type { UploadedFile } from "./uploads.server";
 
 const isStaff = (actor: CaseActor) => actor === "coordinator" || actor === "officer" || actor === "admin";
 
-async function addMessage(
-  c: CaseDoc,
+/** A dialogue entry written as an effect of the change that records it. */
+const message = (
   user: SessionUser,
   fromOrganisation: boolean,
   kind: MessageKind,
-  fields: {
-    body?: string;
-    internalBody?: string;
-    meetingDate?: Date;
-    participants?: string;
-    meetingTime?: string;
-    place?: string;
-    documentId?: Types.ObjectId;
-  },
-) {
-  await CaseMessageModel.create({
-    publicBodyId: c.publicBodyId,
-    caseId: c._id,
-    kind,
-    authorId: user._id,
-    authorName: user.name,
-    fromOrganisation,
-    ...fields,
-  });
-}
+  fields: Omit<
+    Extract<CaseEffect, { kind: "message" }>["message"],
+    "kind" | "authorId" | "authorName" | "fromOrganisation"
+  >,
+): CaseEffect => ({
+  kind: "message",
+  key: kind,
+  message: { kind, authorId: user._id, authorName: user.name, fromOrganisation, ...fields },
+});
+
+const documentEntry = (ref: string, entry: Extract<CaseEffect, { kind: "document" }>["entry"]): CaseEffect => ({
+  kind: "document",
+  ref,
+  entry,
+});
 
 export class DialogueError extends Error {}
 
@@ -54,50 +50,42 @@ export async function postMessage(
   if (!fromOrganisation && !isStaff(actor)) throw new DialogueError("actor");
   if (input.internal && !isStaff(actor)) throw new DialogueError("actor");
   if (c.status === "draft") throw new DialogueError("status");
-  const { seq } = await recordChange(c, {
-    type: input.internal ? "internalNote" : "message",
-    actor: user,
-    shared: !input.internal,
-  });
-  const doc =
-    input.file && !input.internal
-      ? await storeDocument({
-          publicBodyId: c.publicBodyId,
-          organisationId: c.organisationId,
-          caseId: c._id,
-          uploadedBy: user._id,
-          kind: "attachment",
-          title: input.file.name,
-          file: input.file,
-        })
-      : null;
-  await addMessage(
-    c,
-    user,
-    fromOrganisation,
-    input.internal ? "internal" : "message",
-    input.internal ? { internalBody: input.body } : { body: input.body, documentId: doc?._id },
-  );
-  if (input.internal) return;
-  if (doc) {
-    await registerDocument(
-      c,
-      {
-        direction: fromOrganisation ? "incoming" : "outgoing",
-        title: `Bilaga: ${doc.filename}`,
-        sender: user.name,
-        documentId: doc._id,
-      },
-      `attachment:${String(doc._id)}`,
-    );
+  const type = input.internal ? "internalNote" : "message";
+  if (input.internal) {
+    await recordChange(c, { type, actor: user, shared: false }, {}, [
+      message(user, false, "internal", { internalBody: input.body }),
+    ]);
+    return;
   }
-  await registerDocument(
-    c,
-    { direction: fromOrganisation ? "incoming" : "outgoing", title: "Meddelande i dialogen", sender: user.name },
-    `message:${seq}`,
-  );
+  // The file is stored first; the message that refers to it is written with the change.
+  const doc = input.file
+    ? await storeDocument({
+        publicBodyId: c.publicBodyId,
+        organisationId: c.organisationId,
+        caseId: c._id,
+        uploadedBy: user._id,
+        kind: "attachment",
+        title: input.file.name,
+        file: input.file,
+      })
+    : null;
+  const direction = fromOrganisation ? "incoming" : "outgoing";
   const to = fromOrganisation ? await staffRecipients(c) : [c.contactEmail];
-  await notify(c, "message", to, user.name, seq, fromOrganisation);
+  await recordChange(c, { type, actor: user }, {}, [
+    message(user, fromOrganisation, "message", { body: input.body, documentId: doc?._id }),
+    ...(doc
+      ? [
+          documentEntry(`attachment:${String(doc._id)}`, {
+            direction,
+            title: `Bilaga: ${doc.filename}`,
+            sender: user.name,
+            documentId: doc._id,
+          }),
+        ]
+      : []),
+    documentEntry("message:{seq}", { direction, title: "Meddelande i dialogen", sender: user.name }),
+    ...(await noticeEffects(c, "message", to, user.name, fromOrganisation)),
+  ]);
 }
 
 export async function logMeeting(
@@ -108,27 +96,21 @@ export async function logMeeting(
 ) {
   if (!isStaff(actor)) throw new DialogueError("actor");
   if (c.status === "draft") throw new DialogueError("status");
-  const { seq } = await recordChange(c, {
-    type: "meeting",
-    actor: user,
-    data: { date: input.meetingDate.toISOString().slice(0, 10) },
-  });
-  await addMessage(c, user, false, "meeting", {
-    body: input.minutes,
-    internalBody: input.internalNotes,
-    meetingDate: input.meetingDate,
-    participants: input.participants,
-  });
-  await registerDocument(
-    c,
-    {
+  const date = input.meetingDate.toISOString().slice(0, 10);
+  await recordChange(c, { type: "meeting", actor: user, data: { date } }, {}, [
+    message(user, false, "meeting", {
+      body: input.minutes,
+      internalBody: input.internalNotes,
+      meetingDate: input.meetingDate,
+      participants: input.participants,
+    }),
+    documentEntry("meeting:{seq}", {
       direction: "outgoing",
-      title: `Minnesanteckningar, dialogmöte ${input.meetingDate.toISOString().slice(0, 10)}`,
+      title: `Minnesanteckningar, dialogmöte ${date}`,
       sender: user.name,
-    },
-    `meeting:${seq}`,
-  );
-  await notify(c, "meeting", [c.contactEmail], user.name, seq, false);
+    }),
+    ...(await noticeEffects(c, "meeting", [c.contactEmail], user.name, false)),
+  ]);
 }
 
 /** Invites the organisation to a dialogue meeting; they confirm it in Samverka. */
@@ -139,18 +121,17 @@ export async function inviteToMeeting(
   input: { meetingDate: Date; meetingTime: string; place: string; message: string },
 ) {
   if (!isStaff(actor)) throw new DialogueError("actor");
-  if (!isIn(DIALOGUE_STATUSES, c.status)) {
-    throw new DialogueError("status");
-  }
+  if (!isIn(DIALOGUE_STATUSES, c.status)) throw new DialogueError("status");
   const date = input.meetingDate.toISOString().slice(0, 10);
-  const { seq } = await recordChange(c, { type: "meetingInvited", actor: user, data: { date } });
-  await addMessage(c, user, false, "meetingInvite", {
-    body: input.message,
-    meetingDate: input.meetingDate,
-    meetingTime: input.meetingTime,
-    place: input.place,
-  });
-  await notify(c, "meetingInvite", [c.contactEmail], user.name, seq, false);
+  await recordChange(c, { type: "meetingInvited", actor: user, data: { date } }, {}, [
+    message(user, false, "meetingInvite", {
+      body: input.message,
+      meetingDate: input.meetingDate,
+      meetingTime: input.meetingTime,
+      place: input.place,
+    }),
+    ...(await noticeEffects(c, "meetingInvite", [c.contactEmail], user.name, false)),
+  ]);
 }
 
 /** The organisation confirms an invitation; the officer is told. */
@@ -162,28 +143,37 @@ export async function confirmMeeting(c: CaseDoc, user: SessionUser, actor: CaseA
   if (!invite) throw new DialogueError("notFound");
   if (invite.confirmedAt) throw new DialogueError("status");
   const date = invite.meetingDate?.toISOString().slice(0, 10) ?? "";
-  const { seq } = await recordChange(c, { type: "meetingConfirmed", actor: user, data: { date } });
-  await CaseMessageModel.updateOne({ _id: invite._id }, { $set: { confirmedAt: new Date() } });
-  await notify(c, "meetingConfirmed", await staffRecipients(c), user.name, seq, true);
+  await recordChange(c, { type: "meetingConfirmed", actor: user, data: { date } }, {}, [
+    { kind: "confirmInvitation", messageId: invite._id },
+    ...(await noticeEffects(c, "meetingConfirmed", await staffRecipients(c), user.name, true)),
+  ]);
 }
 
 export async function requestCompletion(c: CaseDoc, user: SessionUser, question: string, expectedVersion: number) {
-  const { case: after, seq } = await transition(c, "requestCompletion", user, { expectedVersion });
-  await addMessage(after, user, false, "completionRequest", { body: question });
-  await registerDocument(
-    after,
-    { direction: "outgoing", title: "Begäran om komplettering", sender: user.name },
-    `completion:${seq}`,
-  );
-  await notify(after, "completionRequest", [c.contactEmail], user.name, seq, false);
+  const { case: after } = await transition(c, "requestCompletion", user, {
+    expectedVersion,
+    effects: [
+      message(user, false, "completionRequest", { body: question }),
+      documentEntry("completion:{seq}", {
+        direction: "outgoing",
+        title: "Begäran om komplettering",
+        sender: user.name,
+      }),
+      ...(await noticeEffects(c, "completionRequest", [c.contactEmail], user.name, false)),
+    ],
+  });
   return after;
 }
 
 export async function answerCompletion(c: CaseDoc, user: SessionUser, answer: string, expectedVersion: number) {
-  const { case: after, seq } = await transition(c, "answerCompletion", user, { expectedVersion });
-  await addMessage(after, user, true, "completionAnswer", { body: answer });
-  await registerDocument(after, { direction: "incoming", title: "Komplettering", sender: user.name }, `answer:${seq}`);
-  await notify(after, "completionAnswer", await staffRecipients(after), user.name, seq, true);
+  const { case: after } = await transition(c, "answerCompletion", user, {
+    expectedVersion,
+    effects: [
+      message(user, true, "completionAnswer", { body: answer }),
+      documentEntry("answer:{seq}", { direction: "incoming", title: "Komplettering", sender: user.name }),
+      ...(await noticeEffects(c, "completionAnswer", await staffRecipients(c), user.name, true)),
+    ],
+  });
   return after;
 }
 
@@ -208,13 +198,15 @@ export async function reassignCase(
     routedAt: new Date(),
     routedBy: user._id,
   };
-  const { case: after, seq } = await transition(c, "reassign", user, {
+  const { case: after } = await transition(c, "reassign", user, {
     expectedVersion: input.expectedVersion,
     patch: { routing },
     data: { reason: input.reason, officer: officer.name, department: department.name },
+    effects: [
+      ...(await noticeEffects(c, "reassigned", [officer.email], officer.name, true)),
+      ...(await noticeEffects(c, "reassigned", [c.contactEmail], officer.name, false)),
+    ],
   });
-  await notify(after, "reassigned", [officer.email], officer.name, seq, true);
-  await notify(after, "reassigned", [c.contactEmail], officer.name, seq, false);
   return after;
 }
 

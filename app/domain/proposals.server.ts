@@ -7,18 +7,11 @@ import { PublicBodyModel } from "#models/public-body";
 import { UserModel } from "#models/user";
 import { listCaseAttachments, storeDocument } from "./documents.server";
 import { getEnv } from "./env.server";
-import { enqueueEmail, localeOf } from "./outbox.server";
-import { notify } from "./case-notices.server";
+import { localeOf } from "./outbox.server";
+import type { CaseEffect } from "./case-effects";
+import { noticeEffects } from "./case-notices.server";
 import { missingFields } from "./proposal-content";
-import {
-  allocateCaseNumber,
-  CaseConflictError,
-  loadCaseById,
-  recordChange,
-  registerDocument,
-  transition,
-  type CaseDoc,
-} from "./cases.server";
+import { CaseConflictError, loadCaseById, recordChange, transition, type CaseDoc } from "./cases.server";
 import type { SessionUser } from "./session.server";
 import type { UploadedFile } from "./uploads.server";
 
@@ -97,81 +90,76 @@ export async function submitCase(c: CaseDoc, user: SessionUser, expectedVersion:
   if (missing.length) return { ok: false, missing };
   // The day received is written with the event, so a repair numbers the case in the same year.
   const receivedAt = c.receivedAt ?? new Date();
-  const { case: after, seq } = await transition(c, "submit", user, {
-    expectedVersion,
-    data: { kind: c.kind },
-    patch: { receivedAt },
-  });
-  let current = after;
-  if (!current.caseNumber) {
-    const caseNumber = await allocateCaseNumber(current, receivedAt);
-    await ProposalModel.updateOne({ _id: c._id }, { $set: { caseNumber } });
-    current = { ...current, caseNumber };
-  }
   const [org, body] = await Promise.all([
     OrganisationModel.findById(c.organisationId).select("name").lean(),
     PublicBodyModel.findById(c.publicBodyId).lean(),
   ]);
+  const sender = org?.name ?? "";
   const kindTitle = c.kind === "idea" ? "Idé" : "IOP-förslag";
-  await registerDocument(
-    current,
-    { direction: "incoming", title: `${kindTitle}: ${c.title}`, sender: org?.name ?? "" },
-    `submission:${seq}`,
-  );
-  await registerDocument(
-    current,
-    { direction: "outgoing", title: "Mottagningskvittens", sender: body?.officeName ?? "" },
-    `receipt:${seq}`,
-  );
+  const effects: CaseEffect[] = [
+    {
+      kind: "document",
+      ref: "submission:{seq}",
+      entry: { direction: "incoming", title: `${kindTitle}: ${c.title}`, sender },
+    },
+    {
+      kind: "document",
+      ref: "receipt:{seq}",
+      entry: { direction: "outgoing", title: "Mottagningskvittens", sender: body?.officeName ?? "" },
+    },
+  ];
   for (const attachment of await listCaseAttachments(c._id)) {
-    await registerDocument(
-      current,
-      {
-        direction: "incoming",
-        title: `Bilaga: ${attachment.title}`,
-        sender: org?.name ?? "",
-        documentId: attachment._id,
-      },
-      `attachment:${String(attachment._id)}`,
-    );
+    effects.push({
+      kind: "document",
+      ref: `attachment:${String(attachment._id)}`,
+      entry: { direction: "incoming", title: `Bilaga: ${attachment.title}`, sender, documentId: attachment._id },
+    });
   }
-  const recipients = [...new Set([user.email, c.contactEmail].filter(Boolean))];
+  // A converted idea arrives already routed: its receipt names the officer, who is told.
+  const handler = c.routing
+    ? await Promise.all([
+        UserModel.findById(c.routing.officerId).select("name email").lean(),
+        DepartmentModel.findById(c.routing.departmentId).select("name").lean(),
+      ])
+    : null;
   const kindLabels = {
     sv: { idea: "er idé", proposal: "ert förslag" },
     en: { idea: "your idea", proposal: "your proposal" },
   };
-  // A converted idea arrives already routed: its receipt names the officer, who is told.
-  const handler = current.routing
-    ? await Promise.all([
-        UserModel.findById(current.routing.officerId).select("name email").lean(),
-        DepartmentModel.findById(current.routing.departmentId).select("name").lean(),
-      ])
-    : null;
-  for (const to of recipients) {
+  for (const to of [...new Set([user.email, c.contactEmail].filter(Boolean))]) {
     const locale = await localeOf(to);
     const common = {
       locale,
-      caseNumber: current.caseNumber ?? "",
+      caseNumber: "",
       title: c.title,
       kindLabel: kindLabels[locale][c.kind],
-      organisation: org?.name ?? "",
+      organisation: sender,
       publicBody: body?.name ?? "",
       date: dateSv(handler ? new Date() : receivedAt),
       days: String(body?.unroutedReminderDays ?? 3),
-      url: caseUrl(current, false),
+      url: caseUrl(c, false),
       officeName: `${body?.officeName ?? ""}, ${body?.name ?? ""}`,
     };
-    await enqueueEmail(
-      `receipt:${String(c._id)}:${seq}:${to}`,
+    effects.push({
+      kind: "email",
+      key: `receipt:${String(c._id)}:{seq}:${to}`,
       to,
-      handler
+      email: handler
         ? { template: "receiptRouted", ...common, officer: handler[0]?.name ?? "", department: handler[1]?.name ?? "" }
         : { template: "receipt", ...common },
-      c.publicBodyId,
-    );
+    });
   }
-  if (handler) await notify(current, "proposalArrived", [handler[0]?.email ?? ""], org?.name ?? "", seq, true);
-  else await notify(current, "newCase", [body?.officeEmail ?? ""], org?.name ?? "", seq, true);
+  effects.push(
+    ...(handler
+      ? await noticeEffects(c, "proposalArrived", [handler[0]?.email ?? ""], sender, true)
+      : await noticeEffects(c, "newCase", [body?.officeEmail ?? ""], sender, true)),
+  );
+  const { case: current } = await transition(c, "submit", user, {
+    expectedVersion,
+    data: { kind: c.kind },
+    patch: { receivedAt },
+    effects,
+  });
   return { ok: true, case: current };
 }
 
@@ -227,34 +215,47 @@ export async function routeCase(
     routedAt: new Date(),
     routedBy: user._id,
   };
-  const { case: after, seq } = await transition(c, "route", user, {
-    expectedVersion: input.expectedVersion,
-    patch: { routing },
-    data: { department: department.name, officer: officer.name },
-  });
   const [org, body] = await Promise.all([
     OrganisationModel.findById(c.organisationId).select("name").lean(),
     PublicBodyModel.findById(c.publicBodyId).select("name officeName").lean(),
   ]);
   const officeName = `${body?.officeName ?? ""}, ${body?.name ?? ""}`;
-  const common = { caseNumber: after.caseNumber ?? "", title: c.title, department: department.name, officeName };
-  await enqueueEmail(`routed-officer:${String(c._id)}:${seq}`, officer.email, {
-    template: "routedOfficer",
-    locale: await localeOf(officer.email),
-    ...common,
-    organisation: org?.name ?? "",
-    url: caseUrl(after, true),
-  });
+  const common = { caseNumber: c.caseNumber ?? "", title: c.title, department: department.name, officeName };
+  const effects: CaseEffect[] = [
+    {
+      kind: "email",
+      key: `routed-officer:${String(c._id)}:{seq}`,
+      to: officer.email,
+      email: {
+        template: "routedOfficer",
+        locale: await localeOf(officer.email),
+        ...common,
+        organisation: org?.name ?? "",
+        url: caseUrl(c, true),
+      },
+    },
+  ];
   for (const to of [...new Set([c.contactEmail].filter(Boolean))]) {
-    await enqueueEmail(`routed-org:${String(c._id)}:${seq}:${to}`, to, {
-      template: "routedOrg",
-      locale: await localeOf(to),
-      ...common,
-      officer: officer.name,
-      officerEmail: officer.email,
-      url: caseUrl(after, false),
+    effects.push({
+      kind: "email",
+      key: `routed-org:${String(c._id)}:{seq}:${to}`,
+      to,
+      email: {
+        template: "routedOrg",
+        locale: await localeOf(to),
+        ...common,
+        officer: officer.name,
+        officerEmail: officer.email,
+        url: caseUrl(c, false),
+      },
     });
   }
+  const { case: after } = await transition(c, "route", user, {
+    expectedVersion: input.expectedVersion,
+    patch: { routing },
+    data: { department: department.name, officer: officer.name },
+    effects,
+  });
   return after;
 }
 
@@ -276,14 +277,17 @@ export async function attachToCase(c: CaseDoc, user: SessionUser, title: string,
     title,
     file,
   });
-  const { case: after } = await recordChange(c, { type: "attachmentAdded", actor: user, data: { title } });
-  if (after.caseNumber) {
-    const org = await OrganisationModel.findById(c.organisationId).select("name").lean();
-    await registerDocument(
-      after,
-      { direction: "incoming", title: `Bilaga: ${title}`, sender: org?.name ?? "", documentId: doc._id },
-      `attachment:${String(doc._id)}`,
-    );
-  }
+  // Before registration the attachment waits for the submission, which lists it then.
+  const org = c.caseNumber ? await OrganisationModel.findById(c.organisationId).select("name").lean() : null;
+  const effects: CaseEffect[] = c.caseNumber
+    ? [
+        {
+          kind: "document",
+          ref: `attachment:${String(doc._id)}`,
+          entry: { direction: "incoming", title: `Bilaga: ${title}`, sender: org?.name ?? "", documentId: doc._id },
+        },
+      ]
+    : [];
+  const { case: after } = await recordChange(c, { type: "attachmentAdded", actor: user, data: { title } }, {}, effects);
   return after;
 }

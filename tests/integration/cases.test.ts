@@ -8,7 +8,7 @@ import { OutboxModel } from "#models/email-outbox";
 import { OrganisationModel } from "#models/organisation";
 import { ProposalModel } from "#models/proposal";
 import { UserModel } from "#models/user";
-import { applyVersion, CaseConflictError, loadCaseById, type CaseDoc } from "~/domain/cases.server";
+import { applyVersion, CaseConflictError, loadCaseById, writeEvent, type CaseDoc } from "~/domain/cases.server";
 import { TransitionError } from "~/domain/case-lifecycle";
 import { convertToProposal, inviteToMeeting, postMessage, requestCompletion } from "~/domain/dialogue.server";
 import { createCase, routeCase, saveDraft, submitCase } from "~/domain/proposals.server";
@@ -387,6 +387,71 @@ describe("an idea written up as a proposal stays a registered case", () => {
         (m.subject ?? "").includes(`Nytt ärende att fördela: ${result.case.caseNumber}`),
     );
     expect(mail.text).toContain(`/handlaggning/arenden/${String(c._id)}`);
+  });
+});
+
+describe("a change and everything it causes", () => {
+  it("is finished by the next reader when the writer stopped after the event: entries, messages and emails once", async () => {
+    const { c, hans } = await routedIdea("Avbruten skrivning");
+    // The first write only, as a process that died right after it would leave things.
+    const { seq } = await writeEvent(c, { type: "requestCompletion", actor: hans }, { status: "awaiting_completion" }, [
+      {
+        kind: "message",
+        key: "completionRequest",
+        message: {
+          kind: "completionRequest",
+          authorId: hans._id,
+          authorName: hans.name,
+          fromOrganisation: false,
+          body: "Hur många är ni?",
+        },
+      },
+      {
+        kind: "document",
+        ref: "completion:{seq}",
+        entry: { direction: "outgoing", title: "Begäran om komplettering", sender: hans.name },
+      },
+      {
+        kind: "email",
+        key: `completionRequest:${String(c._id)}:{seq}:lina@laxhjalpen.example`,
+        to: "lina@laxhjalpen.example",
+        email: {
+          template: "notice",
+          notice: "completionRequest",
+          locale: "sv",
+          caseNumber: "",
+          title: c.title,
+          name: hans.name,
+          url: "http://example.invalid/forslag",
+          officeName: "Civilsamhällskontoret",
+        },
+      },
+    ]);
+    for (let i = 0; i < 2; i++) {
+      const read = await loadCaseById(c.publicBodyId, c._id);
+      expect([read?.status, read?.version]).toEqual(["awaiting_completion", seq]);
+    }
+    expect(await CaseMessageModel.countDocuments({ caseId: c._id, kind: "completionRequest" })).toBe(1);
+    const entries = await CaseDocumentModel.find({ caseId: c._id, title: "Begäran om komplettering" }).lean();
+    expect(entries).toHaveLength(1);
+    const mail = await OutboxModel.find({
+      idempotencyKey: `completionRequest:${String(c._id)}:${seq}:lina@laxhjalpen.example`,
+    }).lean();
+    expect(mail).toHaveLength(1);
+    expect(mail[0]?.subject).toBe(`${c.caseNumber}: handläggaren ber om komplettering`);
+    expect((await CaseEventModel.findOne({ caseId: c._id, seq }).lean())?.effectsPending).toBeUndefined();
+  });
+
+  it("answers a form sent again after it succeeded as done, not as a conflict", async () => {
+    const { c } = await routedIdea("Skickad två gånger");
+    const officer = await sessionFor(app.url, DEMO.officer);
+    const page = `/handlaggning/arenden/${String(c._id)}`;
+    const form = { intent: "requestCompletion", version: String(c.version), question: "Hur många?" };
+    const first = await officer.post(page, form);
+    const again = await officer.post(page, form);
+    expect([first.status, again.status]).toEqual([302, 302]);
+    expect(await CaseMessageModel.countDocuments({ caseId: c._id, kind: "completionRequest" })).toBe(1);
+    expect(await CaseEventModel.countDocuments({ caseId: c._id, type: "requestCompletion" })).toBe(1);
   });
 });
 
