@@ -34,7 +34,7 @@ export function can(ability: AppAbility, action: Action, type: SubjectType, fiel
 
 /**
  * Throws a 404 when the user may not do this: pages about other organisations' objects
- * must not reveal that they exist (DESIGN.md).
+ * must not reveal that they exist (docs/domain.md, "Roles and who sees what").
  */
 export function requireAbility(
   ability: AppAbility,

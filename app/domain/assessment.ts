@@ -1,4 +1,4 @@
-// The IOP assessment (DESIGN.md, "What an IOP case must record"): the suitability check,
+// The IOP assessment (docs/domain.md, "What a case records, and why"): the suitability check,
 // the legal check and the state-aid arithmetic. Plain, shared by server and browser.
 
 export const SUITABILITY_CHECKS = [

@@ -8,7 +8,7 @@ import { actorFor, factsOf, listCaseDocuments, listCaseEvents, loadCaseById, typ
 import { caseSubject } from "./proposals.server";
 import { requireContext } from "./request.server";
 
-/** The case the request is about, if the user may read it; otherwise 404 (DESIGN.md). */
+/** The case the request is about, if the user may read it; otherwise 404 (docs/domain.md). */
 export async function loadCaseFor(request: Request, id: string | undefined) {
   const ctx = await requireContext(request);
   const c = await loadCaseById(ctx.publicBody._id, id ?? "");

@@ -1,4 +1,4 @@
-// The lifecycle of an IOP case (DESIGN.md, "Lifecycle of a proposal"): every transition, who
+// The lifecycle of an IOP case (docs/domain.md, "The lifecycle of a case"): every transition, who
 // may make it and from which statuses, in one table. Plain TypeScript, no database: the
 // executor (cases.server.ts) applies a transition as one claimed write plus one case event.
 

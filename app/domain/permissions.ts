@@ -7,7 +7,7 @@ import {
 } from "@casl/ability";
 import { EDITABLE_STATUSES } from "./case-lifecycle";
 
-// The one definition of who may do what (DESIGN.md, "Roles and who sees what"). Used on the
+// The one definition of who may do what (docs/domain.md, "Roles and who sees what"). Used on the
 // server (checks and `accessibleBy` queries) and in the browser (@casl/react), so it works
 // on plain objects with string ids and imports nothing server-only.
 

@@ -16,7 +16,7 @@ const days = z
   .transform(Number)
   .refine((n) => n >= 1 && n <= 365, "admin.errors.days");
 
-/** Reminder periods of the public body (DESIGN.md: "N is configurable per public body"). */
+/** Reminder periods of the public body (configurable per public body: docs/domain.md). */
 export const reminderSettingsSchema = z.object({
   unroutedReminderDays: days,
   inactivityReminderDays: days,
