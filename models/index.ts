@@ -10,6 +10,7 @@ import { OutboxModel } from "./email-outbox";
 import { OrganisationModel } from "./organisation";
 import { ProposalModel } from "./proposal";
 import { PublicBodyModel } from "./public-body";
+import { ReadMarkerModel } from "./read-marker";
 import { SequenceModel } from "./sequence";
 import { SessionModel } from "./session";
 import { TokenModel } from "./token";
@@ -27,6 +28,7 @@ export function allModels(): Model<never>[] {
     OutboxModel,
     ClaimModel,
     AttemptSlotModel,
+    ReadMarkerModel,
     ProposalModel,
     CaseEventModel,
     CaseDocumentModel,

@@ -98,6 +98,8 @@ export interface Proposal extends ProposalContent {
   assessment?: Assessment;
   decision?: Decision;
   lastActivityAt: Date;
+  /** Meeting invitations the organisation has not confirmed yet (kept by the dialogue's changes). */
+  pendingInvitations: number;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -192,6 +194,7 @@ const schema = new Schema<Proposal>(
       { _id: false },
     ),
     lastActivityAt: { type: Date, default: () => new Date() },
+    pendingInvitations: { type: Number, default: 0 },
   },
   baseOptions,
 );

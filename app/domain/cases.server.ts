@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { touch } from "./case-index.server";
 import { Types } from "mongoose";
 import { CaseMessageModel } from "#models/case-message";
 import { CaseDocumentModel, type CaseDocument } from "#models/case-document";
@@ -143,6 +144,7 @@ async function commit(
  */
 export async function applyVersion(id: Types.ObjectId, seq: number, patch: Partial<Proposal>) {
   await ProposalModel.updateOne({ _id: id, version: { $lt: seq } }, { $set: { ...patch, version: seq } });
+  await touch("cases");
 }
 
 /**
@@ -154,6 +156,7 @@ async function ensureCaseNumber(c: CaseDoc): Promise<CaseDoc> {
   const receivedAt = c.receivedAt ?? new Date();
   const caseNumber = await allocateCaseNumber(c, receivedAt);
   await ProposalModel.updateOne({ _id: c._id }, { $set: { caseNumber, receivedAt } });
+  await touch("cases");
   return { ...c, caseNumber, receivedAt };
 }
 
@@ -219,8 +222,9 @@ async function rollForward(c: CaseDoc): Promise<CaseDoc> {
 
 export async function loadCaseById(publicBodyId: Types.ObjectId, id: Types.ObjectId | string): Promise<CaseDoc | null> {
   if (!Types.ObjectId.isValid(id)) return null;
-  const c = await ProposalModel.findOne({ _id: id, publicBodyId }).lean<CaseDoc>();
-  return c ? rollForward(c) : null;
+  // By `_id` alone (the only lookup FerretDB answers without reading the whole collection).
+  const c = await ProposalModel.findById(id).lean<CaseDoc>();
+  return c && c.publicBodyId.equals(publicBodyId) ? rollForward(c) : null;
 }
 
 /** A change that is not a status transition (edit a draft, a message): one event, one write. */

@@ -12,7 +12,13 @@ let connecting: Promise<typeof mongoose> | undefined;
 export async function connectDb(uri: string) {
   if (mongoose.connection.readyState === 1) return mongoose;
   connecting ??= mongoose
-    .connect(uri, { serverSelectionTimeoutMS: 2000, connectTimeoutMS: 2000, heartbeatFrequencyMS: 2000 })
+    .connect(uri, {
+      serverSelectionTimeoutMS: 2000,
+      connectTimeoutMS: 2000,
+      heartbeatFrequencyMS: 2000,
+      // `npm run bench` counts the commands each page sends.
+      monitorCommands: process.env.SAMVERKA_COUNT_DB_COMMANDS === "1",
+    })
     .then(async (m) => {
       await ensureIndexes();
       return m;

@@ -123,7 +123,8 @@ export async function inviteToMeeting(
   if (!isStaff(actor)) throw new DialogueError("actor");
   if (!isIn(DIALOGUE_STATUSES, c.status)) throw new DialogueError("status");
   const date = input.meetingDate.toISOString().slice(0, 10);
-  await recordChange(c, { type: "meetingInvited", actor: user, data: { date } }, {}, [
+  const pendingInvitations = (c.pendingInvitations ?? 0) + 1;
+  await recordChange(c, { type: "meetingInvited", actor: user, data: { date } }, { pendingInvitations }, [
     message(user, false, "meetingInvite", {
       body: input.message,
       meetingDate: input.meetingDate,
@@ -143,7 +144,8 @@ export async function confirmMeeting(c: CaseDoc, user: SessionUser, actor: CaseA
   if (!invite) throw new DialogueError("notFound");
   if (invite.confirmedAt) throw new DialogueError("status");
   const date = invite.meetingDate?.toISOString().slice(0, 10) ?? "";
-  await recordChange(c, { type: "meetingConfirmed", actor: user, data: { date } }, {}, [
+  const pendingInvitations = Math.max(0, (c.pendingInvitations ?? 0) - 1);
+  await recordChange(c, { type: "meetingConfirmed", actor: user, data: { date } }, { pendingInvitations }, [
     { kind: "confirmInvitation", messageId: invite._id },
     ...(await noticeEffects(c, "meetingConfirmed", await staffRecipients(c), user.name, true)),
   ]);

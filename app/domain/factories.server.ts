@@ -1,9 +1,11 @@
 import type { Types } from "mongoose";
+import { touch } from "./case-index.server";
 import { DepartmentModel } from "#models/department";
 import { OrganisationModel, type LegalForm } from "#models/organisation";
 import { PublicBodyModel } from "#models/public-body";
 import { UserModel, type OrgRole, type StaffRole } from "#models/user";
 import { hashPassword } from "./crypto.server";
+import type { SessionUser } from "./session.server";
 
 // Upserting builders used by the demo seed and by the tests, so both describe data the same
 // way. Each is idempotent on its natural key.
@@ -60,6 +62,7 @@ export async function upsertUser(input: {
     emailVerifiedAt: input.verified === false ? undefined : new Date(),
     staffMemberships: input.staff ? [{ departmentIds: [], ...input.staff }] : [],
   });
+  if (input.staff) await touch("directory");
   return user.toObject();
 }
 
@@ -88,6 +91,7 @@ export async function upsertOrganisation(input: {
         createdBy: input.createdBy,
       })
     ).toObject();
+  await touch("directory");
   for (const m of input.members ?? []) {
     await UserModel.updateOne(
       { _id: m.userId, "orgMemberships.organisationId": { $ne: org._id } },
@@ -96,3 +100,122 @@ export async function upsertOrganisation(input: {
   }
   return org;
 }
+
+/** Statuses a seeded case can be driven to through the use cases. */
+export const SEEDABLE_STATUSES = [
+  "draft",
+  "submitted",
+  "in_dialogue",
+  "awaiting_completion",
+  "preparing_proposal",
+  "in_assessment",
+  "approved",
+  "declined",
+  "withdrawn",
+] as const;
+export type SeedableStatus = (typeof SEEDABLE_STATUSES)[number];
+
+export interface CaseCast {
+  organisation: { _id: Types.ObjectId; publicBodyId: Types.ObjectId };
+  member: SessionUser;
+  coordinator: SessionUser;
+  officer: SessionUser;
+  departmentId: Types.ObjectId;
+}
+
+/**
+ * A case driven to `status` through the same use cases people use (events, numbers, document
+ * list, messages and emails all as in real life). For tests, the demo and the benchmark.
+ */
+export async function caseInStatus(status: SeedableStatus, cast: CaseCast, title: string) {
+  const { createCase, saveDraft, submitCase, routeCase, withdrawCase } = await import("./proposals.server");
+  const { postMessage, requestCompletion, convertToProposal } = await import("./dialogue.server");
+  const { declareConflict, startAssessment, saveAssessment, decide } = await import("./decision.server");
+  const { ALL_CHECKS } = await import("./assessment");
+  const kind = status === "preparing_proposal" ? "idea" : "proposal";
+  let c = await createCase(cast.organisation.publicBodyId, cast.organisation._id, cast.member, { kind, title });
+  c = await saveDraft(c, cast.member, kind === "idea" ? IDEA : PROPOSAL, c.version);
+  if (status === "draft") return c;
+  const submitted = await submitCase(c, cast.member, c.version);
+  if (!submitted.ok) throw new Error(`seed case incomplete: ${submitted.missing.join(", ")}`);
+  c = submitted.case;
+  if (status === "submitted") return c;
+  if (status === "withdrawn") return withdrawCase(c, cast.member, c.version);
+  c = await routeCase(c, cast.coordinator, {
+    departmentId: String(cast.departmentId),
+    officerId: String(cast.officer._id),
+    coReaderDepartmentIds: [],
+    expectedVersion: c.version,
+  });
+  await postMessage(c, cast.officer, "officer", {
+    body: "Välkomna! Berätta gärna mer om verksamheten.",
+    internal: false,
+  });
+  c = (await reload(c)) ?? c;
+  if (status === "in_dialogue") return c;
+  if (status === "awaiting_completion")
+    return requestCompletion(c, cast.officer, "Hur många deltagare räknar ni med?", c.version);
+  if (status === "preparing_proposal") return convertToProposal(c, cast.member, c.version);
+  c = await declareConflict(c, cast.officer, "officer", false);
+  c = await startAssessment(c, cast.officer, c.version);
+  if (status === "in_assessment") return c;
+  const checks = Object.fromEntries(ALL_CHECKS.map((k) => [k, { answer: "yes" as const, comment: "Uppfyllt." }]));
+  c = await saveAssessment(
+    c,
+    cast.officer,
+    "officer",
+    {
+      checks,
+      stateAidBasis: "deMinimis",
+      otherDeMinimisEur: 0,
+      requestedEur: 13_000,
+      recommendation: "approve",
+      recommendationText: "Tillstyrks.",
+    },
+    c.version,
+  );
+  return decide(
+    c,
+    cast.officer,
+    {
+      outcome: status === "approved" ? "approved" : "declined",
+      decidedBy: "delegation",
+      decisionMakerName: cast.officer.name,
+      delegationRef: "Delegationsordning 4.2",
+      decisionDate: new Date(),
+      protocolRef: "§ 12",
+      justification: "Verksamheten ligger i linje med kommunens mål.",
+      contributionPerYearSek: status === "approved" ? 150_000 : 0,
+      decisionMakerHasNoConflict: true,
+    },
+    c.version,
+  );
+}
+
+async function reload(c: { _id: Types.ObjectId; publicBodyId: Types.ObjectId }) {
+  const { loadCaseById } = await import("./cases.server");
+  return loadCaseById(c.publicBodyId, c._id);
+}
+
+const IDEA = {
+  summary: "Läxhjälp för barn i årskurs 4–6, två kvällar i veckan.",
+  areas: ["laxhjalp"],
+  contactName: "Kontaktperson",
+  contactEmail: "kontakt@forening.example",
+};
+
+const PROPOSAL = {
+  ...IDEA,
+  need: "Många barn saknar stöd med läxor hemma.",
+  targetGroup: "Barn i årskurs 4–6.",
+  activities: "Läxhjälp tisdagar och torsdagar på biblioteket.",
+  periodStart: new Date("2027-01-15T00:00:00Z"),
+  periodEnd: new Date("2028-12-31T00:00:00Z"),
+  generalInterest: "Öppen och kostnadsfri för alla barn i stadsdelen.",
+  addedValue: "Volontärer som förebilder och ett nätverk av föräldrar.",
+  ownContributionDescription: "Volontärtid, samordning och material.",
+  ownContributionSek: 40_000,
+  volunteerHoursPerYear: 1200,
+  requestedSekPerYear: 150_000,
+  goals: [{ goal: "30 barn får läxhjälp varje vecka", indicator: "antal deltagare per termin" }],
+};

@@ -1,9 +1,10 @@
+import { subject } from "@casl/ability";
 import type { Types } from "mongoose";
 import { DepartmentModel } from "#models/department";
-import { OrganisationModel } from "#models/organisation";
-import { ProposalModel } from "#models/proposal";
-import { UserModel } from "#models/user";
+import { caseRows, directory, type CaseRow } from "./case-index.server";
 import type { CaseStatus } from "./case-lifecycle";
+import type { AppAbility } from "./permissions";
+import { caseSubject } from "./proposals.server";
 
 export const PAGE_SIZE = 25;
 
@@ -12,74 +13,65 @@ export const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g,
 
 const DAY = 24 * 60 * 60 * 1000;
 
-const SORTS = {
-  received: { receivedAt: -1 },
-  oldest: { receivedAt: 1 },
-  caseNumber: { caseNumber: 1 },
-  activity: { lastActivityAt: -1 },
-} as const;
+type Query = {
+  q: string;
+  status?: CaseStatus;
+  area?: string;
+  department?: string;
+  officer?: string;
+  organisation?: string;
+  olderThan?: number;
+  sort: "received" | "oldest" | "caseNumber" | "activity";
+  page: number;
+};
+
+const time = (d: Date | undefined) => d?.getTime() ?? 0;
+const ORDER: Record<Query["sort"], (a: CaseRow, b: CaseRow) => number> = {
+  received: (a, b) => time(b.receivedAt) - time(a.receivedAt),
+  oldest: (a, b) => time(a.receivedAt) - time(b.receivedAt),
+  caseNumber: (a, b) => (a.caseNumber ?? "").localeCompare(b.caseNumber ?? "", "sv", { numeric: true }),
+  activity: (a, b) => time(b.lastActivityAt) - time(a.lastActivityAt),
+};
 
 /**
  * The civil-society office's inbox: what waits to be routed, and all cases the user may read,
- * filtered, searched (case number, title, organisation) and paged.
+ * filtered, searched (case number, title, organisation) and paged. Read from the in-memory
+ * case list (case-index.server.ts): one `_id` lookup when nothing changed.
  */
-export async function inbox(
-  publicBodyId: Types.ObjectId,
-  readable: Record<string, unknown>,
-  query: {
-    q: string;
-    status?: CaseStatus;
-    area?: string;
-    department?: string;
-    officer?: string;
-    organisation?: string;
-    olderThan?: number;
-    sort: "received" | "oldest" | "caseNumber" | "activity";
-    page: number;
-  },
-  now = new Date(),
-) {
-  const base = { $and: [readable, { publicBodyId, status: { $ne: "draft" } }] };
-  const filters: Record<string, unknown>[] = [base];
-  if (query.status) filters.push({ status: query.status });
-  if (query.area) filters.push({ areas: query.area });
-  if (query.department) filters.push({ "routing.departmentId": query.department });
-  if (query.officer) filters.push({ "routing.officerId": query.officer });
-  if (query.organisation) filters.push({ organisationId: query.organisation });
-  if (query.olderThan) filters.push({ receivedAt: { $lte: new Date(now.getTime() - query.olderThan * DAY) } });
-  if (query.q) {
-    const pattern = new RegExp(escapeRegex(query.q), "i");
-    const orgs = await OrganisationModel.find({ publicBodyId, name: pattern }).select("_id").limit(200).lean();
-    filters.push({
-      $or: [{ caseNumber: pattern }, { title: pattern }, { organisationId: { $in: orgs.map((o) => o._id) } }],
-    });
-  }
-  const fields = "title kind status caseNumber receivedAt organisationId routing lastActivityAt";
-  const [unrouted, total, page] = await Promise.all([
-    ProposalModel.find({ $and: [base, { status: "submitted" }] })
-      .select(fields)
-      .sort({ receivedAt: 1 })
-      .limit(100)
-      .lean(),
-    ProposalModel.countDocuments({ $and: filters }),
-    ProposalModel.find({ $and: filters })
-      .select(fields)
-      .sort(SORTS[query.sort])
-      .skip((query.page - 1) * PAGE_SIZE)
-      .limit(PAGE_SIZE)
-      .lean(),
-  ]);
-  const all = [...unrouted, ...page];
-  const [orgs, officers, departments] = await Promise.all([
-    OrganisationModel.find({ _id: { $in: all.map((c) => c.organisationId) } })
-      .select("name")
-      .lean(),
-    UserModel.find({ _id: { $in: all.flatMap((c) => (c.routing ? [c.routing.officerId] : [])) } })
-      .select("name")
-      .lean(),
+export async function inbox(publicBodyId: Types.ObjectId, ability: AppAbility, query: Query, now = new Date()) {
+  const [rows, names, departments] = await Promise.all([
+    caseRows(),
+    directory(),
     DepartmentModel.find({ publicBodyId }).select("name").lean(),
   ]);
-  const row = (c: (typeof all)[number]) => ({
+  const orgName = (id: Types.ObjectId) => names.organisations.get(String(id))?.name ?? "";
+  const readable = rows.filter(
+    (c) =>
+      c.publicBodyId.equals(publicBodyId) &&
+      c.status !== "draft" &&
+      ability.can("read", subject("Case", caseSubject(c))),
+  );
+  const pattern = query.q ? new RegExp(escapeRegex(query.q), "i") : null;
+  const before = query.olderThan ? now.getTime() - query.olderThan * DAY : null;
+  const matching = readable.filter(
+    (c) =>
+      (!query.status || c.status === query.status) &&
+      (!query.area || c.areas.includes(query.area)) &&
+      (!query.department || String(c.routing?.departmentId) === query.department) &&
+      (!query.officer || String(c.routing?.officerId) === query.officer) &&
+      (!query.organisation || String(c.organisationId) === query.organisation) &&
+      (before === null || (c.receivedAt !== undefined && c.receivedAt.getTime() <= before)) &&
+      (!pattern ||
+        pattern.test(c.caseNumber ?? "") ||
+        pattern.test(c.title) ||
+        pattern.test(orgName(c.organisationId))),
+  );
+  const unrouted = readable
+    .filter((c) => c.status === "submitted")
+    .sort(ORDER.oldest)
+    .slice(0, 100);
+  const page = [...matching].sort(ORDER[query.sort]).slice((query.page - 1) * PAGE_SIZE, query.page * PAGE_SIZE);
+  const row = (c: CaseRow) => ({
     id: String(c._id),
     title: c.title,
     kind: c.kind,
@@ -87,33 +79,74 @@ export async function inbox(
     caseNumber: c.caseNumber ?? "",
     receivedAt: c.receivedAt?.toISOString() ?? null,
     ageDays: c.receivedAt ? Math.floor((now.getTime() - c.receivedAt.getTime()) / DAY) : 0,
-    organisation: orgs.find((o) => o._id.equals(c.organisationId))?.name ?? "",
-    officer: c.routing ? (officers.find((u) => u._id.equals(c.routing?.officerId))?.name ?? "") : "",
+    organisation: orgName(c.organisationId),
+    officer: c.routing ? (names.staff.get(String(c.routing.officerId))?.name ?? "") : "",
     department: c.routing ? (departments.find((d) => d._id.equals(c.routing?.departmentId))?.name ?? "") : "",
   });
-  const [allOrgs, allOfficers] = await Promise.all([
-    OrganisationModel.find({ publicBodyId }).select("name").sort({ name: 1 }).limit(500).lean(),
-    UserModel.find({ "staffMemberships.publicBodyId": publicBodyId })
-      .select("name staffMemberships")
-      .sort({ name: 1 })
-      .lean(),
-  ]);
+  const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, "sv");
   return {
     options: {
       departments: departments.map((d) => ({ id: String(d._id), name: d.name })),
-      organisations: allOrgs.map((o) => ({ id: String(o._id), name: o.name })),
-      officers: allOfficers
-        .filter((u) =>
+      organisations: [...names.organisations]
+        .filter(([, o]) => o.publicBodyId.equals(publicBodyId))
+        .map(([id, o]) => ({ id, name: o.name }))
+        .sort(byName)
+        .slice(0, 500),
+      officers: [...names.staff]
+        .filter(([, u]) =>
           u.staffMemberships.some(
             (m) => m.publicBodyId.equals(publicBodyId) && (m.role === "officer" || m.role === "coordinator"),
           ),
         )
-        .map((u) => ({ id: String(u._id), name: u.name })),
+        .map(([id, u]) => ({ id, name: u.name }))
+        .sort(byName),
     },
     unrouted: unrouted.map(row),
     cases: page.map(row),
-    total,
+    total: matching.length,
     page: query.page,
-    pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    pages: Math.max(1, Math.ceil(matching.length / PAGE_SIZE)),
   };
+}
+
+/**
+ * An organisation member's own cases (all their organisations), newest change first, with
+ * who handles each and whether a meeting invitation waits for them.
+ */
+export async function organisationCases(
+  publicBodyId: Types.ObjectId,
+  organisationIds: Types.ObjectId[],
+  ability: AppAbility,
+) {
+  if (organisationIds.length === 0) return [];
+  const [rows, names, departments] = await Promise.all([
+    caseRows(),
+    directory(),
+    DepartmentModel.find({ publicBodyId }).select("name").lean(),
+  ]);
+  return rows
+    .filter(
+      (c) =>
+        c.publicBodyId.equals(publicBodyId) &&
+        organisationIds.some((id) => id.equals(c.organisationId)) &&
+        ability.can("read", subject("Case", caseSubject(c))),
+    )
+    .sort((a, b) => time(b.updatedAt) - time(a.updatedAt))
+    .slice(0, 200)
+    .map((c) => {
+      const officer = c.routing ? names.staff.get(String(c.routing.officerId)) : undefined;
+      return {
+        id: String(c._id),
+        title: c.title,
+        kind: c.kind,
+        status: c.status,
+        caseNumber: c.caseNumber ?? null,
+        receivedAt: c.receivedAt?.toISOString() ?? null,
+        organisation: names.organisations.get(String(c.organisationId))?.name ?? "",
+        officer: c.routing ? (officer?.name ?? "") : null,
+        officerEmail: c.routing ? (officer?.email ?? "") : null,
+        department: c.routing ? (departments.find((d) => d._id.equals(c.routing?.departmentId))?.name ?? "") : null,
+        meetingToConfirm: (c.pendingInvitations ?? 0) > 0,
+      };
+    });
 }

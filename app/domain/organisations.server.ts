@@ -1,4 +1,5 @@
 import { Types } from "mongoose";
+import { touch } from "./case-index.server";
 import { OrganisationModel, type Organisation } from "#models/organisation";
 import { UserModel, type OrgRole } from "#models/user";
 import { TokenModel } from "#models/token";
@@ -42,6 +43,7 @@ export async function createOrganisation(publicBodyId: Types.ObjectId, user: Ses
     { _id: user._id },
     { $push: { orgMemberships: { organisationId: org._id, publicBodyId, role: "org_admin" } } },
   );
+  await touch("directory");
   return org;
 }
 
@@ -52,6 +54,7 @@ export async function updateOrganisation(publicBodyId: Types.ObjectId, id: Types
     if (isDuplicateKey(error)) throw new DuplicateOrgNumberError();
     throw error;
   }
+  await touch("directory");
 }
 
 export function findOrganisation(publicBodyId: Types.ObjectId, id: string) {

@@ -1,6 +1,6 @@
-import { ProposalModel } from "#models/proposal";
 import { PublicBodyModel } from "#models/public-body";
 import { UserModel } from "#models/user";
+import { caseRows } from "./case-index.server";
 import { claimOnce, isClaimed } from "./claims.server";
 import { getEnv } from "./env.server";
 import { enqueueEmail, localeOf } from "./outbox.server";
@@ -15,12 +15,9 @@ import { dueReminders, reminderKey } from "./reminders";
 export async function runReminders(now = new Date()) {
   let sent = 0;
   for (const body of await PublicBodyModel.find().lean()) {
-    const cases = await ProposalModel.find({
-      publicBodyId: body._id,
-      status: { $in: ["submitted", "in_dialogue", "in_assessment", "awaiting_completion"] },
-    })
-      .select("title status caseNumber receivedAt lastActivityAt routing contactEmail")
-      .lean();
+    // From the in-memory case list: a tick with no change reads one marker, not every case.
+    const open = new Set(["submitted", "in_dialogue", "in_assessment", "awaiting_completion"]);
+    const cases = (await caseRows()).filter((c) => c.publicBodyId.equals(body._id) && open.has(c.status));
     const settings = {
       unroutedReminderDays: body.unroutedReminderDays ?? 3,
       inactivityReminderDays: body.inactivityReminderDays ?? 14,

@@ -1,4 +1,5 @@
 import type { Types } from "mongoose";
+import { touch } from "./case-index.server";
 import { DepartmentModel } from "#models/department";
 import { UserModel, type StaffRole } from "#models/user";
 import { link, setPassword } from "./accounts.server";
@@ -57,6 +58,7 @@ export async function inviteStaff(
     );
     await UserModel.updateOne({ _id: user._id }, { $push: { staffMemberships: membership } });
   }
+  await touch("directory");
   const token = await issueToken({
     kind: "staff_invitation",
     email: input.email,

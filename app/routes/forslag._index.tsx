@@ -1,16 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import type { Types } from "mongoose";
 import { useTranslation } from "react-i18next";
-import { CaseMessageModel } from "#models/case-message";
-import { DepartmentModel } from "#models/department";
-import { OrganisationModel } from "#models/organisation";
-import { ProposalModel } from "#models/proposal";
-import { UserModel } from "#models/user";
 import { StatusBadge } from "~/components/case";
 import { PageHeading } from "~/components/layout";
 import { useLang } from "~/components/root-data";
-import { accessibleFilter } from "~/domain/ability.server";
+import { organisationCases } from "~/domain/inbox.server";
 import { titleMeta } from "~/domain/meta";
 import { requireContext } from "~/domain/request.server";
 import { formatDate } from "~/i18n";
@@ -21,48 +15,9 @@ export const meta = titleMeta("cases.listTitle");
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, ability, publicBody } = await requireContext(request);
   const orgIds = user.orgMemberships.filter((m) => m.publicBodyId.equals(publicBody._id)).map((m) => m.organisationId);
-  const filter = accessibleFilter(ability, "read", "Case");
-  const cases =
-    filter && orgIds.length
-      ? await ProposalModel.find({ $and: [filter, { publicBodyId: publicBody._id, organisationId: { $in: orgIds } }] })
-          .select("title kind status caseNumber receivedAt organisationId routing updatedAt")
-          .sort({ updatedAt: -1 })
-          .limit(200)
-          .lean()
-      : [];
-  const [orgs, officers, departments, invites] = await Promise.all([
-    OrganisationModel.find({ _id: { $in: orgIds } })
-      .select("name")
-      .lean(),
-    UserModel.find({ _id: { $in: cases.flatMap((c) => (c.routing ? [c.routing.officerId] : [])) } })
-      .select("name email")
-      .lean(),
-    DepartmentModel.find({ publicBodyId: publicBody._id }).select("name").lean(),
-    CaseMessageModel.find({
-      caseId: { $in: cases.map((c) => c._id) },
-      kind: "meetingInvite",
-      confirmedAt: { $exists: false },
-    })
-      .select("caseId")
-      .lean(),
-  ]);
-  const nameOf = <T extends { _id: Types.ObjectId }>(list: T[], id: Types.ObjectId) =>
-    list.find((x) => x._id.equals(id));
   return {
     hasOrganisation: orgIds.length > 0,
-    cases: cases.map((c) => ({
-      id: String(c._id),
-      title: c.title,
-      kind: c.kind,
-      status: c.status,
-      caseNumber: c.caseNumber ?? null,
-      receivedAt: c.receivedAt?.toISOString() ?? null,
-      organisation: nameOf(orgs, c.organisationId)?.name ?? "",
-      officer: c.routing ? (nameOf(officers, c.routing.officerId)?.name ?? "") : null,
-      officerEmail: c.routing ? (nameOf(officers, c.routing.officerId)?.email ?? "") : null,
-      department: c.routing ? (nameOf(departments, c.routing.departmentId)?.name ?? "") : null,
-      meetingToConfirm: invites.some((i) => i.caseId.equals(c._id)),
-    })),
+    cases: await organisationCases(publicBody._id, orgIds, ability),
   };
 }
 

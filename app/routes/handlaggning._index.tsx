@@ -5,7 +5,6 @@ import { CASE_AREAS, CASE_STATUSES } from "#models/constants";
 import { STAFF_WORDING, StatusBadge } from "~/components/case";
 import { PageHeading } from "~/components/layout";
 import { useLang } from "~/components/root-data";
-import { accessibleFilter } from "~/domain/ability.server";
 import { inbox } from "~/domain/inbox.server";
 import { titleMeta } from "~/domain/meta";
 import { requireContext } from "~/domain/request.server";
@@ -16,12 +15,11 @@ export const meta = titleMeta("inbox.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { ability, publicBody, user } = await requireContext(request);
-  const readable = accessibleFilter(ability, "read", "Case");
   const isStaff = user.staffMemberships.some((m) => m.publicBodyId.equals(publicBody._id) && m.role !== "politician");
-  if (!readable || !isStaff) throw new Response("Du har inte behörighet", { status: 403 });
+  if (!ability.can("read", "Case") || !isStaff) throw new Response("Du har inte behörighet", { status: 403 });
   const params = Object.fromEntries(new URL(request.url).searchParams);
   const query = inboxQuerySchema.parse(params);
-  return inbox(publicBody._id, readable, query);
+  return inbox(publicBody._id, ability, query);
 }
 
 type Row = Awaited<ReturnType<typeof loader>>["cases"][number];

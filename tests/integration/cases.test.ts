@@ -8,6 +8,7 @@ import { OutboxModel } from "#models/email-outbox";
 import { OrganisationModel } from "#models/organisation";
 import { ProposalModel } from "#models/proposal";
 import { UserModel } from "#models/user";
+import { touch } from "~/domain/case-index.server";
 import { applyVersion, CaseConflictError, loadCaseById, writeEvent, type CaseDoc } from "~/domain/cases.server";
 import { TransitionError } from "~/domain/case-lifecycle";
 import { convertToProposal, inviteToMeeting, postMessage, requestCompletion } from "~/domain/dialogue.server";
@@ -21,6 +22,13 @@ import { recipients } from "../support/smtp";
 import { Client, DEMO, loginAs, sessionFor } from "../support/http";
 
 let app: TestApp;
+
+/** Moves a case's dates into the past, as time would (the lists' read model is told). */
+async function backdate(id: CaseDoc["_id"], fields: { receivedAt?: Date; lastActivityAt?: Date }) {
+  await ProposalModel.updateOne({ _id: id }, { $set: fields });
+  await touch("cases");
+}
+
 const user = async (email: string) => (await UserModel.findOne({ email }).lean()) as unknown as SessionUser;
 
 const ideaContent = {
@@ -258,10 +266,7 @@ describe("reminders", () => {
     const { c, lina } = await draftIdea("Glömt ärende");
     const submitted = await submitCase(c, lina, c.version);
     if (!submitted.ok) throw new Error("not submitted");
-    await ProposalModel.updateOne(
-      { _id: c._id },
-      { $set: { receivedAt: new Date(Date.now() - 10 * 24 * 60 * 60 * 1000) } },
-    );
+    await backdate(c._id, { receivedAt: new Date(Date.now() - 10 * 24 * 60 * 60 * 1000) });
     await Promise.all([runReminders(), runReminders(), runReminders()]);
     await runReminders();
     const rows = await OutboxModel.find({
@@ -288,7 +293,7 @@ describe("reminders", () => {
     const ago = (days: number) => new Date(Date.now() - days * 24 * 60 * 60 * 1000);
     const inactivity = () =>
       OutboxModel.countDocuments({ idempotencyKey: new RegExp(`^reminder:reminderInactive:${String(c._id)}:`) });
-    await ProposalModel.updateOne({ _id: c._id }, { $set: { lastActivityAt: ago(40) } });
+    await backdate(c._id, { lastActivityAt: ago(40) });
     await runReminders();
     const first = await inactivity();
     expect(first).toBe(2); // the officer and the office
@@ -297,7 +302,7 @@ describe("reminders", () => {
     await runReminders();
     expect(await inactivity()).toBe(first);
     // Activity, then another quiet spell of the same length: reminded again.
-    await ProposalModel.updateOne({ _id: c._id }, { $set: { lastActivityAt: ago(20) } });
+    await backdate(c._id, { lastActivityAt: ago(20) });
     await runReminders();
     expect(await inactivity()).toBe(first + 2);
   });
@@ -306,10 +311,7 @@ describe("reminders", () => {
     const { c: routed, hans } = await routedIdea("Obesvarad fråga");
     const c = routed;
     await requestCompletion(routed, hans, "Hur många deltagare?", routed.version);
-    await ProposalModel.updateOne(
-      { _id: c._id },
-      { $set: { lastActivityAt: new Date(Date.now() - 8 * 24 * 60 * 60 * 1000) } },
-    );
+    await backdate(c._id, { lastActivityAt: new Date(Date.now() - 8 * 24 * 60 * 60 * 1000) });
     await runReminders();
     const row = await OutboxModel.findOne({
       idempotencyKey: new RegExp(`^reminder:reminderCompletion:${String(c._id)}:`),

@@ -1,0 +1,327 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import type { Server } from "node:http";
+import { cpus, totalmem, tmpdir } from "node:os";
+import { join } from "node:path";
+import type { ServerBuild } from "@remix-run/node";
+import autocannon from "autocannon";
+import mongoose from "mongoose";
+import { freePort, startFerretdb } from "./db";
+
+// `npm run bench [-- --large]`: seeds N cases (every status, through the use cases) over 300
+// organisations, serves the production build and loads each hot page with 20 connections next
+// to /healthz, at N = 1 000 and 3 000 (and 10 000 with --large). Each N runs in its own process
+// and database. Needs `npm run build` first (the npm script does it).
+
+const CONNECTIONS = 20;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const ORGANISATIONS = 300;
+
+interface PageResult {
+  page: string;
+  rps: number;
+  p50: number;
+  p95: number;
+  ratio: number;
+  commands: number;
+  /** One request alone, without load. */
+  aloneMs: number;
+  errors: number;
+  timeouts: number;
+}
+
+if (process.argv.includes("--run")) {
+  const n = Number(process.argv[process.argv.indexOf("--run") + 1]);
+  const results = await runOne(n);
+  process.stdout.write(`RESULT ${JSON.stringify(results)}\n`);
+  process.exit(0);
+} else {
+  const sizes = process.env.BENCH_SIZES
+    ? process.env.BENCH_SIZES.split(",").map(Number)
+    : process.argv.includes("--large")
+      ? [1000, 3000, 10000]
+      : [1000, 3000];
+  const all: Record<number, { seedSeconds: number; pages: PageResult[] }> = {};
+  for (const n of sizes) all[n] = await inChild(n);
+  report(all);
+}
+
+function inChild(n: number): Promise<{ seedSeconds: number; pages: PageResult[] }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/bench.ts", "--run", String(n)], {
+      stdio: ["ignore", "pipe", "inherit"],
+      env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "error", SAMVERKA_COUNT_DB_COMMANDS: "1" },
+    });
+    let out = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+      for (const line of chunk.toString().split("\n")) if (line.startsWith("[bench]")) console.log(line);
+    });
+    child.on("exit", (code) => {
+      const line = out.split("\n").find((l) => l.startsWith("RESULT "));
+      if (code !== 0 || !line) reject(new Error(`bench for N=${n} failed (${code})`));
+      else resolve(JSON.parse(line.slice(7)) as { seedSeconds: number; pages: PageResult[] });
+    });
+  });
+}
+
+function report(all: Record<number, { seedSeconds: number; pages: PageResult[] }>) {
+  const cpu = cpus();
+  console.log(
+    `\nMachine: ${cpu.length} × ${cpu[0]?.model ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, FerretDB 1.24 (SQLite), ${CONNECTIONS} connections, ${SECONDS} s per page\n`,
+  );
+  const sizes = Object.keys(all).map(Number);
+  console.log(
+    `| page | ${sizes.map((n) => `N=${n}: alone ms · req/s · p50 · p95 ms · vs healthz · db cmds`).join(" | ")} |`,
+  );
+  console.log(`|---|${sizes.map(() => "---").join("|")}|`);
+  const pages = all[sizes[0]!]!.pages.map((p) => p.page);
+  for (const page of pages) {
+    const cells = sizes.map((n) => {
+      const r = all[n]!.pages.find((p) => p.page === page);
+      if (!r) return "–";
+      const failed = r.errors + r.timeouts ? ` (${r.errors} errors, ${r.timeouts} timeouts)` : "";
+      const ms = (v: number | null) => (v === null || Number.isNaN(v) ? "–" : v.toFixed(0));
+      return `${r.aloneMs} · ${r.rps.toFixed(1)} · ${ms(r.p50)} · ${ms(r.p95)} · ${(r.ratio * 100).toFixed(1)} % · ${r.commands}${failed}`;
+    });
+    console.log(`| ${page} | ${cells.join(" | ")} |`);
+  }
+  for (const n of sizes) console.log(`\nSeeding N=${n}: ${all[n]!.seedSeconds.toFixed(0)} s`);
+}
+
+async function runOne(n: number) {
+  const dir = mkdtempSync(join(tmpdir(), "samverka-bench-"));
+  const db = await startFerretdb(dir, await freePort());
+  const port = await freePort();
+  Object.assign(process.env, {
+    MONGODB_URI: `${db.uri}bench`,
+    APP_URL: `http://127.0.0.1:${port}`,
+    SESSION_SECRET: "bench-secret-that-is-long-enough",
+    SMTP_URL: "smtp://127.0.0.1:1", // nothing listens: mail waits in the outbox, as in an outage
+    OUTBOX_POLL_MS: "3600000",
+  });
+  // @ts-expect-error the build exists after `npm run build`
+  const build = (await import("../build/server/index.js")) as ServerBuild;
+  const { createApp } = await import("../server/app");
+  const { logger } = await import("../app/domain/logger.server");
+  const lifecycle = build.entry.module as unknown as import("../server/app").Lifecycle;
+  await lifecycle.startApp();
+  const started = Date.now();
+  const fixtures = await seed(n);
+  const seedSeconds = (Date.now() - started) / 1000;
+  console.log(`[bench] N=${n}: seeded in ${seedSeconds.toFixed(0)} s`);
+
+  const app = createApp({
+    build,
+    logger,
+    production: true,
+    appUrl: process.env.APP_URL!,
+    databaseUp: lifecycle.databaseUp,
+  });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(port, "127.0.0.1", () => resolve(s));
+  });
+  let commands = 0;
+  mongoose.connection.getClient().on("commandStarted", () => (commands += 1));
+  const base = `http://127.0.0.1:${port}`;
+  const pages: [string, string, string | null][] = [
+    ["/healthz", "/healthz", null],
+    ["start page (public)", "/", null],
+    ["inbox, first page (coordinator)", "/handlaggning", fixtures.coordinator],
+    ["inbox, filtered by status", "/handlaggning?status=in_dialogue", fixtures.coordinator],
+    [
+      "inbox, searched by case number",
+      `/handlaggning?q=${encodeURIComponent(fixtures.caseNumber)}`,
+      fixtures.coordinator,
+    ],
+    ["officer's inbox", "/handlaggning", fixtures.officer],
+    ["organisation's proposals", "/forslag", fixtures.member],
+    ["staff case page", `/handlaggning/arenden/${fixtures.caseId}`, fixtures.coordinator],
+    ["organisation's case page", `/forslag/${fixtures.caseId}`, fixtures.member],
+  ];
+  const results: PageResult[] = [];
+  let healthRps = 1;
+  for (const [name, path, cookie] of pages) {
+    const headers = cookie ? { cookie } : undefined;
+    const warm = await fetch(base + path, { headers });
+    if (warm.status !== 200) throw new Error(`${path} answered ${warm.status}`);
+    await warm.text();
+    commands = 0;
+    const alone = Date.now();
+    await (await fetch(base + path, { headers })).text();
+    const aloneMs = Date.now() - alone;
+    const perRequest = commands;
+    const measured = await load(base + path, headers);
+    if (path === "/healthz") healthRps = measured.rps;
+    results.push({ page: name, ...measured, ratio: measured.rps / healthRps, commands: perRequest, aloneMs });
+    console.log(`[bench] N=${n} ${name}: ${measured.rps.toFixed(0)} req/s, p95 ${measured.p95.toFixed(0)} ms`);
+  }
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+  await lifecycle.stopApp();
+  await db.stop();
+  rmSync(dir, { recursive: true, force: true });
+  return { seedSeconds, pages: results };
+}
+
+async function load(url: string, headers?: Record<string, string>) {
+  const latencies: number[] = [];
+  let errors = 0;
+  // Without a callback autocannon returns an emitter that is also a promise of the result.
+  const instance = autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    headers,
+    timeout: 10,
+  }) as unknown as Promise<autocannon.Result> & {
+    on: (event: "response", fn: (client: unknown, status: number, bytes: number, ms: number) => void) => void;
+  };
+  instance.on("response", (_client, status, _bytes, ms) => {
+    latencies.push(ms);
+    if (status !== 200) errors += 1;
+  });
+  const result = await instance;
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
+  return { rps: latencies.length / SECONDS, p50: at(0.5), p95: at(0.95), errors, timeouts: result.timeouts };
+}
+
+/** 300 organisations and N cases in every status, made through the use cases. */
+async function seed(n: number) {
+  const { seedDemo } = await import("../app/domain/seed.server");
+  const factories = await import("../app/domain/factories.server");
+  const { createUserSession } = await import("../app/domain/session.server");
+  const { DepartmentModel } = await import("#models/department");
+  const { UserModel } = await import("#models/user");
+  const body = await seedDemo();
+  const social = await DepartmentModel.findOne({ publicBodyId: body._id, slug: "social" }).lean();
+  const staff = async (email: string) => (await UserModel.findOne({ email }).lean()) as never;
+  const coordinator = await staff("samordnare@exempelkommun.se");
+  const officer = await staff("handlaggare@exempelkommun.se");
+  const orgs: {
+    organisation: { _id: mongoose.Types.ObjectId; publicBodyId: mongoose.Types.ObjectId };
+    member: never;
+  }[] = [];
+  for (let i = 0; i < ORGANISATIONS; i++) {
+    const member = await factories.upsertUser({
+      email: `ordforande${i}@forening${i}.example`,
+      name: `Ordförande ${i}`,
+    });
+    const organisation = await factories.upsertOrganisation({
+      publicBodyId: body._id,
+      name: `Förening nummer ${i}`,
+      orgNumber: orgNumber(i),
+      createdBy: member._id,
+      members: [{ userId: member._id, role: "org_admin" }],
+    });
+    orgs.push({ organisation, member: (await UserModel.findById(member._id).lean()) as never });
+  }
+  // A few cases per status go through the use cases; the rest are copies of those consistent
+  // sets (case, events, document list, messages) with new ids, organisations and numbers.
+  // Through the use cases alone, 1 000 cases take most of an hour on FerretDB.
+  const statuses = factories.SEEDABLE_STATUSES;
+  const templates: mongoose.Types.ObjectId[] = [];
+  const perStatus = Math.max(1, Math.min(3, Math.floor(n / statuses.length)));
+  for (let i = 0; i < statuses.length * perStatus; i++) {
+    const org = orgs[i % ORGANISATIONS]!;
+    const c = await factories.caseInStatus(
+      statuses[i % statuses.length]!,
+      { ...org, coordinator, officer, departmentId: social!._id },
+      `Verksamhet ${i} för barn och unga`,
+    );
+    templates.push(c._id);
+  }
+  console.log(`[bench] N=${n}: ${templates.length} cases through the use cases`);
+  const sample = await copyCases(templates, n - templates.length, orgs, body._id);
+  const cookie = async (userId: mongoose.Types.ObjectId) =>
+    (await createUserSession(new Request("http://bench"), userId)).split(";")[0]!;
+  return {
+    caseId: sample.caseId,
+    caseNumber: sample.caseNumber,
+    coordinator: await cookie((coordinator as { _id: mongoose.Types.ObjectId })._id),
+    officer: await cookie((officer as { _id: mongoose.Types.ObjectId })._id),
+    member: await cookie((orgs[sample.org]!.member as { _id: mongoose.Types.ObjectId })._id),
+  };
+}
+
+/** Copies the template cases (with everything they caused) until there are `count` more. */
+async function copyCases(
+  templates: mongoose.Types.ObjectId[],
+  count: number,
+  orgs: { organisation: { _id: mongoose.Types.ObjectId } }[],
+  publicBodyId: mongoose.Types.ObjectId,
+) {
+  const db = mongoose.connection.db!;
+  const load = async (name: string) =>
+    db
+      .collection(name)
+      .find({ caseId: { $in: templates } })
+      .toArray();
+  const proposals = await db
+    .collection("proposals")
+    .find({ _id: { $in: templates } })
+    .toArray();
+  const [events, documents, messages] = await Promise.all([
+    load("caseevents"),
+    load("casedocuments"),
+    load("casemessages"),
+  ]);
+  const year = new Date().getFullYear();
+  let number = 1000;
+  let sample = { caseId: "", caseNumber: "", org: 0 };
+  const batch: Record<string, Record<string, unknown>[]> = {
+    proposals: [],
+    caseevents: [],
+    casedocuments: [],
+    casemessages: [],
+  };
+  const flush = async () => {
+    for (const [name, rows] of Object.entries(batch)) {
+      if (rows.length) await db.collection(name).insertMany(rows);
+      batch[name] = [];
+    }
+  };
+  for (let i = 0; i < count; i++) {
+    const template = proposals[i % proposals.length]!;
+    const caseId = new mongoose.Types.ObjectId();
+    const orgIndex = (i + 7) % orgs.length;
+    const organisationId = orgs[orgIndex]!.organisation._id;
+    const caseNumber = template.caseNumber ? `KS ${year}/${String(number++).padStart(4, "0")}` : undefined;
+    batch.proposals!.push({
+      ...template,
+      _id: caseId,
+      organisationId,
+      publicBodyId,
+      title: `Kopierad verksamhet ${i}`,
+      ...(caseNumber ? { caseNumber } : {}),
+    });
+    for (const [name, rows] of [
+      ["caseevents", events],
+      ["casedocuments", documents],
+      ["casemessages", messages],
+    ] as const)
+      for (const row of rows.filter((r) => (r.caseId as mongoose.Types.ObjectId).equals(template._id)))
+        batch[name]!.push({ ...row, _id: new mongoose.Types.ObjectId(), caseId });
+    if (!sample.caseId && template.status === "in_dialogue")
+      sample = { caseId: String(caseId), caseNumber: caseNumber ?? "", org: orgIndex };
+    if (batch.proposals!.length >= 200) await flush();
+  }
+  await flush();
+  const { touch } = await import("../app/domain/case-index.server");
+  await touch("cases");
+  return sample;
+}
+
+/** A valid organisationsnummer (Luhn) for organisation i: 80xxxx-xxxx. */
+function orgNumber(i: number) {
+  const base = `80${String(2600000 + i).padStart(7, "0")}`;
+  let sum = 0;
+  for (let k = 0; k < 9; k++) {
+    let d = Number(base[k]) * (k % 2 === 0 ? 2 : 1);
+    if (d > 9) d -= 9;
+    sum += d;
+  }
+  const check = (10 - (sum % 10)) % 10;
+  return `${base.slice(0, 6)}-${base.slice(6)}${check}`;
+}
