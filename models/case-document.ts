@@ -1,5 +1,5 @@
 import { Schema } from "mongoose";
-import { defineModel, type ObjectId } from "./shared";
+import { defineModel, stableId, type ObjectId } from "./shared";
 
 /**
  * An entry in the case's document list (diarieföring, OSL 5 kap. 1 §): every document that
@@ -7,6 +7,7 @@ import { defineModel, type ObjectId } from "./shared";
  * confidential entry shows only its number, date and direction.
  */
 export interface CaseDocument {
+  _id: ObjectId;
   publicBodyId: ObjectId;
   caseId: ObjectId;
   number: number;
@@ -36,3 +37,7 @@ const schema = new Schema<CaseDocument>(
 schema.index({ caseId: 1, number: 1 }, { unique: true });
 
 export const CaseDocumentModel = defineModel("CaseDocument", schema);
+
+/** Entry `number` of a case's document list, so the list is read by `_id` (docs/decisions/009). */
+export const caseDocumentId = (caseId: ObjectId | string, number: number) =>
+  stableId(`casedoc:${String(caseId)}:${number}`);

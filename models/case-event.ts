@@ -1,12 +1,13 @@
 import { Schema } from "mongoose";
 import { CASE_STATUSES, type CaseStatus } from "./constants";
-import { defineModel, type ObjectId } from "./shared";
+import { defineModel, stableId, type ObjectId } from "./shared";
 
 /**
  * The append-only audit trail of a case. `(caseId, seq)` is unique: inserting event n+1 is
  * how a change claims version n+1 of the case, so two concurrent changes cannot both win.
  */
 export interface CaseEvent {
+  _id: ObjectId;
   publicBodyId: ObjectId;
   caseId: ObjectId;
   seq: number;
@@ -49,3 +50,6 @@ schema.index({ caseId: 1, seq: 1 }, { unique: true });
 schema.index({ publicBodyId: 1, at: -1 });
 
 export const CaseEventModel = defineModel("CaseEvent", schema);
+
+/** Event `seq` of a case: every read of a case's trail is an `_id` lookup (docs/decisions/009). */
+export const eventId = (caseId: ObjectId | string, seq: number) => stableId(`event:${String(caseId)}:${seq}`);

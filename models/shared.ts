@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import mongoose, { type Model, type Schema } from "mongoose";
 
 export const { Types } = mongoose;
@@ -9,3 +10,11 @@ export function defineModel<T>(name: string, schema: Schema<T>): Model<T> {
 }
 
 export const baseOptions = { timestamps: true, versionKey: false } as const;
+
+/**
+ * An ObjectId derived from a key, the same every time: inserting under it twice is refused,
+ * and the row can be found again by `_id` alone. FerretDB 1.x answers ObjectId `_id` lookups
+ * from its index but reads the whole collection for string `_id`s (measured), hence ObjectIds.
+ */
+export const stableId = (key: string) =>
+  new mongoose.Types.ObjectId(createHash("sha256").update(key).digest("hex").slice(0, 24));

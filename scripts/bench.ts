@@ -6,6 +6,9 @@ import { join } from "node:path";
 import type { ServerBuild } from "@remix-run/node";
 import autocannon from "autocannon";
 import mongoose from "mongoose";
+import { caseDocumentId } from "../models/case-document";
+import { eventId } from "../models/case-event";
+import { idFromKey } from "../app/domain/cases.server";
 import { freePort, startFerretdb } from "./db";
 
 // `npm run bench [-- --large]`: seeds N cases (every status, through the use cases) over 300
@@ -122,7 +125,12 @@ async function runOne(n: number) {
     const s = app.listen(port, "127.0.0.1", () => resolve(s));
   });
   let commands = 0;
-  mongoose.connection.getClient().on("commandStarted", () => (commands += 1));
+  const trace = process.env.BENCH_TRACE;
+  mongoose.connection.getClient().on("commandStarted", (e) => {
+    commands += 1;
+    if (trace && tracing) console.log(`[bench] ${e.commandName} ${JSON.stringify(e.command).slice(0, 160)}`);
+  });
+  let tracing = false;
   const base = `http://127.0.0.1:${port}`;
   const pages: [string, string, string | null][] = [
     ["/healthz", "/healthz", null],
@@ -139,6 +147,36 @@ async function runOne(n: number) {
     ["staff case page", `/handlaggning/arenden/${fixtures.caseId}`, fixtures.coordinator],
     ["organisation's case page", `/forslag/${fixtures.caseId}`, fixtures.member],
   ];
+  if (process.env.BENCH_PROFILE) {
+    const { loadCaseById, caseTrail, listCaseDocuments } = await import("../app/domain/cases.server");
+    const { casePageData } = await import("../app/domain/case-access.server");
+    const { listDialogue } = await import("../app/domain/dialogue.server");
+    const timed = async <T>(label: string, fn: () => Promise<T>) => {
+      const t = Date.now();
+      const value = await fn();
+      console.log(`[bench] ${label}: ${Date.now() - t} ms`);
+      return value;
+    };
+    const { PublicBodyModel } = await import("#models/public-body");
+    const body = (await PublicBodyModel.findOne().lean())!;
+    const { ProposalModel } = await import("#models/proposal");
+    const { CaseEventModel } = await import("#models/case-event");
+    for (let i = 0; i < 3; i++) {
+      await timed("proposal findById", () => ProposalModel.findById(fixtures.caseId).lean());
+      await timed("proposal raw findOne _id", () =>
+        mongoose.connection.db!.collection("proposals").findOne({ _id: new mongoose.Types.ObjectId(fixtures.caseId) }),
+      );
+      await timed("event findById", () => CaseEventModel.findById(eventId(fixtures.caseId, 1)).lean());
+      await timed("event raw", () =>
+        mongoose.connection.db!.collection("caseevents").findOne({ _id: eventId(fixtures.caseId, 1) }),
+      );
+    }
+    const c = (await timed("loadCaseById", () => loadCaseById(body._id, fixtures.caseId)))!;
+    await timed("caseTrail", () => caseTrail(c));
+    await timed("listCaseDocuments", () => listCaseDocuments(c));
+    await timed("listDialogue", () => listDialogue(c, { staff: true }));
+    await timed("casePageData", () => casePageData(c, { staff: true, actor: "coordinator" }));
+  }
   const results: PageResult[] = [];
   let healthRps = 1;
   for (const [name, path, cookie] of pages) {
@@ -147,11 +185,19 @@ async function runOne(n: number) {
     if (warm.status !== 200) throw new Error(`${path} answered ${warm.status}`);
     await warm.text();
     commands = 0;
+    tracing = Boolean(trace && name.includes(trace));
     const alone = Date.now();
     await (await fetch(base + path, { headers })).text();
     const aloneMs = Date.now() - alone;
+    tracing = false;
     const perRequest = commands;
     const measured = await load(base + path, headers);
+    // Let the server finish what the load left queued before the next page is measured.
+    for (let waited = 0; waited < 60_000; waited += 100) {
+      const open = await new Promise<number>((resolve) => server.getConnections((_e, count) => resolve(count)));
+      if (open === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     if (path === "/healthz") healthRps = measured.rps;
     results.push({ page: name, ...measured, ratio: measured.rps / healthRps, commands: perRequest, aloneMs });
     console.log(`[bench] N=${n} ${name}: ${measured.rps.toFixed(0)} req/s, p95 ${measured.p95.toFixed(0)} ms`);

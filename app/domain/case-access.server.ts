@@ -4,7 +4,15 @@ import { UserModel } from "#models/user";
 import { requireAbility } from "./ability.server";
 import { listCaseAttachments } from "./documents.server";
 import { availableTransitions } from "./case-lifecycle";
-import { actorFor, factsOf, listCaseDocuments, listCaseEvents, loadCaseById, type CaseDoc } from "./cases.server";
+import {
+  actorFor,
+  attachmentIdsOf,
+  caseTrail,
+  factsOf,
+  listCaseDocuments,
+  loadCaseById,
+  type CaseDoc,
+} from "./cases.server";
 import { caseSubject } from "./proposals.server";
 import { requireContext } from "./request.server";
 
@@ -19,13 +27,14 @@ export async function loadCaseFor(request: Request, id: string | undefined) {
 
 /** What every case page shows: facts, who handles it, the trail and the document list. */
 export async function casePageData(c: CaseDoc, options: { staff: boolean; actor: ReturnType<typeof actorFor> }) {
-  const [org, events, documents, department, officer, attachments] = await Promise.all([
+  const trail = await caseTrail(c);
+  const events = options.staff ? trail : trail.filter((e) => e.shared);
+  const [org, documents, department, officer, attachments] = await Promise.all([
     OrganisationModel.findById(c.organisationId).select("name orgNumber email phone").lean(),
-    listCaseEvents(c, { sharedOnly: !options.staff }),
     listCaseDocuments(c),
     c.routing ? DepartmentModel.findById(c.routing.departmentId).select("name").lean() : null,
     c.routing ? UserModel.findById(c.routing.officerId).select("name email").lean() : null,
-    listCaseAttachments(c._id),
+    listCaseAttachments(c._id, attachmentIdsOf(trail)),
   ]);
   return {
     case: {

@@ -1,10 +1,10 @@
-import { createHash } from "node:crypto";
 import { touch } from "./case-index.server";
 import { Types } from "mongoose";
 import { CaseMessageModel } from "#models/case-message";
-import { CaseDocumentModel, type CaseDocument } from "#models/case-document";
-import { CaseEventModel } from "#models/case-event";
+import { caseDocumentId, CaseDocumentModel, type CaseDocument } from "#models/case-document";
+import { CaseEventModel, eventId, type CaseEvent } from "#models/case-event";
 import { ProposalModel, type Proposal } from "#models/proposal";
+import { stableId } from "#models/shared";
 import { PublicBodyModel } from "#models/public-body";
 import type { SessionUser } from "./session.server";
 import { withSeq, type CaseEffect } from "./case-effects";
@@ -96,6 +96,7 @@ export async function writeEvent(
   const at = new Date();
   try {
     await CaseEventModel.create({
+      _id: eventId(c._id, seq),
       publicBodyId: c.publicBodyId,
       caseId: c._id,
       seq,
@@ -113,7 +114,7 @@ export async function writeEvent(
     return { seq, at, repeated: false };
   } catch (error) {
     if (!isDuplicateKey(error)) throw error;
-    const winner = await CaseEventModel.findOne({ caseId: c._id, seq }).lean();
+    const winner = await CaseEventModel.findById(eventId(c._id, seq)).lean();
     if (event.idempotencyKey && winner?.idempotencyKey === event.idempotencyKey) return { seq, at, repeated: true };
     throw new CaseConflictError();
   }
@@ -187,12 +188,13 @@ async function applyEffects(c: CaseDoc, seq: number, at: Date, effects: CaseEffe
       );
     }
   }
-  await CaseEventModel.updateOne({ caseId: c._id, seq }, { $unset: { effectsPending: 1 } });
+  await CaseEventModel.updateOne({ _id: eventId(c._id, seq) }, { $unset: { effectsPending: 1 } });
+  settled.delete(String(eventId(c._id, seq)));
   return c;
 }
 
 /** A stable ObjectId for an effect, so that inserting it twice is refused as a duplicate. */
-const idFromKey = (key: string) => new Types.ObjectId(createHash("sha256").update(key).digest("hex").slice(0, 24));
+export const idFromKey = stableId;
 
 /**
  * Finishes whatever was decided but not yet applied (a process that stopped between the
@@ -200,24 +202,71 @@ const idFromKey = (key: string) => new Types.ObjectId(createHash("sha256").updat
  * any event still marked pending. So the case and everything it caused match its trail.
  */
 async function rollForward(c: CaseDoc): Promise<CaseDoc> {
-  const pending = await CaseEventModel.find({
-    caseId: c._id,
-    $or: [{ seq: { $gt: c.version } }, { effectsPending: true }],
-  })
-    .sort({ seq: 1 })
-    .lean();
+  // Events beyond the stored version (normally none), and the latest one, whose effects may
+  // still be pending: only the latest can be, since every change starts from a loaded case.
+  const beyond: CaseEventDoc[] = [];
+  for (let seq = c.version + 1; ; seq++) {
+    const e = await CaseEventModel.findById(eventId(c._id, seq)).lean<CaseEventDoc>();
+    if (!e) break;
+    beyond.push(e);
+  }
+  const latest = c.version > 0 ? await CaseEventModel.findById(eventId(c._id, c.version)).lean<CaseEventDoc>() : null;
   let current = c;
-  for (const e of pending.filter((x) => x.seq > c.version)) {
+  for (const e of beyond) {
     // mongoose drops empty objects (`minimize`), so an event without changes has no data.
     const patch = (e.data as { patch?: Partial<Proposal> } | undefined)?.patch ?? {};
     await applyVersion(c._id, e.seq, patch);
     current = { ...current, ...patch, version: e.seq };
   }
   current = await ensureCaseNumber(current);
-  for (const e of pending.filter((x) => x.effectsPending)) {
-    current = await applyEffects(current, e.seq, e.at, (e.effects ?? []) as CaseEffect[]);
+  for (const e of [latest, ...beyond]) {
+    if (e?.effectsPending) current = await applyEffects(current, e.seq, e.at, (e.effects ?? []) as CaseEffect[]);
   }
   return current;
+}
+
+type CaseEventDoc = CaseEvent;
+
+// Settled events never change again: each instance keeps them once read, so a case's trail
+// costs lookups only for what is new (bounded, oldest dropped first).
+const settled = new Map<string, CaseEventDoc>();
+const SETTLED_MAX = 50_000;
+
+/** The case's events 1..version, by `_id` (each read once per instance). */
+export async function caseTrail(c: Pick<CaseDoc, "_id" | "version">): Promise<CaseEventDoc[]> {
+  const ids = Array.from({ length: c.version }, (_, i) => eventId(c._id, i + 1));
+  const missing = ids.filter((id) => !settled.has(String(id)));
+  const loaded = await Promise.all(missing.map((id) => CaseEventModel.findById(id).lean<CaseEventDoc>()));
+  for (const e of loaded) {
+    if (!e || e.effectsPending) continue;
+    if (settled.size >= SETTLED_MAX) settled.delete(settled.keys().next().value as string);
+    settled.set(String(e._id), e);
+  }
+  const fresh = new Map(loaded.flatMap((e) => (e ? [[String(e._id), e] as const] : [])));
+  return ids.flatMap((id) => {
+    const e = settled.get(String(id)) ?? fresh.get(String(id));
+    return e ? [e] : [];
+  });
+}
+
+/** The files attached to the case (added as attachments or sent with messages), in order. */
+export function attachmentIdsOf(trail: CaseEventDoc[]) {
+  return trail.flatMap((e) => {
+    const added = (e.data as { documentId?: Types.ObjectId } | undefined)?.documentId;
+    const sent = ((e.effects ?? []) as CaseEffect[]).flatMap((effect) =>
+      effect.kind === "message" && effect.message.documentId ? [effect.message.documentId] : [],
+    );
+    return [...(e.type === "attachmentAdded" && added ? [added] : []), ...sent];
+  });
+}
+
+/** The effect keys' stable ids: dialogue messages of the trail, in order. */
+export function messageIdsOf(c: Pick<CaseDoc, "_id">, trail: CaseEventDoc[]) {
+  return trail.flatMap((e) =>
+    ((e.effects ?? []) as CaseEffect[]).flatMap((effect) =>
+      effect.kind === "message" ? [idFromKey(`${String(c._id)}:${e.seq}:${effect.key}`)] : [],
+    ),
+  );
 }
 
 export async function loadCaseById(publicBodyId: Types.ObjectId, id: Types.ObjectId | string): Promise<CaseDoc | null> {
@@ -254,7 +303,7 @@ export async function transition(
 ): Promise<ChangeResult> {
   if (options.expectedVersion !== c.version) {
     if (options.expectedVersion < c.version) {
-      const done = await CaseEventModel.findOne({ caseId: c._id, seq: options.expectedVersion + 1 }).lean();
+      const done = await CaseEventModel.findById(eventId(c._id, options.expectedVersion + 1)).lean();
       if (done?.idempotencyKey === transitionKey(c, options.expectedVersion, name, user)) {
         return { case: c, seq: done.seq, repeated: true };
       }
@@ -302,6 +351,7 @@ export async function registerDocument(
   const number = await nextSequence(`casedoc:${String(c._id)}`, ref);
   try {
     await CaseDocumentModel.create({
+      _id: caseDocumentId(c._id, number),
       publicBodyId: c.publicBodyId,
       caseId: c._id,
       number,
@@ -316,12 +366,20 @@ export async function registerDocument(
   return number;
 }
 
-export function listCaseDocuments(c: Pick<CaseDoc, "_id">) {
-  return CaseDocumentModel.find({ caseId: c._id }).sort({ number: 1 }).lean();
+/** The document list: numbers are gap-free per case, so it is read by `_id` until the first gap. */
+export async function listCaseDocuments(c: Pick<CaseDoc, "_id">) {
+  const found: CaseDocument[] = [];
+  for (let from = 1; ; from += 20) {
+    const batch = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => CaseDocumentModel.findById(caseDocumentId(c._id, from + i)).lean()),
+    );
+    const end = batch.findIndex((d) => !d);
+    found.push(...(batch.slice(0, end === -1 ? 20 : end) as CaseDocument[]));
+    if (end !== -1) return found;
+  }
 }
 
-export function listCaseEvents(c: Pick<CaseDoc, "_id">, { sharedOnly }: { sharedOnly: boolean }) {
-  return CaseEventModel.find(sharedOnly ? { caseId: c._id, shared: true } : { caseId: c._id })
-    .sort({ seq: 1 })
-    .lean();
+export async function listCaseEvents(c: Pick<CaseDoc, "_id" | "version">, { sharedOnly }: { sharedOnly: boolean }) {
+  const trail = await caseTrail(c);
+  return sharedOnly ? trail.filter((e) => e.shared) : trail;
 }

@@ -4,7 +4,7 @@ import { DepartmentModel } from "#models/department";
 import { DIALOGUE_STATUSES, isIn, type CaseActor } from "./case-lifecycle";
 import type { CaseEffect } from "./case-effects";
 import { noticeEffects, staffRecipients } from "./case-notices.server";
-import { recordChange, transition, type CaseDoc } from "./cases.server";
+import { caseTrail, messageIdsOf, recordChange, transition, type CaseDoc } from "./cases.server";
 import { listOfficers, RoutingError } from "./proposals.server";
 import { storeDocument } from "./documents.server";
 import type { SessionUser } from "./session.server";
@@ -222,10 +222,11 @@ export async function convertToProposal(c: CaseDoc, user: SessionUser, expectedV
 }
 
 /** The dialogue as the reader may see it: the organisation never gets internal text. */
-export async function listDialogue(c: Pick<CaseDoc, "_id">, { staff }: { staff: boolean }) {
-  const messages = await CaseMessageModel.find(staff ? { caseId: c._id } : { caseId: c._id, kind: { $ne: "internal" } })
-    .sort({ createdAt: 1 })
-    .lean();
+export async function listDialogue(c: Pick<CaseDoc, "_id" | "version">, { staff }: { staff: boolean }) {
+  // Each message's id follows from the change that wrote it, so the dialogue is read by `_id`.
+  const ids = messageIdsOf(c, await caseTrail(c));
+  const found = await Promise.all(ids.map((id) => CaseMessageModel.findById(id).lean()));
+  const messages = found.flatMap((m) => (m && m.caseId.equals(c._id) && (staff || m.kind !== "internal") ? [m] : []));
   return messages.map((m) => ({
     id: String(m._id),
     kind: m.kind,

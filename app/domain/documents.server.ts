@@ -84,8 +84,10 @@ export function listOrgDocuments(publicBodyId: Types.ObjectId, organisationId: T
     .lean();
 }
 
-export function listCaseAttachments(caseId: Types.ObjectId) {
-  return DocumentModel.find({ caseId, kind: "attachment" }).sort({ createdAt: 1 }).lean();
+/** A case's attachments by their ids (from the case's trail), each an `_id` lookup. */
+export async function listCaseAttachments(caseId: Types.ObjectId, ids: Types.ObjectId[]) {
+  const docs = await Promise.all(ids.map((id) => DocumentModel.findById(id).lean()));
+  return docs.flatMap((d) => (d && d.caseId?.equals(caseId) && d.kind === "attachment" ? [d] : []));
 }
 
 export function findCaseAttachment(caseId: Types.ObjectId, id: string) {

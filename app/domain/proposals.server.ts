@@ -11,7 +11,15 @@ import { localeOf } from "./outbox.server";
 import type { CaseEffect } from "./case-effects";
 import { noticeEffects } from "./case-notices.server";
 import { missingFields } from "./proposal-content";
-import { CaseConflictError, loadCaseById, recordChange, transition, type CaseDoc } from "./cases.server";
+import {
+  attachmentIdsOf,
+  CaseConflictError,
+  caseTrail,
+  loadCaseById,
+  recordChange,
+  transition,
+  type CaseDoc,
+} from "./cases.server";
 import type { SessionUser } from "./session.server";
 import type { UploadedFile } from "./uploads.server";
 
@@ -108,7 +116,7 @@ export async function submitCase(c: CaseDoc, user: SessionUser, expectedVersion:
       entry: { direction: "outgoing", title: "Mottagningskvittens", sender: body?.officeName ?? "" },
     },
   ];
-  for (const attachment of await listCaseAttachments(c._id)) {
+  for (const attachment of await listCaseAttachments(c._id, attachmentIdsOf(await caseTrail(c)))) {
     effects.push({
       kind: "document",
       ref: `attachment:${String(attachment._id)}`,
@@ -288,6 +296,11 @@ export async function attachToCase(c: CaseDoc, user: SessionUser, title: string,
         },
       ]
     : [];
-  const { case: after } = await recordChange(c, { type: "attachmentAdded", actor: user, data: { title } }, {}, effects);
+  const { case: after } = await recordChange(
+    c,
+    { type: "attachmentAdded", actor: user, data: { title, documentId: doc._id } },
+    {},
+    effects,
+  );
   return after;
 }

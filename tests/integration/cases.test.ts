@@ -322,64 +322,71 @@ describe("reminders", () => {
 });
 
 describe("an idea written up as a proposal stays a registered case", () => {
-  it("stays in the inbox, on the staff pages and with its dialogue; the officer is told when it arrives", async () => {
-    const { c: routed, lina, hans } = await routedIdea("Skrivs om till förslag");
-    await postMessage(routed, hans, "officer", { body: "Välkomna att skriva ett förslag.", internal: false });
-    const before = await loadCaseById(routed.publicBodyId, routed._id);
-    const converted = await convertToProposal(before!, lina, before!.version);
-    expect([converted.status, converted.kind, converted.caseNumber]).toEqual([
-      "preparing_proposal",
-      "proposal",
-      routed.caseNumber,
-    ]);
+  it(
+    "stays in the inbox, on the staff pages and with its dialogue; the officer is told when it arrives",
+    { timeout: 150_000 },
+    async () => {
+      const { c: routed, lina, hans } = await routedIdea("Skrivs om till förslag");
+      await postMessage(routed, hans, "officer", { body: "Välkomna att skriva ett förslag.", internal: false });
+      const before = await loadCaseById(routed.publicBodyId, routed._id);
+      const converted = await convertToProposal(before!, lina, before!.version);
+      expect([converted.status, converted.kind, converted.caseNumber]).toEqual([
+        "preparing_proposal",
+        "proposal",
+        routed.caseNumber,
+      ]);
 
-    const staffPage = `/handlaggning/arenden/${String(routed._id)}`;
-    const [sara, officer, org] = await Promise.all([
-      sessionFor(app.url, DEMO.coordinator),
-      sessionFor(app.url, DEMO.officer),
-      sessionFor(app.url, DEMO.orgAdminB),
-    ]);
-    const page = await sara.get(staffPage);
-    expect(page.status).toBe(200);
-    expect(await page.text()).toContain("Organisationen skriver fullständigt förslag");
-    for (const client of [sara, officer]) {
-      const inbox = await client.get(`/handlaggning?q=${encodeURIComponent(routed.caseNumber ?? "")}`);
-      expect(await inbox.text()).toContain("Skrivs om till förslag");
-    }
-    const orgPage = await (await org.get(`/forslag/${String(routed._id)}`)).text();
-    expect(orgPage).toContain("Välkomna att skriva ett förslag.");
-    expect(orgPage).toContain("Ni skriver det fullständiga förslaget");
+      const staffPage = `/handlaggning/arenden/${String(routed._id)}`;
+      const [sara, officer, org] = await Promise.all([
+        sessionFor(app.url, DEMO.coordinator),
+        sessionFor(app.url, DEMO.officer),
+        sessionFor(app.url, DEMO.orgAdminB),
+      ]);
+      const page = await sara.get(staffPage);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain("Organisationen skriver fullständigt förslag");
+      for (const client of [sara, officer]) {
+        const inbox = await client.get(`/handlaggning?q=${encodeURIComponent(routed.caseNumber ?? "")}`);
+        expect(await inbox.text()).toContain("Skrivs om till förslag");
+      }
+      const orgPage = await (await org.get(`/forslag/${String(routed._id)}`)).text();
+      expect(orgPage).toContain("Välkomna att skriva ett förslag.");
+      expect(orgPage).toContain("Ni skriver det fullständiga förslaget");
 
-    const full = {
-      ...ideaContent,
-      need: "Många barn saknar stöd med läxor.",
-      targetGroup: "Barn i årskurs 4–6.",
-      activities: "Läxhjälp två kvällar i veckan.",
-      periodStart: new Date("2027-01-15T00:00:00Z"),
-      periodEnd: new Date("2028-12-31T00:00:00Z"),
-      generalInterest: "Öppen för alla barn.",
-      addedValue: "Volontärer som förebilder.",
-      ownContributionDescription: "Volontärtid och material.",
-      goals: [{ goal: "30 barn varje vecka", indicator: "antal deltagare" }],
-    };
-    const saved = await saveDraft(converted, lina, full, converted.version);
-    const result = await submitCase(saved, lina, saved.version);
-    if (!result.ok) throw new Error(`not submitted: ${result.missing.join(", ")}`);
-    expect(result.case.status).toBe("in_dialogue");
-    expect(result.case.caseNumber).toBe(routed.caseNumber);
+      const full = {
+        ...ideaContent,
+        need: "Många barn saknar stöd med läxor.",
+        targetGroup: "Barn i årskurs 4–6.",
+        activities: "Läxhjälp två kvällar i veckan.",
+        periodStart: new Date("2027-01-15T00:00:00Z"),
+        periodEnd: new Date("2028-12-31T00:00:00Z"),
+        generalInterest: "Öppen för alla barn.",
+        addedValue: "Volontärer som förebilder.",
+        ownContributionDescription: "Volontärtid och material.",
+        goals: [{ goal: "30 barn varje vecka", indicator: "antal deltagare" }],
+      };
+      const saved = await saveDraft(converted, lina, full, converted.version);
+      const result = await submitCase(saved, lina, saved.version);
+      if (!result.ok) throw new Error(`not submitted: ${result.missing.join(", ")}`);
+      expect(result.case.status).toBe("in_dialogue");
+      expect(result.case.caseNumber).toBe(routed.caseNumber);
 
-    const receipt = await app.smtp.waitFor(
-      (m) => recipients(m).includes(DEMO.orgAdminB) && (m.text ?? "").includes("redan handlägger"),
-    );
-    expect(receipt.text).toContain("Hans Handläggare");
-    expect(receipt.text).not.toContain("utser en ansvarig förvaltning");
-    const arrived = await app.smtp.waitFor(
-      (m) => recipients(m).includes(DEMO.officer) && /fullständiga förslaget har kommit in/.test(m.subject ?? ""),
-    );
-    expect(arrived.text).toContain(staffPage);
-  });
+      // The outbox may still be sending the earlier tests' mail: allow it time.
+      const receipt = await app.smtp.waitFor(
+        (m) => recipients(m).includes(DEMO.orgAdminB) && (m.text ?? "").includes("redan handlägger"),
+        60_000,
+      );
+      expect(receipt.text).toContain("Hans Handläggare");
+      expect(receipt.text).not.toContain("utser en ansvarig förvaltning");
+      const arrived = await app.smtp.waitFor(
+        (m) => recipients(m).includes(DEMO.officer) && /fullständiga förslaget har kommit in/.test(m.subject ?? ""),
+        60_000,
+      );
+      expect(arrived.text).toContain(staffPage);
+    },
+  );
 
-  it("tells the office when a new idea arrives", async () => {
+  it("tells the office when a new idea arrives", { timeout: 90_000 }, async () => {
     const { c, lina } = await draftIdea("Helt ny idé till kontoret");
     const result = await submitCase(c, lina, c.version);
     if (!result.ok) throw new Error("not submitted");
@@ -387,6 +394,7 @@ describe("an idea written up as a proposal stays a registered case", () => {
       (m) =>
         recipients(m).includes("civilsamhalle@exempelkommun.se") &&
         (m.subject ?? "").includes(`Nytt ärende att fördela: ${result.case.caseNumber}`),
+      60_000,
     );
     expect(mail.text).toContain(`/handlaggning/arenden/${String(c._id)}`);
   });
