@@ -25,4 +25,22 @@ export default tseslint.config(
       "no-control-regex": "off",
     },
   },
+  {
+    // Routes stay thin: they ask the domain, never a model (docs/architecture.md). Shared
+    // value lists in models/constants are plain data and allowed.
+    files: ["app/routes/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^(#models/(?!constants$)|.*/models/(?!constants$))",
+              message: "Routes call the domain (app/domain), not models.",
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

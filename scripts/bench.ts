@@ -342,13 +342,24 @@ async function copyCases(
       title: `Kopierad verksamhet ${i}`,
       ...(caseNumber ? { caseNumber } : {}),
     });
-    for (const [name, rows] of [
-      ["caseevents", events],
-      ["casedocuments", documents],
-      ["casemessages", messages],
-    ] as const)
-      for (const row of rows.filter((r) => (r.caseId as mongoose.Types.ObjectId).equals(template._id)))
-        batch[name]!.push({ ...row, _id: new mongoose.Types.ObjectId(), caseId });
+    // The same ids the engine gives: derived from case and seq, case and number, and for
+    // messages from the change that wrote them.
+    const mine = (rows: Record<string, unknown>[]) =>
+      rows.filter((r) => (r.caseId as mongoose.Types.ObjectId).equals(template._id));
+    const renamed = new Map<string, mongoose.Types.ObjectId>();
+    for (const e of mine(events)) {
+      batch.caseevents!.push({ ...e, _id: eventId(caseId, e.seq as number), caseId });
+      for (const effect of (e.effects ?? []) as { kind: string; key?: string }[])
+        if (effect.kind === "message")
+          renamed.set(
+            String(idFromKey(`${String(template._id)}:${String(e.seq)}:${effect.key ?? ""}`)),
+            idFromKey(`${String(caseId)}:${String(e.seq)}:${effect.key ?? ""}`),
+          );
+    }
+    for (const d of mine(documents))
+      batch.casedocuments!.push({ ...d, _id: caseDocumentId(caseId, d.number as number), caseId });
+    for (const m of mine(messages))
+      batch.casemessages!.push({ ...m, _id: renamed.get(String(m._id)) ?? new mongoose.Types.ObjectId(), caseId });
     if (!sample.caseId && template.status === "in_dialogue")
       sample = { caseId: String(caseId), caseNumber: caseNumber ?? "", org: orgIndex };
     if (batch.proposals!.length >= 200) await flush();

@@ -1,4 +1,6 @@
 import type { Types } from "mongoose";
+import { OrganisationModel } from "#models/organisation";
+import { PublicBodyModel } from "#models/public-body";
 import { UserModel } from "#models/user";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "./crypto.server";
 import { getEnv } from "./env.server";
@@ -116,4 +118,25 @@ export async function changePassword(userId: Types.ObjectId, current: string, ne
   if (!user || !(await verifyPassword(user.passwordHash, current))) return false;
   await setPassword(userId, next);
   return true;
+}
+
+/** Emails follow the language the person chose. */
+export async function setLocale(userId: Types.ObjectId, locale: Locale) {
+  await UserModel.updateOne({ _id: userId }, { $set: { locale } });
+}
+
+/** Names of the organisations and public bodies a person belongs to (for the account page). */
+export async function membershipNames(user: {
+  orgMemberships: { organisationId: Types.ObjectId }[];
+  staffMemberships: { publicBodyId: Types.ObjectId }[];
+}) {
+  const [orgs, bodies] = await Promise.all([
+    OrganisationModel.find({ _id: { $in: user.orgMemberships.map((m) => m.organisationId) } })
+      .select("name")
+      .lean(),
+    PublicBodyModel.find({ _id: { $in: user.staffMemberships.map((m) => m.publicBodyId) } })
+      .select("name")
+      .lean(),
+  ]);
+  return { orgs, bodies };
 }

@@ -212,3 +212,29 @@ export async function acceptOrgInvitationAsNewUser(token: string, name: string, 
   });
   return { userId: user._id, organisationId: used.organisationId };
 }
+
+/** The person's own organisations in this public body, by name. */
+export function listOwnOrganisations(publicBodyId: Types.ObjectId, ids: Types.ObjectId[]) {
+  return OrganisationModel.find({ _id: { $in: ids }, publicBodyId })
+    .select("name")
+    .sort({ name: 1 })
+    .lean();
+}
+
+/** Organisations the reader may see (an access filter from the ability), by name. */
+export function listOrganisations(publicBodyId: Types.ObjectId, readable: Record<string, unknown>) {
+  return OrganisationModel.find({ $and: [readable, { publicBodyId }] })
+    .select("name orgNumber city")
+    .sort({ name: 1 })
+    .limit(500)
+    .lean();
+}
+
+/** What an invitation page shows: the organisation's name and whether the invitee has an account. */
+export async function invitationFacts(organisationId: Types.ObjectId | undefined, email: string) {
+  const [org, hasAccount] = await Promise.all([
+    organisationId ? OrganisationModel.findById(organisationId).select("name").lean() : null,
+    UserModel.exists({ email }),
+  ]);
+  return { organisation: org?.name ?? "", hasAccount: Boolean(hasAccount) };
+}

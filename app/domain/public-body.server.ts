@@ -1,3 +1,4 @@
+import type { Types } from "mongoose";
 import { PublicBodyModel } from "#models/public-body";
 import { getEnv } from "./env.server";
 
@@ -13,4 +14,12 @@ export async function getPublicBody() {
     });
   }
   return body;
+}
+
+/** The public body's reminder periods (set by administrators in /admin). */
+export async function updateReminderSettings(
+  id: Types.ObjectId,
+  settings: { unroutedReminderDays: number; inactivityReminderDays: number; completionReminderDays: number },
+) {
+  await PublicBodyModel.updateOne({ _id: id }, { $set: settings });
 }

@@ -4,7 +4,6 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Types } from "mongoose";
 import { STAFF_ROLES_LIST } from "#models/constants";
-import { PublicBodyModel } from "#models/public-body";
 import { ChoiceGroup, ErrorSummary, SelectField, TextField } from "~/components/forms";
 import { PageHeading } from "~/components/layout";
 import { useSchemaForm } from "~/components/use-form";
@@ -15,6 +14,7 @@ import { requireContext } from "~/domain/request.server";
 import { redirectWithToast } from "~/domain/session.server";
 import { inviteStaff, listDepartments, listStaff } from "~/domain/staff.server";
 import { inviteStaffSchema, reminderSettingsSchema } from "~/schemas/admin";
+import { updateReminderSettings } from "~/domain/public-body.server";
 
 export const meta = titleMeta("admin.title");
 
@@ -44,7 +44,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (formData.get("intent") === "reminders") {
     const settings = parseForm(formData, reminderSettingsSchema);
     if (settings.status !== "success") return invalid(settings, {}, 400, "reminders");
-    await PublicBodyModel.updateOne({ _id: publicBody._id }, { $set: settings.value });
+    await updateReminderSettings(publicBody._id, settings.value);
     return redirectWithToast("/admin", "admin.remindersSaved");
   }
   const submission = parseForm(formData, inviteStaffSchema);

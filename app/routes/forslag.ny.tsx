@@ -4,7 +4,6 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Types } from "mongoose";
 import { useTranslation } from "react-i18next";
 import { CASE_KINDS } from "#models/constants";
-import { OrganisationModel } from "#models/organisation";
 import { ChoiceGroup, ErrorSummary, SelectField, TextField } from "~/components/forms";
 import { PageHeading } from "~/components/layout";
 import { useSchemaForm } from "~/components/use-form";
@@ -15,6 +14,7 @@ import { createCase } from "~/domain/proposals.server";
 import { requireContext } from "~/domain/request.server";
 import { redirectWithToast } from "~/domain/session.server";
 import { newCaseSchema } from "~/schemas/proposal";
+import { listOwnOrganisations } from "~/domain/organisations.server";
 
 export const meta = titleMeta("cases.newTitle");
 
@@ -23,10 +23,7 @@ async function myOrganisations(request: Request) {
   const ids = ctx.user.orgMemberships
     .filter((m) => m.publicBodyId.equals(ctx.publicBody._id))
     .map((m) => m.organisationId);
-  const orgs = await OrganisationModel.find({ _id: { $in: ids }, publicBodyId: ctx.publicBody._id })
-    .select("name")
-    .sort({ name: 1 })
-    .lean();
+  const orgs = await listOwnOrganisations(ctx.publicBody._id, ids);
   return { ...ctx, orgs };
 }
 

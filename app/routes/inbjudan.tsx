@@ -2,8 +2,6 @@ import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { OrganisationModel } from "#models/organisation";
-import { UserModel } from "#models/user";
 import { ErrorSummary, NewPasswordFields, TextField } from "~/components/forms";
 import { InvalidLink } from "~/components/invalid-link";
 import { PageHeading } from "~/components/layout";
@@ -11,7 +9,12 @@ import { useSchemaForm } from "~/components/use-form";
 import { invalid, parseForm, readForm } from "~/domain/forms.server";
 import { getLang } from "~/domain/lang.server";
 import { titleMeta } from "~/domain/meta";
-import { acceptOrgInvitation, acceptOrgInvitationAsNewUser, describeInvitation } from "~/domain/organisations.server";
+import {
+  acceptOrgInvitation,
+  acceptOrgInvitationAsNewUser,
+  describeInvitation,
+  invitationFacts,
+} from "~/domain/organisations.server";
 import { badRequest } from "~/domain/request.server";
 import { createUserSession, destroyAllSessions, getUser, redirectWithToast } from "~/domain/session.server";
 import { acceptStaffInvitation } from "~/domain/staff.server";
@@ -25,12 +28,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!invitation) return { state: "invalid" as const };
   const role = invitation.role ?? "org_member";
   if (invitation.kind === "staff_invitation") return { state: "staff" as const, token, email: invitation.email, role };
-  const [user, org, hasAccount] = await Promise.all([
+  const [user, { organisation, hasAccount }] = await Promise.all([
     getUser(request),
-    OrganisationModel.findById(invitation.organisationId).select("name").lean(),
-    UserModel.exists({ email: invitation.email }),
+    invitationFacts(invitation.organisationId, invitation.email),
   ]);
-  const common = { token, email: invitation.email, role, organisation: org?.name ?? "" };
+  const common = { token, email: invitation.email, role, organisation };
   if (user) {
     return user.email === invitation.email
       ? { state: "accept" as const, ...common }

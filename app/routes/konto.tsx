@@ -2,12 +2,10 @@ import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { OrganisationModel } from "#models/organisation";
-import { PublicBodyModel } from "#models/public-body";
 import { ErrorSummary, NewPasswordFields, TextField } from "~/components/forms";
 import { PageHeading } from "~/components/layout";
 import { useSchemaForm } from "~/components/use-form";
-import { changePassword } from "~/domain/accounts.server";
+import { changePassword, membershipNames } from "~/domain/accounts.server";
 import { invalid, parseForm, readForm } from "~/domain/forms.server";
 import { titleMeta } from "~/domain/meta";
 import { badRequest } from "~/domain/request.server";
@@ -18,14 +16,7 @@ export const meta = titleMeta("account.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const [orgs, bodies] = await Promise.all([
-    OrganisationModel.find({ _id: { $in: user.orgMemberships.map((m) => m.organisationId) } })
-      .select("name")
-      .lean(),
-    PublicBodyModel.find({ _id: { $in: user.staffMemberships.map((m) => m.publicBodyId) } })
-      .select("name")
-      .lean(),
-  ]);
+  const { orgs, bodies } = await membershipNames(user);
   const roles = [
     ...user.orgMemberships.map((m) => ({
       role: m.role,

@@ -1,24 +1,18 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { OrganisationModel } from "#models/organisation";
 import { PageHeading } from "~/components/layout";
 import { accessibleFilter } from "~/domain/ability.server";
 import { titleMeta } from "~/domain/meta";
 import { requireContext } from "~/domain/request.server";
+import { listOrganisations } from "~/domain/organisations.server";
 
 export const meta = titleMeta("org.listTitle");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, ability, publicBody } = await requireContext(request);
   const filter = accessibleFilter(ability, "read", "Organisation");
-  const orgs = filter
-    ? await OrganisationModel.find({ $and: [filter, { publicBodyId: publicBody._id }] })
-        .select("name orgNumber city")
-        .sort({ name: 1 })
-        .limit(500)
-        .lean()
-    : [];
+  const orgs = filter ? await listOrganisations(publicBody._id, filter) : [];
   return {
     verified: Boolean(user.emailVerifiedAt),
     email: user.email,

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { UserModel } from "#models/user";
+import { setLocale } from "~/domain/accounts.server";
 import { langCookie } from "~/domain/lang.server";
 import { getUser, safeRedirect } from "~/domain/session.server";
 import { isLang } from "~/i18n";
@@ -12,8 +12,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const lang = form.get("lang");
   if (!isLang(lang)) return new Response("Ogiltigt språk", { status: 400 });
   const user = await getUser(request);
-  // Emails follow the language the person chose.
-  if (user) await UserModel.updateOne({ _id: user._id }, { $set: { locale: lang } });
+  if (user) await setLocale(user._id, lang);
   return redirect(safeRedirect(form.get("redirectTo")), {
     headers: { "Set-Cookie": await langCookie.serialize(lang) },
   });
