@@ -1,4 +1,5 @@
 import type { Types } from "mongoose";
+import { CASE_STATUSES, type CaseStatus } from "#models/constants";
 import { touch } from "./case-index.server";
 import { DepartmentModel } from "#models/department";
 import { OrganisationModel, type LegalForm } from "#models/organisation";
@@ -102,18 +103,8 @@ export async function upsertOrganisation(input: {
 }
 
 /** Statuses a seeded case can be driven to through the use cases. */
-export const SEEDABLE_STATUSES = [
-  "draft",
-  "submitted",
-  "in_dialogue",
-  "awaiting_completion",
-  "preparing_proposal",
-  "in_assessment",
-  "approved",
-  "declined",
-  "withdrawn",
-] as const;
-export type SeedableStatus = (typeof SEEDABLE_STATUSES)[number];
+export const SEEDABLE_STATUSES = CASE_STATUSES.filter((s): s is Exclude<CaseStatus, "closed"> => s !== "closed");
+export type SeedableStatus = Exclude<CaseStatus, "closed">;
 
 export interface CaseCast {
   organisation: { _id: Types.ObjectId; publicBodyId: Types.ObjectId };
