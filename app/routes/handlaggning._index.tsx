@@ -28,39 +28,42 @@ function CaseTable({ rows, caption }: { rows: Row[]; caption: string }) {
   const { t } = useTranslation();
   const lang = useLang();
   return (
-    <table className="table">
-      <caption className="visually-hidden">{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t("cases.caseNumber")}</th>
-          <th scope="col">{t("cases.title")}</th>
-          <th scope="col">{t("cases.organisation")}</th>
-          <th scope="col">{t("cases.statusLabel")}</th>
-          <th scope="col">{t("cases.received")}</th>
-          <th scope="col">{t("inbox.age")}</th>
-          <th scope="col">{t("cases.handledBy")}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.id}>
-            <td>{r.caseNumber}</td>
-            <td>
-              <Link to={`/handlaggning/arenden/${r.id}`}>{r.title}</Link>
-              <br />
-              <span className="muted">{t(`cases.kindShort.${r.kind}`)}</span>
-            </td>
-            <td>{r.organisation}</td>
-            <td>
-              <StatusBadge status={r.status} staff />
-            </td>
-            <td>{r.receivedAt ? formatDate(r.receivedAt, lang) : ""}</td>
-            <td>{r.ageDays}</td>
-            <td>{r.officer ? `${r.officer}, ${r.department}` : "–"}</td>
+    // On a phone the table scrolls sideways inside its own region instead of widening the page.
+    <div className="table-scroll">
+      <table className="table">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("cases.caseNumber")}</th>
+            <th scope="col">{t("cases.title")}</th>
+            <th scope="col">{t("cases.organisation")}</th>
+            <th scope="col">{t("cases.statusLabel")}</th>
+            <th scope="col">{t("cases.received")}</th>
+            <th scope="col">{t("inbox.age")}</th>
+            <th scope="col">{t("cases.handledBy")}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id}>
+              <td>{r.caseNumber}</td>
+              <td>
+                <Link to={`/handlaggning/arenden/${r.id}`}>{r.title}</Link>
+                <br />
+                <span className="muted">{t(`cases.kindShort.${r.kind}`)}</span>
+              </td>
+              <td>{r.organisation}</td>
+              <td>
+                <StatusBadge status={r.status} staff />
+              </td>
+              <td>{r.receivedAt ? formatDate(r.receivedAt, lang) : ""}</td>
+              <td>{r.ageDays}</td>
+              <td>{r.officer ? `${r.officer}, ${r.department}` : "–"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
