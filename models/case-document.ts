@@ -11,6 +11,8 @@ export interface CaseDocument {
   publicBodyId: ObjectId;
   caseId: ObjectId;
   number: number;
+  /** The key it was registered under (the change's effect), so a retry registers it once. */
+  ref: string;
   date: Date;
   direction: "incoming" | "outgoing" | "internal";
   title: string;
@@ -25,6 +27,7 @@ const schema = new Schema<CaseDocument>(
     publicBodyId: { type: Schema.Types.ObjectId, required: true },
     caseId: { type: Schema.Types.ObjectId, required: true, ref: "Proposal" },
     number: { type: Number, required: true },
+    ref: { type: String, default: "" },
     date: { type: Date, required: true },
     direction: { type: String, enum: ["incoming", "outgoing", "internal"], required: true },
     title: { type: String, required: true },
@@ -38,6 +41,8 @@ schema.index({ caseId: 1, number: 1 }, { unique: true });
 
 export const CaseDocumentModel = defineModel("CaseDocument", schema);
 
-/** Entry `number` of a case's document list, so the list is read by `_id` (docs/decisions/009). */
-export const caseDocumentId = (caseId: ObjectId | string, number: number) =>
-  stableId(`casedoc:${String(caseId)}:${number}`);
+/**
+ * The entry registered under `ref` (the change's effect that registered it), so the list is
+ * read by `_id` from the case's trail (docs/decisions/009).
+ */
+export const caseDocumentId = (caseId: ObjectId | string, ref: string) => stableId(`casedoc:${String(caseId)}:${ref}`);

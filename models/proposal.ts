@@ -98,6 +98,11 @@ export interface Proposal extends ProposalContent {
   assessment?: Assessment;
   decision?: Decision;
   lastActivityAt: Date;
+  /**
+   * The change a writer is about to record (set just before its event): a reader looks for
+   * an unapplied event only when this is ahead of `version` (docs/decisions/009).
+   */
+  pendingSeq: number;
   /** Meeting invitations the organisation has not confirmed yet (kept by the dialogue's changes). */
   pendingInvitations: number;
   createdAt: Date;
@@ -195,6 +200,7 @@ const schema = new Schema<Proposal>(
     ),
     lastActivityAt: { type: Date, default: () => new Date() },
     pendingInvitations: { type: Number, default: 0 },
+    pendingSeq: { type: Number, default: 0 },
   },
   baseOptions,
 );

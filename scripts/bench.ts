@@ -357,7 +357,7 @@ async function copyCases(
           );
     }
     for (const d of mine(documents))
-      batch.casedocuments!.push({ ...d, _id: caseDocumentId(caseId, d.number as number), caseId });
+      batch.casedocuments!.push({ ...d, _id: caseDocumentId(caseId, d.ref as string), caseId });
     for (const m of mine(messages))
       batch.casemessages!.push({ ...m, _id: renamed.get(String(m._id)) ?? new mongoose.Types.ObjectId(), caseId });
     if (!sample.caseId && template.status === "in_dialogue")

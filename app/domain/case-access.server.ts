@@ -31,7 +31,7 @@ export async function casePageData(c: CaseDoc, options: { staff: boolean; actor:
   const events = options.staff ? trail : trail.filter((e) => e.shared);
   const [org, documents, department, officer, attachments] = await Promise.all([
     OrganisationModel.findById(c.organisationId).select("name orgNumber email phone").lean(),
-    listCaseDocuments(c),
+    listCaseDocuments(c, trail),
     c.routing ? DepartmentModel.findById(c.routing.departmentId).select("name").lean() : null,
     c.routing ? UserModel.findById(c.routing.officerId).select("name email").lean() : null,
     listCaseAttachments(c._id, attachmentIdsOf(trail)),

@@ -94,6 +94,8 @@ export async function writeEvent(
 ): Promise<{ seq: number; at: Date; repeated: boolean }> {
   const seq = c.version + 1;
   const at = new Date();
+  // Announce the change first, so readers know to look for its event if the writer stops.
+  await ProposalModel.updateOne({ _id: c._id }, { $set: { pendingSeq: seq } });
   try {
     await CaseEventModel.create({
       _id: eventId(c._id, seq),
@@ -205,7 +207,9 @@ async function rollForward(c: CaseDoc): Promise<CaseDoc> {
   // Events beyond the stored version (normally none), and the latest one, whose effects may
   // still be pending: only the latest can be, since every change starts from a loaded case.
   const beyond: CaseEventDoc[] = [];
-  for (let seq = c.version + 1; ; seq++) {
+  // Only a change announced beyond the version can be unapplied (writeEvent); otherwise no
+  // lookup for it, since a lookup that finds nothing reads the whole collection on FerretDB.
+  for (let seq = c.version + 1; seq <= (c.pendingSeq ?? 0); seq++) {
     const e = await CaseEventModel.findById(eventId(c._id, seq)).lean<CaseEventDoc>();
     if (!e) break;
     beyond.push(e);
@@ -346,12 +350,13 @@ export async function registerDocument(
   c: Pick<CaseDoc, "_id" | "publicBodyId">,
   entry: Pick<CaseDocument, "direction" | "title" | "sender"> &
     Partial<Pick<CaseDocument, "confidential" | "documentId">>,
-  ref?: string,
+  ref: string,
 ) {
   const number = await nextSequence(`casedoc:${String(c._id)}`, ref);
   try {
     await CaseDocumentModel.create({
-      _id: caseDocumentId(c._id, number),
+      _id: caseDocumentId(c._id, ref),
+      ref,
       publicBodyId: c.publicBodyId,
       caseId: c._id,
       number,
@@ -366,17 +371,19 @@ export async function registerDocument(
   return number;
 }
 
-/** The document list: numbers are gap-free per case, so it is read by `_id` until the first gap. */
-export async function listCaseDocuments(c: Pick<CaseDoc, "_id">) {
-  const found: CaseDocument[] = [];
-  for (let from = 1; ; from += 20) {
-    const batch = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => CaseDocumentModel.findById(caseDocumentId(c._id, from + i)).lean()),
-    );
-    const end = batch.findIndex((d) => !d);
-    found.push(...(batch.slice(0, end === -1 ? 20 : end) as CaseDocument[]));
-    if (end !== -1) return found;
-  }
+/** The document list, read by `_id` from the entries the case's changes registered. */
+export async function listCaseDocuments(c: Pick<CaseDoc, "_id" | "version">, trail?: CaseEventDoc[]) {
+  const refs = new Set(
+    (trail ?? (await caseTrail(c))).flatMap((e) =>
+      ((e.effects ?? []) as CaseEffect[]).flatMap((effect) =>
+        effect.kind === "document" ? [withSeq(effect.ref, e.seq)] : [],
+      ),
+    ),
+  );
+  const found = await Promise.all(
+    [...refs].map((ref) => CaseDocumentModel.findById(caseDocumentId(c._id, ref)).lean()),
+  );
+  return found.flatMap((d) => (d ? [d] : [])).sort((a, b) => a.number - b.number);
 }
 
 export async function listCaseEvents(c: Pick<CaseDoc, "_id" | "version">, { sharedOnly }: { sharedOnly: boolean }) {
