@@ -1,0 +1,149 @@
+import { subject } from "@casl/ability";
+import { describe, expect, it } from "vitest";
+import { availableTransitions, type CaseActor, type CaseStatus } from "~/domain/case-lifecycle";
+import { defineAbilityFor, type AbilityUser } from "~/domain/permissions";
+
+// Who may do what, written out by hand (not derived from the rules): each row is a person in a
+// relation to the record, each column an action, and the cell the one right answer.
+
+const body = "b".repeat(24);
+const otherBody = "c".repeat(24);
+const orgA = "a".repeat(24);
+const orgB = "d".repeat(24);
+const social = "e".repeat(24);
+const culture = "f".repeat(24);
+const school = "9".repeat(24);
+
+const staff = (role: string, departmentIds: string[] = [], publicBodyId = body) => ({
+  orgMemberships: [],
+  staffMemberships: [{ publicBodyId, role, departmentIds }],
+});
+const people: Record<string, AbilityUser | null> = {
+  orgAdmin: {
+    id: "p1",
+    orgMemberships: [{ organisationId: orgA, publicBodyId: body, role: "org_admin" }],
+    staffMemberships: [],
+  },
+  orgMember: {
+    id: "p2",
+    orgMemberships: [{ organisationId: orgA, publicBodyId: body, role: "org_member" }],
+    staffMemberships: [],
+  },
+  otherOrgAdmin: {
+    id: "p3",
+    orgMemberships: [{ organisationId: orgB, publicBodyId: body, role: "org_admin" }],
+    staffMemberships: [],
+  },
+  routedOfficer: { id: "officer1", ...staff("officer", [social]) },
+  sameDeptOfficer: { id: "p5", ...staff("officer", [social]) },
+  coReadingOfficer: { id: "p6", ...staff("officer", [culture]) },
+  otherDeptOfficer: { id: "p7", ...staff("officer", [school]) },
+  coordinator: { id: "p8", ...staff("coordinator") },
+  admin: { id: "p9", ...staff("admin") },
+  politician: { id: "p10", ...staff("politician") },
+  otherBodyCoordinator: { id: "p11", ...staff("coordinator", [], otherBody) },
+  signedInStranger: { id: "p12", orgMemberships: [], staffMemberships: [] },
+  anonymous: null,
+};
+
+const routedCase = (status: string) =>
+  subject("Case", {
+    publicBodyId: body,
+    organisationId: orgA,
+    status,
+    routing: { departmentId: social, officerId: "officer1", coReaderDepartmentIds: [culture] },
+  });
+const draftCase = subject("Case", { publicBodyId: body, organisationId: orgA, status: "draft" });
+
+// prettier-ignore
+const columns = [
+  "read draft", "update draft", "read in_dialogue", "update in_dialogue", "update preparing_proposal",
+  "handle in_dialogue", "route submitted", "create case", "read org", "update org", "invite member",
+  "remove member", "read org documents", "upload org document", "read staff", "invite staff",
+] as const;
+const check: Record<(typeof columns)[number], (a: ReturnType<typeof defineAbilityFor>) => boolean> = {
+  "read draft": (a) => a.can("read", draftCase),
+  "update draft": (a) => a.can("update", draftCase),
+  "read in_dialogue": (a) => a.can("read", routedCase("in_dialogue")),
+  "update in_dialogue": (a) => a.can("update", routedCase("in_dialogue")),
+  "update preparing_proposal": (a) => a.can("update", routedCase("preparing_proposal")),
+  "handle in_dialogue": (a) => a.can("handle", routedCase("in_dialogue")),
+  "route submitted": (a) =>
+    a.can("route", subject("Case", { publicBodyId: body, organisationId: orgA, status: "submitted" })),
+  "create case": (a) => a.can("create", subject("Case", { publicBodyId: body, organisationId: orgA, status: "draft" })),
+  "read org": (a) => a.can("read", subject("Organisation", { _id: orgA, publicBodyId: body })),
+  "update org": (a) => a.can("update", subject("Organisation", { _id: orgA, publicBodyId: body })),
+  "invite member": (a) => a.can("invite", subject("Member", { organisationId: orgA, publicBodyId: body })),
+  "remove member": (a) => a.can("delete", subject("Member", { organisationId: orgA, publicBodyId: body, userId: "x" })),
+  "read org documents": (a) => a.can("read", subject("OrgDocument", { organisationId: orgA, publicBodyId: body })),
+  "upload org document": (a) => a.can("create", subject("OrgDocument", { organisationId: orgA, publicBodyId: body })),
+  "read staff": (a) => a.can("read", subject("Staff", { publicBodyId: body })),
+  "invite staff": (a) => a.can("invite", subject("Staff", { publicBodyId: body })),
+};
+
+// 1 = allowed, 0 = refused; columns in the order above.
+// prettier-ignore
+const table: Record<keyof typeof people, number[]> = {
+  orgAdmin:             [1, 1, 1, 0, 1, 0, 0, 1, 1, 1, 1, 1, 1, 1, 0, 0],
+  orgMember:            [1, 1, 1, 0, 1, 0, 0, 1, 1, 0, 0, 0, 1, 1, 0, 0],
+  otherOrgAdmin:        [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+  routedOfficer:        [0, 0, 1, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0],
+  sameDeptOfficer:      [0, 0, 1, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0],
+  coReadingOfficer:     [0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0],
+  otherDeptOfficer:     [0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0],
+  coordinator:          [0, 0, 1, 0, 0, 1, 1, 0, 1, 0, 0, 0, 1, 0, 0, 0],
+  admin:                [0, 0, 1, 0, 0, 1, 1, 0, 1, 0, 0, 0, 1, 0, 1, 1],
+  politician:           [0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0],
+  otherBodyCoordinator: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+  signedInStranger:     [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+  anonymous:            [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+};
+
+describe("the permission table", () => {
+  for (const [who, expected] of Object.entries(table)) {
+    it(`${who}`, () => {
+      const ability = defineAbilityFor(people[who] ?? null);
+      const actual = columns.map((column) => (check[column](ability) ? 1 : 0));
+      expect(Object.fromEntries(columns.map((c, i) => [c, actual[i]]))).toEqual(
+        Object.fromEntries(columns.map((c, i) => [c, expected[i]])),
+      );
+    });
+  }
+});
+
+// The lifecycle's transitions by relation to the case (docs/domain.md), also by hand.
+const transitions: [CaseStatus, "idea" | "proposal", CaseActor, string[]][] = [
+  ["draft", "idea", "organisation", ["submit", "withdraw"]],
+  ["submitted", "idea", "organisation", ["withdraw"]],
+  ["submitted", "idea", "coordinator", ["route"]],
+  ["submitted", "idea", "admin", ["route"]],
+  ["submitted", "idea", "officer", []],
+  ["submitted", "idea", "politician", []],
+  ["in_dialogue", "idea", "organisation", ["convertToProposal", "withdraw"]],
+  ["in_dialogue", "idea", "officer", ["closeIdea", "requestCompletion"]],
+  ["in_dialogue", "idea", "coordinator", ["closeIdea", "reassign", "requestCompletion"]],
+  ["in_dialogue", "proposal", "officer", ["requestCompletion", "startAssessment"]],
+  ["in_dialogue", "proposal", "coordinator", ["reassign", "requestCompletion", "startAssessment"]],
+  ["in_dialogue", "proposal", "admin", ["reassign", "requestCompletion"]],
+  ["in_dialogue", "proposal", "stranger", []],
+  ["awaiting_completion", "proposal", "organisation", ["answerCompletion", "withdraw"]],
+  ["awaiting_completion", "proposal", "officer", []],
+  ["preparing_proposal", "proposal", "organisation", ["submit", "withdraw"]],
+  ["preparing_proposal", "proposal", "coordinator", ["reassign"]],
+  ["preparing_proposal", "proposal", "officer", []],
+  ["in_assessment", "proposal", "officer", ["approve", "decline"]],
+  ["in_assessment", "proposal", "coordinator", ["approve", "decline", "reassign"]],
+  ["in_assessment", "proposal", "organisation", ["withdraw"]],
+  ["in_assessment", "proposal", "politician", []],
+  ["approved", "proposal", "organisation", []],
+  ["approved", "proposal", "coordinator", []],
+];
+
+describe("the lifecycle by relation", () => {
+  for (const [status, kind, actor, expected] of transitions) {
+    it(`${actor} on a ${kind} that is ${status}`, () => {
+      const routed = status !== "draft" && status !== "submitted";
+      expect(availableTransitions({ status, kind, routed }, actor).sort()).toEqual([...expected].sort());
+    });
+  }
+});
