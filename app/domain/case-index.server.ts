@@ -4,6 +4,7 @@ import { OrganisationModel } from "#models/organisation";
 import { ProposalModel, type Proposal } from "#models/proposal";
 import { ReadMarkerModel } from "#models/read-marker";
 import { UserModel } from "#models/user";
+import { isDuplicateKey } from "./claims.server";
 
 // Read models for the list pages (inbox, "my proposals", reminders). FerretDB 1.x reads and
 // decodes a whole collection for every query that is not an `_id` lookup, so each instance
@@ -41,7 +42,7 @@ export async function touch(name: "cases" | "directory") {
     await ReadMarkerModel.updateOne({ _id: name }, update, { upsert: true });
   } catch (error) {
     // Two first writers raced to create the marker: it exists now, so set it again.
-    if ((error as { code?: number }).code !== 11000) throw error;
+    if (!isDuplicateKey(error)) throw error;
     await ReadMarkerModel.updateOne({ _id: name }, update);
   }
 }

@@ -10,6 +10,7 @@ import type { SessionUser } from "./session.server";
 import { withSeq, type CaseEffect } from "./case-effects";
 import { enqueueEmail } from "./outbox.server";
 import { nextSequence } from "./counters.server";
+import { isDuplicateKey } from "./claims.server";
 import {
   nextStatus,
   TransitionError,
@@ -27,8 +28,6 @@ export class CaseConflictError extends Error {
     super("cases.conflict");
   }
 }
-
-const isDuplicateKey = (error: unknown) => (error as { code?: number } | null)?.code === 11000;
 
 export const factsOf = (c: Pick<CaseDoc, "status" | "kind" | "routing">): CaseFacts => ({
   status: c.status,

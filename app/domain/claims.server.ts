@@ -1,6 +1,7 @@
 import { ClaimModel } from "#models/claim";
 
-const isDuplicateKey = (error: unknown) => (error as { code?: number } | null)?.code === 11000;
+/** The database refused an insert because the key exists: the race was lost, or it was done before. */
+export const isDuplicateKey = (error: unknown) => (error as { code?: number } | null)?.code === 11000;
 
 /**
  * Claims `key` once: true for exactly one caller, however many race. An expired claim (a

@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { SequenceModel } from "#models/sequence";
-
-const isDuplicateKey = (error: unknown) => (error as { code?: number } | null)?.code === 11000;
+import { isDuplicateKey } from "./claims.server";
 
 /**
  * The next number of a sequence (case numbers per public body and year): unique and

@@ -6,7 +6,7 @@ import { TokenModel } from "#models/token";
 import { enqueueEmail } from "./outbox.server";
 import { findValidToken, consumeToken, issueToken } from "./tokens.server";
 import { link } from "./accounts.server";
-import { withLock } from "./claims.server";
+import { isDuplicateKey, withLock } from "./claims.server";
 import { pullMatching } from "./array-pull.server";
 import { hashPassword } from "./crypto.server";
 import type { SessionUser } from "./session.server";
@@ -27,8 +27,6 @@ export type OrganisationInput = Pick<
 >;
 
 export class DuplicateOrgNumberError extends Error {}
-
-const isDuplicateKey = (error: unknown) => (error as { code?: number } | null)?.code === 11000;
 
 /** Registers an organisation; the registering user becomes its administrator. */
 export async function createOrganisation(publicBodyId: Types.ObjectId, user: SessionUser, input: OrganisationInput) {

@@ -2,7 +2,7 @@ import type { Types } from "mongoose";
 import { renderEmail, type EmailTemplate } from "#emails/templates";
 import { OutboxModel } from "#models/email-outbox";
 import { UserModel } from "#models/user";
-import { claimOnce } from "./claims.server";
+import { claimOnce, isDuplicateKey } from "./claims.server";
 import { getEnv } from "./env.server";
 import { sendMail } from "./mailer.server";
 
@@ -15,8 +15,6 @@ export const ATTEMPT_LOCK_MS = 10 * 60 * 1000;
 export function backoffMs(attempts: number, base: number) {
   return Math.min(base * 2 ** Math.max(0, attempts - 1), 60 * 60 * 1000);
 }
-
-const isDuplicateKey = (error: unknown) => (error as { code?: number } | null)?.code === 11000;
 
 /**
  * Puts an email in the outbox. The idempotency key (unique index) makes a retried request

@@ -1,4 +1,5 @@
 import { AttemptSlotModel } from "#models/attempt-slot";
+import { isDuplicateKey } from "./claims.server";
 
 // Sign-in throttling shared by all app instances. Each attempt takes a numbered slot in a
 // fixed 15-minute window by inserting it under a unique `_id`, so the limit holds under
@@ -7,8 +8,6 @@ import { AttemptSlotModel } from "#models/attempt-slot";
 const WINDOW_MS = 15 * 60 * 1000;
 export const LOGIN_LIMITS = { account: 5, ip: 30 };
 type Scope = keyof typeof LOGIN_LIMITS;
-
-const isDuplicateKey = (error: unknown) => (error as { code?: number } | null)?.code === 11000;
 
 /** Takes the lowest free slot of `key` in the current window; null when all are taken. */
 async function takeSlot(scope: Scope, key: string, now: number): Promise<string | null> {
