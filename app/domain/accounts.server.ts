@@ -7,7 +7,7 @@ import { getEnv } from "./env.server";
 import { enqueueEmail } from "./outbox.server";
 import { getPublicBody } from "./public-body.server";
 import { beginLoginAttempt } from "./rate-limit.server";
-import { consumeToken, issueToken } from "./tokens.server";
+import { consumeToken, findValidToken, issueToken } from "./tokens.server";
 
 type Locale = "sv" | "en";
 
@@ -139,4 +139,9 @@ export async function membershipNames(user: {
       .lean(),
   ]);
   return { orgs, bodies };
+}
+
+/** Whether a verification link is still good, without using it (the page asks to confirm). */
+export async function isVerificationLinkValid(token: string) {
+  return token.length > 0 && token.length <= 200 && Boolean(await findValidToken(token, "verify_email"));
 }

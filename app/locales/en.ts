@@ -162,6 +162,9 @@ const en: Shape<typeof sv> = {
     },
     logout: { title: "Sign out", lead: "Do you want to sign out of Samverka?", submit: "Sign out" },
     verify: {
+      title: "Confirm your email address",
+      lead: "Press the button to confirm the address. You will be signed in at the same time.",
+      confirm: "Confirm the email address",
       ok: "Thank you! Your email address is confirmed.",
       invalidTitle: "The link does not work",
       invalid: "The link has already been used or is too old. Sign in and ask for a new link from My account.",

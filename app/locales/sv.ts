@@ -160,6 +160,9 @@ const sv = {
     },
     logout: { title: "Logga ut", lead: "Vill du logga ut från Samverka?", submit: "Logga ut" },
     verify: {
+      title: "Bekräfta din e-postadress",
+      lead: "Klicka på knappen för att bekräfta adressen. Du loggas in samtidigt.",
+      confirm: "Bekräfta e-postadressen",
       ok: "Tack! Din e-postadress är bekräftad.",
       invalidTitle: "Länken fungerar inte",
       invalid: "Länken är redan använd eller för gammal. Logga in och be om en ny länk från Mitt konto.",

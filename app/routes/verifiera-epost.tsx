@@ -1,34 +1,61 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { InvalidLink } from "~/components/invalid-link";
-import { sendVerificationEmail, verifyEmail } from "~/domain/accounts.server";
+import { PageHeading } from "~/components/layout";
+import { isVerificationLinkValid, sendVerificationEmail, verifyEmail } from "~/domain/accounts.server";
+import { readForm } from "~/domain/forms.server";
 import { getLang } from "~/domain/lang.server";
 import { titleMeta } from "~/domain/meta";
 import { createUserSession, getUser, redirectWithToast, requireUser } from "~/domain/session.server";
 
-export const meta = titleMeta("auth.verify.invalidTitle");
+export const meta = titleMeta("auth.verify.title");
 
 /**
- * The link in the verification email. It proves the mailbox, so it also signs the person in:
- * sign-up itself starts no session (it must answer the same for taken addresses).
+ * The link in the verification email opens a page with one button. Opening the link changes
+ * nothing: mail scanners that fetch links must neither use it up nor get a session.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
   const token = new URL(request.url).searchParams.get("token") ?? "";
-  const userId = await verifyEmail(token);
-  if (!userId) return null;
-  const current = await getUser(request);
-  const headers: Record<string, string> = current?._id.equals(userId)
-    ? {}
-    : { "Set-Cookie": await createUserSession(request, userId) };
-  throw await redirectWithToast("/organisation", "auth.verify.ok", headers);
+  return { token: (await isVerificationLinkValid(token)) ? token : null };
 }
 
-/** "Send the link again". */
+/**
+ * "Confirm": proves the mailbox, so it also signs the person in (sign-up itself starts no
+ * session, to answer the same for taken addresses). "Send the link again" comes from /konto.
+ */
 export async function action({ request }: ActionFunctionArgs) {
+  const formData = await readForm(request);
+  if (formData.get("intent") === "confirm") {
+    const token = formData.get("token");
+    const userId = typeof token === "string" && token.length <= 200 ? await verifyEmail(token) : null;
+    if (!userId) return redirect("/verifiera-epost"); // used meanwhile: the page says the link is spent
+    const current = await getUser(request);
+    const headers: Record<string, string> = current?._id.equals(userId)
+      ? {}
+      : { "Set-Cookie": await createUserSession(request, userId) };
+    return redirectWithToast("/organisation", "auth.verify.ok", headers);
+  }
   const user = await requireUser(request);
   if (!user.emailVerifiedAt) await sendVerificationEmail(user, await getLang(request));
   return redirectWithToast("/konto", "auth.verify.resent");
 }
 
-export default function VerifyFailed() {
-  return <InvalidLink titleKey="auth.verify.invalidTitle" bodyKey="auth.verify.invalid" />;
+export default function Verify() {
+  const { t } = useTranslation();
+  const { token } = useLoaderData<typeof loader>();
+  if (!token) return <InvalidLink titleKey="auth.verify.invalidTitle" bodyKey="auth.verify.invalid" />;
+  return (
+    <div className="narrow">
+      <PageHeading lead={t("auth.verify.lead")}>{t("auth.verify.title")}</PageHeading>
+      <Form method="post">
+        <input type="hidden" name="intent" value="confirm" />
+        <input type="hidden" name="token" value={token} />
+        <button type="submit" className="button">
+          {t("auth.verify.confirm")}
+        </button>
+      </Form>
+    </div>
+  );
 }

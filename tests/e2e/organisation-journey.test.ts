@@ -46,6 +46,9 @@ describe("an organisation leader's first visit", { timeout: 120_000 }, () => {
 
     const mail = await app.smtp.waitFor((m) => recipients(m).includes("sigrid@solrosen.example"));
     await page.goto(linkIn(mail, "/verifiera-epost"));
+    await page.getByRole("heading", { name: "Bekräfta din e-postadress" }).waitFor();
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Bekräfta e-postadressen" }).click();
     await page.getByText("Tack! Din e-postadress är bekräftad.").waitFor();
     await expectAccessible(page);
 

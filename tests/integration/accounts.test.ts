@@ -36,9 +36,16 @@ describe("sign up, verify, sign in, sign out", () => {
     const mail = await app.smtp.waitFor((m) => recipients(m).includes(email));
     expect(mail.subject).toBe("Bekräfta din e-postadress i Samverka");
     const link = linkIn(mail, "/verifiera-epost");
-    const verified = await client.get(pathOf(link));
+    // Opening the link (as a mail scanner would) changes nothing and gives no session.
+    const opened = await new Client(app.url).get(pathOf(link));
+    expect(opened.status).toBe(200);
+    expect(opened.headers.getSetCookie().some((c) => c.startsWith("__session="))).toBe(false);
+    expect((await UserModel.findOne({ email }).lean())?.emailVerifiedAt).toBeUndefined();
+    expect(await opened.text()).toContain("Bekräfta e-postadressen");
+    // The button proves the mailbox and signs the new person in.
+    const token = new URL(link).searchParams.get("token") ?? "";
+    const verified = await client.post("/verifiera-epost", { intent: "confirm", token });
     expect(verified.status).toBe(302);
-    // The link proves the mailbox and signs the new person in.
     const session = verified.headers.getSetCookie().find((c) => c.startsWith("__session="));
     expect(session).toMatch(/HttpOnly/i);
     expect(session).toMatch(/SameSite=Lax/i);
@@ -47,6 +54,9 @@ describe("sign up, verify, sign in, sign out", () => {
     const again = await client.get(pathOf(link));
     expect(again.status).toBe(200);
     expect(await again.text()).toContain("Länken fungerar inte");
+    const twice = await new Client(app.url).post("/verifiera-epost", { intent: "confirm", token });
+    expect([twice.status, twice.headers.get("Location")]).toEqual([302, "/verifiera-epost"]);
+    expect(twice.headers.getSetCookie().some((c) => c.startsWith("__session="))).toBe(false);
 
     const konto = await client.get("/konto");
     expect(await konto.text()).toContain("E-postadressen är bekräftad");

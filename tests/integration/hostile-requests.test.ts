@@ -49,6 +49,7 @@ const formRoutes = (): [string, string][] => [
   ["/aterstall-losenord?token=abc", "anon"],
   ["/inbjudan?token=abc", "anon"],
   ["/sprak", "anon"],
+  ["/verifiera-epost", "anon"],
   ["/konto", "lina"],
   ["/organisation/ny", "lina"],
   [`/organisation/${orgId}`, "lina"],
