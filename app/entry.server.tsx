@@ -4,13 +4,13 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { isDbUnavailable } from "./domain/db.server";
-import { logger } from "./domain/logger.server";
+import { isDbUnavailable } from "./domain/kernel/db.server";
+import { logger } from "./domain/kernel/logger.server";
 
 // The server lifecycle is exported from the build so that the server and the routes share
 // one module graph (one database connection, one scheduler).
-export { startApp, stopApp } from "./domain/lifecycle.server";
-export { databaseUp } from "./domain/db.server";
+export { startApp, stopApp } from "./domain/runtime/startup.server";
+export { databaseUp } from "./domain/kernel/db.server";
 
 export const streamTimeout = 5_000;
 

@@ -8,11 +8,11 @@ import { AbilityProvider } from "./components/ability";
 import { ErrorPage, errorKey } from "./components/error-page";
 import { useRootData } from "./components/root-data";
 import { Shell } from "./components/layout";
-import { isDbUnavailable } from "./domain/db.server";
-import { getEnv } from "./domain/env.server";
-import { packedRules, requestContext } from "./domain/request.server";
-import { readToast } from "./domain/session.server";
-import { createAbility, type AppRule } from "./domain/permissions";
+import { isDbUnavailable } from "./domain/kernel/db.server";
+import { getEnv } from "./domain/kernel/env.server";
+import { packedRules, requestContext } from "./domain/http/request.server";
+import { readToast } from "./domain/identity/session.server";
+import { createAbility, type AppRule } from "./domain/access/policy";
 import { DEFAULT_LANG, getI18n, type Lang } from "./i18n";
 import styles from "./styles.css?url";
 

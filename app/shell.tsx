@@ -5,7 +5,7 @@ import { AbilityProvider } from "./components/ability";
 import { ErrorPage } from "./components/error-page";
 import { Shell } from "./components/layout";
 import { useRootData } from "./components/root-data";
-import { createAbility } from "./domain/permissions";
+import { createAbility } from "./domain/access/policy";
 
 // The layout route around every page (app/routes.ts). Its error boundary sits below the root
 // loader, so an error page still knows who is signed in and which public body this is.

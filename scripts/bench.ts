@@ -8,7 +8,7 @@ import autocannon from "autocannon";
 import mongoose from "mongoose";
 import { caseDocumentId } from "../models/case-document";
 import { eventId } from "../models/case-event";
-import { idFromKey } from "../app/domain/cases.server";
+import { idFromKey } from "../app/domain/cases/engine.server";
 import { freePort, startFerretdb } from "./db";
 
 // `npm run bench [-- --large]`: seeds N cases (every status, through the use cases) over 300
@@ -106,7 +106,7 @@ async function runOne(n: number) {
   // @ts-expect-error the build exists after `npm run build`
   const build = (await import("../build/server/index.js")) as ServerBuild;
   const { createApp } = await import("../server/app");
-  const { logger } = await import("../app/domain/logger.server");
+  const { logger } = await import("../app/domain/kernel/logger.server");
   const lifecycle = build.entry.module as unknown as import("../server/app").Lifecycle;
   await lifecycle.startApp();
   const started = Date.now();
@@ -148,9 +148,9 @@ async function runOne(n: number) {
     ["organisation's case page", `/forslag/${fixtures.caseId}`, fixtures.member],
   ];
   if (process.env.BENCH_PROFILE) {
-    const { loadCaseById, caseTrail, listCaseDocuments } = await import("../app/domain/cases.server");
-    const { casePageData } = await import("../app/domain/case-access.server");
-    const { listDialogue } = await import("../app/domain/dialogue.server");
+    const { loadCaseById, caseTrail, listCaseDocuments } = await import("../app/domain/cases/engine.server");
+    const { casePageData } = await import("../app/domain/cases/case-page.server");
+    const { listDialogue } = await import("../app/domain/cases/dialogue.server");
     const timed = async <T>(label: string, fn: () => Promise<T>) => {
       const t = Date.now();
       const value = await fn();
@@ -235,9 +235,9 @@ async function load(url: string, headers?: Record<string, string>) {
 
 /** 300 organisations and N cases in every status, made through the use cases. */
 async function seed(n: number) {
-  const { seedDemo } = await import("../app/domain/seed.server");
-  const factories = await import("../app/domain/factories.server");
-  const { createUserSession } = await import("../app/domain/session.server");
+  const { seedDemo } = await import("../app/domain/demo/seed.server");
+  const factories = await import("../app/domain/demo/factories.server");
+  const { createUserSession } = await import("../app/domain/identity/session.server");
   const { DepartmentModel } = await import("#models/department");
   const { UserModel } = await import("#models/user");
   const body = await seedDemo();
@@ -365,7 +365,7 @@ async function copyCases(
     if (batch.proposals!.length >= 200) await flush();
   }
   await flush();
-  const { touch } = await import("../app/domain/case-index.server");
+  const { touch } = await import("../app/domain/cases/read-model.server");
   await touch("cases");
   return sample;
 }

@@ -1,5 +1,5 @@
-import { connectDb, disconnectDb } from "../app/domain/db.server";
-import { seedDemo } from "../app/domain/seed.server";
+import { connectDb, disconnectDb } from "../app/domain/kernel/db.server";
+import { seedDemo } from "../app/domain/demo/seed.server";
 import { startEmbeddedDb } from "./db";
 
 // `npm run seed` (also run by `npm run dev`): idempotent demo data. Without MONGODB_URI it

@@ -1,6 +1,6 @@
 import type { ServerBuild } from "@remix-run/node";
 import { createApp, type Lifecycle } from "./app";
-import { logger } from "../app/domain/logger.server";
+import { logger } from "../app/domain/kernel/logger.server";
 
 // Production and development entry: `npm start` / `npm run dev` (through scripts/dev.ts).
 const production = process.env.NODE_ENV === "production";

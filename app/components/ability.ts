@@ -1,5 +1,5 @@
 import { useAbility } from "@casl/react";
-import type { AppAbility } from "~/domain/permissions";
+import type { AppAbility } from "~/domain/access/policy";
 
 export { AbilityProvider } from "@casl/react";
 /** The same ability the server uses, rebuilt from the rules the root loader sends. */

@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { CasePageData } from "~/domain/case-access.server";
+import type { CasePageData } from "~/domain/cases/case-page.server";
 import { formatDate, formatDateTime, formatNumber, formatSek } from "~/i18n";
 import { useLang } from "./root-data";
 

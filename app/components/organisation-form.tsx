@@ -2,7 +2,7 @@ import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LEGAL_FORMS } from "#models/constants";
-import type { OrganisationInput } from "~/domain/organisations.server";
+import type { OrganisationInput } from "~/domain/organisations/organisations.server";
 import { organisationSchema } from "~/schemas/organisation";
 import { ErrorSummary, SelectField, TextAreaField, TextField } from "./forms";
 import { useSchemaForm } from "./use-form";

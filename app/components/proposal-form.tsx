@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, type SubmissionResult } from "@conform-to/
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CASE_AREAS } from "#models/constants";
-import type { CasePageData } from "~/domain/case-access.server";
+import type { CasePageData } from "~/domain/cases/case-page.server";
 import { draftSchema } from "~/schemas/proposal";
 import { ChoiceGroup, ErrorSummary, TextAreaField, TextField } from "./forms";
 import { useSchemaForm } from "./use-form";

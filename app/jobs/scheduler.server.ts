@@ -1,9 +1,9 @@
-import { cleanupRateLimits } from "~/domain/rate-limit.server";
-import { logger } from "~/domain/logger.server";
-import { processOutbox } from "~/domain/outbox.server";
-import { getEnv } from "~/domain/env.server";
-import { cleanupExpired } from "~/domain/cleanup.server";
-import { runReminders } from "~/domain/reminders.server";
+import { cleanupRateLimits } from "~/domain/identity/rate-limit.server";
+import { logger } from "~/domain/kernel/logger.server";
+import { processOutbox } from "~/domain/notifications/outbox.server";
+import { getEnv } from "~/domain/kernel/env.server";
+import { cleanupExpired } from "~/domain/runtime/cleanup.server";
+import { runReminders } from "~/domain/cases/reminders.server";
 
 // Background work of every app instance. Each job claims its rows atomically in the
 // database, so running several instances side by side is safe.

@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useRootData } from "~/components/root-data";
-import { titleMeta } from "~/domain/meta";
+import { titleMeta } from "~/domain/kernel/meta";
 
 export const meta = titleMeta("home.title");
 

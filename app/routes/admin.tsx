@@ -7,14 +7,14 @@ import { STAFF_ROLES_LIST } from "#models/constants";
 import { ChoiceGroup, ErrorSummary, SelectField, TextField } from "~/components/forms";
 import { PageHeading } from "~/components/layout";
 import { useSchemaForm } from "~/components/use-form";
-import { requireAbility } from "~/domain/ability.server";
-import { invalid, parseForm, readForm } from "~/domain/forms.server";
-import { titleMeta } from "~/domain/meta";
-import { requireContext } from "~/domain/request.server";
-import { redirectWithToast } from "~/domain/session.server";
-import { inviteStaff, listDepartments, listStaff } from "~/domain/staff.server";
+import { requireAbility } from "~/domain/access/ability.server";
+import { invalid, parseForm, readForm } from "~/domain/http/forms.server";
+import { titleMeta } from "~/domain/kernel/meta";
+import { requireContext } from "~/domain/http/request.server";
+import { redirectWithToast } from "~/domain/identity/session.server";
+import { inviteStaff, listDepartments, listStaff } from "~/domain/public-body/staff.server";
 import { inviteStaffSchema, reminderSettingsSchema } from "~/schemas/admin";
-import { updateReminderSettings } from "~/domain/public-body.server";
+import { updateReminderSettings } from "~/domain/public-body/public-body.server";
 
 export const meta = titleMeta("admin.title");
 

@@ -6,11 +6,11 @@ import { ErrorSummary, NewPasswordFields } from "~/components/forms";
 import { InvalidLink } from "~/components/invalid-link";
 import { PageHeading } from "~/components/layout";
 import { useSchemaForm } from "~/components/use-form";
-import { resetPassword } from "~/domain/accounts.server";
-import { invalid, parseForm, readForm } from "~/domain/forms.server";
-import { titleMeta } from "~/domain/meta";
-import { createUserSession, destroyAllSessions, redirectWithToast } from "~/domain/session.server";
-import { findValidToken } from "~/domain/tokens.server";
+import { resetPassword } from "~/domain/identity/accounts.server";
+import { invalid, parseForm, readForm } from "~/domain/http/forms.server";
+import { titleMeta } from "~/domain/kernel/meta";
+import { createUserSession, destroyAllSessions, redirectWithToast } from "~/domain/identity/session.server";
+import { findValidToken } from "~/domain/identity/tokens.server";
 import { resetSchema } from "~/schemas/account";
 
 export const meta = titleMeta("auth.reset.title");

@@ -4,8 +4,8 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageHeading } from "~/components/layout";
 import { useLang } from "~/components/root-data";
-import { getEnv } from "~/domain/env.server";
-import { titleMeta } from "~/domain/meta";
+import { getEnv } from "~/domain/kernel/env.server";
+import { titleMeta } from "~/domain/kernel/meta";
 import { formatDateTime } from "~/i18n";
 
 export const meta = titleMeta("dev.mailTitle");

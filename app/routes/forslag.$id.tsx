@@ -7,22 +7,22 @@ import { Attachments } from "~/components/attachments";
 import { CaseActionForm, Dialogue, MessageForm } from "~/components/dialogue";
 import { PageHeading } from "~/components/layout";
 import { ProposalForm } from "~/components/proposal-form";
-import { can } from "~/domain/ability.server";
-import { casePageData, loadCaseFor } from "~/domain/case-access.server";
-import { caseErrorResponse } from "~/domain/case-errors.server";
+import { can } from "~/domain/access/ability.server";
+import { casePageData, loadCaseFor } from "~/domain/cases/case-page.server";
+import { caseErrorResponse } from "~/domain/cases/errors.server";
 import {
   answerCompletion,
   confirmMeeting,
   convertToProposal,
   listDialogue,
   postMessage,
-} from "~/domain/dialogue.server";
-import { ATTACHABLE_STATUSES, DIALOGUE_STATUSES, isIn, TransitionError } from "~/domain/case-lifecycle";
-import { invalid, parseForm, withFileError } from "~/domain/forms.server";
-import { attachToCase, caseSubject, saveDraft, submitCase, withdrawCase } from "~/domain/proposals.server";
-import { optionalUploadedFile, readUploadForm, uploadedFile } from "~/domain/uploads.server";
-import { badRequest } from "~/domain/request.server";
-import { redirectWithToast } from "~/domain/session.server";
+} from "~/domain/cases/dialogue.server";
+import { ATTACHABLE_STATUSES, DIALOGUE_STATUSES, isIn, TransitionError } from "~/domain/cases/lifecycle";
+import { invalid, parseForm, withFileError } from "~/domain/http/forms.server";
+import { attachToCase, caseSubject, saveDraft, submitCase, withdrawCase } from "~/domain/cases/proposals.server";
+import { optionalUploadedFile, readUploadForm, uploadedFile } from "~/domain/http/uploads.server";
+import { badRequest } from "~/domain/http/request.server";
+import { redirectWithToast } from "~/domain/identity/session.server";
 import { completionAnswerSchema, confirmMeetingSchema, messageSchema } from "~/schemas/dialogue";
 import { attachSchema, draftSchema, versionSchema } from "~/schemas/proposal";
 

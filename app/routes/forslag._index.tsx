@@ -4,9 +4,9 @@ import { useTranslation } from "react-i18next";
 import { StatusBadge } from "~/components/case";
 import { PageHeading } from "~/components/layout";
 import { useLang } from "~/components/root-data";
-import { organisationCases } from "~/domain/inbox.server";
-import { titleMeta } from "~/domain/meta";
-import { requireContext } from "~/domain/request.server";
+import { organisationCases } from "~/domain/cases/inbox.server";
+import { titleMeta } from "~/domain/kernel/meta";
+import { requireContext } from "~/domain/http/request.server";
 import { formatDate } from "~/i18n";
 
 export const meta = titleMeta("cases.listTitle");

@@ -7,14 +7,14 @@ import { CASE_KINDS } from "#models/constants";
 import { ChoiceGroup, ErrorSummary, SelectField, TextField } from "~/components/forms";
 import { PageHeading } from "~/components/layout";
 import { useSchemaForm } from "~/components/use-form";
-import { can } from "~/domain/ability.server";
-import { invalid, parseForm, readForm } from "~/domain/forms.server";
-import { titleMeta } from "~/domain/meta";
-import { createCase } from "~/domain/proposals.server";
-import { requireContext } from "~/domain/request.server";
-import { redirectWithToast } from "~/domain/session.server";
+import { can } from "~/domain/access/ability.server";
+import { invalid, parseForm, readForm } from "~/domain/http/forms.server";
+import { titleMeta } from "~/domain/kernel/meta";
+import { createCase } from "~/domain/cases/proposals.server";
+import { requireContext } from "~/domain/http/request.server";
+import { redirectWithToast } from "~/domain/identity/session.server";
 import { newCaseSchema } from "~/schemas/proposal";
-import { listOwnOrganisations } from "~/domain/organisations.server";
+import { listOwnOrganisations } from "~/domain/organisations/organisations.server";
 
 export const meta = titleMeta("cases.newTitle");
 

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { loadCaseFor } from "~/domain/case-access.server";
-import { findCaseAttachment } from "~/domain/documents.server";
-import { fileResponse } from "~/domain/downloads.server";
+import { loadCaseFor } from "~/domain/cases/case-page.server";
+import { findCaseAttachment } from "~/domain/records/documents.server";
+import { fileResponse } from "~/domain/http/downloads.server";
 
 /** An attachment of a case, for everyone who may read the case (organisation and staff). */
 export async function loader({ request, params }: LoaderFunctionArgs) {

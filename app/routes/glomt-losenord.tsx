@@ -5,10 +5,10 @@ import { useTranslation } from "react-i18next";
 import { ErrorSummary, Honeypot, TextField } from "~/components/forms";
 import { PageHeading } from "~/components/layout";
 import { useSchemaForm } from "~/components/use-form";
-import { requestPasswordReset } from "~/domain/accounts.server";
-import { filledHoneypot, invalid, parseForm, readForm } from "~/domain/forms.server";
-import { getLang } from "~/domain/lang.server";
-import { titleMeta } from "~/domain/meta";
+import { requestPasswordReset } from "~/domain/identity/accounts.server";
+import { filledHoneypot, invalid, parseForm, readForm } from "~/domain/http/forms.server";
+import { getLang } from "~/domain/http/lang.server";
+import { titleMeta } from "~/domain/kernel/meta";
 import { forgotSchema } from "~/schemas/account";
 
 export const meta = titleMeta("auth.forgot.title");

@@ -5,9 +5,9 @@ import { CASE_AREAS, CASE_STATUSES } from "#models/constants";
 import { STAFF_WORDING, StatusBadge } from "~/components/case";
 import { PageHeading } from "~/components/layout";
 import { useLang } from "~/components/root-data";
-import { inbox } from "~/domain/inbox.server";
-import { titleMeta } from "~/domain/meta";
-import { requireContext } from "~/domain/request.server";
+import { inbox } from "~/domain/cases/inbox.server";
+import { titleMeta } from "~/domain/kernel/meta";
+import { requireContext } from "~/domain/http/request.server";
 import { formatDate } from "~/i18n";
 import { inboxQuerySchema } from "~/schemas/inbox";
 

@@ -9,13 +9,13 @@ import { CaseActionForm, Dialogue, MessageForm } from "~/components/dialogue";
 import { ChoiceGroup, ErrorSummary, SelectField, TextAreaField } from "~/components/forms";
 import { CollapsiblePanel, PageHeading } from "~/components/layout";
 import { useSchemaForm } from "~/components/use-form";
-import { casePageData, loadCaseFor } from "~/domain/case-access.server";
-import { listOrgDocuments } from "~/domain/documents.server";
+import { casePageData, loadCaseFor } from "~/domain/cases/case-page.server";
+import { listOrgDocuments } from "~/domain/records/documents.server";
 import { formatBytes } from "~/i18n";
-import { caseErrorResponse } from "~/domain/case-errors.server";
-import { DIALOGUE_STATUSES, isIn } from "~/domain/case-lifecycle";
-import { decide, declareConflict, latestDeclaration, saveAssessment, startAssessment } from "~/domain/decision.server";
-import { invalid, parseForm, withFileError } from "~/domain/forms.server";
+import { caseErrorResponse } from "~/domain/cases/errors.server";
+import { DIALOGUE_STATUSES, isIn } from "~/domain/cases/lifecycle";
+import { decide, declareConflict, latestDeclaration, saveAssessment, startAssessment } from "~/domain/cases/decision.server";
+import { invalid, parseForm, withFileError } from "~/domain/http/forms.server";
 import {
   inviteToMeeting,
   setConfidential,
@@ -24,11 +24,11 @@ import {
   postMessage,
   reassignCase,
   requestCompletion,
-} from "~/domain/dialogue.server";
-import { listOfficers, routeCase, RoutingError, suggestDepartments } from "~/domain/proposals.server";
-import { badRequest } from "~/domain/request.server";
-import { redirectWithToast } from "~/domain/session.server";
-import { optionalUploadedFile, readUploadForm } from "~/domain/uploads.server";
+} from "~/domain/cases/dialogue.server";
+import { listOfficers, routeCase, RoutingError, suggestDepartments } from "~/domain/cases/proposals.server";
+import { badRequest } from "~/domain/http/request.server";
+import { redirectWithToast } from "~/domain/identity/session.server";
+import { optionalUploadedFile, readUploadForm } from "~/domain/http/uploads.server";
 import {
   completionRequestSchema,
   inviteMeetingSchema,

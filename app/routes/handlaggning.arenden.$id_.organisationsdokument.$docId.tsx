@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { loadCaseFor } from "~/domain/case-access.server";
-import { findOrgDocument } from "~/domain/documents.server";
-import { fileResponse } from "~/domain/downloads.server";
+import { loadCaseFor } from "~/domain/cases/case-page.server";
+import { findOrgDocument } from "~/domain/records/documents.server";
+import { fileResponse } from "~/domain/http/downloads.server";
 
 /**
  * The organisation's own documents (stadgar, årsredovisning ...) for those who handle one of

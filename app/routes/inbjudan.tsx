@@ -6,18 +6,18 @@ import { ErrorSummary, NewPasswordFields, TextField } from "~/components/forms";
 import { InvalidLink } from "~/components/invalid-link";
 import { PageHeading } from "~/components/layout";
 import { useSchemaForm } from "~/components/use-form";
-import { invalid, parseForm, readForm } from "~/domain/forms.server";
-import { getLang } from "~/domain/lang.server";
-import { titleMeta } from "~/domain/meta";
+import { invalid, parseForm, readForm } from "~/domain/http/forms.server";
+import { getLang } from "~/domain/http/lang.server";
+import { titleMeta } from "~/domain/kernel/meta";
 import {
   acceptOrgInvitation,
   acceptOrgInvitationAsNewUser,
   describeInvitation,
   invitationFacts,
-} from "~/domain/organisations.server";
-import { badRequest } from "~/domain/request.server";
-import { createUserSession, destroyAllSessions, getUser, redirectWithToast } from "~/domain/session.server";
-import { acceptStaffInvitation } from "~/domain/staff.server";
+} from "~/domain/organisations/organisations.server";
+import { badRequest } from "~/domain/http/request.server";
+import { createUserSession, destroyAllSessions, getUser, redirectWithToast } from "~/domain/identity/session.server";
+import { acceptStaffInvitation } from "~/domain/public-body/staff.server";
 import { acceptOrgNewUserSchema, acceptStaffSchema } from "~/schemas/account";
 
 export const meta = titleMeta("invitation.title");

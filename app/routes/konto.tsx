@@ -5,11 +5,11 @@ import { useTranslation } from "react-i18next";
 import { ErrorSummary, NewPasswordFields, TextField } from "~/components/forms";
 import { PageHeading } from "~/components/layout";
 import { useSchemaForm } from "~/components/use-form";
-import { changePassword, membershipNames } from "~/domain/accounts.server";
-import { invalid, parseForm, readForm } from "~/domain/forms.server";
-import { titleMeta } from "~/domain/meta";
-import { badRequest } from "~/domain/request.server";
-import { destroyAllSessions, destroySession, redirectWithToast, requireUser } from "~/domain/session.server";
+import { changePassword, membershipNames } from "~/domain/identity/accounts.server";
+import { invalid, parseForm, readForm } from "~/domain/http/forms.server";
+import { titleMeta } from "~/domain/kernel/meta";
+import { badRequest } from "~/domain/http/request.server";
+import { destroyAllSessions, destroySession, redirectWithToast, requireUser } from "~/domain/identity/session.server";
 import { changePasswordSchema } from "~/schemas/account";
 
 export const meta = titleMeta("account.title");

@@ -6,10 +6,10 @@ import { useTranslation } from "react-i18next";
 import { ErrorSummary, TextField } from "~/components/forms";
 import { PageHeading } from "~/components/layout";
 import { useSchemaForm } from "~/components/use-form";
-import { login } from "~/domain/accounts.server";
-import { invalid, parseForm, readForm } from "~/domain/forms.server";
-import { titleMeta } from "~/domain/meta";
-import { createUserSession, getUser, safeRedirect } from "~/domain/session.server";
+import { login } from "~/domain/identity/accounts.server";
+import { invalid, parseForm, readForm } from "~/domain/http/forms.server";
+import { titleMeta } from "~/domain/kernel/meta";
+import { createUserSession, getUser, safeRedirect } from "~/domain/identity/session.server";
 import { loginSchema } from "~/schemas/account";
 
 export const meta = titleMeta("auth.login.title");

@@ -3,8 +3,8 @@ import { redirect } from "@remix-run/node";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageHeading } from "~/components/layout";
-import { titleMeta } from "~/domain/meta";
-import { destroySession } from "~/domain/session.server";
+import { titleMeta } from "~/domain/kernel/meta";
+import { destroySession } from "~/domain/identity/session.server";
 
 export const meta = titleMeta("auth.logout.title");
 

@@ -11,10 +11,10 @@ import { PageHeading } from "~/components/layout";
 import { OrganisationForm } from "~/components/organisation-form";
 import { useLang } from "~/components/root-data";
 import { useSchemaForm } from "~/components/use-form";
-import { can, requireAbility } from "~/domain/ability.server";
-import { deleteOrgDocument, findOrgDocument, listOrgDocuments, storeDocument } from "~/domain/documents.server";
-import { LockBusyError } from "~/domain/claims.server";
-import { invalid, parseForm, withFileError } from "~/domain/forms.server";
+import { can, requireAbility } from "~/domain/access/ability.server";
+import { deleteOrgDocument, findOrgDocument, listOrgDocuments, storeDocument } from "~/domain/records/documents.server";
+import { LockBusyError } from "~/domain/kernel/claims.server";
+import { invalid, parseForm, withFileError } from "~/domain/http/forms.server";
 import {
   DuplicateOrgNumberError,
   findOrganisation,
@@ -23,10 +23,10 @@ import {
   listPendingInvitations,
   removeMembership,
   updateOrganisation,
-} from "~/domain/organisations.server";
-import { badRequest, requireContext } from "~/domain/request.server";
-import { redirectWithToast } from "~/domain/session.server";
-import { readUploadForm, uploadedFile } from "~/domain/uploads.server";
+} from "~/domain/organisations/organisations.server";
+import { badRequest, requireContext } from "~/domain/http/request.server";
+import { redirectWithToast } from "~/domain/identity/session.server";
+import { readUploadForm, uploadedFile } from "~/domain/http/uploads.server";
 import { formatBytes, formatDate } from "~/i18n";
 import { inviteMemberSchema, objectId, organisationSchema, uploadSchema } from "~/schemas/organisation";
 

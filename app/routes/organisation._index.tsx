@@ -2,10 +2,10 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageHeading } from "~/components/layout";
-import { accessibleFilter } from "~/domain/ability.server";
-import { titleMeta } from "~/domain/meta";
-import { requireContext } from "~/domain/request.server";
-import { listOrganisations } from "~/domain/organisations.server";
+import { accessibleFilter } from "~/domain/access/ability.server";
+import { titleMeta } from "~/domain/kernel/meta";
+import { requireContext } from "~/domain/http/request.server";
+import { listOrganisations } from "~/domain/organisations/organisations.server";
 
 export const meta = titleMeta("org.listTitle");
 

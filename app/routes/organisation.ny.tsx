@@ -3,12 +3,12 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageHeading } from "~/components/layout";
 import { OrganisationForm } from "~/components/organisation-form";
-import { requireAbility } from "~/domain/ability.server";
-import { invalid, parseForm, readForm } from "~/domain/forms.server";
-import { titleMeta } from "~/domain/meta";
-import { createOrganisation, DuplicateOrgNumberError } from "~/domain/organisations.server";
-import { requireContext } from "~/domain/request.server";
-import { redirectWithToast } from "~/domain/session.server";
+import { requireAbility } from "~/domain/access/ability.server";
+import { invalid, parseForm, readForm } from "~/domain/http/forms.server";
+import { titleMeta } from "~/domain/kernel/meta";
+import { createOrganisation, DuplicateOrgNumberError } from "~/domain/organisations/organisations.server";
+import { requireContext } from "~/domain/http/request.server";
+import { redirectWithToast } from "~/domain/identity/session.server";
 import { organisationSchema } from "~/schemas/organisation";
 
 export const meta = titleMeta("org.newTitle");

@@ -1,4 +1,4 @@
-import { pingDb } from "~/domain/db.server";
+import { pingDb } from "~/domain/kernel/db.server";
 
 /** Ready to serve: the database answers a ping within 1.5 s; otherwise 503. */
 export async function loader() {

@@ -6,11 +6,11 @@ import { useTranslation } from "react-i18next";
 import { ErrorSummary, Honeypot, NewPasswordFields, TextField } from "~/components/forms";
 import { PageHeading } from "~/components/layout";
 import { useSchemaForm } from "~/components/use-form";
-import { registerAccount } from "~/domain/accounts.server";
-import { filledHoneypot, invalid, parseForm, readForm } from "~/domain/forms.server";
-import { getLang } from "~/domain/lang.server";
-import { titleMeta } from "~/domain/meta";
-import { getUser } from "~/domain/session.server";
+import { registerAccount } from "~/domain/identity/accounts.server";
+import { filledHoneypot, invalid, parseForm, readForm } from "~/domain/http/forms.server";
+import { getLang } from "~/domain/http/lang.server";
+import { titleMeta } from "~/domain/kernel/meta";
+import { getUser } from "~/domain/identity/session.server";
 import { registerSchema } from "~/schemas/account";
 
 export const meta = titleMeta("auth.register.title");

@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageHeading } from "~/components/layout";
-import { titleMeta } from "~/domain/meta";
-import { emailField } from "~/domain/validation";
+import { titleMeta } from "~/domain/kernel/meta";
+import { emailField } from "~/domain/kernel/validation";
 
 export const meta = titleMeta("auth.register.sentTitle");
 

@@ -1,7 +1,7 @@
 import { TextPage } from "~/components/text-page";
 import { useLang } from "~/components/root-data";
 import { accessibility } from "~/content/pages";
-import { titleMeta } from "~/domain/meta";
+import { titleMeta } from "~/domain/kernel/meta";
 
 export const meta = titleMeta("a11y.title");
 

@@ -4,11 +4,11 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { InvalidLink } from "~/components/invalid-link";
 import { PageHeading } from "~/components/layout";
-import { isVerificationLinkValid, sendVerificationEmail, verifyEmail } from "~/domain/accounts.server";
-import { readForm } from "~/domain/forms.server";
-import { getLang } from "~/domain/lang.server";
-import { titleMeta } from "~/domain/meta";
-import { createUserSession, getUser, redirectWithToast, requireUser } from "~/domain/session.server";
+import { isVerificationLinkValid, sendVerificationEmail, verifyEmail } from "~/domain/identity/accounts.server";
+import { readForm } from "~/domain/http/forms.server";
+import { getLang } from "~/domain/http/lang.server";
+import { titleMeta } from "~/domain/kernel/meta";
+import { createUserSession, getUser, redirectWithToast, requireUser } from "~/domain/identity/session.server";
 
 export const meta = titleMeta("auth.verify.title");
 

@@ -1,4 +1,4 @@
-import { emailField, newPasswordField, requiredText, withConfirmation, z } from "~/domain/validation";
+import { emailField, newPasswordField, requiredText, withConfirmation, z } from "~/domain/kernel/validation";
 
 // One schema per form, shared by the action (server) and the form (browser).
 

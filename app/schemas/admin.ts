@@ -1,5 +1,5 @@
 import { STAFF_ROLES_LIST } from "#models/constants";
-import { emailField, requiredText, z } from "~/domain/validation";
+import { emailField, requiredText, z } from "~/domain/kernel/validation";
 import { objectId } from "./organisation";
 
 export const inviteStaffSchema = z.object({

@@ -1,5 +1,5 @@
-import { ALL_CHECKS, STATE_AID_BASES } from "~/domain/assessment";
-import { MAX_LONG, optionalText, requiredDay, requiredText, z } from "~/domain/validation";
+import { ALL_CHECKS, STATE_AID_BASES } from "~/domain/cases/assessment";
+import { MAX_LONG, optionalText, requiredDay, requiredText, z } from "~/domain/kernel/validation";
 
 const version = z.coerce.number().int().min(0);
 const wholeNumber = z

@@ -1,4 +1,4 @@
-import { MAX_LONG, optionalText, requiredDay, requiredText, z } from "~/domain/validation";
+import { MAX_LONG, optionalText, requiredDay, requiredText, z } from "~/domain/kernel/validation";
 import { objectId } from "./organisation";
 
 const version = z.coerce.number().int().min(0);

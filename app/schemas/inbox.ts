@@ -1,5 +1,5 @@
 import { CASE_AREAS, CASE_STATUSES } from "#models/constants";
-import { z } from "~/domain/validation";
+import { z } from "~/domain/kernel/validation";
 
 /** Inbox filters from the query string; anything odd falls back to the default. */
 export const inboxQuerySchema = z.object({

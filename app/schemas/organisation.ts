@@ -9,7 +9,7 @@ import {
   requiredText,
   urlField,
   z,
-} from "~/domain/validation";
+} from "~/domain/kernel/validation";
 
 /** "Name, role" per line → signatories. */
 export const signatoriesField = z

@@ -1,5 +1,5 @@
 import { CASE_AREAS, CASE_KINDS } from "#models/constants";
-import { clean, MAX_LONG, optionalDay, optionalText, requiredText, z } from "~/domain/validation";
+import { clean, MAX_LONG, optionalDay, optionalText, requiredText, z } from "~/domain/kernel/validation";
 import { objectId } from "./organisation";
 
 const sek = z

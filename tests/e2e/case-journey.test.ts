@@ -4,7 +4,7 @@ import { startTestApp, type TestApp } from "../support/app";
 import { expectAccessible, launchBrowser, newPage, signIn } from "../support/browser";
 import { DEMO } from "../support/http";
 import { recipients } from "../support/smtp";
-import { caseYear } from "~/domain/cases.server";
+import { caseYear } from "~/domain/cases/engine.server";
 
 let app: TestApp;
 let browser: Browser;

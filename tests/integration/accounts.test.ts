@@ -2,7 +2,7 @@ import mongoose from "mongoose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SessionModel } from "#models/session";
 import { UserModel } from "#models/user";
-import { upsertUser } from "~/domain/factories.server";
+import { upsertUser } from "~/domain/demo/factories.server";
 import { startTestApp, type TestApp } from "../support/app";
 import { Client, DEMO, loginAs, signUp } from "../support/http";
 import { linkIn, recipients } from "../support/smtp";

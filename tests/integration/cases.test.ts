@@ -8,7 +8,7 @@ import { OutboxModel } from "#models/email-outbox";
 import { OrganisationModel } from "#models/organisation";
 import { ProposalModel } from "#models/proposal";
 import { UserModel } from "#models/user";
-import { touch } from "~/domain/case-index.server";
+import { touch } from "~/domain/cases/read-model.server";
 import {
   applyVersion,
   caseYear,
@@ -16,14 +16,14 @@ import {
   loadCaseById,
   writeEvent,
   type CaseDoc,
-} from "~/domain/cases.server";
-import { TransitionError } from "~/domain/case-lifecycle";
-import { convertToProposal, inviteToMeeting, postMessage, requestCompletion } from "~/domain/dialogue.server";
-import { createCase, routeCase, saveDraft, submitCase } from "~/domain/proposals.server";
-import { runReminders } from "~/domain/reminders.server";
-import type { SessionUser } from "~/domain/session.server";
+} from "~/domain/cases/engine.server";
+import { TransitionError } from "~/domain/cases/lifecycle";
+import { convertToProposal, inviteToMeeting, postMessage, requestCompletion } from "~/domain/cases/dialogue.server";
+import { createCase, routeCase, saveDraft, submitCase } from "~/domain/cases/proposals.server";
+import { runReminders } from "~/domain/cases/reminders.server";
+import type { SessionUser } from "~/domain/identity/session.server";
 import { startTestApp, type TestApp } from "../support/app";
-import { upsertUser } from "~/domain/factories.server";
+import { upsertUser } from "~/domain/demo/factories.server";
 import { exeBytes, pdfBytes, uploadForm } from "../support/files";
 import { recipients } from "../support/smtp";
 import { Client, DEMO, loginAs, sessionFor } from "../support/http";

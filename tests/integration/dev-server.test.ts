@@ -4,7 +4,7 @@ import type { ServerBuild } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ViteDevServer } from "vite";
 import { createApp } from "../../server/app";
-import { logger } from "../../app/domain/logger.server";
+import { logger } from "../../app/domain/kernel/logger.server";
 
 // `npm run dev` must serve the browser its modules and nothing else of the project: not the
 // database files, not the server's source.

@@ -3,10 +3,10 @@ import mongoose from "mongoose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import { UserModel } from "#models/user";
-import { pullMatching } from "~/domain/array-pull.server";
-import { claimOnce } from "~/domain/claims.server";
-import { nextSequence } from "~/domain/counters.server";
-import { connectDb, disconnectDb } from "~/domain/db.server";
+import { pullMatching } from "~/domain/kernel/array-pull.server";
+import { claimOnce } from "~/domain/kernel/claims.server";
+import { nextSequence } from "~/domain/kernel/counters.server";
+import { connectDb, disconnectDb } from "~/domain/kernel/db.server";
 
 // What Samverka needs from the database, proven against the embedded FerretDB (or whatever
 // MONGODB_URI points to). See docs/decisions/002-embedded-ferretdb.md.

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OutboxModel } from "#models/email-outbox";
 import { OrganisationModel } from "#models/organisation";
-import { processOutbox } from "~/domain/outbox.server";
+import { processOutbox } from "~/domain/notifications/outbox.server";
 import { startTestApp, type TestApp } from "../support/app";
 import { DEMO, loginAs } from "../support/http";
 import { recipients } from "../support/smtp";
@@ -48,7 +48,7 @@ describe("email outbox", () => {
   });
 
   it("never sends two emails for one idempotency key, however many workers race", async () => {
-    const { enqueueEmail } = await import("~/domain/outbox.server");
+    const { enqueueEmail } = await import("~/domain/notifications/outbox.server");
     const payload = {
       template: "verify" as const,
       locale: "sv" as const,

@@ -5,7 +5,7 @@ import type { Logger } from "pino";
 import { inject } from "vitest";
 import { createApp, type Lifecycle } from "../../server/app";
 import { freePort } from "../../scripts/db";
-import { logger } from "../../app/domain/logger.server";
+import { logger } from "../../app/domain/kernel/logger.server";
 import { startSmtp, type TestSmtp } from "./smtp";
 
 export interface TestApp {
@@ -40,7 +40,7 @@ export async function startTestApp(
   const build = (await import("../../build/server/index.js")) as ServerBuild;
   const lifecycle = build.entry.module as unknown as Lifecycle;
   await lifecycle.startApp();
-  const { seedDemo } = await import("../../app/domain/seed.server");
+  const { seedDemo } = await import("../../app/domain/demo/seed.server");
   await seedDemo();
   const app = createApp({
     build,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ALL_CHECKS, assessmentGaps, deMinimisTotal } from "~/domain/assessment";
+import { ALL_CHECKS, assessmentGaps, deMinimisTotal } from "~/domain/cases/assessment";
 
 describe("state aid arithmetic", () => {
   it("adds the declared other aid of three years to this aid and compares with the ceiling", () => {

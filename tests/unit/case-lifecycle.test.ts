@@ -8,7 +8,7 @@ import {
   type CaseActor,
   type CaseFacts,
   type TransitionName,
-} from "~/domain/case-lifecycle";
+} from "~/domain/cases/lifecycle";
 
 const ACTORS: CaseActor[] = ["organisation", "coordinator", "officer", "admin", "politician", "stranger"];
 const names = Object.keys(TRANSITIONS) as TransitionName[];

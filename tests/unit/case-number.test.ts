@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { caseYear } from "~/domain/cases.server";
+import { caseYear } from "~/domain/cases/engine.server";
 
 describe("the year in a case number", () => {
   it("is the Swedish year of the day received, whatever the server's time zone", () => {

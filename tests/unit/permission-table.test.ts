@@ -1,7 +1,7 @@
 import { subject } from "@casl/ability";
 import { describe, expect, it } from "vitest";
-import { availableTransitions, type CaseActor, type CaseStatus } from "~/domain/case-lifecycle";
-import { defineAbilityFor, type AbilityUser } from "~/domain/permissions";
+import { availableTransitions, type CaseActor, type CaseStatus } from "~/domain/cases/lifecycle";
+import { defineAbilityFor, type AbilityUser } from "~/domain/access/policy";
 
 // Who may do what, written out by hand (not derived from the rules): each row is a person in a
 // relation to the record, each column an action, and the cell the one right answer.

@@ -1,6 +1,6 @@
 import { subject } from "@casl/ability";
 import { describe, expect, it } from "vitest";
-import { defineAbilityFor, type AbilityUser } from "~/domain/permissions";
+import { defineAbilityFor, type AbilityUser } from "~/domain/access/policy";
 
 const body = "b".repeat(24);
 const otherBody = "c".repeat(24);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { missingFields } from "~/domain/proposal-content";
+import { missingFields } from "~/domain/cases/proposal-content";
 
 const idea = {
   title: "Läxhjälp",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dueReminders, reminderKey, easterSunday, swedishHolidays, workingDaysBetween } from "~/domain/reminders";
+import { dueReminders, reminderKey, easterSunday, swedishHolidays, workingDaysBetween } from "~/domain/cases/reminders";
 
 const settings = { unroutedReminderDays: 3, inactivityReminderDays: 14, completionReminderDays: 7 };
 

@@ -5,7 +5,7 @@ import {
   isSessionAlive,
   newSessionTimes,
   touchedIdleExpiry,
-} from "~/domain/session-policy";
+} from "~/domain/identity/session-policy";
 
 const t0 = new Date("2026-11-24T08:00:00Z");
 const after = (ms: number) => new Date(t0.getTime() + ms);

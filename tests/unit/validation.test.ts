@@ -2,7 +2,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { describe, expect, it } from "vitest";
 import { loginSchema, registerSchema } from "~/schemas/account";
 import { organisationSchema } from "~/schemas/organisation";
-import { backoffMs } from "~/domain/outbox.server";
+import { backoffMs } from "~/domain/notifications/outbox.server";
 
 const form = (entries: Record<string, string>) => {
   const fd = new FormData();
@@ -59,7 +59,7 @@ describe("outbox backoff", () => {
 
 describe("dates and control characters", () => {
   it("accepts only real calendar days", async () => {
-    const { isCalendarDay } = await import("~/domain/validation");
+    const { isCalendarDay } = await import("~/domain/kernel/validation");
     expect(["2026-02-28", "2024-02-29", "1900-01-01"].map(isCalendarDay)).toEqual([true, true, true]);
     expect(
       ["2026-02-31", "2025-02-29", "0000-01-01", "2026-13-01", "2026-1-1", "9999-12-31"].map(isCalendarDay),
@@ -90,8 +90,8 @@ describe("dates and control characters", () => {
 
 describe("the outbox's claim on a mail", () => {
   it("outlasts the longest SMTP send several times over, so a hung send is not taken over", async () => {
-    const { ATTEMPT_LOCK_MS } = await import("~/domain/outbox.server");
-    const { SMTP_SEND_LIMIT_MS } = await import("~/domain/mailer.server");
+    const { ATTEMPT_LOCK_MS } = await import("~/domain/notifications/outbox.server");
+    const { SMTP_SEND_LIMIT_MS } = await import("~/domain/notifications/mailer.server");
     expect(SMTP_SEND_LIMIT_MS).toBe(120_000);
     expect(ATTEMPT_LOCK_MS).toBeGreaterThanOrEqual(4 * SMTP_SEND_LIMIT_MS);
   });

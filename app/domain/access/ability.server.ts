@@ -1,0 +1,58 @@
+import { subject as asSubject } from "@casl/ability";
+import { accessibleBy } from "@casl/mongoose";
+import type { SessionUser } from "../identity/session.server";
+import { defineAbilityFor, type AbilityUser, type Action, type AppAbility, type SubjectType } from "./policy";
+
+export function toAbilityUser(user: SessionUser | null): AbilityUser | null {
+  if (!user) return null;
+  return {
+    id: String(user._id),
+    orgMemberships: user.orgMemberships.map((m) => ({
+      organisationId: String(m.organisationId),
+      publicBodyId: String(m.publicBodyId),
+      role: m.role,
+    })),
+    staffMemberships: user.staffMemberships.map((m) => ({
+      publicBodyId: String(m.publicBodyId),
+      role: m.role,
+      departmentIds: m.departmentIds.map(String),
+    })),
+  };
+}
+
+export const abilityFor = (user: SessionUser | null) => defineAbilityFor(toAbilityUser(user));
+
+/** Plain string ids, so CASL conditions (also string ids) compare equal to ObjectIds. */
+function plain(fields: Record<string, unknown>) {
+  const isObjectId = (v: unknown) => typeof v === "object" && v !== null && "toHexString" in v;
+  return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, isObjectId(v) ? String(v) : v]));
+}
+
+export function can(ability: AppAbility, action: Action, type: SubjectType, fields: Record<string, unknown>) {
+  return ability.can(action, asSubject(type, plain(fields)) as unknown as Parameters<AppAbility["can"]>[1]);
+}
+
+/**
+ * Throws a 404 when the user may not do this: pages about other organisations' objects
+ * must not reveal that they exist (docs/domain.md, "Roles and who sees what").
+ */
+export function requireAbility(
+  ability: AppAbility,
+  action: Action,
+  type: SubjectType,
+  fields: Record<string, unknown>,
+  status: 403 | 404 = 404,
+) {
+  if (!can(ability, action, type, fields)) {
+    throw new Response(status === 404 ? "Sidan finns inte" : "Du har inte behörighet", { status });
+  }
+}
+
+/**
+ * The Mongo filter of what the user may see, or null when nothing. (@casl/mongoose answers
+ * "nothing" with `$expr`, which FerretDB lacks, so we never send that to the database.)
+ */
+export function accessibleFilter(ability: AppAbility, action: Action, type: SubjectType) {
+  if (!ability.can(action, type)) return null;
+  return accessibleBy(ability, action).ofType(type) as Record<string, unknown>;
+}

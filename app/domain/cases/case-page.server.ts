@@ -1,0 +1,117 @@
+import { DepartmentModel } from "#models/department";
+import { OrganisationModel } from "#models/organisation";
+import { UserModel } from "#models/user";
+import { requireAbility } from "../access/ability.server";
+import { listCaseAttachments } from "../records/documents.server";
+import { availableTransitions } from "./lifecycle";
+import {
+  actorFor,
+  attachmentIdsOf,
+  caseTrail,
+  factsOf,
+  listCaseDocuments,
+  loadCaseById,
+  type CaseDoc,
+} from "./engine.server";
+import { caseSubject } from "./proposals.server";
+import { requireContext } from "../http/request.server";
+
+/** The case the request is about, if the user may read it; otherwise 404 (docs/domain.md). */
+export async function loadCaseFor(request: Request, id: string | undefined) {
+  const ctx = await requireContext(request);
+  const c = await loadCaseById(ctx.publicBody._id, id ?? "");
+  if (!c) throw new Response("Sidan finns inte", { status: 404 });
+  requireAbility(ctx.ability, "read", "Case", caseSubject(c));
+  return { ...ctx, c, actor: actorFor(ctx.user, c) };
+}
+
+/** What every case page shows: facts, who handles it, the trail and the document list. */
+export async function casePageData(c: CaseDoc, options: { staff: boolean; actor: ReturnType<typeof actorFor> }) {
+  const trail = await caseTrail(c);
+  const events = options.staff ? trail : trail.filter((e) => e.shared);
+  const [org, documents, department, officer, attachments] = await Promise.all([
+    OrganisationModel.findById(c.organisationId).select("name orgNumber email phone").lean(),
+    listCaseDocuments(c, trail),
+    c.routing ? DepartmentModel.findById(c.routing.departmentId).select("name").lean() : null,
+    c.routing ? UserModel.findById(c.routing.officerId).select("name email").lean() : null,
+    listCaseAttachments(c._id, attachmentIdsOf(trail)),
+  ]);
+  return {
+    case: {
+      id: String(c._id),
+      kind: c.kind,
+      status: c.status,
+      version: c.version,
+      caseNumber: c.caseNumber ?? null,
+      confidential: c.confidential,
+      receivedAt: c.receivedAt?.toISOString() ?? null,
+      title: c.title,
+      summary: c.summary,
+      need: c.need,
+      targetGroup: c.targetGroup,
+      activities: c.activities,
+      periodStart: c.periodStart?.toISOString().slice(0, 10) ?? "",
+      periodEnd: c.periodEnd?.toISOString().slice(0, 10) ?? "",
+      areas: c.areas,
+      generalInterest: c.generalInterest,
+      municipalGoal: c.municipalGoal,
+      addedValue: c.addedValue,
+      ownContributionDescription: c.ownContributionDescription,
+      ownContributionSek: c.ownContributionSek,
+      volunteerHoursPerYear: c.volunteerHoursPerYear,
+      ownContributionInKind: c.ownContributionInKind,
+      requestedSekPerYear: c.requestedSekPerYear,
+      requestedInKind: c.requestedInKind,
+      goals: c.goals.map((g) => ({ goal: g.goal, indicator: g.indicator })),
+      contactName: c.contactName,
+      contactEmail: c.contactEmail,
+      contactPhone: c.contactPhone,
+      partnerOrganisations: c.partnerOrganisations,
+      wantsMeeting: c.wantsMeeting,
+    },
+    organisation: org ? { id: String(org._id), name: org.name, orgNumber: org.orgNumber, email: org.email } : null,
+    attachments: attachments.map((a) => ({
+      id: String(a._id),
+      title: a.title,
+      filename: a.filename,
+      size: a.size,
+      href: `/forslag/${String(c._id)}/bilagor/${String(a._id)}`,
+    })),
+    decision: c.decision
+      ? {
+          outcome: c.decision.outcome,
+          decidedBy: c.decision.decidedBy,
+          decisionMakerName: c.decision.decisionMakerName,
+          delegationRef: c.decision.delegationRef,
+          decisionDate: c.decision.decisionDate.toISOString().slice(0, 10),
+          protocolRef: c.decision.protocolRef,
+          justification: c.decision.justification,
+          contributionPerYearSek: c.decision.contributionPerYearSek,
+        }
+      : null,
+    handler: officer ? { name: officer.name, email: officer.email, department: department?.name ?? "" } : null,
+    transitions: availableTransitions(factsOf(c), options.actor),
+    events: events
+      .filter((e) => e.type !== "draftSaved")
+      .map((e) => ({ ...e, data: e.data ?? {} }))
+      .map((e) => ({
+        seq: e.seq,
+        type: e.type,
+        at: e.at.toISOString(),
+        actorName: e.actorName,
+        officer: typeof e.data.officer === "string" ? e.data.officer : "",
+        department: typeof e.data.department === "string" ? e.data.department : "",
+        date: typeof e.data.date === "string" ? e.data.date : "",
+      })),
+    documents: documents.map((d) => ({
+      number: d.number,
+      date: d.date.toISOString(),
+      direction: d.direction,
+      title: d.confidential ? "" : d.title,
+      sender: d.confidential ? "" : d.sender,
+      confidential: d.confidential,
+    })),
+  };
+}
+
+export type CasePageData = Awaited<ReturnType<typeof casePageData>>;

@@ -1,0 +1,151 @@
+import type { Assessment, Decision } from "#models/proposal";
+import { PublicBodyModel } from "#models/public-body";
+import { ALL_CHECKS, assessmentGaps, type CheckAnswerInput, type CheckKey } from "./assessment";
+import type { CaseActor } from "./lifecycle";
+import type { CaseEffect } from "./effects";
+import { recordChange, requireTransitionActor, transition, type CaseDoc } from "./engine.server";
+import { getEnv } from "../kernel/env.server";
+import { localeOf } from "../notifications/outbox.server";
+import type { SessionUser } from "../identity/session.server";
+
+// Jäv, assessment and decision. The assessment is internal until the decision; the decision
+// (with its reasons) is shared with the organisation and entered in the document list.
+
+export class AssessmentError extends Error {}
+
+const ASSESSORS: CaseActor[] = ["officer", "coordinator"];
+
+/** The user's latest declaration for this role, if any. */
+export function latestDeclaration(c: CaseDoc, userId: string, role: "assessor" | "decisionMaker") {
+  return [...(c.conflictDeclarations ?? [])].reverse().find((d) => String(d.userId) === userId && d.role === role);
+}
+
+/**
+ * Records the assessor's jäv declaration. Declaring a conflict is kept on record and blocks
+ * this person from assessing; the office then reassigns the case.
+ */
+export async function declareConflict(c: CaseDoc, user: SessionUser, actor: CaseActor, hasConflict: boolean) {
+  if (!ASSESSORS.includes(actor)) throw new AssessmentError("actor");
+  const declaration = { userId: user._id, name: user.name, role: "assessor" as const, hasConflict, at: new Date() };
+  const { case: after } = await recordChange(
+    c,
+    { type: "conflictDeclared", actor: user, shared: false, data: { hasConflict } },
+    { conflictDeclarations: [...(c.conflictDeclarations ?? []), declaration] },
+  );
+  return after;
+}
+
+/** Starts the assessment; only after the assessor has declared that there is no jäv. */
+export async function startAssessment(c: CaseDoc, user: SessionUser, expectedVersion: number) {
+  requireTransitionActor("startAssessment", user, c);
+  const declared = latestDeclaration(c, String(user._id), "assessor");
+  if (!declared || declared.hasConflict) throw new AssessmentError("conflict");
+  const { case: after } = await transition(c, "startAssessment", user, { expectedVersion, shared: true });
+  return after;
+}
+
+export interface AssessmentInput {
+  checks: Partial<Record<CheckKey, CheckAnswerInput>>;
+  stateAidBasis: string;
+  otherDeMinimisEur: number;
+  requestedEur: number;
+  recommendation: "approve" | "decline" | "";
+  recommendationText: string;
+}
+
+export async function saveAssessment(
+  c: CaseDoc,
+  user: SessionUser,
+  actor: CaseActor,
+  input: AssessmentInput,
+  expectedVersion: number,
+) {
+  if (!ASSESSORS.includes(actor)) throw new AssessmentError("actor");
+  if (c.status !== "in_assessment") throw new AssessmentError("status");
+  const declared = latestDeclaration(c, String(user._id), "assessor");
+  if (!declared || declared.hasConflict) throw new AssessmentError("conflict");
+  if (expectedVersion !== c.version) throw new AssessmentError("conflictVersion");
+  const assessment: Assessment = {
+    checks: ALL_CHECKS.map((key) => ({
+      key,
+      answer: input.checks[key]?.answer ?? "",
+      comment: input.checks[key]?.comment ?? "",
+    })),
+    stateAidBasis: input.stateAidBasis,
+    otherDeMinimisEur: input.otherDeMinimisEur,
+    requestedEur: input.requestedEur,
+    recommendation: input.recommendation,
+    recommendationText: input.recommendationText,
+    savedAt: new Date(),
+    savedBy: user._id,
+  };
+  const { case: after } = await recordChange(
+    c,
+    { type: "assessmentSaved", actor: user, shared: false },
+    { assessment },
+  );
+  return after;
+}
+
+export type DecisionInput = Omit<Decision, "recordedBy"> & { decisionMakerHasNoConflict: boolean };
+
+/**
+ * Records the decision of the committee or the officer with delegation. The assessment must
+ * be complete (every check answered, reasons for every "no"), and the decision maker must
+ * have declared no jäv. The organisation is told the outcome with the reasons.
+ */
+export async function decide(c: CaseDoc, user: SessionUser, input: DecisionInput, expectedVersion: number) {
+  requireTransitionActor(input.outcome === "approved" ? "approve" : "decline", user, c);
+  const gaps = assessmentGaps(
+    Object.fromEntries((c.assessment?.checks ?? []).map((k) => [k.key, { answer: k.answer, comment: k.comment }])),
+  );
+  if (!c.assessment || gaps.unanswered.length || gaps.noWithoutReason.length) throw new AssessmentError("incomplete");
+  if (!input.decisionMakerHasNoConflict) throw new AssessmentError("decisionMakerConflict");
+  const { decisionMakerHasNoConflict: _declared, ...rest } = input;
+  const decision: Decision = { ...rest, recordedBy: user._id };
+  const declaration = {
+    userId: user._id,
+    name: input.decisionMakerName,
+    role: "decisionMaker" as const,
+    hasConflict: false,
+    at: new Date(),
+  };
+  const body = await PublicBodyModel.findById(c.publicBodyId).select("name officeName").lean();
+  const effects: CaseEffect[] = [
+    {
+      kind: "document",
+      ref: "decision:{seq}",
+      entry: {
+        direction: "outgoing",
+        title: `Beslut (${input.outcome === "approved" ? "bifall" : "avslag"})${input.protocolRef ? `, ${input.protocolRef}` : ""}`,
+        sender: input.decisionMakerName,
+      },
+    },
+  ];
+  for (const to of [...new Set([c.contactEmail].filter(Boolean))]) {
+    effects.push({
+      kind: "email",
+      key: `decision:${String(c._id)}:{seq}:${to}`,
+      to,
+      email: {
+        template: "notice",
+        notice: input.outcome,
+        locale: await localeOf(to),
+        caseNumber: c.caseNumber ?? "",
+        title: c.title,
+        name: input.decisionMakerName,
+        publicBody: body?.name ?? "",
+        reasons: input.justification,
+        url: `${getEnv().APP_URL}/forslag/${String(c._id)}`,
+        officeName: `${body?.officeName ?? ""}, ${body?.name ?? ""}`,
+      },
+    });
+  }
+  const { case: after } = await transition(c, input.outcome === "approved" ? "approve" : "decline", user, {
+    expectedVersion,
+    patch: { decision, conflictDeclarations: [...(c.conflictDeclarations ?? []), declaration] },
+    data: { protocolRef: input.protocolRef },
+    effects,
+  });
+  return after;
+}

@@ -1,0 +1,152 @@
+import { subject } from "@casl/ability";
+import type { Types } from "mongoose";
+import { DepartmentModel } from "#models/department";
+import { caseRows, directory, type CaseRow } from "./read-model.server";
+import type { CaseStatus } from "./lifecycle";
+import type { AppAbility } from "../access/policy";
+import { caseSubject } from "./proposals.server";
+
+export const PAGE_SIZE = 25;
+
+/** User text used in a regex matches literally (no regex injection). */
+export const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+const DAY = 24 * 60 * 60 * 1000;
+
+type Query = {
+  q: string;
+  status?: CaseStatus;
+  area?: string;
+  department?: string;
+  officer?: string;
+  organisation?: string;
+  olderThan?: number;
+  sort: "received" | "oldest" | "caseNumber" | "activity";
+  page: number;
+};
+
+const time = (d: Date | undefined) => d?.getTime() ?? 0;
+const ORDER: Record<Query["sort"], (a: CaseRow, b: CaseRow) => number> = {
+  received: (a, b) => time(b.receivedAt) - time(a.receivedAt),
+  oldest: (a, b) => time(a.receivedAt) - time(b.receivedAt),
+  caseNumber: (a, b) => (a.caseNumber ?? "").localeCompare(b.caseNumber ?? "", "sv", { numeric: true }),
+  activity: (a, b) => time(b.lastActivityAt) - time(a.lastActivityAt),
+};
+
+/**
+ * The civil-society office's inbox: what waits to be routed, and all cases the user may read,
+ * filtered, searched (case number, title, organisation) and paged. Read from the in-memory
+ * case list (case-index.server.ts): one `_id` lookup when nothing changed.
+ */
+export async function inbox(publicBodyId: Types.ObjectId, ability: AppAbility, query: Query, now = new Date()) {
+  const [rows, names, departments] = await Promise.all([
+    caseRows(),
+    directory(),
+    DepartmentModel.find({ publicBodyId }).select("name").lean(),
+  ]);
+  const orgName = (id: Types.ObjectId) => names.organisations.get(String(id))?.name ?? "";
+  const readable = rows.filter(
+    (c) =>
+      c.publicBodyId.equals(publicBodyId) &&
+      c.status !== "draft" &&
+      ability.can("read", subject("Case", caseSubject(c))),
+  );
+  const pattern = query.q ? new RegExp(escapeRegex(query.q), "i") : null;
+  const before = query.olderThan ? now.getTime() - query.olderThan * DAY : null;
+  const matching = readable.filter(
+    (c) =>
+      (!query.status || c.status === query.status) &&
+      (!query.area || c.areas.includes(query.area)) &&
+      (!query.department || String(c.routing?.departmentId) === query.department) &&
+      (!query.officer || String(c.routing?.officerId) === query.officer) &&
+      (!query.organisation || String(c.organisationId) === query.organisation) &&
+      (before === null || (c.receivedAt !== undefined && c.receivedAt.getTime() <= before)) &&
+      (!pattern ||
+        pattern.test(c.caseNumber ?? "") ||
+        pattern.test(c.title) ||
+        pattern.test(orgName(c.organisationId))),
+  );
+  const unrouted = readable
+    .filter((c) => c.status === "submitted")
+    .sort(ORDER.oldest)
+    .slice(0, 100);
+  const page = [...matching].sort(ORDER[query.sort]).slice((query.page - 1) * PAGE_SIZE, query.page * PAGE_SIZE);
+  const row = (c: CaseRow) => ({
+    id: String(c._id),
+    title: c.title,
+    kind: c.kind,
+    status: c.status,
+    caseNumber: c.caseNumber ?? "",
+    receivedAt: c.receivedAt?.toISOString() ?? null,
+    ageDays: c.receivedAt ? Math.floor((now.getTime() - c.receivedAt.getTime()) / DAY) : 0,
+    organisation: orgName(c.organisationId),
+    officer: c.routing ? (names.staff.get(String(c.routing.officerId))?.name ?? "") : "",
+    department: c.routing ? (departments.find((d) => d._id.equals(c.routing?.departmentId))?.name ?? "") : "",
+  });
+  const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, "sv");
+  return {
+    options: {
+      departments: departments.map((d) => ({ id: String(d._id), name: d.name })),
+      organisations: [...names.organisations]
+        .filter(([, o]) => o.publicBodyId.equals(publicBodyId))
+        .map(([id, o]) => ({ id, name: o.name }))
+        .sort(byName)
+        .slice(0, 500),
+      officers: [...names.staff]
+        .filter(([, u]) =>
+          u.staffMemberships.some(
+            (m) => m.publicBodyId.equals(publicBodyId) && (m.role === "officer" || m.role === "coordinator"),
+          ),
+        )
+        .map(([id, u]) => ({ id, name: u.name }))
+        .sort(byName),
+    },
+    unrouted: unrouted.map(row),
+    cases: page.map(row),
+    total: matching.length,
+    page: query.page,
+    pages: Math.max(1, Math.ceil(matching.length / PAGE_SIZE)),
+  };
+}
+
+/**
+ * An organisation member's own cases (all their organisations), newest change first, with
+ * who handles each and whether a meeting invitation waits for them.
+ */
+export async function organisationCases(
+  publicBodyId: Types.ObjectId,
+  organisationIds: Types.ObjectId[],
+  ability: AppAbility,
+) {
+  if (organisationIds.length === 0) return [];
+  const [rows, names, departments] = await Promise.all([
+    caseRows(),
+    directory(),
+    DepartmentModel.find({ publicBodyId }).select("name").lean(),
+  ]);
+  return rows
+    .filter(
+      (c) =>
+        c.publicBodyId.equals(publicBodyId) &&
+        organisationIds.some((id) => id.equals(c.organisationId)) &&
+        ability.can("read", subject("Case", caseSubject(c))),
+    )
+    .sort((a, b) => time(b.updatedAt) - time(a.updatedAt))
+    .slice(0, 200)
+    .map((c) => {
+      const officer = c.routing ? names.staff.get(String(c.routing.officerId)) : undefined;
+      return {
+        id: String(c._id),
+        title: c.title,
+        kind: c.kind,
+        status: c.status,
+        caseNumber: c.caseNumber ?? null,
+        receivedAt: c.receivedAt?.toISOString() ?? null,
+        organisation: names.organisations.get(String(c.organisationId))?.name ?? "",
+        officer: c.routing ? (officer?.name ?? "") : null,
+        officerEmail: c.routing ? (officer?.email ?? "") : null,
+        department: c.routing ? (departments.find((d) => d._id.equals(c.routing?.departmentId))?.name ?? "") : null,
+        meetingToConfirm: (c.pendingInvitations ?? 0) > 0,
+      };
+    });
+}

@@ -1,0 +1,306 @@
+import { Types } from "mongoose";
+import type { CaseKind } from "#models/constants";
+import { DepartmentModel } from "#models/department";
+import { OrganisationModel } from "#models/organisation";
+import { ProposalModel, type ProposalContent } from "#models/proposal";
+import { PublicBodyModel } from "#models/public-body";
+import { UserModel } from "#models/user";
+import { listCaseAttachments, storeDocument } from "../records/documents.server";
+import { getEnv } from "../kernel/env.server";
+import { localeOf } from "../notifications/outbox.server";
+import type { CaseEffect } from "./effects";
+import { noticeEffects } from "./notices.server";
+import { missingFields } from "./proposal-content";
+import {
+  attachmentIdsOf,
+  CaseConflictError,
+  caseTrail,
+  loadCaseById,
+  recordChange,
+  transition,
+  type CaseDoc,
+} from "./engine.server";
+import type { SessionUser } from "../identity/session.server";
+import type { UploadedFile } from "../http/uploads.server";
+
+// Use cases of the IOP case up to routing: create, save a draft, submit (case number,
+// registration, receipt), route, withdraw. Routes call these after asking the ability.
+
+const caseUrl = (c: CaseDoc, staff: boolean) =>
+  `${getEnv().APP_URL}${staff ? "/handlaggning/arenden/" : "/forslag/"}${String(c._id)}`;
+
+const dateSv = (d: Date) =>
+  new Intl.DateTimeFormat("sv-SE", { dateStyle: "long", timeZone: "Europe/Stockholm" }).format(d);
+
+/** Plain string ids, for CASL checks of a case. */
+export function caseSubject(c: Pick<CaseDoc, "publicBodyId" | "organisationId" | "status" | "routing">) {
+  return {
+    publicBodyId: String(c.publicBodyId),
+    organisationId: String(c.organisationId),
+    status: c.status,
+    ...(c.routing
+      ? {
+          routing: {
+            departmentId: String(c.routing.departmentId),
+            officerId: String(c.routing.officerId),
+            coReaderDepartmentIds: c.routing.coReaderDepartmentIds.map(String),
+          },
+        }
+      : {}),
+  };
+}
+
+export async function createCase(
+  publicBodyId: Types.ObjectId,
+  organisationId: Types.ObjectId,
+  user: SessionUser,
+  input: { kind: CaseKind; title: string },
+) {
+  const c = await ProposalModel.create({
+    publicBodyId,
+    organisationId,
+    createdBy: user._id,
+    kind: input.kind,
+    title: input.title,
+    status: "draft",
+    contactName: user.name,
+    contactEmail: user.email,
+  });
+  const created = await recordChange(c.toObject() as CaseDoc, {
+    type: "created",
+    actor: user,
+    data: { kind: input.kind },
+  });
+  return created.case;
+}
+
+export type DraftContent = Partial<ProposalContent>;
+
+export async function saveDraft(c: CaseDoc, user: SessionUser, content: DraftContent, expectedVersion: number) {
+  if (expectedVersion !== c.version) throw new CaseConflictError();
+  const result = await recordChange(
+    c,
+    { type: "draftSaved", actor: user, idempotencyKey: `${String(c._id)}:${c.version}:draftSaved` },
+    content,
+  );
+  return result.case;
+}
+
+export type SubmitResult = { ok: true; case: CaseDoc } | { ok: false; missing: string[] };
+
+/**
+ * Submits a draft: completeness check, then the transition; a new case gets its case
+ * number and registration, and every submission is entered in the document list and
+ * acknowledged with a receipt (kvittens).
+ */
+export async function submitCase(c: CaseDoc, user: SessionUser, expectedVersion: number): Promise<SubmitResult> {
+  const missing = missingFields(c.kind, c);
+  if (missing.length) return { ok: false, missing };
+  // The day received is written with the event, so a repair numbers the case in the same year.
+  const receivedAt = c.receivedAt ?? new Date();
+  const [org, body] = await Promise.all([
+    OrganisationModel.findById(c.organisationId).select("name").lean(),
+    PublicBodyModel.findById(c.publicBodyId).lean(),
+  ]);
+  const sender = org?.name ?? "";
+  const kindTitle = c.kind === "idea" ? "Idé" : "IOP-förslag";
+  const effects: CaseEffect[] = [
+    {
+      kind: "document",
+      ref: "submission:{seq}",
+      entry: { direction: "incoming", title: `${kindTitle}: ${c.title}`, sender },
+    },
+    {
+      kind: "document",
+      ref: "receipt:{seq}",
+      entry: { direction: "outgoing", title: "Mottagningskvittens", sender: body?.officeName ?? "" },
+    },
+  ];
+  for (const attachment of await listCaseAttachments(c._id, attachmentIdsOf(await caseTrail(c)))) {
+    effects.push({
+      kind: "document",
+      ref: `attachment:${String(attachment._id)}`,
+      entry: { direction: "incoming", title: `Bilaga: ${attachment.title}`, sender, documentId: attachment._id },
+    });
+  }
+  // A converted idea arrives already routed: its receipt names the officer, who is told.
+  const handler = c.routing
+    ? await Promise.all([
+        UserModel.findById(c.routing.officerId).select("name email").lean(),
+        DepartmentModel.findById(c.routing.departmentId).select("name").lean(),
+      ])
+    : null;
+  const kindLabels = {
+    sv: { idea: "er idé", proposal: "ert förslag" },
+    en: { idea: "your idea", proposal: "your proposal" },
+  };
+  for (const to of [...new Set([user.email, c.contactEmail].filter(Boolean))]) {
+    const locale = await localeOf(to);
+    const common = {
+      locale,
+      caseNumber: "",
+      title: c.title,
+      kindLabel: kindLabels[locale][c.kind],
+      organisation: sender,
+      publicBody: body?.name ?? "",
+      date: dateSv(handler ? new Date() : receivedAt),
+      days: String(body?.unroutedReminderDays ?? 3),
+      url: caseUrl(c, false),
+      officeName: `${body?.officeName ?? ""}, ${body?.name ?? ""}`,
+    };
+    effects.push({
+      kind: "email",
+      key: `receipt:${String(c._id)}:{seq}:${to}`,
+      to,
+      email: handler
+        ? { template: "receiptRouted", ...common, officer: handler[0]?.name ?? "", department: handler[1]?.name ?? "" }
+        : { template: "receipt", ...common },
+    });
+  }
+  effects.push(
+    ...(handler
+      ? await noticeEffects(c, "proposalArrived", [handler[0]?.email ?? ""], sender, true)
+      : await noticeEffects(c, "newCase", [body?.officeEmail ?? ""], sender, true)),
+  );
+  const { case: current } = await transition(c, "submit", user, {
+    expectedVersion,
+    data: { kind: c.kind },
+    patch: { receivedAt },
+    effects,
+  });
+  return { ok: true, case: current };
+}
+
+/** Departments whose areas match the case's areas, best match first (routing suggestion). */
+export async function suggestDepartments(c: CaseDoc) {
+  const departments = await DepartmentModel.find({ publicBodyId: c.publicBodyId }).sort({ name: 1 }).lean();
+  const score = (areas: string[]) => areas.filter((a) => c.areas.includes(a)).length;
+  return [...departments].sort((a, b) => score(b.areas) - score(a.areas));
+}
+
+/** Officers of the public body, with their departments (to choose the responsible one). */
+export async function listOfficers(publicBodyId: Types.ObjectId) {
+  const users = await UserModel.find({ "staffMemberships.publicBodyId": publicBodyId })
+    .select("name email staffMemberships")
+    .sort({ name: 1 })
+    .lean();
+  return users
+    .map((u) => ({ user: u, m: u.staffMemberships.find((s) => s.publicBodyId.equals(publicBodyId)) }))
+    .filter((x) => x.m && (x.m.role === "officer" || x.m.role === "coordinator"))
+    .map((x) => ({
+      id: String(x.user._id),
+      name: x.user.name,
+      email: x.user.email,
+      role: x.m?.role ?? "officer",
+      departmentIds: (x.m?.departmentIds ?? []).map(String),
+    }));
+}
+
+export class RoutingError extends Error {}
+
+/** Routes a submitted case to one responsible department and officer, and tells both sides. */
+export async function routeCase(
+  c: CaseDoc,
+  user: SessionUser,
+  input: { departmentId: string; officerId: string; coReaderDepartmentIds: string[]; expectedVersion: number },
+) {
+  const [department, officers] = await Promise.all([
+    DepartmentModel.findOne({ _id: input.departmentId, publicBodyId: c.publicBodyId }).lean(),
+    listOfficers(c.publicBodyId),
+  ]);
+  const officer = officers.find((o) => o.id === input.officerId);
+  if (!department) throw new RoutingError("departmentId");
+  if (!officer || (officer.role === "officer" && !officer.departmentIds.includes(input.departmentId))) {
+    throw new RoutingError("officerId");
+  }
+  const coReaders = input.coReaderDepartmentIds.filter((id) => id !== input.departmentId);
+  const known = await DepartmentModel.countDocuments({ _id: { $in: coReaders }, publicBodyId: c.publicBodyId });
+  if (known !== coReaders.length) throw new RoutingError("coReaderDepartmentIds");
+  const routing = {
+    departmentId: department._id,
+    officerId: new Types.ObjectId(officer.id),
+    coReaderDepartmentIds: coReaders.map((id) => new Types.ObjectId(id)),
+    routedAt: new Date(),
+    routedBy: user._id,
+  };
+  const [org, body] = await Promise.all([
+    OrganisationModel.findById(c.organisationId).select("name").lean(),
+    PublicBodyModel.findById(c.publicBodyId).select("name officeName").lean(),
+  ]);
+  const officeName = `${body?.officeName ?? ""}, ${body?.name ?? ""}`;
+  const common = { caseNumber: c.caseNumber ?? "", title: c.title, department: department.name, officeName };
+  const effects: CaseEffect[] = [
+    {
+      kind: "email",
+      key: `routed-officer:${String(c._id)}:{seq}`,
+      to: officer.email,
+      email: {
+        template: "routedOfficer",
+        locale: await localeOf(officer.email),
+        ...common,
+        organisation: org?.name ?? "",
+        url: caseUrl(c, true),
+      },
+    },
+  ];
+  for (const to of [...new Set([c.contactEmail].filter(Boolean))]) {
+    effects.push({
+      kind: "email",
+      key: `routed-org:${String(c._id)}:{seq}:${to}`,
+      to,
+      email: {
+        template: "routedOrg",
+        locale: await localeOf(to),
+        ...common,
+        officer: officer.name,
+        officerEmail: officer.email,
+        url: caseUrl(c, false),
+      },
+    });
+  }
+  const { case: after } = await transition(c, "route", user, {
+    expectedVersion: input.expectedVersion,
+    patch: { routing },
+    data: { department: department.name, officer: officer.name },
+    effects,
+  });
+  return after;
+}
+
+export async function withdrawCase(c: CaseDoc, user: SessionUser, expectedVersion: number) {
+  const { case: after } = await transition(c, "withdraw", user, { expectedVersion });
+  return after;
+}
+
+export { loadCaseById };
+
+/** Attaches a checked file to the case; once the case is registered it enters the document list. */
+export async function attachToCase(c: CaseDoc, user: SessionUser, title: string, file: UploadedFile) {
+  const doc = await storeDocument({
+    publicBodyId: c.publicBodyId,
+    organisationId: c.organisationId,
+    caseId: c._id,
+    uploadedBy: user._id,
+    kind: "attachment",
+    title,
+    file,
+  });
+  // Before registration the attachment waits for the submission, which lists it then.
+  const org = c.caseNumber ? await OrganisationModel.findById(c.organisationId).select("name").lean() : null;
+  const effects: CaseEffect[] = c.caseNumber
+    ? [
+        {
+          kind: "document",
+          ref: `attachment:${String(doc._id)}`,
+          entry: { direction: "incoming", title: `Bilaga: ${title}`, sender: org?.name ?? "", documentId: doc._id },
+        },
+      ]
+    : [];
+  const { case: after } = await recordChange(
+    c,
+    { type: "attachmentAdded", actor: user, data: { title, documentId: doc._id } },
+    {},
+    effects,
+  );
+  return after;
+}

@@ -1,0 +1,94 @@
+import { randomUUID } from "node:crypto";
+import mongoose, { type Types } from "mongoose";
+import { OrganisationModel } from "#models/organisation";
+import { ProposalModel, type Proposal } from "#models/proposal";
+import { ReadMarkerModel } from "#models/read-marker";
+import { UserModel } from "#models/user";
+import { isDuplicateKey } from "../kernel/claims.server";
+
+// Read models for the list pages (inbox, "my proposals", reminders). FerretDB 1.x reads and
+// decodes a whole collection for every query that is not an `_id` lookup, so each instance
+// keeps the lists in memory and re-reads them only when their marker has changed: a list page
+// then costs one `_id` lookup whatever the number of cases (docs/decisions/009). On MongoDB the
+// same code runs; the indexes declared on the models serve the rebuilds.
+
+export interface CaseRow {
+  _id: Types.ObjectId;
+  publicBodyId: Types.ObjectId;
+  organisationId: Types.ObjectId;
+  title: string;
+  kind: Proposal["kind"];
+  status: Proposal["status"];
+  caseNumber?: string;
+  receivedAt?: Date;
+  lastActivityAt: Date;
+  updatedAt: Date;
+  areas: string[];
+  routing?: Proposal["routing"];
+  contactEmail: string;
+  pendingInvitations: number;
+}
+
+const CASE_FIELDS =
+  "publicBodyId organisationId title kind status caseNumber receivedAt lastActivityAt updatedAt areas routing contactEmail pendingInvitations";
+
+type Cached<T> = { key: string; value: T };
+const caches = new Map<string, Cached<unknown>>();
+
+/** Marks a read model's source as changed: every instance re-reads it on its next use. */
+export async function touch(name: "cases" | "directory") {
+  const update = { $set: { token: randomUUID(), at: new Date() } };
+  try {
+    await ReadMarkerModel.updateOne({ _id: name }, update, { upsert: true });
+  } catch (error) {
+    // Two first writers raced to create the marker: it exists now, so set it again.
+    if (!isDuplicateKey(error)) throw error;
+    await ReadMarkerModel.updateOne({ _id: name }, update);
+  }
+}
+
+async function cached<T>(name: "cases" | "directory", load: () => Promise<T>): Promise<T> {
+  const marker = await ReadMarkerModel.findById(name).lean();
+  // Keyed by database too: tests run several databases in one process.
+  const key = `${mongoose.connection.name}:${marker?.token ?? ""}`;
+  const hit = caches.get(name) as Cached<T> | undefined;
+  if (marker && hit?.key === key) return hit.value;
+  const value = await load();
+  if (marker) caches.set(name, { key, value });
+  return value;
+}
+
+/** Every case's list fields (all public bodies; callers filter by theirs). */
+export function caseRows(): Promise<CaseRow[]> {
+  return cached("cases", () => ProposalModel.find().select(CASE_FIELDS).lean<CaseRow[]>());
+}
+
+export interface Directory {
+  organisations: Map<string, { name: string; publicBodyId: Types.ObjectId }>;
+  staff: Map<
+    string,
+    {
+      name: string;
+      email: string;
+      staffMemberships: { publicBodyId: Types.ObjectId; role: string; departmentIds: Types.ObjectId[] }[];
+    }
+  >;
+}
+
+/** Names of organisations and staff, for lists and option lists. */
+export function directory(): Promise<Directory> {
+  return cached("directory", async () => {
+    const [orgs, staff] = await Promise.all([
+      OrganisationModel.find().select("name publicBodyId").lean(),
+      UserModel.find({ "staffMemberships.publicBodyId": { $exists: true } })
+        .select("name email staffMemberships")
+        .lean(),
+    ]);
+    return {
+      organisations: new Map(orgs.map((o) => [String(o._id), { name: o.name, publicBodyId: o.publicBodyId }])),
+      staff: new Map(
+        staff.map((u) => [String(u._id), { name: u.name, email: u.email, staffMemberships: u.staffMemberships }]),
+      ),
+    };
+  });
+}

@@ -1,0 +1,25 @@
+import { packRules } from "@casl/ability/extra";
+import { getI18n } from "~/i18n";
+import { abilityFor } from "../access/ability.server";
+import { getLang } from "./lang.server";
+import { getPublicBody } from "../public-body/public-body.server";
+import { getUser, requireUser } from "../identity/session.server";
+
+/** What most loaders and actions start with: who asks, in which language, for which body. */
+export async function requestContext(request: Request) {
+  const [user, lang, publicBody] = await Promise.all([getUser(request), getLang(request), getPublicBody()]);
+  const ability = abilityFor(user);
+  return { user, lang, publicBody, ability, t: getI18n(lang).t };
+}
+
+export async function requireContext(request: Request) {
+  await requireUser(request);
+  const ctx = await requestContext(request);
+  if (!ctx.user) throw new Error("unreachable: requireUser redirects");
+  return { ...ctx, user: ctx.user };
+}
+
+export const packedRules = (ability: ReturnType<typeof abilityFor>) => packRules(ability.rules);
+
+/** A 400 for a malformed request that no form could have produced. */
+export const badRequest = () => new Response("Ogiltig förfrågan", { status: 400 });

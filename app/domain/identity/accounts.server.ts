@@ -1,0 +1,147 @@
+import type { Types } from "mongoose";
+import { OrganisationModel } from "#models/organisation";
+import { PublicBodyModel } from "#models/public-body";
+import { UserModel } from "#models/user";
+import { burnPasswordCheck, hashPassword, verifyPassword } from "../kernel/crypto.server";
+import { getEnv } from "../kernel/env.server";
+import { enqueueEmail } from "../notifications/outbox.server";
+import { getPublicBody } from "../public-body/public-body.server";
+import { beginLoginAttempt } from "./rate-limit.server";
+import { consumeToken, findValidToken, issueToken } from "./tokens.server";
+
+type Locale = "sv" | "en";
+
+export const link = (path: string, token: string) => `${getEnv().APP_URL}${path}?${new URLSearchParams({ token })}`;
+
+async function officeName() {
+  const body = await getPublicBody();
+  return `${body.officeName}, ${body.name}`;
+}
+
+export async function sendVerificationEmail(
+  user: { _id: Types.ObjectId; email: string; name: string },
+  locale: Locale,
+) {
+  const token = await issueToken({ kind: "verify_email", email: user.email, userId: user._id });
+  await enqueueEmail(`verify:${token.slice(0, 16)}`, user.email, {
+    template: "verify",
+    locale,
+    name: user.name,
+    url: link("/verifiera-epost", token),
+    officeName: await officeName(),
+  });
+}
+
+/**
+ * Creates an account, or (when the email is taken) tells the owner by email. Both paths
+ * answer the same, so the form does not reveal who has an account.
+ */
+export async function registerAccount(input: { name: string; email: string; password: string }, locale: Locale) {
+  const existing = await UserModel.findOne({ email: input.email }).lean();
+  // Hash either way, so the answer takes as long for a taken address as for a new one.
+  const passwordHash = await hashPassword(input.password);
+  if (existing) {
+    await enqueueEmail(`already:${String(existing._id)}:${Date.now()}`, existing.email, {
+      template: "already",
+      locale,
+      name: existing.name,
+      url: `${getEnv().APP_URL}/logga-in`,
+      officeName: await officeName(),
+    });
+    return null;
+  }
+  const user = await UserModel.create({
+    name: input.name,
+    email: input.email,
+    passwordHash,
+    locale,
+  });
+  await sendVerificationEmail(user, locale);
+  return user;
+}
+
+export async function verifyEmail(token: string) {
+  const used = await consumeToken(token, "verify_email");
+  if (!used?.userId) return null;
+  await UserModel.updateOne(
+    { _id: used.userId, emailVerifiedAt: { $exists: false } },
+    { $set: { emailVerifiedAt: new Date() } },
+  );
+  return used.userId;
+}
+
+export type LoginResult =
+  | { ok: true; userId: Types.ObjectId }
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "blocked"; minutes: number };
+
+export async function login(email: string, password: string, ip: string): Promise<LoginResult> {
+  const attempt = await beginLoginAttempt(email, ip);
+  if (!attempt.allowed) return { ok: false, reason: "blocked", minutes: attempt.minutes };
+  const user = await UserModel.findOne({ email }).select("+passwordHash").lean();
+  const ok = user ? await verifyPassword(user.passwordHash, password) : (await burnPasswordCheck(password), false);
+  if (!user || !ok) return { ok: false, reason: "invalid" };
+  await attempt.succeeded();
+  return { ok: true, userId: user._id };
+}
+
+export async function requestPasswordReset(email: string, locale: Locale) {
+  const user = await UserModel.findOne({ email }).lean();
+  if (!user) return; // Same answer either way.
+  const token = await issueToken({ kind: "reset_password", email, userId: user._id });
+  await enqueueEmail(`reset:${token.slice(0, 16)}`, email, {
+    template: "reset",
+    locale,
+    name: user.name,
+    url: link("/aterstall-losenord", token),
+    officeName: await officeName(),
+  });
+}
+
+export async function setPassword(userId: Types.ObjectId, password: string, extra: Record<string, unknown> = {}) {
+  await UserModel.updateOne(
+    { _id: userId },
+    { $set: { passwordHash: await hashPassword(password), passwordChangedAt: new Date(), ...extra } },
+  );
+}
+
+/** Uses a reset token; the link also proves the email address. */
+export async function resetPassword(token: string, password: string) {
+  const used = await consumeToken(token, "reset_password");
+  if (!used?.userId) return null;
+  await setPassword(used.userId, password, { emailVerifiedAt: new Date() });
+  return used.userId;
+}
+
+export async function changePassword(userId: Types.ObjectId, current: string, next: string) {
+  const user = await UserModel.findById(userId).select("+passwordHash").lean();
+  if (!user || !(await verifyPassword(user.passwordHash, current))) return false;
+  await setPassword(userId, next);
+  return true;
+}
+
+/** Emails follow the language the person chose. */
+export async function setLocale(userId: Types.ObjectId, locale: Locale) {
+  await UserModel.updateOne({ _id: userId }, { $set: { locale } });
+}
+
+/** Names of the organisations and public bodies a person belongs to (for the account page). */
+export async function membershipNames(user: {
+  orgMemberships: { organisationId: Types.ObjectId }[];
+  staffMemberships: { publicBodyId: Types.ObjectId }[];
+}) {
+  const [orgs, bodies] = await Promise.all([
+    OrganisationModel.find({ _id: { $in: user.orgMemberships.map((m) => m.organisationId) } })
+      .select("name")
+      .lean(),
+    PublicBodyModel.find({ _id: { $in: user.staffMemberships.map((m) => m.publicBodyId) } })
+      .select("name")
+      .lean(),
+  ]);
+  return { orgs, bodies };
+}
+
+/** Whether a verification link is still good, without using it (the page asks to confirm). */
+export async function isVerificationLinkValid(token: string) {
+  return token.length > 0 && token.length <= 200 && Boolean(await findValidToken(token, "verify_email"));
+}

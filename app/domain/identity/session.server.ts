@@ -1,0 +1,155 @@
+import { createCookie, createCookieSessionStorage, redirect } from "@remix-run/node";
+import type { Types } from "mongoose";
+import { SessionModel } from "#models/session";
+import { UserModel, type User } from "#models/user";
+import { randomToken, sha256 } from "../kernel/crypto.server";
+import { getEnv } from "../kernel/env.server";
+import { ABSOLUTE_TIMEOUT_MS, isSessionAlive, newSessionTimes, touchedIdleExpiry } from "./session-policy";
+
+// `Secure` everywhere but development (browsers accept Secure cookies from http://localhost
+// and 127.0.0.1, which the tests use).
+const secureCookies = () => getEnv().NODE_ENV !== "development";
+
+let sessionCookie: ReturnType<typeof createCookie> | undefined;
+function cookie() {
+  sessionCookie ??= createCookie("__session", {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: secureCookies(),
+    path: "/",
+    maxAge: ABSOLUTE_TIMEOUT_MS / 1000,
+    secrets: [getEnv().SESSION_SECRET],
+  });
+  return sessionCookie;
+}
+
+export type SessionUser = Pick<
+  User,
+  "email" | "name" | "emailVerifiedAt" | "locale" | "orgMemberships" | "staffMemberships"
+> & { _id: Types.ObjectId };
+
+const USER_FIELDS = "email name emailVerifiedAt locale orgMemberships staffMemberships";
+
+async function sessionToken(request: Request): Promise<string | null> {
+  const value: unknown = await cookie().parse(request.headers.get("Cookie"));
+  return typeof value === "string" && value.length < 100 ? value : null;
+}
+
+const userCache = new WeakMap<Request, Promise<SessionUser | null>>();
+
+/** The signed-in user, or null. Extends the idle timeout (rolling). Cached per request. */
+export function getUser(request: Request): Promise<SessionUser | null> {
+  let pending = userCache.get(request);
+  if (!pending) {
+    pending = loadUser(request);
+    userCache.set(request, pending);
+  }
+  return pending;
+}
+
+async function loadUser(request: Request): Promise<SessionUser | null> {
+  const token = await sessionToken(request);
+  if (!token) return null;
+  const now = new Date();
+  const session = await SessionModel.findById(sha256(token)).lean();
+  if (!session) return null;
+  if (!isSessionAlive(session, now)) {
+    await SessionModel.deleteOne({ _id: session._id });
+    return null;
+  }
+  const idle = touchedIdleExpiry(session, now);
+  if (idle) await SessionModel.updateOne({ _id: session._id }, { $set: { lastSeenAt: now, idleExpiresAt: idle } });
+  return UserModel.findById(session.userId).select(USER_FIELDS).lean<SessionUser>();
+}
+
+export async function requireUser(request: Request): Promise<SessionUser> {
+  const user = await getUser(request);
+  if (!user) {
+    const url = new URL(request.url);
+    throw redirect(`/logga-in?${new URLSearchParams({ redirectTo: url.pathname + url.search })}`);
+  }
+  return user;
+}
+
+/** Starts a new session (always a new id) and returns its Set-Cookie header. */
+export async function createUserSession(request: Request, userId: Types.ObjectId) {
+  const old = await sessionToken(request);
+  if (old) await SessionModel.deleteOne({ _id: sha256(old) });
+  const token = randomToken();
+  const now = new Date();
+  await SessionModel.create({
+    _id: sha256(token),
+    userId,
+    createdAt: now,
+    userAgent: (request.headers.get("User-Agent") ?? "").slice(0, 300),
+    ...newSessionTimes(now),
+  });
+  return cookie().serialize(token);
+}
+
+export async function destroySession(request: Request) {
+  const token = await sessionToken(request);
+  if (token) await SessionModel.deleteOne({ _id: sha256(token) });
+  return cookie().serialize("", { maxAge: 0 });
+}
+
+/** Ends every session of the user except, optionally, the current one. */
+export async function destroyAllSessions(userId: Types.ObjectId, keepRequest?: Request) {
+  const keep = keepRequest ? await sessionToken(keepRequest) : null;
+  await SessionModel.deleteMany(keep ? { userId, _id: { $ne: sha256(keep) } } : { userId });
+}
+
+// Flash messages (toasts after a redirect) live in a separate short cookie.
+let flashStorage: ReturnType<typeof createCookieSessionStorage<Record<string, never>, { toast: string }>> | undefined;
+function flash() {
+  flashStorage ??= createCookieSessionStorage<Record<string, never>, { toast: string }>({
+    cookie: {
+      name: "__flash",
+      httpOnly: true,
+      sameSite: "lax",
+      secure: secureCookies(),
+      path: "/",
+      secrets: [getEnv().SESSION_SECRET],
+    },
+  });
+  return flashStorage;
+}
+
+/** A redirect that shows a message (a locale key) on the next page. */
+export async function redirectWithToast(url: string, toastKey: string, headers: HeadersInit = {}) {
+  const storage = flash();
+  const session = await storage.getSession();
+  session.flash("toast", toastKey);
+  const h = new Headers(headers);
+  h.append("Set-Cookie", await storage.commitSession(session));
+  return redirect(url, { headers: h });
+}
+
+export async function readToast(request: Request) {
+  const storage = flash();
+  const session = await storage.getSession(request.headers.get("Cookie"));
+  const toast = session.get("toast");
+  if (typeof toast !== "string") return { toast: null, headers: undefined };
+  return { toast, headers: { "Set-Cookie": await storage.commitSession(session) } };
+}
+
+const PROBE_ORIGIN = "http://samverka.invalid";
+
+/**
+ * Only paths on this site may be redirected to after sign-in. The target is parsed the way a
+ * browser parses it (tabs and newlines dropped, `\\` read as `/`), so `/\t/evil.example` is
+ * seen as the other site it is; what is returned is the parser's ASCII serialisation, safe in
+ * a Location header.
+ */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/") {
+  if (typeof to !== "string" || !to.startsWith("/") || to.length > 2000) return fallback;
+  let url: URL;
+  try {
+    url = new URL(to, PROBE_ORIGIN);
+  } catch {
+    return fallback;
+  }
+  const path = url.pathname + url.search + url.hash;
+  if (url.origin !== PROBE_ORIGIN || path.startsWith("//") || !/^\/[\x21-\x7e]*$/.test(path)) return fallback;
+  return path;
+}

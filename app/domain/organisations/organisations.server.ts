@@ -1,0 +1,238 @@
+import { Types } from "mongoose";
+import { touch } from "../cases/read-model.server";
+import { OrganisationModel, type Organisation } from "#models/organisation";
+import { UserModel, type OrgRole } from "#models/user";
+import { TokenModel } from "#models/token";
+import { enqueueEmail } from "../notifications/outbox.server";
+import { findValidToken, consumeToken, issueToken } from "../identity/tokens.server";
+import { link } from "../identity/accounts.server";
+import { isDuplicateKey, withLock } from "../kernel/claims.server";
+import { pullMatching } from "../kernel/array-pull.server";
+import { hashPassword } from "../kernel/crypto.server";
+import type { SessionUser } from "../identity/session.server";
+
+export type OrganisationInput = Pick<
+  Organisation,
+  | "name"
+  | "orgNumber"
+  | "legalForm"
+  | "purpose"
+  | "streetAddress"
+  | "postalCode"
+  | "city"
+  | "website"
+  | "email"
+  | "phone"
+  | "signatories"
+>;
+
+export class DuplicateOrgNumberError extends Error {}
+
+/** Registers an organisation; the registering user becomes its administrator. */
+export async function createOrganisation(publicBodyId: Types.ObjectId, user: SessionUser, input: OrganisationInput) {
+  let org;
+  try {
+    org = await OrganisationModel.create({ ...input, publicBodyId, createdBy: user._id });
+  } catch (error) {
+    if (isDuplicateKey(error)) throw new DuplicateOrgNumberError();
+    throw error;
+  }
+  await UserModel.updateOne(
+    { _id: user._id },
+    { $push: { orgMemberships: { organisationId: org._id, publicBodyId, role: "org_admin" } } },
+  );
+  await touch("directory");
+  return org;
+}
+
+export async function updateOrganisation(publicBodyId: Types.ObjectId, id: Types.ObjectId, input: OrganisationInput) {
+  try {
+    await OrganisationModel.updateOne({ _id: id, publicBodyId }, { $set: input }, { runValidators: true });
+  } catch (error) {
+    if (isDuplicateKey(error)) throw new DuplicateOrgNumberError();
+    throw error;
+  }
+  await touch("directory");
+}
+
+export function findOrganisation(publicBodyId: Types.ObjectId, id: string) {
+  if (!Types.ObjectId.isValid(id)) return Promise.resolve(null);
+  return OrganisationModel.findOne({ _id: id, publicBodyId }).lean();
+}
+
+export async function listMembers(organisationId: Types.ObjectId) {
+  const users = await UserModel.find({ "orgMemberships.organisationId": organisationId })
+    .select("name email orgMemberships")
+    .sort({ name: 1 })
+    .lean();
+  return users.map((u) => ({
+    id: String(u._id),
+    name: u.name,
+    email: u.email,
+    role: u.orgMemberships.find((m) => m.organisationId.equals(organisationId))?.role ?? "org_member",
+  }));
+}
+
+export function listPendingInvitations(organisationId: Types.ObjectId) {
+  return TokenModel.find({
+    organisationId,
+    kind: "org_invitation",
+    usedAt: { $exists: false },
+    expiresAt: { $gt: new Date() },
+  })
+    .select("email role expiresAt")
+    .sort({ createdAt: -1 })
+    .lean();
+}
+
+export async function inviteMember(
+  org: { _id: Types.ObjectId; publicBodyId: Types.ObjectId; name: string },
+  inviter: SessionUser,
+  email: string,
+  role: OrgRole,
+  publicBodyName: string,
+  officeName: string,
+) {
+  const token = await issueToken({
+    kind: "org_invitation",
+    email,
+    organisationId: org._id,
+    publicBodyId: org.publicBodyId,
+    role,
+    invitedBy: inviter._id,
+  });
+  const locale = inviter.locale;
+  await enqueueEmail(
+    `org-invite:${token.slice(0, 16)}`,
+    email,
+    {
+      template: "orgInvite",
+      locale,
+      inviter: inviter.name,
+      organisation: org.name,
+      role:
+        role === "org_admin"
+          ? locale === "sv"
+            ? "administratör"
+            : "administrator"
+          : locale === "sv"
+            ? "medlem"
+            : "member",
+      publicBody: publicBodyName,
+      url: link("/inbjudan", token),
+      officeName,
+    },
+    org.publicBodyId,
+  );
+}
+
+/** What an invitation link points to, without using it. */
+export async function describeInvitation(token: string) {
+  const org = await findValidToken(token, "org_invitation");
+  if (org) return org;
+  return findValidToken(token, "staff_invitation");
+}
+
+export async function addMembership(
+  userId: Types.ObjectId,
+  organisationId: Types.ObjectId,
+  publicBodyId: Types.ObjectId,
+  role: OrgRole,
+) {
+  // Guarded so that accepting twice never adds a second membership.
+  await UserModel.updateOne(
+    { _id: userId, "orgMemberships.organisationId": { $ne: organisationId } },
+    { $push: { orgMemberships: { organisationId, publicBodyId, role } } },
+  );
+}
+
+/** Accepts an organisation invitation for a signed-in user whose email matches. */
+export async function acceptOrgInvitation(token: string, user: { _id: Types.ObjectId; email: string }) {
+  const pending = await findValidToken(token, "org_invitation");
+  if (!pending || pending.email !== user.email) return null;
+  const used = await consumeToken(token, "org_invitation");
+  if (!used?.organisationId || !used.publicBodyId) return null;
+  await addMembership(
+    user._id,
+    used.organisationId,
+    used.publicBodyId,
+    used.role === "org_admin" ? "org_admin" : "org_member",
+  );
+  await UserModel.updateOne(
+    { _id: user._id, emailVerifiedAt: { $exists: false } },
+    { $set: { emailVerifiedAt: new Date() } },
+  );
+  return used.organisationId;
+}
+
+export type RemoveResult = "removed" | "lastAdmin" | "notMember";
+
+/**
+ * Removes a membership unless it is the organisation's last administrator, so that an
+ * organisation is never left without someone who can manage it.
+ */
+export function removeMembership(organisationId: Types.ObjectId, userId: Types.ObjectId): Promise<RemoveResult> {
+  // Two administrators removing each other at once must not both pass the check.
+  return withLock(`org-members:${String(organisationId)}`, async () => {
+    const members = await listMembers(organisationId);
+    const target = members.find((m) => m.id === String(userId));
+    if (!target) return "notMember";
+    const admins = members.filter((m) => m.role === "org_admin");
+    if (target.role === "org_admin" && admins.length <= 1) return "lastAdmin";
+    await pullMatching(UserModel, userId, "orgMemberships", (m) =>
+      organisationId.equals(m.organisationId as Types.ObjectId),
+    );
+    return "removed";
+  });
+}
+
+/** Accepts an invitation by creating the account it was sent to (the link proves the email). */
+export async function acceptOrgInvitationAsNewUser(token: string, name: string, password: string, locale: "sv" | "en") {
+  const pending = await findValidToken(token, "org_invitation");
+  if (!pending) return { error: "invalid" as const };
+  if (await UserModel.exists({ email: pending.email })) return { error: "exists" as const };
+  const used = await consumeToken(token, "org_invitation");
+  if (!used?.organisationId || !used.publicBodyId) return { error: "invalid" as const };
+  const user = await UserModel.create({
+    email: used.email,
+    name,
+    passwordHash: await hashPassword(password),
+    passwordChangedAt: new Date(),
+    emailVerifiedAt: new Date(),
+    locale,
+    orgMemberships: [
+      {
+        organisationId: used.organisationId,
+        publicBodyId: used.publicBodyId,
+        role: used.role === "org_admin" ? "org_admin" : "org_member",
+      },
+    ],
+  });
+  return { userId: user._id, organisationId: used.organisationId };
+}
+
+/** The person's own organisations in this public body, by name. */
+export function listOwnOrganisations(publicBodyId: Types.ObjectId, ids: Types.ObjectId[]) {
+  return OrganisationModel.find({ _id: { $in: ids }, publicBodyId })
+    .select("name")
+    .sort({ name: 1 })
+    .lean();
+}
+
+/** Organisations the reader may see (an access filter from the ability), by name. */
+export function listOrganisations(publicBodyId: Types.ObjectId, readable: Record<string, unknown>) {
+  return OrganisationModel.find({ $and: [readable, { publicBodyId }] })
+    .select("name orgNumber city")
+    .sort({ name: 1 })
+    .limit(500)
+    .lean();
+}
+
+/** What an invitation page shows: the organisation's name and whether the invitee has an account. */
+export async function invitationFacts(organisationId: Types.ObjectId | undefined, email: string) {
+  const [org, hasAccount] = await Promise.all([
+    organisationId ? OrganisationModel.findById(organisationId).select("name").lean() : null,
+    UserModel.exists({ email }),
+  ]);
+  return { organisation: org?.name ?? "", hasAccount: Boolean(hasAccount) };
+}

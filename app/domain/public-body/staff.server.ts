@@ -1,0 +1,93 @@
+import type { Types } from "mongoose";
+import { touch } from "../cases/read-model.server";
+import { DepartmentModel } from "#models/department";
+import { UserModel, type StaffRole } from "#models/user";
+import { link, setPassword } from "../identity/accounts.server";
+import { pullMatching } from "../kernel/array-pull.server";
+import { enqueueEmail } from "../notifications/outbox.server";
+import { consumeToken, issueToken } from "../identity/tokens.server";
+import type { SessionUser } from "../identity/session.server";
+
+export const roleLabels: Record<StaffRole, { sv: string; en: string }> = {
+  coordinator: { sv: "samordnare", en: "coordinator" },
+  officer: { sv: "handläggare", en: "officer" },
+  politician: { sv: "förtroendevald", en: "politician" },
+  admin: { sv: "administratör", en: "administrator" },
+};
+
+export function listDepartments(publicBodyId: Types.ObjectId) {
+  return DepartmentModel.find({ publicBodyId }).sort({ name: 1 }).lean();
+}
+
+export async function listStaff(publicBodyId: Types.ObjectId) {
+  const users = await UserModel.find({ "staffMemberships.publicBodyId": publicBodyId })
+    .select("name email staffMemberships passwordChangedAt")
+    .sort({ name: 1 })
+    .lean();
+  return users.map((u) => {
+    const m = u.staffMemberships.find((s) => s.publicBodyId.equals(publicBodyId));
+    return {
+      id: String(u._id),
+      name: u.name,
+      email: u.email,
+      role: m?.role ?? "officer",
+      departmentIds: (m?.departmentIds ?? []).map(String),
+      active: Boolean(u.passwordChangedAt),
+    };
+  });
+}
+
+/**
+ * Creates (or extends) a staff account and emails a link to choose a password. Staff never
+ * sign up themselves: the administrator decides who works in the case handling.
+ */
+export async function inviteStaff(
+  body: { _id: Types.ObjectId; name: string; officeName: string },
+  inviter: SessionUser,
+  input: { email: string; name: string; role: StaffRole; departmentIds: Types.ObjectId[] },
+) {
+  const membership = { publicBodyId: body._id, role: input.role, departmentIds: input.departmentIds };
+  let user = await UserModel.findOne({ email: input.email }).lean();
+  if (!user) {
+    user = (
+      await UserModel.create({ email: input.email, name: input.name, staffMemberships: [membership] })
+    ).toObject();
+  } else {
+    await pullMatching(UserModel, user._id, "staffMemberships", (m) =>
+      body._id.equals(m.publicBodyId as Types.ObjectId),
+    );
+    await UserModel.updateOne({ _id: user._id }, { $push: { staffMemberships: membership } });
+  }
+  await touch("directory");
+  const token = await issueToken({
+    kind: "staff_invitation",
+    email: input.email,
+    userId: user._id,
+    publicBodyId: body._id,
+    role: input.role,
+    invitedBy: inviter._id,
+  });
+  const locale = inviter.locale;
+  await enqueueEmail(
+    `staff-invite:${token.slice(0, 16)}`,
+    input.email,
+    {
+      template: "staffInvite",
+      locale,
+      inviter: inviter.name,
+      role: roleLabels[input.role][locale],
+      publicBody: body.name,
+      url: link("/inbjudan", token),
+      officeName: `${body.officeName}, ${body.name}`,
+    },
+    body._id,
+  );
+}
+
+/** Sets the password of an invited staff member; the link proves the email address. */
+export async function acceptStaffInvitation(token: string, password: string) {
+  const used = await consumeToken(token, "staff_invitation");
+  if (!used?.userId) return null;
+  await setPassword(used.userId, password, { emailVerifiedAt: new Date() });
+  return used.userId;
+}
