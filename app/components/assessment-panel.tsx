@@ -1,7 +1,13 @@
 import { getCollectionProps, getFormProps, getInputProps, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { deMinimisTotal, LEGAL_CHECKS, STATE_AID_BASES, SUITABILITY_CHECKS, type CheckKey } from "~/domain/cases/assessment";
+import {
+  deMinimisTotal,
+  LEGAL_CHECKS,
+  STATE_AID_BASES,
+  SUITABILITY_CHECKS,
+  type CheckKey,
+} from "~/domain/cases/assessment";
 import type { CasePageData } from "~/domain/cases/case-page.server";
 import { formatNumber, formatSek } from "~/i18n";
 import { assessmentSchema, decisionSchema } from "~/schemas/assessment";

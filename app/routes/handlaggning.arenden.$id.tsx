@@ -14,7 +14,13 @@ import { listOrgDocuments } from "~/domain/records/documents.server";
 import { formatBytes } from "~/i18n";
 import { caseErrorResponse } from "~/domain/cases/errors.server";
 import { DIALOGUE_STATUSES, isIn } from "~/domain/cases/lifecycle";
-import { decide, declareConflict, latestDeclaration, saveAssessment, startAssessment } from "~/domain/cases/decision.server";
+import {
+  decide,
+  declareConflict,
+  latestDeclaration,
+  saveAssessment,
+  startAssessment,
+} from "~/domain/cases/decision.server";
 import { invalid, parseForm, withFileError } from "~/domain/http/forms.server";
 import {
   inviteToMeeting,
