@@ -47,7 +47,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
               name: user.name,
               email: user.email,
               emailVerified: Boolean(user.emailVerifiedAt),
-              isStaff: user.staffMemberships.length > 0,
               hasOrganisations: user.orgMemberships.length > 0,
             }
           : null,

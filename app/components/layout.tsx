@@ -47,7 +47,7 @@ export function SiteHeader() {
                     <NavLink to="/forslag">{t("nav.proposals")}</NavLink>
                   </li>
                 ) : null}
-                {ability.can("handle", "Case") || ability.can("route", "Case") ? (
+                {ability.can("handle", "Case") ? (
                   <li>
                     <NavLink to="/handlaggning">{t("nav.handling")}</NavLink>
                   </li>

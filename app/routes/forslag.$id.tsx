@@ -7,7 +7,7 @@ import { Attachments } from "~/components/attachments";
 import { CaseActionForm, Dialogue, MessageForm } from "~/components/dialogue";
 import { PageHeading } from "~/components/layout";
 import { ProposalForm } from "~/components/proposal-form";
-import { can } from "~/domain/access/ability.server";
+import { can, caseSubject } from "~/domain/access/ability.server";
 import { casePageData, loadCaseFor } from "~/domain/cases/case-page.server";
 import { caseErrorResponse } from "~/domain/cases/errors.server";
 import {
@@ -19,7 +19,7 @@ import {
 } from "~/domain/cases/dialogue.server";
 import { ATTACHABLE_STATUSES, DIALOGUE_STATUSES, isIn, TransitionError } from "~/domain/cases/lifecycle";
 import { invalid, parseForm, withFileError } from "~/domain/http/forms.server";
-import { attachToCase, caseSubject, saveDraft, submitCase, withdrawCase } from "~/domain/cases/proposals.server";
+import { attachToCase, saveDraft, submitCase, withdrawCase } from "~/domain/cases/proposals.server";
 import { optionalUploadedFile, readUploadForm, uploadedFile } from "~/domain/http/uploads.server";
 import { badRequest } from "~/domain/http/request.server";
 import { redirectWithToast } from "~/domain/identity/session.server";

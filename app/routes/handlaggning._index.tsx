@@ -1,3 +1,5 @@
+import { toAbilityUser } from "~/domain/access/ability.server";
+import { mayUseInbox } from "~/domain/access/policy";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -15,8 +17,8 @@ export const meta = titleMeta("inbox.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { ability, publicBody, user } = await requireContext(request);
-  const isStaff = user.staffMemberships.some((m) => m.publicBodyId.equals(publicBody._id) && m.role !== "politician");
-  if (!ability.can("read", "Case") || !isStaff) throw new Response("Du har inte behörighet", { status: 403 });
+  if (!mayUseInbox(toAbilityUser(user), String(publicBody._id)))
+    throw new Response("Du har inte behörighet", { status: 403 });
   const params = Object.fromEntries(new URL(request.url).searchParams);
   const query = inboxQuerySchema.parse(params);
   return inbox(publicBody._id, ability, query);

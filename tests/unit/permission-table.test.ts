@@ -1,7 +1,8 @@
 import { subject } from "@casl/ability";
 import { describe, expect, it } from "vitest";
-import { availableTransitions, type CaseActor, type CaseStatus } from "~/domain/cases/lifecycle";
-import { defineAbilityFor, type AbilityUser } from "~/domain/access/policy";
+import { availableTransitions, type CaseStatus } from "~/domain/cases/lifecycle";
+import type { CaseRelation } from "~/domain/access/policy";
+import { caseRelation, defineAbilityFor, type AbilityUser } from "~/domain/access/policy";
 
 // Who may do what, written out by hand (not derived from the rules): each row is a person in a
 // relation to the record, each column an action, and the cell the one right answer.
@@ -60,8 +61,10 @@ const columns = [
   "read draft", "update draft", "read in_dialogue", "update in_dialogue", "update preparing_proposal",
   "handle in_dialogue", "route submitted", "create case", "read org", "update org", "invite member",
   "remove member", "read org documents", "upload org document", "read staff", "invite staff",
+  "message", "internal note", "meeting", "confirm meeting", "set confidential", "assess", "attach",
+  "leave own membership", "delete org document", "manage departments",
 ] as const;
-const check: Record<(typeof columns)[number], (a: ReturnType<typeof defineAbilityFor>) => boolean> = {
+const check: Record<(typeof columns)[number], (a: ReturnType<typeof defineAbilityFor>, self: string) => boolean> = {
   "read draft": (a) => a.can("read", draftCase),
   "update draft": (a) => a.can("update", draftCase),
   "read in_dialogue": (a) => a.can("read", routedCase("in_dialogue")),
@@ -79,31 +82,42 @@ const check: Record<(typeof columns)[number], (a: ReturnType<typeof defineAbilit
   "upload org document": (a) => a.can("create", subject("OrgDocument", { organisationId: orgA, publicBodyId: body })),
   "read staff": (a) => a.can("read", subject("Staff", { publicBodyId: body })),
   "invite staff": (a) => a.can("invite", subject("Staff", { publicBodyId: body })),
+  message: (a) => a.can("message", routedCase("in_dialogue")),
+  "internal note": (a) => a.can("internalNote", routedCase("in_dialogue")),
+  meeting: (a) => a.can("meeting", routedCase("in_dialogue")),
+  "confirm meeting": (a) => a.can("confirmMeeting", routedCase("in_dialogue")),
+  "set confidential": (a) => a.can("setConfidential", routedCase("in_dialogue")),
+  assess: (a) => a.can("assess", routedCase("in_dialogue")),
+  attach: (a) => a.can("attach", routedCase("in_dialogue")),
+  "leave own membership": (a, self) =>
+    a.can("leave", subject("Member", { organisationId: orgA, publicBodyId: body, userId: self })),
+  "delete org document": (a) => a.can("delete", subject("OrgDocument", { organisationId: orgA, publicBodyId: body })),
+  "manage departments": (a) => a.can("manage", subject("Department", { publicBodyId: body })),
 };
 
 // 1 = allowed, 0 = refused; columns in the order above.
 // prettier-ignore
 const table: Record<keyof typeof people, number[]> = {
-  orgAdmin:             [1, 1, 1, 0, 1, 0, 0, 1, 1, 1, 1, 1, 1, 1, 0, 0],
-  orgMember:            [1, 1, 1, 0, 1, 0, 0, 1, 1, 0, 0, 0, 1, 1, 0, 0],
-  otherOrgAdmin:        [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
-  routedOfficer:        [0, 0, 1, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0],
-  sameDeptOfficer:      [0, 0, 1, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0],
-  coReadingOfficer:     [0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0],
-  otherDeptOfficer:     [0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0],
-  coordinator:          [0, 0, 1, 0, 0, 1, 1, 0, 1, 0, 0, 0, 1, 0, 0, 0],
-  admin:                [0, 0, 1, 0, 0, 1, 1, 0, 1, 0, 0, 0, 1, 0, 1, 1],
-  politician:           [0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0],
-  otherBodyCoordinator: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
-  signedInStranger:     [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
-  anonymous:            [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+  orgAdmin:             [1, 1, 1, 0, 1, 0, 0, 1, 1, 1, 1, 1, 1, 1, 0, 0,  1, 0, 0, 1, 0, 0, 1, 1, 1, 0],
+  orgMember:            [1, 1, 1, 0, 1, 0, 0, 1, 1, 0, 0, 0, 1, 1, 0, 0,  1, 0, 0, 1, 0, 0, 1, 1, 0, 0],
+  otherOrgAdmin:        [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+  routedOfficer:        [0, 0, 1, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0,  1, 1, 1, 0, 1, 1, 0, 0, 0, 0],
+  sameDeptOfficer:      [0, 0, 1, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0,  1, 1, 1, 0, 1, 1, 0, 0, 0, 0],
+  coReadingOfficer:     [0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0,  0, 1, 0, 0, 0, 0, 0, 0, 0, 0],
+  otherDeptOfficer:     [0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0,  0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+  coordinator:          [0, 0, 1, 0, 0, 1, 1, 0, 1, 0, 0, 0, 1, 0, 0, 0,  1, 1, 1, 0, 1, 1, 0, 0, 0, 0],
+  admin:                [0, 0, 1, 0, 0, 1, 1, 0, 1, 0, 0, 0, 1, 0, 1, 1,  1, 1, 1, 0, 1, 0, 0, 0, 0, 1],
+  politician:           [0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0,  0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+  otherBodyCoordinator: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+  signedInStranger:     [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+  anonymous:            [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
 };
 
 describe("the permission table", () => {
   for (const [who, expected] of Object.entries(table)) {
     it(`${who}`, () => {
       const ability = defineAbilityFor(people[who] ?? null);
-      const actual = columns.map((column) => (check[column](ability) ? 1 : 0));
+      const actual = columns.map((column) => (check[column](ability, people[who]?.id ?? "") ? 1 : 0));
       expect(Object.fromEntries(columns.map((c, i) => [c, actual[i]]))).toEqual(
         Object.fromEntries(columns.map((c, i) => [c, expected[i]])),
       );
@@ -111,8 +125,39 @@ describe("the permission table", () => {
   }
 });
 
+// Each person's relation to the routed case, by hand.
+const relations: Record<keyof typeof people, CaseRelation> = {
+  orgAdmin: "organisation",
+  orgMember: "organisation",
+  otherOrgAdmin: "stranger",
+  routedOfficer: "officer",
+  sameDeptOfficer: "officer",
+  coReadingOfficer: "coReader",
+  otherDeptOfficer: "stranger",
+  coordinator: "coordinator",
+  admin: "admin",
+  politician: "politician",
+  otherBodyCoordinator: "stranger",
+  signedInStranger: "stranger",
+  anonymous: "stranger",
+};
+
+describe("the relation to a case", () => {
+  for (const [who, relation] of Object.entries(relations)) {
+    it(`${who} is ${relation}`, () => {
+      const c = {
+        publicBodyId: body,
+        organisationId: orgA,
+        status: "in_dialogue",
+        routing: { departmentId: social, officerId: "officer1", coReaderDepartmentIds: [culture] },
+      };
+      expect(caseRelation(people[who] ?? null, c)).toBe(relation);
+    });
+  }
+});
+
 // The lifecycle's transitions by relation to the case (docs/domain.md), also by hand.
-const transitions: [CaseStatus, "idea" | "proposal", CaseActor, string[]][] = [
+const transitions: [CaseStatus, "idea" | "proposal", CaseRelation, string[]][] = [
   ["draft", "idea", "organisation", ["submit", "withdraw"]],
   ["submitted", "idea", "organisation", ["withdraw"]],
   ["submitted", "idea", "coordinator", ["route"]],
@@ -126,6 +171,8 @@ const transitions: [CaseStatus, "idea" | "proposal", CaseActor, string[]][] = [
   ["in_dialogue", "proposal", "coordinator", ["reassign", "requestCompletion", "startAssessment"]],
   ["in_dialogue", "proposal", "admin", ["reassign", "requestCompletion"]],
   ["in_dialogue", "proposal", "stranger", []],
+  ["in_dialogue", "proposal", "coReader", []],
+  ["in_assessment", "proposal", "coReader", []],
   ["awaiting_completion", "proposal", "organisation", ["answerCompletion", "withdraw"]],
   ["awaiting_completion", "proposal", "officer", []],
   ["preparing_proposal", "proposal", "organisation", ["submit", "withdraw"]],

@@ -1,7 +1,16 @@
 import { subject as asSubject } from "@casl/ability";
 import { accessibleBy } from "@casl/mongoose";
 import type { SessionUser } from "../identity/session.server";
-import { defineAbilityFor, type AbilityUser, type Action, type AppAbility, type SubjectType } from "./policy";
+import type { Proposal } from "#models/proposal";
+import {
+  caseRelation,
+  defineAbilityFor,
+  type AbilityUser,
+  type Action,
+  type AppAbility,
+  type CaseRelation,
+  type SubjectType,
+} from "./policy";
 
 export function toAbilityUser(user: SessionUser | null): AbilityUser | null {
   if (!user) return null;
@@ -56,3 +65,27 @@ export function accessibleFilter(ability: AppAbility, action: Action, type: Subj
   if (!ability.can(action, type)) return null;
   return accessibleBy(ability, action).ofType(type) as Record<string, unknown>;
 }
+
+/** Plain string ids, for CASL checks of a case. */
+export function caseSubject(c: Pick<Proposal, "publicBodyId" | "organisationId" | "status" | "routing">) {
+  return {
+    publicBodyId: String(c.publicBodyId),
+    organisationId: String(c.organisationId),
+    status: c.status,
+    ...(c.routing
+      ? {
+          routing: {
+            departmentId: String(c.routing.departmentId),
+            officerId: String(c.routing.officerId),
+            coReaderDepartmentIds: c.routing.coReaderDepartmentIds.map(String),
+          },
+        }
+      : {}),
+  };
+}
+
+/** How this user relates to this case (the input of every case rule in the policy). */
+export const relationOf = (
+  user: SessionUser | null,
+  c: Pick<Proposal, "publicBodyId" | "organisationId" | "status" | "routing">,
+): CaseRelation => caseRelation(toAbilityUser(user), caseSubject(c));

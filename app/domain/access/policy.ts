@@ -1,17 +1,89 @@
 import {
   AbilityBuilder,
   createMongoAbility,
+  subject,
   type ForcedSubject,
   type MongoAbility,
   type RawRuleOf,
 } from "@casl/ability";
-import { EDITABLE_STATUSES } from "../cases/lifecycle";
+import { EDITABLE_STATUSES } from "../cases/statuses";
+import type { TransitionName } from "../cases/lifecycle";
 
-// The one definition of who may do what (docs/domain.md, "Roles and who sees what"). Used on the
-// server (checks and `accessibleBy` queries) and in the browser (@casl/react), so it works
-// on plain objects with string ids and imports nothing server-only.
+// The one access policy (docs/domain.md, "Roles and who sees what"; decision 005): every rule of
+// who may do what, for organisations, members, documents, staff and cases. The server (checks,
+// inbox filters, the case executor) and the browser (@casl/react) both use it, so it works on
+// plain objects with string ids and imports nothing server-only. Which *statuses* allow a step
+// is the lifecycle's business (cases/lifecycle.ts); who may take it is decided here.
 
-export type Action = "read" | "create" | "update" | "delete" | "invite" | "leave" | "manage" | "route" | "handle";
+/** How a person relates to a case: the input of every case rule. */
+export type CaseRelation =
+  | "organisation" // a member of the organisation that owns the case
+  | "officer" // the responsible officer, or an officer of the responsible department
+  | "coordinator" // the civil-society office of the case's public body
+  | "admin" // an administrator of the case's public body
+  | "coReader" // an officer of a department asked to read along
+  | "politician" // an elected representative of the case's public body
+  | "stranger"; // anyone else: another organisation, another department, another body, the public
+
+/** In order of precedence: a person with several relations acts in the first. */
+export const CASE_RELATIONS: readonly CaseRelation[] = [
+  "organisation",
+  "officer",
+  "coordinator",
+  "admin",
+  "coReader",
+  "politician",
+  "stranger",
+];
+
+export type CaseAction =
+  | TransitionName
+  | "read" // the case page (staff: once submitted)
+  | "create" // start an idea or proposal for the organisation
+  | "update" // edit the text (only while it is being written)
+  | "attach" // add an attachment
+  | "message" // write in the shared dialogue
+  | "internalNote" // write an internal note (never shown to the organisation)
+  | "meeting" // invite to or record a meeting
+  | "confirmMeeting" // confirm a meeting the municipality proposed
+  | "setConfidential" // mark the case as containing secret information
+  | "assess" // declare conflicts of interest (jäv) and write the assessment
+  | "handle"; // work on cases at all: the inbox
+
+const ORG = ["organisation"] as const;
+const HANDLERS = ["officer", "coordinator", "admin"] as const;
+const OFFICE = ["coordinator", "admin"] as const;
+const ASSESSORS = ["officer", "coordinator"] as const;
+
+/** Who may do what to a case, by relation. Written out in full, one line per action. */
+export const CASE_POLICY: Record<CaseAction, readonly CaseRelation[]> = {
+  read: ["organisation", "officer", "coordinator", "admin", "coReader"],
+  create: ORG,
+  update: ORG,
+  attach: ORG,
+  message: ["organisation", ...HANDLERS],
+  internalNote: [...HANDLERS, "coReader"],
+  meeting: HANDLERS,
+  confirmMeeting: ORG,
+  setConfidential: HANDLERS,
+  assess: ASSESSORS,
+  handle: HANDLERS,
+  submit: ORG,
+  route: OFFICE,
+  reassign: OFFICE,
+  requestCompletion: HANDLERS,
+  answerCompletion: ORG,
+  convertToProposal: ORG,
+  closeIdea: HANDLERS,
+  startAssessment: ASSESSORS,
+  approve: ASSESSORS,
+  decline: ASSESSORS,
+  withdraw: ORG,
+};
+
+export const mayOnCase = (action: CaseAction, relation: CaseRelation) => CASE_POLICY[action].includes(relation);
+
+export type Action = CaseAction | "delete" | "invite" | "leave" | "manage";
 export type SubjectType = "Organisation" | "Member" | "OrgDocument" | "Staff" | "Department" | "Case" | "DevTools";
 
 export interface OrgSubject {
@@ -59,12 +131,59 @@ export interface AbilityUser {
   staffMemberships: { publicBodyId: string; role: string; departmentIds: string[] }[];
 }
 
+type Conditions = Record<string, unknown>;
+
+/** The case conditions under which this user stands in each relation (none: not in it). */
+function relationConditions(user: AbilityUser): [CaseRelation, Conditions][] {
+  const out: [CaseRelation, Conditions][] = user.orgMemberships.map((m) => [
+    "organisation",
+    { organisationId: m.organisationId },
+  ]);
+  for (const m of user.staffMemberships) {
+    const body = { publicBodyId: m.publicBodyId };
+    if (m.role === "officer") {
+      out.push(["officer", { ...body, "routing.departmentId": { $in: m.departmentIds } }]);
+      out.push(["officer", { ...body, "routing.officerId": user.id }]);
+      out.push(["coReader", { ...body, "routing.coReaderDepartmentIds": { $in: m.departmentIds } }]);
+    } else if (m.role === "coordinator" || m.role === "admin" || m.role === "politician") {
+      out.push([m.role, body]);
+    }
+  }
+  return out;
+}
+
+// What the status adds to an action's rule: the municipality sees a case once it is submitted,
+// and only a text being written can be edited.
+const caseState = (action: CaseAction, relation: CaseRelation): Conditions => {
+  if (action === "update") return { status: { $in: [...EDITABLE_STATUSES] } };
+  if (action === "read" && relation !== "organisation") return { status: { $ne: "draft" } };
+  return {};
+};
+
+/** How this user relates to this case. */
+export function caseRelation(user: AbilityUser | null, c: CaseSubject): CaseRelation {
+  if (!user) return "stranger";
+  const { can, build } = new AbilityBuilder<MongoAbility<[CaseRelation, Tagged<"Case", CaseSubject> | "Case"]>>(
+    createMongoAbility,
+  );
+  for (const [relation, conditions] of relationConditions(user)) can(relation, "Case", conditions);
+  const ability = build();
+  return CASE_RELATIONS.find((r) => ability.can(r, subject("Case", { ...c }))) ?? "stranger";
+}
+
 export function defineRulesFor(user: AbilityUser | null): AppRule[] {
   const { can, cannot, rules } = new AbilityBuilder<AppAbility>(createMongoAbility);
   if (!user) return rules;
 
   // Any signed-in person may register an organisation (verified email is checked separately).
   can("create", "Organisation");
+
+  // Cases: every action of the case table, for each relation this user can stand in.
+  for (const [relation, conditions] of relationConditions(user)) {
+    for (const action of Object.keys(CASE_POLICY) as CaseAction[]) {
+      if (mayOnCase(action, relation)) can(action, "Case", { ...conditions, ...caseState(action, relation) });
+    }
+  }
 
   for (const m of user.orgMemberships) {
     const org = { organisationId: m.organisationId };
@@ -79,10 +198,6 @@ export function defineRulesFor(user: AbilityUser | null): AppRule[] {
       can("delete", "Member", org);
       can("delete", "OrgDocument", org);
     }
-    // Cases: the organisation's own, drafts included; only texts being written can be edited.
-    can("read", "Case", org);
-    can("create", "Case", org);
-    can("update", "Case", { ...org, status: { $in: [...EDITABLE_STATUSES] } });
   }
 
   for (const m of user.staffMemberships) {
@@ -93,20 +208,6 @@ export function defineRulesFor(user: AbilityUser | null): AppRule[] {
     if (m.role === "coordinator" || m.role === "admin") {
       can("read", "Member", body);
       can("read", "OrgDocument", body);
-      // The office sees every case of its public body once it has been submitted.
-      can("read", "Case", { ...body, status: { $ne: "draft" } });
-      can("route", "Case", { ...body, status: { $ne: "draft" } });
-      can("handle", "Case", { ...body, status: { $ne: "draft" } });
-    }
-    if (m.role === "officer") {
-      // Officers see the cases routed to their departments (responsible or co-reading).
-      const responsible: Record<string, unknown>[] = [
-        { ...body, "routing.departmentId": { $in: m.departmentIds } },
-        { ...body, "routing.officerId": user.id },
-      ];
-      const coReading = { ...body, "routing.coReaderDepartmentIds": { $in: m.departmentIds } };
-      for (const conditions of [...responsible, coReading]) can("read", "Case", conditions);
-      for (const conditions of responsible) can("handle", "Case", conditions);
     }
     if (m.role === "admin") {
       can("read", "Staff", body);
@@ -118,6 +219,15 @@ export function defineRulesFor(user: AbilityUser | null): AppRule[] {
   cannot("delete", "Member", { userId: user.id });
   return rules;
 }
+
+/** The inbox and the staff case pages: this public body's staff who handle cases (not politicians). */
+export const mayUseInbox = (user: AbilityUser | null, publicBodyId: string) =>
+  Boolean(
+    user?.staffMemberships.some(
+      // A staff role is the relation it gives to the body's cases (an officer's, once routed).
+      (m) => m.publicBodyId === publicBodyId && mayOnCase("handle", m.role as CaseRelation),
+    ),
+  );
 
 export function createAbility(rules: AppRule[]): AppAbility {
   return createMongoAbility<AppAbility>(rules);

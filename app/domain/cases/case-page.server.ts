@@ -1,19 +1,11 @@
 import { DepartmentModel } from "#models/department";
 import { OrganisationModel } from "#models/organisation";
 import { UserModel } from "#models/user";
-import { requireAbility } from "../access/ability.server";
+import { caseSubject, relationOf, requireAbility } from "../access/ability.server";
+import type { CaseRelation } from "../access/policy";
 import { listCaseAttachments } from "../records/documents.server";
 import { availableTransitions } from "./lifecycle";
-import {
-  actorFor,
-  attachmentIdsOf,
-  caseTrail,
-  factsOf,
-  listCaseDocuments,
-  loadCaseById,
-  type CaseDoc,
-} from "./engine.server";
-import { caseSubject } from "./proposals.server";
+import { attachmentIdsOf, caseTrail, factsOf, listCaseDocuments, loadCaseById, type CaseDoc } from "./engine.server";
 import { requireContext } from "../http/request.server";
 
 /** The case the request is about, if the user may read it; otherwise 404 (docs/domain.md). */
@@ -22,11 +14,11 @@ export async function loadCaseFor(request: Request, id: string | undefined) {
   const c = await loadCaseById(ctx.publicBody._id, id ?? "");
   if (!c) throw new Response("Sidan finns inte", { status: 404 });
   requireAbility(ctx.ability, "read", "Case", caseSubject(c));
-  return { ...ctx, c, actor: actorFor(ctx.user, c) };
+  return { ...ctx, c, actor: relationOf(ctx.user, c) };
 }
 
 /** What every case page shows: facts, who handles it, the trail and the document list. */
-export async function casePageData(c: CaseDoc, options: { staff: boolean; actor: ReturnType<typeof actorFor> }) {
+export async function casePageData(c: CaseDoc, options: { staff: boolean; actor: CaseRelation }) {
   const trail = await caseTrail(c);
   const events = options.staff ? trail : trail.filter((e) => e.shared);
   const [org, documents, department, officer, attachments] = await Promise.all([

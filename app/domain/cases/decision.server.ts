@@ -1,7 +1,7 @@
 import type { Assessment, Decision } from "#models/proposal";
 import { PublicBodyModel } from "#models/public-body";
 import { ALL_CHECKS, assessmentGaps, type CheckAnswerInput, type CheckKey } from "./assessment";
-import type { CaseActor } from "./lifecycle";
+import { mayOnCase, type CaseRelation } from "../access/policy";
 import type { CaseEffect } from "./effects";
 import { recordChange, requireTransitionActor, transition, type CaseDoc } from "./engine.server";
 import { getEnv } from "../kernel/env.server";
@@ -13,8 +13,6 @@ import type { SessionUser } from "../identity/session.server";
 
 export class AssessmentError extends Error {}
 
-const ASSESSORS: CaseActor[] = ["officer", "coordinator"];
-
 /** The user's latest declaration for this role, if any. */
 export function latestDeclaration(c: CaseDoc, userId: string, role: "assessor" | "decisionMaker") {
   return [...(c.conflictDeclarations ?? [])].reverse().find((d) => String(d.userId) === userId && d.role === role);
@@ -24,8 +22,8 @@ export function latestDeclaration(c: CaseDoc, userId: string, role: "assessor" |
  * Records the assessor's jäv declaration. Declaring a conflict is kept on record and blocks
  * this person from assessing; the office then reassigns the case.
  */
-export async function declareConflict(c: CaseDoc, user: SessionUser, actor: CaseActor, hasConflict: boolean) {
-  if (!ASSESSORS.includes(actor)) throw new AssessmentError("actor");
+export async function declareConflict(c: CaseDoc, user: SessionUser, actor: CaseRelation, hasConflict: boolean) {
+  if (!mayOnCase("assess", actor)) throw new AssessmentError("actor");
   const declaration = { userId: user._id, name: user.name, role: "assessor" as const, hasConflict, at: new Date() };
   const { case: after } = await recordChange(
     c,
@@ -56,11 +54,11 @@ export interface AssessmentInput {
 export async function saveAssessment(
   c: CaseDoc,
   user: SessionUser,
-  actor: CaseActor,
+  actor: CaseRelation,
   input: AssessmentInput,
   expectedVersion: number,
 ) {
-  if (!ASSESSORS.includes(actor)) throw new AssessmentError("actor");
+  if (!mayOnCase("assess", actor)) throw new AssessmentError("actor");
   if (c.status !== "in_assessment") throw new AssessmentError("status");
   const declared = latestDeclaration(c, String(user._id), "assessor");
   if (!declared || declared.hasConflict) throw new AssessmentError("conflict");

@@ -1,7 +1,8 @@
 import { Types } from "mongoose";
 import { CaseMessageModel, type MessageKind } from "#models/case-message";
 import { DepartmentModel } from "#models/department";
-import { DIALOGUE_STATUSES, isIn, type CaseActor } from "./lifecycle";
+import { DIALOGUE_STATUSES, isIn } from "./lifecycle";
+import { mayOnCase, type CaseRelation } from "../access/policy";
 import type { CaseEffect } from "./effects";
 import { noticeEffects, staffRecipients } from "./notices.server";
 import { caseTrail, messageIdsOf, recordChange, transition, type CaseDoc } from "./engine.server";
@@ -13,8 +14,6 @@ import type { UploadedFile } from "../http/uploads.server";
 // The dialogue of a case: messages, internal notes, meetings, completion requests and
 // answers, reassignment and turning an idea into a proposal. Internal text never leaves
 // staff: it is stored apart (`internalBody`, kind "internal") and no email carries any text.
-
-const isStaff = (actor: CaseActor) => actor === "coordinator" || actor === "officer" || actor === "admin";
 
 /** A dialogue entry written as an effect of the change that records it. */
 const message = (
@@ -43,12 +42,10 @@ export class DialogueError extends Error {}
 export async function postMessage(
   c: CaseDoc,
   user: SessionUser,
-  actor: CaseActor,
+  actor: CaseRelation,
   input: { body: string; internal: boolean; file?: UploadedFile | null },
 ) {
-  const fromOrganisation = actor === "organisation";
-  if (!fromOrganisation && !isStaff(actor)) throw new DialogueError("actor");
-  if (input.internal && !isStaff(actor)) throw new DialogueError("actor");
+  if (!mayOnCase(input.internal ? "internalNote" : "message", actor)) throw new DialogueError("actor");
   if (c.status === "draft") throw new DialogueError("status");
   const type = input.internal ? "internalNote" : "message";
   if (input.internal) {
@@ -57,6 +54,7 @@ export async function postMessage(
     ]);
     return;
   }
+  const fromOrganisation = actor === "organisation";
   // The file is stored first; the message that refers to it is written with the change.
   const doc = input.file
     ? await storeDocument({
@@ -91,10 +89,10 @@ export async function postMessage(
 export async function logMeeting(
   c: CaseDoc,
   user: SessionUser,
-  actor: CaseActor,
+  actor: CaseRelation,
   input: { meetingDate: Date; participants: string; minutes: string; internalNotes: string },
 ) {
-  if (!isStaff(actor)) throw new DialogueError("actor");
+  if (!mayOnCase("meeting", actor)) throw new DialogueError("actor");
   if (c.status === "draft") throw new DialogueError("status");
   const date = input.meetingDate.toISOString().slice(0, 10);
   await recordChange(c, { type: "meeting", actor: user, data: { date } }, {}, [
@@ -117,10 +115,10 @@ export async function logMeeting(
 export async function inviteToMeeting(
   c: CaseDoc,
   user: SessionUser,
-  actor: CaseActor,
+  actor: CaseRelation,
   input: { meetingDate: Date; meetingTime: string; place: string; message: string },
 ) {
-  if (!isStaff(actor)) throw new DialogueError("actor");
+  if (!mayOnCase("meeting", actor)) throw new DialogueError("actor");
   if (!isIn(DIALOGUE_STATUSES, c.status)) throw new DialogueError("status");
   const date = input.meetingDate.toISOString().slice(0, 10);
   const pendingInvitations = (c.pendingInvitations ?? 0) + 1;
@@ -136,8 +134,8 @@ export async function inviteToMeeting(
 }
 
 /** The organisation confirms an invitation; the officer is told. */
-export async function confirmMeeting(c: CaseDoc, user: SessionUser, actor: CaseActor, messageId: string) {
-  if (actor !== "organisation") throw new DialogueError("actor");
+export async function confirmMeeting(c: CaseDoc, user: SessionUser, actor: CaseRelation, messageId: string) {
+  if (!mayOnCase("confirmMeeting", actor)) throw new DialogueError("actor");
   // An invitation of another case is not there for this person at all (404), not a conflict.
   if (!Types.ObjectId.isValid(messageId)) throw new DialogueError("notFound");
   const invite = await CaseMessageModel.findOne({ _id: messageId, caseId: c._id, kind: "meetingInvite" }).lean();
@@ -245,8 +243,8 @@ export async function listDialogue(c: Pick<CaseDoc, "_id" | "version">, { staff 
 }
 
 /** Marks whether parts of the case may be confidential (OSL); part of the registration record. */
-export async function setConfidential(c: CaseDoc, user: SessionUser, actor: CaseActor, confidential: boolean) {
-  if (!isStaff(actor)) throw new DialogueError("actor");
+export async function setConfidential(c: CaseDoc, user: SessionUser, actor: CaseRelation, confidential: boolean) {
+  if (!mayOnCase("setConfidential", actor)) throw new DialogueError("actor");
   if (c.confidential === confidential) return c;
   const { case: after } = await recordChange(
     c,

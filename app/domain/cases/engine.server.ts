@@ -7,18 +7,13 @@ import { ProposalModel, type Proposal } from "#models/proposal";
 import { stableId } from "#models/shared";
 import { PublicBodyModel } from "#models/public-body";
 import type { SessionUser } from "../identity/session.server";
+import { mayOnCase } from "../access/policy";
+import { relationOf } from "../access/ability.server";
 import { withSeq, type CaseEffect } from "./effects";
 import { enqueueEmail } from "../notifications/outbox.server";
 import { nextSequence } from "../kernel/counters.server";
 import { isDuplicateKey } from "../kernel/claims.server";
-import {
-  nextStatus,
-  TransitionError,
-  TRANSITIONS,
-  type CaseActor,
-  type CaseFacts,
-  type TransitionName,
-} from "./lifecycle";
+import { nextStatus, TransitionError, type CaseFacts, type TransitionName } from "./lifecycle";
 
 export type CaseDoc = Proposal & { _id: Types.ObjectId };
 
@@ -35,32 +30,13 @@ export const factsOf = (c: Pick<CaseDoc, "status" | "kind" | "routing">): CaseFa
   routed: Boolean(c.routing),
 });
 
-/** How this user relates to this case (for the transition table). */
-export function actorFor(
-  user: SessionUser | null,
-  c: Pick<CaseDoc, "organisationId" | "publicBodyId" | "routing">,
-): CaseActor {
-  if (!user) return "stranger";
-  if (user.orgMemberships.some((m) => m.organisationId.equals(c.organisationId))) return "organisation";
-  const staff = user.staffMemberships.find((m) => m.publicBodyId.equals(c.publicBodyId));
-  if (!staff) return "stranger";
-  if (staff.role === "officer") {
-    const routing = c.routing;
-    const mine =
-      routing &&
-      (routing.officerId.equals(user._id) || staff.departmentIds.some((d) => d.equals(routing.departmentId)));
-    return mine ? "officer" : "stranger";
-  }
-  return staff.role;
-}
-
 /**
  * Refuses (403) a person who may never make this transition on this case, before any check
  * of the case's state: permission first, so a refusal never tells a stranger about the state.
  */
 export function requireTransitionActor(name: TransitionName, user: SessionUser | null, c: CaseDoc) {
-  const actor = actorFor(user, c);
-  if (!TRANSITIONS[name].by.includes(actor)) throw new TransitionError(name, "actor", c.status);
+  const actor = relationOf(user, c);
+  if (!mayOnCase(name, actor)) throw new TransitionError(name, "actor", c.status);
   return actor;
 }
 
@@ -313,7 +289,7 @@ export async function transition(
     }
     throw new CaseConflictError();
   }
-  const status = nextStatus(name, factsOf(c), actorFor(user, c));
+  const status = nextStatus(name, factsOf(c), relationOf(user, c));
   return commit(
     c,
     {

@@ -4,7 +4,7 @@ import { DepartmentModel } from "#models/department";
 import { caseRows, directory, type CaseRow } from "./read-model.server";
 import type { CaseStatus } from "./lifecycle";
 import type { AppAbility } from "../access/policy";
-import { caseSubject } from "./proposals.server";
+import { caseSubject } from "../access/ability.server";
 
 export const PAGE_SIZE = 25;
 

@@ -1,13 +1,13 @@
-// The lifecycle of an IOP case (docs/domain.md, "The lifecycle of a case"): every transition, who
-// may make it and from which statuses, in one table. Plain TypeScript, no database: the
-// executor (cases.server.ts) applies a transition as one claimed write plus one case event.
+// The lifecycle of an IOP case (docs/domain.md, "The lifecycle of a case"): every transition and
+// the statuses it goes from and to, in one table. Who may make it is the access policy's
+// (access/policy.ts). Plain TypeScript, no database: cases/engine.server.ts applies it.
 
 import { CASE_KINDS, CASE_STATUSES, type CaseKind, type CaseStatus } from "#models/constants";
+import { mayOnCase, type CaseRelation } from "../access/policy";
+import { BEFORE_DECISION } from "./statuses";
 
 export { CASE_KINDS, CASE_STATUSES, type CaseKind, type CaseStatus };
-
-/** How the acting person relates to this case. */
-export type CaseActor = "organisation" | "coordinator" | "officer" | "admin" | "politician" | "stranger";
+export * from "./statuses";
 
 export type TransitionName =
   | "submit"
@@ -22,10 +22,9 @@ export type TransitionName =
   | "decline"
   | "withdraw";
 
+// Who may make each transition is the access policy's CASE_POLICY (access/policy.ts).
 interface Transition {
   from: readonly CaseStatus[];
-  /** Who may do it. */
-  by: readonly CaseActor[];
   /** The status afterwards; `same` keeps it (reassignment). */
   to: CaseStatus | "same" | ((c: CaseFacts) => CaseStatus);
   /** Only for ideas, or only for full proposals. */
@@ -38,60 +37,26 @@ export interface CaseFacts {
   routed: boolean;
 }
 
-const STAFF_HANDLING = ["coordinator", "officer", "admin"] as const;
-const BEFORE_DECISION = [
-  "draft",
-  "submitted",
-  "in_dialogue",
-  "awaiting_completion",
-  "preparing_proposal",
-  "in_assessment",
-] as const;
-
-// Status groups that pages and use cases ask about, kept here beside the table.
-/** The organisation may edit the text: a draft, or a routed idea being written up as a proposal. */
-export const EDITABLE_STATUSES = ["draft", "preparing_proposal"] as const satisfies readonly CaseStatus[];
-/** Registered and not decided: the dialogue (messages, meetings) is open. */
-export const DIALOGUE_STATUSES = [
-  "submitted",
-  "in_dialogue",
-  "awaiting_completion",
-  "preparing_proposal",
-  "in_assessment",
-] as const satisfies readonly CaseStatus[];
-/** The organisation may add attachments. */
-export const ATTACHABLE_STATUSES = [
-  "draft",
-  "submitted",
-  "in_dialogue",
-  "awaiting_completion",
-  "preparing_proposal",
-] as const satisfies readonly CaseStatus[];
-
-export const isIn = (statuses: readonly CaseStatus[], status: CaseStatus) => statuses.includes(status);
-
 export const TRANSITIONS: Record<TransitionName, Transition> = {
   // A converted idea keeps its routing, so its proposal goes straight back to the dialogue.
   submit: {
     from: ["draft", "preparing_proposal"],
-    by: ["organisation"],
     to: (c) => (c.routed ? "in_dialogue" : "submitted"),
   },
-  route: { from: ["submitted"], by: ["coordinator", "admin"], to: "in_dialogue" },
+  route: { from: ["submitted"], to: "in_dialogue" },
   reassign: {
     from: ["in_dialogue", "awaiting_completion", "preparing_proposal", "in_assessment"],
-    by: ["coordinator", "admin"],
     to: "same",
   },
-  requestCompletion: { from: ["in_dialogue"], by: STAFF_HANDLING, to: "awaiting_completion" },
-  answerCompletion: { from: ["awaiting_completion"], by: ["organisation"], to: "in_dialogue" },
+  requestCompletion: { from: ["in_dialogue"], to: "awaiting_completion" },
+  answerCompletion: { from: ["awaiting_completion"], to: "in_dialogue" },
   // The case stays registered, routed and visible to staff while the organisation writes.
-  convertToProposal: { from: ["in_dialogue"], by: ["organisation"], to: "preparing_proposal", kind: "idea" },
-  closeIdea: { from: ["in_dialogue"], by: STAFF_HANDLING, to: "closed", kind: "idea" },
-  startAssessment: { from: ["in_dialogue"], by: ["officer", "coordinator"], to: "in_assessment", kind: "proposal" },
-  approve: { from: ["in_assessment"], by: ["officer", "coordinator"], to: "approved", kind: "proposal" },
-  decline: { from: ["in_assessment"], by: ["officer", "coordinator"], to: "declined", kind: "proposal" },
-  withdraw: { from: BEFORE_DECISION, by: ["organisation"], to: "withdrawn" },
+  convertToProposal: { from: ["in_dialogue"], to: "preparing_proposal", kind: "idea" },
+  closeIdea: { from: ["in_dialogue"], to: "closed", kind: "idea" },
+  startAssessment: { from: ["in_dialogue"], to: "in_assessment", kind: "proposal" },
+  approve: { from: ["in_assessment"], to: "approved", kind: "proposal" },
+  decline: { from: ["in_assessment"], to: "declined", kind: "proposal" },
+  withdraw: { from: BEFORE_DECISION, to: "withdrawn" },
 };
 
 export type TransitionRefusal = "status" | "actor" | "kind";
@@ -107,9 +72,9 @@ export class TransitionError extends Error {
 }
 
 /** The status after `name`, or a TransitionError saying why it is not allowed. */
-export function nextStatus(name: TransitionName, facts: CaseFacts, actor: CaseActor): CaseStatus {
+export function nextStatus(name: TransitionName, facts: CaseFacts, actor: CaseRelation): CaseStatus {
   const t = TRANSITIONS[name];
-  if (!t.by.includes(actor)) throw new TransitionError(name, "actor", facts.status);
+  if (!mayOnCase(name, actor)) throw new TransitionError(name, "actor", facts.status);
   if (t.kind && t.kind !== facts.kind) throw new TransitionError(name, "kind", facts.status);
   if (!t.from.includes(facts.status)) throw new TransitionError(name, "status", facts.status);
   if (t.to === "same") return facts.status;
@@ -117,7 +82,7 @@ export function nextStatus(name: TransitionName, facts: CaseFacts, actor: CaseAc
 }
 
 /** The transitions this actor may make now (for buttons and "what happens next"). */
-export function availableTransitions(facts: CaseFacts, actor: CaseActor): TransitionName[] {
+export function availableTransitions(facts: CaseFacts, actor: CaseRelation): TransitionName[] {
   return (Object.keys(TRANSITIONS) as TransitionName[]).filter((name) => {
     try {
       nextStatus(name, facts, actor);
@@ -127,5 +92,3 @@ export function availableTransitions(facts: CaseFacts, actor: CaseActor): Transi
     }
   });
 }
-
-export const isOpen = (status: CaseStatus) => (BEFORE_DECISION as readonly CaseStatus[]).includes(status);

@@ -32,24 +32,6 @@ const caseUrl = (c: CaseDoc, staff: boolean) =>
 const dateSv = (d: Date) =>
   new Intl.DateTimeFormat("sv-SE", { dateStyle: "long", timeZone: "Europe/Stockholm" }).format(d);
 
-/** Plain string ids, for CASL checks of a case. */
-export function caseSubject(c: Pick<CaseDoc, "publicBodyId" | "organisationId" | "status" | "routing">) {
-  return {
-    publicBodyId: String(c.publicBodyId),
-    organisationId: String(c.organisationId),
-    status: c.status,
-    ...(c.routing
-      ? {
-          routing: {
-            departmentId: String(c.routing.departmentId),
-            officerId: String(c.routing.officerId),
-            coReaderDepartmentIds: c.routing.coReaderDepartmentIds.map(String),
-          },
-        }
-      : {}),
-  };
-}
-
 export async function createCase(
   publicBodyId: Types.ObjectId,
   organisationId: Types.ObjectId,
