@@ -2,8 +2,12 @@ import { DepartmentModel } from "#models/department";
 import { OrganisationModel } from "#models/organisation";
 import { UserModel } from "#models/user";
 import { caseSubject, relationOf, requireAbility } from "../access/ability.server";
-import type { CaseRelation } from "../access/policy";
-import { listCaseAttachments } from "../records/documents.server";
+import { mayOnCase, type CaseRelation } from "../access/policy";
+import type { SessionUser } from "../identity/session.server";
+import { latestDeclaration } from "./decision.server";
+import { listDialogue } from "./dialogue.server";
+import { listOfficers, suggestDepartments } from "./proposals.server";
+import { listCaseAttachments, listOrgDocuments } from "../records/documents.server";
 import { availableTransitions } from "./lifecycle";
 import { attachmentIdsOf, caseTrail, factsOf, listCaseDocuments, loadCaseById, type CaseDoc } from "./engine.server";
 import { requireContext } from "../http/request.server";
@@ -107,3 +111,52 @@ export async function casePageData(c: CaseDoc, options: { staff: boolean; actor:
 }
 
 export type CasePageData = Awaited<ReturnType<typeof casePageData>>;
+
+/** The staff case page: the common facts plus routing choices, the organisation's documents and the assessment. */
+export async function staffCaseView(c: CaseDoc, user: SessionUser, actor: CaseRelation) {
+  const [data, dialogue, orgDocuments] = await Promise.all([
+    casePageData(c, { staff: true, actor }),
+    listDialogue(c, { staff: true }),
+    listOrgDocuments(c.publicBodyId, c.organisationId),
+  ]);
+  const needsOfficers = data.transitions.includes("route") || data.transitions.includes("reassign");
+  const routing = needsOfficers
+    ? {
+        departments: (await suggestDepartments(c)).map((d, i) => ({
+          id: String(d._id),
+          name: d.name,
+          suggested: i === 0 && d.areas.some((a) => c.areas.includes(a)),
+        })),
+        officers: await listOfficers(c.publicBodyId),
+      }
+    : null;
+  const mine = latestDeclaration(c, String(user._id), "assessor");
+  const assessment = c.assessment
+    ? {
+        checks: c.assessment.checks.map((k) => ({ key: k.key, answer: k.answer, comment: k.comment })),
+        stateAidBasis: c.assessment.stateAidBasis,
+        otherDeMinimisEur: c.assessment.otherDeMinimisEur,
+        requestedEur: c.assessment.requestedEur,
+        recommendation: c.assessment.recommendation,
+        recommendationText: c.assessment.recommendationText,
+      }
+    : null;
+  return {
+    ...data,
+    dialogue,
+    routing,
+    orgDocuments: orgDocuments.map((d) => ({
+      id: String(d._id),
+      title: d.title,
+      kind: d.kind,
+      filename: d.filename,
+      size: d.size,
+      href: `/handlaggning/arenden/${String(c._id)}/organisationsdokument/${String(d._id)}`,
+    })),
+    assessment,
+    assessor: mayOnCase("assess", actor),
+    declared: mine ? (mine.hasConflict ? ("conflict" as const) : ("noConflict" as const)) : ("none" as const),
+  };
+}
+
+export type StaffCaseView = Awaited<ReturnType<typeof staffCaseView>>;

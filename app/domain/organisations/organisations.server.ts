@@ -10,6 +10,9 @@ import { isDuplicateKey, withLock } from "../kernel/claims.server";
 import { pullMatching } from "../kernel/array-pull.server";
 import { hashPassword } from "../kernel/crypto.server";
 import type { SessionUser } from "../identity/session.server";
+import { can } from "../access/ability.server";
+import type { AppAbility } from "../access/policy";
+import { listOrgDocuments } from "../records/documents.server";
 
 export type OrganisationInput = Pick<
   Organisation,
@@ -54,6 +57,8 @@ export async function updateOrganisation(publicBodyId: Types.ObjectId, id: Types
   }
   await touch("directory");
 }
+
+export type OrganisationDoc = Organisation & { _id: Types.ObjectId };
 
 export function findOrganisation(publicBodyId: Types.ObjectId, id: string) {
   if (!Types.ObjectId.isValid(id)) return Promise.resolve(null);
@@ -236,3 +241,48 @@ export async function invitationFacts(organisationId: Types.ObjectId | undefined
   ]);
   return { organisation: org?.name ?? "", hasAccount: Boolean(hasAccount) };
 }
+
+/** What the organisation page shows this person: the facts, and members and documents if they may see them. */
+export async function organisationPage(org: OrganisationDoc, ability: AppAbility) {
+  const scope = { organisationId: org._id, publicBodyId: org.publicBodyId };
+  const [members, invitations, documents] = await Promise.all([
+    can(ability, "read", "Member", scope) ? listMembers(org._id) : null,
+    can(ability, "invite", "Member", scope) ? listPendingInvitations(org._id) : null,
+    can(ability, "read", "OrgDocument", scope) ? listOrgDocuments(org.publicBodyId, org._id) : null,
+  ]);
+  return {
+    organisation: {
+      id: String(org._id),
+      publicBodyId: String(org.publicBodyId),
+      name: org.name,
+      orgNumber: org.orgNumber,
+      legalForm: org.legalForm,
+      purpose: org.purpose,
+      streetAddress: org.streetAddress,
+      postalCode: org.postalCode,
+      city: org.city,
+      website: org.website,
+      email: org.email,
+      phone: org.phone,
+      signatories: (org.signatories ?? []).map((s) => ({ name: s.name, role: s.role })),
+    },
+    members,
+    invitations:
+      invitations?.map((i) => ({
+        email: i.email,
+        role: i.role ?? "org_member",
+        expiresAt: i.expiresAt.toISOString(),
+      })) ?? null,
+    documents:
+      documents?.map((d) => ({
+        id: String(d._id),
+        title: d.title,
+        kind: d.kind,
+        filename: d.filename,
+        size: d.size,
+        createdAt: d.createdAt.toISOString(),
+      })) ?? null,
+  };
+}
+
+export type OrganisationPageData = Awaited<ReturnType<typeof organisationPage>>;

@@ -16,6 +16,8 @@ export async function getPublicBody() {
   return body;
 }
 
+export type PublicBodyDoc = Awaited<ReturnType<typeof getPublicBody>>;
+
 /** The public body's reminder periods (set by administrators in /admin). */
 export async function updateReminderSettings(
   id: Types.ObjectId,

@@ -10,21 +10,11 @@ import { ProposalForm } from "~/components/proposal-form";
 import { can, caseSubject } from "~/domain/access/ability.server";
 import { casePageData, loadCaseFor } from "~/domain/cases/case-page.server";
 import { caseErrorResponse } from "~/domain/cases/errors.server";
-import {
-  answerCompletion,
-  confirmMeeting,
-  convertToProposal,
-  listDialogue,
-  postMessage,
-} from "~/domain/cases/dialogue.server";
-import { ATTACHABLE_STATUSES, DIALOGUE_STATUSES, isIn, TransitionError } from "~/domain/cases/lifecycle";
-import { invalid, parseForm, withFileError } from "~/domain/http/forms.server";
-import { attachToCase, saveDraft, submitCase, withdrawCase } from "~/domain/cases/proposals.server";
-import { optionalUploadedFile, readUploadForm, uploadedFile } from "~/domain/http/uploads.server";
-import { badRequest } from "~/domain/http/request.server";
-import { redirectWithToast } from "~/domain/identity/session.server";
-import { completionAnswerSchema, confirmMeetingSchema, messageSchema } from "~/schemas/dialogue";
-import { attachSchema, draftSchema, versionSchema } from "~/schemas/proposal";
+import { listDialogue } from "~/domain/cases/dialogue.server";
+import { ATTACHABLE_STATUSES, DIALOGUE_STATUSES, isIn } from "~/domain/cases/lifecycle";
+import { readUploadForm } from "~/domain/http/uploads.server";
+import { completionAnswerSchema } from "~/schemas/dialogue";
+import { runOrganisationCaseIntent } from "./intents.server";
 
 export { revalidateAfterPost as shouldRevalidate } from "~/components/revalidate";
 
@@ -45,75 +35,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { c, actor, ability, user } = await loadCaseFor(request, params.id);
   if (actor !== "organisation") throw new Response("Sidan finns inte", { status: 404 });
-  const here = `/forslag/${String(c._id)}`;
   const { formData, tooLarge } = await readUploadForm(request);
-  const intent = tooLarge ? "attach" : formData.get("intent");
   try {
-    if (intent === "save" || intent === "submit") {
-      // Only drafts can be edited; anything else was submitted meanwhile.
-      if (!can(ability, "update", "Case", caseSubject(c))) throw new TransitionError("submit", "status", c.status);
-      const submission = parseForm(formData, draftSchema);
-      if (submission.status !== "success") return invalid(submission);
-      const { version, ...content } = submission.value;
-      const saved = await saveDraft(c, user, content, version);
-      if (intent === "save") return redirectWithToast(here, "cases.saved");
-      const result = await submitCase(saved, user, saved.version);
-      if (!result.ok) {
-        const fieldErrors = Object.fromEntries(result.missing.map((name) => [name, ["cases.errors.missing"]]));
-        // The draft is saved; answer with the fields still missing.
-        return invalid(submission, { formErrors: ["cases.missingTitle"], fieldErrors });
-      }
-      return redirectWithToast(here, "cases.submittedToast");
-    }
-    if (intent === "attach") {
-      if (!isIn(ATTACHABLE_STATUSES, c.status)) {
-        throw new TransitionError("submit", "status", c.status);
-      }
-      const submission = parseForm(formData, attachSchema);
-      const file = await uploadedFile(formData, tooLarge);
-      if (submission.status !== "success" || "error" in file) {
-        return invalid(submission, withFileError(submission, file), tooLarge ? 413 : 400, "attach");
-      }
-      await attachToCase(c, user, submission.value.title, file);
-      return redirectWithToast(here, "cases.attached");
-    }
-    if (intent === "message") {
-      const submission = parseForm(formData, messageSchema);
-      const file = await optionalUploadedFile(formData, tooLarge);
-      if (submission.status !== "success" || (file && "error" in file)) {
-        return invalid(submission, withFileError(submission, file), 400, "message");
-      }
-      await postMessage(c, user, actor, { body: submission.value.body, internal: false, file });
-      return redirectWithToast(here, "dialogue.toasts.message");
-    }
-    if (intent === "confirmMeeting") {
-      const submission = parseForm(formData, confirmMeetingSchema);
-      if (submission.status !== "success") throw badRequest();
-      await confirmMeeting(c, user, actor, submission.value.messageId);
-      return redirectWithToast(here, "dialogue.toasts.confirmed");
-    }
-    if (intent === "answerCompletion") {
-      const submission = parseForm(formData, completionAnswerSchema);
-      if (submission.status !== "success") return invalid(submission, {}, 400, "answer");
-      await answerCompletion(c, user, submission.value.answer, submission.value.version);
-      return redirectWithToast(here, "dialogue.toasts.answer");
-    }
-    if (intent === "convertToProposal") {
-      const submission = parseForm(formData, versionSchema);
-      if (submission.status !== "success") throw badRequest();
-      await convertToProposal(c, user, submission.value.version);
-      return redirectWithToast(here, "dialogue.toasts.converted");
-    }
-    if (intent === "withdraw") {
-      const submission = parseForm(formData, versionSchema);
-      if (submission.status !== "success") throw badRequest();
-      await withdrawCase(c, user, submission.value.version);
-      return redirectWithToast(here, "cases.withdrawnToast");
-    }
+    return await runOrganisationCaseIntent({ c, actor, ability, user, formData, tooLarge });
   } catch (error) {
     return caseErrorResponse(error);
   }
-  throw badRequest();
 }
 
 export default function ProposalPage() {

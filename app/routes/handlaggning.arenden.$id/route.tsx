@@ -1,0 +1,124 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Attachments } from "~/components/attachments";
+import { DecisionView } from "~/components/assessment-panel";
+import { CaseContent, CaseSummary, DocumentList, Timeline } from "~/components/case";
+import { Dialogue } from "~/components/dialogue";
+import { PageHeading } from "~/components/layout";
+import { loadCaseFor, staffCaseView } from "~/domain/cases/case-page.server";
+import { caseErrorResponse } from "~/domain/cases/errors.server";
+import { DIALOGUE_STATUSES, isIn } from "~/domain/cases/lifecycle";
+import { readUploadForm } from "~/domain/http/uploads.server";
+import { AssessmentSection, ConfidentialForm, OrganisationDocuments } from "./case-panels";
+import { runStaffIntent } from "./intents.server";
+import { ReassignPanel, RoutingForm } from "./routing-forms";
+import { CompletionPanel, StaffDialogueForms } from "./staff-dialogue";
+
+export { revalidateAfterPost as shouldRevalidate } from "~/components/revalidate";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.case.caseNumber ?? ""} ${data?.case.title ?? ""} – Samverka` },
+];
+
+async function loadStaffCase(request: Request, id: string | undefined) {
+  const ctx = await loadCaseFor(request, id);
+  // The organisation's own members use /forslag/:id; politicians have no case pages.
+  if (ctx.actor === "organisation" || ctx.actor === "politician")
+    throw new Response("Sidan finns inte", { status: 404 });
+  return ctx;
+}
+
+/** The case page of the civil-society office and the officers. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { c, actor, user } = await loadStaffCase(request, params.id);
+  return staffCaseView(c, user, actor);
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { c, user, actor } = await loadStaffCase(request, params.id);
+  const { formData, tooLarge } = await readUploadForm(request);
+  try {
+    return await runStaffIntent({ c, user, actor, formData, tooLarge });
+  } catch (error) {
+    return caseErrorResponse(error);
+  }
+}
+
+export default function StaffCasePage() {
+  const { t } = useTranslation();
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const c = data.case;
+  const caseError = actionData && "caseError" in actionData ? actionData.caseError : null;
+  const resultFor = (form: string) =>
+    actionData && "result" in actionData && actionData.result && actionData.form === form
+      ? actionData.result
+      : undefined;
+  const assessing = c.kind === "proposal" && (c.status === "in_dialogue" || c.status === "in_assessment");
+  return (
+    <>
+      <p>
+        <Link to="/handlaggning">← {t("inbox.title")}</Link>
+      </p>
+      <PageHeading>
+        {c.caseNumber ? `${c.caseNumber} · ` : ""}
+        {c.title}
+      </PageHeading>
+      {caseError ? (
+        <p className="notice notice--error" role="alert">
+          {t(caseError)}
+        </p>
+      ) : null}
+      <div className="case-grid">
+        <div>
+          {data.routing && data.transitions.includes("route") ? (
+            <RoutingForm key={c.version} routing={data.routing} version={c.version} lastResult={resultFor("route")} />
+          ) : null}
+          {data.decision ? <DecisionView decision={data.decision} /> : null}
+          {data.assessor && assessing ? <AssessmentSection data={data} resultFor={resultFor} /> : null}
+          <section aria-labelledby="case-details">
+            <h2 id="case-details">
+              {t("cases.details")} ({t(`cases.kindShort.${c.kind}`)})
+            </h2>
+            <CaseContent c={c} />
+          </section>
+          <Attachments attachments={data.attachments} canAttach={false} version={c.version} lastResult={undefined} />
+          <OrganisationDocuments data={data} />
+          <section aria-labelledby="dialogue-heading">
+            <h2 id="dialogue-heading">{t("dialogue.title")}</h2>
+            <Dialogue entries={data.dialogue} />
+          </section>
+          {isIn(DIALOGUE_STATUSES, c.status) ? <StaffDialogueForms version={c.version} resultFor={resultFor} /> : null}
+          {data.transitions.includes("requestCompletion") ? (
+            <CompletionPanel version={c.version} lastResult={resultFor("completion")} />
+          ) : null}
+          <section aria-labelledby="documents-heading">
+            <h2 id="documents-heading">{t("cases.documents")}</h2>
+            <p className="muted">{t("cases.documentsLead")}</p>
+            <DocumentList documents={data.documents} />
+          </section>
+        </div>
+        <aside>
+          <section className="panel" aria-labelledby="summary-heading">
+            <h2 id="summary-heading">{t("cases.overview")}</h2>
+            <CaseSummary data={data} staff />
+            <ConfidentialForm confidential={c.confidential} version={c.version} />
+          </section>
+          {data.routing && data.transitions.includes("reassign") ? (
+            <ReassignPanel
+              key={c.version}
+              routing={data.routing}
+              version={c.version}
+              lastResult={resultFor("reassign")}
+            />
+          ) : null}
+          <section aria-labelledby="timeline-heading">
+            <h2 id="timeline-heading">{t("cases.timeline")}</h2>
+            <Timeline events={data.events} />
+          </section>
+        </aside>
+      </div>
+    </>
+  );
+}

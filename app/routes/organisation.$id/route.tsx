@@ -1,0 +1,90 @@
+import { subject as subjectOf } from "@casl/ability";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { useAppAbility } from "~/components/ability";
+import { PageHeading } from "~/components/layout";
+import { OrganisationForm } from "~/components/organisation-form";
+import { requireAbility } from "~/domain/access/ability.server";
+import { readUploadForm } from "~/domain/http/uploads.server";
+import { requireContext } from "~/domain/http/request.server";
+import { findOrganisation, organisationPage } from "~/domain/organisations/organisations.server";
+import { DocumentsSection } from "./documents";
+import { OrganisationFacts } from "./facts";
+import { runOrganisationIntent } from "./intents.server";
+import { MembersSection } from "./members";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.organisation.name ?? ""} – Samverka` },
+];
+
+async function loadOrganisation(request: Request, id: string | undefined) {
+  const ctx = await requireContext(request);
+  const org = await findOrganisation(ctx.publicBody._id, id ?? "");
+  // Another organisation's page answers 404, as if it did not exist.
+  if (!org) throw new Response("Sidan finns inte", { status: 404 });
+  requireAbility(ctx.ability, "read", "Organisation", { _id: org._id, publicBodyId: org.publicBodyId });
+  const scope = { organisationId: org._id, publicBodyId: org.publicBodyId };
+  return { ...ctx, org, scope };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { org, ability, user } = await loadOrganisation(request, params.id);
+  return { me: String(user._id), ...(await organisationPage(org, ability)) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const ctx = await loadOrganisation(request, params.id);
+  const { formData, tooLarge } = await readUploadForm(request);
+  return runOrganisationIntent({ ...ctx, formData, tooLarge });
+}
+
+export default function OrganisationPage() {
+  const { t } = useTranslation();
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const ability = useAppAbility();
+  const org = data.organisation;
+  const scope = { organisationId: org.id, publicBodyId: org.publicBodyId };
+  const mayUpdate = ability.can("update", subjectOf("Organisation", { _id: org.id, publicBodyId: org.publicBodyId }));
+  const editing = mayUpdate && searchParams.has("andra");
+  const resultFor = (form: string) =>
+    actionData && "form" in actionData && actionData.form === form ? (actionData.result ?? undefined) : undefined;
+  const memberError = actionData && "memberError" in actionData ? actionData.memberError : null;
+  return (
+    <>
+      <PageHeading>{org.name}</PageHeading>
+      <section aria-labelledby="org-details">
+        <h2 id="org-details">{t("org.details")}</h2>
+        {editing ? (
+          <div className="narrow">
+            <OrganisationForm lastResult={resultFor("organisation")} defaultValue={org} submitLabel={t("org.save")} />
+          </div>
+        ) : (
+          <>
+            <OrganisationFacts org={org} />
+            {mayUpdate ? (
+              <Link to="?andra" className="button button--secondary">
+                {t("org.edit")}
+              </Link>
+            ) : null}
+          </>
+        )}
+      </section>
+      {data.members ? (
+        <MembersSection
+          members={data.members}
+          invitations={data.invitations}
+          me={data.me}
+          scope={scope}
+          error={memberError}
+          lastResult={resultFor("invite")}
+        />
+      ) : null}
+      {data.documents ? (
+        <DocumentsSection orgId={org.id} documents={data.documents} scope={scope} lastResult={resultFor("upload")} />
+      ) : null}
+    </>
+  );
+}
