@@ -1,4 +1,3 @@
-import { touch } from "./read-model.server";
 import { Types } from "mongoose";
 import { CaseMessageModel } from "#models/case-message";
 import { caseDocumentId, CaseDocumentModel, type CaseDocument } from "#models/case-document";
@@ -9,20 +8,18 @@ import { PublicBodyModel } from "#models/public-body";
 import type { SessionUser } from "../identity/session.server";
 import { mayOnCase } from "../access/policy";
 import { relationOf } from "../access/ability.server";
-import { withSeq, type CaseEffect } from "./effects";
 import { enqueueEmail } from "../notifications/outbox.server";
 import { nextSequence } from "../kernel/counters.server";
 import { isDuplicateKey } from "../kernel/claims.server";
+import { versionedRecords, VersionConflictError, type RecordKind } from "../kernel/versioned.server";
+import { withSeq, type CaseEffect } from "./effects";
 import { nextStatus, TransitionError, type CaseFacts, type TransitionName } from "./lifecycle";
+import { touch } from "./read-model.server";
 
 export type CaseDoc = Proposal & { _id: Types.ObjectId };
 
 /** Another change won the race: the caller shows the new state (HTTP 409). */
-export class CaseConflictError extends Error {
-  constructor() {
-    super("cases.conflict");
-  }
-}
+export const CaseConflictError = VersionConflictError;
 
 export const factsOf = (c: Pick<CaseDoc, "status" | "kind" | "routing">): CaseFacts => ({
   status: c.status,
@@ -55,95 +52,12 @@ export interface ChangeResult {
   repeated: boolean;
 }
 
-/**
- * The first write of a change: event n+1 with the patch and the effects. Its unique insert is
- * the lock (docs/decisions/002): a concurrent change gets CaseConflictError, while a retry of
- * the very same request (same idempotency key) is answered as done. After this write the
- * change is decided; everything else can be redone from the event.
- */
-export async function writeEvent(
-  c: CaseDoc,
-  event: EventInput,
-  patch: Partial<Proposal>,
-  effects: CaseEffect[] = [],
-): Promise<{ seq: number; at: Date; repeated: boolean }> {
-  const seq = c.version + 1;
-  const at = new Date();
-  // Announce the change first, so readers know to look for its event if the writer stops.
-  await ProposalModel.updateOne({ _id: c._id }, { $set: { pendingSeq: seq } });
-  try {
-    await CaseEventModel.create({
-      _id: eventId(c._id, seq),
-      publicBodyId: c.publicBodyId,
-      caseId: c._id,
-      seq,
-      type: event.type,
-      actorId: event.actor?._id,
-      actorName: event.actor?.name ?? "Samverka",
-      fromStatus: c.status,
-      toStatus: patch.status ?? c.status,
-      shared: event.shared ?? true,
-      data: { ...event.data, patch },
-      idempotencyKey: event.idempotencyKey,
-      ...(effects.length ? { effects, effectsPending: true } : {}),
-      at,
-    });
-    return { seq, at, repeated: false };
-  } catch (error) {
-    if (!isDuplicateKey(error)) throw error;
-    const winner = await CaseEventModel.findById(eventId(c._id, seq)).lean();
-    if (event.idempotencyKey && winner?.idempotencyKey === event.idempotencyKey) return { seq, at, repeated: true };
-    throw new CaseConflictError();
-  }
-}
-
-async function commit(
-  c: CaseDoc,
-  event: EventInput,
-  patch: Partial<Proposal>,
-  effects: CaseEffect[] = [],
-): Promise<ChangeResult> {
-  const written = await writeEvent(c, event, patch, effects);
-  if (written.repeated) {
-    const again = await loadCaseById(c.publicBodyId, c._id);
-    if (!again) throw new CaseConflictError();
-    return { case: again, seq: written.seq, repeated: true };
-  }
-  const { seq, at } = written;
-  await applyVersion(c._id, seq, { ...patch, lastActivityAt: at });
-  let after = await ensureCaseNumber({ ...c, ...patch, version: seq, lastActivityAt: at } as CaseDoc);
-  if (effects.length) after = await applyEffects(after, seq, at, effects);
-  return { case: after, seq, repeated: false };
-}
-
-/**
- * The second write of a change: the case takes version `seq` and its patch, unless it already
- * holds that version or a later one (a slow writer never moves a case backwards).
- */
-export async function applyVersion(id: Types.ObjectId, seq: number, patch: Partial<Proposal>) {
-  await ProposalModel.updateOne({ _id: id, version: { $lt: seq } }, { $set: { ...patch, version: seq } });
-  await touch("cases");
-}
-
-/**
- * A registered case has a number: a submission that stopped before the number was written
- * gets it here. The number is claimed for this case (owner), so asking again returns it.
- */
-async function ensureCaseNumber(c: CaseDoc): Promise<CaseDoc> {
-  if (c.status === "draft" || c.caseNumber || c.version === 0) return c;
-  const receivedAt = c.receivedAt ?? new Date();
-  const caseNumber = await allocateCaseNumber(c, receivedAt);
-  await ProposalModel.updateOne({ _id: c._id }, { $set: { caseNumber, receivedAt } });
-  await touch("cases");
-  return { ...c, caseNumber, receivedAt };
-}
-
 const ignoreDuplicate = (error: unknown) => {
   if (!isDuplicateKey(error)) throw error;
 };
 
 /** Applies one event's effects; each is idempotent, so applying twice changes nothing. */
-async function applyEffects(c: CaseDoc, seq: number, at: Date, effects: CaseEffect[]): Promise<CaseDoc> {
+async function applyCaseEffects(c: CaseDoc, seq: number, at: Date, effects: CaseEffect[]) {
   for (const effect of effects) {
     if (effect.kind === "document") {
       await registerDocument(c, effect.entry, withSeq(effect.ref, seq));
@@ -165,68 +79,72 @@ async function applyEffects(c: CaseDoc, seq: number, at: Date, effects: CaseEffe
       );
     }
   }
-  await CaseEventModel.updateOne({ _id: eventId(c._id, seq) }, { $unset: { effectsPending: 1 } });
-  settled.delete(String(eventId(c._id, seq)));
-  return c;
+}
+
+/**
+ * A registered case has a number: a submission that stopped before the number was written
+ * gets it here. The number is claimed for this case (owner), so asking again returns it.
+ */
+async function ensureCaseNumber(c: CaseDoc): Promise<CaseDoc> {
+  if (c.status === "draft" || c.caseNumber || c.version === 0) return c;
+  const receivedAt = c.receivedAt ?? new Date();
+  const caseNumber = await allocateCaseNumber(c, receivedAt);
+  await ProposalModel.updateOne({ _id: c._id }, { $set: { caseNumber, receivedAt } });
+  await touch("cases");
+  return { ...c, caseNumber, receivedAt };
+}
+
+// Cases are versioned records (kernel/versioned.server.ts): events in case_events, the case
+// number completed after submission, the inbox's read model marked stale on every change.
+const cases = versionedRecords<CaseDoc, CaseEffect>({
+  records: ProposalModel as unknown as RecordKind<CaseDoc, CaseEffect>["records"],
+  events: CaseEventModel as unknown as RecordKind<CaseDoc, CaseEffect>["events"],
+  eventId,
+  applyEffects: applyCaseEffects,
+  afterApply: () => touch("cases"),
+  stamp: (at) => ({ lastActivityAt: at }),
+  complete: ensureCaseNumber,
+});
+
+const eventFields = (c: CaseDoc, event: EventInput, patch: Partial<Proposal>) => ({
+  fields: {
+    publicBodyId: c.publicBodyId,
+    caseId: c._id,
+    type: event.type,
+    actorId: event.actor?._id,
+    actorName: event.actor?.name ?? "Samverka",
+    fromStatus: c.status,
+    toStatus: patch.status ?? c.status,
+    shared: event.shared ?? true,
+  },
+  data: event.data,
+  idempotencyKey: event.idempotencyKey,
+});
+
+/** The first write of a change (see kernel/versioned.server.ts); tests use it to stop half-way. */
+export const writeEvent = (c: CaseDoc, event: EventInput, patch: Partial<Proposal>, effects: CaseEffect[] = []) =>
+  cases.writeEvent(c, eventFields(c, event, patch), patch, effects);
+
+/** The second write: the case takes version `seq` and its patch unless it holds that or later. */
+export const applyVersion = cases.applyVersion;
+
+async function commit(
+  c: CaseDoc,
+  event: EventInput,
+  patch: Partial<Proposal>,
+  effects: CaseEffect[] = [],
+): Promise<ChangeResult> {
+  const done = await cases.commit(c, eventFields(c, event, patch), patch, effects);
+  return { case: done.record, seq: done.seq, repeated: done.repeated };
 }
 
 /** A stable ObjectId for an effect, so that inserting it twice is refused as a duplicate. */
 export const idFromKey = stableId;
 
-/**
- * Finishes whatever was decided but not yet applied (a process that stopped between the
- * writes): the patches of events beyond the case's version, its number, and the effects of
- * any event still marked pending. So the case and everything it caused match its trail.
- */
-async function rollForward(c: CaseDoc): Promise<CaseDoc> {
-  // Events beyond the stored version (normally none), and the latest one, whose effects may
-  // still be pending: only the latest can be, since every change starts from a loaded case.
-  const beyond: CaseEventDoc[] = [];
-  // Only a change announced beyond the version can be unapplied (writeEvent); otherwise no
-  // lookup for it, since a lookup that finds nothing reads the whole collection on FerretDB.
-  for (let seq = c.version + 1; seq <= (c.pendingSeq ?? 0); seq++) {
-    const e = await CaseEventModel.findById(eventId(c._id, seq)).lean<CaseEventDoc>();
-    if (!e) break;
-    beyond.push(e);
-  }
-  const latest = c.version > 0 ? await CaseEventModel.findById(eventId(c._id, c.version)).lean<CaseEventDoc>() : null;
-  let current = c;
-  for (const e of beyond) {
-    // mongoose drops empty objects (`minimize`), so an event without changes has no data.
-    const patch = (e.data as { patch?: Partial<Proposal> } | undefined)?.patch ?? {};
-    await applyVersion(c._id, e.seq, patch);
-    current = { ...current, ...patch, version: e.seq };
-  }
-  current = await ensureCaseNumber(current);
-  for (const e of [latest, ...beyond]) {
-    if (e?.effectsPending) current = await applyEffects(current, e.seq, e.at, (e.effects ?? []) as CaseEffect[]);
-  }
-  return current;
-}
-
 type CaseEventDoc = CaseEvent;
 
-// Settled events never change again: each instance keeps them once read, so a case's trail
-// costs lookups only for what is new (bounded, oldest dropped first).
-const settled = new Map<string, CaseEventDoc>();
-const SETTLED_MAX = 50_000;
-
 /** The case's events 1..version, by `_id` (each read once per instance). */
-export async function caseTrail(c: Pick<CaseDoc, "_id" | "version">): Promise<CaseEventDoc[]> {
-  const ids = Array.from({ length: c.version }, (_, i) => eventId(c._id, i + 1));
-  const missing = ids.filter((id) => !settled.has(String(id)));
-  const loaded = await Promise.all(missing.map((id) => CaseEventModel.findById(id).lean<CaseEventDoc>()));
-  for (const e of loaded) {
-    if (!e || e.effectsPending) continue;
-    if (settled.size >= SETTLED_MAX) settled.delete(settled.keys().next().value as string);
-    settled.set(String(e._id), e);
-  }
-  const fresh = new Map(loaded.flatMap((e) => (e ? [[String(e._id), e] as const] : [])));
-  return ids.flatMap((id) => {
-    const e = settled.get(String(id)) ?? fresh.get(String(id));
-    return e ? [e] : [];
-  });
-}
+export const caseTrail = (c: Pick<CaseDoc, "_id" | "version">) => cases.trail<CaseEventDoc>(c);
 
 /** The files attached to the case (added as attachments or sent with messages), in order. */
 export function attachmentIdsOf(trail: CaseEventDoc[]) {
@@ -252,7 +170,7 @@ export async function loadCaseById(publicBodyId: Types.ObjectId, id: Types.Objec
   if (!Types.ObjectId.isValid(id)) return null;
   // By `_id` alone (the only lookup FerretDB answers without reading the whole collection).
   const c = await ProposalModel.findById(id).lean<CaseDoc>();
-  return c && c.publicBodyId.equals(publicBodyId) ? rollForward(c) : null;
+  return c && c.publicBodyId.equals(publicBodyId) ? cases.rollForward(c) : null;
 }
 
 /** A change that is not a status transition (edit a draft, a message): one event, one write. */
@@ -282,7 +200,7 @@ export async function transition(
 ): Promise<ChangeResult> {
   if (options.expectedVersion !== c.version) {
     if (options.expectedVersion < c.version) {
-      const done = await CaseEventModel.findById(eventId(c._id, options.expectedVersion + 1)).lean();
+      const done = await cases.eventAt(c._id, options.expectedVersion + 1);
       if (done?.idempotencyKey === transitionKey(c, options.expectedVersion, name, user)) {
         return { case: c, seq: done.seq, repeated: true };
       }

@@ -1,0 +1,188 @@
+import type { Model, Types } from "mongoose";
+import { isDuplicateKey } from "./claims.server";
+
+// One engine for versioned, audited records (docs/architecture.md, decisions 002, 008, 009):
+// a record holds `version` n and has events 1..n. A change inserts event n+1 holding its patch
+// and its effects; that unique insert is the lock. Then the patch is applied (the version only
+// grows) and the effects, each idempotent, exactly once, by the writer or by whoever reads the
+// record next. Cases use it today; agreements, follow-up reports and payments are next.
+
+export interface VersionedRecord {
+  _id: Types.ObjectId;
+  version: number;
+  /** The highest change announced (written before its event), so readers know when to look. */
+  pendingSeq?: number;
+}
+
+export interface TrailEvent {
+  _id: Types.ObjectId;
+  seq: number;
+  at: Date;
+  idempotencyKey?: string;
+  data?: Record<string, unknown>;
+  effects?: unknown[];
+  effectsPending?: boolean;
+}
+
+export interface RecordKind<R extends VersionedRecord, Effect> {
+  records: Model<R>;
+  events: Model<TrailEvent & Record<string, unknown>>;
+  eventId: (recordId: Types.ObjectId, seq: number) => Types.ObjectId;
+  /** Applies one event's effects; each must be idempotent (a repair may apply it again). */
+  applyEffects: (record: R, seq: number, at: Date, effects: Effect[]) => Promise<void>;
+  /** After a version is applied: derived read models are marked stale here. */
+  afterApply?: () => Promise<void>;
+  /** Fields every change sets from its time (a case's last activity). */
+  stamp?: (at: Date) => Partial<R>;
+  /** Completes what a version implies beyond its patch (a case's number), idempotently. */
+  complete?: (record: R) => Promise<R>;
+}
+
+/** Another change won the race: the caller shows the new state (HTTP 409). */
+export class VersionConflictError extends Error {
+  constructor() {
+    super("cases.conflict");
+  }
+}
+
+export interface NewEvent {
+  /** Kind-specific fields of the event (owner ids, type, actor, statuses, visibility). */
+  fields: Record<string, unknown>;
+  data?: Record<string, unknown>;
+  idempotencyKey?: string;
+}
+
+export interface Committed<R> {
+  record: R;
+  seq: number;
+  /** The same request was made before and had succeeded: nothing new was done. */
+  repeated: boolean;
+}
+
+// Settled events never change again: each instance keeps them once read, so a trail costs
+// lookups only for what is new (bounded, oldest dropped first).
+const SETTLED_MAX = 50_000;
+
+export function versionedRecords<R extends VersionedRecord, Effect>(kind: RecordKind<R, Effect>) {
+  const settled = new Map<string, TrailEvent>();
+  type Patch = Partial<R>;
+
+  /**
+   * The first write of a change: event n+1 with the patch and the effects. A concurrent change
+   * gets VersionConflictError; a retry of the very same request (same idempotency key) is
+   * answered as done. After this write the change is decided; the rest can be redone from it.
+   */
+  async function writeEvent(record: R, event: NewEvent, patch: Patch, effects: Effect[] = []) {
+    const seq = record.version + 1;
+    const at = new Date();
+    // Announce the change first, so readers know to look for its event if the writer stops.
+    await kind.records.updateOne({ _id: record._id }, { $set: { pendingSeq: seq } });
+    try {
+      await kind.events.create({
+        ...event.fields,
+        _id: kind.eventId(record._id, seq),
+        seq,
+        data: { ...event.data, patch },
+        idempotencyKey: event.idempotencyKey,
+        ...(effects.length ? { effects, effectsPending: true } : {}),
+        at,
+      });
+      return { seq, at, repeated: false };
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+      const winner = await kind.events.findById(kind.eventId(record._id, seq)).lean<TrailEvent>();
+      if (event.idempotencyKey && winner?.idempotencyKey === event.idempotencyKey) return { seq, at, repeated: true };
+      throw new VersionConflictError();
+    }
+  }
+
+  /** The second write: version `seq` and its patch, unless the record already holds it or later. */
+  async function applyVersion(id: Types.ObjectId, seq: number, patch: Patch) {
+    await kind.records.updateOne({ _id: id, version: { $lt: seq } }, { $set: { ...patch, version: seq } });
+    await kind.afterApply?.();
+  }
+
+  async function settle(record: R, seq: number, at: Date, effects: Effect[]) {
+    await kind.applyEffects(record, seq, at, effects);
+    const id = kind.eventId(record._id, seq);
+    await kind.events.updateOne({ _id: id }, { $unset: { effectsPending: 1 } });
+    settled.delete(String(id));
+  }
+
+  /** Both writes of a change, and its effects. */
+  async function commit(record: R, event: NewEvent, patch: Patch, effects: Effect[] = []) {
+    const written = await writeEvent(record, event, patch, effects);
+    if (written.repeated) {
+      const again = await load(record._id);
+      if (!again) throw new VersionConflictError();
+      return { record: again, seq: written.seq, repeated: true };
+    }
+    const { seq, at } = written;
+    const applied = { ...patch, ...kind.stamp?.(at) };
+    await applyVersion(record._id, seq, applied);
+    let after = { ...record, ...applied, version: seq } as R;
+    if (kind.complete) after = await kind.complete(after);
+    if (effects.length) await settle(after, seq, at, effects);
+    return { record: after, seq, repeated: false };
+  }
+
+  /**
+   * Finishes whatever was decided but not yet applied (a process that stopped between the
+   * writes): patches of events beyond the version, what they imply, and pending effects.
+   */
+  async function rollForward(record: R): Promise<R> {
+    const beyond: TrailEvent[] = [];
+    // Only a change announced beyond the version can be unapplied; a lookup that finds nothing
+    // reads the whole collection on FerretDB, so none is made otherwise (decision 009).
+    for (let seq = record.version + 1; seq <= (record.pendingSeq ?? 0); seq++) {
+      const e = await kind.events.findById(kind.eventId(record._id, seq)).lean<TrailEvent>();
+      if (!e) break;
+      beyond.push(e);
+    }
+    // Only the latest event's effects can still be pending: every change starts from a loaded record.
+    const latest =
+      record.version > 0
+        ? await kind.events.findById(kind.eventId(record._id, record.version)).lean<TrailEvent>()
+        : null;
+    let current = record;
+    for (const e of beyond) {
+      // mongoose drops empty objects (`minimize`), so an event without changes has no data.
+      const patch = { ...(e.data as { patch?: Patch } | undefined)?.patch, ...kind.stamp?.(e.at) } as Patch;
+      await applyVersion(record._id, e.seq, patch);
+      current = { ...current, ...patch, version: e.seq };
+    }
+    if (kind.complete) current = await kind.complete(current);
+    for (const e of [latest, ...beyond]) {
+      if (e?.effectsPending) await settle(current, e.seq, e.at, (e.effects ?? []) as Effect[]);
+    }
+    return current;
+  }
+
+  /** The record by `_id` (the only lookup FerretDB answers without a scan), repaired if needed. */
+  async function load(id: Types.ObjectId): Promise<R | null> {
+    const record = await kind.records.findById(id).lean<R>();
+    return record ? rollForward(record) : null;
+  }
+
+  /** The record's events 1..version, by `_id` (each read once per instance). */
+  async function trail<E extends TrailEvent>(record: Pick<R, "_id" | "version">): Promise<E[]> {
+    const ids = Array.from({ length: record.version }, (_, i) => kind.eventId(record._id, i + 1));
+    const missing = ids.filter((id) => !settled.has(String(id)));
+    const loaded = await Promise.all(missing.map((id) => kind.events.findById(id).lean<TrailEvent>()));
+    for (const e of loaded) {
+      if (!e || e.effectsPending) continue;
+      if (settled.size >= SETTLED_MAX) settled.delete(settled.keys().next().value as string);
+      settled.set(String(e._id), e);
+    }
+    const fresh = new Map(loaded.flatMap((e) => (e ? [[String(e._id), e] as const] : [])));
+    return ids.flatMap((id) => {
+      const e = settled.get(String(id)) ?? fresh.get(String(id));
+      return e ? [e as E] : [];
+    });
+  }
+
+  /** The event that made version `seq`, if any (to recognise a retried request). */
+  const eventAt = (id: Types.ObjectId, seq: number) => kind.events.findById(kind.eventId(id, seq)).lean<TrailEvent>();
+
+  return { writeEvent, applyVersion, commit, rollForward, load, trail, eventAt };
+}
