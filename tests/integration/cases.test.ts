@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { CaseDocumentModel } from "#models/case-document";
 import { CaseMessageModel } from "#models/case-message";
 import { ClaimModel } from "#models/claim";
@@ -8,7 +8,7 @@ import { OutboxModel } from "#models/email-outbox";
 import { OrganisationModel } from "#models/organisation";
 import { ProposalModel } from "#models/proposal";
 import { UserModel } from "#models/user";
-import { touch } from "~/domain/cases/read-model.server";
+import { setClock } from "~/domain/kernel/clock";
 import {
   applyVersion,
   caseYear,
@@ -30,11 +30,9 @@ import { Client, DEMO, loginAs, sessionFor } from "../support/http";
 
 let app: TestApp;
 
-/** Moves a case's dates into the past, as time would (the lists' read model is told). */
-async function backdate(id: CaseDoc["_id"], fields: { receivedAt?: Date; lastActivityAt?: Date }) {
-  await ProposalModel.updateOne({ _id: id }, { $set: fields });
-  await touch("cases");
-}
+/** Moves the app's clock `days` ahead of the real time (until the test ends). */
+const DAY = 24 * 60 * 60 * 1000;
+const travel = (days: number) => setClock(() => new Date(Date.now() + days * DAY));
 
 const user = async (email: string) => (await UserModel.findOne({ email }).lean()) as unknown as SessionUser;
 
@@ -252,7 +250,17 @@ describe("who may see a case (HTTP)", () => {
       `/handlaggning/arenden/${String(c._id)}`,
       "intent=route&version=1&departmentId[$ne]=&officerId=x",
     );
-    expect([400, 404]).toContain(routeRes.status);
+    // A draft is not the municipality's yet: it does not exist for the office.
+    expect(routeRes.status).toBe(404);
+    const { c: fresh, lina: author } = await draftIdea("Operatorer i fördelningen");
+    const submitted = await submitCase(fresh, author, fresh.version);
+    if (!submitted.ok) throw new Error("not submitted");
+    const injected = await sara.post(
+      `/handlaggning/arenden/${String(fresh._id)}`,
+      `intent=route&version=${submitted.case.version}&departmentId[$ne]=&officerId=x`,
+    );
+    expect(injected.status).toBe(400);
+    expect((await loadCaseById(fresh.publicBodyId, fresh._id))?.status).toBe("submitted");
   });
 
   it("answers a stale form with 409 and shows the current state", async () => {
@@ -270,11 +278,18 @@ describe("who may see a case (HTTP)", () => {
 });
 
 describe("reminders", () => {
+  afterEach(() => setClock(null));
+
   it("reminds the office once about a case not routed in time, however many instances run", async () => {
     const { c, lina } = await draftIdea("Glömt ärende");
     const submitted = await submitCase(c, lina, c.version);
     if (!submitted.ok) throw new Error("not submitted");
-    await backdate(c._id, { receivedAt: new Date(Date.now() - 10 * 24 * 60 * 60 * 1000) });
+    travel(2);
+    await runReminders();
+    expect(
+      await OutboxModel.countDocuments({ idempotencyKey: new RegExp(`^reminder:reminderUnrouted:${String(c._id)}:`) }),
+    ).toBe(0);
+    travel(10);
     await Promise.all([runReminders(), runReminders(), runReminders()]);
     await runReminders();
     const rows = await OutboxModel.find({
@@ -297,11 +312,10 @@ describe("reminders", () => {
   });
 
   it("reminds again after a new quiet spell, and a run that stopped before its claim sends nothing twice", async () => {
-    const { c } = await routedIdea("Tyst ärende");
-    const ago = (days: number) => new Date(Date.now() - days * 24 * 60 * 60 * 1000);
+    const { c, hans } = await routedIdea("Tyst ärende");
     const inactivity = () =>
       OutboxModel.countDocuments({ idempotencyKey: new RegExp(`^reminder:reminderInactive:${String(c._id)}:`) });
-    await backdate(c._id, { lastActivityAt: ago(40) });
+    travel(20);
     await runReminders();
     const first = await inactivity();
     expect(first).toBe(2); // the officer and the office
@@ -310,7 +324,13 @@ describe("reminders", () => {
     await runReminders();
     expect(await inactivity()).toBe(first);
     // Activity, then another quiet spell of the same length: reminded again.
-    await backdate(c._id, { lastActivityAt: ago(20) });
+    const now = await loadCaseById(c.publicBodyId, c._id);
+    if (!now) throw new Error("case missing");
+    await postMessage(now, hans, "officer", { body: "Hur går det?", internal: false });
+    travel(30);
+    await runReminders();
+    expect(await inactivity()).toBe(first);
+    travel(40);
     await runReminders();
     expect(await inactivity()).toBe(first + 2);
   });
@@ -319,7 +339,7 @@ describe("reminders", () => {
     const { c: routed, hans } = await routedIdea("Obesvarad fråga");
     const c = routed;
     await requestCompletion(routed, hans, "Hur många deltagare?", routed.version);
-    await backdate(c._id, { lastActivityAt: new Date(Date.now() - 8 * 24 * 60 * 60 * 1000) });
+    travel(8);
     await runReminders();
     const row = await OutboxModel.findOne({
       idempotencyKey: new RegExp(`^reminder:reminderCompletion:${String(c._id)}:`),
@@ -557,14 +577,12 @@ describe("hostile input on dialogue, assessment and decision forms", () => {
       `intent=decide&version=${v}&outcome=approved&decidedBy=committee&decisionMakerName=N&decisionDate=2026-11-24&protocolRef=%C2%A7+1&justification=J`,
     ]) {
       const res = await officer.post(staffPage, body);
-      expect(res.status, body.slice(0, 70)).toBeGreaterThanOrEqual(400);
-      expect(res.status, body.slice(0, 70)).toBeLessThan(500);
+      expect(res.status, body.slice(0, 70)).toBe(400);
     }
     const org = await loginAs(app.url, DEMO.orgAdminB);
     for (const body of [`intent=message&body=${big}`, `intent=answerCompletion&version=${v}&answer[$ne]=`]) {
       const res = await org.post(`/forslag/${String(c._id)}`, body);
-      expect(res.status).toBeGreaterThanOrEqual(400);
-      expect(res.status).toBeLessThan(500);
+      expect(res.status, body.slice(0, 70)).toBe(400);
     }
     const after = await loadCaseById(c.publicBodyId, c._id);
     expect(after?.version).toBe(routed.version);

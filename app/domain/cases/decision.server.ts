@@ -7,6 +7,7 @@ import { recordChange, requireTransitionActor, transition, type CaseDoc } from "
 import { getEnv } from "../kernel/env.server";
 import { localeOf } from "../notifications/outbox.server";
 import type { SessionUser } from "../identity/session.server";
+import { clockNow } from "../kernel/clock";
 
 // Jäv, assessment and decision. The assessment is internal until the decision; the decision
 // (with its reasons) is shared with the organisation and entered in the document list.
@@ -24,7 +25,7 @@ export function latestDeclaration(c: CaseDoc, userId: string, role: "assessor" |
  */
 export async function declareConflict(c: CaseDoc, user: SessionUser, actor: CaseRelation, hasConflict: boolean) {
   if (!mayOnCase("assess", actor)) throw new AssessmentError("actor");
-  const declaration = { userId: user._id, name: user.name, role: "assessor" as const, hasConflict, at: new Date() };
+  const declaration = { userId: user._id, name: user.name, role: "assessor" as const, hasConflict, at: clockNow() };
   const { case: after } = await recordChange(
     c,
     { type: "conflictDeclared", actor: user, shared: false, data: { hasConflict } },
@@ -74,7 +75,7 @@ export async function saveAssessment(
     requestedEur: input.requestedEur,
     recommendation: input.recommendation,
     recommendationText: input.recommendationText,
-    savedAt: new Date(),
+    savedAt: clockNow(),
     savedBy: user._id,
   };
   const { case: after } = await recordChange(
@@ -106,7 +107,7 @@ export async function decide(c: CaseDoc, user: SessionUser, input: DecisionInput
     name: input.decisionMakerName,
     role: "decisionMaker" as const,
     hasConflict: false,
-    at: new Date(),
+    at: clockNow(),
   };
   const body = await PublicBodyModel.findById(c.publicBodyId).select("name officeName").lean();
   const effects: CaseEffect[] = [

@@ -10,6 +10,7 @@ import { listOfficers, RoutingError } from "./proposals.server";
 import { storeDocument } from "../records/documents.server";
 import type { SessionUser } from "../identity/session.server";
 import type { UploadedFile } from "../http/uploads.server";
+import { clockNow } from "../kernel/clock";
 
 // The dialogue of a case: messages, internal notes, meetings, completion requests and
 // answers, reassignment and turning an idea into a proposal. Internal text never leaves
@@ -195,7 +196,7 @@ export async function reassignCase(
     departmentId: department._id,
     officerId: new Types.ObjectId(officer.id),
     coReaderDepartmentIds: c.routing?.coReaderDepartmentIds ?? [],
-    routedAt: new Date(),
+    routedAt: clockNow(),
     routedBy: user._id,
   };
   const { case: after } = await transition(c, "reassign", user, {

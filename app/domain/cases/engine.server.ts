@@ -15,6 +15,7 @@ import { versionedRecords, VersionConflictError, type RecordKind } from "../kern
 import { withSeq, type CaseEffect } from "./effects";
 import { nextStatus, TransitionError, type CaseFacts, type TransitionName } from "./lifecycle";
 import { touch } from "./read-model.server";
+import { clockNow } from "../kernel/clock";
 
 export type CaseDoc = Proposal & { _id: Types.ObjectId };
 
@@ -87,7 +88,7 @@ async function applyCaseEffects(c: CaseDoc, seq: number, at: Date, effects: Case
  */
 async function ensureCaseNumber(c: CaseDoc): Promise<CaseDoc> {
   if (c.status === "draft" || c.caseNumber || c.version === 0) return c;
-  const receivedAt = c.receivedAt ?? new Date();
+  const receivedAt = c.receivedAt ?? clockNow();
   const caseNumber = await allocateCaseNumber(c, receivedAt);
   await ProposalModel.updateOne({ _id: c._id }, { $set: { caseNumber, receivedAt } });
   await touch("cases");
@@ -253,7 +254,7 @@ export async function registerDocument(
       publicBodyId: c.publicBodyId,
       caseId: c._id,
       number,
-      date: new Date(),
+      date: clockNow(),
       confidential: false,
       ...entry,
     });

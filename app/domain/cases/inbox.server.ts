@@ -5,6 +5,7 @@ import { caseRows, directory, type CaseRow } from "./read-model.server";
 import type { CaseStatus } from "./lifecycle";
 import type { AppAbility } from "../access/policy";
 import { caseSubject } from "../access/ability.server";
+import { clockNow } from "../kernel/clock";
 
 export const PAGE_SIZE = 25;
 
@@ -38,7 +39,7 @@ const ORDER: Record<Query["sort"], (a: CaseRow, b: CaseRow) => number> = {
  * filtered, searched (case number, title, organisation) and paged. Read from the in-memory
  * case list (case-index.server.ts): one `_id` lookup when nothing changed.
  */
-export async function inbox(publicBodyId: Types.ObjectId, ability: AppAbility, query: Query, now = new Date()) {
+export async function inbox(publicBodyId: Types.ObjectId, ability: AppAbility, query: Query, now = clockNow()) {
   const [rows, names, departments] = await Promise.all([
     caseRows(),
     directory(),

@@ -22,6 +22,7 @@ import {
 } from "./engine.server";
 import type { SessionUser } from "../identity/session.server";
 import type { UploadedFile } from "../http/uploads.server";
+import { clockNow } from "../kernel/clock";
 
 // Use cases of the IOP case up to routing: create, save a draft, submit (case number,
 // registration, receipt), route, withdraw. Routes call these after asking the ability.
@@ -79,7 +80,7 @@ export async function submitCase(c: CaseDoc, user: SessionUser, expectedVersion:
   const missing = missingFields(c.kind, c);
   if (missing.length) return { ok: false, missing };
   // The day received is written with the event, so a repair numbers the case in the same year.
-  const receivedAt = c.receivedAt ?? new Date();
+  const receivedAt = c.receivedAt ?? clockNow();
   const [org, body] = await Promise.all([
     OrganisationModel.findById(c.organisationId).select("name").lean(),
     PublicBodyModel.findById(c.publicBodyId).lean(),
@@ -125,7 +126,7 @@ export async function submitCase(c: CaseDoc, user: SessionUser, expectedVersion:
       kindLabel: kindLabels[locale][c.kind],
       organisation: sender,
       publicBody: body?.name ?? "",
-      date: dateSv(handler ? new Date() : receivedAt),
+      date: dateSv(handler ? clockNow() : receivedAt),
       days: String(body?.unroutedReminderDays ?? 3),
       url: caseUrl(c, false),
       officeName: `${body?.officeName ?? ""}, ${body?.name ?? ""}`,
@@ -202,7 +203,7 @@ export async function routeCase(
     departmentId: department._id,
     officerId: new Types.ObjectId(officer.id),
     coReaderDepartmentIds: coReaders.map((id) => new Types.ObjectId(id)),
-    routedAt: new Date(),
+    routedAt: clockNow(),
     routedBy: user._id,
   };
   const [org, body] = await Promise.all([

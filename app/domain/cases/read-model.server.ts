@@ -5,6 +5,7 @@ import { ProposalModel, type Proposal } from "#models/proposal";
 import { ReadMarkerModel } from "#models/read-marker";
 import { UserModel } from "#models/user";
 import { isDuplicateKey } from "../kernel/claims.server";
+import { clockNow } from "../kernel/clock";
 
 // Read models for the list pages (inbox, "my proposals", reminders). FerretDB 1.x reads and
 // decodes a whole collection for every query that is not an `_id` lookup, so each instance
@@ -37,7 +38,7 @@ const caches = new Map<string, Cached<unknown>>();
 
 /** Marks a read model's source as changed: every instance re-reads it on its next use. */
 export async function touch(name: "cases" | "directory") {
-  const update = { $set: { token: randomUUID(), at: new Date() } };
+  const update = { $set: { token: randomUUID(), at: clockNow() } };
   try {
     await ReadMarkerModel.updateOne({ _id: name }, update, { upsert: true });
   } catch (error) {

@@ -5,6 +5,7 @@ import { claimOnce, isClaimed } from "../kernel/claims.server";
 import { getEnv } from "../kernel/env.server";
 import { enqueueEmail, localeOf } from "../notifications/outbox.server";
 import { dueReminders, reminderKey } from "./reminders";
+import { clockNow } from "../kernel/clock";
 
 /**
  * Queues the reminders that are due (reminders.ts), each once per quiet spell and period.
@@ -12,12 +13,12 @@ import { dueReminders, reminderKey } from "./reminders";
  * retries; the claim, taken only after every recipient is queued, just spares later runs the
  * work (a crash before it means the next run queues what is missing, nothing twice).
  */
-export async function runReminders(now = new Date()) {
+export async function runReminders(now = clockNow()) {
   let sent = 0;
   for (const body of await PublicBodyModel.find().lean()) {
     // From the in-memory case list: a tick with no change reads one marker, not every case.
-    const open = new Set(["submitted", "in_dialogue", "in_assessment", "awaiting_completion"]);
-    const cases = (await caseRows()).filter((c) => c.publicBodyId.equals(body._id) && open.has(c.status));
+    // Which statuses are reminded of is dueReminders' business (reminders.ts).
+    const cases = (await caseRows()).filter((c) => c.publicBodyId.equals(body._id));
     const settings = {
       unroutedReminderDays: body.unroutedReminderDays ?? 3,
       inactivityReminderDays: body.inactivityReminderDays ?? 14,

@@ -7,6 +7,7 @@ import { PublicBodyModel } from "#models/public-body";
 import { UserModel, type OrgRole, type StaffRole } from "#models/user";
 import { hashPassword } from "../kernel/crypto.server";
 import type { SessionUser } from "../identity/session.server";
+import { clockNow } from "../kernel/clock";
 
 // Upserting builders used by the demo seed and by the tests, so both describe data the same
 // way. Each is idempotent on its natural key.
@@ -59,8 +60,8 @@ export async function upsertUser(input: {
     email: input.email,
     name: input.name,
     passwordHash: input.password ? await hashPassword(input.password) : undefined,
-    passwordChangedAt: input.password ? new Date() : undefined,
-    emailVerifiedAt: input.verified === false ? undefined : new Date(),
+    passwordChangedAt: input.password ? clockNow() : undefined,
+    emailVerifiedAt: input.verified === false ? undefined : clockNow(),
     staffMemberships: input.staff ? [{ departmentIds: [], ...input.staff }] : [],
   });
   if (input.staff) await touch("directory");
@@ -173,7 +174,7 @@ export async function caseInStatus(status: SeedableStatus, cast: CaseCast, title
       decidedBy: "delegation",
       decisionMakerName: cast.officer.name,
       delegationRef: "Delegationsordning 4.2",
-      decisionDate: new Date(),
+      decisionDate: clockNow(),
       protocolRef: "§ 12",
       justification: "Verksamheten ligger i linje med kommunens mål.",
       contributionPerYearSek: status === "approved" ? 150_000 : 0,

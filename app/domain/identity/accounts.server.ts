@@ -8,6 +8,7 @@ import { enqueueEmail } from "../notifications/outbox.server";
 import { getPublicBody } from "../public-body/public-body.server";
 import { beginLoginAttempt } from "./rate-limit.server";
 import { consumeToken, findValidToken, issueToken } from "./tokens.server";
+import { clockNow } from "../kernel/clock";
 
 type Locale = "sv" | "en";
 
@@ -65,7 +66,7 @@ export async function verifyEmail(token: string) {
   if (!used?.userId) return null;
   await UserModel.updateOne(
     { _id: used.userId, emailVerifiedAt: { $exists: false } },
-    { $set: { emailVerifiedAt: new Date() } },
+    { $set: { emailVerifiedAt: clockNow() } },
   );
   return used.userId;
 }
@@ -101,7 +102,7 @@ export async function requestPasswordReset(email: string, locale: Locale) {
 export async function setPassword(userId: Types.ObjectId, password: string, extra: Record<string, unknown> = {}) {
   await UserModel.updateOne(
     { _id: userId },
-    { $set: { passwordHash: await hashPassword(password), passwordChangedAt: new Date(), ...extra } },
+    { $set: { passwordHash: await hashPassword(password), passwordChangedAt: clockNow(), ...extra } },
   );
 }
 
@@ -109,7 +110,7 @@ export async function setPassword(userId: Types.ObjectId, password: string, extr
 export async function resetPassword(token: string, password: string) {
   const used = await consumeToken(token, "reset_password");
   if (!used?.userId) return null;
-  await setPassword(used.userId, password, { emailVerifiedAt: new Date() });
+  await setPassword(used.userId, password, { emailVerifiedAt: clockNow() });
   return used.userId;
 }
 

@@ -1,5 +1,6 @@
 import { AttemptSlotModel } from "#models/attempt-slot";
 import { isDuplicateKey } from "../kernel/claims.server";
+import { clockNow } from "../kernel/clock";
 
 // Sign-in throttling shared by all app instances. Each attempt takes a numbered slot in a
 // fixed 15-minute window by inserting it under a unique `_id`, so the limit holds under
@@ -49,6 +50,6 @@ export async function beginLoginAttempt(email: string, ip: string, now = Date.no
   };
 }
 
-export async function cleanupRateLimits(now = new Date()) {
+export async function cleanupRateLimits(now = clockNow()) {
   await AttemptSlotModel.deleteMany({ expiresAt: { $lt: now } });
 }

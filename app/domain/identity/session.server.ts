@@ -5,6 +5,7 @@ import { UserModel, type User } from "#models/user";
 import { randomToken, sha256 } from "../kernel/crypto.server";
 import { getEnv } from "../kernel/env.server";
 import { ABSOLUTE_TIMEOUT_MS, isSessionAlive, newSessionTimes, touchedIdleExpiry } from "./session-policy";
+import { clockNow } from "../kernel/clock";
 
 // `Secure` everywhere but development (browsers accept Secure cookies from http://localhost
 // and 127.0.0.1, which the tests use).
@@ -50,7 +51,7 @@ export function getUser(request: Request): Promise<SessionUser | null> {
 async function loadUser(request: Request): Promise<SessionUser | null> {
   const token = await sessionToken(request);
   if (!token) return null;
-  const now = new Date();
+  const now = clockNow();
   const session = await SessionModel.findById(sha256(token)).lean();
   if (!session) return null;
   if (!isSessionAlive(session, now)) {
@@ -76,7 +77,7 @@ export async function createUserSession(request: Request, userId: Types.ObjectId
   const old = await sessionToken(request);
   if (old) await SessionModel.deleteOne({ _id: sha256(old) });
   const token = randomToken();
-  const now = new Date();
+  const now = clockNow();
   await SessionModel.create({
     _id: sha256(token),
     userId,

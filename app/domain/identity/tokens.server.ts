@@ -2,6 +2,7 @@ import type { Types } from "mongoose";
 import { TokenModel, type TokenKind } from "#models/token";
 import { claimOnce } from "../kernel/claims.server";
 import { randomToken, sha256 } from "../kernel/crypto.server";
+import { clockNow } from "../kernel/clock";
 
 const HOUR = 60 * 60 * 1000;
 export const TOKEN_TTL: Record<TokenKind, number> = {
@@ -23,7 +24,7 @@ export interface TokenInput {
 }
 
 /** Creates a single-use token and returns the raw value for the email link. */
-export async function issueToken(input: TokenInput, now = new Date()) {
+export async function issueToken(input: TokenInput, now = clockNow()) {
   const raw = randomToken();
   await TokenModel.create({
     ...input,
@@ -41,13 +42,13 @@ const validFilter = (raw: string, kind: TokenKind, now: Date) => ({
 });
 
 /** Looks a token up without using it (to show an invitation before it is accepted). */
-export function findValidToken(raw: string, kind: TokenKind, now = new Date()) {
+export function findValidToken(raw: string, kind: TokenKind, now = clockNow()) {
   if (!raw || raw.length > 200) return Promise.resolve(null);
   return TokenModel.findOne(validFilter(raw, kind, now)).lean();
 }
 
 /** Uses the token once: of any number of concurrent uses exactly one gets it, the rest null. */
-export async function consumeToken(raw: string, kind: TokenKind, now = new Date()) {
+export async function consumeToken(raw: string, kind: TokenKind, now = clockNow()) {
   const token = await findValidToken(raw, kind, now);
   if (!token || !(await claimOnce(`token:${token.tokenHash}`))) return null;
   await TokenModel.updateOne({ _id: token._id }, { $set: { usedAt: now } });

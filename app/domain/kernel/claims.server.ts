@@ -1,4 +1,5 @@
 import { ClaimModel } from "#models/claim";
+import { clockNow } from "./clock";
 
 /** The database refused an insert because the key exists: the race was lost, or it was done before. */
 export const isDuplicateKey = (error: unknown) => (error as { code?: number } | null)?.code === 11000;
@@ -7,7 +8,7 @@ export const isDuplicateKey = (error: unknown) => (error as { code?: number } | 
  * Claims `key` once: true for exactly one caller, however many race. An expired claim (a
  * worker that died mid-way) may be taken over; the insert still decides who wins.
  */
-export async function claimOnce(key: string, ttlMs = 365 * 24 * 60 * 60 * 1000, now = new Date()): Promise<boolean> {
+export async function claimOnce(key: string, ttlMs = 365 * 24 * 60 * 60 * 1000, now = clockNow()): Promise<boolean> {
   const claim = { _id: key, createdAt: now, expiresAt: new Date(now.getTime() + ttlMs) };
   try {
     await ClaimModel.create(claim);
@@ -31,7 +32,7 @@ export async function releaseClaim(key: string) {
 }
 
 /** Whether `key` is claimed now (an `_id` lookup). */
-export async function isClaimed(key: string, now = new Date()) {
+export async function isClaimed(key: string, now = clockNow()) {
   return Boolean(await ClaimModel.exists({ _id: key, expiresAt: { $gte: now } }));
 }
 

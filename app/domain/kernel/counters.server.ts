@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { SequenceModel } from "#models/sequence";
 import { isDuplicateKey } from "./claims.server";
+import { clockNow } from "./clock";
 
 /**
  * The next number of a sequence (case numbers per public body and year): unique and
@@ -16,7 +17,7 @@ export async function nextSequence(key: string, owner: string = randomUUID()): P
     const last = await SequenceModel.findOne({ key }).sort({ n: -1 }).select("n").lean();
     const n = (last?.n ?? 0) + 1;
     try {
-      await SequenceModel.collection.insertOne({ key, n, owner, createdAt: new Date() });
+      await SequenceModel.collection.insertOne({ key, n, owner, createdAt: clockNow() });
       return n;
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;

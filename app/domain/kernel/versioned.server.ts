@@ -1,5 +1,6 @@
 import type { Model, Types } from "mongoose";
 import { isDuplicateKey } from "./claims.server";
+import { clockNow } from "./clock";
 
 // One engine for versioned, audited records (docs/architecture.md, decisions 002, 008, 009):
 // a record holds `version` n and has events 1..n. A change inserts event n+1 holding its patch
@@ -74,7 +75,7 @@ export function versionedRecords<R extends VersionedRecord, Effect>(kind: Record
    */
   async function writeEvent(record: R, event: NewEvent, patch: Patch, effects: Effect[] = []) {
     const seq = record.version + 1;
-    const at = new Date();
+    const at = clockNow();
     // Announce the change first, so readers know to look for its event if the writer stops.
     await kind.records.updateOne({ _id: record._id }, { $set: { pendingSeq: seq } });
     try {

@@ -2,6 +2,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import nodemailer, { type Transporter } from "nodemailer";
 import { getEnv } from "../kernel/env.server";
+import { clockNow } from "../kernel/clock";
 
 export interface OutgoingMail {
   id: string;
@@ -44,6 +45,6 @@ export async function sendMail(mail: OutgoingMail) {
   const file = `${Date.now()}-${mail.id.replace(/[^\w-]/g, "_").slice(0, 80)}.json`;
   await writeFile(
     join(env.MAIL_DIR, file),
-    JSON.stringify({ ...mail, from: env.MAIL_FROM, date: new Date() }, null, 2),
+    JSON.stringify({ ...mail, from: env.MAIL_FROM, date: clockNow() }, null, 2),
   );
 }

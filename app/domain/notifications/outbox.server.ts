@@ -5,6 +5,7 @@ import { UserModel } from "#models/user";
 import { claimOnce, isDuplicateKey } from "../kernel/claims.server";
 import { getEnv } from "../kernel/env.server";
 import { sendMail } from "./mailer.server";
+import { clockNow } from "../kernel/clock";
 
 export const MAX_ATTEMPTS = 12;
 /** How long a worker may hold an attempt before another may take it over. */
@@ -36,7 +37,7 @@ export async function enqueueEmail(
       ...rendered,
       status: "pending",
       attempts: 0,
-      nextAttemptAt: new Date(),
+      nextAttemptAt: clockNow(),
     });
     return true;
   } catch (error) {
@@ -50,7 +51,7 @@ export async function enqueueEmail(
  * (claims.server.ts), so several app instances never send the same email twice.
  */
 export async function processOutbox(limit = 20): Promise<number> {
-  const due = await OutboxModel.find({ status: "pending", nextAttemptAt: { $lte: new Date() } })
+  const due = await OutboxModel.find({ status: "pending", nextAttemptAt: { $lte: clockNow() } })
     .sort({ nextAttemptAt: 1 })
     .limit(limit)
     .lean();
@@ -68,7 +69,7 @@ export async function processOutbox(limit = 20): Promise<number> {
       await sendMail({ to: row.to, subject: row.subject, html: row.html, text: row.text, id: row.idempotencyKey });
       await OutboxModel.updateOne(
         { _id: row._id },
-        { $set: { status: "sent", sentAt: new Date(), attempts: row.attempts + 1 } },
+        { $set: { status: "sent", sentAt: clockNow(), attempts: row.attempts + 1 } },
       );
       sent++;
     } catch (error) {

@@ -13,6 +13,7 @@ import type { SessionUser } from "../identity/session.server";
 import { can } from "../access/ability.server";
 import type { AppAbility } from "../access/policy";
 import { listOrgDocuments } from "../records/documents.server";
+import { clockNow } from "../kernel/clock";
 
 export type OrganisationInput = Pick<
   Organisation,
@@ -83,7 +84,7 @@ export function listPendingInvitations(organisationId: Types.ObjectId) {
     organisationId,
     kind: "org_invitation",
     usedAt: { $exists: false },
-    expiresAt: { $gt: new Date() },
+    expiresAt: { $gt: clockNow() },
   })
     .select("email role expiresAt")
     .sort({ createdAt: -1 })
@@ -165,7 +166,7 @@ export async function acceptOrgInvitation(token: string, user: { _id: Types.Obje
   );
   await UserModel.updateOne(
     { _id: user._id, emailVerifiedAt: { $exists: false } },
-    { $set: { emailVerifiedAt: new Date() } },
+    { $set: { emailVerifiedAt: clockNow() } },
   );
   return used.organisationId;
 }
@@ -202,8 +203,8 @@ export async function acceptOrgInvitationAsNewUser(token: string, name: string, 
     email: used.email,
     name,
     passwordHash: await hashPassword(password),
-    passwordChangedAt: new Date(),
-    emailVerifiedAt: new Date(),
+    passwordChangedAt: clockNow(),
+    emailVerifiedAt: clockNow(),
     locale,
     orgMemberships: [
       {

@@ -7,6 +7,7 @@ import { pullMatching } from "../kernel/array-pull.server";
 import { enqueueEmail } from "../notifications/outbox.server";
 import { consumeToken, issueToken } from "../identity/tokens.server";
 import type { SessionUser } from "../identity/session.server";
+import { clockNow } from "../kernel/clock";
 
 export const roleLabels: Record<StaffRole, { sv: string; en: string }> = {
   coordinator: { sv: "samordnare", en: "coordinator" },
@@ -88,6 +89,6 @@ export async function inviteStaff(
 export async function acceptStaffInvitation(token: string, password: string) {
   const used = await consumeToken(token, "staff_invitation");
   if (!used?.userId) return null;
-  await setPassword(used.userId, password, { emailVerifiedAt: new Date() });
+  await setPassword(used.userId, password, { emailVerifiedAt: clockNow() });
   return used.userId;
 }

@@ -1,9 +1,10 @@
 import { ClaimModel } from "#models/claim";
 import { SessionModel } from "#models/session";
 import { TokenModel } from "#models/token";
+import { clockNow } from "../kernel/clock";
 
 /** Deletes expired sessions and tokens (FerretDB has no TTL indexes to do it). */
-export async function cleanupExpired(now = new Date()) {
+export async function cleanupExpired(now = clockNow()) {
   await SessionModel.deleteMany({ $or: [{ absoluteExpiresAt: { $lt: now } }, { idleExpiresAt: { $lt: now } }] });
   // Used or expired tokens are kept a day so that "already used" can be told apart.
   await ClaimModel.deleteMany({ expiresAt: { $lt: now } });
