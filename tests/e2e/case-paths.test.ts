@@ -8,7 +8,7 @@ import { declareConflict, saveAssessment, startAssessment } from "~/domain/cases
 import { createCase, routeCase, saveDraft, submitCase } from "~/domain/cases/proposals.server";
 import type { SessionUser } from "~/domain/identity/session.server";
 import { startTestApp, type TestApp } from "../support/app";
-import { expectAccessible, launchBrowser, newPage, signIn } from "../support/browser";
+import { expectAccessible, launchBrowser, newPage, signInAs } from "../support/browser";
 import { pdfBytes } from "../support/files";
 import { DEMO } from "../support/http";
 import { recipients } from "../support/smtp";
@@ -91,7 +91,7 @@ describe("other paths through a case", { timeout: 120_000 }, () => {
   it("declines a proposal: the organisation gets the reasons, and the decision is final", async () => {
     const c = await proposalUnderAssessment("Odlingslotter för äldre");
     const officer = await newPage(browser);
-    await signIn(officer.page, app.url, DEMO.officer);
+    await signInAs(officer, app.url, DEMO.officer);
     await officer.page.goto(`${app.url}/handlaggning/arenden/${String(c._id)}`);
     await officer.page.getByLabel("Avslag").check();
     await officer.page.getByLabel("Nämndens eller beslutsfattarens namn").fill("Socialnämnden");
@@ -114,7 +114,7 @@ describe("other paths through a case", { timeout: 120_000 }, () => {
     expect(mail.text).toContain("den bör upphandlas");
 
     const org = await newPage(browser);
-    await signIn(org.page, app.url, DEMO.orgAdminA);
+    await signInAs(org, app.url, DEMO.orgAdminA);
     await org.page.goto(`${app.url}/forslag/${String(c._id)}`);
     await org.page.getByRole("heading", { name: "Beslut 2026-11-24: Avslag" }).waitFor();
     expect(await org.page.getByText("Det finns en marknad för tjänsten").count()).toBe(1);
@@ -130,7 +130,7 @@ describe("other paths through a case", { timeout: 120_000 }, () => {
 
   it("lets the organisation withdraw a submitted idea; it stays on record", async () => {
     const org = await newPage(browser);
-    await signIn(org.page, app.url, DEMO.orgAdminA);
+    await signInAs(org, app.url, DEMO.orgAdminA);
     await org.page.goto(app.url + "/forslag/ny");
     await org.page.getByLabel("Rubrik").fill("Cykelverkstad");
     await org.page.getByRole("button", { name: "Skapa utkast" }).click();
@@ -154,7 +154,7 @@ describe("other paths through a case", { timeout: 120_000 }, () => {
     await expectAccessible(org.page);
 
     const office = await newPage(browser);
-    await signIn(office.page, app.url, DEMO.coordinator);
+    await signInAs(office, app.url, DEMO.coordinator);
     await office.page.goto(app.url + "/handlaggning?status=withdrawn");
     await office.page.getByRole("link", { name: "Cykelverkstad" }).waitFor();
     for (const p of [org, office]) {

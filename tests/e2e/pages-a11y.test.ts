@@ -2,7 +2,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OrganisationModel } from "#models/organisation";
 import { startTestApp, type TestApp } from "../support/app";
-import { expectAccessible, launchBrowser, newPage, signIn } from "../support/browser";
+import { expectAccessible, launchBrowser, newPage, signInAs } from "../support/browser";
 import { DEMO } from "../support/http";
 
 let app: TestApp;
@@ -56,7 +56,7 @@ describe("every page is accessible (axe, WCAG 2.1 AA) and has one h1", { timeout
 
   it("an organisation administrator's pages", async () => {
     const { page, errors, context } = await newPage(browser);
-    await signIn(page, app.url, DEMO.orgAdminA);
+    await signInAs({ page, context }, app.url, DEMO.orgAdminA);
     for (const path of [
       "/konto",
       "/organisation",
@@ -72,14 +72,14 @@ describe("every page is accessible (axe, WCAG 2.1 AA) and has one h1", { timeout
 
   it("staff pages: administrator and politician", async () => {
     const admin = await newPage(browser);
-    await signIn(admin.page, app.url, DEMO.admin);
+    await signInAs(admin, app.url, DEMO.admin);
     await visit(admin.page, "/admin");
     await visit(admin.page, `/organisation/${orgA}`);
     expect(admin.errors).toEqual([]);
     await admin.context.close();
 
     const politician = await newPage(browser);
-    await signIn(politician.page, app.url, DEMO.politician);
+    await signInAs(politician, app.url, DEMO.politician);
     await visit(politician.page, "/admin", 403);
     await visit(politician.page, `/organisation/${orgA}`);
     await politician.context.close();

@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { expect } from "vitest";
+import { sessionFor } from "./http";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -49,4 +50,15 @@ export async function signIn(page: Page, base: string, email: string, password =
   await page.getByLabel("Lösenord").fill(password);
   await page.getByRole("button", { name: "Logga in" }).click();
   await page.waitForURL(base + "/");
+}
+
+/**
+ * Signs the browser in by creating a session in the database (no password form): for every
+ * browser test that is not about signing in. Opens the start page afterwards.
+ */
+export async function signInAs(p: { context: BrowserContext; page: Page }, base: string, email: string) {
+  const client = await sessionFor(base, email);
+  const [name = "", value = ""] = client.cookieHeader().split("=");
+  await p.context.addCookies([{ name, value, url: base, httpOnly: true, sameSite: "Lax" }]);
+  await p.page.goto(base + "/");
 }

@@ -1,17 +1,16 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../support/app";
-import { expectAccessible, launchBrowser, newPage, signIn } from "../support/browser";
+import { expectAccessible, launchBrowser, newPage, signInAs } from "../support/browser";
 import { DEMO } from "../support/http";
 import { recipients } from "../support/smtp";
-import { caseYear } from "~/domain/cases/engine.server";
 
 let app: TestApp;
 let browser: Browser;
 const shots = process.env.SCREENSHOT_DIR;
 
 beforeAll(async () => {
-  app = await startTestApp("case-journey");
+  app = await startTestApp("idea-journey");
   browser = await launchBrowser();
 });
 afterAll(async () => {
@@ -19,17 +18,15 @@ afterAll(async () => {
   await app?.stop();
 });
 
-const path0 = (url: string) => new URL(url).pathname;
-
 async function look(page: Page, name: string) {
   await expectAccessible(page);
   if (shots) await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
 }
 
-describe("from an organisation's idea to a decided case", { timeout: 180_000 }, () => {
-  it("idea, receipt, routing, meeting, completion, proposal, jäv, assessment and approval", async () => {
+describe("from an organisation's idea to a proposal in dialogue", { timeout: 120_000 }, () => {
+  it("idea, receipt, routing, meeting invitation and minutes, conversion and the proposal submitted", async () => {
     const org = await newPage(browser);
-    await signIn(org.page, app.url, DEMO.orgAdminB);
+    await signInAs(org, app.url, DEMO.orgAdminB);
     await org.page.getByRole("link", { name: "Idéer och förslag" }).click();
     await org.page.getByRole("heading", { level: 1, name: "Idéer och förslag" }).waitFor();
     await look(org.page, "forslag");
@@ -54,9 +51,11 @@ describe("from an organisation's idea to a decided case", { timeout: 180_000 }, 
     await org.page.getByLabel("Vi vill gärna ha ett dialogmöte").check();
     await org.page.getByRole("button", { name: "Skicka in" }).click();
     await org.page.getByText("Ärendet är inskickat och registrerat.").waitFor();
-    // The registration year in Swedish time, as the case number has it.
-    const year = caseYear(new Date());
-    await org.page.getByText(`KS ${year}/0001`).first().waitFor();
+    // The case number as the page shows it (its year and sequence are unit-tested).
+    const numbered = org.page.getByText(/KS \d{4}\/\d{4}/).first();
+    const caseNumber = /KS \d{4}\/\d{4}/.exec((await numbered.textContent()) ?? "")?.[0] ?? "";
+    expect(caseNumber).not.toBe("");
+    const year = new Date().getFullYear();
     expect(await org.page.getByText("Inskickat – väntar på handläggare").count()).toBeGreaterThan(0);
     expect(await org.page.getByText("Mottagningskvittens").count()).toBe(1);
     await look(org.page, "forslag-inskickat");
@@ -64,12 +63,12 @@ describe("from an organisation's idea to a decided case", { timeout: 180_000 }, 
     const receipt = await app.smtp.waitFor(
       (m) => recipients(m).includes(DEMO.orgAdminB) && /Kvittens/.test(m.subject ?? ""),
     );
-    expect(receipt.subject).toBe(`Kvittens: KS ${year}/0001 – Läxhjälp i Norra stadsdelen`);
+    expect(receipt.subject).toBe(`Kvittens: ${caseNumber} – Läxhjälp i Norra stadsdelen`);
     expect(receipt.text).toContain("/forslag/");
 
     // The office sees it in the inbox and routes it; the suggestion follows the area.
     const office = await newPage(browser);
-    await signIn(office.page, app.url, DEMO.coordinator);
+    await signInAs(office, app.url, DEMO.coordinator);
     await office.page.getByRole("link", { name: "Handläggning" }).click();
     await office.page.getByRole("heading", { level: 1, name: "Handläggning" }).waitFor();
     await look(office.page, "handlaggning");
@@ -87,7 +86,7 @@ describe("from an organisation's idea to a decided case", { timeout: 180_000 }, 
     await look(office.page, "arende-fordelat");
 
     const toOfficer = await app.smtp.waitFor((m) => recipients(m).includes(DEMO.officer));
-    expect(toOfficer.subject).toBe(`Nytt ärende till dig: KS ${year}/0001 – Läxhjälp i Norra stadsdelen`);
+    expect(toOfficer.subject).toBe(`Nytt ärende till dig: ${caseNumber} – Läxhjälp i Norra stadsdelen`);
     const toOrg = await app.smtp.waitFor(
       (m) => recipients(m).includes(DEMO.orgAdminB) && /handlägger/.test(m.subject ?? ""),
     );
@@ -100,14 +99,13 @@ describe("from an organisation's idea to a decided case", { timeout: 180_000 }, 
 
     // The officer finds it among their cases.
     const officer = await newPage(browser);
-    await signIn(officer.page, app.url, DEMO.officer);
+    await signInAs(officer, app.url, DEMO.officer);
     await officer.page.goto(app.url + "/handlaggning");
     await officer.page.getByRole("link", { name: "Läxhjälp i Norra stadsdelen" }).first().click();
     await officer.page.getByRole("heading", { level: 1, name: /Läxhjälp i Norra stadsdelen/ }).waitFor();
     await look(officer.page, "arende-handlaggare");
 
     // A dialogue meeting about the idea; the organisation is emailed the minutes.
-    const CANARY = "KANARIEFAGEL-4711-INTERN";
     const logMeeting = async (date: string, minutes: string, internal: string) => {
       const panel = officer.page.locator("details", { hasText: "Logga ett dialogmöte" });
       await panel.locator("summary").click();
@@ -167,99 +165,7 @@ describe("from an organisation's idea to a decided case", { timeout: 180_000 }, 
     await org.page.getByRole("button", { name: "Skicka in" }).click();
     await org.page.getByText("Ärendet är inskickat och registrerat.").waitFor();
     await org.page.getByText("Dialog med handläggare").first().waitFor();
-    expect(await org.page.getByText(`KS ${year}/0001`).count()).toBeGreaterThan(0);
-
-    // The officer asks for more information; the organisation gets a task and an email.
-    await officer.page.reload();
-    await officer.page.getByText("Begär komplettering", { exact: true }).click();
-    await officer.page.getByLabel("Vad behöver ni veta?").fill("Hur många volontärer har ni i dag?");
-    await officer.page.getByRole("button", { name: "Skicka begäran" }).click();
-    await officer.page.getByText("Begäran om komplettering är skickad.").waitFor();
-    const ask = await app.smtp.waitFor(
-      (m) => recipients(m).includes(DEMO.orgAdminB) && /komplettering/.test(m.subject ?? ""),
-    );
-    expect(ask.text).toContain("/forslag/");
-
-    await org.page.goto(app.url + "/forslag");
-    await org.page.getByText("Att göra: Svara på handläggarens kompletteringsbegäran").waitFor();
-    await org.page.getByRole("link", { name: "Läxhjälp i Norra stadsdelen" }).click();
-    await org.page.getByRole("heading", { name: /Att göra: Svara på handläggarens kompletteringsbegäran/ }).waitFor();
-    expect(await org.page.getByText("Hur många volontärer har ni i dag?").count()).toBeGreaterThan(0);
-    await look(org.page, "forslag-komplettering");
-    await org.page.getByLabel("Ert svar").fill("Vi har tolv aktiva volontärer.");
-    await org.page.getByRole("button", { name: "Skicka svaret" }).click();
-    await org.page.getByText("Ert svar är skickat.").waitFor();
-    await app.smtp.waitFor((m) => recipients(m).includes(DEMO.officer) && /kompletteringen/.test(m.subject ?? ""));
-
-    // A second meeting with internal notes, and an internal note: the canary lives only there.
-    await officer.page.reload();
-    await logMeeting(`${year}-11-23`, "Vi gick igenom budgeten.", `Budgeten verkar hög. ${CANARY}`);
-    await officer.page.getByRole("textbox", { name: "Intern anteckning" }).fill(`Kolla tidigare bidrag. ${CANARY}`);
-    await officer.page.getByRole("button", { name: "Spara anteckningen" }).click();
-    await officer.page.getByText("Anteckningen är sparad.").waitFor();
-    expect(await officer.page.getByText(CANARY).count()).toBe(2);
-    await look(officer.page, "arende-dialog");
-
-    // The officer declares no jäv, assesses and approves.
-    await officer.page.getByLabel("Jag är inte jävig i ärendet").check();
-    await officer.page.getByRole("button", { name: "Registrera deklarationen" }).click();
-    await officer.page.getByText("Jävsdeklarationen är registrerad.").waitFor();
-    await officer.page.getByRole("button", { name: "Påbörja bedömningen" }).click();
-    await officer.page.getByText("Bedömningen är påbörjad.").waitFor();
-    const yes = officer.page.getByRole("radio", { name: "Ja" });
-    for (let i = 0; i < (await yes.count()); i++) await yes.nth(i).check();
-    await officer.page.getByLabel("Grund i statsstödsfrågan").selectOption("deMinimis");
-    await officer.page
-      .getByLabel("Annat de minimis-stöd de senaste tre åren enligt organisationens intygande (euro)")
-      .fill("20000");
-    await officer.page.getByLabel("Detta stöd omräknat till euro").fill("13000");
-    await officer.page.getByLabel("Rekommendation", { exact: true }).selectOption("approve");
-    await officer.page.getByRole("button", { name: "Spara bedömningen" }).click();
-    await officer.page.getByText("Bedömningen är sparad.").waitFor();
-    expect(await officer.page.getByText("Summa tre år: 33 000 euro av taket 300 000 euro.").count()).toBe(1);
-    await look(officer.page, "arende-bedomning");
-    await officer.page.getByLabel("Bifall").check();
-    await officer.page.getByLabel("Beslutsfattare", { exact: true }).selectOption("delegation");
-    await officer.page.getByLabel("Nämndens eller beslutsfattarens namn").fill("Hans Handläggare");
-    await officer.page.getByLabel("Delegationsbeslut (punkt i delegationsordningen)").fill("Punkt 4.2");
-    await officer.page.getByLabel("Beslutsdatum").fill(`${year}-11-24`);
-    await officer.page.getByLabel("Protokollsparagraf").fill("§ 42");
-    await officer.page
-      .getByLabel("Motivering", { exact: true })
-      .fill("Förslaget uppfyller kriterierna för IOP och ger ett tydligt mervärde.");
-    await officer.page.getByLabel("Beslutsfattaren har intygat att hen inte är jävig").check();
-    await officer.page.getByRole("button", { name: "Registrera beslutet" }).click();
-    await officer.page.getByText("Beslutet är registrerat").waitFor();
-    await look(officer.page, "arende-beslut");
-
-    const decisionMail = await app.smtp.waitFor(
-      (m) => recipients(m).includes(DEMO.orgAdminB) && /beviljat/.test(m.subject ?? ""),
-    );
-    expect(decisionMail.text).toContain("Förslaget uppfyller kriterierna");
-    await org.page.reload();
-    await org.page.getByRole("heading", { name: `Beslut ${year}-11-24: Bifall` }).waitFor();
-    expect(await org.page.getByText("Beviljat").count()).toBeGreaterThan(0);
-    await look(org.page, "forslag-beslut");
-
-    // The canary never reaches the organisation: not on its pages, not in its email.
-    for (const path of ["/forslag", path0(org.page.url())]) {
-      await org.page.goto(app.url + path);
-      expect(await org.page.content(), path).not.toContain(CANARY);
-    }
-    const politician = await newPage(browser);
-    await signIn(politician.page, app.url, DEMO.politician);
-    for (const path of ["/", "/organisation", path0(org.page.url()), path0(officer.page.url()), "/handlaggning"]) {
-      await politician.page.goto(app.url + path);
-      expect(await politician.page.content(), path).not.toContain(CANARY);
-    }
-    await politician.context.close();
-    for (const path of ["/", "/om-iop", path0(org.page.url())]) {
-      const res = await fetch(app.url + path);
-      expect(await res.text(), path).not.toContain(CANARY);
-    }
-    for (const mail of app.smtp.messages.filter((m) => !recipients(m).includes(DEMO.officer))) {
-      expect(`${mail.subject} ${mail.text} ${mail.html}`).not.toContain(CANARY);
-    }
+    expect(await org.page.getByText(caseNumber).count()).toBeGreaterThan(0);
 
     for (const p of [org, office, officer]) {
       expect(p.errors).toEqual([]);

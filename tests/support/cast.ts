@@ -1,0 +1,28 @@
+import { DepartmentModel } from "#models/department";
+import { OrganisationModel } from "#models/organisation";
+import { UserModel } from "#models/user";
+import type { CaseCast } from "~/domain/demo/factories.server";
+import type { SessionUser } from "~/domain/identity/session.server";
+import { DEMO } from "./http";
+
+const person = async (email: string) => {
+  const u = await UserModel.findOne({ email }).lean();
+  if (!u) throw new Error(`no user ${email}`);
+  return u as unknown as SessionUser;
+};
+
+/**
+ * The people a factory-made case needs: the test app's organisation "Läxhjälpen" (Lina), the
+ * office (Sara) and the officer of the social services department (Hans).
+ */
+export async function laxhjalpenCast(): Promise<CaseCast> {
+  const [member, coordinator, officer] = await Promise.all([
+    person(DEMO.orgAdminB),
+    person(DEMO.coordinator),
+    person(DEMO.officer),
+  ]);
+  const organisation = await OrganisationModel.findOne({ orgNumber: "802500-6266" }).lean();
+  const department = await DepartmentModel.findOne({ publicBodyId: organisation?.publicBodyId, slug: "social" }).lean();
+  if (!organisation || !department) throw new Error("test cast missing");
+  return { organisation, member, coordinator, officer, departmentId: department._id };
+}
