@@ -1,6 +1,6 @@
 import { LEGAL_FORMS, ORG_DOCUMENT_KINDS_LIST, ORG_ROLES_LIST } from "#models/constants";
 import {
-  clean,
+  pairLines,
   emailField,
   MAX_LONG,
   optionalText,
@@ -11,25 +11,14 @@ import {
   z,
 } from "~/domain/kernel/validation";
 
-/** "Name, role" per line → signatories. */
-export const signatoriesField = z
-  .string()
-  .trim()
-  .max(2000)
-  .refine(clean, "errors.invalid")
-  .optional()
-  .default("")
-  .transform((text) =>
-    text
-      .split(/\r?\n/)
-      .map((line) => line.trim())
-      .filter(Boolean)
-      .slice(0, 20)
-      .map((line) => {
-        const [name = "", ...rest] = line.split(",");
-        return { name: name.trim().slice(0, 100), role: rest.join(",").trim().slice(0, 100) };
-      }),
-  );
+/** "Name, role" per line. */
+export const signatoriesField = pairLines({
+  maxLength: 2000,
+  lines: 20,
+  separator: ",",
+  keys: ["name", "role"],
+  each: 100,
+});
 
 export const organisationSchema = z.object({
   name: requiredText(200),

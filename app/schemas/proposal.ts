@@ -1,5 +1,5 @@
 import { CASE_AREAS, CASE_KINDS } from "#models/constants";
-import { clean, MAX_LONG, optionalDay, optionalText, requiredText, z } from "~/domain/kernel/validation";
+import { MAX_LONG, optionalDay, optionalText, pairLines, requiredText, z } from "~/domain/kernel/validation";
 import { objectId } from "./organisation";
 
 const sek = z
@@ -22,23 +22,8 @@ const hours = z
   .default(0);
 
 /** "Mål; indikator" per line → goals. */
-const goals = z
-  .string()
-  .max(MAX_LONG)
-  .refine(clean, "errors.invalid")
-  .optional()
-  .default("")
-  .transform((text) =>
-    text
-      .split(/\r?\n/)
-      .map((l) => l.trim())
-      .filter(Boolean)
-      .slice(0, 30)
-      .map((line) => {
-        const [goal = "", ...rest] = line.split(";");
-        return { goal: goal.trim().slice(0, 500), indicator: rest.join(";").trim().slice(0, 500) };
-      }),
-  );
+/** "Goal; indicator" per line. */
+const goals = pairLines({ maxLength: MAX_LONG, lines: 30, separator: ";", keys: ["goal", "indicator"], each: 500 });
 
 export const newCaseSchema = z.object({
   organisationId: objectId,

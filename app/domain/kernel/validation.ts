@@ -94,3 +94,39 @@ export function withConfirmation<T extends z.ZodRawShape>(shape: T) {
 }
 
 export { z };
+
+/**
+ * A text area of one pair per line ("name, role"; "goal; indicator"): each line split at the
+ * first separator into two trimmed, bounded fields; empty lines dropped, at most `lines` kept.
+ */
+export function pairLines<K extends string>(options: {
+  maxLength: number;
+  lines: number;
+  separator: string;
+  keys: readonly [K, K];
+  each: number;
+}) {
+  const [first, second] = options.keys;
+  return z
+    .string()
+    .trim()
+    .max(options.maxLength)
+    .refine(clean, "errors.invalid")
+    .optional()
+    .default("")
+    .transform((text) =>
+      text
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter(Boolean)
+        .slice(0, options.lines)
+        .map((line) => {
+          const [a = "", ...rest] = line.split(options.separator);
+          const b = rest.join(options.separator);
+          return { [first]: a.trim().slice(0, options.each), [second]: b.trim().slice(0, options.each) } as Record<
+            K,
+            string
+          >;
+        }),
+    );
+}

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { formResults } from "~/components/form-results";
 import { CaseContent, CaseSummary, DocumentList, Timeline, TransitionPanel } from "~/components/case";
 import { DecisionView } from "~/components/assessment-panel";
 import { Attachments } from "~/components/attachments";
@@ -48,11 +49,7 @@ export default function ProposalPage() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const c = data.case;
-  const caseError = actionData && "caseError" in actionData ? actionData.caseError : null;
-  const resultFor = (form: string | null) =>
-    actionData && "result" in actionData && actionData.result && (actionData.form ?? null) === form
-      ? actionData.result
-      : undefined;
+  const { caseError, resultFor } = formResults(actionData);
   const result = resultFor(null);
   const open = isIn(DIALOGUE_STATUSES, c.status);
   return (

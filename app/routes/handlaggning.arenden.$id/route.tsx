@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { formResults } from "~/components/form-results";
 import { Attachments } from "~/components/attachments";
 import { DecisionView } from "~/components/assessment-panel";
 import { CaseContent, CaseSummary, DocumentList, Timeline } from "~/components/case";
@@ -50,11 +51,7 @@ export default function StaffCasePage() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const c = data.case;
-  const caseError = actionData && "caseError" in actionData ? actionData.caseError : null;
-  const resultFor = (form: string) =>
-    actionData && "result" in actionData && actionData.result && actionData.form === form
-      ? actionData.result
-      : undefined;
+  const { caseError, resultFor } = formResults(actionData);
   const assessing = c.kind === "proposal" && (c.status === "in_dialogue" || c.status === "in_assessment");
   return (
     <>

@@ -2,6 +2,7 @@ import { subject as subjectOf } from "@casl/ability";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { formResults } from "~/components/form-results";
 import { useAppAbility } from "~/components/ability";
 import { PageHeading } from "~/components/layout";
 import { OrganisationForm } from "~/components/organisation-form";
@@ -49,8 +50,7 @@ export default function OrganisationPage() {
   const scope = { organisationId: org.id, publicBodyId: org.publicBodyId };
   const mayUpdate = ability.can("update", subjectOf("Organisation", { _id: org.id, publicBodyId: org.publicBodyId }));
   const editing = mayUpdate && searchParams.has("andra");
-  const resultFor = (form: string) =>
-    actionData && "form" in actionData && actionData.form === form ? (actionData.result ?? undefined) : undefined;
+  const { resultFor } = formResults(actionData);
   const memberError = actionData && "memberError" in actionData ? actionData.memberError : null;
   return (
     <>
