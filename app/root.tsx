@@ -48,6 +48,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
               email: user.email,
               emailVerified: Boolean(user.emailVerifiedAt),
               hasOrganisations: user.orgMemberships.length > 0,
+              // Staff are not organisation members: they get the organisation register instead.
+              staff: user.staffMemberships.some((m) => m.publicBodyId.equals(publicBody._id)),
             }
           : null,
         publicBody: {

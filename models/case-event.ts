@@ -18,6 +18,8 @@ export interface CaseEvent {
   toStatus?: CaseStatus;
   /** Shown to the organisation in its timeline (internal events are staff-only). */
   shared: boolean;
+  /** Made by a member of the organisation that owns the case. */
+  fromOrganisation?: boolean;
   data: Record<string, unknown>;
   idempotencyKey?: string;
   /** What the change causes besides the case's fields (document entries, messages, emails). */
@@ -38,6 +40,7 @@ const schema = new Schema<CaseEvent>(
     fromStatus: { type: String, enum: CASE_STATUSES },
     toStatus: { type: String, enum: CASE_STATUSES },
     shared: { type: Boolean, default: true },
+    fromOrganisation: Boolean,
     data: { type: Schema.Types.Mixed, default: {} },
     idempotencyKey: String,
     effects: { type: [Schema.Types.Mixed], default: undefined },

@@ -11,6 +11,7 @@ import { OrganisationModel } from "./organisation";
 import { ProposalModel } from "./proposal";
 import { PublicBodyModel } from "./public-body";
 import { ReadMarkerModel } from "./read-marker";
+import { SeenMarksModel } from "./seen-marks";
 import { SequenceModel } from "./sequence";
 import { SessionModel } from "./session";
 import { TokenModel } from "./token";
@@ -27,6 +28,7 @@ export function allModels(): Model<never>[] {
     TokenModel,
     OutboxModel,
     ClaimModel,
+    SeenMarksModel,
     AttemptSlotModel,
     ReadMarkerModel,
     ProposalModel,

@@ -105,6 +105,8 @@ export interface Proposal extends ProposalContent {
   pendingSeq: number;
   /** Meeting invitations the organisation has not confirmed yet (kept by the dialogue's changes). */
   pendingInvitations: number;
+  /** The organisation's latest shared change (a message, an answer, a submission): "new" for staff. */
+  orgActivity?: { at: Date; type: string };
   createdAt: Date;
   updatedAt: Date;
 }
@@ -200,6 +202,7 @@ const schema = new Schema<Proposal>(
     ),
     lastActivityAt: { type: Date, default: () => new Date() },
     pendingInvitations: { type: Number, default: 0 },
+    orgActivity: { at: Date, type: { type: String } },
     pendingSeq: { type: Number, default: 0 },
   },
   baseOptions,

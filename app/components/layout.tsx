@@ -7,7 +7,6 @@ import { useRootData } from "./root-data";
 export function SiteHeader() {
   const { t } = useTranslation();
   const root = useRootData();
-  const ability = useAppAbility();
   const location = useLocation();
   const user = root?.user;
   const here = location.pathname + location.search;
@@ -18,7 +17,7 @@ export function SiteHeader() {
       </a>
       <header className="site-header">
         <div className="site-header__inner">
-          <Link to="/" className="brand">
+          <Link to={user ? "/mina-sidor" : "/"} className="brand">
             <span className="brand__name">{t("app.name")}</span>
             {root ? <span className="brand__body">{root.publicBody.name}</span> : null}
           </Link>
@@ -30,67 +29,96 @@ export function SiteHeader() {
             </button>
           </Form>
         </div>
-        <nav aria-label={t("nav.main")} className="site-nav">
-          <ul>
-            <li>
-              <NavLink to="/" end>
-                {t("nav.home")}
-              </NavLink>
-            </li>
-            <li>
-              <NavLink to="/om-iop">{t("nav.aboutIop")}</NavLink>
-            </li>
-            {user ? (
-              <>
-                {user.hasOrganisations ? (
-                  <li>
-                    <NavLink to="/forslag">{t("nav.proposals")}</NavLink>
-                  </li>
-                ) : null}
-                {ability.can("handle", "Case") ? (
-                  <li>
-                    <NavLink to="/handlaggning">{t("nav.handling")}</NavLink>
-                  </li>
-                ) : null}
-                <li>
-                  <NavLink to="/organisation">{t("nav.organisations")}</NavLink>
-                </li>
-                {ability.can("invite", "Staff") ? (
-                  <li>
-                    <NavLink to="/admin">{t("nav.admin")}</NavLink>
-                  </li>
-                ) : null}
-                <li className="site-nav__push">
-                  <NavLink to="/konto">{t("nav.account")}</NavLink>
-                </li>
-                <li>
-                  <Form method="post" action="/logga-ut">
-                    <button type="submit" className="link-button">
-                      {t("nav.logout")}
-                    </button>
-                  </Form>
-                </li>
-              </>
-            ) : (
-              <>
-                <li className="site-nav__push">
-                  <NavLink to="/logga-in">{t("nav.login")}</NavLink>
-                </li>
-                <li>
-                  <NavLink to="/registrera">{t("nav.register")}</NavLink>
-                </li>
-              </>
-            )}
-            {root?.dev ? (
-              <li>
-                <NavLink to="/dev/mail">{t("nav.devMail")}</NavLink>
-              </li>
-            ) : null}
-          </ul>
+        {/* Two renderings of one menu: inline on wide screens, folded behind a native disclosure
+            button on narrow ones (works without JavaScript; the hidden one is display: none). */}
+        <nav aria-label={t("nav.main")} className="site-nav site-nav--wide">
+          <NavItems />
         </nav>
+        <details className="site-nav site-nav--narrow">
+          <summary className="site-nav__toggle">{t("nav.menu")}</summary>
+          <nav aria-label={t("nav.main")}>
+            <NavItems />
+          </nav>
+        </details>
         {user ? <p className="signed-in">{t("nav.signedInAs", { name: user.name })}</p> : null}
       </header>
     </>
+  );
+}
+
+/** The links this person can use, and nothing else. */
+function NavItems() {
+  const { t } = useTranslation();
+  const root = useRootData();
+  const ability = useAppAbility();
+  const user = root?.user;
+  if (!user) {
+    return (
+      <ul>
+        <li>
+          <NavLink to="/" end>
+            {t("nav.home")}
+          </NavLink>
+        </li>
+        <li>
+          <NavLink to="/om-iop">{t("nav.aboutIop")}</NavLink>
+        </li>
+        <li className="site-nav__push">
+          <NavLink to="/logga-in">{t("nav.login")}</NavLink>
+        </li>
+        <li>
+          <NavLink to="/registrera">{t("nav.register")}</NavLink>
+        </li>
+        {root?.dev ? (
+          <li>
+            <NavLink to="/dev/mail">{t("nav.devMail")}</NavLink>
+          </li>
+        ) : null}
+      </ul>
+    );
+  }
+  return (
+    <ul>
+      <li>
+        <NavLink to="/mina-sidor">{t("nav.myPages")}</NavLink>
+      </li>
+      {user.hasOrganisations ? (
+        <li>
+          <NavLink to="/forslag">{t("nav.proposals")}</NavLink>
+        </li>
+      ) : null}
+      {ability.can("handle", "Case") ? (
+        <li>
+          <NavLink to="/handlaggning">{t("nav.handling")}</NavLink>
+        </li>
+      ) : null}
+      <li>
+        <NavLink to="/organisation">{user.staff ? t("nav.organisationRegister") : t("nav.organisations")}</NavLink>
+      </li>
+      {ability.can("invite", "Staff") ? (
+        <li>
+          <NavLink to="/admin">{t("nav.admin")}</NavLink>
+        </li>
+      ) : null}
+      <li>
+        <NavLink to="/om-iop">{t("nav.aboutIop")}</NavLink>
+      </li>
+      <li className="site-nav__push">
+        <NavLink to="/konto">{t("nav.account")}</NavLink>
+      </li>
+      <li>
+        <Form method="post" action="/logga-ut">
+          <button type="submit" className="link-button">
+            {t("nav.logout")}
+          </button>
+        </Form>
+      </li>
+      {root?.dev ? (
+        <li>
+          <NavLink to="/dev/mail">{t("nav.devMail")}</NavLink>
+        </li>
+      ) : null}
+    </ul>
   );
 }
 

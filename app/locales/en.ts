@@ -1,14 +1,24 @@
 import casesEn from "./cases.en";
+import startEn from "./start.en";
 import type { Shape } from "./shape";
 import type sv from "./sv";
 
 const en: Shape<typeof sv> = {
   ...casesEn,
-  app: { name: "Samverka", tagline: "One way into {{publicBody}} for non-profit organisations" },
+  ...startEn,
+  app: {
+    name: "Samverka",
+    tagline: "One way into {{publicBody}} for non-profit organisations",
+    description:
+      "Samverka is the municipality's way in for non-profit organisations: propose a non-profit public partnership (IOP), hold a dialogue and follow the case.",
+  },
   nav: {
     skip: "Skip to content",
     main: "Main menu",
     home: "Home",
+    myPages: "My pages",
+    menu: "Menu",
+    organisationRegister: "Organisations",
     aboutIop: "About IOP",
     organisations: "My organisations",
     proposals: "Ideas and proposals",

@@ -1,13 +1,23 @@
 // Swedish is the default language of Samverka. Keys are shared with en.ts (type-checked).
 import cases from "./cases.sv";
+import start from "./start.sv";
 
 const sv = {
   ...cases,
-  app: { name: "Samverka", tagline: "En väg in till {{publicBody}} för idéburna organisationer" },
+  ...start,
+  app: {
+    name: "Samverka",
+    tagline: "En väg in till {{publicBody}} för idéburna organisationer",
+    description:
+      "Samverka är kommunens väg in för idéburna organisationer: föreslå idéburet offentligt partnerskap (IOP), för dialog och följ ärendet.",
+  },
   nav: {
     skip: "Hoppa till innehållet",
     main: "Huvudmeny",
     home: "Start",
+    myPages: "Mina sidor",
+    menu: "Meny",
+    organisationRegister: "Organisationer",
     aboutIop: "Om IOP",
     organisations: "Mina organisationer",
     proposals: "Idéer och förslag",

@@ -1,9 +1,9 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useRootData } from "~/components/root-data";
-import { titleMeta } from "~/domain/kernel/meta";
+import { pageMeta } from "~/domain/kernel/meta";
 
-export const meta = titleMeta("home.title");
+export const meta = pageMeta("home.title");
 
 export default function Index() {
   const { t } = useTranslation();

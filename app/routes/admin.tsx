@@ -9,14 +9,14 @@ import { PageHeading } from "~/components/layout";
 import { useSchemaForm } from "~/components/use-form";
 import { requireAbility } from "~/domain/access/ability.server";
 import { invalid, parseForm, readForm } from "~/domain/http/forms.server";
-import { titleMeta } from "~/domain/kernel/meta";
+import { pageMeta } from "~/domain/kernel/meta";
 import { requireContext } from "~/domain/http/request.server";
 import { redirectWithToast } from "~/domain/identity/session.server";
 import { inviteStaff, listDepartments, listStaff } from "~/domain/public-body/staff.server";
 import { inviteStaffSchema, reminderSettingsSchema } from "~/schemas/admin";
 import { updateReminderSettings } from "~/domain/public-body/public-body.server";
 
-export const meta = titleMeta("admin.title");
+export const meta = pageMeta("admin.title");
 
 async function requireAdmin(request: Request) {
   const ctx = await requireContext(request);

@@ -8,12 +8,12 @@ import { PageHeading } from "~/components/layout";
 import { useSchemaForm } from "~/components/use-form";
 import { resetPassword } from "~/domain/identity/accounts.server";
 import { invalid, parseForm, readForm } from "~/domain/http/forms.server";
-import { titleMeta } from "~/domain/kernel/meta";
+import { pageMeta } from "~/domain/kernel/meta";
 import { createUserSession, destroyAllSessions, redirectWithToast } from "~/domain/identity/session.server";
 import { findValidToken } from "~/domain/identity/tokens.server";
 import { resetSchema } from "~/schemas/account";
 
-export const meta = titleMeta("auth.reset.title");
+export const meta = pageMeta("auth.reset.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const token = new URL(request.url).searchParams.get("token") ?? "";

@@ -5,10 +5,10 @@ import { useTranslation } from "react-i18next";
 import { PageHeading } from "~/components/layout";
 import { useLang } from "~/components/root-data";
 import { getEnv } from "~/domain/kernel/env.server";
-import { titleMeta } from "~/domain/kernel/meta";
+import { pageMeta } from "~/domain/kernel/meta";
 import { formatDateTime } from "~/i18n";
 
-export const meta = titleMeta("dev.mailTitle");
+export const meta = pageMeta("dev.mailTitle");
 
 interface StoredMail {
   file: string;

@@ -5,11 +5,11 @@ import { StatusBadge } from "~/components/case";
 import { PageHeading } from "~/components/layout";
 import { useLang } from "~/components/root-data";
 import { organisationCases } from "~/domain/cases/inbox.server";
-import { titleMeta } from "~/domain/kernel/meta";
+import { pageMeta } from "~/domain/kernel/meta";
 import { requireContext } from "~/domain/http/request.server";
 import { formatDate } from "~/i18n";
 
-export const meta = titleMeta("cases.listTitle");
+export const meta = pageMeta("cases.listTitle");
 
 /** The organisation's view: its ideas and cases, who handles them and what happens next. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -9,14 +9,14 @@ import { PageHeading } from "~/components/layout";
 import { useSchemaForm } from "~/components/use-form";
 import { can } from "~/domain/access/ability.server";
 import { invalid, parseForm, readForm } from "~/domain/http/forms.server";
-import { titleMeta } from "~/domain/kernel/meta";
+import { pageMeta } from "~/domain/kernel/meta";
 import { createCase } from "~/domain/cases/proposals.server";
 import { requireContext } from "~/domain/http/request.server";
 import { redirectWithToast } from "~/domain/identity/session.server";
 import { newCaseSchema } from "~/schemas/proposal";
 import { listOwnOrganisations } from "~/domain/organisations/organisations.server";
 
-export const meta = titleMeta("cases.newTitle");
+export const meta = pageMeta("cases.newTitle");
 
 async function myOrganisations(request: Request) {
   const ctx = await requireContext(request);

@@ -8,10 +8,10 @@ import { useSchemaForm } from "~/components/use-form";
 import { requestPasswordReset } from "~/domain/identity/accounts.server";
 import { filledHoneypot, invalid, parseForm, readForm } from "~/domain/http/forms.server";
 import { getLang } from "~/domain/http/lang.server";
-import { titleMeta } from "~/domain/kernel/meta";
+import { pageMeta } from "~/domain/kernel/meta";
 import { forgotSchema } from "~/schemas/account";
 
-export const meta = titleMeta("auth.forgot.title");
+export const meta = pageMeta("auth.forgot.title");
 
 export async function action({ request }: ActionFunctionArgs) {
   const formData = await readForm(request);

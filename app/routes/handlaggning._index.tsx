@@ -8,12 +8,12 @@ import { STAFF_WORDING, StatusBadge } from "~/components/case";
 import { PageHeading } from "~/components/layout";
 import { useLang } from "~/components/root-data";
 import { inbox } from "~/domain/cases/inbox.server";
-import { titleMeta } from "~/domain/kernel/meta";
+import { pageMeta } from "~/domain/kernel/meta";
 import { requireContext } from "~/domain/http/request.server";
 import { formatDate } from "~/i18n";
 import { inboxQuerySchema } from "~/schemas/inbox";
 
-export const meta = titleMeta("inbox.title");
+export const meta = pageMeta("inbox.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { ability, publicBody, user } = await requireContext(request);

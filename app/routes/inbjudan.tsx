@@ -8,7 +8,7 @@ import { PageHeading } from "~/components/layout";
 import { useSchemaForm } from "~/components/use-form";
 import { invalid, parseForm, readForm } from "~/domain/http/forms.server";
 import { getLang } from "~/domain/http/lang.server";
-import { titleMeta } from "~/domain/kernel/meta";
+import { pageMeta } from "~/domain/kernel/meta";
 import {
   acceptOrgInvitation,
   acceptOrgInvitationAsNewUser,
@@ -20,7 +20,7 @@ import { createUserSession, destroyAllSessions, getUser, redirectWithToast } fro
 import { acceptStaffInvitation } from "~/domain/public-body/staff.server";
 import { acceptOrgNewUserSchema, acceptStaffSchema } from "~/schemas/account";
 
-export const meta = titleMeta("invitation.title");
+export const meta = pageMeta("invitation.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const token = new URL(request.url).searchParams.get("token") ?? "";

@@ -7,12 +7,12 @@ import { PageHeading } from "~/components/layout";
 import { useSchemaForm } from "~/components/use-form";
 import { changePassword, membershipNames } from "~/domain/identity/accounts.server";
 import { invalid, parseForm, readForm } from "~/domain/http/forms.server";
-import { titleMeta } from "~/domain/kernel/meta";
+import { pageMeta } from "~/domain/kernel/meta";
 import { badRequest } from "~/domain/http/request.server";
 import { destroyAllSessions, destroySession, redirectWithToast, requireUser } from "~/domain/identity/session.server";
 import { changePasswordSchema } from "~/schemas/account";
 
-export const meta = titleMeta("account.title");
+export const meta = pageMeta("account.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

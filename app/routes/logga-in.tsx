@@ -8,11 +8,11 @@ import { PageHeading } from "~/components/layout";
 import { useSchemaForm } from "~/components/use-form";
 import { login } from "~/domain/identity/accounts.server";
 import { invalid, parseForm, readForm } from "~/domain/http/forms.server";
-import { titleMeta } from "~/domain/kernel/meta";
+import { pageMeta } from "~/domain/kernel/meta";
 import { createUserSession, getUser, safeRedirect } from "~/domain/identity/session.server";
 import { loginSchema } from "~/schemas/account";
 
-export const meta = titleMeta("auth.login.title");
+export const meta = pageMeta("auth.login.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getUser(request)) throw redirect("/konto");
@@ -30,7 +30,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     return invalid(submission, { formErrors: ["auth.login.invalid"] }, 401);
   }
-  throw redirect(safeRedirect(redirectTo, "/"), {
+  throw redirect(safeRedirect(redirectTo, "/mina-sidor"), {
     headers: { "Set-Cookie": await createUserSession(request, result.userId) },
   });
 }

@@ -3,10 +3,10 @@ import { redirect } from "@remix-run/node";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageHeading } from "~/components/layout";
-import { titleMeta } from "~/domain/kernel/meta";
+import { pageMeta } from "~/domain/kernel/meta";
 import { destroySession } from "~/domain/identity/session.server";
 
-export const meta = titleMeta("auth.logout.title");
+export const meta = pageMeta("auth.logout.title");
 
 export async function action({ request }: ActionFunctionArgs) {
   return redirect("/", { headers: { "Set-Cookie": await destroySession(request) } });

@@ -1,9 +1,9 @@
 import { TextPage } from "~/components/text-page";
 import { useLang } from "~/components/root-data";
 import { aboutIop } from "~/content/pages";
-import { titleMeta } from "~/domain/kernel/meta";
+import { pageMeta } from "~/domain/kernel/meta";
 
-export const meta = titleMeta("about.title");
+export const meta = pageMeta("about.title");
 
 export default function AboutIop() {
   return <TextPage sections={aboutIop[useLang()]} />;

@@ -3,11 +3,11 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageHeading } from "~/components/layout";
 import { accessibleFilter } from "~/domain/access/ability.server";
-import { titleMeta } from "~/domain/kernel/meta";
+import { pageMeta } from "~/domain/kernel/meta";
 import { requireContext } from "~/domain/http/request.server";
 import { listOrganisations } from "~/domain/organisations/organisations.server";
 
-export const meta = titleMeta("org.listTitle");
+export const meta = pageMeta("org.listTitle");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, ability, publicBody } = await requireContext(request);

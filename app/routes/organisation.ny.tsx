@@ -5,13 +5,13 @@ import { PageHeading } from "~/components/layout";
 import { OrganisationForm } from "~/components/organisation-form";
 import { requireAbility } from "~/domain/access/ability.server";
 import { invalid, parseForm, readForm } from "~/domain/http/forms.server";
-import { titleMeta } from "~/domain/kernel/meta";
+import { pageMeta } from "~/domain/kernel/meta";
 import { createOrganisation, DuplicateOrgNumberError } from "~/domain/organisations/organisations.server";
 import { requireContext } from "~/domain/http/request.server";
 import { redirectWithToast } from "~/domain/identity/session.server";
 import { organisationSchema } from "~/schemas/organisation";
 
-export const meta = titleMeta("org.newTitle");
+export const meta = pageMeta("org.newTitle");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, ability } = await requireContext(request);

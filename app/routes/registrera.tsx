@@ -9,11 +9,11 @@ import { useSchemaForm } from "~/components/use-form";
 import { registerAccount } from "~/domain/identity/accounts.server";
 import { filledHoneypot, invalid, parseForm, readForm } from "~/domain/http/forms.server";
 import { getLang } from "~/domain/http/lang.server";
-import { titleMeta } from "~/domain/kernel/meta";
+import { pageMeta } from "~/domain/kernel/meta";
 import { getUser } from "~/domain/identity/session.server";
 import { registerSchema } from "~/schemas/account";
 
-export const meta = titleMeta("auth.register.title");
+export const meta = pageMeta("auth.register.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getUser(request)) throw redirect("/konto");

@@ -2,10 +2,10 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageHeading } from "~/components/layout";
-import { titleMeta } from "~/domain/kernel/meta";
+import { pageMeta } from "~/domain/kernel/meta";
 import { emailField } from "~/domain/kernel/validation";
 
-export const meta = titleMeta("auth.register.sentTitle");
+export const meta = pageMeta("auth.register.sentTitle");
 
 export function loader({ request }: LoaderFunctionArgs) {
   const email = emailField.safeParse(new URL(request.url).searchParams.get("email") ?? "");

@@ -7,10 +7,10 @@ import { PageHeading } from "~/components/layout";
 import { isVerificationLinkValid, sendVerificationEmail, verifyEmail } from "~/domain/identity/accounts.server";
 import { readForm } from "~/domain/http/forms.server";
 import { getLang } from "~/domain/http/lang.server";
-import { titleMeta } from "~/domain/kernel/meta";
+import { pageMeta } from "~/domain/kernel/meta";
 import { createUserSession, getUser, redirectWithToast, requireUser } from "~/domain/identity/session.server";
 
-export const meta = titleMeta("auth.verify.title");
+export const meta = pageMeta("auth.verify.title");
 
 /**
  * The link in the verification email opens a page with one button. Opening the link changes

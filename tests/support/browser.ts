@@ -29,13 +29,34 @@ export async function newPage(browser: Browser, options: { javaScriptEnabled?: b
   return { context, page, errors };
 }
 
-/** axe with the WCAG 2.1 A and AA rules; reports violations readably. */
+/**
+ * axe with the WCAG 2.1 A and AA rules (violations reported readably), then reflow (WCAG
+ * 1.4.10): at 320 px wide the page must not scroll sideways.
+ */
 export async function expectAccessible(page: Page) {
   const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const summary = result.violations.map(
     (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`,
   );
   expect(summary, `axe on ${page.url()}`).toEqual([]);
+  await expectReflow(page);
+}
+
+/** At 320 CSS px wide nothing on the page is wider than the window. */
+export async function expectReflow(page: Page) {
+  const before = page.viewportSize() ?? { width: 1280, height: 720 };
+  await page.setViewportSize({ width: 320, height: 640 });
+  const overflow = await page.evaluate(() => {
+    const root = document.documentElement;
+    if (root.scrollWidth <= root.clientWidth) return null;
+    const wide = [...document.querySelectorAll("body *")]
+      .filter((el) => el.getBoundingClientRect().right > root.clientWidth + 1)
+      .slice(0, 3)
+      .map((el) => `${el.tagName.toLowerCase()}.${(el as HTMLElement).className}`);
+    return `${root.scrollWidth} > ${root.clientWidth}: ${wide.join(", ")}`;
+  });
+  await page.setViewportSize(before);
+  expect(overflow, `reflow at 320 px on ${page.url()}`).toBeNull();
 }
 
 /** Waits until the client has hydrated, so clicks go through React and not a full reload. */
@@ -49,7 +70,7 @@ export async function signIn(page: Page, base: string, email: string, password =
   await page.getByLabel("E-postadress").fill(email);
   await page.getByLabel("Lösenord").fill(password);
   await page.getByRole("button", { name: "Logga in" }).click();
-  await page.waitForURL(base + "/");
+  await page.waitForURL(base + "/mina-sidor");
 }
 
 /**

@@ -103,7 +103,13 @@ const cases = versionedRecords<CaseDoc, CaseEffect>({
   eventId,
   applyEffects: applyCaseEffects,
   afterApply: () => touch("cases"),
-  stamp: (at) => ({ lastActivityAt: at }),
+  // The organisation's shared changes are news for staff ("new since you last looked").
+  stamp: (at, e) => ({
+    lastActivityAt: at,
+    ...(e.fromOrganisation && e.shared !== false && e.type !== "draftSaved"
+      ? { orgActivity: { at, type: String(e.type) } }
+      : {}),
+  }),
   complete: ensureCaseNumber,
 });
 
@@ -117,6 +123,7 @@ const eventFields = (c: CaseDoc, event: EventInput, patch: Partial<Proposal>) =>
     fromStatus: c.status,
     toStatus: patch.status ?? c.status,
     shared: event.shared ?? true,
+    fromOrganisation: relationOf(event.actor, c) === "organisation",
   },
   data: event.data,
   idempotencyKey: event.idempotencyKey,

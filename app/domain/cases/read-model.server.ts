@@ -28,10 +28,12 @@ export interface CaseRow {
   routing?: Proposal["routing"];
   contactEmail: string;
   pendingInvitations: number;
+  orgActivity?: { at: Date; type: string };
+  decision?: { outcome: "approved" | "declined"; contributionPerYearSek: number };
 }
 
 const CASE_FIELDS =
-  "publicBodyId organisationId title kind status caseNumber receivedAt lastActivityAt updatedAt areas routing contactEmail pendingInvitations";
+  "publicBodyId organisationId title kind status caseNumber receivedAt lastActivityAt updatedAt areas routing contactEmail pendingInvitations orgActivity decision.outcome decision.contributionPerYearSek";
 
 type Cached<T> = { key: string; value: T };
 const caches = new Map<string, Cached<unknown>>();

@@ -1,11 +1,23 @@
 import type { MetaFunction } from "@remix-run/node";
 import { DEFAULT_LANG, getI18n, isLang } from "~/i18n";
 
-/** A page title from a locale key, in the language of the request (read from root data). */
-export function titleMeta(key: string): MetaFunction {
-  return ({ matches }) => {
-    const root = matches.find((m) => m.id === "root")?.data as { lang?: unknown } | undefined;
-    const lang = isLang(root?.lang) ? root.lang : DEFAULT_LANG;
-    return [{ title: `${String(getI18n(lang).t(key))} – Samverka` }];
-  };
+type Matches = Parameters<MetaFunction>[0]["matches"];
+
+const langOf = (matches: Matches) => {
+  const root = matches.find((m) => m.id === "root")?.data as { lang?: unknown } | undefined;
+  return isLang(root?.lang) ? root.lang : DEFAULT_LANG;
+};
+
+/**
+ * Title and description of a page, in the request's language. Remix replaces (does not merge)
+ * meta from parent routes, so every page states both; the description defaults to Samverka's.
+ */
+export function pageTags(matches: Matches, title: string, descriptionKey = "app.description") {
+  const t = getI18n(langOf(matches)).t;
+  return [{ title: `${title} – Samverka` }, { name: "description", content: String(t(descriptionKey)) }];
+}
+
+/** Meta from locale keys: the title and, if given, a page-specific description. */
+export function pageMeta(titleKey: string, descriptionKey?: string): MetaFunction {
+  return ({ matches }) => pageTags(matches, String(getI18n(langOf(matches)).t(titleKey)), descriptionKey);
 }

@@ -33,8 +33,8 @@ export interface RecordKind<R extends VersionedRecord, Effect> {
   applyEffects: (record: R, seq: number, at: Date, effects: Effect[]) => Promise<void>;
   /** After a version is applied: derived read models are marked stale here. */
   afterApply?: () => Promise<void>;
-  /** Fields every change sets from its time (a case's last activity). */
-  stamp?: (at: Date) => Partial<R>;
+  /** Fields every change sets from its time and event (a case's last activity). */
+  stamp?: (at: Date, event: Record<string, unknown>) => Partial<R>;
   /** Completes what a version implies beyond its patch (a case's number), idempotently. */
   complete?: (record: R) => Promise<R>;
 }
@@ -119,7 +119,7 @@ export function versionedRecords<R extends VersionedRecord, Effect>(kind: Record
       return { record: again, seq: written.seq, repeated: true };
     }
     const { seq, at } = written;
-    const applied = { ...patch, ...kind.stamp?.(at) };
+    const applied = { ...patch, ...kind.stamp?.(at, event.fields) };
     await applyVersion(record._id, seq, applied);
     let after = { ...record, ...applied, version: seq } as R;
     if (kind.complete) after = await kind.complete(after);
@@ -148,7 +148,10 @@ export function versionedRecords<R extends VersionedRecord, Effect>(kind: Record
     let current = record;
     for (const e of beyond) {
       // mongoose drops empty objects (`minimize`), so an event without changes has no data.
-      const patch = { ...(e.data as { patch?: Patch } | undefined)?.patch, ...kind.stamp?.(e.at) } as Patch;
+      const patch = {
+        ...(e.data as { patch?: Patch } | undefined)?.patch,
+        ...kind.stamp?.(e.at, e as unknown as Record<string, unknown>),
+      } as Patch;
       await applyVersion(record._id, e.seq, patch);
       current = { ...current, ...patch, version: e.seq };
     }

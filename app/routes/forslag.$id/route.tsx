@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { pageTags } from "~/domain/kernel/meta";
 import { formResults } from "~/components/form-results";
 import { CaseContent, CaseSummary, DocumentList, Timeline, TransitionPanel } from "~/components/case";
 import { DecisionView } from "~/components/assessment-panel";
@@ -19,7 +20,7 @@ import { runOrganisationCaseIntent } from "./intents.server";
 
 export { revalidateAfterPost as shouldRevalidate } from "~/components/revalidate";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.case.title ?? ""} – Samverka` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTags(matches, data?.case.title ?? "");
 
 /** The organisation's page of one idea or proposal. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

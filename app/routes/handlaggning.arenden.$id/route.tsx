@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { pageTags } from "~/domain/kernel/meta";
 import { formResults } from "~/components/form-results";
 import { Attachments } from "~/components/attachments";
 import { DecisionView } from "~/components/assessment-panel";
@@ -8,6 +9,7 @@ import { CaseContent, CaseSummary, DocumentList, Timeline } from "~/components/c
 import { Dialogue } from "~/components/dialogue";
 import { PageHeading } from "~/components/layout";
 import { loadCaseFor, staffCaseView } from "~/domain/cases/case-page.server";
+import { markSeen } from "~/domain/start/start-page.server";
 import { caseErrorResponse } from "~/domain/cases/errors.server";
 import { DIALOGUE_STATUSES, isIn } from "~/domain/cases/lifecycle";
 import { readUploadForm } from "~/domain/http/uploads.server";
@@ -18,9 +20,8 @@ import { CompletionPanel, StaffDialogueForms } from "./staff-dialogue";
 
 export { revalidateAfterPost as shouldRevalidate } from "~/components/revalidate";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.case.caseNumber ?? ""} ${data?.case.title ?? ""} – Samverka` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTags(matches, `${data?.case.caseNumber ?? ""} ${data?.case.title ?? ""}`.trim());
 
 async function loadStaffCase(request: Request, id: string | undefined) {
   const ctx = await loadCaseFor(request, id);
@@ -33,7 +34,8 @@ async function loadStaffCase(request: Request, id: string | undefined) {
 /** The case page of the civil-society office and the officers. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { c, actor, user } = await loadStaffCase(request, params.id);
-  return staffCaseView(c, user, actor);
+  const [view] = await Promise.all([staffCaseView(c, user, actor), markSeen(user._id, c._id)]);
+  return view;
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -2,6 +2,7 @@ import { subject as subjectOf } from "@casl/ability";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { pageTags } from "~/domain/kernel/meta";
 import { formResults } from "~/components/form-results";
 import { useAppAbility } from "~/components/ability";
 import { PageHeading } from "~/components/layout";
@@ -15,9 +16,8 @@ import { OrganisationFacts } from "./facts";
 import { runOrganisationIntent } from "./intents.server";
 import { MembersSection } from "./members";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.organisation.name ?? ""} – Samverka` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTags(matches, data?.organisation.name ?? "");
 
 async function loadOrganisation(request: Request, id: string | undefined) {
   const ctx = await requireContext(request);

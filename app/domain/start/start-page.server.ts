@@ -1,0 +1,186 @@
+import { subject } from "@casl/ability";
+import type { Types } from "mongoose";
+import { DepartmentModel } from "#models/department";
+import { SeenMarksModel } from "#models/seen-marks";
+import { caseSubject } from "../access/ability.server";
+import type { AppAbility } from "../access/policy";
+import { organisationCases } from "../cases/inbox.server";
+import { caseRows, directory, type CaseRow } from "../cases/read-model.server";
+import { workingDaysBetween } from "../cases/reminders";
+import { isIn, isOpen, DIALOGUE_STATUSES } from "../cases/statuses";
+import type { SessionUser } from "../identity/session.server";
+import { clockNow } from "../kernel/clock";
+import type { PublicBodyDoc } from "../public-body/public-body.server";
+
+// Each person's own start page (docs/domain.md, "Start pages"): what waits for them, built from
+// the in-memory case list (one `_id` lookup when nothing changed) and the person's seen marks.
+
+const DAY = 24 * 60 * 60 * 1000;
+const daysSince = (d: Date, now: Date) => Math.floor((now.getTime() - d.getTime()) / DAY);
+
+/** What an organisation member should do next, per case (the task list of "Att göra"). */
+export type OrgTask = "answerCompletion" | "confirmMeeting" | "finishDraft" | "finishProposal";
+
+export async function organisationStart(publicBody: PublicBodyDoc, user: SessionUser, ability: AppAbility) {
+  const orgIds = user.orgMemberships.filter((m) => m.publicBodyId.equals(publicBody._id)).map((m) => m.organisationId);
+  const cases = await organisationCases(publicBody._id, orgIds, ability);
+  const tasks = cases.flatMap((c) => {
+    const list: OrgTask[] = [];
+    if (c.status === "awaiting_completion") list.push("answerCompletion");
+    if (c.meetingToConfirm) list.push("confirmMeeting");
+    if (c.status === "draft") list.push("finishDraft");
+    if (c.status === "preparing_proposal") list.push("finishProposal");
+    return list.map((task) => ({ task, caseId: c.id, title: c.title }));
+  });
+  return { tasks, cases };
+}
+
+async function readableRows(publicBodyId: Types.ObjectId, ability: AppAbility) {
+  const rows = await caseRows();
+  return rows.filter(
+    (c) =>
+      c.publicBodyId.equals(publicBodyId) &&
+      c.status !== "draft" &&
+      ability.can("read", subject("Case", caseSubject(c))),
+  );
+}
+
+async function names(publicBodyId: Types.ObjectId) {
+  const [dir, departments] = await Promise.all([
+    directory(),
+    DepartmentModel.find({ publicBodyId }).select("name").lean(),
+  ]);
+  return {
+    organisation: (id: Types.ObjectId) => dir.organisations.get(String(id))?.name ?? "",
+    staff: (id: Types.ObjectId | undefined) => (id ? (dir.staff.get(String(id))?.name ?? "") : ""),
+    department: (id: Types.ObjectId | undefined) => (id ? (departments.find((d) => d._id.equals(id))?.name ?? "") : ""),
+    departments,
+  };
+}
+
+const rowFor = (c: CaseRow, n: Awaited<ReturnType<typeof names>>) => ({
+  id: String(c._id),
+  title: c.title,
+  kind: c.kind,
+  status: c.status,
+  caseNumber: c.caseNumber ?? "",
+  organisation: n.organisation(c.organisationId),
+  officer: n.staff(c.routing?.officerId),
+  department: n.department(c.routing?.departmentId),
+});
+
+/** The office: what waits to be routed (oldest first), what has gone quiet, and who carries what. */
+export async function coordinatorStart(publicBody: PublicBodyDoc, ability: AppAbility, now = clockNow()) {
+  const [rows, n] = await Promise.all([readableRows(publicBody._id, ability), names(publicBody._id)]);
+  const quietAfter = publicBody.inactivityReminderDays ?? 14;
+  const toRoute = rows
+    .filter((c) => c.status === "submitted" && c.receivedAt)
+    .sort((a, b) => (a.receivedAt?.getTime() ?? 0) - (b.receivedAt?.getTime() ?? 0))
+    .slice(0, 50)
+    .map((c) => ({
+      ...rowFor(c, n),
+      receivedAt: c.receivedAt?.toISOString() ?? "",
+      workingDaysWaiting: c.receivedAt ? workingDaysBetween(c.receivedAt, now) : 0,
+    }));
+  const quiet = rows
+    .filter((c) => isIn(DIALOGUE_STATUSES, c.status) && c.status !== "submitted")
+    .filter((c) => daysSince(c.lastActivityAt, now) >= quietAfter)
+    .sort((a, b) => a.lastActivityAt.getTime() - b.lastActivityAt.getTime())
+    .slice(0, 50)
+    .map((c) => ({ ...rowFor(c, n), quietDays: daysSince(c.lastActivityAt, now) }));
+  const load = new Map<string, { officer: string; department: string; open: number; inAssessment: number }>();
+  for (const c of rows) {
+    if (!c.routing || !isOpen(c.status)) continue;
+    const key = String(c.routing.officerId);
+    const entry = load.get(key) ?? {
+      officer: n.staff(c.routing.officerId),
+      department: n.department(c.routing.departmentId),
+      open: 0,
+      inAssessment: 0,
+    };
+    entry.open += 1;
+    if (c.status === "in_assessment") entry.inAssessment += 1;
+    load.set(key, entry);
+  }
+  const workload = [...load.values()].sort((a, b) => b.open - a.open || a.officer.localeCompare(b.officer, "sv"));
+  return { toRoute, quiet, quietAfter, workload };
+}
+
+/** Why a case waits for the officer. */
+export type OfficerReason = "newFromOrganisation" | "assessmentOpen" | "readyToAssess";
+
+/** An officer's own cases, and what waits for them, with "new since you last looked" marks. */
+export async function officerStart(publicBody: PublicBodyDoc, user: SessionUser, ability: AppAbility) {
+  const [rows, n, seen] = await Promise.all([
+    readableRows(publicBody._id, ability),
+    names(publicBody._id),
+    SeenMarksModel.findById(user._id).lean(),
+  ]);
+  const staff = user.staffMemberships.find((m) => m.publicBodyId.equals(publicBody._id));
+  const mine = rows.filter(
+    (c) =>
+      c.routing &&
+      (c.routing.officerId.equals(user._id) ||
+        (staff?.role === "officer" && staff.departmentIds.some((d) => d.equals(c.routing?.departmentId)))),
+  );
+  const isNew = (c: CaseRow) => {
+    const at = c.orgActivity?.at;
+    const last = seen?.cases?.[String(c._id)];
+    return Boolean(at && (!last || new Date(last).getTime() < at.getTime()));
+  };
+  const reasons = (c: CaseRow): OfficerReason[] => [
+    ...(isNew(c) ? (["newFromOrganisation"] as const) : []),
+    ...(c.status === "in_assessment" ? (["assessmentOpen"] as const) : []),
+    ...(c.status === "in_dialogue" && c.kind === "proposal" ? (["readyToAssess"] as const) : []),
+  ];
+  const byActivity = (a: CaseRow, b: CaseRow) => b.lastActivityAt.getTime() - a.lastActivityAt.getTime();
+  const open = mine.filter((c) => isOpen(c.status)).sort(byActivity);
+  return {
+    waiting: open
+      .filter((c) => reasons(c).length > 0)
+      .map((c) => ({ ...rowFor(c, n), unread: isNew(c), reasons: reasons(c), news: c.orgActivity?.type ?? "" })),
+    mine: open.map((c) => ({ ...rowFor(c, n), unread: isNew(c) })),
+  };
+}
+
+/** Marks the case as seen by this person now (their "new" marks clear). */
+export async function markSeen(userId: Types.ObjectId, caseId: Types.ObjectId, now = clockNow()) {
+  await SeenMarksModel.updateOne({ _id: userId }, { $set: { [`cases.${String(caseId)}`]: now } }, { upsert: true });
+}
+
+/** A politician's first overview: counts by status, area and department; approved money per year. */
+export async function overviewStart(publicBody: PublicBodyDoc) {
+  const [rows, n] = await Promise.all([caseRows(), names(publicBody._id)]);
+  const registered = rows.filter((c) => c.publicBodyId.equals(publicBody._id) && c.status !== "draft");
+  const count = <K extends string>(keys: (c: CaseRow) => K[]) => {
+    const map = new Map<K, number>();
+    for (const c of registered) for (const k of keys(c)) map.set(k, (map.get(k) ?? 0) + 1);
+    return [...map].map(([key, value]) => ({ key, value })).sort((a, b) => b.value - a.value);
+  };
+  const approved = registered.filter((c) => c.status === "approved");
+  return {
+    total: registered.length,
+    byStatus: count((c) => [c.status]),
+    byArea: count((c) => c.areas),
+    byDepartment: count((c) => (c.routing ? [n.department(c.routing.departmentId)] : [])),
+    approved: approved.length,
+    approvedSekPerYear: approved.reduce((sum, c) => sum + (c.decision?.contributionPerYearSek ?? 0), 0),
+  };
+}
+
+/** The sections of this person's start page, by their memberships in this public body. */
+export async function startPage(publicBody: PublicBodyDoc, user: SessionUser, ability: AppAbility) {
+  const roles = new Set(
+    user.staffMemberships.filter((m) => m.publicBodyId.equals(publicBody._id)).map((m) => m.role as string),
+  );
+  const member = user.orgMemberships.some((m) => m.publicBodyId.equals(publicBody._id));
+  const [organisation, office, officer, overview] = await Promise.all([
+    member ? organisationStart(publicBody, user, ability) : null,
+    roles.has("coordinator") || roles.has("admin") ? coordinatorStart(publicBody, ability) : null,
+    roles.has("officer") ? officerStart(publicBody, user, ability) : null,
+    roles.has("politician") ? overviewStart(publicBody) : null,
+  ]);
+  return { organisation, office, officer, overview, admin: roles.has("admin"), newcomer: !member && roles.size === 0 };
+}
+
+export type StartPageData = Awaited<ReturnType<typeof startPage>>;

@@ -1,0 +1,68 @@
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { StatusBadge } from "~/components/case";
+import { StackedTable } from "~/components/stacked-table";
+import type { StartPageData } from "~/domain/start/start-page.server";
+
+type Data = NonNullable<StartPageData["officer"]>;
+
+function CaseLink({ c }: { c: { id: string; title: string; unread?: boolean } }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Link to={`/handlaggning/arenden/${c.id}`}>{c.title}</Link>
+      {c.unread ? <span className="badge badge--info">{t("start.officer.unread")}</span> : null}
+    </>
+  );
+}
+
+/** An officer's "Väntar på mig" and "Mina ärenden", with marks for what is new since they looked. */
+export function OfficerSections({ data }: { data: Data }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <section aria-labelledby="waiting-heading" className="panel panel--tasks">
+        <h2 id="waiting-heading">{t("start.officer.waitingTitle")}</h2>
+        {data.waiting.length === 0 ? (
+          <p>{t("start.officer.noneWaiting")}</p>
+        ) : (
+          <ul className="task-list">
+            {data.waiting.map((c) => (
+              <li key={c.id}>
+                <CaseLink c={c} />
+                <span className="muted">
+                  {" "}
+                  – {c.caseNumber}, {c.organisation}:{" "}
+                  {c.reasons
+                    .map((r) =>
+                      r === "newFromOrganisation" && c.news
+                        ? `${t(`start.officer.reasons.${r}`)} (${t(`start.officer.news.${c.news}`, { defaultValue: c.news })})`
+                        : t(`start.officer.reasons.${r}`),
+                    )
+                    .join("; ")}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="mine-heading">
+        <h2 id="mine-heading">{t("start.officer.mineTitle")}</h2>
+        {data.mine.length === 0 ? (
+          <p>{t("start.officer.noneMine")}</p>
+        ) : (
+          <StackedTable
+            caption={t("start.officer.mineTitle")}
+            rows={data.mine}
+            columns={[
+              { label: t("start.columns.caseNumber"), cell: (c) => c.caseNumber },
+              { label: t("start.columns.title"), cell: (c) => <CaseLink c={c} /> },
+              { label: t("start.columns.organisation"), cell: (c) => c.organisation },
+              { label: t("start.columns.status"), cell: (c) => <StatusBadge status={c.status} staff /> },
+            ]}
+          />
+        )}
+      </section>
+    </>
+  );
+}

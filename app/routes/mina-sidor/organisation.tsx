@@ -1,0 +1,56 @@
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { StatusBadge } from "~/components/case";
+import { StackedTable } from "~/components/stacked-table";
+import type { StartPageData } from "~/domain/start/start-page.server";
+
+type Data = NonNullable<StartPageData["organisation"]>;
+
+/** An organisation member's "Att göra" and "Mina ärenden". */
+export function OrganisationSections({ data }: { data: Data }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <section aria-labelledby="tasks-heading" className="panel panel--tasks">
+        <h2 id="tasks-heading">{t("start.org.tasksTitle")}</h2>
+        {data.tasks.length === 0 ? (
+          <p>{t("start.org.noTasks")}</p>
+        ) : (
+          <ul className="task-list">
+            {data.tasks.map((task) => (
+              <li key={`${task.caseId}-${task.task}`}>
+                <Link to={`/forslag/${task.caseId}`}>{t(`start.org.tasks.${task.task}`)}</Link>
+                <span className="muted"> – {task.title}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="my-cases-heading">
+        <h2 id="my-cases-heading">{t("start.org.casesTitle")}</h2>
+        <p>
+          <Link to="/forslag/ny" className="button button--secondary">
+            {t("start.org.newCase")}
+          </Link>
+        </p>
+        {data.cases.length === 0 ? (
+          <p>{t("start.org.noCases")}</p>
+        ) : (
+          <StackedTable
+            caption={t("start.org.casesTitle")}
+            rows={data.cases}
+            columns={[
+              { label: t("start.columns.title"), cell: (c) => <Link to={`/forslag/${c.id}`}>{c.title}</Link> },
+              { label: t("start.columns.status"), cell: (c) => <StatusBadge status={c.status} /> },
+              {
+                label: t("start.org.handler"),
+                cell: (c) => (c.officer ? `${c.officer}, ${c.department}` : t("start.org.noHandler")),
+              },
+              { label: t("start.org.next"), cell: (c) => t(`cases.next.${c.status}`) },
+            ]}
+          />
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,54 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { PageHeading } from "~/components/layout";
+import { requireContext } from "~/domain/http/request.server";
+import { pageMeta } from "~/domain/kernel/meta";
+import { startPage } from "~/domain/start/start-page.server";
+import { OfficeSections } from "./office";
+import { OfficerSections } from "./officer";
+import { OrganisationSections } from "./organisation";
+import { Overview } from "./overview";
+
+export const meta = pageMeta("start.title", "start.metaDescription");
+
+/** Each person's own start page after signing in: what waits for them, by their roles. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { publicBody, user, ability } = await requireContext(request);
+  return startPage(publicBody, user, ability);
+}
+
+export default function StartPage() {
+  const { t } = useTranslation();
+  const data = useLoaderData<typeof loader>();
+  return (
+    <>
+      <PageHeading lead={t("start.lead")}>
+        {data.overview && !data.office ? t("start.overview.title") : t("start.title")}
+      </PageHeading>
+      {data.newcomer ? (
+        <section className="panel" aria-labelledby="newcomer-heading">
+          <h2 id="newcomer-heading">{t("start.newcomer.title")}</h2>
+          <p>{t("start.newcomer.lead")}</p>
+          <p>
+            <Link to="/organisation/ny" className="button">
+              {t("start.newcomer.register")}
+            </Link>
+          </p>
+          <p className="muted">{t("start.newcomer.invited")}</p>
+        </section>
+      ) : null}
+      {data.organisation ? <OrganisationSections data={data.organisation} /> : null}
+      {data.officer ? <OfficerSections data={data.officer} /> : null}
+      {data.office ? <OfficeSections data={data.office} /> : null}
+      {data.overview ? <Overview data={data.overview} /> : null}
+      {data.admin ? (
+        <section className="panel" aria-labelledby="admin-heading">
+          <h2 id="admin-heading">{t("start.admin.title")}</h2>
+          <p>{t("start.admin.lead")}</p>
+          <Link to="/admin">{t("start.admin.link")}</Link>
+        </section>
+      ) : null}
+    </>
+  );
+}

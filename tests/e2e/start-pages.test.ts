@@ -1,0 +1,131 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { caseInStatus } from "~/domain/demo/factories.server";
+import { postMessage } from "~/domain/cases/dialogue.server";
+import { startTestApp, type TestApp } from "../support/app";
+import { expectAccessible, launchBrowser, newPage, signIn, signInAs } from "../support/browser";
+import { laxhjalpenCast } from "../support/cast";
+import { DEMO } from "../support/http";
+
+// Each person lands on their own start page with what waits for them, and only that.
+
+let app: TestApp;
+let browser: Browser;
+const shots = process.env.SCREENSHOT_DIR;
+const stamp = Date.now().toString(36);
+const title = (name: string) => `${name} ${stamp}`;
+
+beforeAll(async () => {
+  app = await startTestApp("start-pages");
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+async function look(page: Page, name: string) {
+  await expectAccessible(page);
+  if (!shots) return;
+  for (const width of [1280, 375]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: `${shots}/${name}-${width}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 720 });
+}
+
+const section = (page: Page, heading: string) =>
+  page.locator("section", { has: page.getByRole("heading", { name: heading, exact: true }) });
+
+describe("start pages", { timeout: 120_000 }, () => {
+  it("shows each role its own work after signing in", async () => {
+    const cast = await laxhjalpenCast();
+    const toRoute = await caseInStatus("submitted", cast, title("Att fördela"));
+    const inDialogue = await caseInStatus("in_dialogue", cast, title("Dialogärende"));
+    await caseInStatus("awaiting_completion", cast, title("Kompletteras"));
+    await caseInStatus("approved", cast, title("Beviljat"));
+
+    // The organisation: signing in through the form lands on "Mina sidor" with the task.
+    const org = await newPage(browser);
+    await signIn(org.page, app.url, DEMO.orgAdminB);
+    await org.page.getByRole("heading", { level: 1, name: "Mina sidor" }).waitFor();
+    const tasks = section(org.page, "Att göra");
+    expect(await tasks.getByRole("link", { name: "Svara på handläggarens fråga" }).count()).toBe(1);
+    expect(await tasks.getByText(title("Kompletteras")).count()).toBe(1);
+    const mine = section(org.page, "Mina ärenden");
+    expect(await mine.getByRole("link", { name: title("Dialogärende") }).count()).toBe(1);
+    expect(await org.page.getByRole("link", { name: "Logga in" }).count()).toBe(0);
+    expect(await org.page.getByRole("link", { name: "Handläggning" }).count()).toBe(0);
+    expect(await org.page.getByRole("heading", { name: "Att fördela" }).count()).toBe(0);
+    await look(org.page, "start-organisation");
+
+    // The office: the case to route, with working days waiting; workload per officer.
+    const office = await newPage(browser);
+    await signInAs(office, app.url, DEMO.coordinator);
+    await office.page.goto(app.url + "/mina-sidor");
+    const route = section(office.page, "Att fördela");
+    expect(await route.getByRole("link", { name: title("Att fördela") }).count()).toBe(1);
+    expect(await route.getByText(toRoute.caseNumber ?? "-").count()).toBe(1);
+    expect(await section(office.page, "Arbetsbelastning").getByText("Hans Handläggare").count()).toBe(1);
+    expect(await office.page.getByRole("link", { name: "Mina organisationer" }).count()).toBe(0);
+    expect(await office.page.getByRole("link", { name: "Organisationer" }).count()).toBe(1);
+    await look(office.page, "start-samordnare");
+
+    // The officer: a new message from the organisation waits, until the officer has read it.
+    const live = await import("~/domain/cases/engine.server").then((m) =>
+      m.loadCaseById(inDialogue.publicBodyId, inDialogue._id),
+    );
+    if (!live) throw new Error("case missing");
+    await postMessage(live, cast.member, "organisation", { body: "Vi har fått fler volontärer.", internal: false });
+    const officer = await newPage(browser);
+    await signInAs(officer, app.url, DEMO.officer);
+    await officer.page.goto(app.url + "/mina-sidor");
+    const waiting = section(officer.page, "Väntar på mig");
+    const item = waiting.locator("li", { hasText: title("Dialogärende") });
+    expect(await item.getByText("Nytt från organisationen (meddelande)").count()).toBe(1);
+    expect(await item.getByText("Nytt", { exact: true }).count()).toBe(1);
+    await look(officer.page, "start-handlaggare");
+    await item.getByRole("link", { name: title("Dialogärende") }).click();
+    await officer.page.getByRole("heading", { level: 1, name: new RegExp(title("Dialogärende")) }).waitFor();
+    await officer.page.goto(app.url + "/mina-sidor");
+    const after = section(officer.page, "Väntar på mig").locator("li", { hasText: title("Dialogärende") });
+    expect(await after.getByText("Nytt från organisationen").count()).toBe(0);
+    const row = section(officer.page, "Mina ärenden").locator("tr", { hasText: title("Dialogärende") });
+    expect(await row.getByText("Nytt", { exact: true }).count()).toBe(0);
+
+    // The politician: figures only, no names of people and no case links.
+    const politician = await newPage(browser);
+    await signInAs(politician, app.url, DEMO.politician);
+    await politician.page.goto(app.url + "/mina-sidor");
+    await politician.page.getByRole("heading", { level: 2, name: "Översikt" }).waitFor();
+    expect(await politician.page.getByText("150 000 kr").count()).toBeGreaterThan(0);
+    expect(await politician.page.getByText("Hans Handläggare").count()).toBe(0);
+    expect(await politician.page.getByRole("link", { name: "Handläggning" }).count()).toBe(0);
+    await look(politician.page, "start-politiker");
+
+    // The administrator: the office's sections and the settings.
+    const admin = await newPage(browser);
+    await signInAs(admin, app.url, DEMO.admin);
+    await admin.page.goto(app.url + "/mina-sidor");
+    await section(admin.page, "Inställningar").getByRole("link", { name: "Till administrationen" }).waitFor();
+    expect(await section(admin.page, "Att fördela").count()).toBe(1);
+    await look(admin.page, "start-admin");
+
+    for (const p of [org, office, officer, politician, admin]) {
+      expect(p.errors).toEqual([]);
+      await p.context.close();
+    }
+  });
+
+  it("folds the menu behind a button on a phone, also without JavaScript", async () => {
+    const p = await newPage(browser, { javaScriptEnabled: false });
+    await signInAs(p, app.url, DEMO.orgAdminB);
+    await p.page.setViewportSize({ width: 375, height: 800 });
+    await p.page.goto(app.url + "/mina-sidor");
+    const menu = p.page.getByText("Meny", { exact: true });
+    expect(await p.page.getByRole("link", { name: "Mitt konto" }).isVisible()).toBe(false);
+    await menu.click();
+    expect(await p.page.getByRole("link", { name: "Mitt konto" }).isVisible()).toBe(true);
+    await p.context.close();
+  });
+});
