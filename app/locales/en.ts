@@ -224,6 +224,16 @@ const en: Shape<typeof sv> = {
     listEmpty:
       "You are not part of any organisation yet. Register your organisation, or ask its administrator to invite you.",
     register: "Register organisation",
+    registerTitle: "Organisations",
+    registerLead: "Registered non-profit organisations. Search by name or organisation number.",
+    registerSearch: "Search for an organisation",
+    registerSearchHint: "Name or organisation number, for example 802500-6266",
+    registerFind: "Search",
+    registerCount_one: "{{formatted}} organisation",
+    registerCount_other: "{{formatted}} organisations",
+    registerCases: "Registered cases",
+    casesTitle: "Cases",
+    noCases: "The organisation has no registered cases.",
     newTitle: "Register organisation",
     newLead:
       "Register the organisation once. The details are used in every proposal you submit. You become the organisation's administrator and can invite others.",

@@ -223,6 +223,16 @@ const sv = {
     listEmpty:
       "Du är inte med i någon organisation ännu. Registrera din organisation, eller be organisationens administratör att bjuda in dig.",
     register: "Registrera organisation",
+    registerTitle: "Organisationer",
+    registerLead: "Registrerade idéburna organisationer. Sök på namn eller organisationsnummer.",
+    registerSearch: "Sök organisation",
+    registerSearchHint: "Namn eller organisationsnummer, till exempel 802500-6266",
+    registerFind: "Sök",
+    registerCount_one: "{{formatted}} organisation",
+    registerCount_other: "{{formatted}} organisationer",
+    registerCases: "Registrerade ärenden",
+    casesTitle: "Ärenden",
+    noCases: "Organisationen har inga registrerade ärenden.",
     newTitle: "Registrera organisation",
     newLead:
       "Registrera organisationen en gång. Uppgifterna används i alla förslag ni lämnar. Du blir organisationens administratör och kan bjuda in fler.",

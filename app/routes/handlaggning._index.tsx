@@ -6,6 +6,8 @@ import { useTranslation } from "react-i18next";
 import { CASE_AREAS, CASE_STATUSES } from "#models/constants";
 import { STAFF_WORDING, StatusBadge } from "~/components/case";
 import { PageHeading } from "~/components/layout";
+import { Pagination } from "~/components/pagination";
+import { StackedTable } from "~/components/stacked-table";
 import { useLang } from "~/components/root-data";
 import { inbox } from "~/domain/cases/inbox.server";
 import { pageMeta } from "~/domain/kernel/meta";
@@ -30,42 +32,28 @@ function CaseTable({ rows, caption }: { rows: Row[]; caption: string }) {
   const { t } = useTranslation();
   const lang = useLang();
   return (
-    // On a phone the table scrolls sideways inside its own region instead of widening the page.
-    <div className="table-scroll">
-      <table className="table">
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("cases.caseNumber")}</th>
-            <th scope="col">{t("cases.title")}</th>
-            <th scope="col">{t("cases.organisation")}</th>
-            <th scope="col">{t("cases.statusLabel")}</th>
-            <th scope="col">{t("cases.received")}</th>
-            <th scope="col">{t("inbox.age")}</th>
-            <th scope="col">{t("cases.handledBy")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.id}>
-              <td>{r.caseNumber}</td>
-              <td>
-                <Link to={`/handlaggning/arenden/${r.id}`}>{r.title}</Link>
-                <br />
-                <span className="muted">{t(`cases.kindShort.${r.kind}`)}</span>
-              </td>
-              <td>{r.organisation}</td>
-              <td>
-                <StatusBadge status={r.status} staff />
-              </td>
-              <td>{r.receivedAt ? formatDate(r.receivedAt, lang) : ""}</td>
-              <td>{r.ageDays}</td>
-              <td>{r.officer ? `${r.officer}, ${r.department}` : "–"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <StackedTable
+      caption={caption}
+      rows={rows}
+      columns={[
+        { label: t("cases.caseNumber"), cell: (r) => r.caseNumber },
+        {
+          label: t("cases.title"),
+          cell: (r) => (
+            <>
+              <Link to={`/handlaggning/arenden/${r.id}`}>{r.title}</Link>
+              <br />
+              <span className="muted">{t(`cases.kindShort.${r.kind}`)}</span>
+            </>
+          ),
+        },
+        { label: t("cases.organisation"), cell: (r) => r.organisation },
+        { label: t("cases.statusLabel"), cell: (r) => <StatusBadge status={r.status} staff /> },
+        { label: t("cases.received"), cell: (r) => (r.receivedAt ? formatDate(r.receivedAt, lang) : "") },
+        { label: t("inbox.age"), cell: (r) => r.ageDays },
+        { label: t("cases.handledBy"), cell: (r) => (r.officer ? `${r.officer}, ${r.department}` : "–") },
+      ]}
+    />
   );
 }
 
@@ -73,11 +61,6 @@ export default function Inbox() {
   const { t } = useTranslation();
   const data = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
-  const pageLink = (page: number) => {
-    const next = new URLSearchParams(params);
-    next.set("page", String(page));
-    return `?${next}`;
-  };
   return (
     <>
       <PageHeading lead={t("inbox.lead")}>{t("inbox.title")}</PageHeading>
@@ -129,12 +112,10 @@ export default function Inbox() {
             any={t("inbox.any")}
             options={data.options.officers.map((o) => ({ value: o.id, label: o.name }))}
           />
-          <FilterSelect
-            name="organisation"
-            label={t("cases.organisation")}
-            any={t("inbox.any")}
-            options={data.options.organisations.map((o) => ({ value: o.id, label: o.name }))}
-          />
+          {/* Organisations are found by the search (hundreds would make an unusable list). */}
+          {params.get("organisation") ? (
+            <input type="hidden" name="organisation" value={params.get("organisation") ?? ""} />
+          ) : null}
           <div className="field">
             <label htmlFor="inbox-olderThan" className="field__label">
               {t("inbox.olderThan")}
@@ -160,13 +141,7 @@ export default function Inbox() {
           </button>
         </Form>
         {data.cases.length ? <CaseTable rows={data.cases} caption={t("inbox.all")} /> : <p>{t("inbox.empty")}</p>}
-        {data.pages > 1 ? (
-          <nav className="pagination" aria-label={t("inbox.pagination")}>
-            {data.page > 1 ? <Link to={pageLink(data.page - 1)}>{t("inbox.prev")}</Link> : null}
-            <span>{t("inbox.page", { page: data.page, pages: data.pages })}</span>
-            {data.page < data.pages ? <Link to={pageLink(data.page + 1)}>{t("inbox.next")}</Link> : null}
-          </nav>
-        ) : null}
+        <Pagination page={data.page} pages={data.pages} />
       </section>
     </>
   );

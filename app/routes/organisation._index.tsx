@@ -1,21 +1,32 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageHeading } from "~/components/layout";
+import { Pagination } from "~/components/pagination";
+import { StackedTable } from "~/components/stacked-table";
 import { accessibleFilter } from "~/domain/access/ability.server";
-import { pageMeta } from "~/domain/kernel/meta";
 import { requireContext } from "~/domain/http/request.server";
-import { listOrganisations } from "~/domain/organisations/organisations.server";
+import { pageMeta } from "~/domain/kernel/meta";
+import { listOrganisations, organisationRegister } from "~/domain/organisations/organisations.server";
+import { formatNumber } from "~/i18n";
+import { registerQuerySchema } from "~/schemas/inbox";
 
-export const meta = pageMeta("org.listTitle");
+export const meta = pageMeta((data) =>
+  (data as { kind?: string } | undefined)?.kind === "register" ? "org.registerTitle" : "org.listTitle",
+);
 
+/** Members see their own organisations; the municipality's staff search the register. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, ability, publicBody } = await requireContext(request);
+  if (user.staffMemberships.some((m) => m.publicBodyId.equals(publicBody._id))) {
+    const query = registerQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+    return { kind: "register" as const, ...(await organisationRegister(publicBody._id, query)) };
+  }
   const filter = accessibleFilter(ability, "read", "Organisation");
   const orgs = filter ? await listOrganisations(publicBody._id, filter) : [];
   return {
+    kind: "own" as const,
     verified: Boolean(user.emailVerifiedAt),
-    email: user.email,
     organisations: orgs.map((o) => ({
       id: String(o._id),
       name: o.name,
@@ -27,8 +38,59 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Organisations() {
-  const { t } = useTranslation();
   const data = useLoaderData<typeof loader>();
+  return data.kind === "register" ? <Register data={data} /> : <Own data={data} />;
+}
+
+type Data = ReturnType<typeof useLoaderData<typeof loader>>;
+
+function Register({ data }: { data: Extract<Data, { kind: "register" }> }) {
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  return (
+    <>
+      <PageHeading lead={t("org.registerLead")}>{t("org.registerTitle")}</PageHeading>
+      <Form method="get" className="filters" role="search">
+        <div className="field">
+          <label htmlFor="register-q" className="field__label">
+            {t("org.registerSearch")}
+          </label>
+          <p className="field__hint" id="register-q-hint">
+            {t("org.registerSearchHint")}
+          </p>
+          <input
+            id="register-q"
+            name="q"
+            type="search"
+            className="input"
+            aria-describedby="register-q-hint"
+            defaultValue={params.get("q") ?? ""}
+          />
+        </div>
+        <button type="submit" className="button">
+          {t("org.registerFind")}
+        </button>
+      </Form>
+      <p role="status">{t("org.registerCount", { count: data.total, formatted: formatNumber(data.total) })}</p>
+      {data.organisations.length ? (
+        <StackedTable
+          caption={t("org.registerTitle")}
+          rows={data.organisations}
+          columns={[
+            { label: t("org.name"), cell: (o) => <Link to={`/organisation/${o.id}`}>{o.name}</Link> },
+            { label: t("org.orgNumber"), cell: (o) => o.orgNumber },
+            { label: t("org.city"), cell: (o) => o.city || "–" },
+            { label: t("org.registerCases"), cell: (o) => formatNumber(o.cases) },
+          ]}
+        />
+      ) : null}
+      <Pagination page={data.page} pages={data.pages} />
+    </>
+  );
+}
+
+function Own({ data }: { data: Extract<Data, { kind: "own" }> }) {
+  const { t } = useTranslation();
   return (
     <>
       <PageHeading>{t("org.listTitle")}</PageHeading>

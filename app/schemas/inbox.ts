@@ -26,3 +26,9 @@ export const inboxQuerySchema = z.object({
   sort: z.enum(["received", "oldest", "caseNumber", "activity"]).catch("received"),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });
+
+/** The organisation register's search (staff). */
+export const registerQuerySchema = z.object({
+  q: z.string().trim().max(100).catch(""),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+});

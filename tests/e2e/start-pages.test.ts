@@ -71,6 +71,20 @@ describe("start pages", { timeout: 120_000 }, () => {
     expect(await office.page.getByRole("link", { name: "Organisationer" }).count()).toBe(1);
     await look(office.page, "start-samordnare");
 
+    // Staff are not organisation members: they search the register and find the cases there.
+    await office.page.getByRole("link", { name: "Organisationer" }).first().click();
+    await office.page.getByRole("heading", { level: 1, name: "Organisationer" }).waitFor();
+    expect(await office.page.getByRole("link", { name: "Registrera organisation" }).count()).toBe(0);
+    await office.page.getByLabel("Sök organisation").fill("8025006266");
+    await office.page.getByRole("button", { name: "Sök" }).click();
+    await office.page.getByText("1 organisation", { exact: true }).waitFor();
+    await look(office.page, "organisationsregister");
+    await office.page.getByRole("link", { name: "Stiftelsen Läxhjälpen Exempelstad" }).click();
+    const orgCases = section(office.page, "Ärenden");
+    await orgCases.getByRole("link", { name: title("Att fördela") }).waitFor();
+    await look(office.page, "organisation-for-personal");
+    expect((await office.page.request.get(app.url + "/organisation/ny")).status()).toBe(403);
+
     // The officer: a new message from the organisation waits, until the officer has read it.
     const live = await import("~/domain/cases/engine.server").then((m) =>
       m.loadCaseById(inDialogue.publicBodyId, inDialogue._id),

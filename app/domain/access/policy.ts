@@ -175,8 +175,9 @@ export function defineRulesFor(user: AbilityUser | null): AppRule[] {
   const { can, cannot, rules } = new AbilityBuilder<AppAbility>(createMongoAbility);
   if (!user) return rules;
 
-  // Any signed-in person may register an organisation (verified email is checked separately).
-  can("create", "Organisation");
+  // Any signed-in person may register an organisation (verified email is checked separately),
+  // except the municipality's staff: they are not organisation members (docs/domain.md).
+  if (user.staffMemberships.length === 0) can("create", "Organisation");
 
   // Cases: every action of the case table, for each relation this user can stand in.
   for (const [relation, conditions] of relationConditions(user)) {

@@ -6,11 +6,9 @@ import type { CaseStatus } from "./lifecycle";
 import type { AppAbility } from "../access/policy";
 import { caseSubject } from "../access/ability.server";
 import { clockNow } from "../kernel/clock";
+import { escapeRegex } from "../kernel/validation";
 
 export const PAGE_SIZE = 25;
-
-/** User text used in a regex matches literally (no regex injection). */
-export const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -88,11 +86,6 @@ export async function inbox(publicBodyId: Types.ObjectId, ability: AppAbility, q
   return {
     options: {
       departments: departments.map((d) => ({ id: String(d._id), name: d.name })),
-      organisations: [...names.organisations]
-        .filter(([, o]) => o.publicBodyId.equals(publicBodyId))
-        .map(([id, o]) => ({ id, name: o.name }))
-        .sort(byName)
-        .slice(0, 500),
       officers: [...names.staff]
         .filter(([, u]) =>
           u.staffMemberships.some(

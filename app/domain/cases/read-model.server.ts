@@ -67,7 +67,7 @@ export function caseRows(): Promise<CaseRow[]> {
 }
 
 export interface Directory {
-  organisations: Map<string, { name: string; publicBodyId: Types.ObjectId }>;
+  organisations: Map<string, { name: string; orgNumber: string; city: string; publicBodyId: Types.ObjectId }>;
   staff: Map<
     string,
     {
@@ -82,13 +82,18 @@ export interface Directory {
 export function directory(): Promise<Directory> {
   return cached("directory", async () => {
     const [orgs, staff] = await Promise.all([
-      OrganisationModel.find().select("name publicBodyId").lean(),
+      OrganisationModel.find().select("name orgNumber city publicBodyId").lean(),
       UserModel.find({ "staffMemberships.publicBodyId": { $exists: true } })
         .select("name email staffMemberships")
         .lean(),
     ]);
     return {
-      organisations: new Map(orgs.map((o) => [String(o._id), { name: o.name, publicBodyId: o.publicBodyId }])),
+      organisations: new Map(
+        orgs.map((o) => [
+          String(o._id),
+          { name: o.name, orgNumber: o.orgNumber, city: o.city ?? "", publicBodyId: o.publicBodyId },
+        ]),
+      ),
       staff: new Map(
         staff.map((u) => [String(u._id), { name: u.name, email: u.email, staffMemberships: u.staffMemberships }]),
       ),

@@ -17,7 +17,10 @@ export function pageTags(matches: Matches, title: string, descriptionKey = "app.
   return [{ title: `${title} – Samverka` }, { name: "description", content: String(t(descriptionKey)) }];
 }
 
-/** Meta from locale keys: the title and, if given, a page-specific description. */
-export function pageMeta(titleKey: string, descriptionKey?: string): MetaFunction {
-  return ({ matches }) => pageTags(matches, String(getI18n(langOf(matches)).t(titleKey)), descriptionKey);
+/** Meta from locale keys: the title (or a key chosen from the loader's data) and, if given, a description. */
+export function pageMeta(titleKey: string | ((data: unknown) => string), descriptionKey?: string): MetaFunction {
+  return ({ matches, data }) => {
+    const key = typeof titleKey === "string" ? titleKey : titleKey(data);
+    return pageTags(matches, String(getI18n(langOf(matches)).t(key)), descriptionKey);
+  };
 }

@@ -130,3 +130,6 @@ export function pairLines<K extends string>(options: {
         }),
     );
 }
+
+/** User text used in a regex matches literally (no regex injection). */
+export const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

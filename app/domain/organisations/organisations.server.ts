@@ -10,7 +10,10 @@ import { isDuplicateKey, withLock } from "../kernel/claims.server";
 import { pullMatching } from "../kernel/array-pull.server";
 import { hashPassword } from "../kernel/crypto.server";
 import type { SessionUser } from "../identity/session.server";
-import { can } from "../access/ability.server";
+import { subject } from "@casl/ability";
+import { can, caseSubject } from "../access/ability.server";
+import { caseRows, directory } from "../cases/read-model.server";
+import { escapeRegex } from "../kernel/validation";
 import type { AppAbility } from "../access/policy";
 import { listOrgDocuments } from "../records/documents.server";
 import { clockNow } from "../kernel/clock";
@@ -244,14 +247,17 @@ export async function invitationFacts(organisationId: Types.ObjectId | undefined
 }
 
 /** What the organisation page shows this person: the facts, and members and documents if they may see them. */
-export async function organisationPage(org: OrganisationDoc, ability: AppAbility) {
+export async function organisationPage(org: OrganisationDoc, ability: AppAbility, staff: boolean) {
   const scope = { organisationId: org._id, publicBodyId: org.publicBodyId };
-  const [members, invitations, documents] = await Promise.all([
+  const [members, invitations, documents, cases] = await Promise.all([
     can(ability, "read", "Member", scope) ? listMembers(org._id) : null,
     can(ability, "invite", "Member", scope) ? listPendingInvitations(org._id) : null,
     can(ability, "read", "OrgDocument", scope) ? listOrgDocuments(org.publicBodyId, org._id) : null,
+    // Staff find an organisation's cases from its page in the register.
+    staff ? casesOfOrganisation(org, ability) : null,
   ]);
   return {
+    cases,
     organisation: {
       id: String(org._id),
       publicBodyId: String(org.publicBodyId),
@@ -287,3 +293,52 @@ export async function organisationPage(org: OrganisationDoc, ability: AppAbility
 }
 
 export type OrganisationPageData = Awaited<ReturnType<typeof organisationPage>>;
+
+const REGISTER_PAGE = 25;
+
+/**
+ * The organisation register for staff: search by name or organisationsnummer (with or without
+ * the hyphen), by name, paged; with each organisation's number of registered cases. Read from
+ * the in-memory directory and case list (docs/decisions/009).
+ */
+export async function organisationRegister(publicBodyId: Types.ObjectId, query: { q: string; page: number }) {
+  const [names, rows] = await Promise.all([directory(), caseRows()]);
+  const digits = query.q.replace(/\D/g, "");
+  const pattern = query.q ? new RegExp(escapeRegex(query.q.trim()), "i") : null;
+  const cases = new Map<string, number>();
+  for (const c of rows) {
+    if (c.publicBodyId.equals(publicBodyId) && c.status !== "draft") {
+      cases.set(String(c.organisationId), (cases.get(String(c.organisationId)) ?? 0) + 1);
+    }
+  }
+  const matching = [...names.organisations]
+    .filter(([, o]) => o.publicBodyId.equals(publicBodyId))
+    .filter(
+      ([, o]) =>
+        !pattern || pattern.test(o.name) || (digits.length >= 4 && o.orgNumber.replace(/\D/g, "").includes(digits)),
+    )
+    .map(([id, o]) => ({ id, name: o.name, orgNumber: o.orgNumber, city: o.city, cases: cases.get(id) ?? 0 }))
+    .sort((a, b) => a.name.localeCompare(b.name, "sv"));
+  const pages = Math.max(1, Math.ceil(matching.length / REGISTER_PAGE));
+  const page = Math.min(query.page, pages);
+  return {
+    organisations: matching.slice((page - 1) * REGISTER_PAGE, page * REGISTER_PAGE),
+    total: matching.length,
+    page,
+    pages,
+  };
+}
+
+/** An organisation's registered cases, for the staff who may read them (its page in the register). */
+export async function casesOfOrganisation(org: OrganisationDoc, ability: AppAbility) {
+  const rows = await caseRows();
+  return rows
+    .filter(
+      (c) =>
+        c.organisationId.equals(org._id) &&
+        c.status !== "draft" &&
+        ability.can("read", subject("Case", caseSubject(c))),
+    )
+    .sort((a, b) => (b.receivedAt?.getTime() ?? 0) - (a.receivedAt?.getTime() ?? 0))
+    .map((c) => ({ id: String(c._id), title: c.title, status: c.status, caseNumber: c.caseNumber ?? "" }));
+}

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { useAppAbility } from "~/components/ability";
 import { ErrorSummary, FileField, SelectField, TextField } from "~/components/forms";
 import { useLang } from "~/components/root-data";
+import { StackedTable } from "~/components/stacked-table";
 import { useSchemaForm } from "~/components/use-form";
 import type { OrganisationPageData } from "~/domain/organisations/organisations.server";
 import { formatBytes, formatDate } from "~/i18n";
@@ -29,6 +30,7 @@ export function DocumentsSection({
   const ability = useAppAbility();
   const [form, fields] = useSchemaForm(uploadSchema, lastResult, "upload");
   const fileError = fields.file?.errors?.[0];
+  const mayDelete = ability.can("delete", subjectOf("OrgDocument", { ...scope }));
   return (
     <section aria-labelledby="org-documents">
       <h2 id="org-documents">{t("org.documents")}</h2>
@@ -36,43 +38,39 @@ export function DocumentsSection({
       {documents.length === 0 ? (
         <p>{t("org.noDocuments")}</p>
       ) : (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t("org.table.title")}</th>
-              <th scope="col">{t("org.table.kind")}</th>
-              <th scope="col">{t("org.table.size")}</th>
-              <th scope="col">{t("org.table.date")}</th>
-              <th scope="col">{t("org.table.action")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {documents.map((d) => (
-              <tr key={d.id}>
-                <td>
+        <StackedTable
+          caption={t("org.documents")}
+          rows={documents}
+          columns={[
+            {
+              label: t("org.table.title"),
+              cell: (d) => (
+                <>
                   <a href={`/organisation/${orgId}/dokument/${d.id}`} download>
                     {d.title}
                   </a>{" "}
                   <span className="muted">({d.filename})</span>
-                </td>
-                <td>{t(`org.docKinds.${d.kind}`)}</td>
-                <td>{formatBytes(d.size)}</td>
-                <td>{formatDate(d.createdAt, lang)}</td>
-                <td>
-                  {ability.can("delete", subjectOf("OrgDocument", { ...scope })) ? (
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="deleteDocument" />
-                      <input type="hidden" name="documentId" value={d.id} />
-                      <button type="submit" className="link-button link-button--danger">
-                        {t("org.deleteDoc", { title: d.title })}
-                      </button>
-                    </Form>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+            { label: t("org.table.kind"), cell: (d) => t(`org.docKinds.${d.kind}`) },
+            { label: t("org.table.size"), cell: (d) => formatBytes(d.size) },
+            { label: t("org.table.date"), cell: (d) => formatDate(d.createdAt, lang) },
+            {
+              label: t("org.table.action"),
+              cell: (d) =>
+                mayDelete ? (
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="deleteDocument" />
+                    <input type="hidden" name="documentId" value={d.id} />
+                    <button type="submit" className="link-button link-button--danger">
+                      {t("org.deleteDoc", { title: d.title })}
+                    </button>
+                  </Form>
+                ) : null,
+            },
+          ]}
+        />
       )}
       {ability.can("create", subjectOf("OrgDocument", { ...scope })) ? (
         <div className="panel">

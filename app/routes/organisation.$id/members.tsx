@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { useAppAbility } from "~/components/ability";
 import { ErrorSummary, SelectField, TextField } from "~/components/forms";
 import { useLang } from "~/components/root-data";
+import { StackedTable } from "~/components/stacked-table";
 import { useSchemaForm } from "~/components/use-form";
 import type { OrganisationPageData } from "~/domain/organisations/organisations.server";
 import { formatDate } from "~/i18n";
@@ -44,46 +45,35 @@ export function MembersSection({
           {t(error)}
         </p>
       ) : null}
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">{t("org.table.name")}</th>
-            <th scope="col">{t("org.table.email")}</th>
-            <th scope="col">{t("org.table.role")}</th>
-            <th scope="col">{t("org.table.action")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {members.map((m) => (
-            <tr key={m.id}>
-              <td>
-                {m.name}
-                {m.id === me ? ` (${String(t("org.you"))})` : ""}
-              </td>
-              <td>{m.email}</td>
-              <td>{t(`roles.${m.role}`)}</td>
-              <td>
-                {m.id === me ? (
-                  <Form method="post">
-                    <input type="hidden" name="intent" value="leave" />
-                    <button type="submit" className="link-button">
-                      {t("org.leave")}
-                    </button>
-                  </Form>
-                ) : ability.can("delete", subjectOf("Member", { ...scope, userId: m.id })) ? (
-                  <Form method="post">
-                    <input type="hidden" name="intent" value="removeMember" />
-                    <input type="hidden" name="userId" value={m.id} />
-                    <button type="submit" className="link-button link-button--danger">
-                      {t("org.remove", { name: m.name })}
-                    </button>
-                  </Form>
-                ) : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <StackedTable
+        caption={t("org.members")}
+        rows={members}
+        columns={[
+          { label: t("org.table.name"), cell: (m) => (m.id === me ? `${m.name} (${String(t("org.you"))})` : m.name) },
+          { label: t("org.table.email"), cell: (m) => m.email },
+          { label: t("org.table.role"), cell: (m) => t(`roles.${m.role}`) },
+          {
+            label: t("org.table.action"),
+            cell: (m) =>
+              m.id === me ? (
+                <Form method="post">
+                  <input type="hidden" name="intent" value="leave" />
+                  <button type="submit" className="link-button">
+                    {t("org.leave")}
+                  </button>
+                </Form>
+              ) : ability.can("delete", subjectOf("Member", { ...scope, userId: m.id })) ? (
+                <Form method="post">
+                  <input type="hidden" name="intent" value="removeMember" />
+                  <input type="hidden" name="userId" value={m.id} />
+                  <button type="submit" className="link-button link-button--danger">
+                    {t("org.remove", { name: m.name })}
+                  </button>
+                </Form>
+              ) : null,
+          },
+        ]}
+      />
       {invitations && invitations.length > 0 ? (
         <>
           <h3>{t("org.pendingInvites")}</h3>

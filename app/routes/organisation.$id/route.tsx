@@ -11,6 +11,7 @@ import { requireAbility } from "~/domain/access/ability.server";
 import { readUploadForm } from "~/domain/http/uploads.server";
 import { requireContext } from "~/domain/http/request.server";
 import { findOrganisation, organisationPage } from "~/domain/organisations/organisations.server";
+import { OrganisationCases } from "./cases";
 import { DocumentsSection } from "./documents";
 import { OrganisationFacts } from "./facts";
 import { runOrganisationIntent } from "./intents.server";
@@ -31,7 +32,8 @@ async function loadOrganisation(request: Request, id: string | undefined) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { org, ability, user } = await loadOrganisation(request, params.id);
-  return { me: String(user._id), ...(await organisationPage(org, ability)) };
+  const staff = user.staffMemberships.some((m) => m.publicBodyId.equals(org.publicBodyId));
+  return { me: String(user._id), ...(await organisationPage(org, ability, staff)) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -72,6 +74,7 @@ export default function OrganisationPage() {
           </>
         )}
       </section>
+      {data.cases ? <OrganisationCases cases={data.cases} /> : null}
       {data.members ? (
         <MembersSection
           members={data.members}
