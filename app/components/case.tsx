@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { StackedTable } from "./stacked-table";
 import type { CasePageData } from "~/domain/cases/case-page.server";
 import { formatDate, formatDateTime, formatNumber, formatSek } from "~/i18n";
 import { useLang } from "./root-data";
@@ -162,30 +163,24 @@ export function DocumentList({ documents }: { documents: CasePageData["documents
   const lang = useLang();
   if (documents.length === 0) return null;
   return (
-    <table className="table">
-      <caption className="visually-hidden">{t("cases.documents")}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t("cases.docNumber")}</th>
-          <th scope="col">{t("cases.docDate")}</th>
-          <th scope="col">{t("cases.docTitle")}</th>
-          <th scope="col">{t("cases.docSender")}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {documents.map((d) => (
-          <tr key={d.number}>
-            <td>{d.number}</td>
-            <td>{formatDate(d.date, lang)}</td>
-            <td>
+    <StackedTable
+      caption={t("cases.documents")}
+      rows={documents.map((d) => ({ ...d, id: String(d.number) }))}
+      columns={[
+        { label: t("cases.docNumber"), cell: (d) => d.number },
+        { label: t("cases.docDate"), cell: (d) => formatDate(d.date, lang) },
+        {
+          label: t("cases.docTitle"),
+          cell: (d) => (
+            <>
               {d.confidential ? t("cases.confidential") : d.title}{" "}
               <span className="muted">({t(`cases.docDirection.${d.direction}`)})</span>
-            </td>
-            <td>{d.sender}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+            </>
+          ),
+        },
+        { label: t("cases.docSender"), cell: (d) => d.sender },
+      ]}
+    />
   );
 }
 

@@ -2,6 +2,7 @@ import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { StackedTable } from "~/components/stacked-table";
 import { Types } from "mongoose";
 import { STAFF_ROLES_LIST } from "#models/constants";
 import { ChoiceGroup, ErrorSummary, SelectField, TextField } from "~/components/forms";
@@ -71,28 +72,17 @@ export default function Admin() {
       <PageHeading>{t("admin.title")}</PageHeading>
       <section aria-labelledby="staff-heading">
         <h2 id="staff-heading">{t("admin.staff")}</h2>
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t("org.table.name")}</th>
-              <th scope="col">{t("org.table.email")}</th>
-              <th scope="col">{t("admin.role")}</th>
-              <th scope="col">{t("admin.departments")}</th>
-              <th scope="col">{t("admin.status")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.staff.map((s) => (
-              <tr key={s.id}>
-                <td>{s.name}</td>
-                <td>{s.email}</td>
-                <td>{t(`roles.${s.role}`)}</td>
-                <td>{s.departmentIds.map(deptName).join(", ")}</td>
-                <td>{s.active ? t("admin.active") : t("admin.pending")}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <StackedTable
+          caption={t("admin.staff")}
+          rows={data.staff}
+          columns={[
+            { label: t("org.table.name"), cell: (s) => s.name },
+            { label: t("org.table.email"), cell: (s) => s.email },
+            { label: t("admin.role"), cell: (s) => t(`roles.${s.role}`) },
+            { label: t("admin.departments"), cell: (s) => s.departmentIds.map(deptName).join(", ") },
+            { label: t("admin.status"), cell: (s) => (s.active ? t("admin.active") : t("admin.pending")) },
+          ]}
+        />
       </section>
       <div className="columns">
         <section aria-labelledby="invite-staff-heading" className="panel">

@@ -137,7 +137,7 @@ describe("without JavaScript", () => {
     await page.getByLabel("E-postadress").fill("lina@laxhjalpen.example");
     await page.getByLabel("Lösenord").fill("samverka-demo-2026");
     await page.getByRole("button", { name: "Logga in" }).click();
-    await page.waitForURL(app.url + "/");
+    await page.waitForURL(app.url + "/mina-sidor");
     await page.goto(app.url + "/organisation/ny");
     await page.getByLabel("Organisationens namn").fill("Läxhjälpen Syd");
     await page.getByLabel("Organisationsnummer").fill("12345");

@@ -277,7 +277,7 @@ describe("who may see a case (HTTP)", () => {
   });
 });
 
-describe("reminders", () => {
+describe("reminders", { timeout: 90_000 }, () => {
   afterEach(() => setClock(null));
 
   it("reminds the office once about a case not routed in time, however many instances run", async () => {

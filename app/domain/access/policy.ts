@@ -53,7 +53,9 @@ export type CaseAction =
 const ORG = ["organisation"] as const;
 const HANDLERS = ["officer", "coordinator", "admin"] as const;
 const OFFICE = ["coordinator", "admin"] as const;
-const ASSESSORS = ["officer", "coordinator"] as const;
+// Only the responsible side assesses and decides; the office routes but does not assess
+// (unless a coordinator is themselves routed as the officer, which makes them "officer").
+const ASSESSORS = ["officer"] as const;
 
 /** Who may do what to a case, by relation. Written out in full, one line per action. */
 export const CASE_POLICY: Record<CaseAction, readonly CaseRelation[]> = {
@@ -141,9 +143,9 @@ function relationConditions(user: AbilityUser): [CaseRelation, Conditions][] {
   ]);
   for (const m of user.staffMemberships) {
     const body = { publicBodyId: m.publicBodyId };
+    if (m.role !== "politician") out.push(["officer", { ...body, "routing.officerId": user.id }]);
     if (m.role === "officer") {
       out.push(["officer", { ...body, "routing.departmentId": { $in: m.departmentIds } }]);
-      out.push(["officer", { ...body, "routing.officerId": user.id }]);
       out.push(["coReader", { ...body, "routing.coReaderDepartmentIds": { $in: m.departmentIds } }]);
     } else if (m.role === "coordinator" || m.role === "admin" || m.role === "politician") {
       out.push([m.role, body]);

@@ -1,12 +1,11 @@
 import { Types } from "mongoose";
 import { CaseMessageModel, type MessageKind } from "#models/case-message";
-import { DepartmentModel } from "#models/department";
 import { DIALOGUE_STATUSES, isIn } from "./lifecycle";
 import { mayOnCase, type CaseRelation } from "../access/policy";
 import type { CaseEffect } from "./effects";
 import { noticeEffects, staffRecipients } from "./notices.server";
 import { caseTrail, messageIdsOf, recordChange, transition, type CaseDoc } from "./engine.server";
-import { listOfficers, RoutingError } from "./proposals.server";
+import { responsibleFor } from "./proposals.server";
 import { storeDocument } from "../records/documents.server";
 import type { SessionUser } from "../identity/session.server";
 import type { UploadedFile } from "../http/uploads.server";
@@ -184,14 +183,7 @@ export async function reassignCase(
   user: SessionUser,
   input: { departmentId: string; officerId: string; reason: string; expectedVersion: number },
 ) {
-  const [department, officers] = await Promise.all([
-    DepartmentModel.findOne({ _id: input.departmentId, publicBodyId: c.publicBodyId }).lean(),
-    listOfficers(c.publicBodyId),
-  ]);
-  const officer = officers.find((o) => o.id === input.officerId);
-  if (!department) throw new RoutingError("departmentId");
-  if (!officer || (officer.role === "officer" && !officer.departmentIds.includes(input.departmentId)))
-    throw new RoutingError("officerId");
+  const { department, officer } = await responsibleFor(c, input);
   const routing = {
     departmentId: department._id,
     officerId: new Types.ObjectId(officer.id),

@@ -181,21 +181,28 @@ export async function listOfficers(publicBodyId: Types.ObjectId) {
 
 export class RoutingError extends Error {}
 
-/** Routes a submitted case to one responsible department and officer, and tells both sides. */
-export async function routeCase(
-  c: CaseDoc,
-  user: SessionUser,
-  input: { departmentId: string; officerId: string; coReaderDepartmentIds: string[]; expectedVersion: number },
-) {
+/**
+ * The department and officer a case is routed to: the officer must work in that department
+ * (a coordinator only where the office itself is the department), else RoutingError.
+ */
+export async function responsibleFor(c: CaseDoc, input: { departmentId: string; officerId: string }) {
   const [department, officers] = await Promise.all([
     DepartmentModel.findOne({ _id: input.departmentId, publicBodyId: c.publicBodyId }).lean(),
     listOfficers(c.publicBodyId),
   ]);
   const officer = officers.find((o) => o.id === input.officerId);
   if (!department) throw new RoutingError("departmentId");
-  if (!officer || (officer.role === "officer" && !officer.departmentIds.includes(input.departmentId))) {
-    throw new RoutingError("officerId");
-  }
+  if (!officer?.departmentIds.includes(input.departmentId)) throw new RoutingError("officerId");
+  return { department, officer };
+}
+
+/** Routes a submitted case to one responsible department and officer, and tells both sides. */
+export async function routeCase(
+  c: CaseDoc,
+  user: SessionUser,
+  input: { departmentId: string; officerId: string; coReaderDepartmentIds: string[]; expectedVersion: number },
+) {
+  const { department, officer } = await responsibleFor(c, input);
   const coReaders = input.coReaderDepartmentIds.filter((id) => id !== input.departmentId);
   const known = await DepartmentModel.countDocuments({ _id: { $in: coReaders }, publicBodyId: c.publicBodyId });
   if (known !== coReaders.length) throw new RoutingError("coReaderDepartmentIds");
