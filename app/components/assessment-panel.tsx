@@ -10,7 +10,7 @@ import {
 } from "~/domain/cases/assessment";
 import type { CasePageData } from "~/domain/cases/case-page.server";
 import { formatNumber, formatSek } from "~/i18n";
-import { assessmentSchema, decisionSchema } from "~/schemas/assessment";
+import { assessmentSchema, conflictSchema, decisionSchema } from "~/schemas/assessment";
 import { ChoiceGroup, ErrorSummary, SelectField, TextAreaField, TextField } from "./forms";
 import { useSchemaForm } from "./use-form";
 
@@ -25,41 +25,42 @@ export interface AssessmentData {
 
 type Result = SubmissionResult<string[]> | undefined;
 
-/** The jäv declaration, then "start the assessment". */
+/** The jäv declaration (the first step), with its errors like every form; then "start the assessment". */
 export function ConflictPanel({
   version,
   declared,
   canStart,
+  lastResult,
 }: {
   version: number;
   declared: "none" | "noConflict" | "conflict";
   canStart: boolean;
+  lastResult: Result;
 }) {
   const { t } = useTranslation();
+  const [form, fields] = useSchemaForm(conflictSchema, lastResult, "conflict", {
+    version: String(version),
+    declaration: declared === "none" ? undefined : declared,
+  });
   return (
     <section className="panel" aria-labelledby="conflict-heading">
       <h3 id="conflict-heading">{t("assessment.conflictHeading")}</h3>
       <p>{t("assessment.conflictLead")}</p>
       {declared === "noConflict" ? <p className="notice">{t("assessment.declaredNoConflict")}</p> : null}
       {declared === "conflict" ? <p className="notice notice--warning">{t("assessment.declaredConflict")}</p> : null}
-      <Form method="post" className="form">
+      <Form method="post" {...getFormProps(form)} className="form">
+        <ErrorSummary form={form} labelPrefix="assessment" />
         <input type="hidden" name="intent" value="declareConflict" />
-        <input type="hidden" name="version" value={version} />
-        <fieldset className="fieldset">
-          <legend>{t("assessment.declaration")}</legend>
-          {(["noConflict", "conflict"] as const).map((value) => (
-            <div className="checkbox" key={value}>
-              <input
-                type="radio"
-                id={`declaration-${value}`}
-                name="declaration"
-                value={value}
-                defaultChecked={declared === value}
-              />
-              <label htmlFor={`declaration-${value}`}>{t(`assessment.declarations.${value}`)}</label>
-            </div>
-          ))}
-        </fieldset>
+        <input type="hidden" name={fields.version.name} value={version} />
+        <ChoiceGroup
+          field={fields.declaration}
+          type="radio"
+          legend={t("assessment.declaration")}
+          options={(["noConflict", "conflict"] as const).map((value) => ({
+            value,
+            label: String(t(`assessment.declarations.${value}`)),
+          }))}
+        />
         <button type="submit" className="button button--secondary">
           {t("assessment.declare")}
         </button>

@@ -251,6 +251,14 @@ const cases: Shape<typeof sv> = {
     },
   },
   assessment: {
+    steps: { conflict: "Conflict of interest", assessment: "Assessment", decision: "Decision" },
+    stepStates: {
+      done: "Done",
+      current: "To do now",
+      todo: "Later",
+      blocked: "Stopped: you declared a conflict of interest",
+    },
+    editAssessment: "Change the assessment",
     title: "Conflict of interest, assessment and decision",
     conflictHeading: "Conflict-of-interest declaration",
     conflictLead:
@@ -334,6 +342,9 @@ const cases: Shape<typeof sv> = {
     },
   },
   inbox: {
+    showOfficers: "Show the department's officers",
+    noOfficers:
+      "The department has no officer in Samverka yet. Choose another department or ask the administrator to invite an officer.",
     title: "Case handling",
     lead: "Every case that comes in to the municipality, in one place.",
     unrouted: "To assign",

@@ -253,6 +253,9 @@ const cases = {
     },
   },
   assessment: {
+    steps: { conflict: "Jäv", assessment: "Bedömning", decision: "Beslut" },
+    stepStates: { done: "Klart", current: "Att göra nu", todo: "Senare", blocked: "Stoppat: du har anmält jäv" },
+    editAssessment: "Ändra bedömningen",
     title: "Jäv, bedömning och beslut",
     conflictHeading: "Jävsdeklaration",
     conflictLead:
@@ -331,6 +334,9 @@ const cases = {
     },
   },
   inbox: {
+    showOfficers: "Visa förvaltningens handläggare",
+    noOfficers:
+      "Förvaltningen har ingen handläggare i Samverka ännu. Välj en annan förvaltning eller be administratören bjuda in en handläggare.",
     title: "Handläggning",
     lead: "Alla ärenden som kommer in till kommunen, på ett ställe.",
     unrouted: "Att fördela",

@@ -82,7 +82,15 @@ describe("from a proposal in dialogue to a decision", { timeout: 120_000 }, () =
     expect(await officer.page.getByText(CANARY).count()).toBe(2);
     await look(officer.page, "arende-dialog");
 
-    // The officer declares no jäv, assesses and approves.
+    // The officer declares no jäv, assesses and approves: one step at a time.
+    const step = (name: string) => officer.page.locator(".step-sequence__item", { hasText: name });
+    expect(await step("Jäv").getByText("Att göra nu").count()).toBe(1);
+    expect(await officer.page.getByRole("button", { name: "Spara bedömningen" }).count()).toBe(0);
+    expect(await officer.page.getByRole("button", { name: "Registrera beslutet" }).count()).toBe(0);
+    // An empty declaration says what is missing.
+    await officer.page.getByRole("button", { name: "Registrera deklarationen" }).click();
+    await officer.page.getByRole("alert").getByText("Det finns ett problem").waitFor();
+    await look(officer.page, "arende-jav-fel");
     await officer.page.getByLabel("Jag är inte jävig i ärendet").check();
     await officer.page.getByRole("button", { name: "Registrera deklarationen" }).click();
     await officer.page.getByText("Jävsdeklarationen är registrerad.").waitFor();
@@ -98,8 +106,14 @@ describe("from a proposal in dialogue to a decision", { timeout: 120_000 }, () =
     await officer.page.getByLabel("Rekommendation", { exact: true }).selectOption("approve");
     await officer.page.getByRole("button", { name: "Spara bedömningen" }).click();
     await officer.page.getByText("Bedömningen är sparad.").waitFor();
-    expect(await officer.page.getByText("Summa tre år: 33 000 euro av taket 300 000 euro.").count()).toBe(1);
+    expect(await step("Bedömning").getByText("Klart").count()).toBe(1);
+    expect(await step("Beslut").getByText("Att göra nu").count()).toBe(1);
+    await look(officer.page, "arende-beslutssteg");
+    // The finished assessment can be opened again.
+    await officer.page.getByRole("link", { name: "Ändra bedömningen" }).click();
+    await officer.page.getByText("Summa tre år: 33 000 euro av taket 300 000 euro.").waitFor();
     await look(officer.page, "arende-bedomning");
+    await officer.page.goto(`${app.url}/handlaggning/arenden/${String(c._id)}`);
     await officer.page.getByLabel("Bifall").check();
     await officer.page.getByLabel("Beslutsfattare", { exact: true }).selectOption("delegation");
     await officer.page.getByLabel("Nämndens eller beslutsfattarens namn").fill("Hans Handläggare");

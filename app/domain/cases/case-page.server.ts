@@ -113,23 +113,14 @@ export async function casePageData(c: CaseDoc, options: { staff: boolean; actor:
 export type CasePageData = Awaited<ReturnType<typeof casePageData>>;
 
 /** The staff case page: the common facts plus routing choices, the organisation's documents and the assessment. */
-export async function staffCaseView(c: CaseDoc, user: SessionUser, actor: CaseRelation) {
+export async function staffCaseView(c: CaseDoc, user: SessionUser, actor: CaseRelation, departmentChoice = "") {
   const [data, dialogue, orgDocuments] = await Promise.all([
     casePageData(c, { staff: true, actor }),
     listDialogue(c, { staff: true }),
     listOrgDocuments(c.publicBodyId, c.organisationId),
   ]);
   const needsOfficers = data.transitions.includes("route") || data.transitions.includes("reassign");
-  const routing = needsOfficers
-    ? {
-        departments: (await suggestDepartments(c)).map((d, i) => ({
-          id: String(d._id),
-          name: d.name,
-          suggested: i === 0 && d.areas.some((a) => c.areas.includes(a)),
-        })),
-        officers: await listOfficers(c.publicBodyId),
-      }
-    : null;
+  const routing = needsOfficers ? await routingChoices(c, departmentChoice) : null;
   const mine = latestDeclaration(c, String(user._id), "assessor");
   const assessment = c.assessment
     ? {
@@ -160,3 +151,27 @@ export async function staffCaseView(c: CaseDoc, user: SessionUser, actor: CaseRe
 }
 
 export type StaffCaseView = Awaited<ReturnType<typeof staffCaseView>>;
+
+/**
+ * What routing offers: every department (the best match by area first), the one chosen (the
+ * person's choice, else the current one, else the suggestion: never empty) and only the
+ * officers who work there, so the form never offers someone the server would refuse.
+ */
+async function routingChoices(c: CaseDoc, departmentChoice: string) {
+  const [departments, officers] = await Promise.all([suggestDepartments(c), listOfficers(c.publicBodyId)]);
+  const options = departments.map((d, i) => ({
+    id: String(d._id),
+    name: d.name,
+    suggested: i === 0 && d.areas.some((a) => c.areas.includes(a)),
+  }));
+  const current = c.routing ? String(c.routing.departmentId) : "";
+  const chosen =
+    [departmentChoice, current].find((id) => id && options.some((d) => d.id === id)) ?? options[0]?.id ?? "";
+  return {
+    departments: options,
+    chosen,
+    officers: officers
+      .filter((o) => o.departmentIds.includes(chosen))
+      .map((o) => ({ id: o.id, name: o.name, current: c.routing ? String(c.routing.officerId) === o.id : false })),
+  };
+}

@@ -1,5 +1,5 @@
 import type { SubmissionResult } from "@conform-to/react";
-import { Form, Link } from "@remix-run/react";
+import { Form, Link, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AssessmentForm, ConflictPanel, DecisionForm } from "~/components/assessment-panel";
 import type { StaffCaseView } from "~/domain/cases/case-page.server";
@@ -7,34 +7,76 @@ import { formatBytes } from "~/i18n";
 
 type ResultFor = (form: string) => SubmissionResult<string[]> | undefined;
 
-/** Jäv, then the assessment and the decision, for those who assess a proposal. */
-export function AssessmentSection({ data, resultFor }: { data: StaffCaseView; resultFor: ResultFor }) {
-  const { t } = useTranslation();
+type Step = "conflict" | "assessment" | "decision";
+type StepState = "done" | "current" | "todo" | "blocked";
+const STEP_PARAM: Record<Step, string> = { conflict: "jav", assessment: "bedomning", decision: "beslut" };
+
+/** Where the assessor stands: jäv → assessment → decision, each done, current, still to come or blocked. */
+function stepStates(data: StaffCaseView): Record<Step, StepState> {
   const c = data.case;
+  const conflict: StepState =
+    data.declared === "noConflict" ? "done" : data.declared === "conflict" ? "blocked" : "current";
+  const assessed = Boolean(data.assessment?.recommendation);
+  const assessment: StepState =
+    conflict !== "done" || c.status !== "in_assessment" ? "todo" : assessed ? "done" : "current";
+  const decision: StepState = data.decision ? "done" : assessment === "done" ? "current" : "todo";
+  return { conflict, assessment, decision };
+}
+
+/**
+ * The assessor's work one step at a time: the sequence with each step's state, and only the
+ * form of the current step (or of a finished one chosen again, `?steg=bedomning`).
+ */
+export function AssessmentSteps({ data, resultFor }: { data: StaffCaseView; resultFor: ResultFor }) {
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const c = data.case;
+  const states = stepStates(data);
+  const steps = Object.keys(states) as Step[];
+  const asked = steps.find((s) => STEP_PARAM[s] === params.get("steg") && states[s] === "done" && s !== "decision");
+  const failed = steps.find((s) => resultFor(s === "conflict" ? "conflict" : s));
+  const shown = failed ?? asked ?? steps.find((s) => states[s] === "current");
   return (
-    <section aria-labelledby="assessment-title">
+    <section aria-labelledby="assessment-title" className="panel">
       <h2 id="assessment-title">{t("assessment.title")}</h2>
-      <ConflictPanel
-        key={`conflict-${c.version}`}
-        version={c.version}
-        declared={data.declared}
-        canStart={data.transitions.includes("startAssessment")}
-      />
-      {c.status === "in_assessment" && data.declared === "noConflict" ? (
-        <>
-          <AssessmentForm
-            key={`assessment-${c.version}`}
-            version={c.version}
-            saved={data.assessment}
-            lastResult={resultFor("assessment")}
-          />
-          <DecisionForm
-            key={`decision-${c.version}`}
-            version={c.version}
-            requested={c.requestedSekPerYear}
-            lastResult={resultFor("decision")}
-          />
-        </>
+      <ol className="step-sequence">
+        {steps.map((s) => (
+          <li key={s} className={`step-sequence__item step-sequence__item--${states[s]}`}>
+            <span className="step-sequence__name">{t(`assessment.steps.${s}`)}</span>{" "}
+            <span className="step-sequence__state">{t(`assessment.stepStates.${states[s]}`)}</span>
+            {states[s] === "done" && s === "assessment" && shown !== "assessment" ? (
+              <>
+                {" "}
+                <Link to={`?steg=${STEP_PARAM[s]}`}>{t("assessment.editAssessment")}</Link>
+              </>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+      {shown === "conflict" || (states.conflict === "done" && c.status === "in_dialogue") ? (
+        <ConflictPanel
+          key={`conflict-${c.version}`}
+          version={c.version}
+          declared={data.declared}
+          canStart={data.transitions.includes("startAssessment")}
+          lastResult={resultFor("conflict")}
+        />
+      ) : null}
+      {shown === "assessment" ? (
+        <AssessmentForm
+          key={`assessment-${c.version}`}
+          version={c.version}
+          saved={data.assessment}
+          lastResult={resultFor("assessment")}
+        />
+      ) : null}
+      {shown === "decision" ? (
+        <DecisionForm
+          key={`decision-${c.version}`}
+          version={c.version}
+          requested={c.requestedSekPerYear}
+          lastResult={resultFor("decision")}
+        />
       ) : null}
     </section>
   );

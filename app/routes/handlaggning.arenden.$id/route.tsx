@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { pageTags } from "~/domain/kernel/meta";
 import { formResults } from "~/components/form-results";
@@ -13,7 +13,7 @@ import { markSeen } from "~/domain/start/start-page.server";
 import { caseErrorResponse } from "~/domain/cases/errors.server";
 import { DIALOGUE_STATUSES, isIn } from "~/domain/cases/lifecycle";
 import { readUploadForm } from "~/domain/http/uploads.server";
-import { AssessmentSection, ConfidentialForm, OrganisationDocuments } from "./case-panels";
+import { AssessmentSteps, ConfidentialForm, OrganisationDocuments } from "./case-panels";
 import { runStaffIntent } from "./intents.server";
 import { ReassignPanel, RoutingForm } from "./routing-forms";
 import { CompletionPanel, StaffDialogueForms } from "./staff-dialogue";
@@ -34,7 +34,9 @@ async function loadStaffCase(request: Request, id: string | undefined) {
 /** The case page of the civil-society office and the officers. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { c, actor, user } = await loadStaffCase(request, params.id);
-  const [view] = await Promise.all([staffCaseView(c, user, actor), markSeen(user._id, c._id)]);
+  // The department chosen for routing (a GET of the department chooser, so it works without JavaScript).
+  const choice = new URL(request.url).searchParams.get("forvaltning") ?? "";
+  const [view] = await Promise.all([staffCaseView(c, user, actor, choice), markSeen(user._id, c._id)]);
   return view;
 }
 
@@ -50,6 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function StaffCasePage() {
   const { t } = useTranslation();
+  const [params] = useSearchParams();
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const c = data.case;
@@ -75,7 +78,7 @@ export default function StaffCasePage() {
             <RoutingForm key={c.version} routing={data.routing} version={c.version} lastResult={resultFor("route")} />
           ) : null}
           {data.decision ? <DecisionView decision={data.decision} /> : null}
-          {data.assessor && assessing ? <AssessmentSection data={data} resultFor={resultFor} /> : null}
+          {data.assessor && assessing ? <AssessmentSteps data={data} resultFor={resultFor} /> : null}
           <section aria-labelledby="case-details">
             <h2 id="case-details">
               {t("cases.details")} ({t(`cases.kindShort.${c.kind}`)})
@@ -110,6 +113,7 @@ export default function StaffCasePage() {
               routing={data.routing}
               version={c.version}
               lastResult={resultFor("reassign")}
+              open={params.has("forvaltning")}
             />
           ) : null}
           <section aria-labelledby="timeline-heading">

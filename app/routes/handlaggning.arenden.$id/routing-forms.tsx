@@ -1,5 +1,5 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
-import { Form } from "@remix-run/react";
+import { Form, useSubmit } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ChoiceGroup, ErrorSummary, SelectField, TextAreaField } from "~/components/forms";
 import { CollapsiblePanel } from "~/components/layout";
@@ -11,7 +11,56 @@ import { routeSchema } from "~/schemas/proposal";
 type Routing = NonNullable<StaffCaseView["routing"]>;
 type Result = SubmissionResult<string[]> | undefined;
 
-/** The office routes a submitted case: department (suggested by area), officer, co-readers. */
+/**
+ * Step one of routing: the department. A GET form, so without JavaScript its button reloads the
+ * page with that department's officers; with JavaScript a change does the same at once.
+ */
+function DepartmentChooser({ routing, id }: { routing: Routing; id: string }) {
+  const { t } = useTranslation();
+  const submit = useSubmit();
+  return (
+    <Form method="get" className="form department-chooser" preventScrollReset>
+      <div className="field">
+        <label htmlFor={id} className="field__label">
+          {t("inbox.department")}
+        </label>
+        <select
+          id={id}
+          name="forvaltning"
+          className="input"
+          defaultValue={routing.chosen}
+          onChange={(e) => submit(e.currentTarget.form, { preventScrollReset: true, replace: true })}
+        >
+          {routing.departments.map((d) => (
+            <option key={d.id} value={d.id}>
+              {d.suggested ? `${d.name} (${String(t("inbox.suggested"))})` : d.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" className="button button--secondary">
+        {t("inbox.showOfficers")}
+      </button>
+    </Form>
+  );
+}
+
+/** The officers of the chosen department, or why there are none. */
+function OfficerSelect({ routing, field }: { routing: Routing; field: Parameters<typeof SelectField>[0]["field"] }) {
+  const { t } = useTranslation();
+  if (routing.officers.length === 0) {
+    return <p className="notice notice--warning">{t("inbox.noOfficers")}</p>;
+  }
+  return (
+    <SelectField
+      field={field}
+      label={t("inbox.officer")}
+      options={routing.officers.map((o) => ({ value: o.id, label: o.name }))}
+    />
+  );
+}
+
+/** The office routes a submitted case: department (suggested by area), one of its officers, co-readers. */
 export function RoutingForm({
   routing,
   version,
@@ -22,45 +71,31 @@ export function RoutingForm({
   lastResult: Result;
 }) {
   const { t } = useTranslation();
-  const suggested = routing.departments.find((d) => d.suggested);
   const [form, fields] = useSchemaForm(routeSchema, lastResult, "route", {
     version: String(version),
-    departmentId: suggested?.id,
+    departmentId: routing.chosen,
+    officerId: routing.officers[0]?.id,
   });
-  const deptName = (id: string) => routing.departments.find((d) => d.id === id)?.name ?? "";
   return (
     <section className="panel" aria-labelledby="route-heading">
       <h2 id="route-heading">{t("inbox.route")}</h2>
       <p>{t("inbox.routeLead")}</p>
+      <DepartmentChooser routing={routing} id="route-department" />
       <Form method="post" {...getFormProps(form)} className="form">
         <ErrorSummary form={form} labelPrefix="inbox" />
         <input type="hidden" name="intent" value="route" />
         <input type="hidden" name={fields.version.name} value={version} />
-        <SelectField
-          field={fields.departmentId}
-          label={t("inbox.department")}
-          placeholder=""
-          options={routing.departments.map((d) => ({
-            value: d.id,
-            label: d.suggested ? `${d.name} (${String(t("inbox.suggested"))})` : d.name,
-          }))}
-        />
-        <SelectField
-          field={fields.officerId}
-          label={t("inbox.officer")}
-          placeholder=""
-          options={routing.officers.map((o) => ({
-            value: o.id,
-            label: `${o.name}${o.departmentIds.length ? ` – ${o.departmentIds.map(deptName).join(", ")}` : ` (${String(t(`roles.${o.role}`))})`}`,
-          }))}
-        />
+        <input type="hidden" name={fields.departmentId.name} value={routing.chosen} />
+        <OfficerSelect routing={routing} field={fields.officerId} />
         <ChoiceGroup
           field={fields.coReaderDepartmentIds}
           type="checkbox"
           legend={t("inbox.coReaders")}
-          options={routing.departments.map((d) => ({ value: d.id, label: d.name }))}
+          options={routing.departments
+            .filter((d) => d.id !== routing.chosen)
+            .map((d) => ({ value: d.id, label: d.name }))}
         />
-        <button type="submit" className="button">
+        <button type="submit" className="button" disabled={routing.officers.length === 0}>
           {t("inbox.route")}
         </button>
       </Form>
@@ -73,34 +108,29 @@ export function ReassignPanel({
   routing,
   version,
   lastResult,
+  open,
 }: {
   routing: Routing;
   version: number;
   lastResult: Result;
+  open: boolean;
 }) {
   const { t } = useTranslation();
-  const [form, fields] = useSchemaForm(reassignSchema, lastResult, "reassign");
+  const [form, fields] = useSchemaForm(reassignSchema, lastResult, "reassign", {
+    officerId: routing.officers.find((o) => !o.current)?.id ?? routing.officers[0]?.id,
+  });
   return (
-    <CollapsiblePanel open={Boolean(lastResult)} title={t("dialogue.reassignHeading")}>
+    <CollapsiblePanel open={open || Boolean(lastResult)} title={t("dialogue.reassignHeading")}>
       <p>{t("dialogue.reassignLead")}</p>
+      <DepartmentChooser routing={routing} id="reassign-department" />
       <Form method="post" {...getFormProps(form)} className="form">
         <ErrorSummary form={form} labelPrefix="dialogue.fields" />
         <input type="hidden" name="intent" value="reassign" />
         <input type="hidden" name="version" value={version} />
-        <SelectField
-          field={fields.departmentId}
-          label={t("inbox.department")}
-          placeholder=""
-          options={routing.departments.map((d) => ({ value: d.id, label: d.name }))}
-        />
-        <SelectField
-          field={fields.officerId}
-          label={t("inbox.officer")}
-          placeholder=""
-          options={routing.officers.map((o) => ({ value: o.id, label: o.name }))}
-        />
+        <input type="hidden" name={fields.departmentId.name} value={routing.chosen} />
+        <OfficerSelect routing={routing} field={fields.officerId} />
         <TextAreaField field={fields.reason} label={t("dialogue.fields.reason")} rows={2} />
-        <button type="submit" className="button button--secondary">
+        <button type="submit" className="button button--secondary" disabled={routing.officers.length === 0}>
           {t("dialogue.reassign")}
         </button>
       </Form>
