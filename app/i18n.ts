@@ -34,6 +34,30 @@ export function translateError(t: i18n["t"], message: string) {
   return count === undefined ? String(t(key)) : String(t(key, { count: Number(count) }));
 }
 
+const lowerFirst = (label: string) =>
+  /^\p{Lu}\p{Lu}/u.test(label) ? label : label.charAt(0).toLocaleLowerCase("sv") + label.slice(1);
+
+/**
+ * A field's error in the GOV.UK way, the same words at the field and in the error summary: the
+ * field's own message where there is one ("Skriv en rubrik"), else the general one naming the
+ * field by its visible label ("Fyll i rubrik"), else the plain message.
+ */
+export function fieldErrorText(i18n: i18n, message: string, field: { name: string; label?: string }) {
+  const [key = message, count] = message.split("|");
+  const code = key.split(".").pop() ?? key;
+  const options = count === undefined ? {} : { count: Number(count) };
+  const specific = `errors.fields.${field.name}.${code}`;
+  if (i18n.exists(specific)) return String(i18n.t(specific, options));
+  const question = field.label?.trim().endsWith("?");
+  const labelled = `errors.${question ? "question" : "labelled"}.${code}`;
+  if (field.label && i18n.exists(labelled)) {
+    return String(
+      i18n.t(labelled, { ...options, label: question ? field.label.trim() : lowerFirst(field.label.trim()) }),
+    );
+  }
+  return translateError(i18n.t, message);
+}
+
 /** sv-SE formatting helpers (English pages keep Swedish number and date conventions). */
 export const formatDate = (d: Date | string, lang: Lang) =>
   new Intl.DateTimeFormat(lang === "sv" ? "sv-SE" : "en-GB", {

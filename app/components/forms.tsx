@@ -7,14 +7,18 @@ import {
 } from "@conform-to/react";
 import { useEffect, useRef, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { translateError } from "~/i18n";
+import { fieldErrorText, translateError } from "~/i18n";
 
 type AnyField = FieldMetadata<string | undefined | string[] | null, Record<string, unknown>, string[]>;
 
-function useErrorText(errors: string[] | undefined) {
-  const { t } = useTranslation();
-  return errors?.length ? translateError(t, errors[0] ?? "") : undefined;
+/** The field's first error, worded for this field (see fieldErrorText). */
+function useErrorText(field: { errors?: string[]; name: string }, label: ReactNode) {
+  const { i18n } = useTranslation();
+  const message = field.errors?.[0];
+  return message ? fieldErrorText(i18n, message, { name: field.name, label: labelText(label) }) : undefined;
 }
+
+const labelText = (label: ReactNode) => (typeof label === "string" ? label : undefined);
 
 interface FieldShellProps {
   id: string;
@@ -63,7 +67,7 @@ interface TextFieldProps {
 }
 
 export function TextField({ field, label, hint, type = "text", autoComplete, optional, className }: TextFieldProps) {
-  const error = useErrorText(field.errors);
+  const error = useErrorText(field, label);
   const props = getInputProps(field as FieldMetadata<string>, {
     type: type === "number" ? "text" : type,
     ariaAttributes: false,
@@ -90,7 +94,7 @@ export function TextAreaField({
   optional,
   rows = 5,
 }: Omit<TextFieldProps, "type"> & { rows?: number }) {
-  const error = useErrorText(field.errors);
+  const error = useErrorText(field, label);
   const props = getTextareaProps(field as FieldMetadata<string>, { ariaAttributes: false });
   return (
     <FieldShell id={field.id} label={label} hint={hint} error={error} optional={optional}>
@@ -113,7 +117,7 @@ export function SelectField({
   options,
   placeholder,
 }: Omit<TextFieldProps, "type"> & { options: { value: string; label: string }[]; placeholder?: string }) {
-  const error = useErrorText(field.errors);
+  const error = useErrorText(field, label);
   const props = getSelectProps(field as FieldMetadata<string>, { ariaAttributes: false });
   return (
     <FieldShell id={field.id} label={label} hint={hint} error={error}>
@@ -161,8 +165,11 @@ interface SummaryProps {
 export function ErrorSummary({ form, labelPrefix }: SummaryProps) {
   const { t, i18n } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
-  const entries = Object.entries(form.allErrors).filter(([, messages]) => messages.length > 0);
-  const count = entries.length;
+  const all = Object.entries(form.allErrors).filter(([, messages]) => messages.length > 0);
+  // The form's own errors (name "") introduce the list; each field's error is a link to it.
+  const general = all.filter(([name]) => !name).flatMap(([, messages]) => messages);
+  const entries = all.filter(([name]) => name);
+  const count = all.length;
   useEffect(() => {
     if (count === 0) return;
     ref.current?.focus();
@@ -176,15 +183,22 @@ export function ErrorSummary({ form, labelPrefix }: SummaryProps) {
   return (
     <div className="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby={`${form.id}--error-summary`}>
       <h2 id={`${form.id}--error-summary`}>{t("errors.summaryTitle")}</h2>
+      {general.map((message) => (
+        <p key={message}>{translateError(t, message)}</p>
+      ))}
       <ul>
         {entries.map(([name, messages]) => {
-          const text = translateError(t, messages[0] ?? "");
           const labelKey = [`${labelPrefix ?? "fieldLabels"}.${name}`, `fieldLabels.${name}`].find((k) =>
             i18n.exists(k),
           );
-          const label = name && labelKey ? `${String(t(labelKey))}: ` : "";
-          // The form's own errors (name "") have no field to link to.
-          return <li key={name}>{name ? <a href={`#${form.id}-${name}`}>{label + text}</a> : text}</li>;
+          const label = name && labelKey ? String(t(labelKey)) : undefined;
+          // The same words as at the field; the form's own errors (name "") have no field to link to.
+          const text = fieldErrorText(i18n, messages[0] ?? "", { name, label });
+          return (
+            <li key={name}>
+              <a href={`#${form.id}-${name}`}>{text}</a>
+            </li>
+          );
         })}
       </ul>
     </div>
@@ -265,13 +279,14 @@ export function ChoiceGroup({
   options: { value: string; label: string }[];
   className?: string;
 }) {
-  const { t } = useTranslation();
-  const error = field.errors?.[0];
+  const { i18n } = useTranslation();
+  const message = field.errors?.[0];
+  const error = message ? fieldErrorText(i18n, message, { name: field.name, label: labelText(legend) }) : undefined;
   const labels = new Map(options.map((o) => [o.value, o.label]));
   return (
     <fieldset className={error ? "fieldset field--error" : "fieldset"} id={field.id}>
       <legend>{legend}</legend>
-      {error ? <p className="field__error">{translateError(t, error)}</p> : null}
+      {error ? <p className="field__error">{error}</p> : null}
       <div className={className}>
         {getCollectionProps(field, { type, options: options.map((o) => o.value) }).map((props) => (
           <div className="checkbox" key={props.key}>

@@ -32,7 +32,7 @@ export function OrganisationForm({
   return (
     <Form method="post" {...formProps} className="form">
       <input type="hidden" name="intent" value="saveOrganisation" />
-      <ErrorSummary form={form} />
+      <ErrorSummary form={form} labelPrefix="org" />
       <TextField field={fields.name} label={t("org.name")} autoComplete="organization" />
       <TextField
         field={fields.orgNumber}

@@ -40,7 +40,7 @@ export default function ResetPassword() {
     <div className="narrow">
       <PageHeading>{t("auth.reset.title")}</PageHeading>
       <Form method="post" {...getFormProps(form)} className="form">
-        <ErrorSummary form={form} />
+        <ErrorSummary form={form} labelPrefix="auth" />
         <input {...getInputProps(fields.token, { type: "hidden" })} defaultValue={token} />
         <NewPasswordFields
           password={fields.password}

@@ -35,7 +35,7 @@ export default function ForgotPassword() {
         </p>
       ) : null}
       <Form method="post" {...getFormProps(form)} className="form">
-        <ErrorSummary form={form} />
+        <ErrorSummary form={form} labelPrefix="auth" />
         <TextField field={fields.email} label={t("auth.email")} type="email" autoComplete="email" />
         <Honeypot />
         <button type="submit" className="button">

@@ -143,7 +143,7 @@ function PasswordForm({ token, email, withName }: { token: string; email: string
     <Form method="post" {...getFormProps(form)} className="form">
       <input type="hidden" name="intent" value={withName ? "create" : "staff"} />
       <input type="hidden" name={fields.token.name} value={token} />
-      <ErrorSummary form={form} />
+      <ErrorSummary form={form} labelPrefix="auth" />
       <p>
         {t("auth.email")}: <strong>{email}</strong>
       </p>

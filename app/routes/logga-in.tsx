@@ -44,7 +44,7 @@ export default function Login() {
     <div className="narrow">
       <PageHeading>{t("auth.login.title")}</PageHeading>
       <Form method="post" {...getFormProps(form)} className="form">
-        <ErrorSummary form={form} />
+        <ErrorSummary form={form} labelPrefix="auth" />
         <input
           {...getInputProps(fields.redirectTo, { type: "hidden" })}
           defaultValue={searchParams.get("redirectTo") ?? fields.redirectTo.initialValue ?? ""}

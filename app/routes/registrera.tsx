@@ -40,7 +40,7 @@ export default function Register() {
     <div className="narrow">
       <PageHeading lead={t("auth.register.lead")}>{t("auth.register.title")}</PageHeading>
       <Form method="post" {...getFormProps(form)} className="form">
-        <ErrorSummary form={form} />
+        <ErrorSummary form={form} labelPrefix="auth" />
         <TextField field={fields.name} label={t("auth.name")} autoComplete="name" />
         <TextField field={fields.email} label={t("auth.email")} type="email" autoComplete="email" />
         <NewPasswordFields password={fields.password} confirmPassword={fields.confirmPassword} />

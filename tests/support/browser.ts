@@ -83,3 +83,34 @@ export async function signInAs(p: { context: BrowserContext; page: Page }, base:
   await p.context.addCookies([{ name, value, url: base, httpOnly: true, sameSite: "Lax" }]);
   await p.page.goto(base + "/");
 }
+
+/**
+ * The error summary in the GOV.UK way: every item a link to its field, the same words as the
+ * error shown at that field, in the order of the form.
+ */
+export async function expectSummaryMatchesFields(page: Page) {
+  const items = await page.evaluate(() => {
+    const summary = document.querySelector(".error-summary");
+    const controls = [...document.querySelectorAll("input, select, textarea, fieldset")];
+    return [...(summary?.querySelectorAll("li") ?? [])].map((li) => {
+      const link = li.querySelector("a");
+      const target = link ? document.getElementById((link.getAttribute("href") ?? "#").slice(1)) : null;
+      const error = target?.closest(".field, fieldset")?.querySelector(".field__error");
+      const hidden = error?.querySelector(".visually-hidden")?.textContent ?? "";
+      return {
+        summary: li.textContent?.trim() ?? "",
+        linked: Boolean(link && target),
+        field: (error?.textContent ?? "").replace(hidden, "").trim(),
+        position: target ? controls.indexOf(target) : -1,
+      };
+    });
+  });
+  expect(items.length, `error summary on ${page.url()}`).toBeGreaterThan(0);
+  for (const item of items) {
+    expect(item.linked, `summary item links to its field: ${item.summary}`).toBe(true);
+    expect(item.field, `the field's error says the same: ${item.summary}`).toBe(item.summary);
+  }
+  const positions = items.map((i) => i.position);
+  expect(positions, "summary in the order of the form").toEqual([...positions].sort((a, b) => a - b));
+  return items.map((i) => i.summary);
+}

@@ -1,0 +1,88 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { caseInStatus } from "~/domain/demo/factories.server";
+import { startTestApp, type TestApp } from "../support/app";
+import { expectAccessible, expectSummaryMatchesFields, launchBrowser, newPage, signInAs } from "../support/browser";
+import { laxhjalpenCast } from "../support/cast";
+import { DEMO } from "../support/http";
+
+// Every form's error summary: specific words, the same at the field, links, form order; with
+// and without JavaScript.
+
+let app: TestApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  app = await startTestApp("error-summaries");
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+async function submitEmpty(page: Page, path: string, button: string, javaScript = true) {
+  await page.goto(app.url + path);
+  await page.getByRole("button", { name: button, exact: true }).click();
+  await page.locator(".error-summary").waitFor();
+  if (javaScript) {
+    await expectAccessible(page);
+    return expectSummaryMatchesFields(page);
+  }
+  // Without JavaScript the page cannot be inspected by script: inspect the same HTML elsewhere.
+  const html = (await page.content()).replace(/<script[\s\S]*?<\/script>/g, "");
+  const probe = await newPage(browser);
+  await probe.page.setContent(html);
+  const items = await expectSummaryMatchesFields(probe.page);
+  await probe.context.close();
+  return items;
+}
+
+describe("error summaries", { timeout: 120_000 }, () => {
+  for (const javaScriptEnabled of [true, false]) {
+    it(`name the problem at each field, in form order (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async () => {
+      const visitor = await newPage(browser, { javaScriptEnabled });
+      expect(await submitEmpty(visitor.page, "/registrera", "Skapa konto", javaScriptEnabled)).toEqual([
+        "Fyll i ditt namn",
+        "Skriv e-postadressen",
+        "Skriv lösenordet",
+        "Fyll i upprepa lösenordet",
+      ]);
+      await visitor.context.close();
+
+      const member = await newPage(browser, { javaScriptEnabled });
+      await signInAs(member, app.url, DEMO.orgAdminB);
+      expect(await submitEmpty(member.page, "/forslag/ny", "Skapa utkast", javaScriptEnabled)).toEqual([
+        "Skriv en rubrik",
+      ]);
+      const org = await submitEmpty(member.page, "/organisation/ny", "Registrera organisation", javaScriptEnabled);
+      expect(org.slice(0, 2)).toEqual(["Fyll i organisationens namn", "Skriv organisationsnumret"]);
+      await member.context.close();
+    });
+  }
+
+  it("on the organisation's draft and on the officer's decision", async () => {
+    const cast = await laxhjalpenCast();
+    const draft = await caseInStatus("draft", cast, "Tomt utkast");
+    const member = await newPage(browser);
+    await signInAs(member, app.url, DEMO.orgAdminB);
+    await member.page.goto(`${app.url}/forslag/${String(draft._id)}`);
+    await member.page.getByLabel("Sammanfattning", { exact: true }).fill("");
+    await member.page.getByRole("button", { name: "Skicka in" }).click();
+    await member.page.locator(".error-summary").waitFor();
+    expect(await expectSummaryMatchesFields(member.page)).toContain("Skriv vad ni vill göra och för vem");
+    await member.context.close();
+
+    const assessed = await caseInStatus("in_assessment", cast, "Att besluta");
+    const officer = await newPage(browser);
+    await signInAs(officer, app.url, DEMO.officer);
+    await officer.page.goto(`${app.url}/handlaggning/arenden/${String(assessed._id)}`);
+    await officer.page.getByLabel("Rekommendation", { exact: true }).selectOption("approve");
+    await officer.page.getByRole("button", { name: "Spara bedömningen" }).click();
+    await officer.page.getByRole("button", { name: "Registrera beslutet" }).click();
+    await officer.page.locator(".error-summary").waitFor();
+    const decision = await expectSummaryMatchesFields(officer.page);
+    expect(decision[0]).toBe("Välj bifall eller avslag");
+    await officer.context.close();
+  });
+});
