@@ -10,6 +10,6 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 90_000,
-    env: { NODE_ENV: "test", LOG_LEVEL: "warn" },
+    env: { NODE_ENV: "test", LOG_LEVEL: "error" },
   },
 });

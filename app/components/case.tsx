@@ -48,10 +48,15 @@ export function CaseSummary({ data, staff = false }: { data: CasePageData; staff
       ) : null}
       {c.receivedAt ? (
         <>
-          <dt>{t("cases.received")}</dt>
+          {/* The organisation reads plain words; filing terms are for staff. */}
+          <dt>{staff ? t("cases.received") : t("cases.receivedOrg")}</dt>
           <dd>{formatDate(c.receivedAt, lang)}</dd>
-          <dt>{t("cases.confidential")}</dt>
-          <dd>{c.confidential ? t("cases.confidentialYes") : t("common.no")}</dd>
+          {staff ? (
+            <>
+              <dt>{t("cases.confidential")}</dt>
+              <dd>{c.confidential ? t("cases.confidentialYes") : t("common.no")}</dd>
+            </>
+          ) : null}
         </>
       ) : null}
       {data.organisation ? (
@@ -158,7 +163,7 @@ export function Timeline({ events }: { events: CasePageData["events"] }) {
   );
 }
 
-export function DocumentList({ documents }: { documents: CasePageData["documents"] }) {
+export function DocumentList({ documents, staff = false }: { documents: CasePageData["documents"]; staff?: boolean }) {
   const { t } = useTranslation();
   const lang = useLang();
   if (documents.length === 0) return null;
@@ -174,7 +179,9 @@ export function DocumentList({ documents }: { documents: CasePageData["documents
           cell: (d) => (
             <>
               {d.confidential ? t("cases.confidential") : d.title}{" "}
-              <span className="muted">({t(`cases.docDirection.${d.direction}`)})</span>
+              <span className="muted">
+                ({t(staff ? `cases.docDirection.${d.direction}` : `cases.docDirectionOrg.${d.direction}`)})
+              </span>
             </>
           ),
         },

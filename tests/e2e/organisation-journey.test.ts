@@ -65,8 +65,8 @@ describe("an organisation leader's first visit", { timeout: 120_000 }, () => {
     await expect.poll(() => page.title()).toMatch(/^Fel:/);
     expect(await page.getByText("kontrollsiffran (sista siffran) är fel").count()).toBeGreaterThan(0);
     await expectAccessible(page);
-    // Each summary entry names its field and moves focus there.
-    await summary.getByRole("link", { name: /^Organisationsnummer: Organisationsnumret stämmer inte/ }).click();
+    // Each summary entry says what is wrong, in the field's own words, and moves focus there.
+    await summary.getByRole("link", { name: /^Organisationsnumret stämmer inte/ }).click();
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("name"))).toBe("orgNumber");
 
     // A number that is already registered.

@@ -4,6 +4,7 @@ import { CaseMessageModel } from "#models/case-message";
 import { ClaimModel } from "#models/claim";
 import { CaseEventModel } from "#models/case-event";
 import { DepartmentModel } from "#models/department";
+import { DocumentModel } from "#models/document";
 import { OutboxModel } from "#models/email-outbox";
 import { OrganisationModel } from "#models/organisation";
 import { ProposalModel } from "#models/proposal";
@@ -19,7 +20,7 @@ import {
 } from "~/domain/cases/engine.server";
 import { TransitionError } from "~/domain/cases/lifecycle";
 import { convertToProposal, inviteToMeeting, postMessage, requestCompletion } from "~/domain/cases/dialogue.server";
-import { createCase, routeCase, saveDraft, submitCase } from "~/domain/cases/proposals.server";
+import { createCase, routeCase, saveDraft, submitCase, withdrawCase } from "~/domain/cases/proposals.server";
 import { runReminders } from "~/domain/cases/reminders.server";
 import type { SessionUser } from "~/domain/identity/session.server";
 import { startTestApp, type TestApp } from "../support/app";
@@ -651,6 +652,41 @@ describe("attachments", () => {
       expect((await (await loginAs(app.url, email)).get(href)).status, email).toBe(404);
     }
     expect((await new Client(app.url).get(href)).status).toBe(302);
+  });
+});
+
+describe("a draft never sent", () => {
+  it("is deleted with its attachments and events, not withdrawn", async () => {
+    const { c } = await draftIdea("Borttaget utkast");
+    const lina = await sessionFor(app.url, DEMO.orgAdminB);
+    const page = `/forslag/${String(c._id)}`;
+    const attached = await lina.post(
+      page,
+      uploadForm({ intent: "attach", title: "Skiss" }, { name: "skiss.pdf", bytes: pdfBytes() }),
+    );
+    expect(attached.status).toBe(302);
+    const current = await loadCaseById(c.publicBodyId, c._id);
+    if (!current) throw new Error("missing");
+    const res = await lina.post(page, { intent: "withdraw", version: String(current.version) });
+    expect(res.status).toBe(302);
+    expect(res.headers.get("Location")).toBe("/forslag");
+    expect(await ProposalModel.findById(c._id).lean()).toBeNull();
+    expect(await CaseEventModel.countDocuments({ caseId: c._id })).toBe(0);
+    expect(await DocumentModel.countDocuments({ caseId: c._id })).toBe(0);
+    expect((await lina.get(page)).status).toBe(404);
+  });
+
+  it("is either submitted or deleted when both are asked at once, never both", async () => {
+    const { c, lina } = await draftIdea("Samtidigt");
+    const results = await Promise.allSettled([submitCase(c, lina, c.version), withdrawCase(c, lina, c.version)]);
+    const stored = await loadCaseById(c.publicBodyId, c._id);
+    if (stored) {
+      expect(stored.status).toBe("submitted");
+      expect(results[1].status).toBe("rejected");
+    } else {
+      expect(results[0].status).toBe("rejected");
+      expect(await CaseEventModel.countDocuments({ caseId: c._id })).toBe(0);
+    }
   });
 });
 

@@ -291,3 +291,10 @@ export async function listCaseEvents(c: Pick<CaseDoc, "_id" | "version">, { shar
   const trail = await caseTrail(c);
   return sharedOnly ? trail.filter((e) => e.shared) : trail;
 }
+
+/** Deletes a case that was never registered (a draft) and its events 1..`version`. */
+export async function deleteCaseRecord(id: Types.ObjectId, version: number) {
+  await ProposalModel.deleteOne({ _id: id, status: "draft" });
+  for (let seq = 1; seq <= version; seq++) await CaseEventModel.deleteOne({ _id: eventId(id, seq) });
+  await touch("cases");
+}

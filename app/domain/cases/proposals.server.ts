@@ -5,7 +5,7 @@ import { OrganisationModel } from "#models/organisation";
 import { ProposalModel, type ProposalContent } from "#models/proposal";
 import { PublicBodyModel } from "#models/public-body";
 import { UserModel } from "#models/user";
-import { listCaseAttachments, storeDocument } from "../records/documents.server";
+import { deleteDocument, listCaseAttachments, storeDocument } from "../records/documents.server";
 import { getEnv } from "../kernel/env.server";
 import { localeOf } from "../notifications/outbox.server";
 import type { CaseEffect } from "./effects";
@@ -16,7 +16,9 @@ import {
   CaseConflictError,
   caseTrail,
   loadCaseById,
+  deleteCaseRecord,
   recordChange,
+  requireTransitionActor,
   transition,
   type CaseDoc,
 } from "./engine.server";
@@ -257,7 +259,21 @@ export async function routeCase(
   return after;
 }
 
+/**
+ * Withdraws a registered case (it stays on record, docs/domain.md) or deletes a draft that was
+ * never sent: a draft is not a record of the municipality. `null` when the draft is gone.
+ */
 export async function withdrawCase(c: CaseDoc, user: SessionUser, expectedVersion: number) {
+  if (c.status === "draft") {
+    requireTransitionActor("withdraw", user, c);
+    if (expectedVersion !== c.version) throw new CaseConflictError();
+    // The event is the lock: a submission at the same moment either wins or is refused.
+    await recordChange(c, { type: "draftDeleted", actor: user, shared: false });
+    const trail = await caseTrail({ _id: c._id, version: c.version + 1 });
+    for (const doc of await listCaseAttachments(c._id, attachmentIdsOf(trail))) await deleteDocument(doc);
+    await deleteCaseRecord(c._id, c.version + 1);
+    return null;
+  }
   const { case: after } = await transition(c, "withdraw", user, { expectedVersion });
   return after;
 }

@@ -132,7 +132,11 @@ export async function caseInStatus(status: SeedableStatus, cast: CaseCast, title
   if (!submitted.ok) throw new Error(`seed case incomplete: ${submitted.missing.join(", ")}`);
   c = submitted.case;
   if (status === "submitted") return c;
-  if (status === "withdrawn") return withdrawCase(c, cast.member, c.version);
+  if (status === "withdrawn") {
+    const withdrawn = await withdrawCase(c, cast.member, c.version);
+    if (!withdrawn) throw new Error("a registered case is withdrawn, not deleted");
+    return withdrawn;
+  }
   c = await routeCase(c, cast.coordinator, {
     departmentId: String(cast.departmentId),
     officerId: String(cast.officer._id),

@@ -104,7 +104,8 @@ export function openFile(fileId: Types.ObjectId) {
   return bucket().openDownloadStream(fileId);
 }
 
-export async function deleteOrgDocument(doc: { _id: Types.ObjectId; fileId: Types.ObjectId }) {
+/** Removes a stored document and its file (an organisation's document, or a deleted draft's attachment). */
+export async function deleteDocument(doc: { _id: Types.ObjectId; fileId: Types.ObjectId }) {
   await DocumentModel.deleteOne({ _id: doc._id });
   await bucket()
     .delete(doc.fileId)

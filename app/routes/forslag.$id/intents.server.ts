@@ -82,8 +82,10 @@ export async function runOrganisationCaseIntent({ c, actor, ability, user, formD
   if (intent === "withdraw") {
     const submission = parseForm(formData, versionSchema);
     if (submission.status !== "success") throw badRequest();
-    await withdrawCase(c, user, submission.value.version);
-    return redirectWithToast(here, "cases.withdrawnToast");
+    const after = await withdrawCase(c, user, submission.value.version);
+    return after
+      ? redirectWithToast(here, "cases.withdrawnToast")
+      : redirectWithToast("/forslag", "cases.draftDeletedToast");
   }
   throw badRequest();
 }

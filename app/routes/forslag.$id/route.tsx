@@ -112,8 +112,15 @@ export default function ProposalPage() {
         </section>
       ) : null}
       {data.decision ? <DecisionView decision={data.decision} /> : null}
-      <div className="case-grid">
-        <div>
+      {/* "What happens next?" comes first in the page, so on a phone it is read first; on a
+          wide screen the grid places it at the top of the side column. */}
+      <div className="case-grid case-grid--next-first">
+        <section className="panel case-grid__next" aria-labelledby="next-step">
+          <h2 id="next-step">{t("cases.nextTitle")}</h2>
+          <p>{t(`cases.next.${c.status}`)}</p>
+          <CaseSummary data={data} />
+        </section>
+        <div className="case-grid__main">
           {data.editable ? (
             <ProposalForm key={c.version} c={c} lastResult={result} />
           ) : (
@@ -148,12 +155,7 @@ export default function ProposalPage() {
             </section>
           ) : null}
         </div>
-        <aside>
-          <section className="panel" aria-labelledby="next-step">
-            <h2 id="next-step">{t("cases.nextTitle")}</h2>
-            <p>{t(`cases.next.${c.status}`)}</p>
-            <CaseSummary data={data} />
-          </section>
+        <aside className="case-grid__aside">
           {data.transitions.includes("convertToProposal") ? (
             <TransitionPanel
               intent="convertToProposal"
@@ -164,12 +166,13 @@ export default function ProposalPage() {
             />
           ) : null}
           {data.transitions.includes("withdraw") ? (
+            // A draft never sent is deleted; a registered case is withdrawn and stays on record.
             <TransitionPanel
               intent="withdraw"
               version={c.version}
-              heading={t("cases.withdraw")}
-              lead={t("cases.withdrawLead")}
-              button={t("cases.withdraw")}
+              heading={c.status === "draft" ? t("cases.deleteDraft") : t("cases.withdraw")}
+              lead={c.status === "draft" ? t("cases.deleteDraftLead") : t("cases.withdrawLead")}
+              button={c.status === "draft" ? t("cases.deleteDraft") : t("cases.withdraw")}
               secondary
             />
           ) : null}

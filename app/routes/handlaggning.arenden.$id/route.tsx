@@ -98,7 +98,7 @@ export default function StaffCasePage() {
           <section aria-labelledby="documents-heading">
             <h2 id="documents-heading">{t("cases.documents")}</h2>
             <p className="muted">{t("cases.documentsLead")}</p>
-            <DocumentList documents={data.documents} />
+            <DocumentList documents={data.documents} staff />
           </section>
         </div>
         <aside>

@@ -14,7 +14,7 @@ import {
   type OrganisationDoc,
 } from "~/domain/organisations/organisations.server";
 import type { PublicBodyDoc } from "~/domain/public-body/public-body.server";
-import { deleteOrgDocument, findOrgDocument, storeDocument } from "~/domain/records/documents.server";
+import { deleteDocument, findOrgDocument, storeDocument } from "~/domain/records/documents.server";
 import { inviteMemberSchema, objectId, organisationSchema, uploadSchema } from "~/schemas/organisation";
 
 interface Ctx {
@@ -97,7 +97,7 @@ export async function runOrganisationIntent({ org, ability, scope, user, publicB
     requireAbility(ability, "delete", "OrgDocument", scope, 403);
     const doc = await findOrgDocument(org.publicBodyId, org._id, String(formData.get("documentId") ?? ""));
     if (!doc) throw new Response("Sidan finns inte", { status: 404 });
-    await deleteOrgDocument(doc);
+    await deleteDocument(doc);
     return redirectWithToast(here, "org.docDeleted");
   }
   throw badRequest();
