@@ -8,6 +8,8 @@ const port = Number(process.env.PORT ?? 3000);
 // Development answers only this machine unless HOST says otherwise; production listens where
 // the platform routes traffic (all interfaces unless HOST is set).
 const host = process.env.HOST ?? (production ? undefined : "127.0.0.1");
+// In development, links in emails lead to the port this server really listens on.
+if (!production) process.env.APP_URL ??= `http://localhost:${port}`;
 
 async function main() {
   let build: ServerBuild | (() => Promise<ServerBuild>);
@@ -20,7 +22,10 @@ async function main() {
     lifecycle = built.entry.module as unknown as Lifecycle;
   } else {
     const vite = await import("vite");
-    const devServer = await vite.createServer({ server: { middlewareMode: true, host: host ?? "127.0.0.1" } });
+    // Hot reload on a port derived from ours, so a second dev server (another PORT) starts too.
+    const devServer = await vite.createServer({
+      server: { middlewareMode: true, host: host ?? "127.0.0.1", hmr: { port: port + 20_000 } },
+    });
     before = devServer.middlewares;
     build = () => devServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
     lifecycle = (await build()).entry.module as unknown as Lifecycle;

@@ -195,6 +195,14 @@ const sv = {
       haveAccount: "Har du redan ett konto?",
       sentTitle: "Kontrollera din e-post",
       sent: "Vi har skickat ett meddelande till {{email}}. Klicka på länken i det för att bekräfta din e-postadress.",
+      noEmailTitle: "Har du inte fått något meddelande?",
+      spamHint: "Titta i mappen för skräppost eller reklam. Avsändaren är Samverka.",
+      waitHint: "Det kan ta några minuter. Länken gäller i 48 timmar.",
+      resent: "Om adressen hör till ett konto som inte är bekräftat har vi skickat en ny länk.",
+      wrongAddressTitle: "Fel e-postadress?",
+      wrongAddress:
+        "Skapa kontot igen med rätt adress. Ingen kan använda ett konto vars adress aldrig bekräftats för att lämna förslag.",
+      again: "Skapa konto igen",
     },
     login: {
       title: "Logga in",

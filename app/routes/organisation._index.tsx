@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageHeading } from "~/components/layout";
+import { VerifyFirstNotice } from "~/components/verify-notice";
 import { Pagination } from "~/components/pagination";
 import { StackedTable } from "~/components/stacked-table";
 import { accessibleFilter } from "~/domain/access/ability.server";
@@ -117,7 +118,7 @@ function Own({ data }: { data: Extract<Data, { kind: "own" }> }) {
           {t("org.register")}
         </Link>
       ) : (
-        <p className="notice notice--warning">{t("org.needsVerified")}</p>
+        <VerifyFirstNotice />
       )}
     </>
   );

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageHeading } from "~/components/layout";
+import { VerifyFirstNotice } from "~/components/verify-notice";
 import { OrganisationForm } from "~/components/organisation-form";
 import { requireAbility } from "~/domain/access/ability.server";
 import { invalid, parseForm, readForm } from "~/domain/http/forms.server";
@@ -46,7 +47,7 @@ export default function NewOrganisation() {
       {verified ? (
         <OrganisationForm lastResult={actionData?.result} submitLabel={t("org.register")} />
       ) : (
-        <p className="notice notice--warning">{t("org.needsVerified")}</p>
+        <VerifyFirstNotice />
       )}
     </div>
   );

@@ -1,15 +1,30 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageHeading } from "~/components/layout";
+import { readForm } from "~/domain/http/forms.server";
+import { getLang } from "~/domain/http/lang.server";
+import { resendVerification } from "~/domain/identity/accounts.server";
+import { redirectWithToast } from "~/domain/identity/session.server";
 import { pageMeta } from "~/domain/kernel/meta";
 import { emailField } from "~/domain/kernel/validation";
 
 export const meta = pageMeta("auth.register.sentTitle");
 
+const emailOf = (value: unknown) => {
+  const parsed = emailField.safeParse(typeof value === "string" ? value : "");
+  return parsed.success ? parsed.data : "";
+};
+
 export function loader({ request }: LoaderFunctionArgs) {
-  const email = emailField.safeParse(new URL(request.url).searchParams.get("email") ?? "");
-  return { email: email.success ? email.data : "" };
+  return { email: emailOf(new URL(request.url).searchParams.get("email")) };
+}
+
+/** "Send the link again": the same answer whether or not the address has an unverified account. */
+export async function action({ request }: ActionFunctionArgs) {
+  const email = emailOf((await readForm(request)).get("email"));
+  if (email) await resendVerification(email, await getLang(request));
+  return redirectWithToast(`/registrera/skickat?${new URLSearchParams({ email })}`, "auth.register.resent");
 }
 
 export default function RegisterSent() {
@@ -19,6 +34,21 @@ export default function RegisterSent() {
     <div className="narrow">
       <PageHeading>{t("auth.register.sentTitle")}</PageHeading>
       <p className="lead">{t("auth.register.sent", { email })}</p>
+      <h2>{t("auth.register.noEmailTitle")}</h2>
+      <ul>
+        <li>{t("auth.register.spamHint")}</li>
+        <li>{t("auth.register.waitHint")}</li>
+      </ul>
+      <Form method="post" className="form">
+        <input type="hidden" name="email" value={email} />
+        <button type="submit" className="button button--secondary">
+          {t("auth.verify.resend")}
+        </button>
+      </Form>
+      <h2>{t("auth.register.wrongAddressTitle")}</h2>
+      <p>
+        {t("auth.register.wrongAddress")} <Link to="/registrera">{t("auth.register.again")}</Link>
+      </p>
     </div>
   );
 }

@@ -358,3 +358,29 @@ describe("hostile input on the remaining account forms", () => {
     await loginAs(app.url, DEMO.orgMemberA); // password unchanged
   });
 });
+
+describe("no dead ends after signing up", () => {
+  it("sends a new link to an unverified address at most once in ten minutes, and answers any address the same", async () => {
+    const email = `resend-${Date.now().toString(36)}@example.se`;
+    await signUp(app.url, email);
+    await app.smtp.waitFor((m) => recipients(m).includes(email));
+    const before = app.smtp.messages.filter((m) => recipients(m).includes(email)).length;
+    const visitor = new Client(app.url);
+    const first = await visitor.post("/registrera/skickat", { email });
+    await app.smtp.waitFor(
+      (m) =>
+        recipients(m).includes(email) && app.smtp.messages.filter((x) => recipients(x).includes(email)).length > before,
+    );
+    const again = await visitor.post("/registrera/skickat", { email });
+    const unknown = await new Client(app.url).post("/registrera/skickat", { email: "ingen-har-denna@example.se" });
+    for (const res of [first, again, unknown]) expect(res.status).toBe(302);
+    expect(first.headers.get("Location")).toBe(`/registrera/skickat?email=${encodeURIComponent(email)}`);
+    expect(unknown.headers.get("Location")).toBe("/registrera/skickat?email=ingen-har-denna%40example.se");
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(app.smtp.messages.filter((m) => recipients(m).includes(email))).toHaveLength(before + 1);
+    expect(app.smtp.messages.filter((m) => recipients(m).includes("ingen-har-denna@example.se"))).toHaveLength(0);
+    const page = await (await visitor.get(`/registrera/skickat?email=${encodeURIComponent(email)}`)).text();
+    expect(page).toContain("skräppost");
+    expect(page).toContain("Fel e-postadress?");
+  });
+});

@@ -9,6 +9,7 @@ import { getPublicBody } from "../public-body/public-body.server";
 import { beginLoginAttempt } from "./rate-limit.server";
 import { consumeToken, findValidToken, issueToken } from "./tokens.server";
 import { clockNow } from "../kernel/clock";
+import { claimOnce } from "../kernel/claims.server";
 
 type Locale = "sv" | "en";
 
@@ -31,6 +32,17 @@ export async function sendVerificationEmail(
     url: link("/verifiera-epost", token),
     officeName: await officeName(),
   });
+}
+
+/**
+ * A new verification link for someone who is not signed in ("did not get the email"): sent only
+ * to an unverified account, at most once in ten minutes, and answered the same either way.
+ */
+export async function resendVerification(email: string, locale: Locale) {
+  const user = await UserModel.findOne({ email }).select("email name emailVerifiedAt").lean();
+  if (!user || user.emailVerifiedAt) return;
+  if (!(await claimOnce(`verify-resend:${String(user._id)}`, 10 * 60 * 1000))) return;
+  await sendVerificationEmail(user, locale);
 }
 
 /**
