@@ -1,5 +1,5 @@
 import { connectDb, disconnectDb } from "../app/domain/kernel/db.server";
-import { seedDemo } from "../app/domain/demo/seed.server";
+import { seedDemo, seedDemoCases } from "../app/domain/demo/seed.server";
 import { startEmbeddedDb } from "./db";
 
 // `npm run seed` (also run by `npm run dev`): idempotent demo data. Without MONGODB_URI it
@@ -8,6 +8,7 @@ const embedded = process.env.MONGODB_URI ? undefined : await startEmbeddedDb(".d
 const uri = process.env.MONGODB_URI ?? `${embedded?.uri ?? ""}samverka`;
 await connectDb(uri);
 const body = await seedDemo();
-console.log(`[samverka] Demodata klar för ${body.name}`);
+const cases = await seedDemoCases(body);
+console.log(`[samverka] Demodata klar för ${body.name}${cases ? ` (${cases} ärenden i alla lägen)` : ""}`);
 await disconnectDb();
 await embedded?.stop();

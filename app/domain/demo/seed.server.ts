@@ -1,3 +1,7 @@
+import type { Types } from "mongoose";
+import { OrganisationModel } from "#models/organisation";
+import { UserModel } from "#models/user";
+import type { SessionUser } from "../identity/session.server";
 import { DEMO_PASSWORD, upsertDepartments, upsertOrganisation, upsertPublicBody, upsertUser } from "./factories.server";
 
 /** Demo data for development: Exempelkommun, one account per role, two organisations. */
@@ -59,4 +63,60 @@ export async function seedDemo() {
     members: [{ userId: lina._id, role: "org_admin" }],
   });
   return body;
+}
+
+/**
+ * Cases in every status over two organisations and two departments, so that a newcomer signing
+ * in as any demo person sees real work (`npm run dev` / `npm run seed`; never in tests, which
+ * make their own). Made through the use cases; skipped when the public body has cases.
+ */
+export async function seedDemoCases(body: { _id: Types.ObjectId }) {
+  const { ProposalModel } = await import("#models/proposal");
+  if (await ProposalModel.exists({ publicBodyId: body._id })) return 0;
+  const { caseInStatus } = await import("./factories.server");
+  const departments = await upsertDepartments(body._id);
+  const social = departments.find((d) => d.slug === "social");
+  const culture = departments.find((d) => d.slug === "kultur-fritid");
+  const person = (email: string) => UserModel.findOne({ email }).lean() as Promise<SessionUser | null>;
+  const karin = await upsertUser({
+    email: "kultur@exempelkommun.se",
+    name: "Karin Kulturhandläggare",
+    password: DEMO_PASSWORD,
+    staff: { publicBodyId: body._id, role: "officer", departmentIds: culture ? [culture._id] : [] },
+  });
+  const [sara, hans, lina, anna] = await Promise.all(
+    [
+      "samordnare@exempelkommun.se",
+      "handlaggare@exempelkommun.se",
+      "lina@laxhjalpen.example",
+      "anna@gronagarden.example",
+    ].map(person),
+  );
+  const [laxhjalpen, grona] = await Promise.all(
+    ["802500-6266", "802400-1375"].map((orgNumber) => OrganisationModel.findOne({ orgNumber }).lean()),
+  );
+  if (!sara || !hans || !lina || !anna || !laxhjalpen || !grona || !social || !culture) return 0;
+  const lax = { organisation: laxhjalpen, member: lina, coordinator: sara, officer: hans, departmentId: social._id };
+  const green = {
+    organisation: grona,
+    member: anna,
+    coordinator: sara,
+    officer: karin as unknown as SessionUser,
+    departmentId: culture._id,
+  };
+  const plan: [Parameters<typeof caseInStatus>[0], typeof lax, string][] = [
+    ["submitted", lax, "Sommarlovsaktiviteter för unga i Norra stadsdelen"],
+    ["submitted", green, "Odlingsträffar för äldre och nyanlända"],
+    ["in_dialogue", lax, "Läxhjälp på biblioteket"],
+    ["in_dialogue", green, "Kulturcafé i Gröna Gården"],
+    ["awaiting_completion", lax, "Mentorer för gymnasieelever"],
+    ["preparing_proposal", green, "Stadsodling på skolgårdar"],
+    ["in_assessment", lax, "Läsfrämjande helger"],
+    ["approved", lax, "Läxhjälp i Södra stadsdelen"],
+    ["declined", green, "Trädgårdsbuss för seniorer"],
+    ["withdrawn", green, "Vinterodling i växthus"],
+    ["draft", lax, "Idé: språkcafé för föräldrar"],
+  ];
+  for (const [status, cast, title] of plan) await caseInStatus(status, cast, title);
+  return plan.length;
 }
