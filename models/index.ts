@@ -11,6 +11,7 @@ import { OrganisationModel } from "./organisation";
 import { ProposalModel } from "./proposal";
 import { PublicBodyModel } from "./public-body";
 import { ReadMarkerModel } from "./read-marker";
+import { PageTextModel } from "./page-text";
 import { SeenMarksModel } from "./seen-marks";
 import { SequenceModel } from "./sequence";
 import { SessionModel } from "./session";
@@ -29,6 +30,7 @@ export function allModels(): Model<never>[] {
     OutboxModel,
     ClaimModel,
     SeenMarksModel,
+    PageTextModel,
     AttemptSlotModel,
     ReadMarkerModel,
     ProposalModel,

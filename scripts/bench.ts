@@ -143,6 +143,10 @@ async function runOne(n: number) {
       fixtures.coordinator,
     ],
     ["officer's inbox", "/handlaggning", fixtures.officer],
+    ["start page: coordinator", "/mina-sidor", fixtures.coordinator],
+    ["start page: officer", "/mina-sidor", fixtures.officer],
+    ["start page: organisation member", "/mina-sidor", fixtures.member],
+    ["start page: politician", "/mina-sidor", fixtures.politician],
     ["organisation's proposals", "/forslag", fixtures.member],
     ["staff case page", `/handlaggning/arenden/${fixtures.caseId}`, fixtures.coordinator],
     ["organisation's case page", `/forslag/${fixtures.caseId}`, fixtures.member],
@@ -245,6 +249,7 @@ async function seed(n: number) {
   const staff = async (email: string) => (await UserModel.findOne({ email }).lean()) as never;
   const coordinator = await staff("samordnare@exempelkommun.se");
   const officer = await staff("handlaggare@exempelkommun.se");
+  const politician = await staff("politiker@exempelkommun.se");
   const orgs: {
     organisation: { _id: mongoose.Types.ObjectId; publicBodyId: mongoose.Types.ObjectId };
     member: never;
@@ -288,6 +293,7 @@ async function seed(n: number) {
     coordinator: await cookie((coordinator as { _id: mongoose.Types.ObjectId })._id),
     officer: await cookie((officer as { _id: mongoose.Types.ObjectId })._id),
     member: await cookie((orgs[sample.org]!.member as { _id: mongoose.Types.ObjectId })._id),
+    politician: await cookie((politician as { _id: mongoose.Types.ObjectId })._id),
   };
 }
 

@@ -163,6 +163,9 @@ export function SiteFooter() {
             <li>
               <Link to="/tillganglighet">{t("footer.accessibility")}</Link>
             </li>
+            <li>
+              <Link to="/integritet">{t("privacy.link")}</Link>
+            </li>
           </ul>
         </section>
       </div>

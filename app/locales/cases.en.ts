@@ -47,7 +47,8 @@ const cases: Shape<typeof sv> = {
       preparing_proposal:
         "The case stays registered and keeps its officer. Fill in the proposal and submit it when you are ready; the dialogue with the officer goes on meanwhile.",
       in_assessment: "The municipality assesses the proposal and decides.",
-      approved: "The proposal is approved. The next step is the agreement.",
+      approved:
+        "The proposal is approved. Next: the officer drafts an agreement together with you, usually within a few weeks. You will get an email when there is something to read and comment on.",
       declined: "The proposal is declined. The reasons are in the decision.",
       withdrawn: "You have withdrawn the case. It stays here for reference.",
       closed: "The case is closed.",
@@ -129,6 +130,7 @@ const cases: Shape<typeof sv> = {
     deleteDraft: "Delete the draft",
     deleteDraftLead: "The draft has not been submitted. If you delete it, it is gone for good, with its attachments.",
     draftDeletedToast: "The draft has been deleted.",
+    appealTitle: "How to appeal",
     withdrawnToast: "The case is withdrawn.",
     timeline: "Events",
     documents: "Documents",

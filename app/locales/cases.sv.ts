@@ -49,7 +49,8 @@ const cases = {
       preparing_proposal:
         "Ärendet är registrerat och har kvar sin handläggare. Fyll i förslaget och skicka in det när ni är klara; dialogen med handläggaren fortsätter under tiden.",
       in_assessment: "Kommunen bedömer förslaget och fattar beslut.",
-      approved: "Förslaget är beviljat. Nästa steg är att skriva avtal.",
+      approved:
+        "Förslaget är beviljat. Nästa steg: handläggaren tar fram ett förslag till överenskommelse (avtal) tillsammans med er, oftast inom några veckor. Ni får e-post när det finns att läsa och kommentera.",
       declined: "Förslaget är avslaget. Skälen står i beslutet.",
       withdrawn: "Ni har återkallat ärendet. Det finns kvar här för kännedom.",
       closed: "Ärendet är avslutat.",
@@ -128,6 +129,7 @@ const cases = {
       "Någon annan ändrade ärendet medan du arbetade. Du ser nu den senaste versionen. Gör om det du ville göra.",
     withdraw: "Återkalla ärendet",
     withdrawLead: "Ni kan återkalla ärendet fram till beslut. Det finns sedan kvar här för kännedom.",
+    appealTitle: "Hur ni överklagar",
     withdrawnToast: "Ärendet är återkallat.",
     deleteDraft: "Ta bort utkastet",
     deleteDraftLead: "Utkastet är inte inskickat. Tar ni bort det försvinner det helt, med sina bilagor.",

@@ -402,7 +402,32 @@ const en: Shape<typeof sv> = {
     remindersSaved: "The reminders are saved.",
     errors: { days: "Choose between 1 and 365 days" },
   },
-  a11y: { title: "Accessibility of Samverka" },
+  a11y: {
+    title: "Accessibility of Samverka",
+    description:
+      "How Samverka meets the Act on accessibility of digital public services, known shortcomings and how to report them.",
+  },
+  privacy: {
+    title: "Personal data",
+    description: "How the municipality processes your personal data in Samverka and what rights you have.",
+    link: "How we process your personal data",
+  },
+  pageTexts: {
+    title: "Page texts",
+    lead: "Texts the municipality is responsible for. Write headings as “## Heading”, separate paragraphs with a blank line; web addresses become links.",
+    keys: {
+      accessibility: "Accessibility statement",
+      privacy: "Personal data",
+      appeal: "How to appeal a committee decision",
+    },
+    language: { sv: "Swedish", en: "English" },
+    body: "Text",
+    save: "Save the text",
+    saved: "The text has been saved.",
+    standard: "Samverka's default text is used.",
+    updated: "Changed {{date}}.",
+    link: "Edit page texts",
+  },
   about: { title: "About non-profit public partnership" },
   dev: {
     mailTitle: "Developer mail",

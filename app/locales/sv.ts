@@ -394,6 +394,29 @@ const sv = {
   },
   a11y: {
     title: "Tillgänglighet för Samverka",
+    description:
+      "Hur Samverka uppfyller lagen om tillgänglighet till digital offentlig service, kända brister och hur du rapporterar dem.",
+  },
+  privacy: {
+    title: "Personuppgifter",
+    description: "Hur kommunen behandlar dina personuppgifter i Samverka och vilka rättigheter du har.",
+    link: "Så behandlar vi dina personuppgifter",
+  },
+  pageTexts: {
+    title: "Sidtexter",
+    lead: "Texter som kommunen ansvarar för. Rubriker skrivs som ”## Rubrik”, stycken skiljs med en tom rad och webbadresser blir länkar.",
+    keys: {
+      accessibility: "Tillgänglighetsredogörelse",
+      privacy: "Personuppgifter",
+      appeal: "Hur man överklagar ett nämndbeslut",
+    },
+    language: { sv: "svenska", en: "engelska" },
+    body: "Text",
+    save: "Spara texten",
+    saved: "Texten är sparad.",
+    standard: "Samverkas standardtext används.",
+    updated: "Ändrad {{date}}.",
+    link: "Redigera sidtexter",
   },
   about: { title: "Om idéburet offentligt partnerskap" },
   dev: {

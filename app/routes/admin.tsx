@@ -1,6 +1,6 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StackedTable } from "~/components/stacked-table";
 import { Types } from "mongoose";
@@ -70,6 +70,9 @@ export default function Admin() {
   return (
     <>
       <PageHeading>{t("admin.title")}</PageHeading>
+      <p>
+        <Link to="/admin/texter">{t("pageTexts.link")}</Link>
+      </p>
       <section aria-labelledby="staff-heading">
         <h2 id="staff-heading">{t("admin.staff")}</h2>
         <StackedTable

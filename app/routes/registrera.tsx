@@ -44,6 +44,9 @@ export default function Register() {
         <TextField field={fields.name} label={t("auth.name")} autoComplete="name" />
         <TextField field={fields.email} label={t("auth.email")} type="email" autoComplete="email" />
         <NewPasswordFields password={fields.password} confirmPassword={fields.confirmPassword} />
+        <p>
+          <Link to="/integritet">{t("privacy.link")}</Link>
+        </p>
         <Honeypot />
         <button type="submit" className="button">
           {t("auth.register.submit")}

@@ -1,10 +1,19 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
 import { TextPage } from "~/components/text-page";
-import { useLang } from "~/components/root-data";
-import { accessibility } from "~/content/pages";
+import { parsePageText } from "~/content/page-texts";
+import { requestContext } from "~/domain/http/request.server";
 import { pageMeta } from "~/domain/kernel/meta";
+import { pageText } from "~/domain/public-body/page-texts.server";
 
-export const meta = pageMeta("a11y.title");
+export const meta = pageMeta("a11y.title", "a11y.description");
+
+/** The accessibility statement, as the public body's administrators keep it. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { publicBody, lang } = await requestContext(request);
+  return pageText(publicBody._id, "accessibility", lang);
+}
 
 export default function Accessibility() {
-  return <TextPage sections={accessibility[useLang()]} />;
+  return <TextPage sections={parsePageText(useLoaderData<typeof loader>().body)} />;
 }

@@ -33,6 +33,7 @@ describe("every page is accessible (axe, WCAG 2.1 AA) and has one h1", { timeout
       "/",
       "/om-iop",
       "/tillganglighet",
+      "/integritet",
       "/registrera",
       "/logga-in",
       "/glomt-losenord",
@@ -74,6 +75,7 @@ describe("every page is accessible (axe, WCAG 2.1 AA) and has one h1", { timeout
     const admin = await newPage(browser);
     await signInAs(admin, app.url, DEMO.admin);
     await visit(admin.page, "/admin");
+    await visit(admin.page, "/admin/texter");
     await visit(admin.page, `/organisation/${orgA}`);
     expect(admin.errors).toEqual([]);
     await admin.context.close();

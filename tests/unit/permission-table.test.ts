@@ -64,7 +64,7 @@ const columns = [
   "handle in_dialogue", "route submitted", "create case", "read org", "update org", "invite member",
   "remove member", "read org documents", "upload org document", "read staff", "invite staff",
   "message", "internal note", "meeting", "confirm meeting", "set confidential", "assess", "attach",
-  "leave own membership", "delete org document", "manage departments", "register organisation",
+  "leave own membership", "delete org document", "manage departments", "register organisation", "edit page texts",
 ] as const;
 const check: Record<(typeof columns)[number], (a: ReturnType<typeof defineAbilityFor>, self: string) => boolean> = {
   "read draft": (a) => a.can("read", draftCase),
@@ -96,25 +96,26 @@ const check: Record<(typeof columns)[number], (a: ReturnType<typeof defineAbilit
   "delete org document": (a) => a.can("delete", subject("OrgDocument", { organisationId: orgA, publicBodyId: body })),
   "manage departments": (a) => a.can("manage", subject("Department", { publicBodyId: body })),
   "register organisation": (a) => a.can("create", "Organisation"),
+  "edit page texts": (a) => a.can("update", subject("PageText", { publicBodyId: body })),
 };
 
 // 1 = allowed, 0 = refused; columns in the order above.
 // prettier-ignore
 const table: Record<keyof typeof people, number[]> = {
-  orgAdmin:             [1, 1, 1, 0, 1, 0, 0, 1, 1, 1, 1, 1, 1, 1, 0, 0,  1, 0, 0, 1, 0, 0, 1, 1, 1, 0, 1],
-  orgMember:            [1, 1, 1, 0, 1, 0, 0, 1, 1, 0, 0, 0, 1, 1, 0, 0,  1, 0, 0, 1, 0, 0, 1, 1, 0, 0, 1],
-  otherOrgAdmin:        [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1],
-  routedOfficer:        [0, 0, 1, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0,  1, 1, 1, 0, 1, 1, 0, 0, 0, 0, 0],
-  sameDeptOfficer:      [0, 0, 1, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0,  1, 1, 1, 0, 1, 1, 0, 0, 0, 0, 0],
-  coReadingOfficer:     [0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0,  0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0],
-  otherDeptOfficer:     [0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0,  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
-  coordinator:          [0, 0, 1, 0, 0, 1, 1, 0, 1, 0, 0, 0, 1, 0, 0, 0,  1, 1, 1, 0, 1, 0, 0, 0, 0, 0, 0],
-  routedCoordinator:    [0, 0, 1, 0, 0, 1, 1, 0, 1, 0, 0, 0, 1, 0, 0, 0,  1, 1, 1, 0, 1, 1, 0, 0, 0, 0, 0],
-  admin:                [0, 0, 1, 0, 0, 1, 1, 0, 1, 0, 0, 0, 1, 0, 1, 1,  1, 1, 1, 0, 1, 0, 0, 0, 0, 1, 0],
-  politician:           [0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0,  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
-  otherBodyCoordinator: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
-  signedInStranger:     [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1],
-  anonymous:            [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+  orgAdmin:             [1, 1, 1, 0, 1, 0, 0, 1, 1, 1, 1, 1, 1, 1, 0, 0,  1, 0, 0, 1, 0, 0, 1, 1, 1, 0, 1, 0],
+  orgMember:            [1, 1, 1, 0, 1, 0, 0, 1, 1, 0, 0, 0, 1, 1, 0, 0,  1, 0, 0, 1, 0, 0, 1, 1, 0, 0, 1, 0],
+  otherOrgAdmin:        [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0],
+  routedOfficer:        [0, 0, 1, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0,  1, 1, 1, 0, 1, 1, 0, 0, 0, 0, 0, 0],
+  sameDeptOfficer:      [0, 0, 1, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0,  1, 1, 1, 0, 1, 1, 0, 0, 0, 0, 0, 0],
+  coReadingOfficer:     [0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0,  0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+  otherDeptOfficer:     [0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0,  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+  coordinator:          [0, 0, 1, 0, 0, 1, 1, 0, 1, 0, 0, 0, 1, 0, 0, 0,  1, 1, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0],
+  routedCoordinator:    [0, 0, 1, 0, 0, 1, 1, 0, 1, 0, 0, 0, 1, 0, 0, 0,  1, 1, 1, 0, 1, 1, 0, 0, 0, 0, 0, 0],
+  admin:                [0, 0, 1, 0, 0, 1, 1, 0, 1, 0, 0, 0, 1, 0, 1, 1,  1, 1, 1, 0, 1, 0, 0, 0, 0, 1, 0, 1],
+  politician:           [0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0,  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+  otherBodyCoordinator: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+  signedInStranger:     [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0],
+  anonymous:            [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
 };
 
 describe("the permission table", () => {

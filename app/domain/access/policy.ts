@@ -86,7 +86,8 @@ export const CASE_POLICY: Record<CaseAction, readonly CaseRelation[]> = {
 export const mayOnCase = (action: CaseAction, relation: CaseRelation) => CASE_POLICY[action].includes(relation);
 
 export type Action = CaseAction | "delete" | "invite" | "leave" | "manage";
-export type SubjectType = "Organisation" | "Member" | "OrgDocument" | "Staff" | "Department" | "Case" | "DevTools";
+export type SubjectType =
+  "Organisation" | "Member" | "OrgDocument" | "Staff" | "Department" | "PageText" | "Case" | "DevTools";
 
 export interface OrgSubject {
   _id: string;
@@ -122,6 +123,7 @@ type Subjects =
   | Tagged<"OrgDocument", OrgDocumentSubject>
   | Tagged<"Staff", StaffSubject>
   | Tagged<"Department", StaffSubject>
+  | Tagged<"PageText", StaffSubject>
   | Tagged<"Case", CaseSubject>
   | Tagged<"DevTools", StaffSubject>;
 export type AppAbility = MongoAbility<[Action, Subjects]>;
@@ -216,6 +218,8 @@ export function defineRulesFor(user: AbilityUser | null): AppRule[] {
       can("read", "Staff", body);
       can("invite", "Staff", body);
       can("manage", "Department", body);
+      // The accessibility statement, privacy notice and appeal text are the public body's.
+      can("update", "PageText", body);
     }
   }
   // Nobody removes themselves through "remove member": they leave instead.

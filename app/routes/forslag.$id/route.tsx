@@ -17,6 +17,9 @@ import { ATTACHABLE_STATUSES, DIALOGUE_STATUSES, isIn } from "~/domain/cases/lif
 import { readUploadForm } from "~/domain/http/uploads.server";
 import { completionAnswerSchema } from "~/schemas/dialogue";
 import { runOrganisationCaseIntent } from "./intents.server";
+import { TextPage } from "~/components/text-page";
+import { parsePageText } from "~/content/page-texts";
+import { pageText } from "~/domain/public-body/page-texts.server";
 
 export { revalidateAfterPost as shouldRevalidate } from "~/components/revalidate";
 
@@ -24,14 +27,16 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTags
 
 /** The organisation's page of one idea or proposal. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { c, actor, ability } = await loadCaseFor(request, params.id);
+  const { c, actor, ability, lang } = await loadCaseFor(request, params.id);
   // Staff have their own case page, with internal notes.
   if (actor !== "organisation") throw new Response("Sidan finns inte", { status: 404 });
-  const [data, dialogue] = await Promise.all([
+  const [data, dialogue, appeal] = await Promise.all([
     casePageData(c, { staff: false, actor }),
     listDialogue(c, { staff: false }),
+    // A committee's decision can be appealed (laglighetsprövning); the text is the public body's.
+    c.decision?.decidedBy === "committee" ? pageText(c.publicBodyId, "appeal", lang) : null,
   ]);
-  return { ...data, dialogue, editable: can(ability, "update", "Case", caseSubject(c)) };
+  return { ...data, dialogue, appeal: appeal?.body ?? null, editable: can(ability, "update", "Case", caseSubject(c)) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -112,6 +117,11 @@ export default function ProposalPage() {
         </section>
       ) : null}
       {data.decision ? <DecisionView decision={data.decision} /> : null}
+      {data.appeal ? (
+        <section className="panel" aria-label={t("cases.appealTitle")}>
+          <TextPage sections={parsePageText(data.appeal)} headingLevel={2} />
+        </section>
+      ) : null}
       {/* "What happens next?" comes first in the page, so on a phone it is read first; on a
           wide screen the grid places it at the top of the side column. */}
       <div className="case-grid case-grid--next-first">
