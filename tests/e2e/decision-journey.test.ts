@@ -24,7 +24,11 @@ const path0 = (url: string) => new URL(url).pathname;
 
 async function look(page: Page, name: string) {
   await expectAccessible(page);
-  if (shots) await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
+  if (!shots) return;
+  await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.screenshot({ path: `${shots}/${name}-375.png`, fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 720 });
 }
 
 const TITLE = "Läxhjälp på biblioteket";

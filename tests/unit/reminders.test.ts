@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { dueReminders, reminderKey, easterSunday, swedishHolidays, workingDaysBetween } from "~/domain/cases/reminders";
+import { dueReminders, reminderKey } from "~/domain/cases/reminders";
+import { easterSunday, swedishHolidays, workingDaysBetween } from "~/domain/kernel/swedish-calendar";
 
 const settings = { unroutedReminderDays: 3, inactivityReminderDays: 14, completionReminderDays: 7 };
 

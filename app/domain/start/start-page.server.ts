@@ -6,7 +6,7 @@ import { caseSubject } from "../access/ability.server";
 import type { AppAbility } from "../access/policy";
 import { organisationCases } from "../cases/inbox.server";
 import { caseRows, directory, type CaseRow } from "../cases/read-model.server";
-import { workingDaysBetween } from "../cases/reminders";
+import { workingDaysBetween } from "../kernel/swedish-calendar";
 import { isIn, isOpen, DIALOGUE_STATUSES } from "../cases/statuses";
 import type { SessionUser } from "../identity/session.server";
 import { clockNow } from "../kernel/clock";
