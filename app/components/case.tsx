@@ -147,7 +147,7 @@ export function CaseContent({ c }: { c: CaseData }) {
   );
 }
 
-export function Timeline({ events }: { events: CasePageData["events"] }) {
+function TimelineList({ events }: { events: CasePageData["events"] }) {
   const { t } = useTranslation();
   const lang = useLang();
   return (
@@ -160,6 +160,17 @@ export function Timeline({ events }: { events: CasePageData["events"] }) {
         </li>
       ))}
     </ol>
+  );
+}
+
+/** The case's history (who did what, when), as a section of its own. */
+export function Timeline({ events }: { events: CasePageData["events"] }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="timeline-heading">
+      <h2 id="timeline-heading">{t("cases.timeline")}</h2>
+      <TimelineList events={events} />
+    </section>
   );
 }
 

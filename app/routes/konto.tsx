@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary, NewPasswordFields, TextField } from "~/components/forms";
 import { PageHeading } from "~/components/layout";
+import { VerifyFirstNotice } from "~/components/verify-notice";
 import { useSchemaForm } from "~/components/use-form";
 import { changePassword, membershipNames } from "~/domain/identity/accounts.server";
 import { invalid, parseForm, readForm } from "~/domain/http/forms.server";
@@ -58,16 +59,7 @@ export default function Account() {
   return (
     <>
       <PageHeading>{t("account.title")}</PageHeading>
-      {!data.verified ? (
-        <div className="notice notice--warning">
-          <p>{t("auth.verify.banner", { email: data.email })}</p>
-          <Form method="post" action="/verifiera-epost">
-            <button type="submit" className="button button--secondary">
-              {t("auth.verify.resend")}
-            </button>
-          </Form>
-        </div>
-      ) : null}
+      {!data.verified ? <VerifyFirstNotice message={t("auth.verify.banner", { email: data.email })} /> : null}
       <div className="columns">
         <section aria-labelledby="details">
           <h2 id="details">{t("account.details")}</h2>

@@ -2,9 +2,10 @@ import { STAFF_ROLES_LIST } from "#models/constants";
 import { emailField, requiredText, z } from "~/domain/kernel/validation";
 import { objectId } from "./organisation";
 
+// Fields in the order of the form, so the error summary lists them in that order.
 export const inviteStaffSchema = z.object({
-  email: emailField,
   name: requiredText(100),
+  email: emailField,
   role: z.enum(STAFF_ROLES_LIST),
   departmentIds: z.array(objectId).max(50).optional().default([]),
 });

@@ -1,24 +1,13 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { caseInStatus } from "~/domain/demo/factories.server";
-import { startTestApp, type TestApp } from "../support/app";
-import { expectAccessible, launchBrowser, newPage, signInAs } from "../support/browser";
+import { expectAccessible, browserSuite, newPage, signInAs } from "../support/browser";
 import { laxhjalpenCast } from "../support/cast";
 import { DEMO } from "../support/http";
 import { recipients } from "../support/smtp";
 
-let app: TestApp;
-let browser: Browser;
+const suite = browserSuite("decision-journey");
 const shots = process.env.SCREENSHOT_DIR;
-
-beforeAll(async () => {
-  app = await startTestApp("decision-journey");
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
 
 const path0 = (url: string) => new URL(url).pathname;
 
@@ -35,6 +24,7 @@ const TITLE = "Läxhjälp på biblioteket";
 
 describe("from a proposal in dialogue to a decision", { timeout: 120_000 }, () => {
   it("completion, meetings and internal notes, jäv, assessment and approval; internal text never leaks", async () => {
+    const { app, browser } = suite;
     // A proposal already routed to Hans and in dialogue, made through the use cases.
     const c = await caseInStatus("in_dialogue", await laxhjalpenCast(), TITLE);
     const org = await newPage(browser);

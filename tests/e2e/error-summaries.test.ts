@@ -1,28 +1,17 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { caseInStatus } from "~/domain/demo/factories.server";
-import { startTestApp, type TestApp } from "../support/app";
-import { expectAccessible, expectSummaryMatchesFields, launchBrowser, newPage, signInAs } from "../support/browser";
+import { expectAccessible, expectSummaryMatchesFields, browserSuite, newPage, signInAs } from "../support/browser";
 import { laxhjalpenCast } from "../support/cast";
 import { DEMO } from "../support/http";
 
 // Every form's error summary: specific words, the same at the field, links, form order; with
 // and without JavaScript.
 
-let app: TestApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startTestApp("error-summaries");
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const suite = browserSuite("error-summaries");
 
 async function submitEmpty(page: Page, path: string, button: string, javaScript = true) {
-  await page.goto(app.url + path);
+  await page.goto(suite.app.url + path);
   await page.getByRole("button", { name: button, exact: true }).click();
   await page.locator(".error-summary").waitFor();
   if (javaScript) {
@@ -31,7 +20,7 @@ async function submitEmpty(page: Page, path: string, button: string, javaScript 
   }
   // Without JavaScript the page cannot be inspected by script: inspect the same HTML elsewhere.
   const html = (await page.content()).replace(/<script[\s\S]*?<\/script>/g, "");
-  const probe = await newPage(browser);
+  const probe = await newPage(suite.browser);
   await probe.page.setContent(html);
   const items = await expectSummaryMatchesFields(probe.page);
   await probe.context.close();
@@ -41,6 +30,7 @@ async function submitEmpty(page: Page, path: string, button: string, javaScript 
 describe("error summaries", { timeout: 120_000 }, () => {
   for (const javaScriptEnabled of [true, false]) {
     it(`name the problem at each field, in form order (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async () => {
+      const { app, browser } = suite;
       const visitor = await newPage(browser, { javaScriptEnabled });
       expect(await submitEmpty(visitor.page, "/registrera", "Skapa konto", javaScriptEnabled)).toEqual([
         "Fyll i ditt namn",
@@ -62,6 +52,7 @@ describe("error summaries", { timeout: 120_000 }, () => {
   }
 
   it("on the organisation's draft and on the officer's decision", async () => {
+    const { app, browser } = suite;
     const cast = await laxhjalpenCast();
     const draft = await caseInStatus("draft", cast, "Tomt utkast");
     const member = await newPage(browser);
@@ -83,6 +74,33 @@ describe("error summaries", { timeout: 120_000 }, () => {
     await officer.page.locator(".error-summary").waitFor();
     const decision = await expectSummaryMatchesFields(officer.page);
     expect(decision[0]).toBe("Välj bifall eller avslag");
+    await officer.context.close();
+  });
+
+  it("on the account, administration and dialogue forms", async () => {
+    const { app, browser } = suite;
+    const visitor = await newPage(browser);
+    expect(await submitEmpty(visitor.page, "/glomt-losenord", "Skicka länk")).toEqual(["Skriv e-postadressen"]);
+    await visitor.context.close();
+
+    const member = await newPage(browser);
+    await signInAs(member, app.url, DEMO.orgAdminB);
+    const account = await submitEmpty(member.page, "/konto", "Byt lösenord");
+    expect(account[0]).toBe("Fyll i nuvarande lösenord");
+    await member.context.close();
+
+    const admin = await newPage(browser);
+    await signInAs(admin, app.url, DEMO.admin);
+    const invite = await submitEmpty(admin.page, "/admin", "Bjud in medarbetare");
+    expect(invite.slice(0, 2)).toEqual(["Fyll i namn", "Skriv e-postadressen"]);
+    await admin.context.close();
+
+    const c = await caseInStatus("in_dialogue", await laxhjalpenCast(), "Dialog utan ord");
+    const officer = await newPage(browser);
+    await signInAs(officer, app.url, DEMO.officer);
+    expect(await submitEmpty(officer.page, `/handlaggning/arenden/${String(c._id)}`, "Skicka meddelande")).toEqual([
+      "Skriv ett meddelande",
+    ]);
     await officer.context.close();
   });
 });

@@ -1,22 +1,11 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp } from "../support/app";
-import { expectAccessible, launchBrowser, newPage, signInAs } from "../support/browser";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { expectAccessible, browserSuite, newPage, signInAs } from "../support/browser";
 import { DEMO } from "../support/http";
 import { recipients } from "../support/smtp";
 
-let app: TestApp;
-let browser: Browser;
+const suite = browserSuite("idea-journey");
 const shots = process.env.SCREENSHOT_DIR;
-
-beforeAll(async () => {
-  app = await startTestApp("idea-journey");
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
 
 async function look(page: Page, name: string) {
   await expectAccessible(page);
@@ -25,6 +14,7 @@ async function look(page: Page, name: string) {
 
 describe("from an organisation's idea to a proposal in dialogue", { timeout: 120_000 }, () => {
   it("idea, receipt, routing, meeting invitation and minutes, conversion and the proposal submitted", async () => {
+    const { app, browser } = suite;
     const org = await newPage(browser);
     await signInAs(org, app.url, DEMO.orgAdminB);
     await org.page.getByRole("link", { name: "Idéer och förslag" }).click();

@@ -1,28 +1,17 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { caseInStatus } from "~/domain/demo/factories.server";
 import { postMessage } from "~/domain/cases/dialogue.server";
-import { startTestApp, type TestApp } from "../support/app";
-import { expectAccessible, launchBrowser, newPage, signIn, signInAs } from "../support/browser";
+import { expectAccessible, browserSuite, newPage, signIn, signInAs } from "../support/browser";
 import { laxhjalpenCast } from "../support/cast";
 import { DEMO } from "../support/http";
 
 // Each person lands on their own start page with what waits for them, and only that.
 
-let app: TestApp;
-let browser: Browser;
+const suite = browserSuite("start-pages");
 const shots = process.env.SCREENSHOT_DIR;
 const stamp = Date.now().toString(36);
 const title = (name: string) => `${name} ${stamp}`;
-
-beforeAll(async () => {
-  app = await startTestApp("start-pages");
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
 
 async function look(page: Page, name: string) {
   await expectAccessible(page);
@@ -39,6 +28,7 @@ const section = (page: Page, heading: string) =>
 
 describe("start pages", { timeout: 120_000 }, () => {
   it("shows each role its own work after signing in", async () => {
+    const { app, browser } = suite;
     const cast = await laxhjalpenCast();
     const toRoute = await caseInStatus("submitted", cast, title("Att fördela"));
     const inDialogue = await caseInStatus("in_dialogue", cast, title("Dialogärende"));
@@ -132,6 +122,7 @@ describe("start pages", { timeout: 120_000 }, () => {
   });
 
   it("folds the menu behind a button on a phone, also without JavaScript", async () => {
+    const { app, browser } = suite;
     const p = await newPage(browser, { javaScriptEnabled: false });
     await signInAs(p, app.url, DEMO.orgAdminB);
     await p.page.setViewportSize({ width: 375, height: 800 });

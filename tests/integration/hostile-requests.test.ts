@@ -57,6 +57,8 @@ const formRoutes = (): [string, string][] => [
   [`/forslag/${caseId}`, "lina"],
   [`/handlaggning/arenden/${caseId}`, "coordinator"],
   ["/admin", "admin"],
+  ["/admin/texter", "admin"],
+  ["/registrera/skickat", "anon"],
 ];
 
 async function postRaw(who: string, path: string, body: BodyInit, contentType?: string) {

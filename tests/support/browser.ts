@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
+import { startTestApp, type TestApp } from "./app";
 import { sessionFor } from "./http";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -113,4 +114,18 @@ export async function expectSummaryMatchesFields(page: Page) {
   const positions = items.map((i) => i.position);
   expect(positions, "summary in the order of the form").toEqual([...positions].sort((a, b) => a - b));
   return items.map((i) => i.summary);
+}
+
+/** A browser test file's app and browser: started before its tests, stopped after. */
+export function browserSuite(name: string) {
+  const suite = {} as { app: TestApp; browser: Browser };
+  beforeAll(async () => {
+    suite.app = await startTestApp(name);
+    suite.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.app?.stop();
+  });
+  return suite;
 }

@@ -186,10 +186,7 @@ export default function ProposalPage() {
               secondary
             />
           ) : null}
-          <section aria-labelledby="timeline-heading">
-            <h2 id="timeline-heading">{t("cases.timeline")}</h2>
-            <Timeline events={data.events} />
-          </section>
+          <Timeline events={data.events} />
         </aside>
       </div>
     </>

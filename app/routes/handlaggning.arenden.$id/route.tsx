@@ -116,10 +116,7 @@ export default function StaffCasePage() {
               open={params.has("forvaltning")}
             />
           ) : null}
-          <section aria-labelledby="timeline-heading">
-            <h2 id="timeline-heading">{t("cases.timeline")}</h2>
-            <Timeline events={data.events} />
-          </section>
+          <Timeline events={data.events} />
         </aside>
       </div>
     </>
