@@ -6,6 +6,8 @@ const start: Shape<typeof sv> = {
     title: "My pages",
     lead: "This is what is waiting for you right now.",
     metaDescription: "Your cases and what is waiting for you in Samverka.",
+    shownOf: "Showing the latest {{shown}} of {{total}}.",
+    seeAll: "See all in case handling",
     org: {
       tasksTitle: "To do",
       noTasks: "Nothing is waiting for you right now.",

@@ -4,6 +4,8 @@ const start = {
     title: "Mina sidor",
     lead: "Det här väntar på dig just nu.",
     metaDescription: "Dina ärenden och det som väntar på dig i Samverka.",
+    shownOf: "Visar de {{shown}} senaste av {{total}}.",
+    seeAll: "Se alla i handläggningen",
     org: {
       tasksTitle: "Att göra",
       noTasks: "Inget väntar på er just nu.",

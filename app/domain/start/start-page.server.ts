@@ -16,6 +16,8 @@ import type { PublicBodyDoc } from "../public-body/public-body.server";
 // the in-memory case list (one `_id` lookup when nothing changed) and the person's seen marks.
 
 const DAY = 24 * 60 * 60 * 1000;
+/** At most this many rows per start-page list (the rest are one link away). */
+const START_LIST_MAX = 30;
 const daysSince = (d: Date, now: Date) => Math.floor((now.getTime() - d.getTime()) / DAY);
 
 /** What an organisation member should do next, per case (the task list of "Att göra"). */
@@ -76,7 +78,7 @@ export async function coordinatorStart(publicBody: PublicBodyDoc, ability: AppAb
   const toRoute = rows
     .filter((c) => c.status === "submitted" && c.receivedAt)
     .sort((a, b) => (a.receivedAt?.getTime() ?? 0) - (b.receivedAt?.getTime() ?? 0))
-    .slice(0, 50)
+    .slice(0, START_LIST_MAX)
     .map((c) => ({
       ...rowFor(c, n),
       receivedAt: c.receivedAt?.toISOString() ?? "",
@@ -86,7 +88,7 @@ export async function coordinatorStart(publicBody: PublicBodyDoc, ability: AppAb
     .filter((c) => isIn(DIALOGUE_STATUSES, c.status) && c.status !== "submitted")
     .filter((c) => daysSince(c.lastActivityAt, now) >= quietAfter)
     .sort((a, b) => a.lastActivityAt.getTime() - b.lastActivityAt.getTime())
-    .slice(0, 50)
+    .slice(0, START_LIST_MAX)
     .map((c) => ({ ...rowFor(c, n), quietDays: daysSince(c.lastActivityAt, now) }));
   const load = new Map<string, { officer: string; department: string; open: number; inAssessment: number }>();
   for (const c of rows) {
@@ -135,11 +137,16 @@ export async function officerStart(publicBody: PublicBodyDoc, user: SessionUser,
   ];
   const byActivity = (a: CaseRow, b: CaseRow) => b.lastActivityAt.getTime() - a.lastActivityAt.getTime();
   const open = mine.filter((c) => isOpen(c.status)).sort(byActivity);
+  const waiting = open.filter((c) => reasons(c).length > 0);
+  // A start page shows the latest; the inbox (filtered to this officer) has them all.
   return {
-    waiting: open
-      .filter((c) => reasons(c).length > 0)
+    waiting: waiting
+      .slice(0, START_LIST_MAX)
       .map((c) => ({ ...rowFor(c, n), unread: isNew(c), reasons: reasons(c), news: c.orgActivity?.type ?? "" })),
-    mine: open.map((c) => ({ ...rowFor(c, n), unread: isNew(c) })),
+    waitingTotal: waiting.length,
+    mine: open.slice(0, START_LIST_MAX).map((c) => ({ ...rowFor(c, n), unread: isNew(c) })),
+    mineTotal: open.length,
+    allMine: `/handlaggning?officer=${String(user._id)}`,
   };
 }
 

@@ -16,6 +16,15 @@ function CaseLink({ c }: { c: { id: string; title: string; unread?: boolean } })
   );
 }
 
+function MoreLink({ shown, total, to }: { shown: number; total: number; to: string }) {
+  const { t } = useTranslation();
+  return (
+    <p>
+      {t("start.shownOf", { shown, total })} <Link to={to}>{t("start.seeAll")}</Link>
+    </p>
+  );
+}
+
 /** An officer's "Väntar på mig" and "Mina ärenden", with marks for what is new since they looked. */
 export function OfficerSections({ data }: { data: Data }) {
   const { t } = useTranslation();
@@ -45,6 +54,9 @@ export function OfficerSections({ data }: { data: Data }) {
             ))}
           </ul>
         )}
+        {data.waitingTotal > data.waiting.length ? (
+          <MoreLink shown={data.waiting.length} total={data.waitingTotal} to={data.allMine} />
+        ) : null}
       </section>
       <section aria-labelledby="mine-heading">
         <h2 id="mine-heading">{t("start.officer.mineTitle")}</h2>
@@ -62,6 +74,9 @@ export function OfficerSections({ data }: { data: Data }) {
             ]}
           />
         )}
+        {data.mineTotal > data.mine.length ? (
+          <MoreLink shown={data.mine.length} total={data.mineTotal} to={data.allMine} />
+        ) : null}
       </section>
     </>
   );
