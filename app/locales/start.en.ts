@@ -43,6 +43,7 @@ const start: Shape<typeof sv> = {
       open: "Open cases",
       inAssessment: "Being assessed",
       toInbox: "To case handling",
+      oldestOf: "Showing the {{shown}} oldest of {{total}}.",
     },
     officer: {
       waitingTitle: "Waiting for me",

@@ -41,6 +41,7 @@ const start = {
       open: "Öppna ärenden",
       inAssessment: "Under bedömning",
       toInbox: "Till handläggningen",
+      oldestOf: "Visar de {{shown}} äldsta av {{total}}.",
     },
     officer: {
       waitingTitle: "Väntar på mig",

@@ -75,19 +75,19 @@ const rowFor = (c: CaseRow, n: Awaited<ReturnType<typeof names>>) => ({
 export async function coordinatorStart(publicBody: PublicBodyDoc, ability: AppAbility, now = clockNow()) {
   const [rows, n] = await Promise.all([readableRows(publicBody._id, ability), names(publicBody._id)]);
   const quietAfter = publicBody.inactivityReminderDays ?? 14;
-  const toRoute = rows
+  const unrouted = rows
     .filter((c) => c.status === "submitted" && c.receivedAt)
-    .sort((a, b) => (a.receivedAt?.getTime() ?? 0) - (b.receivedAt?.getTime() ?? 0))
-    .slice(0, START_LIST_MAX)
-    .map((c) => ({
-      ...rowFor(c, n),
-      receivedAt: c.receivedAt?.toISOString() ?? "",
-      workingDaysWaiting: c.receivedAt ? workingDaysBetween(c.receivedAt, now) : 0,
-    }));
-  const quiet = rows
+    .sort((a, b) => (a.receivedAt?.getTime() ?? 0) - (b.receivedAt?.getTime() ?? 0));
+  const toRoute = unrouted.slice(0, START_LIST_MAX).map((c) => ({
+    ...rowFor(c, n),
+    receivedAt: c.receivedAt?.toISOString() ?? "",
+    workingDaysWaiting: c.receivedAt ? workingDaysBetween(c.receivedAt, now) : 0,
+  }));
+  const allQuiet = rows
     .filter((c) => isIn(DIALOGUE_STATUSES, c.status) && c.status !== "submitted")
     .filter((c) => daysSince(c.lastActivityAt, now) >= quietAfter)
-    .sort((a, b) => a.lastActivityAt.getTime() - b.lastActivityAt.getTime())
+    .sort((a, b) => a.lastActivityAt.getTime() - b.lastActivityAt.getTime());
+  const quiet = allQuiet
     .slice(0, START_LIST_MAX)
     .map((c) => ({ ...rowFor(c, n), quietDays: daysSince(c.lastActivityAt, now) }));
   const load = new Map<string, { officer: string; department: string; open: number; inAssessment: number }>();
@@ -105,7 +105,14 @@ export async function coordinatorStart(publicBody: PublicBodyDoc, ability: AppAb
     load.set(key, entry);
   }
   const workload = [...load.values()].sort((a, b) => b.open - a.open || a.officer.localeCompare(b.officer, "sv"));
-  return { toRoute, quiet, quietAfter, workload };
+  return {
+    toRoute,
+    toRouteTotal: unrouted.length,
+    quiet,
+    quietTotal: allQuiet.length,
+    quietAfter,
+    workload,
+  };
 }
 
 /** Why a case waits for the officer. */

@@ -36,6 +36,12 @@ export function OfficeSections({ data }: { data: Data }) {
             ]}
           />
         )}
+        {data.toRouteTotal > data.toRoute.length ? (
+          <p>
+            {t("start.office.oldestOf", { shown: data.toRoute.length, total: data.toRouteTotal })}{" "}
+            <Link to="/handlaggning?status=submitted&sort=oldest">{t("start.seeAll")}</Link>
+          </p>
+        ) : null}
       </section>
       <section aria-labelledby="quiet-heading">
         <h2 id="quiet-heading">{t("start.office.quietTitle")}</h2>
@@ -55,6 +61,9 @@ export function OfficeSections({ data }: { data: Data }) {
             ]}
           />
         )}
+        {data.quietTotal > data.quiet.length ? (
+          <p>{t("start.office.oldestOf", { shown: data.quiet.length, total: data.quietTotal })}</p>
+        ) : null}
       </section>
       <section aria-labelledby="workload-heading">
         <h2 id="workload-heading">{t("start.office.workloadTitle")}</h2>
