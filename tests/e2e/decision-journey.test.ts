@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { caseInStatus } from "~/domain/demo/factories.server";
-import { expectAccessible, browserSuite, newPage, signInAs } from "../support/browser";
+import { expectAccessible, browserSuite, newPage, signInAs, logMeeting } from "../support/browser";
 import { laxhjalpenCast } from "../support/cast";
 import { DEMO } from "../support/http";
 import { recipients } from "../support/smtp";
@@ -35,16 +35,6 @@ describe("from a proposal in dialogue to a decision", { timeout: 120_000 }, () =
     await officer.page.getByRole("heading", { level: 1, name: new RegExp(TITLE) }).waitFor();
 
     const CANARY = "KANARIEFAGEL-4711-INTERN";
-    const logMeeting = async (date: string, minutes: string, internal: string) => {
-      const panel = officer.page.locator("details", { hasText: "Logga ett dialogmöte" });
-      await panel.locator("summary").click();
-      await panel.getByLabel("Datum för mötet").fill(date);
-      await panel.getByLabel("Deltagare").fill("Lina Verksamhetschef, Hans Handläggare");
-      await panel.getByLabel("Minnesanteckningar (delas med organisationen)").fill(minutes);
-      await panel.getByLabel("Interna anteckningar (syns bara för kommunen)").fill(internal);
-      await officer.page.getByRole("button", { name: "Spara mötet" }).click();
-      await officer.page.getByText("Mötet är loggat.").waitFor();
-    };
 
     // The officer asks for more information; the organisation gets a task and an email.
     await officer.page.getByText("Begär komplettering", { exact: true }).click();
@@ -69,7 +59,7 @@ describe("from a proposal in dialogue to a decision", { timeout: 120_000 }, () =
 
     // A second meeting with internal notes, and an internal note: the canary lives only there.
     await officer.page.reload();
-    await logMeeting("2026-11-23", "Vi gick igenom budgeten.", `Budgeten verkar hög. ${CANARY}`);
+    await logMeeting(officer.page, "2026-11-23", "Vi gick igenom budgeten.", `Budgeten verkar hög. ${CANARY}`);
     await officer.page.getByRole("textbox", { name: "Intern anteckning" }).fill(`Kolla tidigare bidrag. ${CANARY}`);
     await officer.page.getByRole("button", { name: "Spara anteckningen" }).click();
     await officer.page.getByText("Anteckningen är sparad.").waitFor();

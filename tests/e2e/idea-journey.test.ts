@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { expectAccessible, browserSuite, newPage, signInAs } from "../support/browser";
+import { expectAccessible, browserSuite, newPage, signInAs, logMeeting } from "../support/browser";
 import { DEMO } from "../support/http";
 import { recipients } from "../support/smtp";
 
@@ -98,16 +98,6 @@ describe("from an organisation's idea to a proposal in dialogue", { timeout: 120
     await look(officer.page, "arende-handlaggare");
 
     // A dialogue meeting about the idea; the organisation is emailed the minutes.
-    const logMeeting = async (date: string, minutes: string, internal: string) => {
-      const panel = officer.page.locator("details", { hasText: "Logga ett dialogmöte" });
-      await panel.locator("summary").click();
-      await panel.getByLabel("Datum för mötet").fill(date);
-      await panel.getByLabel("Deltagare").fill("Lina Verksamhetschef, Hans Handläggare");
-      await panel.getByLabel("Minnesanteckningar (delas med organisationen)").fill(minutes);
-      await panel.getByLabel("Interna anteckningar (syns bara för kommunen)").fill(internal);
-      await officer.page.getByRole("button", { name: "Spara mötet" }).click();
-      await officer.page.getByText("Mötet är loggat.").waitFor();
-    };
     // The officer invites to a dialogue meeting; the organisation confirms it as a task.
     const invitePanel = officer.page.locator("details", { hasText: "Bjud in till dialogmöte" });
     await invitePanel.locator("summary").click();
@@ -130,7 +120,12 @@ describe("from an organisation's idea to a proposal in dialogue", { timeout: 120
     await officer.page.reload();
     await officer.page.getByText("Bekräftat av organisationen").waitFor();
 
-    await logMeeting(`${year}-11-20`, "Vi gick igenom idén och kom överens om att skriva ett förslag.", "");
+    await logMeeting(
+      officer.page,
+      `${year}-11-20`,
+      "Vi gick igenom idén och kom överens om att skriva ett förslag.",
+      "",
+    );
     await app.smtp.waitFor((m) => recipients(m).includes(DEMO.orgAdminB) && /minnesanteckningar/.test(m.subject ?? ""));
 
     // The organisation turns the idea into a proposal, completes it and submits it: it

@@ -129,3 +129,15 @@ export function browserSuite(name: string) {
   });
   return suite;
 }
+
+/** On the staff case page: records a dialogue meeting through its folded form. */
+export async function logMeeting(page: Page, date: string, minutes: string, internal: string) {
+  const panel = page.locator("details", { hasText: "Logga ett dialogmöte" });
+  await panel.locator("summary").click();
+  await panel.getByLabel("Datum för mötet").fill(date);
+  await panel.getByLabel("Deltagare").fill("Lina Verksamhetschef, Hans Handläggare");
+  await panel.getByLabel("Minnesanteckningar (delas med organisationen)").fill(minutes);
+  await panel.getByLabel("Interna anteckningar (syns bara för kommunen)").fill(internal);
+  await page.getByRole("button", { name: "Spara mötet" }).click();
+  await page.getByText("Mötet är loggat.").waitFor();
+}
