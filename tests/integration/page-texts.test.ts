@@ -69,4 +69,21 @@ describe("texts the public body keeps", { timeout: 60_000 }, () => {
     const without = await (await lina.get(`/forslag/${String(delegated._id)}`)).text();
     expect(without).not.toContain("laglighetsprövning");
   });
+
+  it("takes two first saves at once, and a double first opening of a case page, without an error", async () => {
+    const admin = await sessionFor(app.url, DEMO.admin);
+    const saves = await Promise.all(
+      ["Första versionen", "Andra versionen"].map((body) =>
+        admin.post("/admin/texter", { key: "privacy", lang: "en", body: `## Personal data\n\n${body}` }),
+      ),
+    );
+    expect(saves.map((r) => r.status)).toEqual([302, 302]);
+    const page = await (await new Client(app.url).get("/integritet")).text();
+    expect(page).toContain("Personuppgiftsansvarig"); // the Swedish text is untouched
+
+    const c = await caseInStatus("in_dialogue", await laxhjalpenCast(), "Dubbelklick");
+    const officer = await sessionFor(app.url, DEMO.officer);
+    const opened = await Promise.all([1, 2, 3].map(() => officer.get(`/handlaggning/arenden/${String(c._id)}`)));
+    expect(opened.map((r) => r.status)).toEqual([200, 200, 200]);
+  });
 });

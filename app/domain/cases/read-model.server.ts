@@ -4,7 +4,7 @@ import { OrganisationModel } from "#models/organisation";
 import { ProposalModel, type Proposal } from "#models/proposal";
 import { ReadMarkerModel } from "#models/read-marker";
 import { UserModel } from "#models/user";
-import { isDuplicateKey } from "../kernel/claims.server";
+import { setById } from "../kernel/claims.server";
 import { clockNow } from "../kernel/clock";
 
 // Read models for the list pages (inbox, "my proposals", reminders). FerretDB 1.x reads and
@@ -40,14 +40,7 @@ const caches = new Map<string, Cached<unknown>>();
 
 /** Marks a read model's source as changed: every instance re-reads it on its next use. */
 export async function touch(name: "cases" | "directory") {
-  const update = { $set: { token: randomUUID(), at: clockNow() } };
-  try {
-    await ReadMarkerModel.updateOne({ _id: name }, update, { upsert: true });
-  } catch (error) {
-    // Two first writers raced to create the marker: it exists now, so set it again.
-    if (!isDuplicateKey(error)) throw error;
-    await ReadMarkerModel.updateOne({ _id: name }, update);
-  }
+  await setById(ReadMarkerModel, name, { token: randomUUID(), at: clockNow() });
 }
 
 async function cached<T>(name: "cases" | "directory", load: () => Promise<T>): Promise<T> {

@@ -56,3 +56,20 @@ export async function withLock<T>(key: string, fn: () => Promise<T>, { ttlMs = 3
 
 /** Someone else held the lock for too long: the caller answers "try again" (409). */
 export class LockBusyError extends Error {}
+
+/**
+ * Sets fields of the document with this `_id`, creating it if missing. Two first writers race
+ * to insert it and one gets a duplicate key: the document exists then, so it sets again.
+ */
+export async function setById<T>(
+  model: { updateOne: (filter: object, update: object, options?: object) => PromiseLike<unknown> },
+  _id: T,
+  fields: Record<string, unknown>,
+) {
+  try {
+    await model.updateOne({ _id }, { $set: fields }, { upsert: true });
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error;
+    await model.updateOne({ _id }, { $set: fields });
+  }
+}

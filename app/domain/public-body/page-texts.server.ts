@@ -2,6 +2,7 @@ import type { Types } from "mongoose";
 import { PageTextModel, pageTextId } from "#models/page-text";
 import { defaultPageText, PAGE_TEXT_KEYS, type PageTextKey } from "~/content/page-texts";
 import type { Lang } from "~/i18n";
+import { setById } from "../kernel/claims.server";
 import { clockNow } from "../kernel/clock";
 
 export { PAGE_TEXT_KEYS, type PageTextKey };
@@ -22,7 +23,6 @@ export async function savePageText(
   body: string,
   userId: Types.ObjectId,
 ) {
-  const _id = pageTextId(publicBodyId, key, lang);
   const fields = { publicBodyId, key, lang, body, updatedAt: clockNow(), updatedBy: userId };
-  await PageTextModel.updateOne({ _id }, { $set: fields }, { upsert: true });
+  await setById(PageTextModel, pageTextId(publicBodyId, key, lang), fields);
 }

@@ -9,6 +9,7 @@ import { caseRows, directory, type CaseRow } from "../cases/read-model.server";
 import { workingDaysBetween } from "../kernel/swedish-calendar";
 import { isIn, isOpen, DIALOGUE_STATUSES } from "../cases/statuses";
 import type { SessionUser } from "../identity/session.server";
+import { setById } from "../kernel/claims.server";
 import { clockNow } from "../kernel/clock";
 import type { PublicBodyDoc } from "../public-body/public-body.server";
 
@@ -159,7 +160,7 @@ export async function officerStart(publicBody: PublicBodyDoc, user: SessionUser,
 
 /** Marks the case as seen by this person now (their "new" marks clear). */
 export async function markSeen(userId: Types.ObjectId, caseId: Types.ObjectId, now = clockNow()) {
-  await SeenMarksModel.updateOne({ _id: userId }, { $set: { [`cases.${String(caseId)}`]: now } }, { upsert: true });
+  await setById(SeenMarksModel, userId, { [`cases.${String(caseId)}`]: now });
 }
 
 /** A politician's first overview: counts by status, area and department; approved money per year. */
