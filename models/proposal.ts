@@ -24,7 +24,8 @@ export interface ProposalContent {
   ownContributionSek: number;
   volunteerHoursPerYear: number;
   ownContributionInKind: string;
-  requestedSekPerYear: number;
+  /** Null until the organisation answers; 0 is an answer. */
+  requestedSekPerYear: number | null;
   requestedInKind: string;
   goals: Goal[];
   contactName: string;
@@ -61,8 +62,13 @@ export interface ConflictDeclaration {
 export interface Assessment {
   checks: AssessmentCheck[];
   stateAidBasis: string;
+  /** Amounts as entered, in kronor, and in euro at the rate below (the de minimis ceiling is in euro). */
+  otherDeMinimisSek: number;
+  requestedSek: number;
   otherDeMinimisEur: number;
   requestedEur: number;
+  sekPerEur?: number;
+  rateDate?: Date;
   recommendation: "approve" | "decline" | "";
   recommendationText: string;
   savedAt?: Date;
@@ -93,6 +99,8 @@ export interface Proposal extends ProposalContent {
   caseNumber?: string;
   receivedAt?: Date;
   confidential: boolean;
+  /** The proposal's sections the organisation has marked as done (proposal-sections.ts). */
+  completedSections: string[];
   routing?: Routing;
   conflictDeclarations: ConflictDeclaration[];
   assessment?: Assessment;
@@ -137,7 +145,7 @@ const schema = new Schema<Proposal>(
     ownContributionSek: { type: Number, default: 0 },
     volunteerHoursPerYear: { type: Number, default: 0 },
     ownContributionInKind: { type: String, default: "" },
-    requestedSekPerYear: { type: Number, default: 0 },
+    requestedSekPerYear: { type: Number, default: null },
     requestedInKind: { type: String, default: "" },
     goals: { type: [new Schema<Goal>({ goal: String, indicator: String }, { _id: false })], default: [] },
     contactName: { type: String, default: "" },
@@ -145,6 +153,7 @@ const schema = new Schema<Proposal>(
     contactPhone: { type: String, default: "" },
     partnerOrganisations: { type: String, default: "" },
     wantsMeeting: { type: Boolean, default: false },
+    completedSections: { type: [String], default: [] },
     routing: new Schema<Routing>(
       {
         departmentId: { type: Schema.Types.ObjectId, required: true, ref: "Department" },
@@ -177,8 +186,12 @@ const schema = new Schema<Proposal>(
           default: [],
         },
         stateAidBasis: { type: String, default: "" },
+        otherDeMinimisSek: { type: Number, default: 0 },
+        requestedSek: { type: Number, default: 0 },
         otherDeMinimisEur: { type: Number, default: 0 },
         requestedEur: { type: Number, default: 0 },
+        sekPerEur: Number,
+        rateDate: Date,
         recommendation: { type: String, default: "" },
         recommendationText: { type: String, default: "" },
         savedAt: Date,

@@ -14,6 +14,14 @@ export interface PublicBody {
   inactivityReminderDays: number;
   /** Days before an unanswered completion request reminds the organisation. */
   completionReminderDays: number;
+  /** The rate the de minimis check converts kronor to euro at, set by an administrator. */
+  eurRate?: EurRate;
+}
+
+export interface EurRate {
+  sekPerEur: number;
+  /** The day the rate is from (Riksbanken or the European Commission publish them). */
+  date: Date;
 }
 
 const schema = new Schema<PublicBody>(
@@ -28,6 +36,7 @@ const schema = new Schema<PublicBody>(
     unroutedReminderDays: { type: Number, default: 3 },
     inactivityReminderDays: { type: Number, default: 14 },
     completionReminderDays: { type: Number, default: 7 },
+    eurRate: new Schema<EurRate>({ sekPerEur: Number, date: Date }, { _id: false }),
   },
   baseOptions,
 );

@@ -17,13 +17,19 @@ import { useSchemaForm } from "./use-form";
 export interface AssessmentData {
   checks: { key: string; answer: string; comment: string }[];
   stateAidBasis: string;
+  otherDeMinimisSek: number;
+  requestedSek: number;
   otherDeMinimisEur: number;
   requestedEur: number;
+  rate: EurRateView | null;
   recommendation: string;
   recommendationText: string;
 }
 
 type Result = SubmissionResult<string[]> | undefined;
+type EurRateView = { sekPerEur: number; date: string };
+
+const formatRate = (n: number) => new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 4 }).format(n);
 
 /** The jäv declaration (the first step), with its errors like every form; then "start the assessment". */
 export function ConflictPanel({
@@ -83,10 +89,15 @@ export function AssessmentForm({
   version,
   saved,
   lastResult,
+  eurRate,
+  requestedPerYear,
 }: {
   version: number;
   saved: AssessmentData | null;
   lastResult: Result;
+  /** The rate a save converts at; null until an administrator sets one. */
+  eurRate: EurRateView | null;
+  requestedPerYear: number;
 }) {
   const { t } = useTranslation();
   const byKey = Object.fromEntries(
@@ -96,8 +107,9 @@ export function AssessmentForm({
     version: String(version),
     checks: byKey,
     stateAidBasis: saved?.stateAidBasis || undefined,
-    otherDeMinimisEur: saved?.otherDeMinimisEur ? String(saved.otherDeMinimisEur) : "",
-    requestedEur: saved?.requestedEur ? String(saved.requestedEur) : "",
+    otherDeMinimisSek: saved?.otherDeMinimisSek ? String(saved.otherDeMinimisSek) : "",
+    // De minimis counts three years: until saved, three years of what the organisation asks for.
+    requestedSek: saved ? String(saved.requestedSek || "") : requestedPerYear ? String(requestedPerYear * 3) : "",
     recommendation: saved?.recommendation || undefined,
     recommendationText: saved?.recommendationText ?? "",
   });
@@ -146,25 +158,36 @@ export function AssessmentForm({
           placeholder=""
           options={STATE_AID_BASES.map((b) => ({ value: b, label: String(t(`assessment.stateAidBases.${b}`)) }))}
         />
-        <div className="row">
-          <TextField
-            field={fields.otherDeMinimisEur}
-            label={t("assessment.otherDeMinimisEur")}
-            type="number"
-            className="input--short"
-            optional
-          />
-          <TextField
-            field={fields.requestedEur}
-            label={t("assessment.requestedEur")}
-            type="number"
-            className="input--short"
-            optional
-          />
-        </div>
-        {saved ? (
+        <TextField
+          field={fields.otherDeMinimisSek}
+          label={t("assessment.otherDeMinimisSek")}
+          hint={t("cases.hints.sek")}
+          type="number"
+          className="input--short"
+          optional
+        />
+        <TextField
+          field={fields.requestedSek}
+          label={t("assessment.requestedSek")}
+          hint={t("assessment.requestedSekHint", { perYear: formatSek(requestedPerYear) })}
+          type="number"
+          className="input--short"
+          optional
+        />
+        {eurRate ? (
+          <p className="muted">{t("assessment.rate", { rate: formatRate(eurRate.sekPerEur), date: eurRate.date })}</p>
+        ) : (
+          <p className="notice notice--warning">{t("assessment.noRate")}</p>
+        )}
+        {saved?.rate ? (
           <p className={total.withinCeiling ? "muted" : "notice notice--warning"}>
-            {t("assessment.deMinimisTotal", { total: formatNumber(total.total), ceiling: formatNumber(total.ceiling) })}{" "}
+            {t("assessment.deMinimisTotal", {
+              total: formatNumber(total.total),
+              totalSek: formatSek(saved.otherDeMinimisSek + saved.requestedSek),
+              ceiling: formatNumber(total.ceiling),
+              rate: formatRate(saved.rate.sekPerEur),
+              date: saved.rate.date,
+            })}{" "}
             {total.withinCeiling || saved.stateAidBasis !== "deMinimis" ? "" : t("assessment.overCeiling")}
           </p>
         ) : null}

@@ -14,17 +14,22 @@ export function Attachments({
   canAttach,
   version,
   lastResult,
+  heading,
+  formOpen = false,
 }: {
   attachments: CasePageData["attachments"];
   canAttach: boolean;
   version: number;
   lastResult: SubmissionResult<string[]> | undefined;
+  /** Where the page itself is about attachments, the list is named differently. */
+  heading?: string;
+  formOpen?: boolean;
 }) {
   const { t } = useTranslation();
   const [form, fields] = useSchemaForm(attachSchema, lastResult, `attach-${version}`);
   return (
     <section aria-labelledby="attachments-heading">
-      <h2 id="attachments-heading">{t("cases.attachments")}</h2>
+      <h2 id="attachments-heading">{heading ?? t("cases.attachments")}</h2>
       {attachments.length === 0 ? (
         <p className="muted">{t("cases.noAttachments")}</p>
       ) : (
@@ -42,7 +47,7 @@ export function Attachments({
         </ul>
       )}
       {canAttach ? (
-        <CollapsiblePanel open={Boolean(lastResult)} title={t("cases.attach")}>
+        <CollapsiblePanel open={formOpen || Boolean(lastResult)} title={t("cases.attach")}>
           <p>{t("cases.attachmentsLead")}</p>
           <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="form">
             <ErrorSummary form={form} />

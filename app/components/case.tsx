@@ -4,6 +4,7 @@ import { StackedTable } from "./stacked-table";
 import type { CasePageData } from "~/domain/cases/case-page.server";
 import { formatDate, formatDateTime, formatNumber, formatSek } from "~/i18n";
 import { useLang } from "./root-data";
+import { SECTION_FIELDS, type ProposalSection } from "~/domain/cases/proposal-sections";
 
 type CaseData = CasePageData["case"];
 
@@ -83,8 +84,11 @@ export function CaseSummary({ data, staff = false }: { data: CasePageData; staff
   );
 }
 
-function Row({ label, value }: { label: string; value: React.ReactNode }) {
-  if (value === "" || value === null || value === undefined) return null;
+function Row({ label, value, showEmpty }: { label: string; value: React.ReactNode; showEmpty?: string }) {
+  if (value === "" || value === null || value === undefined) {
+    if (!showEmpty) return null;
+    value = <span className="muted">{showEmpty}</span>;
+  }
   return (
     <>
       <dt>{label}</dt>
@@ -93,56 +97,75 @@ function Row({ label, value }: { label: string; value: React.ReactNode }) {
   );
 }
 
-/** The content of an idea or proposal, read only. */
-export function CaseContent({ c }: { c: CaseData }) {
+/**
+ * The content of an idea or proposal, read only. With `section`, only that section of a full
+ * proposal, empty answers included (the check-your-answers page).
+ */
+export function CaseContent({ c, section }: { c: CaseData; section?: ProposalSection }) {
   const { t } = useTranslation();
   const f = (key: string) => String(t(`cases.fields.${key}`));
   const idea = c.kind === "idea";
+  const amount = (n: number | null, format: (n: number) => string) =>
+    n === null || (n === 0 && !section) ? "" : format(n);
+  const rows: [field: string, label: string, value: React.ReactNode][] = [
+    ["title", f("title"), section ? c.title : ""],
+    ["summary", idea ? f("summaryIdea") : f("summary"), c.summary],
+    ["areas", f("areas"), c.areas.map((a) => String(t(`cases.areas.${a}`))).join(", ")],
+  ];
+  if (idea) rows.push(["wantsMeeting", f("wantsMeeting"), c.wantsMeeting ? String(t("common.yes")) : ""]);
+  else
+    rows.push(
+      ["need", f("need"), c.need],
+      ["targetGroup", f("targetGroup"), c.targetGroup],
+      ["activities", f("activities"), c.activities],
+      ["periodStart", f("period"), c.periodStart && c.periodEnd ? `${c.periodStart} – ${c.periodEnd}` : ""],
+      ["partnerOrganisations", f("partnerOrganisations"), c.partnerOrganisations],
+      ["generalInterest", f("generalInterest"), c.generalInterest],
+      ["municipalGoal", f("municipalGoal"), c.municipalGoal],
+      ["addedValue", f("addedValue"), c.addedValue],
+      [
+        "goals",
+        f("goals"),
+        c.goals.length ? (
+          <ul className="plain-list">
+            {c.goals.map((g) => (
+              <li key={g.goal}>
+                {g.goal}
+                {g.indicator ? ` – ${g.indicator}` : ""}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          ""
+        ),
+      ],
+      ["ownContributionDescription", f("ownContributionDescription"), c.ownContributionDescription],
+      ["ownContributionSek", f("ownContributionSek"), amount(c.ownContributionSek, formatSek)],
+      ["volunteerHoursPerYear", f("volunteerHoursPerYear"), amount(c.volunteerHoursPerYear, formatNumber)],
+      ["ownContributionInKind", f("ownContributionInKind"), c.ownContributionInKind],
+      ["requestedSekPerYear", f("requestedSekPerYear"), amount(c.requestedSekPerYear, formatSek)],
+      ["requestedInKind", f("requestedInKind"), c.requestedInKind],
+    );
+  if (section)
+    rows.push(
+      ["contactName", f("contactName"), c.contactName],
+      ["contactEmail", f("contactEmail"), c.contactEmail],
+      ["contactPhone", f("contactPhone"), c.contactPhone],
+    );
+  else rows.push(["contact", f("contact"), [c.contactName, c.contactEmail, c.contactPhone].filter(Boolean).join(", ")]);
+  const shown: readonly string[] | null = section ? SECTION_FIELDS[section] : null;
   return (
     <dl className="facts">
-      <Row label={idea ? f("summaryIdea") : f("summary")} value={c.summary} />
-      <Row label={f("areas")} value={c.areas.map((a) => String(t(`cases.areas.${a}`))).join(", ")} />
-      {!idea ? (
-        <>
-          <Row label={f("need")} value={c.need} />
-          <Row label={f("targetGroup")} value={c.targetGroup} />
-          <Row label={f("activities")} value={c.activities} />
-          <Row label={f("period")} value={c.periodStart && c.periodEnd ? `${c.periodStart} – ${c.periodEnd}` : ""} />
-          <Row label={f("generalInterest")} value={c.generalInterest} />
-          <Row label={f("municipalGoal")} value={c.municipalGoal} />
-          <Row label={f("addedValue")} value={c.addedValue} />
-          <Row label={f("ownContributionDescription")} value={c.ownContributionDescription} />
-          <Row label={f("ownContributionSek")} value={c.ownContributionSek ? formatSek(c.ownContributionSek) : ""} />
+      {rows
+        .filter(([field]) => !shown || shown.includes(field))
+        .map(([field, label, value]) => (
           <Row
-            label={f("volunteerHoursPerYear")}
-            value={c.volunteerHoursPerYear ? formatNumber(c.volunteerHoursPerYear) : ""}
+            key={field}
+            label={label}
+            value={value}
+            showEmpty={section ? String(t("cases.notAnswered")) : undefined}
           />
-          <Row label={f("ownContributionInKind")} value={c.ownContributionInKind} />
-          <Row label={f("requestedSekPerYear")} value={c.requestedSekPerYear ? formatSek(c.requestedSekPerYear) : ""} />
-          <Row label={f("requestedInKind")} value={c.requestedInKind} />
-          <Row
-            label={f("goals")}
-            value={
-              c.goals.length ? (
-                <ul className="plain-list">
-                  {c.goals.map((g) => (
-                    <li key={g.goal}>
-                      {g.goal}
-                      {g.indicator ? ` – ${g.indicator}` : ""}
-                    </li>
-                  ))}
-                </ul>
-              ) : (
-                ""
-              )
-            }
-          />
-          <Row label={f("partnerOrganisations")} value={c.partnerOrganisations} />
-        </>
-      ) : (
-        <Row label={f("wantsMeeting")} value={c.wantsMeeting ? String(t("common.yes")) : ""} />
-      )}
-      <Row label={f("contact")} value={[c.contactName, c.contactEmail, c.contactPhone].filter(Boolean).join(", ")} />
+        ))}
     </dl>
   );
 }

@@ -57,6 +57,7 @@ const cases: Shape<typeof sv> = {
     handledBy: "Officer",
     noOfficerYet: "No officer appointed yet",
     fields: {
+      title: "Title",
       summaryIdea: "What do you want to do, and for whom?",
       summary: "Summary",
       need: "Which need does the activity meet?",
@@ -84,6 +85,7 @@ const cases: Shape<typeof sv> = {
       contactPhone: "Phone number",
       partnerOrganisations: "Other organisations taking part",
       wantsMeeting: "We would like a dialogue meeting",
+      complete: "Have you completed this section?",
     },
     hints: {
       summaryIdea: "A few sentences are enough. You do not need to know which department is responsible.",
@@ -107,6 +109,49 @@ const cases: Shape<typeof sv> = {
       halsa: "Health",
       miljo: "Environment",
     },
+    tasks: {
+      title: "Complete the proposal",
+      lead: "Fill in the sections in any order. Everything you write is saved, so you can continue another day.",
+      progress: "You have completed {{done}} of {{total}} sections.",
+      notReady: "When every section is complete you can check the proposal and submit it.",
+      review: "Check and submit",
+    },
+    sections: {
+      activity: "About the activity",
+      goals: "Goals and follow-up",
+      contributions: "Contributions and resources",
+      contact: "Contact person",
+      attachments: "Attachments",
+    },
+    sectionLead: {
+      activity: "What you want to do, for whom, why and during which period.",
+      goals: "Why the activity is in the public interest, what it should achieve and how you measure it.",
+      contributions:
+        "What your organisation contributes and what you ask of the municipality. In a partnership both parties contribute. Enter amounts in Swedish kronor.",
+      contact: "Whom the officer can contact about the proposal.",
+      attachments:
+        "Attachments are not always needed. You may add a budget, an activity plan or a statement of other de minimis aid you have received.",
+    },
+    sectionStatus: { notStarted: "Not started", inProgress: "In progress", done: "Completed" },
+    complete: {
+      yes: "Yes, this section is complete",
+      no: "No, I will come back later",
+      button: "Save and continue",
+    },
+    attachmentsAdded: "Attachments added",
+    sectionSaved: "The section is saved.",
+    notAnswered: "Not answered",
+    backToTasks: "Back to the proposal",
+    review: {
+      title: "Check your proposal before you submit it",
+      lead: "Check that everything is right. You can change each section before you submit.",
+      change: "Change",
+      sendHeading: "Submit the proposal",
+      sendLead:
+        "When you submit, the proposal is registered and given a case number, and you get a receipt by email. What you submit becomes an official document.",
+      send: "Submit the proposal",
+      notReady: "The proposal was not submitted: not every section is complete. See which below.",
+    },
     saveDraft: "Save draft",
     submit: "Submit",
     saved: "The draft is saved.",
@@ -117,6 +162,7 @@ const cases: Shape<typeof sv> = {
       wholeNumber: "Enter a whole number, for example 400",
       date: "Enter the date as YYYY-MM-DD, for example 2027-01-15",
       missing: "Needs to be filled in before you submit",
+      missingSection: "Needs to be filled in before the section is complete",
     },
     refused: {
       status: "This cannot be done in the case's current status.",
@@ -309,9 +355,14 @@ const cases: Shape<typeof sv> = {
       deMinimis: "De minimis aid",
       sgei: "Service of general economic interest (SGEI entrustment)",
     },
-    otherDeMinimisEur: "Other de minimis aid in the last three years as declared by the organisation (EUR)",
-    requestedEur: "This aid converted to euro",
-    deMinimisTotal: "Three-year total: {{total}} euro of the {{ceiling}} euro ceiling.",
+    otherDeMinimisSek: "Other de minimis aid in the last three years as declared by the organisation (SEK)",
+    requestedSek: "The aid in this case over three years (SEK)",
+    requestedSekHint: "The organisation asks for {{perYear}} per year. In whole kronor.",
+    rate: "Amounts are converted to euro at 1 euro = {{rate}} SEK from {{date}}, as set by the administrator.",
+    noRate:
+      "No euro rate has been set. Ask an administrator to set it under Administration; amounts are then converted to euro when you save.",
+    deMinimisTotal:
+      "Three-year total: {{total}} euro ({{totalSek}}) of the {{ceiling}} euro ceiling, converted at {{rate}} SEK from {{date}}.",
     overCeiling: "Over the ceiling: the aid cannot be given as de minimis aid.",
     recommendation: "Recommendation",
     recommendations: { approve: "Approve", decline: "Decline" },

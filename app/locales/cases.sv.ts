@@ -59,6 +59,7 @@ const cases = {
     handledBy: "Handläggare",
     noOfficerYet: "Ingen handläggare utsedd ännu",
     fields: {
+      title: "Rubrik",
       summaryIdea: "Vad vill ni göra, och för vem?",
       summary: "Sammanfattning",
       need: "Vilket behov möter verksamheten?",
@@ -86,6 +87,7 @@ const cases = {
       contactPhone: "Telefonnummer",
       partnerOrganisations: "Andra organisationer som deltar",
       wantsMeeting: "Vi vill gärna ha ett dialogmöte",
+      complete: "Har ni fyllt i allt i den här delen?",
     },
     hints: {
       summaryIdea: "Några meningar räcker. Ni behöver inte veta vilken förvaltning som ansvarar.",
@@ -109,6 +111,50 @@ const cases = {
       halsa: "Hälsa",
       miljo: "Miljö",
     },
+    // The full proposal as a task list, section by section (GOV.UK "complete multiple tasks").
+    tasks: {
+      title: "Fyll i förslaget",
+      lead: "Fyll i delarna i den ordning ni vill. Allt ni skriver sparas, så ni kan fortsätta en annan dag.",
+      progress: "Ni har fyllt i {{done}} av {{total}} delar.",
+      notReady: "När alla delar är klara kan ni granska förslaget och skicka in det.",
+      review: "Granska och skicka in",
+    },
+    sections: {
+      activity: "Om verksamheten",
+      goals: "Mål och uppföljning",
+      contributions: "Insatser och resurser",
+      contact: "Kontaktperson",
+      attachments: "Bilagor",
+    },
+    sectionLead: {
+      activity: "Vad ni vill göra, för vem, varför och under vilken period.",
+      goals: "Varför verksamheten är i allmänhetens intresse, vad den ska uppnå och hur ni mäter det.",
+      contributions:
+        "Vad er organisation bidrar med och vad ni önskar från kommunen. I ett partnerskap bidrar båda parter. Skriv belopp i kronor.",
+      contact: "Vem handläggaren kan kontakta om förslaget.",
+      attachments:
+        "Bilagor behövs inte alltid. Lägg gärna till budget, verksamhetsplan eller intyg om annat de minimis-stöd som ni fått.",
+    },
+    sectionStatus: { notStarted: "Inte påbörjad", inProgress: "Påbörjad", done: "Klar" },
+    complete: {
+      yes: "Ja, den här delen är klar",
+      no: "Nej, jag fortsätter senare",
+      button: "Spara och fortsätt",
+    },
+    attachmentsAdded: "Tillagda bilagor",
+    sectionSaved: "Delen är sparad.",
+    notAnswered: "Inte ifyllt",
+    backToTasks: "Tillbaka till förslaget",
+    review: {
+      title: "Granska förslaget innan ni skickar in",
+      lead: "Kontrollera att allt stämmer. Ni kan ändra varje del innan ni skickar in.",
+      change: "Ändra",
+      sendHeading: "Skicka in förslaget",
+      sendLead:
+        "När ni skickar in registreras förslaget och får ett diarienummer, och ni får en kvittens med e-post. Det ni skickar in blir allmän handling.",
+      send: "Skicka in förslaget",
+      notReady: "Förslaget är inte inskickat: alla delar är inte klara. Se vilka här nedan.",
+    },
     saveDraft: "Spara utkast",
     submit: "Skicka in",
     saved: "Utkastet är sparat.",
@@ -119,6 +165,7 @@ const cases = {
       wholeNumber: "Skriv ett heltal, till exempel 400",
       date: "Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2027-01-15",
       missing: "Behöver fyllas i innan ni skickar in",
+      missingSection: "Behöver fyllas i innan delen är klar",
     },
     refused: {
       status: "Det går inte att göra i ärendets nuvarande status.",
@@ -300,9 +347,14 @@ const cases = {
       deMinimis: "Stöd av mindre betydelse (de minimis)",
       sgei: "Tjänst av allmänt ekonomiskt intresse (SGEI-uppdrag)",
     },
-    otherDeMinimisEur: "Annat de minimis-stöd de senaste tre åren enligt organisationens intygande (euro)",
-    requestedEur: "Detta stöd omräknat till euro",
-    deMinimisTotal: "Summa tre år: {{total}} euro av taket {{ceiling}} euro.",
+    otherDeMinimisSek: "Annat de minimis-stöd de senaste tre åren enligt organisationens intygande (kr)",
+    requestedSek: "Stödet i det här ärendet under tre år (kr)",
+    requestedSekHint: "Organisationen söker {{perYear}} per år. I hela kronor.",
+    rate: "Beloppen räknas om till euro med kursen 1 euro = {{rate}} kr från {{date}}, som administratören har angett.",
+    noRate:
+      "Ingen eurokurs är angiven. Be en administratör ange den under Administration; då räknas beloppen om till euro när du sparar.",
+    deMinimisTotal:
+      "Summa tre år: {{total}} euro ({{totalSek}}) av taket {{ceiling}} euro, omräknat med kursen {{rate}} kr från {{date}}.",
     overCeiling: "Över taket: stödet kan inte ges som stöd av mindre betydelse.",
     recommendation: "Rekommendation",
     recommendations: { approve: "Bifall", decline: "Avslag" },

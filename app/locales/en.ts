@@ -60,6 +60,7 @@ const en: Shape<typeof sv> = {
       tooLong: "Enter at most {{count}} characters in {{label}}",
       tooShort: "Enter at least {{count}} characters in {{label}}",
       missing: "Enter {{label}} before you submit",
+      missingSection: "Enter {{label}} before you mark the section as complete",
       date: "Enter {{label}} as YYYY-MM-DD, for example 2027-01-15",
       wholeNumber: "Enter {{label}} in figures, for example 150 000",
     },
@@ -70,14 +71,36 @@ const en: Shape<typeof sv> = {
       tooLong: "The answer to “{{label}}” can be at most {{count}} characters",
       tooShort: "The answer to “{{label}}” must be at least {{count}} characters",
       missing: "Answer the question “{{label}}” before you submit",
+      missingSection: "Answer the question “{{label}}” before you mark the section as complete",
     },
     fields: {
       title: { required: "Enter a title" },
-      summary: { required: "Say what you want to do and for whom", missing: "Say what you want to do and for whom" },
+      summary: {
+        required: "Say what you want to do and for whom",
+        missing: "Say what you want to do and for whom",
+        missingSection: "Summarise what you want to do and for whom",
+      },
       areas: {
         required: "Select at least one area",
         choose: "Select at least one area",
         missing: "Select at least one area",
+        missingSection: "Select at least one area",
+      },
+      periodEnd: {
+        missing: "Enter an end date after the start date",
+        missingSection: "Enter an end date after the start date",
+      },
+      requestedSekPerYear: {
+        missing: "Enter how much you ask of the municipality per year – enter 0 if you do not ask for money",
+        missingSection: "Enter how much you ask of the municipality per year – enter 0 if you do not ask for money",
+      },
+      goals: {
+        missing: "Enter at least one goal, with how you measure it after a semicolon",
+        missingSection: "Enter at least one goal, with how you measure it after a semicolon",
+      },
+      complete: {
+        required: "Select whether the section is complete",
+        choose: "Select whether the section is complete",
       },
       kind: {
         required: "Select whether it is an idea or a proposal",
@@ -400,7 +423,19 @@ const en: Shape<typeof sv> = {
     completionReminderDays: "Unanswered completion request after (days)",
     saveReminders: "Save reminders",
     remindersSaved: "The reminders are saved.",
-    errors: { days: "Choose between 1 and 365 days" },
+    errors: {
+      days: "Choose between 1 and 365 days",
+      rate: "Enter the rate as kronor per euro, for example 11.23",
+    },
+    eurRate: "Euro rate for de minimis",
+    eurRateLead:
+      "The ceiling for de minimis aid is set in euro. Officers enter amounts in kronor; Samverka converts them at this rate. Use for example the Riksbank's or the European Commission's rate.",
+    eurRateNone: "No rate has been set yet.",
+    eurRateCurrent: "Now: 1 euro = {{rate}} SEK, rate from {{date}}.",
+    sekPerEur: "Kronor per euro",
+    rateDate: "Date of the rate",
+    saveEurRate: "Save the rate",
+    eurRateSaved: "The euro rate is saved.",
   },
   a11y: {
     title: "Accessibility of Samverka",

@@ -60,6 +60,7 @@ const sv = {
       tooLong: "Skriv högst {{count}} tecken i fältet {{label}}",
       tooShort: "Skriv minst {{count}} tecken i fältet {{label}}",
       missing: "Fyll i {{label}} innan ni skickar in",
+      missingSection: "Fyll i {{label}} innan ni markerar delen som klar",
       date: "Skriv {{label}} som ÅÅÅÅ-MM-DD, till exempel 2027-01-15",
       wholeNumber: "Skriv {{label}} med siffror, till exempel 150 000",
     },
@@ -70,12 +71,35 @@ const sv = {
       tooLong: "Svaret på frågan ”{{label}}” får vara högst {{count}} tecken",
       tooShort: "Svaret på frågan ”{{label}}” måste vara minst {{count}} tecken",
       missing: "Svara på frågan ”{{label}}” innan ni skickar in",
+      missingSection: "Svara på frågan ”{{label}}” innan ni markerar delen som klar",
     },
     // A field's own messages, where the general one would be vague.
     fields: {
       title: { required: "Skriv en rubrik" },
-      summary: { required: "Skriv vad ni vill göra och för vem", missing: "Skriv vad ni vill göra och för vem" },
-      areas: { required: "Välj minst ett område", choose: "Välj minst ett område", missing: "Välj minst ett område" },
+      summary: {
+        required: "Skriv vad ni vill göra och för vem",
+        missing: "Skriv vad ni vill göra och för vem",
+        missingSection: "Skriv en sammanfattning av vad ni vill göra och för vem",
+      },
+      areas: {
+        required: "Välj minst ett område",
+        choose: "Välj minst ett område",
+        missing: "Välj minst ett område",
+        missingSection: "Välj minst ett område",
+      },
+      periodEnd: {
+        missing: "Skriv ett slutdatum som är efter startdatumet",
+        missingSection: "Skriv ett slutdatum som är efter startdatumet",
+      },
+      requestedSekPerYear: {
+        missing: "Skriv hur mycket ni söker från kommunen per år – skriv 0 om ni inte söker pengar",
+        missingSection: "Skriv hur mycket ni söker från kommunen per år – skriv 0 om ni inte söker pengar",
+      },
+      goals: {
+        missing: "Skriv minst ett mål, med hur ni mäter det efter semikolon",
+        missingSection: "Skriv minst ett mål, med hur ni mäter det efter semikolon",
+      },
+      complete: { required: "Välj om delen är klar", choose: "Välj om delen är klar" },
       kind: { required: "Välj om det är en idé eller ett förslag", choose: "Välj om det är en idé eller ett förslag" },
       email: { required: "Skriv e-postadressen" },
       password: { required: "Skriv lösenordet" },
@@ -390,7 +414,19 @@ const sv = {
     completionReminderDays: "Obesvarad komplettering efter (dagar)",
     saveReminders: "Spara påminnelser",
     remindersSaved: "Påminnelserna är sparade.",
-    errors: { days: "Välj mellan 1 och 365 dagar" },
+    errors: {
+      days: "Välj mellan 1 och 365 dagar",
+      rate: "Skriv kursen som kronor per euro, till exempel 11,23",
+    },
+    eurRate: "Eurokurs för de minimis",
+    eurRateLead:
+      "Taket för stöd av mindre betydelse (de minimis) anges i euro. Handläggarna skriver belopp i kronor; Samverka räknar om dem med den här kursen. Använd till exempel Riksbankens eller EU-kommissionens kurs.",
+    eurRateNone: "Ingen kurs är angiven ännu.",
+    eurRateCurrent: "Nu: 1 euro = {{rate}} kr, kurs från {{date}}.",
+    sekPerEur: "Kronor per euro",
+    rateDate: "Kursens datum",
+    saveEurRate: "Spara kursen",
+    eurRateSaved: "Eurokursen är sparad.",
   },
   a11y: {
     title: "Tillgänglighet för Samverka",

@@ -14,8 +14,8 @@ import { pageMeta } from "~/domain/kernel/meta";
 import { requireContext } from "~/domain/http/request.server";
 import { redirectWithToast } from "~/domain/identity/session.server";
 import { inviteStaff, listDepartments, listStaff } from "~/domain/public-body/staff.server";
-import { inviteStaffSchema, reminderSettingsSchema } from "~/schemas/admin";
-import { updateReminderSettings } from "~/domain/public-body/public-body.server";
+import { eurRateSchema, inviteStaffSchema, reminderSettingsSchema } from "~/schemas/admin";
+import { updateEurRate, updateReminderSettings } from "~/domain/public-body/public-body.server";
 
 export const meta = pageMeta("admin.title");
 
@@ -36,6 +36,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
       inactivityReminderDays: publicBody.inactivityReminderDays ?? 14,
       completionReminderDays: publicBody.completionReminderDays ?? 7,
     },
+    eurRate: publicBody.eurRate
+      ? { sekPerEur: publicBody.eurRate.sekPerEur, date: publicBody.eurRate.date.toISOString().slice(0, 10) }
+      : null,
   };
 }
 
@@ -47,6 +50,12 @@ export async function action({ request }: ActionFunctionArgs) {
     if (settings.status !== "success") return invalid(settings, {}, 400, "reminders");
     await updateReminderSettings(publicBody._id, settings.value);
     return redirectWithToast("/admin", "admin.remindersSaved");
+  }
+  if (formData.get("intent") === "eurRate") {
+    const rate = parseForm(formData, eurRateSchema);
+    if (rate.status !== "success") return invalid(rate, {}, 400, "eurRate");
+    await updateEurRate(publicBody._id, { sekPerEur: rate.value.sekPerEur, date: rate.value.rateDate });
+    return redirectWithToast("/admin", "admin.eurRateSaved");
   }
   const submission = parseForm(formData, inviteStaffSchema);
   if (submission.status !== "success") return invalid(submission, {}, 400, "invite");
@@ -113,6 +122,7 @@ export default function Admin() {
         </section>
         <section aria-labelledby="departments-heading">
           <ReminderSettings values={data.reminders} lastResult={resultFor("reminders")} />
+          <EurRateSettings current={data.eurRate} lastResult={resultFor("eurRate")} />
           <h2 id="departments-heading">{t("admin.departments")}</h2>
           <ul>
             {data.departments.map((d) => (
@@ -165,6 +175,50 @@ function ReminderSettings({
         />
         <button type="submit" className="button button--secondary">
           {t("admin.saveReminders")}
+        </button>
+      </Form>
+    </div>
+  );
+}
+
+const formatRate = (n: number) => new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 4 }).format(n);
+
+/** The kronor-to-euro rate of the de minimis check, with the day it is from. */
+function EurRateSettings({
+  current,
+  lastResult,
+}: {
+  current: { sekPerEur: number; date: string } | null;
+  lastResult: SubmissionResult<string[]> | undefined;
+}) {
+  const { t } = useTranslation();
+  const [form, fields] = useSchemaForm(eurRateSchema, lastResult, "eurRate", {
+    sekPerEur: current ? formatRate(current.sekPerEur) : "",
+    rateDate: current?.date ?? "",
+  });
+  return (
+    <div className="panel">
+      <h2 id="eur-rate-heading">{t("admin.eurRate")}</h2>
+      <p>{t("admin.eurRateLead")}</p>
+      <p>
+        <strong>
+          {current
+            ? t("admin.eurRateCurrent", { rate: formatRate(current.sekPerEur), date: current.date })
+            : t("admin.eurRateNone")}
+        </strong>
+      </p>
+      <Form method="post" {...getFormProps(form)} className="form" aria-labelledby="eur-rate-heading">
+        <ErrorSummary form={form} labelPrefix="admin" />
+        <input type="hidden" name="intent" value="eurRate" />
+        <TextField field={fields.sekPerEur} label={t("admin.sekPerEur")} className="input--short" />
+        <TextField
+          field={fields.rateDate}
+          label={t("admin.rateDate")}
+          hint={t("cases.hints.date")}
+          className="input--short"
+        />
+        <button type="submit" className="button button--secondary">
+          {t("admin.saveEurRate")}
         </button>
       </Form>
     </div>

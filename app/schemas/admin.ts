@@ -1,5 +1,5 @@
 import { STAFF_ROLES_LIST } from "#models/constants";
-import { emailField, requiredText, z } from "~/domain/kernel/validation";
+import { emailField, requiredDay, requiredText, z } from "~/domain/kernel/validation";
 import { objectId } from "./organisation";
 
 // Fields in the order of the form, so the error summary lists them in that order.
@@ -22,4 +22,16 @@ export const reminderSettingsSchema = z.object({
   unroutedReminderDays: days,
   inactivityReminderDays: days,
   completionReminderDays: days,
+});
+
+/** Kronor per euro for the de minimis check, written the Swedish way ("11,23") or with a point. */
+export const eurRateSchema = z.object({
+  sekPerEur: z
+    .string()
+    .trim()
+    .max(10)
+    .transform((v) => v.replace(",", "."))
+    .refine((v) => /^\d{1,3}(\.\d{1,4})?$/.test(v) && Number(v) >= 1 && Number(v) <= 100, "admin.errors.rate")
+    .transform(Number),
+  rateDate: requiredDay,
 });

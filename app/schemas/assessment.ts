@@ -25,8 +25,8 @@ export const assessmentSchema = z.object({
     Object.fromEntries(ALL_CHECKS.map((k) => [k, check])) as Record<(typeof ALL_CHECKS)[number], typeof check>,
   ),
   stateAidBasis: z.enum(STATE_AID_BASES).optional(),
-  otherDeMinimisEur: wholeNumber,
-  requestedEur: wholeNumber,
+  otherDeMinimisSek: wholeNumber,
+  requestedSek: wholeNumber,
   recommendation: z.enum(["approve", "decline"]).optional(),
   recommendationText: optionalText(MAX_LONG),
 });

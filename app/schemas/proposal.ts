@@ -2,15 +2,21 @@ import { CASE_AREAS, CASE_KINDS } from "#models/constants";
 import { MAX_LONG, optionalDay, optionalText, pairLines, requiredText, z } from "~/domain/kernel/validation";
 import { objectId } from "./organisation";
 
-const sek = z
+const kronor = z
   .string()
   .trim()
   .max(20)
   .transform((v) => v.replace(/[\s\u00a0]/g, "").replace(/kr$/i, ""))
-  .refine((v) => v === "" || /^\d{1,10}$/.test(v), "cases.errors.wholeKronor")
+  .refine((v) => v === "" || /^\d{1,10}$/.test(v), "cases.errors.wholeKronor");
+const sek = kronor
   .transform((v) => (v === "" ? 0 : Number(v)))
   .optional()
   .default(0);
+/** An amount that must be answered (0 is an answer): empty stays empty (null). */
+const sekOrEmpty = kronor
+  .transform((v) => (v === "" ? null : Number(v)))
+  .optional()
+  .default(null);
 
 const hours = z
   .string()
@@ -21,7 +27,6 @@ const hours = z
   .optional()
   .default(0);
 
-/** "Mål; indikator" per line → goals. */
 /** "Goal; indicator" per line. */
 const goals = pairLines({ maxLength: MAX_LONG, lines: 30, separator: ";", keys: ["goal", "indicator"], each: 500 });
 
@@ -49,7 +54,7 @@ export const draftSchema = z.object({
   ownContributionSek: sek,
   volunteerHoursPerYear: hours,
   ownContributionInKind: optionalText(MAX_LONG),
-  requestedSekPerYear: sek,
+  requestedSekPerYear: sekOrEmpty,
   requestedInKind: optionalText(MAX_LONG),
   goals,
   contactName: optionalText(100),
@@ -73,6 +78,12 @@ export const draftSchema = z.object({
     .optional()
     .transform((v) => v === "on"),
 });
+
+/**
+ * One section of the full proposal (proposal-sections.ts): the draft's fields, of which the
+ * action keeps only the section's, and the GOV.UK question "Have you completed this section?".
+ */
+export const sectionSchema = draftSchema.extend({ complete: z.enum(["yes", "no"]) });
 
 export const versionSchema = z.object({ version: z.coerce.number().int().min(0) });
 

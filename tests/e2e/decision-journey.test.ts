@@ -66,6 +66,18 @@ describe("from a proposal in dialogue to a decision", { timeout: 120_000 }, () =
     expect(await officer.page.getByText(CANARY).count()).toBe(2);
     await look(officer.page, "arende-dialog");
 
+    // The administrator sets the euro rate the de minimis check converts kronor at.
+    const admin = await newPage(browser);
+    await signInAs(admin, app.url, DEMO.admin);
+    await admin.page.goto(`${app.url}/admin`);
+    await admin.page.getByLabel("Kronor per euro").fill("11,25");
+    await admin.page.getByLabel("Kursens datum").fill("2026-11-02");
+    await admin.page.getByRole("button", { name: "Spara kursen" }).click();
+    await admin.page.getByText("Eurokursen är sparad.").waitFor();
+    await admin.page.getByText("Nu: 1 euro = 11,25 kr, kurs från 2026-11-02.").waitFor();
+    await expectAccessible(admin.page);
+    await admin.context.close();
+
     // The officer declares no jäv, assesses and approves: one step at a time.
     const step = (name: string) => officer.page.locator(".step-sequence__item", { hasText: name });
     expect(await step("Jäv").getByText("Att göra nu").count()).toBe(1);
@@ -83,10 +95,12 @@ describe("from a proposal in dialogue to a decision", { timeout: 120_000 }, () =
     const yes = officer.page.getByRole("radio", { name: "Ja" });
     for (let i = 0; i < (await yes.count()); i++) await yes.nth(i).check();
     await officer.page.getByLabel("Grund i statsstödsfrågan").selectOption("deMinimis");
+    // Amounts in kronor, converted at the administrator's rate (set above).
+    await officer.page.getByText("1 euro = 11,25 kr från 2026-11-02").waitFor();
     await officer.page
-      .getByLabel("Annat de minimis-stöd de senaste tre åren enligt organisationens intygande (euro)")
-      .fill("20000");
-    await officer.page.getByLabel("Detta stöd omräknat till euro").fill("13000");
+      .getByLabel("Annat de minimis-stöd de senaste tre åren enligt organisationens intygande (kr)")
+      .fill("225 000");
+    await officer.page.getByLabel("Stödet i det här ärendet under tre år (kr)").fill("146250");
     await officer.page.getByLabel("Rekommendation", { exact: true }).selectOption("approve");
     await officer.page.getByRole("button", { name: "Spara bedömningen" }).click();
     await officer.page.getByText("Bedömningen är sparad.").waitFor();
@@ -95,7 +109,11 @@ describe("from a proposal in dialogue to a decision", { timeout: 120_000 }, () =
     await look(officer.page, "arende-beslutssteg");
     // The finished assessment can be opened again.
     await officer.page.getByRole("link", { name: "Ändra bedömningen" }).click();
-    await officer.page.getByText("Summa tre år: 33 000 euro av taket 300 000 euro.").waitFor();
+    await officer.page
+      .getByText(
+        "Summa tre år: 33 000 euro (371 250 kr) av taket 300 000 euro, omräknat med kursen 11,25 kr från 2026-11-02.",
+      )
+      .waitFor();
     await look(officer.page, "arende-bedomning");
     await officer.page.goto(`${app.url}/handlaggning/arenden/${String(c._id)}`);
     await officer.page.getByLabel("Bifall").check();

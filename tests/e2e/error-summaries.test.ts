@@ -57,11 +57,20 @@ describe("error summaries", { timeout: 120_000 }, () => {
     const draft = await caseInStatus("draft", cast, "Tomt utkast");
     const member = await newPage(browser);
     await signInAs(member, app.url, DEMO.orgAdminB);
-    await member.page.goto(`${app.url}/forslag/${String(draft._id)}`);
+    // A section of the full proposal: the completion question unanswered, then "done" with a
+    // required field emptied.
+    await member.page.goto(`${app.url}/forslag/${String(draft._id)}/del/verksamhet`);
     await member.page.getByLabel("Sammanfattning", { exact: true }).fill("");
-    await member.page.getByRole("button", { name: "Skicka in" }).click();
+    await member.page.getByRole("button", { name: "Spara och fortsätt" }).click();
     await member.page.locator(".error-summary").waitFor();
-    expect(await expectSummaryMatchesFields(member.page)).toContain("Skriv vad ni vill göra och för vem");
+    expect(await expectSummaryMatchesFields(member.page)).toEqual(["Välj om delen är klar"]);
+    await member.page.getByLabel("Ja, den här delen är klar").check();
+    await member.page.getByRole("button", { name: "Spara och fortsätt" }).click();
+    await member.page.locator(".error-summary", { hasText: "Skriv en sammanfattning" }).waitFor();
+    expect(await expectSummaryMatchesFields(member.page)).toEqual([
+      "Skriv en sammanfattning av vad ni vill göra och för vem",
+    ]);
+    await expectAccessible(member.page);
     await member.context.close();
 
     const assessed = await caseInStatus("in_assessment", cast, "Att besluta");

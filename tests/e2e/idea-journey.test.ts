@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { expectAccessible, browserSuite, newPage, signInAs, logMeeting } from "../support/browser";
+import { completeSection, expectAccessible, browserSuite, newPage, signInAs, logMeeting } from "../support/browser";
 import { DEMO } from "../support/http";
 import { recipients } from "../support/smtp";
 
@@ -134,22 +134,36 @@ describe("from an organisation's idea to a proposal in dialogue", { timeout: 120
     expect(await org.page.getByText("Vi gick igenom idén").count()).toBe(1);
     await org.page.getByRole("button", { name: "Gör om till förslag" }).click();
     await org.page.getByText("Idén är nu ett utkast till förslag.").waitFor();
-    expect(await org.page.getByLabel("Rubrik").inputValue()).toBe("Läxhjälp i Norra stadsdelen");
+    // What the idea said is kept: the first section is started, nothing is done yet.
+    const status = (section: string) =>
+      org.page.locator(".task-list__item", { hasText: section }).locator(".badge").textContent();
+    expect(await status("Om verksamheten")).toBe("Påbörjad");
+    expect(await status("Mål och uppföljning")).toBe("Inte påbörjad");
     await look(org.page, "forslag-konverterat");
-    const fill = async (label: string, value: string) =>
-      org.page.getByLabel(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`)).fill(value);
-    await fill("Vilket behov möter verksamheten?", "Många barn saknar stöd med läxor hemma.");
-    await fill("Målgrupp", "Barn i årskurs 4–6 i Norra stadsdelen.");
-    await fill("Aktiviteter", "Läxhjälp tisdagar och torsdagar 16–18 på biblioteket.");
-    await fill("Startdatum", `${year + 1}-01-15`);
-    await fill("Slutdatum", `${year + 2}-12-31`);
-    await fill("Hur ligger verksamheten i allmänhetens intresse?", "Öppen för alla barn i stadsdelen, kostnadsfri.");
-    await fill("Mervärde – vad tillför er organisation?", "Volontärer som är förebilder och ett nätverk av föräldrar.");
-    await fill("Beskriv er egen insats", "Volontärtid, samordning och material.");
-    await fill("Ideella timmar per år", "1200");
-    await fill("Kommunalt bidrag per år (kr)", "150 000");
-    await fill("Mål och indikatorer", "30 barn får läxhjälp varje vecka; antal deltagare per termin");
-    await org.page.getByRole("button", { name: "Skicka in" }).click();
+    await completeSection(org.page, "Om verksamheten", {
+      "Vilket behov möter verksamheten?": "Många barn saknar stöd med läxor hemma.",
+      Målgrupp: "Barn i årskurs 4–6 i Norra stadsdelen.",
+      Aktiviteter: "Läxhjälp tisdagar och torsdagar 16–18 på biblioteket.",
+      Startdatum: `${year + 1}-01-15`,
+      Slutdatum: `${year + 2}-12-31`,
+    });
+    expect(await status("Om verksamheten")).toBe("Klar");
+    await completeSection(org.page, "Mål och uppföljning", {
+      "Hur ligger verksamheten i allmänhetens intresse?": "Öppen för alla barn i stadsdelen, kostnadsfri.",
+      "Mervärde – vad tillför er organisation?": "Volontärer som är förebilder och ett nätverk av föräldrar.",
+      "Mål och indikatorer": "30 barn får läxhjälp varje vecka; antal deltagare per termin",
+    });
+    await completeSection(org.page, "Insatser och resurser", {
+      "Beskriv er egen insats": "Volontärtid, samordning och material.",
+      "Ideella timmar per år": "1200",
+      "Kommunalt bidrag per år (kr)": "150 000",
+    });
+    await completeSection(org.page, "Kontaktperson");
+    await completeSection(org.page, "Bilagor");
+    await org.page.getByRole("link", { name: "Granska och skicka in" }).click();
+    await org.page.getByText(/^150\s000\skr$/).waitFor();
+    await expectAccessible(org.page);
+    await org.page.getByRole("button", { name: "Skicka in förslaget" }).click();
     await org.page.getByText("Ärendet är inskickat och registrerat.").waitFor();
     await org.page.getByText("Dialog med handläggare").first().waitFor();
     expect(await org.page.getByText(caseNumber).count()).toBeGreaterThan(0);

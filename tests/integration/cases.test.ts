@@ -392,6 +392,7 @@ describe("an idea written up as a proposal stays a registered case", () => {
         generalInterest: "Öppen för alla barn.",
         addedValue: "Volontärer som förebilder.",
         ownContributionDescription: "Volontärtid och material.",
+        requestedSekPerYear: 0,
         goals: [{ goal: "30 barn varje vecka", indicator: "antal deltagare" }],
       };
       const saved = await saveDraft(converted, lina, full, converted.version);

@@ -20,6 +20,7 @@ const ideaContent = {
 
 let app: TestApp;
 let caseId: string;
+let draftId: string;
 let orgId: string;
 const clients: Record<string, Client> = {};
 
@@ -34,6 +35,9 @@ beforeAll(async () => {
   const submitted = await submitCase(saved, lina, saved.version);
   if (!submitted.ok) throw new Error("not submitted");
   caseId = String(draft._id);
+  draftId = String(
+    (await createCase(org.publicBodyId, org._id, lina, { kind: "proposal", title: "Fientligt förslag" }))._id,
+  );
   clients.anon = new Client(app.url);
   clients.lina = await sessionFor(app.url, DEMO.orgAdminB);
   clients.admin = await sessionFor(app.url, DEMO.admin);
@@ -55,6 +59,9 @@ const formRoutes = (): [string, string][] => [
   [`/organisation/${orgId}`, "lina"],
   ["/forslag/ny", "lina"],
   [`/forslag/${caseId}`, "lina"],
+  [`/forslag/${draftId}/del/insatser`, "lina"],
+  [`/forslag/${draftId}/del/bilagor`, "lina"],
+  [`/forslag/${draftId}/granska`, "lina"],
   [`/handlaggning/arenden/${caseId}`, "coordinator"],
   ["/admin", "admin"],
   ["/admin/texter", "admin"],

@@ -3,7 +3,7 @@ import { DepartmentModel } from "#models/department";
 import { PublicBodyModel } from "#models/public-body";
 import { UserModel } from "#models/user";
 import { startTestApp, type TestApp } from "../support/app";
-import { Client, DEMO, loginAs } from "../support/http";
+import { Client, DEMO, loginAs, sessionFor } from "../support/http";
 import { linkIn, recipients } from "../support/smtp";
 
 let app: TestApp;
@@ -120,5 +120,33 @@ describe("reminder settings", () => {
       ).status,
     ).toBe(403);
     expect((await PublicBodyModel.findOne({ slug: "exempelkommun" }).lean())?.unroutedReminderDays).toBe(5);
+  });
+});
+
+describe("the euro rate of the de minimis check", () => {
+  it("lets an administrator set it, refuses bad input with a field message, and nobody else", async () => {
+    const admin = await sessionFor(app.url, DEMO.admin);
+    const ok = await admin.post("/admin", { intent: "eurRate", sekPerEur: "11,2345", rateDate: "2026-11-02" });
+    expect(ok.status).toBe(302);
+    const rate = async () => (await PublicBodyModel.findOne({ slug: "exempelkommun" }).lean())?.eurRate;
+    expect(await rate()).toEqual({ sekPerEur: 11.2345, date: new Date("2026-11-02T00:00:00Z") });
+    const bad: [string, string][] = [
+      ["intent=eurRate&sekPerEur=elva&rateDate=2026-11-02", "Skriv kursen som kronor per euro"],
+      ["intent=eurRate&sekPerEur=0&rateDate=2026-11-02", "Skriv kursen som kronor per euro"],
+      ["intent=eurRate&sekPerEur[$ne]=1&rateDate=2026-11-02", "Fyll i kronor per euro"],
+      ["intent=eurRate&sekPerEur=11&rateDate=2026-02-30", "ÅÅÅÅ-MM-DD"],
+      [`intent=eurRate&sekPerEur=${"1".repeat(100_000)}&rateDate=2026-11-02`, "Skriv högst 10 tecken"],
+    ];
+    for (const [body, message] of bad) {
+      const res = await admin.post("/admin", body);
+      expect(res.status, body.slice(0, 50)).toBe(400);
+      expect(await res.text(), body.slice(0, 50)).toContain(message);
+    }
+    for (const who of [DEMO.coordinator, DEMO.officer, DEMO.politician, DEMO.orgAdminA]) {
+      const client = await sessionFor(app.url, who);
+      const res = await client.post("/admin", { intent: "eurRate", sekPerEur: "2", rateDate: "2026-11-03" });
+      expect(res.status, who).toBe(403);
+    }
+    expect((await rate())?.sekPerEur).toBe(11.2345);
   });
 });

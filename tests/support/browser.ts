@@ -141,3 +141,19 @@ export async function logMeeting(page: Page, date: string, minutes: string, inte
   await page.getByRole("button", { name: "Spara mötet" }).click();
   await page.getByText("Mötet är loggat.").waitFor();
 }
+
+/**
+ * On the organisation's case page of a full proposal: opens a section from the task list,
+ * fills fields by their labels' start, answers "Ja, den här delen är klar" and saves. Back on
+ * the task list afterwards.
+ */
+export async function completeSection(page: Page, section: string, fills: Record<string, string> = {}) {
+  await page.getByRole("link", { name: section, exact: true }).click();
+  await page.getByRole("heading", { level: 1, name: section }).waitFor();
+  for (const [label, value] of Object.entries(fills)) {
+    await page.getByLabel(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`)).fill(value);
+  }
+  await page.getByLabel("Ja, den här delen är klar").check();
+  await page.getByRole("button", { name: "Spara och fortsätt" }).click();
+  await page.getByText("Delen är sparad.").waitFor();
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { missingFields } from "~/domain/cases/proposal-content";
+import { missingInSection, sectionStatus } from "~/domain/cases/proposal-sections";
 
 const idea = {
   title: "Läxhjälp",
@@ -19,6 +20,8 @@ describe("completeness check", () => {
     expect(missing).toContain("need");
     expect(missing).toContain("goals");
     expect(missing).toContain("periodStart");
+    // The contribution asked for must be answered; 0 is an answer.
+    expect(missing).toContain("requestedSekPerYear");
   });
   it("refuses a period that ends before it starts", () => {
     const full = {
@@ -31,9 +34,46 @@ describe("completeness check", () => {
       generalInterest: "g",
       addedValue: "v",
       ownContributionDescription: "o",
+      requestedSekPerYear: 0,
       goals: [{ goal: "g", indicator: "i" }],
     };
     expect(missingFields("proposal", full)).toEqual(["periodEnd"]);
     expect(missingFields("proposal", { ...full, periodEnd: "2027-12-31" })).toEqual([]);
+  });
+});
+
+describe("the proposal's sections", () => {
+  const empty = { attachmentCount: 0 };
+  it("is not started until something is written, in progress after, done only when said and complete", () => {
+    expect(sectionStatus("contributions", { ...empty, ownContributionSek: 0, requestedSekPerYear: null })).toBe(
+      "notStarted",
+    );
+    // 0 kronor asked for is an answer, and starts the section.
+    expect(sectionStatus("contributions", { ...empty, requestedSekPerYear: 0 })).toBe("inProgress");
+    const contributions = { ownContributionDescription: "Volontärer", requestedSekPerYear: 0 };
+    expect(sectionStatus("contributions", { ...empty, ...contributions })).toBe("inProgress");
+    expect(sectionStatus("contributions", { ...empty, ...contributions, completedSections: ["contributions"] })).toBe(
+      "done",
+    );
+    // Marked done, then a required field emptied in another tab: no longer done.
+    expect(
+      sectionStatus("contributions", { ...empty, requestedSekPerYear: 0, completedSections: ["contributions"] }),
+    ).toBe("inProgress");
+  });
+  it("counts attachments for the attachments section, which needs none to be done", () => {
+    expect(sectionStatus("attachments", empty)).toBe("notStarted");
+    expect(sectionStatus("attachments", { attachmentCount: 1 })).toBe("inProgress");
+    expect(sectionStatus("attachments", { attachmentCount: 0, completedSections: ["attachments"] })).toBe("done");
+  });
+  it("names a section's missing fields in form order, and a period that ends before it starts", () => {
+    expect(missingInSection("activity", { title: "T", periodStart: "2027-01-01", periodEnd: "2026-01-01" })).toEqual([
+      "summary",
+      "areas",
+      "need",
+      "targetGroup",
+      "activities",
+      "periodEnd",
+    ]);
+    expect(missingInSection("contact", { contactName: "Lina", contactEmail: "l@x.se" })).toEqual([]);
   });
 });

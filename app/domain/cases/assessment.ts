@@ -21,6 +21,9 @@ export type StateAidBasis = (typeof STATE_AID_BASES)[number];
 export const DE_MINIMIS_CEILING_EUR = 300_000;
 export const SGEI_DE_MINIMIS_CEILING_EUR = 750_000;
 
+/** Kronor to whole euro at `sekPerEur` kronor per euro (the ceiling is in euro). */
+export const sekToEur = (sek: number, sekPerEur: number) => Math.round(sek / sekPerEur);
+
 export function deMinimisTotal(otherAidEur: number, requestedEur: number, basis: StateAidBasis | "") {
   const total = otherAidEur + requestedEur;
   const ceiling = basis === "sgei" ? SGEI_DE_MINIMIS_CEILING_EUR : DE_MINIMIS_CEILING_EUR;

@@ -1,7 +1,8 @@
 import { DepartmentModel } from "#models/department";
 import { OrganisationModel } from "#models/organisation";
+import type { EurRate } from "#models/public-body";
 import { UserModel } from "#models/user";
-import { caseSubject, relationOf, requireAbility } from "../access/ability.server";
+import { can, caseSubject, relationOf, requireAbility } from "../access/ability.server";
 import { mayOnCase, type CaseRelation } from "../access/policy";
 import type { SessionUser } from "../identity/session.server";
 import { latestDeclaration } from "./decision.server";
@@ -11,6 +12,7 @@ import { listCaseAttachments, listOrgDocuments } from "../records/documents.serv
 import { availableTransitions } from "./lifecycle";
 import { attachmentIdsOf, caseTrail, factsOf, listCaseDocuments, loadCaseById, type CaseDoc } from "./engine.server";
 import { requireContext } from "../http/request.server";
+import { sectionStatuses } from "./proposal-sections";
 
 /** The case the request is about, if the user may read it; otherwise 404 (docs/domain.md). */
 export async function loadCaseFor(request: Request, id: string | undefined) {
@@ -19,6 +21,25 @@ export async function loadCaseFor(request: Request, id: string | undefined) {
   if (!c) throw new Response("Sidan finns inte", { status: 404 });
   requireAbility(ctx.ability, "read", "Case", caseSubject(c));
   return { ...ctx, c, actor: relationOf(ctx.user, c) };
+}
+
+/**
+ * A case on the organisation's own pages; staff have their own case page (404 here). `editable`
+ * while the organisation may still change the content (a draft, or a proposal being written).
+ */
+export async function loadOrganisationCaseFor(request: Request, id: string | undefined) {
+  const ctx = await loadCaseFor(request, id);
+  if (ctx.actor !== "organisation") throw new Response("Sidan finns inte", { status: 404 });
+  return { ...ctx, editable: can(ctx.ability, "update", "Case", caseSubject(ctx.c)) };
+}
+
+/** A full proposal the organisation is still writing; anything else sends them back to its case page. */
+export async function loadProposalDraftFor(request: Request, id: string | undefined) {
+  const ctx = await loadOrganisationCaseFor(request, id);
+  const caseUrl = `/forslag/${String(ctx.c._id)}`;
+  if (!ctx.editable || ctx.c.kind !== "proposal")
+    throw new Response(null, { status: 302, headers: { Location: caseUrl } });
+  return { ...ctx, caseUrl };
 }
 
 /** What every case page shows: facts, who handles it, the trail and the document list. */
@@ -64,7 +85,10 @@ export async function casePageData(c: CaseDoc, options: { staff: boolean; actor:
       contactPhone: c.contactPhone,
       partnerOrganisations: c.partnerOrganisations,
       wantsMeeting: c.wantsMeeting,
+      completedSections: c.completedSections ?? [],
     },
+    // The full proposal's task list, while the organisation writes it.
+    sections: c.kind === "proposal" ? sectionStatuses({ ...c, attachmentCount: attachments.length }) : [],
     organisation: org ? { id: String(org._id), name: org.name, orgNumber: org.orgNumber, email: org.email } : null,
     attachments: attachments.map((a) => ({
       id: String(a._id),
@@ -113,7 +137,13 @@ export async function casePageData(c: CaseDoc, options: { staff: boolean; actor:
 export type CasePageData = Awaited<ReturnType<typeof casePageData>>;
 
 /** The staff case page: the common facts plus routing choices, the organisation's documents and the assessment. */
-export async function staffCaseView(c: CaseDoc, user: SessionUser, actor: CaseRelation, departmentChoice = "") {
+export async function staffCaseView(
+  c: CaseDoc,
+  user: SessionUser,
+  actor: CaseRelation,
+  options: { departmentChoice: string; eurRate?: EurRate },
+) {
+  const { departmentChoice } = options;
   const [data, dialogue, orgDocuments] = await Promise.all([
     casePageData(c, { staff: true, actor }),
     listDialogue(c, { staff: true }),
@@ -126,8 +156,11 @@ export async function staffCaseView(c: CaseDoc, user: SessionUser, actor: CaseRe
     ? {
         checks: c.assessment.checks.map((k) => ({ key: k.key, answer: k.answer, comment: k.comment })),
         stateAidBasis: c.assessment.stateAidBasis,
+        otherDeMinimisSek: c.assessment.otherDeMinimisSek ?? 0,
+        requestedSek: c.assessment.requestedSek ?? 0,
         otherDeMinimisEur: c.assessment.otherDeMinimisEur,
         requestedEur: c.assessment.requestedEur,
+        rate: rateView(c.assessment.sekPerEur, c.assessment.rateDate),
         recommendation: c.assessment.recommendation,
         recommendationText: c.assessment.recommendationText,
       }
@@ -145,10 +178,15 @@ export async function staffCaseView(c: CaseDoc, user: SessionUser, actor: CaseRe
       href: `/handlaggning/arenden/${String(c._id)}/organisationsdokument/${String(d._id)}`,
     })),
     assessment,
+    // The rate the next save converts at (the public body's, set in /admin).
+    eurRate: rateView(options.eurRate?.sekPerEur, options.eurRate?.date),
     assessor: mayOnCase("assess", actor),
     declared: mine ? (mine.hasConflict ? ("conflict" as const) : ("noConflict" as const)) : ("none" as const),
   };
 }
+
+const rateView = (sekPerEur: number | undefined, date: Date | undefined) =>
+  sekPerEur && date ? { sekPerEur, date: date.toISOString().slice(0, 10) } : null;
 
 export type StaffCaseView = Awaited<ReturnType<typeof staffCaseView>>;
 

@@ -1,6 +1,6 @@
 import type { Assessment, Decision } from "#models/proposal";
 import { PublicBodyModel } from "#models/public-body";
-import { ALL_CHECKS, assessmentGaps, type CheckAnswerInput, type CheckKey } from "./assessment";
+import { ALL_CHECKS, assessmentGaps, sekToEur, type CheckAnswerInput, type CheckKey } from "./assessment";
 import { mayOnCase, type CaseRelation } from "../access/policy";
 import type { CaseEffect } from "./effects";
 import { recordChange, requireTransitionActor, transition, type CaseDoc } from "./engine.server";
@@ -46,8 +46,8 @@ export async function startAssessment(c: CaseDoc, user: SessionUser, expectedVer
 export interface AssessmentInput {
   checks: Partial<Record<CheckKey, CheckAnswerInput>>;
   stateAidBasis: string;
-  otherDeMinimisEur: number;
-  requestedEur: number;
+  otherDeMinimisSek: number;
+  requestedSek: number;
   recommendation: "approve" | "decline" | "";
   recommendationText: string;
 }
@@ -64,6 +64,10 @@ export async function saveAssessment(
   const declared = latestDeclaration(c, String(user._id), "assessor");
   if (!declared || declared.hasConflict) throw new AssessmentError("conflict");
   if (expectedVersion !== c.version) throw new AssessmentError("conflictVersion");
+  // The amounts are entered in kronor; the rate in force is kept with them, so the euro sums
+  // read later are the ones the officer saw.
+  const rate = (await PublicBodyModel.findById(c.publicBodyId).select("eurRate").lean())?.eurRate;
+  const eur = (sek: number) => (rate ? sekToEur(sek, rate.sekPerEur) : 0);
   const assessment: Assessment = {
     checks: ALL_CHECKS.map((key) => ({
       key,
@@ -71,8 +75,12 @@ export async function saveAssessment(
       comment: input.checks[key]?.comment ?? "",
     })),
     stateAidBasis: input.stateAidBasis,
-    otherDeMinimisEur: input.otherDeMinimisEur,
-    requestedEur: input.requestedEur,
+    otherDeMinimisSek: input.otherDeMinimisSek,
+    requestedSek: input.requestedSek,
+    otherDeMinimisEur: eur(input.otherDeMinimisSek),
+    requestedEur: eur(input.requestedSek),
+    sekPerEur: rate?.sekPerEur,
+    rateDate: rate?.date,
     recommendation: input.recommendation,
     recommendationText: input.recommendationText,
     savedAt: clockNow(),

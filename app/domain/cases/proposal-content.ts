@@ -14,25 +14,36 @@ export interface ContentForCheck {
   addedValue?: string;
   ownContributionDescription?: string;
   requestedSekPerYear?: number | null;
+  // Optional fields: not checked here, but they start a section (proposal-sections.ts).
+  municipalGoal?: string;
+  partnerOrganisations?: string;
+  ownContributionSek?: number;
+  volunteerHoursPerYear?: number;
+  ownContributionInKind?: string;
+  requestedInKind?: string;
+  contactPhone?: string;
   goals?: { goal: string; indicator: string }[];
   contactName?: string;
   contactEmail?: string;
 }
 
 const IDEA_REQUIRED = ["title", "summary", "areas", "contactName", "contactEmail"] as const;
+// In the order of the proposal's sections (proposal-sections.ts). The municipal contribution
+// asked for must be answered, and may be 0.
 const PROPOSAL_REQUIRED = [
   "title",
   "summary",
+  "areas",
   "need",
   "targetGroup",
   "activities",
   "periodStart",
   "periodEnd",
-  "areas",
   "generalInterest",
   "addedValue",
-  "ownContributionDescription",
   "goals",
+  "ownContributionDescription",
+  "requestedSekPerYear",
   "contactName",
   "contactEmail",
 ] as const;

@@ -12,6 +12,13 @@ import type { CaseEffect } from "./effects";
 import { noticeEffects } from "./notices.server";
 import { missingFields } from "./proposal-content";
 import {
+  missingInSection,
+  PROPOSAL_SECTIONS,
+  SECTION_FIELDS,
+  sectionStatus,
+  type ProposalSection,
+} from "./proposal-sections";
+import {
   attachmentIdsOf,
   CaseConflictError,
   caseTrail,
@@ -59,7 +66,7 @@ export async function createCase(
   return created.case;
 }
 
-export type DraftContent = Partial<ProposalContent>;
+export type DraftContent = Partial<ProposalContent> & { completedSections?: string[] };
 
 export async function saveDraft(c: CaseDoc, user: SessionUser, content: DraftContent, expectedVersion: number) {
   if (expectedVersion !== c.version) throw new CaseConflictError();
@@ -69,6 +76,43 @@ export async function saveDraft(c: CaseDoc, user: SessionUser, content: DraftCon
     content,
   );
   return result.case;
+}
+
+export type SectionResult = { ok: true; case: CaseDoc } | { ok: false; missing: string[] };
+
+/**
+ * Saves one section of a full proposal: only that section's fields. Marking it done needs its
+ * required fields; then nothing is saved, so the organisation sees what to fill in.
+ */
+export async function saveSection(
+  c: CaseDoc,
+  user: SessionUser,
+  section: ProposalSection,
+  input: DraftContent & { version: number; complete: "yes" | "no" },
+): Promise<SectionResult> {
+  const fields: readonly string[] = SECTION_FIELDS[section];
+  const content = Object.fromEntries(Object.entries(input).filter(([key]) => fields.includes(key))) as DraftContent;
+  if (input.complete === "yes") {
+    const missing = missingInSection(section, { ...c, ...content });
+    if (missing.length) return { ok: false, missing };
+  }
+  const completed = new Set(c.completedSections ?? []);
+  if (input.complete === "yes") completed.add(section);
+  else completed.delete(section);
+  const saved = await saveDraft(c, user, { ...content, completedSections: [...completed] }, input.version);
+  return { ok: true, case: saved };
+}
+
+/**
+ * Submits a full proposal from its check page. Every section must be done (one may have been
+ * reopened in another tab meanwhile); its fields are then complete too.
+ */
+export async function submitProposal(c: CaseDoc, user: SessionUser, expectedVersion: number) {
+  const attachments = await listCaseAttachments(c._id, attachmentIdsOf(await caseTrail(c)));
+  const facts = { ...c, attachmentCount: attachments.length };
+  const notDone = PROPOSAL_SECTIONS.filter((s) => sectionStatus(s, facts) !== "done");
+  if (notDone.length) return { ok: false as const, notDone };
+  return submitCase(c, user, expectedVersion);
 }
 
 export type SubmitResult = { ok: true; case: CaseDoc } | { ok: false; missing: string[] };

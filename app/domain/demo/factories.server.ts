@@ -163,8 +163,8 @@ export async function caseInStatus(status: SeedableStatus, cast: CaseCast, title
     {
       checks,
       stateAidBasis: "deMinimis",
-      otherDeMinimisEur: 0,
-      requestedEur: 13_000,
+      otherDeMinimisSek: 0,
+      requestedSek: 450_000,
       recommendation: "approve",
       recommendationText: "Tillstyrks.",
     },

@@ -74,6 +74,9 @@ export async function seedDemoCases(body: { _id: Types.ObjectId }) {
   const { ProposalModel } = await import("#models/proposal");
   if (await ProposalModel.exists({ publicBodyId: body._id })) return 0;
   const { caseInStatus } = await import("./factories.server");
+  // A demo euro rate, so the assessed demo cases show their de minimis sums in euro.
+  const { updateEurRate } = await import("../public-body/public-body.server");
+  await updateEurRate(body._id, { sekPerEur: 11, date: new Date("2026-11-02T00:00:00Z") });
   const departments = await upsertDepartments(body._id);
   const social = departments.find((d) => d.slug === "social");
   const culture = departments.find((d) => d.slug === "kultur-fritid");

@@ -1,5 +1,5 @@
 import type { Types } from "mongoose";
-import { PublicBodyModel } from "#models/public-body";
+import { PublicBodyModel, type EurRate } from "#models/public-body";
 import { getEnv } from "../kernel/env.server";
 
 /**
@@ -24,4 +24,9 @@ export async function updateReminderSettings(
   settings: { unroutedReminderDays: number; inactivityReminderDays: number; completionReminderDays: number },
 ) {
   await PublicBodyModel.updateOne({ _id: id }, { $set: settings });
+}
+
+/** The kronor-to-euro rate of the de minimis check (set by administrators in /admin). */
+export async function updateEurRate(id: Types.ObjectId, rate: EurRate) {
+  await PublicBodyModel.updateOne({ _id: id }, { $set: { eurRate: rate } });
 }

@@ -1,5 +1,4 @@
-import { can, caseSubject } from "~/domain/access/ability.server";
-import type { AppAbility, CaseRelation } from "~/domain/access/policy";
+import type { CaseRelation } from "~/domain/access/policy";
 import { answerCompletion, confirmMeeting, convertToProposal, postMessage } from "~/domain/cases/dialogue.server";
 import type { CaseDoc } from "~/domain/cases/engine.server";
 import { ATTACHABLE_STATUSES, isIn, TransitionError } from "~/domain/cases/lifecycle";
@@ -14,19 +13,35 @@ import { attachSchema, draftSchema, versionSchema } from "~/schemas/proposal";
 interface Ctx {
   c: CaseDoc;
   actor: CaseRelation;
-  ability: AppAbility;
+  editable: boolean;
   user: SessionUser;
   formData: FormData;
   tooLarge: boolean;
 }
 
+/** Adds an attachment (the case page and the proposal's attachments section), then back to `here`. */
+export async function attachIntent({ c, user, formData, tooLarge }: Omit<Ctx, "actor" | "editable">, here: string) {
+  if (!isIn(ATTACHABLE_STATUSES, c.status)) {
+    throw new TransitionError("submit", "status", c.status);
+  }
+  const submission = parseForm(formData, attachSchema);
+  const file = await uploadedFile(formData, tooLarge);
+  if (submission.status !== "success" || "error" in file) {
+    return invalid(submission, withFileError(submission, file), tooLarge ? 413 : 400, "attach");
+  }
+  await attachToCase(c, user, submission.value.title, file);
+  return redirectWithToast(here, "cases.attached");
+}
+
 /** The organisation's forms on its case page: edit and submit, attach, write, confirm, answer, withdraw. */
-export async function runOrganisationCaseIntent({ c, actor, ability, user, formData, tooLarge }: Ctx) {
+export async function runOrganisationCaseIntent({ c, actor, editable, user, formData, tooLarge }: Ctx) {
   const here = `/forslag/${String(c._id)}`;
   const intent = tooLarge ? "attach" : formData.get("intent");
   if (intent === "save" || intent === "submit") {
-    // Only drafts can be edited; anything else was submitted meanwhile.
-    if (!can(ability, "update", "Case", caseSubject(c))) throw new TransitionError("submit", "status", c.status);
+    // Only drafts can be edited; anything else was submitted meanwhile. A full proposal is
+    // written section by section and submitted from its check page (forslag_.$id.*).
+    if (!editable) throw new TransitionError("submit", "status", c.status);
+    if (c.kind !== "idea") throw badRequest();
     const submission = parseForm(formData, draftSchema);
     if (submission.status !== "success") return invalid(submission);
     const { version, ...content } = submission.value;
@@ -40,18 +55,7 @@ export async function runOrganisationCaseIntent({ c, actor, ability, user, formD
     }
     return redirectWithToast(here, "cases.submittedToast");
   }
-  if (intent === "attach") {
-    if (!isIn(ATTACHABLE_STATUSES, c.status)) {
-      throw new TransitionError("submit", "status", c.status);
-    }
-    const submission = parseForm(formData, attachSchema);
-    const file = await uploadedFile(formData, tooLarge);
-    if (submission.status !== "success" || "error" in file) {
-      return invalid(submission, withFileError(submission, file), tooLarge ? 413 : 400, "attach");
-    }
-    await attachToCase(c, user, submission.value.title, file);
-    return redirectWithToast(here, "cases.attached");
-  }
+  if (intent === "attach") return attachIntent({ c, user, formData, tooLarge }, here);
   if (intent === "message") {
     const submission = parseForm(formData, messageSchema);
     const file = await optionalUploadedFile(formData, tooLarge);

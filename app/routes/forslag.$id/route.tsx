@@ -8,9 +8,8 @@ import { DecisionView } from "~/components/assessment-panel";
 import { Attachments } from "~/components/attachments";
 import { CaseActionForm, Dialogue, MessageForm } from "~/components/dialogue";
 import { PageHeading } from "~/components/layout";
-import { ProposalForm } from "~/components/proposal-form";
-import { can, caseSubject } from "~/domain/access/ability.server";
-import { casePageData, loadCaseFor } from "~/domain/cases/case-page.server";
+import { IdeaForm, ProposalTaskList } from "~/components/proposal-form";
+import { casePageData, loadOrganisationCaseFor } from "~/domain/cases/case-page.server";
 import { caseErrorResponse } from "~/domain/cases/errors.server";
 import { listDialogue } from "~/domain/cases/dialogue.server";
 import { ATTACHABLE_STATUSES, DIALOGUE_STATUSES, isIn } from "~/domain/cases/lifecycle";
@@ -20,6 +19,7 @@ import { runOrganisationCaseIntent } from "./intents.server";
 import { TextPage } from "~/components/text-page";
 import { parsePageText } from "~/content/page-texts";
 import { pageText } from "~/domain/public-body/page-texts.server";
+import { ErrorNotice } from "~/components/error-notice";
 
 export { revalidateAfterPost as shouldRevalidate } from "~/components/revalidate";
 
@@ -27,24 +27,21 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTags
 
 /** The organisation's page of one idea or proposal. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { c, actor, ability, lang } = await loadCaseFor(request, params.id);
-  // Staff have their own case page, with internal notes.
-  if (actor !== "organisation") throw new Response("Sidan finns inte", { status: 404 });
+  const { c, actor, editable, lang } = await loadOrganisationCaseFor(request, params.id);
   const [data, dialogue, appeal] = await Promise.all([
     casePageData(c, { staff: false, actor }),
     listDialogue(c, { staff: false }),
     // A committee's decision can be appealed (laglighetsprövning); the text is the public body's.
     c.decision?.decidedBy === "committee" ? pageText(c.publicBodyId, "appeal", lang) : null,
   ]);
-  return { ...data, dialogue, appeal: appeal?.body ?? null, editable: can(ability, "update", "Case", caseSubject(c)) };
+  return { ...data, dialogue, appeal: appeal?.body ?? null, editable };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { c, actor, ability, user } = await loadCaseFor(request, params.id);
-  if (actor !== "organisation") throw new Response("Sidan finns inte", { status: 404 });
+  const { c, actor, editable, user } = await loadOrganisationCaseFor(request, params.id);
   const { formData, tooLarge } = await readUploadForm(request);
   try {
-    return await runOrganisationCaseIntent({ c, actor, ability, user, formData, tooLarge });
+    return await runOrganisationCaseIntent({ c, actor, editable, user, formData, tooLarge });
   } catch (error) {
     return caseErrorResponse(error);
   }
@@ -58,14 +55,11 @@ export default function ProposalPage() {
   const { caseError, resultFor } = formResults(actionData);
   const result = resultFor(null);
   const open = isIn(DIALOGUE_STATUSES, c.status);
+  const taskList = data.editable && c.kind === "proposal";
   return (
     <>
       <PageHeading>{c.title}</PageHeading>
-      {caseError ? (
-        <p className="notice notice--error" role="alert">
-          {t(caseError)}
-        </p>
-      ) : null}
+      <ErrorNotice message={caseError} />
       {data.dialogue
         .filter((m) => m.kind === "meetingInvite" && !m.confirmed)
         .map((m) => (
@@ -131,20 +125,25 @@ export default function ProposalPage() {
           <CaseSummary data={data} />
         </section>
         <div className="case-grid__main">
-          {data.editable ? (
-            <ProposalForm key={c.version} c={c} lastResult={result} />
+          {taskList ? (
+            <ProposalTaskList caseId={c.id} sections={data.sections} />
+          ) : data.editable ? (
+            <IdeaForm key={c.version} c={c} lastResult={result} />
           ) : (
             <section aria-labelledby="case-details">
               <h2 id="case-details">{t("cases.details")}</h2>
               <CaseContent c={c} />
             </section>
           )}
-          <Attachments
-            attachments={data.attachments}
-            canAttach={isIn(ATTACHABLE_STATUSES, c.status)}
-            version={c.version}
-            lastResult={resultFor("attach")}
-          />
+          {/* While a full proposal is written, its attachments are one of its sections. */}
+          {taskList ? null : (
+            <Attachments
+              attachments={data.attachments}
+              canAttach={isIn(ATTACHABLE_STATUSES, c.status)}
+              version={c.version}
+              lastResult={resultFor("attach")}
+            />
+          )}
           {c.status !== "draft" ? (
             <section aria-labelledby="dialogue-heading">
               <h2 id="dialogue-heading">{t("dialogue.title")}</h2>

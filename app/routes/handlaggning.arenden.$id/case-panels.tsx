@@ -67,6 +67,8 @@ export function AssessmentSteps({ data, resultFor }: { data: StaffCaseView; resu
           key={`assessment-${c.version}`}
           version={c.version}
           saved={data.assessment}
+          eurRate={data.eurRate}
+          requestedPerYear={c.requestedSekPerYear ?? 0}
           lastResult={resultFor("assessment")}
         />
       ) : null}
@@ -74,7 +76,7 @@ export function AssessmentSteps({ data, resultFor }: { data: StaffCaseView; resu
         <DecisionForm
           key={`decision-${c.version}`}
           version={c.version}
-          requested={c.requestedSekPerYear}
+          requested={c.requestedSekPerYear ?? 0}
           lastResult={resultFor("decision")}
         />
       ) : null}

@@ -17,6 +17,7 @@ import { AssessmentSteps, ConfidentialForm, OrganisationDocuments } from "./case
 import { runStaffIntent } from "./intents.server";
 import { ReassignPanel, RoutingForm } from "./routing-forms";
 import { CompletionPanel, StaffDialogueForms } from "./staff-dialogue";
+import { ErrorNotice } from "~/components/error-notice";
 
 export { revalidateAfterPost as shouldRevalidate } from "~/components/revalidate";
 
@@ -33,10 +34,13 @@ async function loadStaffCase(request: Request, id: string | undefined) {
 
 /** The case page of the civil-society office and the officers. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { c, actor, user } = await loadStaffCase(request, params.id);
+  const { c, actor, user, publicBody } = await loadStaffCase(request, params.id);
   // The department chosen for routing (a GET of the department chooser, so it works without JavaScript).
   const choice = new URL(request.url).searchParams.get("forvaltning") ?? "";
-  const [view] = await Promise.all([staffCaseView(c, user, actor, choice), markSeen(user._id, c._id)]);
+  const [view] = await Promise.all([
+    staffCaseView(c, user, actor, { departmentChoice: choice, eurRate: publicBody.eurRate }),
+    markSeen(user._id, c._id),
+  ]);
   return view;
 }
 
@@ -67,11 +71,7 @@ export default function StaffCasePage() {
         {c.caseNumber ? `${c.caseNumber} · ` : ""}
         {c.title}
       </PageHeading>
-      {caseError ? (
-        <p className="notice notice--error" role="alert">
-          {t(caseError)}
-        </p>
-      ) : null}
+      <ErrorNotice message={caseError} />
       <div className="case-grid">
         <div>
           {data.routing && data.transitions.includes("route") ? (

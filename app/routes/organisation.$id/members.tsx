@@ -11,6 +11,7 @@ import type { OrganisationPageData } from "~/domain/organisations/organisations.
 import { formatDate } from "~/i18n";
 import { ORG_ROLES_LIST } from "#models/constants";
 import { inviteMemberSchema } from "~/schemas/organisation";
+import { ErrorNotice } from "~/components/error-notice";
 
 export type Scope = { organisationId: string; publicBodyId: string };
 type LoaderData = OrganisationPageData & { me: string };
@@ -40,11 +41,7 @@ export function MembersSection({
     <section aria-labelledby="org-members">
       <h2 id="org-members">{t("org.members")}</h2>
       <p>{t("org.membersLead")}</p>
-      {error ? (
-        <p className="notice notice--error" role="alert">
-          {t(error)}
-        </p>
-      ) : null}
+      <ErrorNotice message={error} />
       <StackedTable
         caption={t("org.members")}
         rows={members}

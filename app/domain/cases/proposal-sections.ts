@@ -1,0 +1,86 @@
+// The full proposal as a task list (docs/domain.md, "The proposal, section by section"): which
+// fields each section holds, and each section's status. Plain, shared by server and browser.
+import { missingFields, type ContentForCheck } from "./proposal-content";
+
+export const PROPOSAL_SECTIONS = ["activity", "goals", "contributions", "contact", "attachments"] as const;
+export type ProposalSection = (typeof PROPOSAL_SECTIONS)[number];
+
+/** The section's address in the URL (`/forslag/:id/del/:slug`), in Swedish like every address. */
+export const SECTION_SLUGS: Record<ProposalSection, string> = {
+  activity: "verksamhet",
+  goals: "mal",
+  contributions: "insatser",
+  contact: "kontakt",
+  attachments: "bilagor",
+};
+
+export const SECTION_FIELDS = {
+  activity: [
+    "title",
+    "summary",
+    "areas",
+    "need",
+    "targetGroup",
+    "activities",
+    "periodStart",
+    "periodEnd",
+    "partnerOrganisations",
+  ],
+  goals: ["generalInterest", "municipalGoal", "addedValue", "goals"],
+  contributions: [
+    "ownContributionDescription",
+    "ownContributionSek",
+    "volunteerHoursPerYear",
+    "ownContributionInKind",
+    "requestedSekPerYear",
+    "requestedInKind",
+  ],
+  contact: ["contactName", "contactEmail", "contactPhone"],
+  attachments: [],
+} as const satisfies Record<ProposalSection, readonly string[]>;
+
+export type SectionStatus = "notStarted" | "inProgress" | "done";
+
+export const sectionBySlug = (slug: string | undefined) => PROPOSAL_SECTIONS.find((s) => SECTION_SLUGS[s] === slug);
+
+/** The required fields of a section still empty, in form order. */
+export function missingInSection(section: ProposalSection, content: ContentForCheck): string[] {
+  const fields: readonly string[] = SECTION_FIELDS[section];
+  return missingFields("proposal", content).filter((f) => fields.includes(f));
+}
+
+// An optional amount of 0 is the form's empty value; the amount asked for is empty only when null.
+const started = (value: unknown) =>
+  Array.isArray(value)
+    ? value.length > 0
+    : typeof value === "number"
+      ? value !== 0
+      : value instanceof Date || (typeof value === "string" && value !== "") || value === true;
+
+export interface SectionFacts extends ContentForCheck {
+  completedSections?: string[];
+  attachmentCount: number;
+}
+
+/**
+ * Done when the organisation said so and nothing required is missing (a later edit can empty a
+ * field); in progress when anything is written; else not started.
+ */
+export function sectionStatus(section: ProposalSection, facts: SectionFacts): SectionStatus {
+  const marked = facts.completedSections?.includes(section) ?? false;
+  if (marked && missingInSection(section, facts).length === 0) return "done";
+  const values = SECTION_FIELDS[section].map((f) => facts[f]);
+  const anything =
+    section === "attachments"
+      ? facts.attachmentCount > 0
+      : values.some(started) || (section === "contributions" && facts.requestedSekPerYear === 0);
+  return marked || anything ? "inProgress" : "notStarted";
+}
+
+export function sectionStatuses(facts: SectionFacts) {
+  return PROPOSAL_SECTIONS.map((section) => ({
+    section,
+    slug: SECTION_SLUGS[section],
+    status: sectionStatus(section, facts),
+  }));
+}
