@@ -9,7 +9,8 @@ import {
   type CheckKey,
 } from "~/domain/cases/assessment";
 import type { CasePageData } from "~/domain/cases/case-page.server";
-import { formatNumber, formatSek } from "~/i18n";
+import { formatDate, formatNumber, formatSek } from "~/i18n";
+import { useLang } from "./root-data";
 import { assessmentSchema, conflictSchema, decisionSchema } from "~/schemas/assessment";
 import { ChoiceGroup, ErrorSummary, SelectField, TextAreaField, TextField } from "./forms";
 import { useSchemaForm } from "./use-form";
@@ -100,6 +101,7 @@ export function AssessmentForm({
   requestedPerYear: number;
 }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const byKey = Object.fromEntries(
     (saved?.checks ?? []).map((c) => [c.key, { answer: c.answer || undefined, comment: c.comment }]),
   );
@@ -175,7 +177,9 @@ export function AssessmentForm({
           optional
         />
         {eurRate ? (
-          <p className="muted">{t("assessment.rate", { rate: formatRate(eurRate.sekPerEur), date: eurRate.date })}</p>
+          <p className="muted">
+            {t("assessment.rate", { rate: formatRate(eurRate.sekPerEur), date: formatDate(eurRate.date, lang) })}
+          </p>
         ) : (
           <p className="notice notice--warning">{t("assessment.noRate")}</p>
         )}
@@ -186,7 +190,7 @@ export function AssessmentForm({
               totalSek: formatSek(saved.otherDeMinimisSek + saved.requestedSek),
               ceiling: formatNumber(total.ceiling),
               rate: formatRate(saved.rate.sekPerEur),
-              date: saved.rate.date,
+              date: formatDate(saved.rate.date, lang),
             })}{" "}
             {total.withinCeiling || saved.stateAidBasis !== "deMinimis" ? "" : t("assessment.overCeiling")}
           </p>

@@ -7,6 +7,8 @@ import { Types } from "mongoose";
 import { STAFF_ROLES_LIST } from "#models/constants";
 import { ChoiceGroup, ErrorSummary, SelectField, TextField } from "~/components/forms";
 import { PageHeading } from "~/components/layout";
+import { useLang } from "~/components/root-data";
+import { formatDate } from "~/i18n";
 import { useSchemaForm } from "~/components/use-form";
 import { requireAbility } from "~/domain/access/ability.server";
 import { invalid, parseForm, readForm } from "~/domain/http/forms.server";
@@ -192,6 +194,7 @@ function EurRateSettings({
   lastResult: SubmissionResult<string[]> | undefined;
 }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const [form, fields] = useSchemaForm(eurRateSchema, lastResult, "eurRate", {
     sekPerEur: current ? formatRate(current.sekPerEur) : "",
     rateDate: current?.date ?? "",
@@ -203,7 +206,7 @@ function EurRateSettings({
       <p>
         <strong>
           {current
-            ? t("admin.eurRateCurrent", { rate: formatRate(current.sekPerEur), date: current.date })
+            ? t("admin.eurRateCurrent", { rate: formatRate(current.sekPerEur), date: formatDate(current.date, lang) })
             : t("admin.eurRateNone")}
         </strong>
       </p>

@@ -74,7 +74,7 @@ describe("from a proposal in dialogue to a decision", { timeout: 120_000 }, () =
     await admin.page.getByLabel("Kursens datum").fill("2026-11-02");
     await admin.page.getByRole("button", { name: "Spara kursen" }).click();
     await admin.page.getByText("Eurokursen är sparad.").waitFor();
-    await admin.page.getByText("Nu: 1 euro = 11,25 kr, kurs från 2026-11-02.").waitFor();
+    await admin.page.getByText("Nu: 1 euro = 11,25 kr, kurs från 2 november 2026.").waitFor();
     await expectAccessible(admin.page);
     await admin.context.close();
 
@@ -96,7 +96,7 @@ describe("from a proposal in dialogue to a decision", { timeout: 120_000 }, () =
     for (let i = 0; i < (await yes.count()); i++) await yes.nth(i).check();
     await officer.page.getByLabel("Grund i statsstödsfrågan").selectOption("deMinimis");
     // Amounts in kronor, converted at the administrator's rate (set above).
-    await officer.page.getByText("1 euro = 11,25 kr från 2026-11-02").waitFor();
+    await officer.page.getByText("1 euro = 11,25 kr från 2 november 2026").waitFor();
     await officer.page
       .getByLabel("Annat de minimis-stöd de senaste tre åren enligt organisationens intygande (kr)")
       .fill("225 000");
@@ -111,7 +111,7 @@ describe("from a proposal in dialogue to a decision", { timeout: 120_000 }, () =
     await officer.page.getByRole("link", { name: "Ändra bedömningen" }).click();
     await officer.page
       .getByText(
-        "Summa tre år: 33 000 euro (371 250 kr) av taket 300 000 euro, omräknat med kursen 11,25 kr från 2026-11-02.",
+        "Summa tre år: 33 000 euro (371 250 kr) av taket 300 000 euro, omräknat med kursen 11,25 kr från 2 november 2026.",
       )
       .waitFor();
     await look(officer.page, "arende-bedomning");

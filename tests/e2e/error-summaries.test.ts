@@ -102,6 +102,10 @@ describe("error summaries", { timeout: 120_000 }, () => {
     await signInAs(admin, app.url, DEMO.admin);
     const invite = await submitEmpty(admin.page, "/admin", "Bjud in medarbetare");
     expect(invite.slice(0, 2)).toEqual(["Fyll i namn", "Skriv e-postadressen"]);
+    expect(await submitEmpty(admin.page, "/admin", "Spara kursen")).toEqual([
+      "Fyll i kronor per euro",
+      "Fyll i kursens datum",
+    ]);
     await admin.context.close();
 
     const c = await caseInStatus("in_dialogue", await laxhjalpenCast(), "Dialog utan ord");
