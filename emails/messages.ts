@@ -61,6 +61,30 @@ export const emailMessages = {
       button: "Öppna ärendet",
     },
     notices: {
+      agreementDraft: {
+        subject: "{caseNumber}: utkast till överenskommelse att läsa",
+        heading: "Ett utkast till överenskommelse finns att läsa",
+        body: "{name} har skrivit ett utkast till överenskommelse i ärendet ”{title}” ({caseNumber}). Läs det och kommentera i Samverka.",
+        button: "Läs utkastet",
+      },
+      agreementComment: {
+        subject: "{caseNumber}: ny kommentar till överenskommelsen",
+        heading: "Ny kommentar till överenskommelsen",
+        body: "{name} har kommenterat utkastet till överenskommelse i ärendet ”{title}” ({caseNumber}).",
+        button: "Läs kommentaren",
+      },
+      agreementToSign: {
+        subject: "{caseNumber}: överenskommelsen väntar på din underskrift",
+        heading: "Överenskommelsen är klar att skriva under",
+        body: "{name} har skickat överenskommelsen i ärendet ”{title}” ({caseNumber}) för underskrift. Läs den och skriv under i Samverka.",
+        button: "Läs och skriv under",
+      },
+      agreementActive: {
+        subject: "{caseNumber}: överenskommelsen är undertecknad och gäller",
+        heading: "Överenskommelsen gäller",
+        body: "Alla har skrivit under överenskommelsen i ärendet ”{title}” ({caseNumber}). Den sista underskriften kom från {name}.",
+        button: "Läs överenskommelsen",
+      },
       message: {
         subject: "{caseNumber}: nytt meddelande från {name}",
         heading: "Nytt meddelande i ärendet",
@@ -206,6 +230,30 @@ export const emailMessages = {
       button: "Open the case",
     },
     notices: {
+      agreementDraft: {
+        subject: "{caseNumber}: a draft agreement to read",
+        heading: "A draft agreement is ready to read",
+        body: "{name} has written a draft agreement in the case “{title}” ({caseNumber}). Read it and comment in Samverka.",
+        button: "Read the draft",
+      },
+      agreementComment: {
+        subject: "{caseNumber}: a new comment on the agreement",
+        heading: "A new comment on the agreement",
+        body: "{name} has commented on the draft agreement in the case “{title}” ({caseNumber}).",
+        button: "Read the comment",
+      },
+      agreementToSign: {
+        subject: "{caseNumber}: the agreement waits for your signature",
+        heading: "The agreement is ready to sign",
+        body: "{name} has sent the agreement in the case “{title}” ({caseNumber}) for signing. Read it and sign in Samverka.",
+        button: "Read and sign",
+      },
+      agreementActive: {
+        subject: "{caseNumber}: the agreement is signed and in force",
+        heading: "The agreement is in force",
+        body: "Everyone has signed the agreement in the case “{title}” ({caseNumber}). The last signature came from {name}.",
+        button: "Read the agreement",
+      },
       message: {
         subject: "{caseNumber}: new message from {name}",
         heading: "New message in the case",

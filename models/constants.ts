@@ -39,6 +39,10 @@ export const CASE_STATUSES = [
   "declined",
   "withdrawn",
   "closed",
+  // After approval: the agreement out for signing, signed and running, and over.
+  "agreement_pending_signatures",
+  "active",
+  "ended",
 ] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 

@@ -1,4 +1,5 @@
 import type { Model } from "mongoose";
+import { AgreementCommentModel, AgreementVersionModel } from "./agreement";
 import { AttemptSlotModel } from "./attempt-slot";
 import { CaseDocumentModel } from "./case-document";
 import { CaseEventModel } from "./case-event";
@@ -22,6 +23,8 @@ export function allModels(): Model<never>[] {
   return [
     PublicBodyModel,
     DepartmentModel,
+    AgreementVersionModel,
+    AgreementCommentModel,
     UserModel,
     OrganisationModel,
     DocumentModel,

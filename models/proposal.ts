@@ -1,6 +1,7 @@
 import { Schema } from "mongoose";
 import { CASE_KINDS, CASE_STATUSES, type CaseKind, type CaseStatus } from "./constants";
 import { baseOptions, defineModel, type ObjectId } from "./shared";
+import { agreementStateSchema, type AgreementState } from "./agreement";
 
 export interface Goal {
   goal: string;
@@ -105,6 +106,8 @@ export interface Proposal extends ProposalContent {
   conflictDeclarations: ConflictDeclaration[];
   assessment?: Assessment;
   decision?: Decision;
+  /** The agreement written after approval (models/agreement.ts). */
+  agreement?: AgreementState;
   lastActivityAt: Date;
   /**
    * The change a writer is about to record (set just before its event): a reader looks for
@@ -154,6 +157,7 @@ const schema = new Schema<Proposal>(
     partnerOrganisations: { type: String, default: "" },
     wantsMeeting: { type: Boolean, default: false },
     completedSections: { type: [String], default: [] },
+    agreement: agreementStateSchema,
     routing: new Schema<Routing>(
       {
         departmentId: { type: Schema.Types.ObjectId, required: true, ref: "Department" },

@@ -30,6 +30,32 @@ export function StatusBadge({ status, staff = false }: { status: string; staff?:
   return <span className={`badge badge--${STATUS_TONE[status] ?? "neutral"}`}>{t(key)}</span>;
 }
 
+const AFTER_APPROVAL = ["approved", "agreement_pending_signatures", "active", "ended"];
+
+/** The way to the agreement from a case page, once the proposal is approved. */
+export function AgreementLink({ data, staff = false }: { data: CasePageData; staff?: boolean }) {
+  const { t } = useTranslation();
+  const c = data.case;
+  if (!AFTER_APPROVAL.includes(c.status) || (!staff && !data.agreement)) return null;
+  const lead =
+    c.status === "approved"
+      ? data.agreement
+        ? t("agreement.sectionLeadDraft", { number: data.agreement.number })
+        : t("agreement.createLead")
+      : c.status === "agreement_pending_signatures"
+        ? t("agreement.sectionLeadSigning")
+        : t("agreement.sectionLeadActive");
+  return (
+    <section className="panel" aria-labelledby="agreement-link">
+      <h2 id="agreement-link">{t("agreement.sectionTitle")}</h2>
+      <p>{lead}</p>
+      <a href={`${staff ? "/handlaggning/arenden/" : "/forslag/"}${c.id}/avtal`} className="button button--secondary">
+        {staff ? t("agreement.openStaff") : t("agreement.open")}
+      </a>
+    </section>
+  );
+}
+
 /** Case number, received date, status and who handles it. */
 export function CaseSummary({ data, staff = false }: { data: CasePageData; staff?: boolean }) {
   const { t } = useTranslation();

@@ -34,6 +34,9 @@ const cases = {
       declined: "Avslaget",
       withdrawn: "Återkallat",
       closed: "Avslutat",
+      agreement_pending_signatures: "Överenskommelsen väntar på underskrifter",
+      active: "Överenskommelsen gäller",
+      ended: "Överenskommelsen har upphört",
     },
     // How staff read a status (the organisation's own wording is under `status`).
     staffStatus: {
@@ -54,6 +57,10 @@ const cases = {
       declined: "Förslaget är avslaget. Skälen står i beslutet.",
       withdrawn: "Ni har återkallat ärendet. Det finns kvar här för kännedom.",
       closed: "Ärendet är avslutat.",
+      agreement_pending_signatures:
+        "Överenskommelsen är klar att skriva under. De som skriver under får e-post; när alla har skrivit under gäller den.",
+      active: "Överenskommelsen gäller. Följ upp verksamheten enligt överenskommelsen.",
+      ended: "Överenskommelsen har upphört. Ärendet finns kvar här för kännedom.",
     },
     nextTitle: "Vad händer nu?",
     handledBy: "Handläggare",
@@ -218,6 +225,12 @@ const cases = {
       confidentialityChanged: "Sekretessmarkering ändrad",
       meetingInvited: "Inbjudan till dialogmöte {{date}}",
       meetingConfirmed: "Dialogmötet {{date}} bekräftat",
+      agreementDrafted: "Utkast till överenskommelse skapat",
+      agreementSaved: "Ny version av överenskommelsen",
+      agreementComment: "Kommentar till överenskommelsen",
+      sendForSigning: "Överenskommelsen skickad för underskrift",
+      reopenAgreement: "Överenskommelsen tagen tillbaka för ändring",
+      signAgreement: "Överenskommelsen undertecknad",
     },
     by: "av {{name}}",
     helpTitle: "Vad är IOP – och vad är det inte?",

@@ -1,11 +1,13 @@
 import casesEn from "./cases.en";
 import startEn from "./start.en";
+import agreementEn from "./agreement.en";
 import type { Shape } from "./shape";
 import type sv from "./sv";
 
 const en: Shape<typeof sv> = {
   ...casesEn,
   ...startEn,
+  ...agreementEn,
   app: {
     name: "Samverka",
     tagline: "One way into {{publicBody}} for non-profit organisations",

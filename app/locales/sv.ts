@@ -1,10 +1,12 @@
 // Swedish is the default language of Samverka. Keys are shared with en.ts (type-checked).
 import cases from "./cases.sv";
 import start from "./start.sv";
+import agreement from "./agreement.sv";
 
 const sv = {
   ...cases,
   ...start,
+  ...agreement,
   app: {
     name: "Samverka",
     tagline: "En väg in till {{publicBody}} för idéburna organisationer",

@@ -69,16 +69,29 @@ describe("the case lifecycle table", () => {
     }
   });
 
-  it("never lets politicians or strangers change a case, and decided cases are final", () => {
+  it("never lets politicians or strangers change a case, and decisions are final", () => {
     for (const status of CASE_STATUSES) {
       for (const kind of ["idea", "proposal"] as const) {
         expect(availableTransitions(facts(status, kind), "politician")).toEqual([]);
         expect(availableTransitions(facts(status, kind), "stranger")).toEqual([]);
       }
     }
-    for (const status of ["approved", "declined", "withdrawn", "closed"] as const) {
+    for (const status of ["declined", "withdrawn", "closed"] as const) {
       for (const actor of ACTORS) expect(availableTransitions(facts(status), actor)).toEqual([]);
     }
+    // After approval only the agreement moves on: nobody can re-decide or withdraw.
+    for (const actor of ACTORS) {
+      const after = availableTransitions(facts("approved"), actor);
+      expect(after.filter((t) => t !== "sendForSigning")).toEqual([]);
+    }
+  });
+
+  it("makes the agreement active with the last signature, not before", () => {
+    const pending = { ...facts("agreement_pending_signatures"), signaturesMissing: 2 };
+    expect(nextStatus("signAgreement", pending, "organisation")).toBe("agreement_pending_signatures");
+    expect(nextStatus("signAgreement", { ...pending, signaturesMissing: 1 }, "officer")).toBe("active");
+    expect(() => nextStatus("signAgreement", facts("approved"), "organisation")).toThrow(TransitionError);
+    expect(nextStatus("reopenAgreement", pending, "officer")).toBe("approved");
   });
 
   it("lets the organisation withdraw at any time before the decision", () => {

@@ -48,7 +48,9 @@ export type CaseAction =
   | "confirmMeeting" // confirm a meeting the municipality proposed
   | "setConfidential" // mark the case as containing secret information
   | "assess" // declare conflicts of interest (jäv) and write the assessment
-  | "handle"; // work on cases at all: the inbox
+  | "handle" // work on cases at all: the inbox
+  | "draftAgreement" // create and edit the agreement's text (staff; the organisation comments)
+  | "commentAgreement"; // comment on a section of the agreement's draft
 
 const ORG = ["organisation"] as const;
 const HANDLERS = ["officer", "coordinator", "admin"] as const;
@@ -56,6 +58,8 @@ const OFFICE = ["coordinator", "admin"] as const;
 // Only the responsible side assesses and decides; the office routes but does not assess
 // (unless a coordinator is themselves routed as the officer, which makes them "officer").
 const ASSESSORS = ["officer"] as const;
+// The responsible officer or the office writes the agreement with the organisation.
+const AGREEMENT_WRITERS = ["officer", "coordinator"] as const;
 
 /** Who may do what to a case, by relation. Written out in full, one line per action. */
 export const CASE_POLICY: Record<CaseAction, readonly CaseRelation[]> = {
@@ -81,6 +85,12 @@ export const CASE_POLICY: Record<CaseAction, readonly CaseRelation[]> = {
   approve: ASSESSORS,
   decline: ASSESSORS,
   withdraw: ORG,
+  draftAgreement: AGREEMENT_WRITERS,
+  commentAgreement: ["organisation", ...AGREEMENT_WRITERS],
+  sendForSigning: AGREEMENT_WRITERS,
+  reopenAgreement: AGREEMENT_WRITERS,
+  // Only the signers named when the agreement was sent may sign (checked by the domain).
+  signAgreement: ["organisation", ...HANDLERS],
 };
 
 export const mayOnCase = (action: CaseAction, relation: CaseRelation) => CASE_POLICY[action].includes(relation);

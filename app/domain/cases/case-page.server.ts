@@ -33,6 +33,14 @@ export async function loadOrganisationCaseFor(request: Request, id: string | und
   return { ...ctx, editable: can(ctx.ability, "update", "Case", caseSubject(ctx.c)) };
 }
 
+/** A case on staff's pages; the organisation's members use /forslag/:id, politicians have none (404). */
+export async function loadStaffCaseFor(request: Request, id: string | undefined) {
+  const ctx = await loadCaseFor(request, id);
+  if (ctx.actor === "organisation" || ctx.actor === "politician")
+    throw new Response("Sidan finns inte", { status: 404 });
+  return ctx;
+}
+
 /** A full proposal the organisation is still writing; anything else sends them back to its case page. */
 export async function loadProposalDraftFor(request: Request, id: string | undefined) {
   const ctx = await loadOrganisationCaseFor(request, id);
@@ -87,6 +95,7 @@ export async function casePageData(c: CaseDoc, options: { staff: boolean; actor:
       wantsMeeting: c.wantsMeeting,
       completedSections: c.completedSections ?? [],
     },
+    agreement: c.agreement ? { number: c.agreement.number } : null,
     // The full proposal's task list, while the organisation writes it.
     sections: c.kind === "proposal" ? sectionStatuses({ ...c, attachmentCount: attachments.length }) : [],
     organisation: org ? { id: String(org._id), name: org.name, orgNumber: org.orgNumber, email: org.email } : null,

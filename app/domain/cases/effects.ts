@@ -1,6 +1,7 @@
 import type { Types } from "mongoose";
 import type { CaseDocument } from "#models/case-document";
 import type { CaseMessage } from "#models/case-message";
+import type { AgreementComment, AgreementVersion } from "#models/agreement";
 import type { EmailTemplate } from "#emails/templates";
 
 /**
@@ -28,6 +29,9 @@ export type CaseEffect =
     }
   /** `caseNumber` is filled in when applied: a first submission gets its number in the same change. */
   | { kind: "email"; key: string; to: string; email: EmailTemplate }
-  | { kind: "confirmInvitation"; messageId: Types.ObjectId };
+  | { kind: "confirmInvitation"; messageId: Types.ObjectId }
+  /** A new version of the agreement's text (insert-only: a version never changes). */
+  | { kind: "agreementVersion"; version: Omit<AgreementVersion, "publicBodyId" | "caseId" | "at"> }
+  | { kind: "agreementComment"; key: string; comment: Omit<AgreementComment, "publicBodyId" | "caseId" | "at"> };
 
 export const withSeq = (key: string, seq: number) => key.replaceAll("{seq}", String(seq));

@@ -1,5 +1,6 @@
 import { Types } from "mongoose";
 import { CaseMessageModel } from "#models/case-message";
+import { AgreementCommentModel, AgreementVersionModel, agreementVersionId } from "#models/agreement";
 import { caseDocumentId, CaseDocumentModel, type CaseDocument } from "#models/case-document";
 import { CaseEventModel, eventId, type CaseEvent } from "#models/case-event";
 import { ProposalModel, type Proposal } from "#models/proposal";
@@ -22,11 +23,17 @@ export type CaseDoc = Proposal & { _id: Types.ObjectId };
 /** Another change won the race: the caller shows the new state (HTTP 409). */
 export const CaseConflictError = VersionConflictError;
 
-export const factsOf = (c: Pick<CaseDoc, "status" | "kind" | "routing">): CaseFacts => ({
-  status: c.status,
-  kind: c.kind,
-  routed: Boolean(c.routing),
-});
+export const factsOf = (
+  c: Pick<CaseDoc, "status" | "kind" | "routing"> & Partial<Pick<CaseDoc, "agreement">>,
+): CaseFacts => {
+  const signing = c.agreement?.signing;
+  return {
+    status: c.status,
+    kind: c.kind,
+    routed: Boolean(c.routing),
+    signaturesMissing: signing ? signing.signers.length - signing.signatures.length : undefined,
+  };
+};
 
 /**
  * Refuses (403) a person who may never make this transition on this case, before any check
@@ -69,6 +76,22 @@ async function applyCaseEffects(c: CaseDoc, seq: number, at: Date, effects: Case
         publicBodyId: c.publicBodyId,
         caseId: c._id,
         ...effect.message,
+      }).catch(ignoreDuplicate);
+    } else if (effect.kind === "agreementVersion") {
+      await AgreementVersionModel.create({
+        _id: agreementVersionId(c._id, effect.version.number),
+        publicBodyId: c.publicBodyId,
+        caseId: c._id,
+        at,
+        ...effect.version,
+      }).catch(ignoreDuplicate);
+    } else if (effect.kind === "agreementComment") {
+      await AgreementCommentModel.create({
+        _id: idFromKey(`${String(c._id)}:${seq}:${effect.key}`),
+        publicBodyId: c.publicBodyId,
+        caseId: c._id,
+        at,
+        ...effect.comment,
       }).catch(ignoreDuplicate);
     } else if (effect.kind === "email") {
       const email = "caseNumber" in effect.email ? { ...effect.email, caseNumber: c.caseNumber ?? "" } : effect.email;

@@ -3,6 +3,7 @@ import { CaseConflictError } from "./engine.server";
 import { TransitionError } from "./lifecycle";
 import { AssessmentError } from "./decision.server";
 import { DialogueError } from "./dialogue.server";
+import { AgreementError } from "../agreements/agreements.server";
 
 /**
  * Turns the case domain's refusals into answers: a lost race is 409 with the new state shown,
@@ -25,6 +26,15 @@ export function caseErrorResponse(error: unknown) {
       { result: null, caseError: `assessment.refused.${error.message}` },
       { status: error.message === "actor" ? 403 : 409 },
     );
+  }
+  if (error instanceof AgreementError) {
+    const status =
+      error.reason === "actor" || error.reason === "signer"
+        ? 403
+        : error.reason === "password" || error.reason === "unchanged" || error.reason === "signers"
+          ? 400
+          : 409;
+    return data({ result: null, caseError: error.message }, { status });
   }
   if (error instanceof DialogueError && error.message === "notFound") {
     throw new Response("Sidan finns inte", { status: 404 });

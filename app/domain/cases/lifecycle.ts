@@ -20,7 +20,10 @@ export type TransitionName =
   | "startAssessment"
   | "approve"
   | "decline"
-  | "withdraw";
+  | "withdraw"
+  | "sendForSigning"
+  | "reopenAgreement"
+  | "signAgreement";
 
 // Who may make each transition is the access policy's CASE_POLICY (access/policy.ts).
 interface Transition {
@@ -35,6 +38,8 @@ export interface CaseFacts {
   status: CaseStatus;
   kind: CaseKind;
   routed: boolean;
+  /** Signatures still missing on the agreement out for signing. */
+  signaturesMissing?: number;
 }
 
 export const TRANSITIONS: Record<TransitionName, Transition> = {
@@ -57,6 +62,15 @@ export const TRANSITIONS: Record<TransitionName, Transition> = {
   approve: { from: ["in_assessment"], to: "approved", kind: "proposal" },
   decline: { from: ["in_assessment"], to: "declined", kind: "proposal" },
   withdraw: { from: BEFORE_DECISION, to: "withdrawn" },
+  // The agreement (docs/domain.md, "The agreement"): drafted while approved, then signed.
+  sendForSigning: { from: ["approved"], to: "agreement_pending_signatures", kind: "proposal" },
+  // A change is needed before everyone has signed: back to drafting; the signatures lapse.
+  reopenAgreement: { from: ["agreement_pending_signatures"], to: "approved" },
+  // The last signature makes the agreement active.
+  signAgreement: {
+    from: ["agreement_pending_signatures"],
+    to: (c) => ((c.signaturesMissing ?? 1) <= 1 ? "active" : "agreement_pending_signatures"),
+  },
 };
 
 export type TransitionRefusal = "status" | "actor" | "kind";

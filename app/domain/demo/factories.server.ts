@@ -104,7 +104,11 @@ export async function upsertOrganisation(input: {
 }
 
 /** Statuses a seeded case can be driven to through the use cases. */
-export const SEEDABLE_STATUSES = CASE_STATUSES.filter((s): s is Exclude<CaseStatus, "closed"> => s !== "closed");
+// The agreement's statuses are reached through the agreement's own use cases (agreements/).
+const NOT_SEEDED = ["closed", "agreement_pending_signatures", "active", "ended"] as const;
+export const SEEDABLE_STATUSES = CASE_STATUSES.filter(
+  (s): s is Exclude<CaseStatus, (typeof NOT_SEEDED)[number]> => !(NOT_SEEDED as readonly string[]).includes(s),
+);
 export type SeedableStatus = Exclude<CaseStatus, "closed">;
 
 export interface CaseCast {

@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { pageTags } from "~/domain/kernel/meta";
 import { formResults } from "~/components/form-results";
-import { CaseContent, CaseSummary, DocumentList, Timeline, TransitionPanel } from "~/components/case";
+import { AgreementLink, CaseContent, CaseSummary, DocumentList, Timeline, TransitionPanel } from "~/components/case";
 import { DecisionView } from "~/components/assessment-panel";
 import { Attachments } from "~/components/attachments";
 import { CaseActionForm, Dialogue, MessageForm } from "~/components/dialogue";
@@ -110,6 +110,7 @@ export default function ProposalPage() {
           />
         </section>
       ) : null}
+      <AgreementLink data={data} />
       {data.decision ? <DecisionView decision={data.decision} /> : null}
       {data.appeal ? (
         <section className="panel" aria-label={t("cases.appealTitle")}>

@@ -5,10 +5,10 @@ import { pageTags } from "~/domain/kernel/meta";
 import { formResults } from "~/components/form-results";
 import { Attachments } from "~/components/attachments";
 import { DecisionView } from "~/components/assessment-panel";
-import { CaseContent, CaseSummary, DocumentList, Timeline } from "~/components/case";
+import { AgreementLink, CaseContent, CaseSummary, DocumentList, Timeline } from "~/components/case";
 import { Dialogue } from "~/components/dialogue";
 import { PageHeading } from "~/components/layout";
-import { loadCaseFor, staffCaseView } from "~/domain/cases/case-page.server";
+import { loadStaffCaseFor, staffCaseView } from "~/domain/cases/case-page.server";
 import { markSeen } from "~/domain/start/start-page.server";
 import { caseErrorResponse } from "~/domain/cases/errors.server";
 import { DIALOGUE_STATUSES, isIn } from "~/domain/cases/lifecycle";
@@ -24,17 +24,9 @@ export { revalidateAfterPost as shouldRevalidate } from "~/components/revalidate
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTags(matches, `${data?.case.caseNumber ?? ""} ${data?.case.title ?? ""}`.trim());
 
-async function loadStaffCase(request: Request, id: string | undefined) {
-  const ctx = await loadCaseFor(request, id);
-  // The organisation's own members use /forslag/:id; politicians have no case pages.
-  if (ctx.actor === "organisation" || ctx.actor === "politician")
-    throw new Response("Sidan finns inte", { status: 404 });
-  return ctx;
-}
-
 /** The case page of the civil-society office and the officers. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { c, actor, user, publicBody } = await loadStaffCase(request, params.id);
+  const { c, actor, user, publicBody } = await loadStaffCaseFor(request, params.id);
   // The department chosen for routing (a GET of the department chooser, so it works without JavaScript).
   const choice = new URL(request.url).searchParams.get("forvaltning") ?? "";
   const [view] = await Promise.all([
@@ -45,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { c, user, actor } = await loadStaffCase(request, params.id);
+  const { c, user, actor } = await loadStaffCaseFor(request, params.id);
   const { formData, tooLarge } = await readUploadForm(request);
   try {
     return await runStaffIntent({ c, user, actor, formData, tooLarge });
@@ -77,6 +69,7 @@ export default function StaffCasePage() {
           {data.routing && data.transitions.includes("route") ? (
             <RoutingForm key={c.version} routing={data.routing} version={c.version} lastResult={resultFor("route")} />
           ) : null}
+          <AgreementLink data={data} staff />
           {data.decision ? <DecisionView decision={data.decision} /> : null}
           {data.assessor && assessing ? <AssessmentSteps data={data} resultFor={resultFor} /> : null}
           <section aria-labelledby="case-details">

@@ -1,0 +1,414 @@
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
+import { Form, Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { AgreementView } from "~/domain/agreements/agreements.server";
+import type { DiffPart } from "~/domain/agreements/diff";
+import { sectionTitle } from "~/domain/agreements/agreement-text";
+import { formatDateTime, formatSek } from "~/i18n";
+import { agreementCommentSchema, agreementDraftSchema, sendForSigningSchema, signSchema } from "~/schemas/agreement";
+import { StatusBadge } from "./case";
+import { ErrorNotice } from "./error-notice";
+import { ChoiceGroup, ErrorSummary, SelectField, TextAreaField, TextField } from "./forms";
+import { CollapsiblePanel, PageHeading } from "./layout";
+import { useLang } from "./root-data";
+import { useSchemaForm } from "./use-form";
+
+type Result = SubmissionResult<string[]> | undefined;
+
+export interface AgreementPageData {
+  case: { id: string; title: string; caseNumber: string | null; status: string; version: number };
+  view: AgreementView | null;
+  diff: { from: number; to: number; sections: { key: string; changed: boolean; parts: DiffPart[] }[] } | null;
+  choices: { organisation: { id: string; name: string }[]; municipality: { id: string; name: string }[] } | null;
+  back: string;
+  staff: boolean;
+}
+
+/** The agreement page, the same for the organisation and for staff; forms by what each may do. */
+export function AgreementPage({
+  data,
+  resultFor,
+  caseError,
+}: {
+  data: AgreementPageData;
+  resultFor: (form: string | null) => Result;
+  caseError: string | null;
+}) {
+  const { t } = useTranslation();
+  const { view, case: c } = data;
+  return (
+    <>
+      <Link to={data.back} className="back-link">
+        {t("agreement.back")}
+      </Link>
+      <PageHeading lead={t("agreement.lead")}>
+        <span className="page-heading__caption">
+          {c.caseNumber ? `${c.caseNumber} · ` : ""}
+          {c.title}
+        </span>{" "}
+        {t("agreement.title")}
+      </PageHeading>
+      <ErrorNotice message={caseError} />
+      <p>
+        <StatusBadge status={c.status} staff={data.staff} />
+      </p>
+      {!view ? (
+        data.staff && c.status === "approved" ? (
+          <Form method="post" className="panel">
+            <p>{t("agreement.createLead")}</p>
+            <input type="hidden" name="intent" value="createAgreement" />
+            <input type="hidden" name="version" value={c.version} />
+            <button type="submit" className="button">
+              {t("agreement.create")}
+            </button>
+          </Form>
+        ) : (
+          <p>{t("agreement.none")}</p>
+        )
+      ) : (
+        <>
+          {view.mySigning ? <SignForm view={view} lastResult={resultFor("sign")} /> : null}
+          {view.signing ? <SigningStatus view={view} /> : null}
+          {view.may.reopen ? (
+            <Form method="post" className="panel">
+              <p>{t("agreement.reopenLead")}</p>
+              <input type="hidden" name="intent" value="reopen" />
+              <input type="hidden" name="version" value={c.version} />
+              <button type="submit" className="button button--secondary">
+                {t("agreement.reopen")}
+              </button>
+            </Form>
+          ) : null}
+          <Terms view={view} />
+          {view.may.edit ? (
+            <AgreementEditor key={c.version} view={view} version={c.version} lastResult={resultFor("draft")} />
+          ) : null}
+          <AgreementDocument view={view} resultFor={resultFor} />
+          <VersionCompare view={view} diff={data.diff} />
+          {view.may.send && data.choices ? (
+            <SendForSigning choices={data.choices} version={c.version} lastResult={resultFor("send")} />
+          ) : null}
+        </>
+      )}
+    </>
+  );
+}
+
+function Terms({ view }: { view: AgreementView }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="terms-heading">
+      <h2 id="terms-heading">
+        {t("agreement.version", { number: view.number })}: {t("agreement.terms")}
+      </h2>
+      <dl className="facts">
+        <dt>{t("agreement.fields.period")}</dt>
+        <dd>
+          {view.terms.start} – {view.terms.end}
+        </dd>
+        <dt>{t("agreement.fields.noticeMonths")}</dt>
+        <dd>{t("agreement.months", { count: view.terms.noticeMonths })}</dd>
+        <dt>{t("agreement.fields.municipalSekPerYear")}</dt>
+        <dd>{formatSek(view.terms.municipalSekPerYear)}</dd>
+      </dl>
+    </section>
+  );
+}
+
+/** The text by section, with the comments on each and, for those who may, a form to comment. */
+function AgreementDocument({ view, resultFor }: { view: AgreementView; resultFor: (form: string) => Result }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  return (
+    <section aria-labelledby="text-heading">
+      <h2 id="text-heading">{t("agreement.text")}</h2>
+      {view.sections.map((s, i) => (
+        <section key={s.key} id={`section-${s.key}`} className="agreement-section" aria-labelledby={`h-${s.key}`}>
+          <h3 id={`h-${s.key}`}>
+            {i + 1}. {sectionTitle(s.key)}
+          </h3>
+          <p className="pre-line">{s.text || t("cases.notAnswered")}</p>
+          {s.comments.length ? (
+            <ul className="agreement-comments" aria-label={t("agreement.comments")}>
+              {s.comments.map((cm) => (
+                <li key={cm.id}>
+                  <strong>{cm.author}</strong>{" "}
+                  <span className="muted">
+                    {formatDateTime(cm.at, lang)} · {t("agreement.version", { number: cm.number })}
+                  </span>
+                  <p className="pre-line">{cm.body}</p>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {view.may.comment ? <CommentForm section={s.key} lastResult={resultFor(`comment-${s.key}`)} /> : null}
+        </section>
+      ))}
+    </section>
+  );
+}
+
+function CommentForm({ section, lastResult }: { section: string; lastResult: Result }) {
+  const { t } = useTranslation();
+  const [form, fields] = useSchemaForm(agreementCommentSchema, lastResult, `comment-${section}`, { section });
+  return (
+    <CollapsiblePanel open={Boolean(lastResult)} title={t("agreement.commentOn", { section: sectionTitle(section) })}>
+      <Form method="post" {...getFormProps(form)} className="form">
+        <ErrorSummary form={form} labelPrefix="agreement.fields" />
+        <input type="hidden" name="intent" value="comment" />
+        <input type="hidden" name="section" value={section} />
+        <TextAreaField field={fields.body} label={t("agreement.fields.body")} rows={3} />
+        <button type="submit" className="button button--secondary">
+          {t("agreement.sendComment")}
+        </button>
+      </Form>
+    </CollapsiblePanel>
+  );
+}
+
+/** Staff edit the text; each save that changes something becomes the next version. */
+function AgreementEditor({ view, version, lastResult }: { view: AgreementView; version: number; lastResult: Result }) {
+  const { t } = useTranslation();
+  const [form, fields] = useSchemaForm(agreementDraftSchema, lastResult, "draft", {
+    version: String(version),
+    start: view.terms.start,
+    end: view.terms.end,
+    noticeMonths: String(view.terms.noticeMonths),
+    municipalSekPerYear: String(view.terms.municipalSekPerYear),
+    sections: Object.fromEntries(view.sections.map((s) => [s.key, s.text])),
+  });
+  const sections = fields.sections.getFieldset();
+  return (
+    <CollapsiblePanel open={Boolean(lastResult)} title={t("agreement.edit")}>
+      <p>{t("agreement.editLead")}</p>
+      <Form method="post" {...getFormProps(form)} className="form">
+        <ErrorSummary form={form} labelPrefix="agreement.fields" />
+        <input type="hidden" name="intent" value="saveAgreement" />
+        <input type="hidden" name="version" value={version} />
+        <div className="row">
+          <TextField
+            field={fields.start}
+            label={t("agreement.fields.start")}
+            hint={t("cases.hints.date")}
+            className="input--short"
+          />
+          <TextField
+            field={fields.end}
+            label={t("agreement.fields.end")}
+            hint={t("cases.hints.date")}
+            className="input--short"
+          />
+        </div>
+        <div className="row">
+          <TextField
+            field={fields.noticeMonths}
+            label={t("agreement.fields.noticeMonths")}
+            className="input--tiny"
+            type="number"
+          />
+          <TextField
+            field={fields.municipalSekPerYear}
+            label={t("agreement.fields.municipalSekPerYear")}
+            hint={t("cases.hints.sek")}
+            className="input--short"
+            type="number"
+          />
+        </div>
+        {view.sections.map((s, i) => (
+          <TextAreaField
+            key={s.key}
+            field={sections[s.key as keyof typeof sections]}
+            label={`${i + 1}. ${sectionTitle(s.key)}`}
+            rows={5}
+            optional
+          />
+        ))}
+        <button type="submit" className="button">
+          {t("agreement.save")}
+        </button>
+      </Form>
+    </CollapsiblePanel>
+  );
+}
+
+/** Every version with author and time, and a comparison of any two (a GET form, no script needed). */
+function VersionCompare({ view, diff }: { view: AgreementView; diff: AgreementPageData["diff"] }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const options = view.versions.map((v) => ({
+    value: String(v.number),
+    label: t("agreement.version", { number: v.number }),
+  }));
+  return (
+    <section aria-labelledby="versions-heading">
+      <h2 id="versions-heading">{t("agreement.versions")}</h2>
+      <ol className="plain-list">
+        {view.versions.map((v) => (
+          <li key={v.number}>
+            <strong>{t("agreement.version", { number: v.number })}</strong>{" "}
+            <span className="muted">{t("agreement.savedBy", { name: v.author, at: formatDateTime(v.at, lang) })}</span>
+          </li>
+        ))}
+      </ol>
+      {view.versions.length > 1 ? (
+        <Form method="get" className="form row" aria-label={t("agreement.compare")}>
+          <div className="field">
+            <label className="field__label" htmlFor="fran">
+              {t("agreement.from")}
+            </label>
+            <select id="fran" name="fran" className="input" defaultValue={String(diff?.from ?? view.number - 1)}>
+              {options.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label className="field__label" htmlFor="till">
+              {t("agreement.to")}
+            </label>
+            <select id="till" name="till" className="input" defaultValue={String(diff?.to ?? view.number)}>
+              {options.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="button button--secondary">
+            {t("agreement.compare")}
+          </button>
+        </Form>
+      ) : null}
+      {diff ? <DiffView diff={diff} /> : null}
+    </section>
+  );
+}
+
+function DiffView({ diff }: { diff: NonNullable<AgreementPageData["diff"]> }) {
+  const { t } = useTranslation();
+  const changed = diff.sections.filter((s) => s.changed);
+  return (
+    <section className="diff" aria-labelledby="diff-heading">
+      <h3 id="diff-heading">{t("agreement.diffTitle", { from: diff.from, to: diff.to })}</h3>
+      <p className="muted">{t("agreement.diffLegend")}</p>
+      {changed.length === 0 ? <p>{t("agreement.noChanges")}</p> : null}
+      {changed.map((s) => (
+        <div key={s.key} className="diff__section">
+          <h4>{s.key === "terms" ? t("agreement.terms") : sectionTitle(s.key)}</h4>
+          <p className="pre-line">
+            {s.parts.map((p, i) =>
+              p.change === "added" ? (
+                <ins key={i}>
+                  <span className="visually-hidden">{t("agreement.added")} </span>
+                  {p.text}
+                </ins>
+              ) : p.change === "removed" ? (
+                <del key={i}>
+                  <span className="visually-hidden">{t("agreement.removed")} </span>
+                  {p.text}
+                </del>
+              ) : (
+                <span key={i}>{p.text}</span>
+              ),
+            )}
+          </p>
+        </div>
+      ))}
+    </section>
+  );
+}
+
+function SigningStatus({ view }: { view: AgreementView }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const signing = view.signing;
+  if (!signing) return null;
+  return (
+    <section className="panel" aria-labelledby="signing-heading">
+      <h2 id="signing-heading">{t("agreement.signingTitle", { number: signing.number })}</h2>
+      <ul className="plain-list">
+        {signing.signers.map((s) => (
+          <li key={`${s.party}-${s.name}`}>
+            <strong>{s.name}</strong>, {s.role}:{" "}
+            {s.at ? t("agreement.signedAt", { at: formatDateTime(s.at, lang) }) : t("agreement.notSigned")}
+          </li>
+        ))}
+      </ul>
+      <p className="muted hash">{t("agreement.hash", { hash: signing.hash })}</p>
+    </section>
+  );
+}
+
+/** The signer reads the version and signs it by giving their password again. */
+function SignForm({ view, lastResult }: { view: AgreementView; lastResult: Result }) {
+  const { t } = useTranslation();
+  const [form, fields] = useSchemaForm(signSchema, lastResult, "sign");
+  const mine = view.mySigning;
+  if (!mine || !view.signing) return null;
+  return (
+    <section className="panel panel--task" aria-labelledby="sign-heading">
+      <h2 id="sign-heading">{t("agreement.signTitle", { number: view.signing.number })}</h2>
+      <p>{t("agreement.signLead")}</p>
+      <Form method="post" {...getFormProps(form)} className="form">
+        <ErrorSummary form={form} labelPrefix="agreement.fields" />
+        <input type="hidden" name="intent" value="sign" />
+        <ChoiceGroup
+          field={fields.confirm}
+          type="checkbox"
+          legend={t("agreement.fields.confirmLegend")}
+          options={[{ value: "on", label: t("agreement.confirm", { number: view.signing.number, role: mine.role }) }]}
+        />
+        <TextField
+          field={fields.password}
+          label={t("agreement.fields.password")}
+          type="password"
+          autoComplete="current-password"
+        />
+        <button type="submit" className="button">
+          {t("agreement.sign")}
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+function SendForSigning({
+  choices,
+  version,
+  lastResult,
+}: {
+  choices: NonNullable<AgreementPageData["choices"]>;
+  version: number;
+  lastResult: Result;
+}) {
+  const { t } = useTranslation();
+  const [form, fields] = useSchemaForm(sendForSigningSchema, lastResult, "send", { version: String(version) });
+  return (
+    <section className="panel" aria-labelledby="send-heading">
+      <h2 id="send-heading">{t("agreement.sendTitle")}</h2>
+      <p>{t("agreement.sendLead")}</p>
+      <Form method="post" {...getFormProps(form)} className="form">
+        <ErrorSummary form={form} labelPrefix="agreement.fields" />
+        <input type="hidden" name="intent" value="sendForSigning" />
+        <input type="hidden" name="version" value={version} />
+        <ChoiceGroup
+          field={fields.organisationSignerIds}
+          type="checkbox"
+          legend={t("agreement.fields.organisationSignerIds")}
+          options={choices.organisation.map((m) => ({ value: m.id, label: m.name }))}
+        />
+        <SelectField
+          field={fields.delegateId}
+          label={t("agreement.fields.delegateId")}
+          placeholder=""
+          options={choices.municipality.map((m) => ({ value: m.id, label: m.name }))}
+        />
+        <button type="submit" className="button">
+          {t("agreement.send")}
+        </button>
+      </Form>
+    </section>
+  );
+}

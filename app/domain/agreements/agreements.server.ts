@@ -1,0 +1,454 @@
+import { createHash } from "node:crypto";
+import { Types } from "mongoose";
+import {
+  AgreementCommentModel,
+  AgreementVersionModel,
+  agreementVersionId,
+  type AgreementSection,
+  type AgreementState,
+  type AgreementTerms,
+  type Signer,
+} from "#models/agreement";
+import { DepartmentModel } from "#models/department";
+import { OrganisationModel } from "#models/organisation";
+import { PublicBodyModel } from "#models/public-body";
+import { UserModel } from "#models/user";
+import { mayOnCase, type CaseAction, type CaseRelation } from "../access/policy";
+import { relationOf } from "../access/ability.server";
+import type { CaseEffect } from "../cases/effects";
+import {
+  CaseConflictError,
+  caseTrail,
+  idFromKey,
+  loadCaseById,
+  recordChange,
+  transition,
+  type CaseDoc,
+} from "../cases/engine.server";
+import { noticeEffects, staffRecipients } from "../cases/notices.server";
+import { clockNow } from "../kernel/clock";
+import { verifyPassword } from "../kernel/crypto.server";
+import type { SessionUser } from "../identity/session.server";
+import { agreementText, firstDraft, SECTION_KEYS } from "./agreement-text";
+import { compareVersions } from "./diff";
+
+// The IOP agreement's use cases (docs/domain.md, "The agreement"): the first draft from the
+// approved case, staff's saved versions, comments per section, sending a version for signing
+// and each signature; the last one makes the agreement active. Every change goes through the
+// case's engine (one event each, 409 on a race); a version's text is insert-only.
+
+export type AgreementRefusal = "actor" | "status" | "signer" | "password" | "signers" | "unchanged";
+
+export class AgreementError extends Error {
+  constructor(readonly reason: AgreementRefusal) {
+    super(`agreement.refused.${reason}`);
+  }
+}
+
+const sha256 = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
+
+function requireAction(action: CaseAction, user: SessionUser, c: CaseDoc) {
+  const actor = relationOf(user, c);
+  if (!mayOnCase(action, actor)) throw new AgreementError("actor");
+  return actor;
+}
+
+const versionEffect = (
+  user: SessionUser,
+  number: number,
+  sections: AgreementSection[],
+  terms: AgreementTerms,
+): CaseEffect => ({
+  kind: "agreementVersion",
+  version: { number, sections, ...terms, authorId: user._id, authorName: user.name },
+});
+
+/** The organisation's members, in the order they joined: who may read, comment and sign for it. */
+async function organisationMembers(c: CaseDoc) {
+  const members = await UserModel.find({ "orgMemberships.organisationId": c.organisationId })
+    .select("name email orgMemberships")
+    .lean();
+  return members.map((m) => ({ id: String(m._id), name: m.name, email: m.email }));
+}
+
+/** One click: the first version, made from the proposal and the decision. */
+export async function createAgreementDraft(c: CaseDoc, user: SessionUser, expectedVersion: number) {
+  requireAction("draftAgreement", user, c);
+  if (c.status !== "approved" || c.agreement) throw new AgreementError("status");
+  if (expectedVersion !== c.version) throw new CaseConflictError();
+  const [org, department, body] = await Promise.all([
+    OrganisationModel.findById(c.organisationId).lean(),
+    c.routing ? DepartmentModel.findById(c.routing.departmentId).select("name").lean() : null,
+    PublicBodyModel.findById(c.publicBodyId).select("name").lean(),
+  ]);
+  const terms: AgreementTerms = {
+    start: c.periodStart,
+    end: c.periodEnd,
+    noticeMonths: 3,
+    municipalSekPerYear: c.decision?.contributionPerYearSek ?? c.requestedSekPerYear ?? 0,
+  };
+  const sections = firstDraft(
+    {
+      publicBody: body?.name ?? "",
+      department: department?.name ?? "",
+      organisation: {
+        name: org?.name ?? "",
+        orgNumber: org?.orgNumber ?? "",
+        address: [org?.streetAddress, [org?.postalCode, org?.city].filter(Boolean).join(" ")]
+          .filter(Boolean)
+          .join(", "),
+      },
+      ...c,
+    },
+    terms,
+  );
+  const to = (await organisationMembers(c)).map((m) => m.email);
+  const { case: after } = await recordChange(
+    c,
+    { type: "agreementDrafted", actor: user, data: { number: 1 }, idempotencyKey: `${String(c._id)}:agreement:1` },
+    { agreement: { number: 1, sections, ...terms } },
+    [versionEffect(user, 1, sections, terms), ...(await noticeEffects(c, "agreementDraft", to, user.name, false))],
+  );
+  return after;
+}
+
+export interface AgreementDraftInput extends AgreementTerms {
+  sections: Record<string, string>;
+}
+
+/** Staff save the text: each save that changes something is a new numbered version. */
+export async function saveAgreementDraft(
+  c: CaseDoc,
+  user: SessionUser,
+  input: AgreementDraftInput,
+  expectedVersion: number,
+) {
+  requireAction("draftAgreement", user, c);
+  // Out for signing, signed or ended: the text waits (a change means reopening or a new agreement).
+  if (c.status !== "approved" || !c.agreement) throw new AgreementError("status");
+  if (expectedVersion !== c.version) throw new CaseConflictError();
+  const current = c.agreement;
+  const sections = SECTION_KEYS.map((key) => ({ key, text: input.sections[key] ?? "" }));
+  const terms: AgreementTerms = {
+    start: input.start,
+    end: input.end,
+    noticeMonths: input.noticeMonths,
+    municipalSekPerYear: input.municipalSekPerYear,
+  };
+  const same = (n: number) =>
+    agreementText({ number: n, sections, ...terms }) === agreementText({ ...current, number: n });
+  if (same(current.number)) throw new AgreementError("unchanged");
+  const number = current.number + 1;
+  const { case: after } = await recordChange(
+    c,
+    { type: "agreementSaved", actor: user, data: { number } },
+    { agreement: { number, sections, ...terms } },
+    [versionEffect(user, number, sections, terms)],
+  );
+  return after;
+}
+
+/** A comment on one section of the current draft; the other side is told. */
+export async function commentOnAgreement(c: CaseDoc, user: SessionUser, input: { section: string; body: string }) {
+  const actor = requireAction("commentAgreement", user, c);
+  if (!c.agreement || !["approved", "agreement_pending_signatures"].includes(c.status)) {
+    throw new AgreementError("status");
+  }
+  if (!SECTION_KEYS.includes(input.section as (typeof SECTION_KEYS)[number])) throw new AgreementError("status");
+  const fromOrganisation = actor === "organisation";
+  const to = fromOrganisation ? await staffRecipients(c) : (await organisationMembers(c)).map((m) => m.email);
+  await recordChange(c, { type: "agreementComment", actor: user, data: { section: input.section } }, {}, [
+    {
+      kind: "agreementComment",
+      key: "comment",
+      comment: {
+        section: input.section,
+        number: c.agreement.number,
+        authorId: user._id,
+        authorName: user.name,
+        fromOrganisation,
+        body: input.body,
+      },
+    },
+    ...(await noticeEffects(c, "agreementComment", to, user.name, fromOrganisation)),
+  ]);
+}
+
+/** Who may be asked to sign: the organisation's members, and staff who may act on the case. */
+export async function signerChoices(c: CaseDoc) {
+  const staff = await UserModel.find({ "staffMemberships.publicBodyId": c.publicBodyId })
+    .select("name email staffMemberships orgMemberships")
+    .lean();
+  const municipality = staff
+    .filter((u) => mayOnCase("signAgreement", relationOf(u as unknown as SessionUser, c)))
+    .map((u) => ({ id: String(u._id), name: u.name }));
+  const organisation = (await organisationMembers(c)).map(({ id, name }) => ({ id, name }));
+  return { organisation, municipality };
+}
+
+/**
+ * Sends the current version for signing by the organisation's authorised signatories and the
+ * municipality's delegate. The text's hash is fixed now; editing waits until it is reopened.
+ */
+export async function sendForSigning(
+  c: CaseDoc,
+  user: SessionUser,
+  input: { organisationSignerIds: string[]; delegateId: string },
+  expectedVersion: number,
+) {
+  requireAction("sendForSigning", user, c);
+  if (!c.agreement) throw new AgreementError("status");
+  const choices = await signerChoices(c);
+  const orgSigners = input.organisationSignerIds.map((id) => choices.organisation.find((m) => m.id === id));
+  const delegate = choices.municipality.find((m) => m.id === input.delegateId);
+  if (!orgSigners.length || orgSigners.some((s) => !s) || !delegate) throw new AgreementError("signers");
+  const [org, body] = await Promise.all([
+    OrganisationModel.findById(c.organisationId).select("name").lean(),
+    PublicBodyModel.findById(c.publicBodyId).select("name").lean(),
+  ]);
+  const signers: Signer[] = [
+    ...orgSigners.flatMap((s) =>
+      s
+        ? [
+            {
+              userId: idOf(s.id),
+              name: s.name,
+              party: "organisation" as const,
+              role: `Firmatecknare för ${org?.name ?? ""}`,
+            },
+          ]
+        : [],
+    ),
+    {
+      userId: idOf(delegate.id),
+      name: delegate.name,
+      party: "municipality",
+      role: `Företrädare för ${body?.name ?? ""} enligt delegation`,
+    },
+  ];
+  const agreement = c.agreement;
+  const hash = sha256(agreementText(agreement));
+  const emails = await UserModel.find({ _id: { $in: signers.map((s) => s.userId) } })
+    .select("email")
+    .lean();
+  const { case: after } = await transition(c, "sendForSigning", user, {
+    expectedVersion,
+    shared: true,
+    data: { number: agreement.number },
+    patch: {
+      agreement: {
+        ...agreement,
+        signing: { number: agreement.number, hash, sentAt: clockNow(), signers, signatures: [] },
+      },
+    },
+    effects: [
+      {
+        kind: "document",
+        ref: `agreement-sent:${agreement.number}`,
+        entry: {
+          direction: "outgoing",
+          title: `Överenskommelse, version ${agreement.number}, för underskrift`,
+          sender: user.name,
+        },
+      },
+      ...(await noticeEffects(
+        c,
+        "agreementToSign",
+        emails.map((e) => e.email),
+        user.name,
+        false,
+      )),
+    ],
+  });
+  return after;
+}
+
+const idOf = (id: string) => new Types.ObjectId(id);
+
+/** Back to drafting before everyone has signed; the signatures given lapse with the version. */
+export async function reopenAgreement(c: CaseDoc, user: SessionUser, expectedVersion: number) {
+  requireAction("reopenAgreement", user, c);
+  if (!c.agreement) throw new AgreementError("status");
+  const { signing: _lapsed, ...agreement } = c.agreement;
+  const { case: after } = await transition(c, "reopenAgreement", user, {
+    expectedVersion,
+    shared: true,
+    patch: { agreement: agreement as AgreementState },
+  });
+  return after;
+}
+
+/**
+ * A designated signer signs the version out for signing, after giving their password again.
+ * The record keeps time, account, IP and the SHA-256 of the exact text. Signing twice (a double
+ * click, a retry) records one signature; two signers at once both land (the loser retries).
+ */
+export async function signAgreement(c: CaseDoc, user: SessionUser, input: { password: string; ip: string }) {
+  requireAction("signAgreement", user, c);
+  const account = await UserModel.findById(user._id).select("passwordHash").lean();
+  if (!account?.passwordHash || !(await verifyPassword(account.passwordHash, input.password))) {
+    throw new AgreementError("password");
+  }
+  let current: CaseDoc | null = c;
+  for (let attempt = 0; attempt < 5 && current; attempt++) {
+    const signing = current.agreement?.signing;
+    if (current.status !== "agreement_pending_signatures" || !signing) {
+      // Signed meanwhile by this very request's twin: the signature is there, nothing to do.
+      if (signing?.signatures.some((s) => s.userId.equals(user._id))) return current;
+      throw new AgreementError("status");
+    }
+    const signer = signing.signers.find((s) => s.userId.equals(user._id));
+    if (!signer) throw new AgreementError("signer");
+    if (signing.signatures.some((s) => s.userId.equals(user._id))) return current;
+    // The hash is of the version stored when it was sent: a signature is of exactly that text.
+    const version = await AgreementVersionModel.findById(agreementVersionId(c._id, signing.number)).lean();
+    if (!version || sha256(agreementText(version)) !== signing.hash) throw new AgreementError("status");
+    const signature = { ...signer, at: clockNow(), ip: input.ip, hash: signing.hash };
+    const last = signing.signatures.length + 1 === signing.signers.length;
+    const everyone = last
+      ? await UserModel.find({ _id: { $in: signing.signers.map((s) => s.userId) } })
+          .select("email")
+          .lean()
+      : [];
+    try {
+      const { case: after } = await transition(current, "signAgreement", user, {
+        expectedVersion: current.version,
+        shared: true,
+        data: { number: signing.number, last },
+        patch: {
+          agreement: { ...current.agreement!, signing: { ...signing, signatures: [...signing.signatures, signature] } },
+        },
+        effects: last
+          ? [
+              {
+                kind: "document",
+                ref: `agreement-signed:${signing.number}`,
+                entry: {
+                  direction: "internal",
+                  title: `Överenskommelse, version ${signing.number}, undertecknad`,
+                  sender: "",
+                },
+              },
+              ...(await noticeEffects(
+                current,
+                "agreementActive",
+                everyone.map((e) => e.email),
+                user.name,
+                false,
+              )),
+              ...(await noticeEffects(current, "agreementActive", await staffRecipients(current), user.name, true)),
+            ]
+          : [],
+      });
+      return after;
+    } catch (error) {
+      if (!(error instanceof CaseConflictError)) throw error;
+      current = await loadCaseById(c.publicBodyId, c._id);
+    }
+  }
+  throw new CaseConflictError();
+}
+
+/** What the agreement page shows, to staff or to the organisation; `null` before a draft exists. */
+export async function agreementView(c: CaseDoc, user: SessionUser, actor: CaseRelation) {
+  const a = c.agreement;
+  if (!a) return null;
+  const [versions, trail] = await Promise.all([
+    Promise.all(
+      Array.from({ length: a.number }, (_, i) =>
+        AgreementVersionModel.findById(agreementVersionId(c._id, i + 1))
+          .select("number authorName at")
+          .lean(),
+      ),
+    ),
+    caseTrail(c),
+  ]);
+  const commentIds = trail.flatMap((e) =>
+    ((e.effects ?? []) as CaseEffect[]).flatMap((effect) =>
+      effect.kind === "agreementComment" ? [idFromKey(`${String(c._id)}:${e.seq}:${effect.key}`)] : [],
+    ),
+  );
+  const comments = (await Promise.all(commentIds.map((id) => AgreementCommentModel.findById(id).lean()))).flatMap(
+    (x) => (x ? [x] : []),
+  );
+  const signing = a.signing;
+  const mine = signing?.signers.find((s) => s.userId.equals(user._id));
+  return {
+    number: a.number,
+    text: agreementText(a),
+    sections: SECTION_KEYS.map((key) => ({
+      key,
+      text: a.sections.find((s) => s.key === key)?.text ?? "",
+      comments: comments
+        .filter((cm) => cm.section === key)
+        .map((cm) => ({
+          id: String(cm._id),
+          author: cm.authorName,
+          fromOrganisation: cm.fromOrganisation,
+          body: cm.body,
+          number: cm.number,
+          at: cm.at.toISOString(),
+        })),
+    })),
+    terms: {
+      start: a.start?.toISOString().slice(0, 10) ?? "",
+      end: a.end?.toISOString().slice(0, 10) ?? "",
+      noticeMonths: a.noticeMonths,
+      municipalSekPerYear: a.municipalSekPerYear,
+    },
+    versions: versions.flatMap((v) => (v ? [{ number: v.number, author: v.authorName, at: v.at.toISOString() }] : [])),
+    signing: signing
+      ? {
+          number: signing.number,
+          hash: signing.hash,
+          signers: signing.signers.map((s) => {
+            const signed = signing.signatures.find((x) => x.userId.equals(s.userId));
+            return { name: s.name, party: s.party, role: s.role, at: signed?.at.toISOString() ?? null };
+          }),
+        }
+      : null,
+    mySigning:
+      mine && c.status === "agreement_pending_signatures" && !signing?.signatures.some((s) => s.userId.equals(user._id))
+        ? { role: mine.role, party: mine.party }
+        : null,
+    may: {
+      edit: mayOnCase("draftAgreement", actor) && c.status === "approved",
+      comment: mayOnCase("commentAgreement", actor) && ["approved", "agreement_pending_signatures"].includes(c.status),
+      send: mayOnCase("sendForSigning", actor) && c.status === "approved",
+      reopen: mayOnCase("reopenAgreement", actor) && c.status === "agreement_pending_signatures",
+    },
+  };
+}
+
+export type AgreementView = NonNullable<Awaited<ReturnType<typeof agreementView>>>;
+
+/** Two versions compared, section by section; null when either does not exist. */
+export async function agreementDiff(c: CaseDoc, from: number, to: number) {
+  const [a, b] = await Promise.all(
+    [from, to].map((n) => AgreementVersionModel.findById(agreementVersionId(c._id, n)).lean()),
+  );
+  if (!a || !b) return null;
+  return { from, to, sections: compareVersions(a, b) };
+}
+
+/** Everything the agreement page needs, for staff (with the signer choices) or the organisation. */
+export async function agreementPage(
+  c: CaseDoc,
+  user: SessionUser,
+  actor: CaseRelation,
+  options: { staff: boolean; from: number; to: number },
+) {
+  const view = await agreementView(c, user, actor);
+  const [diff, choices] = await Promise.all([
+    view && options.from && options.to ? agreementDiff(c, options.from, options.to) : null,
+    view?.may.send ? signerChoices(c) : null,
+  ]);
+  return {
+    case: { id: String(c._id), title: c.title, caseNumber: c.caseNumber ?? null, status: c.status, version: c.version },
+    view,
+    diff,
+    choices,
+    back: options.staff ? `/handlaggning/arenden/${String(c._id)}` : `/forslag/${String(c._id)}`,
+    staff: options.staff,
+  };
+}

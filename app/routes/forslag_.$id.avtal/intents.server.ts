@@ -1,0 +1,80 @@
+import {
+  AgreementError,
+  commentOnAgreement,
+  createAgreementDraft,
+  reopenAgreement,
+  saveAgreementDraft,
+  sendForSigning,
+  signAgreement,
+} from "~/domain/agreements/agreements.server";
+import type { CaseDoc } from "~/domain/cases/engine.server";
+import { caseErrorResponse } from "~/domain/cases/errors.server";
+import { invalid, parseForm } from "~/domain/http/forms.server";
+import { badRequest } from "~/domain/http/request.server";
+import { redirectWithToast, type SessionUser } from "~/domain/identity/session.server";
+import {
+  agreementCommentSchema,
+  agreementDraftSchema,
+  sendForSigningSchema,
+  signSchema,
+  versionOnlySchema,
+} from "~/schemas/agreement";
+
+/**
+ * The agreement's forms, the same on the organisation's and on staff's agreement page: each
+ * intent asks the domain, which checks the policy and the state; `here` is the page to return to.
+ */
+export async function runAgreementIntent(c: CaseDoc, user: SessionUser, formData: FormData, ip: string, here: string) {
+  const intent = formData.get("intent");
+  try {
+    if (intent === "createAgreement") {
+      const v = parseForm(formData, versionOnlySchema);
+      if (v.status !== "success") throw badRequest();
+      await createAgreementDraft(c, user, v.value.version);
+      return redirectWithToast(here, "agreement.toasts.created");
+    }
+    if (intent === "saveAgreement") {
+      const submission = parseForm(formData, agreementDraftSchema);
+      if (submission.status !== "success") return invalid(submission, {}, 400, "draft");
+      const { version, ...input } = submission.value;
+      await saveAgreementDraft(c, user, input, version);
+      return redirectWithToast(here, "agreement.toasts.saved");
+    }
+    if (intent === "comment") {
+      const submission = parseForm(formData, agreementCommentSchema);
+      if (submission.status !== "success") {
+        return invalid(submission, {}, 400, `comment-${String(formData.get("section") ?? "")}`);
+      }
+      await commentOnAgreement(c, user, submission.value);
+      return redirectWithToast(`${here}#section-${submission.value.section}`, "agreement.toasts.commented");
+    }
+    if (intent === "sendForSigning") {
+      const submission = parseForm(formData, sendForSigningSchema);
+      if (submission.status !== "success") return invalid(submission, {}, 400, "send");
+      await sendForSigning(c, user, submission.value, submission.value.version);
+      return redirectWithToast(here, "agreement.toasts.sent");
+    }
+    if (intent === "reopen") {
+      const v = parseForm(formData, versionOnlySchema);
+      if (v.status !== "success") throw badRequest();
+      await reopenAgreement(c, user, v.value.version);
+      return redirectWithToast(here, "agreement.toasts.reopened");
+    }
+    if (intent === "sign") {
+      const submission = parseForm(formData, signSchema);
+      if (submission.status !== "success") return invalid(submission, {}, 400, "sign");
+      try {
+        await signAgreement(c, user, { password: submission.value.password, ip });
+      } catch (error) {
+        if (error instanceof AgreementError && error.reason === "password") {
+          return invalid(submission, { fieldErrors: { password: ["agreement.errors.password"] } }, 400, "sign");
+        }
+        throw error;
+      }
+      return redirectWithToast(here, "agreement.toasts.signed");
+    }
+  } catch (error) {
+    return caseErrorResponse(error);
+  }
+  throw badRequest();
+}

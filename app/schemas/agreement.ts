@@ -1,0 +1,51 @@
+import { SECTION_KEYS } from "~/domain/agreements/agreement-text";
+import { MAX_LONG, optionalText, requiredDay, requiredText, z } from "~/domain/kernel/validation";
+import { objectId } from "./organisation";
+
+const version = z.coerce.number().int().min(0);
+const longText = optionalText(20_000);
+
+/** Staff's form for the text: every section, and the term, notice and money. */
+export const agreementDraftSchema = z
+  .object({
+    version,
+    start: requiredDay,
+    end: requiredDay,
+    noticeMonths: z
+      .string()
+      .trim()
+      .regex(/^\d{1,2}$/, "cases.errors.wholeNumber")
+      .transform(Number),
+    municipalSekPerYear: z
+      .string()
+      .trim()
+      .max(20)
+      .transform((v) => v.replace(/[\s\u00a0]/g, "").replace(/kr$/i, ""))
+      .refine((v) => /^\d{1,10}$/.test(v), "cases.errors.wholeKronor")
+      .transform(Number),
+    sections: z.object(
+      Object.fromEntries(SECTION_KEYS.map((k) => [k, longText])) as Record<
+        (typeof SECTION_KEYS)[number],
+        typeof longText
+      >,
+    ),
+  })
+  .refine((v) => v.end > v.start, { path: ["end"], message: "agreement.errors.endAfterStart" });
+
+export const agreementCommentSchema = z.object({
+  section: z.enum(SECTION_KEYS),
+  body: requiredText(MAX_LONG),
+});
+
+export const sendForSigningSchema = z.object({
+  version,
+  organisationSignerIds: z.array(objectId).min(1).max(10),
+  delegateId: objectId,
+});
+
+export const signSchema = z.object({
+  password: z.string().min(1).max(200),
+  confirm: z.literal("on", { error: "agreement.errors.confirm" }),
+});
+
+export const versionOnlySchema = z.object({ version });

@@ -1,0 +1,149 @@
+import { Schema } from "mongoose";
+import { defineModel, stableId, type ObjectId } from "./shared";
+
+// The IOP agreement of a case (docs/domain.md, "The agreement"): its state lives on the case
+// (`Proposal.agreement`, changed through the case's engine); each saved text is an immutable
+// version here, and each comment of the organisation or the officer a row of its own.
+
+export interface AgreementSection {
+  key: string;
+  text: string;
+}
+
+/** What the parties agree on beside the text: term, notice and the municipal contribution. */
+export interface AgreementTerms {
+  start?: Date;
+  end?: Date;
+  noticeMonths: number;
+  municipalSekPerYear: number;
+}
+
+export interface Signer {
+  userId: ObjectId;
+  name: string;
+  party: "organisation" | "municipality";
+  /** As the signer confirms it: "firmatecknare", "förvaltningschef enligt delegation" … */
+  role: string;
+}
+
+export interface Signature extends Signer {
+  at: Date;
+  ip: string;
+  /** SHA-256 of the exact text signed (agreementText). */
+  hash: string;
+}
+
+export interface AgreementState extends AgreementTerms {
+  /** The number of the latest version (1, 2, …). */
+  number: number;
+  sections: AgreementSection[];
+  /** The version out for signing, or signed: who signs, and who has. */
+  signing?: { number: number; hash: string; sentAt: Date; signers: Signer[]; signatures: Signature[] };
+}
+
+export interface AgreementVersion extends AgreementTerms {
+  publicBodyId: ObjectId;
+  caseId: ObjectId;
+  number: number;
+  sections: AgreementSection[];
+  authorId: ObjectId;
+  authorName: string;
+  at: Date;
+}
+
+export const agreementVersionId = (caseId: ObjectId, number: number) =>
+  stableId(`agreement-version:${String(caseId)}:${number}`);
+
+export const sectionSchema = new Schema<AgreementSection>({ key: String, text: String }, { _id: false });
+export const termFields = {
+  start: Date,
+  end: Date,
+  noticeMonths: { type: Number, default: 3 },
+  municipalSekPerYear: { type: Number, default: 0 },
+};
+
+// Insert-only: a version, once written, is never updated (a signed text never changes).
+const versionSchema = new Schema<AgreementVersion>(
+  {
+    publicBodyId: { type: Schema.Types.ObjectId, required: true },
+    caseId: { type: Schema.Types.ObjectId, required: true },
+    number: { type: Number, required: true },
+    sections: { type: [sectionSchema], default: [] },
+    ...termFields,
+    authorId: { type: Schema.Types.ObjectId, required: true },
+    authorName: { type: String, required: true },
+    at: { type: Date, required: true },
+  },
+  { versionKey: false },
+);
+versionSchema.index({ caseId: 1, number: 1 }, { unique: true });
+
+export const AgreementVersionModel = defineModel("AgreementVersion", versionSchema);
+
+export interface AgreementComment {
+  publicBodyId: ObjectId;
+  caseId: ObjectId;
+  /** The section commented on, and the version the writer read. */
+  section: string;
+  number: number;
+  authorId: ObjectId;
+  authorName: string;
+  fromOrganisation: boolean;
+  body: string;
+  at: Date;
+}
+
+const commentSchema = new Schema<AgreementComment>(
+  {
+    publicBodyId: { type: Schema.Types.ObjectId, required: true },
+    caseId: { type: Schema.Types.ObjectId, required: true },
+    section: { type: String, required: true },
+    number: { type: Number, required: true },
+    authorId: { type: Schema.Types.ObjectId, required: true },
+    authorName: { type: String, required: true },
+    fromOrganisation: { type: Boolean, required: true },
+    body: { type: String, required: true },
+    at: { type: Date, required: true },
+  },
+  { versionKey: false },
+);
+commentSchema.index({ caseId: 1, at: 1 });
+
+export const AgreementCommentModel = defineModel("AgreementComment", commentSchema);
+
+export const agreementStateSchema = new Schema<AgreementState>(
+  {
+    number: { type: Number, required: true },
+    sections: { type: [sectionSchema], default: [] },
+    ...termFields,
+    signing: new Schema(
+      {
+        number: Number,
+        hash: String,
+        sentAt: Date,
+        signers: [
+          new Schema<Signer>(
+            { userId: Schema.Types.ObjectId, name: String, party: String, role: String },
+            { _id: false },
+          ),
+        ],
+        signatures: [
+          new Schema<Signature>(
+            {
+              userId: Schema.Types.ObjectId,
+              name: String,
+              party: String,
+              role: String,
+              at: Date,
+              ip: String,
+              hash: String,
+            },
+            { _id: false },
+          ),
+        ],
+      },
+      { _id: false },
+    ),
+  },
+  { _id: false },
+);

@@ -1,0 +1,106 @@
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { caseInStatus } from "~/domain/demo/factories.server";
+import { browserSuite, expectAccessible, newPage, signInAs } from "../support/browser";
+import { laxhjalpenCast } from "../support/cast";
+import { DEMO } from "../support/http";
+import { recipients } from "../support/smtp";
+
+// The agreement in a real browser: from the approved case to an active agreement, written
+// together (a comment, a new version, the comparison) and signed by both parties.
+
+const suite = browserSuite("agreement-journey");
+const shots = process.env.SCREENSHOT_DIR;
+
+async function look(page: Page, name: string) {
+  await expectAccessible(page);
+  if (!shots) return;
+  for (const width of [1280, 375]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: `${shots}/${name}-${width}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 720 });
+}
+
+describe("the agreement", { timeout: 120_000 }, () => {
+  it("is drafted, commented, changed, compared, sent for signing and signed by both parties", async () => {
+    const { app, browser } = suite;
+    const c = await caseInStatus("approved", await laxhjalpenCast(), "Läxhjälp med avtal");
+    const officer = await newPage(browser);
+    await signInAs(officer, app.url, DEMO.officer);
+    const org = await newPage(browser);
+    await signInAs(org, app.url, DEMO.orgAdminB);
+
+    // The officer goes from the case to the agreement and creates the first draft.
+    await officer.page.goto(`${app.url}/handlaggning/arenden/${String(c._id)}`);
+    await officer.page.getByRole("link", { name: "Överenskommelsen" }).click();
+    await officer.page.getByRole("button", { name: "Skapa utkast till överenskommelse" }).click();
+    await officer.page.getByText("Utkastet till överenskommelse är skapat.").waitFor();
+    expect(await officer.page.locator("#section-parties").textContent()).toContain(
+      "Stiftelsen Läxhjälpen Exempelstad, organisationsnummer 802500-6266",
+    );
+    await look(officer.page, "avtal-utkast");
+
+    // The organisation reads the draft from its case page and comments on one section.
+    await org.page.goto(`${app.url}/forslag/${String(c._id)}`);
+    await org.page.getByRole("link", { name: "Läs överenskommelsen" }).click();
+    const followUp = org.page.locator("#section-followUp");
+    await followUp.locator("summary", { hasText: "Kommentera" }).click();
+    await followUp.getByLabel("Din kommentar").fill("Kan rapporten komma i februari i stället?");
+    await followUp.getByRole("button", { name: "Skicka kommentaren" }).click();
+    await org.page.getByText("Kommentaren är skickad.").waitFor();
+    await look(org.page, "avtal-organisationen");
+    await app.smtp.waitFor(
+      (m) => recipients(m).includes(DEMO.officer) && /kommentar till överenskommelsen/.test(m.subject ?? ""),
+    );
+
+    // The officer reads the comment and changes the text: version 2, and the comparison.
+    await officer.page.reload();
+    await officer.page.getByText("Kan rapporten komma i februari i stället?").waitFor();
+    await officer.page.locator("summary", { hasText: "Ändra texten" }).click();
+    await officer.page
+      .getByRole("textbox", { name: /^8\. Uppföljning/ })
+      .fill("Organisationen lämnar en uppföljningsrapport en gång per år, senast den 28 februari.");
+    await officer.page.getByRole("button", { name: "Spara en ny version" }).click();
+    await officer.page.getByText("En ny version är sparad.").waitFor();
+    await officer.page.getByRole("button", { name: "Jämför versioner" }).click();
+    await officer.page.getByRole("heading", { name: "Ändringar från version 1 till version 2" }).waitFor();
+    expect(await officer.page.locator(".diff ins", { hasText: "februari" }).count()).toBe(1);
+    expect(await officer.page.locator(".diff del", { hasText: "januari" }).count()).toBe(1);
+    await look(officer.page, "avtal-jamforelse");
+
+    // Sent for signing: Lina signs for the organisation, Hans as the municipality's delegate.
+    await officer.page.getByLabel("Lina Verksamhetschef").check();
+    await officer.page.getByLabel("Skriver under för kommunen").selectOption({ label: "Hans Handläggare" });
+    await officer.page.getByRole("button", { name: "Skicka för underskrift" }).click();
+    await officer.page.getByText("Överenskommelsen är skickad för underskrift.").waitFor();
+    expect(await officer.page.getByRole("button", { name: "Spara en ny version" }).count()).toBe(0);
+
+    await org.page.reload();
+    await org.page.getByRole("heading", { name: "Att göra: skriv under version 2" }).waitFor();
+    await look(org.page, "avtal-signera");
+    await org.page.getByLabel(/Jag har läst version 2/).check();
+    await org.page.getByLabel("Ditt lösenord").fill(DEMO.password);
+    await org.page.getByRole("button", { name: "Skriv under" }).click();
+    await org.page.getByText("Din underskrift är registrerad.").waitFor();
+
+    await officer.page.reload();
+    await officer.page.getByLabel(/Jag har läst version 2/).check();
+    await officer.page.getByLabel("Ditt lösenord").fill(DEMO.password);
+    await officer.page.getByRole("button", { name: "Skriv under" }).click();
+    await officer.page.getByText("Din underskrift är registrerad.").waitFor();
+    await officer.page.getByText("Överenskommelsen gäller", { exact: true }).waitFor();
+    await app.smtp.waitFor(
+      (m) => recipients(m).includes(DEMO.orgAdminB) && /undertecknad och gäller/.test(m.subject ?? ""),
+    );
+    await look(officer.page, "avtal-aktivt");
+
+    // Both signatures are listed with their time.
+    expect(await officer.page.locator("#signing-heading + ul li", { hasText: "undertecknat" }).count()).toBe(2);
+
+    for (const p of [officer, org]) {
+      expect(p.errors).toEqual([]);
+      await p.context.close();
+    }
+  });
+});

@@ -1,0 +1,284 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AgreementVersionModel, agreementVersionId } from "#models/agreement";
+import { CaseEventModel } from "#models/case-event";
+import { DepartmentModel } from "#models/department";
+import { UserModel } from "#models/user";
+import { AgreementError, saveAgreementDraft } from "~/domain/agreements/agreements.server";
+import { loadCaseById } from "~/domain/cases/engine.server";
+import { caseInStatus, upsertUser } from "~/domain/demo/factories.server";
+import type { SessionUser } from "~/domain/identity/session.server";
+import { startTestApp, type TestApp } from "../support/app";
+import { laxhjalpenCast } from "../support/cast";
+import { Client, DEMO, sessionFor } from "../support/http";
+import { recipients } from "../support/smtp";
+
+// The agreement from the approved case to active: drafting, comments, versions and their
+// comparison, signing; who may do what, hostile input, and races.
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp("agreements");
+});
+afterAll(async () => app?.stop());
+
+const PLAIN_MEMBER = "medlem.avtal@laxhjalpen.example";
+const KULTUR_OFFICER = "kultur.avtal@exempelkommun.se";
+
+async function approvedCase(title: string) {
+  const cast = await laxhjalpenCast();
+  const c = await caseInStatus("approved", cast, title);
+  const member = await upsertUser({ email: PLAIN_MEMBER, name: "Mia Medlem", password: DEMO.password });
+  await UserModel.updateOne(
+    { _id: member._id, "orgMemberships.organisationId": { $ne: cast.organisation._id } },
+    {
+      $push: {
+        orgMemberships: {
+          organisationId: cast.organisation._id,
+          publicBodyId: cast.organisation.publicBodyId,
+          role: "org_member",
+        },
+      },
+    },
+  );
+  const kultur = await DepartmentModel.findOne({ publicBodyId: c.publicBodyId, slug: "kultur-fritid" }).lean();
+  await upsertUser({
+    email: KULTUR_OFFICER,
+    name: "Kalle Kultur",
+    password: DEMO.password,
+    staff: { publicBodyId: c.publicBodyId, role: "officer", departmentIds: kultur ? [kultur._id] : [] },
+  });
+  return {
+    c,
+    cast,
+    staffPage: `/handlaggning/arenden/${String(c._id)}/avtal`,
+    orgPage: `/forslag/${String(c._id)}/avtal`,
+  };
+}
+
+const reload = async (c: { publicBodyId: never; _id: never } | { publicBodyId: unknown; _id: unknown }) => {
+  const found = await loadCaseById(c.publicBodyId as never, c._id as never);
+  if (!found) throw new Error("case missing");
+  return found;
+};
+
+/** The draft form's fields as they stand, with some sections changed. */
+function draftForm(version: number, changes: Record<string, string> = {}) {
+  return {
+    intent: "saveAgreement",
+    version: String(version),
+    start: "2027-01-15",
+    end: "2028-12-31",
+    noticeMonths: "3",
+    municipalSekPerYear: "150 000",
+    "sections.purpose": "Läxhjälp för barn i årskurs 4–6.",
+    ...changes,
+  };
+}
+
+describe("the agreement from draft to active", () => {
+  it("is drafted, commented, changed, compared, sent, signed once per signer, and then never changes", async () => {
+    const { c, staffPage, orgPage } = await approvedCase("Avtal hela vägen");
+    const hans = await sessionFor(app.url, DEMO.officer);
+    const lina = await sessionFor(app.url, DEMO.orgAdminB);
+
+    // Before a draft the organisation reads that one is coming; staff create it with one click.
+    expect(await (await lina.get(orgPage)).text()).toContain("Det finns ingen överenskommelse i ärendet ännu");
+    const created = await hans.post(staffPage, { intent: "createAgreement", version: String(c.version) });
+    expect(created.status).toBe(302);
+    let current = await reload(c);
+    expect(current.agreement?.number).toBe(1);
+    expect(current.agreement?.municipalSekPerYear).toBe(150_000);
+    const first = await AgreementVersionModel.findById(agreementVersionId(c._id, 1)).lean();
+    expect(first?.sections.find((s) => s.key === "parties")?.text).toContain("802500-6266");
+    await app.smtp.waitFor(
+      (m) => recipients(m).includes(DEMO.orgAdminB) && /utkast till överenskommelse/.test(m.subject ?? ""),
+    );
+
+    // The organisation comments on a section; staff read it.
+    const comment = await lina.post(orgPage, {
+      intent: "comment",
+      section: "followUp",
+      body: "Kan rapporten komma i februari?",
+    });
+    expect(comment.status).toBe(302);
+    expect(await (await hans.get(staffPage)).text()).toContain("Kan rapporten komma i februari?");
+    // The organisation cannot change the text itself.
+    expect((await lina.post(orgPage, draftForm(current.version + 1))).status).toBe(403);
+
+    // Two staff save at once from the same page: one wins, the other gets 409 and the new text.
+    current = await reload(c);
+    const sara = await sessionFor(app.url, DEMO.coordinator);
+    const [a, b] = await Promise.all([
+      hans.post(
+        staffPage,
+        draftForm(current.version, { "sections.followUp": "Rapport senast den 28 februari varje år." }),
+      ),
+      sara.post(staffPage, draftForm(current.version, { "sections.followUp": "Rapport senast den 15 mars varje år." })),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([302, 409]);
+    const loser = a.status === 409 ? a : b;
+    expect(await loser.text()).toContain("Någon annan ändrade ärendet");
+    current = await reload(c);
+    expect(current.agreement?.number).toBe(2);
+
+    // Both read the change between the versions.
+    const diff = await (await lina.get(`${orgPage}?fran=1&till=2`)).text();
+    expect(diff).toContain("Ändringar från version 1 till version 2");
+    expect(diff).toMatch(/<ins>.*?(28 februari|15 mars)/s);
+
+    // Sent for signing by Lina (firmatecknare) and Hans (the delegate): the text is fixed.
+    const linaUser = await UserModel.findOne({ email: DEMO.orgAdminB }).lean();
+    const hansUser = await UserModel.findOne({ email: DEMO.officer }).lean();
+    const sent = await hans.post(
+      staffPage,
+      `intent=sendForSigning&version=${current.version}&organisationSignerIds=${String(linaUser?._id)}&delegateId=${String(hansUser?._id)}`,
+    );
+    expect(sent.status).toBe(302);
+    current = await reload(c);
+    expect(current.status).toBe("agreement_pending_signatures");
+    const hash = current.agreement?.signing?.hash ?? "";
+    expect(hash).toMatch(/^[0-9a-f]{64}$/);
+    await app.smtp.waitFor(
+      (m) => recipients(m).includes(DEMO.orgAdminB) && /väntar på din underskrift/.test(m.subject ?? ""),
+    );
+
+    // While out for signing nobody edits: refused by the route and by the domain.
+    const edit = await hans.post(
+      staffPage,
+      draftForm(current.version, { "sections.purpose": "Ändrat under signering" }),
+    );
+    expect(edit.status).toBe(409);
+    await expect(
+      saveAgreementDraft(
+        current,
+        hansUser as unknown as SessionUser,
+        { ...current.agreement!, sections: {} },
+        current.version,
+      ),
+    ).rejects.toThrow(AgreementError);
+
+    // A plain member who is not a signatory may not sign; a wrong password signs nothing.
+    const mia = await sessionFor(app.url, PLAIN_MEMBER);
+    const notSigner = await mia.post(orgPage, { intent: "sign", confirm: "on", password: DEMO.password });
+    expect(notSigner.status).toBe(403);
+    const wrong = await lina.post(orgPage, { intent: "sign", confirm: "on", password: "fel lösenord" });
+    expect(wrong.status).toBe(400);
+    expect(await wrong.text()).toContain("Lösenordet stämmer inte");
+
+    // A double click records one signature.
+    const clicks = await Promise.all(
+      [1, 2].map(() => lina.post(orgPage, { intent: "sign", confirm: "on", password: DEMO.password })),
+    );
+    expect(clicks.map((r) => r.status)).toEqual([302, 302]);
+    current = await reload(c);
+    expect(current.agreement?.signing?.signatures.map((s) => s.name)).toEqual(["Lina Verksamhetschef"]);
+    expect(current.agreement?.signing?.signatures[0]?.hash).toBe(hash);
+    expect(current.status).toBe("agreement_pending_signatures");
+
+    // The delegate's signature is the last: the agreement is active, and everyone is told.
+    expect((await hans.post(staffPage, { intent: "sign", confirm: "on", password: DEMO.password })).status).toBe(302);
+    current = await reload(c);
+    expect(current.status).toBe("active");
+    const signatures = current.agreement?.signing?.signatures ?? [];
+    expect(signatures.map((s) => [s.name, s.party, s.hash, Boolean(s.ip)])).toEqual([
+      ["Lina Verksamhetschef", "organisation", hash, true],
+      ["Hans Handläggare", "municipality", hash, true],
+    ]);
+    expect(await CaseEventModel.countDocuments({ caseId: c._id, type: "signAgreement" })).toBe(2);
+    await app.smtp.waitFor(
+      (m) => recipients(m).includes(DEMO.orgAdminB) && /undertecknad och gäller/.test(m.subject ?? ""),
+    );
+
+    // Signed: no route and no domain call changes it.
+    for (const body of [
+      draftForm(current.version, { "sections.purpose": "Efteråt" }) as Record<string, string>,
+      { intent: "reopen", version: String(current.version) },
+      { intent: "comment", section: "purpose", body: "Efteråt" },
+    ]) {
+      expect((await hans.post(staffPage, body)).status, body.intent).toBe(409);
+    }
+    await expect(
+      saveAgreementDraft(
+        current,
+        hansUser as unknown as SessionUser,
+        { ...current.agreement!, sections: {} },
+        current.version,
+      ),
+    ).rejects.toThrow(AgreementError);
+    const signedVersion = await AgreementVersionModel.findById(agreementVersionId(c._id, 2)).lean();
+    expect((await reload(c)).agreement?.number).toBe(2);
+    expect(signedVersion?.sections).toEqual(current.agreement?.sections);
+  });
+});
+
+describe("who may use the agreement pages", () => {
+  it("answers each person as the rest of the app does (hand-written table)", async () => {
+    const { c, staffPage, orgPage } = await approvedCase("Avtal behörighet");
+    await (
+      await sessionFor(app.url, DEMO.officer)
+    ).post(staffPage, { intent: "createAgreement", version: String(c.version) });
+    const table: [who: string, org: number, staff: number, create: number][] = [
+      [DEMO.orgAdminB, 200, 404, 403],
+      [PLAIN_MEMBER, 200, 404, 403],
+      [DEMO.orgAdminA, 404, 404, 404], // another organisation's member
+      [DEMO.officer, 404, 200, 409], // the draft exists already
+      [KULTUR_OFFICER, 404, 404, 404], // an officer of another department
+      [DEMO.coordinator, 404, 200, 409],
+      [DEMO.politician, 404, 404, 404],
+    ];
+    for (const [who, org, staff, create] of table) {
+      const client = await sessionFor(app.url, who);
+      expect((await client.get(orgPage)).status, `${who} org`).toBe(org);
+      expect((await client.get(staffPage)).status, `${who} staff`).toBe(staff);
+      const page = org === 200 ? orgPage : staffPage;
+      expect((await client.post(page, { intent: "createAgreement", version: String(c.version + 1) })).status, who).toBe(
+        create,
+      );
+    }
+    for (const page of [orgPage, staffPage]) {
+      const res = await new Client(app.url).get(page);
+      expect(res.status).toBe(302);
+      expect(res.headers.get("Location")).toContain("/logga-in");
+    }
+  });
+
+  it("refuses hostile input with 4xx, saves nothing, and shows markup as text", async () => {
+    const { c, staffPage, orgPage } = await approvedCase("Avtal fientligt");
+    const hans = await sessionFor(app.url, DEMO.officer);
+    await hans.post(staffPage, { intent: "createAgreement", version: String(c.version) });
+    const lina = await sessionFor(app.url, DEMO.orgAdminB);
+    const v = (await reload(c)).version;
+    const big = "x".repeat(1024 * 1024);
+    for (const [client, page, body] of [
+      [lina, orgPage, "intent=comment&section=purpose&body[$ne]=x"],
+      [lina, orgPage, `intent=comment&section=purpose&body=${big}`],
+      [lina, orgPage, "intent=comment&section=hemligt&body=hej"],
+      [
+        hans,
+        staffPage,
+        `intent=saveAgreement&version=${v}&start=2027-01-01&end=2026-01-01&noticeMonths=3&municipalSekPerYear=1`,
+      ],
+      [
+        hans,
+        staffPage,
+        `intent=saveAgreement&version=${v}&start=2027-01-01&end=2028-01-01&noticeMonths=tre&municipalSekPerYear=1`,
+      ],
+      [
+        hans,
+        staffPage,
+        `intent=saveAgreement&version=${v}&start=2027-01-01&end=2028-01-01&noticeMonths=3&municipalSekPerYear[$gt]=`,
+      ],
+      [hans, staffPage, `intent=sendForSigning&version=${v}&organisationSignerIds[$ne]=x&delegateId=y`],
+      [lina, orgPage, "intent=sign&password[$ne]=x&confirm=on"],
+    ] as const) {
+      const res = await client.post(page, body);
+      expect(res.status, body.slice(0, 70)).toBe(400);
+    }
+    expect((await reload(c)).version).toBe(v);
+    const script = await hans.post(staffPage, draftForm(v, { "sections.purpose": "<script>alert('avtal')</script>" }));
+    expect(script.status).toBe(302);
+    const html = await (await lina.get(orgPage)).text();
+    expect(html).toContain("&lt;script&gt;alert(&#x27;avtal&#x27;)&lt;/script&gt;");
+    expect(html).not.toContain("<script>alert('avtal')</script>");
+  });
+});
