@@ -38,7 +38,15 @@ export interface AgreementState extends AgreementTerms {
   number: number;
   sections: AgreementSection[];
   /** The version out for signing, or signed: who signs, and who has. */
-  signing?: { number: number; hash: string; sentAt: Date; signers: Signer[]; signatures: Signature[] };
+  signing?: {
+    number: number;
+    hash: string;
+    sentAt: Date;
+    signers: Signer[];
+    signatures: Signature[];
+    /** The signed PDF (documents, GridFS), made with the last signature. */
+    documentId?: ObjectId;
+  };
 }
 
 export interface AgreementVersion extends AgreementTerms {
@@ -121,6 +129,7 @@ export const agreementStateSchema = new Schema<AgreementState>(
         number: Number,
         hash: String,
         sentAt: Date,
+        documentId: Schema.Types.ObjectId,
         signers: [
           new Schema<Signer>(
             { userId: Schema.Types.ObjectId, name: String, party: String, role: String },

@@ -10,7 +10,7 @@ export const ORG_ROLES_LIST = ["org_admin", "org_member"] as const;
 export const STAFF_ROLES_LIST = ["coordinator", "officer", "politician", "admin"] as const;
 export const ORG_DOCUMENT_KINDS_LIST = ["statutes", "annual_report", "financial_statement", "other"] as const;
 /** Document kinds: the organisation's own, plus attachments to a case. */
-export const DOCUMENT_KINDS = [...ORG_DOCUMENT_KINDS_LIST, "attachment"] as const;
+export const DOCUMENT_KINDS = [...ORG_DOCUMENT_KINDS_LIST, "attachment", "agreement"] as const;
 
 /** Areas (verksamhetsområden) a proposal can concern; routing suggests a department from them. */
 export const CASE_AREAS = [

@@ -16,6 +16,8 @@ export interface OutboxEmail {
   attempts: number;
   nextAttemptAt: Date;
   lastError?: string;
+  /** A stored document sent along (the signed agreement), read from GridFS when sending. */
+  attachmentId?: ObjectId;
   sentAt?: Date;
   createdAt: Date;
   updatedAt: Date;
@@ -34,6 +36,7 @@ const schema = new Schema<OutboxEmail>(
     attempts: { type: Number, default: 0 },
     nextAttemptAt: { type: Date, required: true },
     lastError: String,
+    attachmentId: Schema.Types.ObjectId,
     sentAt: Date,
   },
   { timestamps: true, versionKey: false },

@@ -251,30 +251,32 @@ function VersionCompare({ view, diff }: { view: AgreementView; diff: AgreementPa
         ))}
       </ol>
       {view.versions.length > 1 ? (
-        <Form method="get" className="form row" aria-label={t("agreement.compare")}>
-          <div className="field">
-            <label className="field__label" htmlFor="fran">
-              {t("agreement.from")}
-            </label>
-            <select id="fran" name="fran" className="input" defaultValue={String(diff?.from ?? view.number - 1)}>
-              {options.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label className="field__label" htmlFor="till">
-              {t("agreement.to")}
-            </label>
-            <select id="till" name="till" className="input" defaultValue={String(diff?.to ?? view.number)}>
-              {options.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
-            </select>
+        <Form method="get" className="form" aria-label={t("agreement.compare")}>
+          <div className="row">
+            <div className="field">
+              <label className="field__label" htmlFor="fran">
+                {t("agreement.from")}
+              </label>
+              <select id="fran" name="fran" className="input" defaultValue={String(diff?.from ?? view.number - 1)}>
+                {options.map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.label}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label className="field__label" htmlFor="till">
+                {t("agreement.to")}
+              </label>
+              <select id="till" name="till" className="input" defaultValue={String(diff?.to ?? view.number)}>
+                {options.map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.label}
+                  </option>
+                ))}
+              </select>
+            </div>
           </div>
           <button type="submit" className="button button--secondary">
             {t("agreement.compare")}
@@ -290,7 +292,7 @@ function DiffView({ diff }: { diff: NonNullable<AgreementPageData["diff"]> }) {
   const { t } = useTranslation();
   const changed = diff.sections.filter((s) => s.changed);
   return (
-    <section className="diff" aria-labelledby="diff-heading">
+    <section className="diff panel" aria-labelledby="diff-heading">
       <h3 id="diff-heading">{t("agreement.diffTitle", { from: diff.from, to: diff.to })}</h3>
       <p className="muted">{t("agreement.diffLegend")}</p>
       {changed.length === 0 ? <p>{t("agreement.noChanges")}</p> : null}
@@ -337,6 +339,13 @@ function SigningStatus({ view }: { view: AgreementView }) {
         ))}
       </ul>
       <p className="muted hash">{t("agreement.hash", { hash: signing.hash })}</p>
+      {view.pdf ? (
+        <p>
+          <a href={view.pdf} download>
+            {t("agreement.downloadPdf", { number: signing.number })}
+          </a>
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -263,12 +263,12 @@ export function ProposalTaskList({ caseId, sections }: { caseId: string; section
       <p>
         <strong>{t("cases.tasks.progress", { done, total: sections.length })}</strong>
       </p>
-      <ul className="task-list">
+      <ul className="section-tasks">
         {sections.map((s) => (
-          <li key={s.section} className="task-list__item">
+          <li key={s.section} className="section-tasks__item">
             <Link
               to={`/forslag/${caseId}/del/${s.slug}`}
-              className="task-list__name"
+              className="section-tasks__name"
               aria-describedby={`task-${s.section}`}
             >
               {t(`cases.sections.${s.section}`)}

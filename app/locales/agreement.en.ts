@@ -51,6 +51,7 @@ const agreement = {
     signLead: "Read the text below. You sign by confirming and entering your password again.",
     confirm: "I have read version {{number}} and sign as {{role}}",
     sign: "Sign",
+    downloadPdf: "Download the signed agreement, version {{number}} (PDF)",
     fields: {
       period: "Term",
       start: "Valid from",

@@ -51,6 +51,7 @@ const agreement = {
     signLead: "Läs texten nedan. Du skriver under genom att bekräfta och ange ditt lösenord igen.",
     confirm: "Jag har läst version {{number}} och skriver under som {{role}}",
     sign: "Skriv under",
+    downloadPdf: "Ladda ner den undertecknade överenskommelsen, version {{number}} (PDF)",
     fields: {
       period: "Avtalstid",
       start: "Gäller från",

@@ -19,6 +19,8 @@ const start: Shape<typeof sv> = {
         confirmMeeting: "Confirm the dialogue meeting",
         finishDraft: "Finish and submit",
         finishProposal: "Finish the proposal and submit it",
+        commentAgreement: "Read the draft agreement and comment",
+        signAgreement: "Sign the agreement",
       },
       next: "Next step",
       handler: "Officer",

@@ -17,6 +17,8 @@ const start = {
         confirmMeeting: "Bekräfta dialogmötet",
         finishDraft: "Skriv klart och skicka in",
         finishProposal: "Skriv klart förslaget och skicka in det",
+        commentAgreement: "Läs utkastet till överenskommelse och kommentera",
+        signAgreement: "Skriv under överenskommelsen",
       },
       next: "Nästa steg",
       handler: "Handläggare",

@@ -41,7 +41,9 @@ describe("the agreement", { timeout: 120_000 }, () => {
     );
     await look(officer.page, "avtal-utkast");
 
-    // The organisation reads the draft from its case page and comments on one section.
+    // The organisation finds the draft on its start page and its case page, and comments.
+    await org.page.goto(`${app.url}/mina-sidor`);
+    await org.page.getByRole("link", { name: "Läs utkastet till överenskommelse och kommentera" }).waitFor();
     await org.page.goto(`${app.url}/forslag/${String(c._id)}`);
     await org.page.getByRole("link", { name: "Läs överenskommelsen" }).click();
     const followUp = org.page.locator("#section-followUp");
@@ -76,13 +78,17 @@ describe("the agreement", { timeout: 120_000 }, () => {
     await officer.page.getByText("Överenskommelsen är skickad för underskrift.").waitFor();
     expect(await officer.page.getByRole("button", { name: "Spara en ny version" }).count()).toBe(0);
 
-    await org.page.reload();
+    // The organisation's start page says what waits: the signature, linked to the agreement.
+    await org.page.goto(`${app.url}/mina-sidor`);
+    await org.page.getByRole("link", { name: "Skriv under överenskommelsen" }).click();
     await org.page.getByRole("heading", { name: "Att göra: skriv under version 2" }).waitFor();
     await look(org.page, "avtal-signera");
     await org.page.getByLabel(/Jag har läst version 2/).check();
     await org.page.getByLabel("Ditt lösenord").fill(DEMO.password);
     await org.page.getByRole("button", { name: "Skriv under" }).click();
     await org.page.getByText("Din underskrift är registrerad.").waitFor();
+    await org.page.goto(`${app.url}/mina-sidor`);
+    expect(await org.page.getByRole("link", { name: "Skriv under överenskommelsen" }).count()).toBe(0);
 
     await officer.page.reload();
     await officer.page.getByLabel(/Jag har läst version 2/).check();
@@ -94,6 +100,9 @@ describe("the agreement", { timeout: 120_000 }, () => {
       (m) => recipients(m).includes(DEMO.orgAdminB) && /undertecknad och gäller/.test(m.subject ?? ""),
     );
     await look(officer.page, "avtal-aktivt");
+    expect(
+      await officer.page.getByRole("link", { name: /Ladda ner den undertecknade överenskommelsen, version 2/ }).count(),
+    ).toBe(1);
 
     // Both signatures are listed with their time.
     expect(await officer.page.locator("#signing-heading + ul li", { hasText: "undertecknat" }).count()).toBe(2);

@@ -136,7 +136,7 @@ describe("from an organisation's idea to a proposal in dialogue", { timeout: 120
     await org.page.getByText("Idén är nu ett utkast till förslag.").waitFor();
     // What the idea said is kept: the first section is started, nothing is done yet.
     const status = (section: string) =>
-      org.page.locator(".task-list__item", { hasText: section }).locator(".badge").textContent();
+      org.page.locator(".section-tasks__item", { hasText: section }).locator(".badge").textContent();
     expect(await status("Om verksamheten")).toBe("Påbörjad");
     expect(await status("Mål och uppföljning")).toBe("Inte påbörjad");
     await look(org.page, "forslag-konverterat");

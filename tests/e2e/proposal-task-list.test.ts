@@ -37,7 +37,7 @@ describe("the full proposal as a task list", { timeout: 120_000 }, () => {
     await page.getByRole("heading", { name: "Fyll i förslaget" }).waitFor();
     const caseId = new URL(page.url()).pathname.split("/").pop() ?? "";
     const status = (section: string) =>
-      page.locator(".task-list__item", { hasText: section }).locator(".badge").textContent();
+      page.locator(".section-tasks__item", { hasText: section }).locator(".badge").textContent();
     // The title and the contact person (the member) are filled in when the draft is made.
     expect(await status("Om verksamheten")).toBe("Påbörjad");
     expect(await status("Insatser och resurser")).toBe("Inte påbörjad");

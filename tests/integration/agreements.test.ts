@@ -1,15 +1,18 @@
+import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AgreementVersionModel, agreementVersionId } from "#models/agreement";
 import { CaseEventModel } from "#models/case-event";
 import { DepartmentModel } from "#models/department";
 import { UserModel } from "#models/user";
 import { AgreementError, saveAgreementDraft } from "~/domain/agreements/agreements.server";
+import { agreementText } from "~/domain/agreements/agreement-text";
 import { loadCaseById } from "~/domain/cases/engine.server";
 import { caseInStatus, upsertUser } from "~/domain/demo/factories.server";
 import type { SessionUser } from "~/domain/identity/session.server";
 import { startTestApp, type TestApp } from "../support/app";
 import { laxhjalpenCast } from "../support/cast";
 import { Client, DEMO, sessionFor } from "../support/http";
+import { pdfText as textOf } from "../support/pdf";
 import { recipients } from "../support/smtp";
 
 // The agreement from the approved case to active: drafting, comments, versions and their
@@ -185,9 +188,31 @@ describe("the agreement from draft to active", () => {
       ["Hans Handläggare", "municipality", hash, true],
     ]);
     expect(await CaseEventModel.countDocuments({ caseId: c._id, type: "signAgreement" })).toBe(2);
-    await app.smtp.waitFor(
+    const mail = await app.smtp.waitFor(
       (m) => recipients(m).includes(DEMO.orgAdminB) && /undertecknad och gäller/.test(m.subject ?? ""),
     );
+
+    // The signed PDF: mailed to the parties, downloadable by them, its text and hash the signed ones.
+    const download = await lina.get(`/forslag/${String(c._id)}/avtal/pdf`);
+    expect([download.status, download.headers.get("Content-Type")]).toEqual([200, "application/pdf"]);
+    const pdf = Buffer.from(await download.arrayBuffer());
+    expect(mail.attachments.map((a) => a.contentType)).toEqual(["application/pdf"]);
+    expect(Buffer.compare(mail.attachments[0]!.content, pdf)).toBe(0);
+    const pdfText = textOf(pdf, `${current.caseNumber} · Överenskommelse, version 2`);
+    expect(pdfText).toContain(hash);
+    const signedText = agreementText({ ...current.agreement!, number: 2 });
+    expect(createHash("sha256").update(signedText, "utf8").digest("hex")).toBe(hash);
+    for (const line of signedText
+      .split("\n")
+      .slice(1)
+      .filter((l) => l.trim())) {
+      expect(pdfText).toContain(line.replace(/\s+/g, " ").trim());
+    }
+    expect(pdfText).toContain("Lina Verksamhetschef");
+    expect((await (await sessionFor(app.url, DEMO.orgAdminA)).get(`/forslag/${String(c._id)}/avtal/pdf`)).status).toBe(
+      404,
+    );
+    expect((await hans.get(`/forslag/${String(c._id)}/avtal/pdf`)).status).toBe(200);
 
     // Signed: no route and no domain call changes it.
     for (const body of [

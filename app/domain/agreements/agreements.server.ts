@@ -7,8 +7,11 @@ import {
   type AgreementSection,
   type AgreementState,
   type AgreementTerms,
+  type AgreementVersion,
+  type Signature,
   type Signer,
 } from "#models/agreement";
+import { DocumentModel } from "#models/document";
 import { DepartmentModel } from "#models/department";
 import { OrganisationModel } from "#models/organisation";
 import { PublicBodyModel } from "#models/public-body";
@@ -31,6 +34,8 @@ import { verifyPassword } from "../kernel/crypto.server";
 import type { SessionUser } from "../identity/session.server";
 import { agreementText, firstDraft, SECTION_KEYS } from "./agreement-text";
 import { compareVersions } from "./diff";
+import { agreementPdf } from "./pdf.server";
+import { storeDocument } from "../records/documents.server";
 
 // The IOP agreement's use cases (docs/domain.md, "The agreement"): the first draft from the
 // approved case, staff's saved versions, comments per section, sending a version for signing
@@ -310,15 +315,19 @@ export async function signAgreement(c: CaseDoc, user: SessionUser, input: { pass
           .select("email")
           .lean()
       : [];
+    // The last signature brings the signed PDF: stored first, then named by the change and
+    // mailed to both parties with it.
+    const signatures = [...signing.signatures, signature];
+    const pdf = last ? await storeSignedPdf(current, user, version, signatures, signing.hash) : null;
+    const withPdf = (effects: CaseEffect[]) =>
+      effects.map((e) => (e.kind === "email" && pdf ? { ...e, attachmentId: pdf._id } : e));
     try {
       const { case: after } = await transition(current, "signAgreement", user, {
         expectedVersion: current.version,
         shared: true,
         data: { number: signing.number, last },
-        patch: {
-          agreement: { ...current.agreement!, signing: { ...signing, signatures: [...signing.signatures, signature] } },
-        },
-        effects: last
+        patch: { agreement: { ...current.agreement!, signing: { ...signing, signatures, documentId: pdf?._id } } },
+        effects: pdf
           ? [
               {
                 kind: "document",
@@ -327,16 +336,21 @@ export async function signAgreement(c: CaseDoc, user: SessionUser, input: { pass
                   direction: "internal",
                   title: `Överenskommelse, version ${signing.number}, undertecknad`,
                   sender: "",
+                  documentId: pdf._id,
                 },
               },
-              ...(await noticeEffects(
-                current,
-                "agreementActive",
-                everyone.map((e) => e.email),
-                user.name,
-                false,
-              )),
-              ...(await noticeEffects(current, "agreementActive", await staffRecipients(current), user.name, true)),
+              ...withPdf(
+                await noticeEffects(
+                  current,
+                  "agreementActive",
+                  everyone.map((e) => e.email),
+                  user.name,
+                  false,
+                ),
+              ),
+              ...withPdf(
+                await noticeEffects(current, "agreementActive", await staffRecipients(current), user.name, true),
+              ),
             ]
           : [],
       });
@@ -347,6 +361,45 @@ export async function signAgreement(c: CaseDoc, user: SessionUser, input: { pass
     }
   }
   throw new CaseConflictError();
+}
+
+/** Renders the signed version as PDF/A and stores it with the case's documents (GridFS). */
+async function storeSignedPdf(
+  c: CaseDoc,
+  user: SessionUser,
+  version: AgreementVersion,
+  signatures: Signature[],
+  hash: string,
+) {
+  const body = await PublicBodyModel.findById(c.publicBodyId).select("name").lean();
+  const caseNumber = c.caseNumber ?? "";
+  const bytes = await agreementPdf({
+    caseNumber,
+    title: c.title,
+    publicBody: body?.name ?? "",
+    version,
+    signatures,
+    hash,
+  });
+  return storeDocument({
+    publicBodyId: c.publicBodyId,
+    organisationId: c.organisationId,
+    caseId: c._id,
+    uploadedBy: user._id,
+    kind: "agreement",
+    title: `Överenskommelse ${caseNumber}, version ${version.number}, undertecknad`,
+    file: {
+      bytes,
+      type: { ext: "pdf", mime: "application/pdf" },
+      name: `overenskommelse-${caseNumber.replace(/\W+/g, "-")}-version-${version.number}.pdf`,
+    },
+  });
+}
+
+/** The signed PDF of the agreement, for those who may read the case; null before signing ends. */
+export async function signedAgreementDocument(c: CaseDoc) {
+  const id = c.agreement?.signing?.documentId;
+  return id ? DocumentModel.findById(id).lean() : null;
 }
 
 /** What the agreement page shows, to staff or to the organisation; `null` before a draft exists. */
@@ -407,6 +460,7 @@ export async function agreementView(c: CaseDoc, user: SessionUser, actor: CaseRe
           }),
         }
       : null,
+    pdf: signing?.documentId ? `/forslag/${String(c._id)}/avtal/pdf` : null,
     mySigning:
       mine && c.status === "agreement_pending_signatures" && !signing?.signatures.some((s) => s.userId.equals(user._id))
         ? { role: mine.role, party: mine.party }

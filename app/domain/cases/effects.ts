@@ -28,7 +28,7 @@ export type CaseEffect =
         };
     }
   /** `caseNumber` is filled in when applied: a first submission gets its number in the same change. */
-  | { kind: "email"; key: string; to: string; email: EmailTemplate }
+  | { kind: "email"; key: string; to: string; email: EmailTemplate; attachmentId?: Types.ObjectId }
   | { kind: "confirmInvitation"; messageId: Types.ObjectId }
   /** A new version of the agreement's text (insert-only: a version never changes). */
   | { kind: "agreementVersion"; version: Omit<AgreementVersion, "publicBodyId" | "caseId" | "at"> }

@@ -95,7 +95,7 @@ async function applyCaseEffects(c: CaseDoc, seq: number, at: Date, effects: Case
       }).catch(ignoreDuplicate);
     } else if (effect.kind === "email") {
       const email = "caseNumber" in effect.email ? { ...effect.email, caseNumber: c.caseNumber ?? "" } : effect.email;
-      await enqueueEmail(withSeq(effect.key, seq), effect.to, email, c.publicBodyId);
+      await enqueueEmail(withSeq(effect.key, seq), effect.to, email, c.publicBodyId, effect.attachmentId);
     } else {
       await CaseMessageModel.updateOne(
         { _id: effect.messageId, caseId: c._id, confirmedAt: { $exists: false } },

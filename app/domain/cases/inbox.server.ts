@@ -141,6 +141,14 @@ export async function organisationCases(
         officerEmail: c.routing ? (officer?.email ?? "") : null,
         department: c.routing ? (departments.find((d) => d._id.equals(c.routing?.departmentId))?.name ?? "") : null,
         meetingToConfirm: (c.pendingInvitations ?? 0) > 0,
+        agreementDraft: c.status === "approved" && Boolean(c.agreement),
+        // Who still has to sign the agreement out for signing (account ids).
+        awaitingSignatureFrom:
+          c.status === "agreement_pending_signatures"
+            ? (c.agreement?.signing?.signers ?? [])
+                .filter((s) => !c.agreement?.signing?.signatures.some((x) => x.userId.equals(s.userId)))
+                .map((s) => String(s.userId))
+            : [],
       };
     });
 }

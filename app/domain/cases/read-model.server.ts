@@ -30,10 +30,14 @@ export interface CaseRow {
   pendingInvitations: number;
   orgActivity?: { at: Date; type: string };
   decision?: { outcome: "approved" | "declined"; contributionPerYearSek: number };
+  agreement?: {
+    number: number;
+    signing?: { signers: { userId: Types.ObjectId }[]; signatures: { userId: Types.ObjectId }[] };
+  };
 }
 
 const CASE_FIELDS =
-  "publicBodyId organisationId title kind status caseNumber receivedAt lastActivityAt updatedAt areas routing contactEmail pendingInvitations orgActivity decision.outcome decision.contributionPerYearSek";
+  "publicBodyId organisationId title kind status caseNumber receivedAt lastActivityAt updatedAt areas routing contactEmail pendingInvitations orgActivity decision.outcome decision.contributionPerYearSek agreement.number agreement.signing.signers.userId agreement.signing.signatures.userId";
 
 type Cached<T> = { key: string; value: T };
 const caches = new Map<string, Cached<unknown>>();

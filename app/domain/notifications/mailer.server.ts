@@ -10,6 +10,7 @@ export interface OutgoingMail {
   subject: string;
   html: string;
   text: string;
+  attachments?: { filename: string; content: Buffer; contentType: string }[];
 }
 
 let transporter: Transporter | undefined;
@@ -36,6 +37,7 @@ export async function sendMail(mail: OutgoingMail) {
       subject: mail.subject,
       html: mail.html,
       text: mail.text,
+      attachments: mail.attachments,
       messageId: `<${mail.id.replace(/[^\w.-]/g, "_")}@samverka>`,
     });
     return;

@@ -1,6 +1,8 @@
 import type { Types } from "mongoose";
 import { renderEmail, type EmailTemplate } from "#emails/templates";
 import { OutboxModel } from "#models/email-outbox";
+import { DocumentModel } from "#models/document";
+import { openFile } from "../records/documents.server";
 import { UserModel } from "#models/user";
 import { claimOnce, isDuplicateKey } from "../kernel/claims.server";
 import { getEnv } from "../kernel/env.server";
@@ -26,12 +28,14 @@ export async function enqueueEmail(
   to: string,
   email: EmailTemplate,
   publicBodyId?: Types.ObjectId,
+  attachmentId?: Types.ObjectId,
 ): Promise<boolean> {
   const rendered = await renderEmail(email);
   try {
     await OutboxModel.create({
       idempotencyKey,
       publicBodyId,
+      attachmentId,
       template: email.template,
       to,
       ...rendered,
@@ -50,6 +54,15 @@ export async function enqueueEmail(
  * Sends what is due; returns how many were sent. Each attempt of each row is claimed once
  * (claims.server.ts), so several app instances never send the same email twice.
  */
+/** A stored document as a mail attachment (gone documents are simply not attached). */
+async function readAttachment(id: Types.ObjectId) {
+  const doc = await DocumentModel.findById(id).lean();
+  if (!doc) return [];
+  const chunks: Buffer[] = [];
+  for await (const chunk of openFile(doc.fileId)) chunks.push(chunk as Buffer);
+  return [{ filename: doc.filename, content: Buffer.concat(chunks), contentType: doc.contentType }];
+}
+
 export async function processOutbox(limit = 20): Promise<number> {
   const due = await OutboxModel.find({ status: "pending", nextAttemptAt: { $lte: clockNow() } })
     .sort({ nextAttemptAt: 1 })
@@ -66,7 +79,15 @@ export async function processOutbox(limit = 20): Promise<number> {
     }).lean();
     if (!row) continue;
     try {
-      await sendMail({ to: row.to, subject: row.subject, html: row.html, text: row.text, id: row.idempotencyKey });
+      const attachments = row.attachmentId ? await readAttachment(row.attachmentId) : [];
+      await sendMail({
+        to: row.to,
+        subject: row.subject,
+        html: row.html,
+        text: row.text,
+        id: row.idempotencyKey,
+        attachments,
+      });
       await OutboxModel.updateOne(
         { _id: row._id },
         { $set: { status: "sent", sentAt: clockNow(), attempts: row.attempts + 1 } },

@@ -22,7 +22,11 @@ const START_LIST_MAX = 30;
 const daysSince = (d: Date, now: Date) => Math.floor((now.getTime() - d.getTime()) / DAY);
 
 /** What an organisation member should do next, per case (the task list of "Att göra"). */
-export type OrgTask = "answerCompletion" | "confirmMeeting" | "finishDraft" | "finishProposal";
+export type OrgTask =
+  "answerCompletion" | "confirmMeeting" | "finishDraft" | "finishProposal" | "commentAgreement" | "signAgreement";
+
+// The agreement's tasks are done on the agreement page.
+const AGREEMENT_TASKS: readonly OrgTask[] = ["commentAgreement", "signAgreement"];
 
 export async function organisationStart(publicBody: PublicBodyDoc, user: SessionUser, ability: AppAbility) {
   const orgIds = user.orgMemberships.filter((m) => m.publicBodyId.equals(publicBody._id)).map((m) => m.organisationId);
@@ -33,7 +37,14 @@ export async function organisationStart(publicBody: PublicBodyDoc, user: Session
     if (c.meetingToConfirm) list.push("confirmMeeting");
     if (c.status === "draft") list.push("finishDraft");
     if (c.status === "preparing_proposal") list.push("finishProposal");
-    return list.map((task) => ({ task, caseId: c.id, title: c.title }));
+    if (c.agreementDraft) list.push("commentAgreement");
+    if (c.awaitingSignatureFrom.includes(String(user._id))) list.push("signAgreement");
+    return list.map((task) => ({
+      task,
+      caseId: c.id,
+      title: c.title,
+      href: `/forslag/${c.id}${AGREEMENT_TASKS.includes(task) ? "/avtal" : ""}`,
+    }));
   });
   return { tasks, cases };
 }

@@ -19,7 +19,7 @@ export function OrganisationSections({ data }: { data: Data }) {
           <ul className="task-list">
             {data.tasks.map((task) => (
               <li key={`${task.caseId}-${task.task}`}>
-                <Link to={`/forslag/${task.caseId}`}>{t(`start.org.tasks.${task.task}`)}</Link>
+                <Link to={task.href}>{t(`start.org.tasks.${task.task}`)}</Link>
                 <span className="muted"> – {task.title}</span>
               </li>
             ))}
