@@ -79,6 +79,12 @@ export const emailMessages = {
         body: "{name} har skickat överenskommelsen i ärendet ”{title}” ({caseNumber}) för underskrift. Läs den och skriv under i Samverka.",
         button: "Läs och skriv under",
       },
+      contributionReported: {
+        subject: "{caseNumber}: organisationen har rapporterat sin egen insats",
+        heading: "Egen insats rapporterad",
+        body: "{name} har rapporterat organisationens egen insats i ärendet ”{title}” ({caseNumber}).",
+        button: "Se ekonomin",
+      },
       agreementActive: {
         subject: "{caseNumber}: överenskommelsen är undertecknad och gäller",
         heading: "Överenskommelsen gäller",
@@ -247,6 +253,12 @@ export const emailMessages = {
         heading: "The agreement is ready to sign",
         body: "{name} has sent the agreement in the case “{title}” ({caseNumber}) for signing. Read it and sign in Samverka.",
         button: "Read and sign",
+      },
+      contributionReported: {
+        subject: "{caseNumber}: the organisation has reported its own contribution",
+        heading: "Own contribution reported",
+        body: "{name} has reported the organisation's own contribution in the case “{title}” ({caseNumber}).",
+        button: "See the finances",
       },
       agreementActive: {
         subject: "{caseNumber}: the agreement is signed and in force",

@@ -47,6 +47,33 @@ export interface AgreementState extends AgreementTerms {
     /** The signed PDF (documents, GridFS), made with the last signature. */
     documentId?: ObjectId;
   };
+  /** The contributions ledger of the active agreement (agreements/ledger.ts). */
+  plan?: PlannedPayment[];
+  payments?: Payment[];
+  ownContributions?: OwnContribution[];
+}
+
+/** A payment of the municipal contribution as the agreement plans it. */
+export interface PlannedPayment {
+  date: Date;
+  amountSek: number;
+}
+
+/** A payment staff recorded as made. */
+export interface Payment {
+  paidOn: Date;
+  amountSek: number;
+  reference: string;
+  recordedBy: string;
+}
+
+/** What the organisation reports it contributed in a year (one report per year; a new one replaces it). */
+export interface OwnContribution {
+  year: number;
+  moneySek: number;
+  volunteerHours: number;
+  inKind: string;
+  reportedBy: string;
 }
 
 export interface AgreementVersion extends AgreementTerms {
@@ -122,6 +149,16 @@ export const AgreementCommentModel = defineModel("AgreementComment", commentSche
 export const agreementStateSchema = new Schema<AgreementState>(
   {
     number: { type: Number, required: true },
+    plan: [new Schema<PlannedPayment>({ date: Date, amountSek: Number }, { _id: false })],
+    payments: [
+      new Schema<Payment>({ paidOn: Date, amountSek: Number, reference: String, recordedBy: String }, { _id: false }),
+    ],
+    ownContributions: [
+      new Schema<OwnContribution>(
+        { year: Number, moneySek: Number, volunteerHours: Number, inKind: String, reportedBy: String },
+        { _id: false },
+      ),
+    ],
     sections: { type: [sectionSchema], default: [] },
     ...termFields,
     signing: new Schema(

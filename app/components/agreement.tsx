@@ -4,8 +4,16 @@ import { useTranslation } from "react-i18next";
 import type { AgreementView } from "~/domain/agreements/agreements.server";
 import type { DiffPart } from "~/domain/agreements/diff";
 import { sectionTitle } from "~/domain/agreements/agreement-text";
-import { formatDateTime, formatSek } from "~/i18n";
-import { agreementCommentSchema, agreementDraftSchema, sendForSigningSchema, signSchema } from "~/schemas/agreement";
+import { formatDateTime, formatNumber, formatSek } from "~/i18n";
+import {
+  agreementCommentSchema,
+  agreementDraftSchema,
+  contributionSchema,
+  paymentSchema,
+  sendForSigningSchema,
+  signSchema,
+} from "~/schemas/agreement";
+import { StackedTable } from "./stacked-table";
 import { StatusBadge } from "./case";
 import { ErrorNotice } from "./error-notice";
 import { ChoiceGroup, ErrorSummary, SelectField, TextAreaField, TextField } from "./forms";
@@ -80,6 +88,7 @@ export function AgreementPage({
             </Form>
           ) : null}
           <Terms view={view} />
+          {view.ledger ? <Ledger view={view} version={c.version} resultFor={resultFor} /> : null}
           {view.may.edit ? (
             <AgreementEditor key={c.version} view={view} version={c.version} lastResult={resultFor("draft")} />
           ) : null}
@@ -419,5 +428,129 @@ function SendForSigning({
         </button>
       </Form>
     </section>
+  );
+}
+
+/** The contributions ledger: planned, paid and reported per year and in total, with the forms. */
+function Ledger({
+  view,
+  version,
+  resultFor,
+}: {
+  view: AgreementView;
+  version: number;
+  resultFor: (form: string) => Result;
+}) {
+  const { t } = useTranslation();
+  const ledger = view.ledger;
+  if (!ledger) return null;
+  const rows = [
+    ...ledger.years.map((y) => ({ ...y, id: String(y.year), label: String(y.year) })),
+    { ...ledger.total, id: "total", label: t("agreement.ledger.total"), inKind: "" },
+  ];
+  return (
+    <section aria-labelledby="ledger-heading">
+      <h2 id="ledger-heading">{t("agreement.ledger.title")}</h2>
+      <p>{t("agreement.ledger.lead")}</p>
+      <StackedTable
+        caption={t("agreement.ledger.title")}
+        rows={rows}
+        columns={[
+          { label: t("agreement.ledger.year"), cell: (r) => <strong>{r.label}</strong> },
+          { label: t("agreement.ledger.planned"), cell: (r) => <Amount text={formatSek(r.plannedSek)} /> },
+          { label: t("agreement.ledger.paid"), cell: (r) => <Amount text={formatSek(r.paidSek)} /> },
+          { label: t("agreement.ledger.ownMoney"), cell: (r) => <Amount text={formatSek(r.ownMoneySek)} /> },
+          { label: t("agreement.ledger.hours"), cell: (r) => <Amount text={formatNumber(r.volunteerHours)} /> },
+        ]}
+      />
+      {ledger.payments.length ? (
+        <>
+          <h3>{t("agreement.ledger.payments")}</h3>
+          <ul className="plain-list">
+            {ledger.payments.map((p) => (
+              <li key={p.id}>
+                {p.paidOn}: {formatSek(p.amountSek)}{" "}
+                <span className="muted">
+                  ({p.reference}, {p.recordedBy})
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {view.may.recordPayment ? <PaymentForm version={version} lastResult={resultFor("payment")} /> : null}
+      {view.may.reportContribution ? (
+        <ContributionForm version={version} lastResult={resultFor("contribution")} />
+      ) : null}
+    </section>
+  );
+}
+
+// An amount never breaks across lines ("37 500 k / r").
+const Amount = ({ text }: { text: string }) => <span className="nowrap">{text}</span>;
+
+function PaymentForm({ version, lastResult }: { version: number; lastResult: Result }) {
+  const { t } = useTranslation();
+  const [form, fields] = useSchemaForm(paymentSchema, lastResult, "payment", { version: String(version) });
+  return (
+    <CollapsiblePanel open={Boolean(lastResult)} title={t("agreement.ledger.recordPayment")}>
+      <Form method="post" {...getFormProps(form)} className="form">
+        <ErrorSummary form={form} labelPrefix="agreement.fields" />
+        <input type="hidden" name="intent" value="recordPayment" />
+        <input type="hidden" name="version" value={version} />
+        <TextField
+          field={fields.paidOn}
+          label={t("agreement.fields.paidOn")}
+          hint={t("cases.hints.date")}
+          className="input--short"
+        />
+        <TextField
+          field={fields.amountSek}
+          label={t("agreement.fields.amountSek")}
+          hint={t("cases.hints.sek")}
+          type="number"
+          className="input--short"
+        />
+        <TextField field={fields.reference} label={t("agreement.fields.reference")} />
+        <button type="submit" className="button">
+          {t("agreement.ledger.recordPayment")}
+        </button>
+      </Form>
+    </CollapsiblePanel>
+  );
+}
+
+function ContributionForm({ version, lastResult }: { version: number; lastResult: Result }) {
+  const { t } = useTranslation();
+  const [form, fields] = useSchemaForm(contributionSchema, lastResult, "contribution", { version: String(version) });
+  return (
+    <CollapsiblePanel open={Boolean(lastResult)} title={t("agreement.ledger.reportContribution")}>
+      <p>{t("agreement.ledger.reportLead")}</p>
+      <Form method="post" {...getFormProps(form)} className="form">
+        <ErrorSummary form={form} labelPrefix="agreement.fields" />
+        <input type="hidden" name="intent" value="reportContribution" />
+        <input type="hidden" name="version" value={version} />
+        <TextField field={fields.year} label={t("agreement.fields.year")} className="input--tiny" type="number" />
+        <TextField
+          field={fields.moneySek}
+          label={t("agreement.fields.moneySek")}
+          hint={t("cases.hints.sek")}
+          type="number"
+          className="input--short"
+          optional
+        />
+        <TextField
+          field={fields.volunteerHours}
+          label={t("agreement.fields.volunteerHours")}
+          type="number"
+          className="input--short"
+          optional
+        />
+        <TextAreaField field={fields.inKind} label={t("agreement.fields.inKind")} rows={2} optional />
+        <button type="submit" className="button">
+          {t("agreement.ledger.reportContribution")}
+        </button>
+      </Form>
+    </CollapsiblePanel>
   );
 }

@@ -228,6 +228,8 @@ const cases: Shape<typeof sv> = {
       sendForSigning: "Agreement sent for signing",
       reopenAgreement: "Agreement taken back for changes",
       signAgreement: "Agreement signed",
+      paymentRecorded: "Payment recorded",
+      contributionReported: "Own contribution reported",
     },
     by: "by {{name}}",
     helpTitle: "What IOP is – and what it is not",

@@ -231,6 +231,8 @@ const cases = {
       sendForSigning: "Överenskommelsen skickad för underskrift",
       reopenAgreement: "Överenskommelsen tagen tillbaka för ändring",
       signAgreement: "Överenskommelsen undertecknad",
+      paymentRecorded: "Utbetalning registrerad",
+      contributionReported: "Egen insats rapporterad",
     },
     by: "av {{name}}",
     helpTitle: "Vad är IOP – och vad är det inte?",

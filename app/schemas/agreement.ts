@@ -49,3 +49,38 @@ export const signSchema = z.object({
 });
 
 export const versionOnlySchema = z.object({ version });
+
+const kronor = z
+  .string()
+  .trim()
+  .max(20)
+  .transform((v) => v.replace(/[\s\u00a0]/g, "").replace(/kr$/i, ""))
+  .refine((v) => v === "" || /^\d{1,10}$/.test(v), "cases.errors.wholeKronor")
+  .transform((v) => (v === "" ? 0 : Number(v)));
+
+/** A payment of the municipal contribution, recorded by staff. */
+export const paymentSchema = z.object({
+  version,
+  paidOn: requiredDay,
+  amountSek: kronor.refine((n) => n > 0, "agreement.errors.amount"),
+  reference: requiredText(100),
+});
+
+/** The organisation's own contribution in one year. */
+export const contributionSchema = z.object({
+  version,
+  year: z
+    .string()
+    .trim()
+    .regex(/^20\d{2}$/, "agreement.errors.year")
+    .transform(Number),
+  moneySek: kronor,
+  volunteerHours: z
+    .string()
+    .trim()
+    .max(10)
+    .transform((v) => v.replace(/\s/g, ""))
+    .refine((v) => v === "" || /^\d{1,7}$/.test(v), "cases.errors.wholeNumber")
+    .transform((v) => (v === "" ? 0 : Number(v))),
+  inKind: optionalText(MAX_LONG),
+});

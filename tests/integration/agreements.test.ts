@@ -214,6 +214,43 @@ describe("the agreement from draft to active", () => {
     );
     expect((await hans.get(`/forslag/${String(c._id)}/avtal/pdf`)).status).toBe(200);
 
+    // The ledger: the plan from the term, a payment recorded once however often it is sent,
+    // and the organisation's own contribution; each side only its own part.
+    expect(current.agreement?.plan?.length).toBe(8);
+    const payment = {
+      intent: "recordPayment",
+      version: String(current.version),
+      paidOn: "2027-01-10",
+      amountSek: "37 500",
+      reference: "V-1001",
+    };
+    const paid = await Promise.all([hans.post(staffPage, payment), hans.post(staffPage, payment)]);
+    expect(paid.map((r) => r.status).sort()).toEqual([302, 409]);
+    expect((await lina.post(orgPage, { ...payment, version: String((await reload(c)).version) })).status).toBe(403);
+    const own = {
+      intent: "reportContribution",
+      year: "2027",
+      moneySek: "40 000",
+      volunteerHours: "1 200",
+      inKind: "Lokal",
+    };
+    expect((await hans.post(staffPage, { ...own, version: String((await reload(c)).version) })).status).toBe(403);
+    expect((await lina.post(orgPage, { ...own, version: String((await reload(c)).version) })).status).toBe(302);
+    for (const bad of [
+      { ...payment, amountSek: "0" },
+      { ...payment, paidOn: "2027-02-30" },
+      { ...payment, reference: "x".repeat(100_000) },
+    ]) {
+      expect((await hans.post(staffPage, { ...bad, version: String((await reload(c)).version) })).status).toBe(400);
+    }
+    current = await reload(c);
+    expect(current.agreement?.payments?.map((p) => [p.amountSek, p.reference])).toEqual([[37_500, "V-1001"]]);
+    expect(current.agreement?.ownContributions?.map((o) => [o.year, o.moneySek, o.volunteerHours])).toEqual([
+      [2027, 40_000, 1_200],
+    ]);
+    const ledgerPage = await (await lina.get(orgPage)).text();
+    expect(ledgerPage).toMatch(/Utbetalt.*?37\s500\skr/s);
+
     // Signed: no route and no domain call changes it.
     for (const body of [
       draftForm(current.version, { "sections.purpose": "Efteråt" }) as Record<string, string>,

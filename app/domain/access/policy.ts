@@ -50,7 +50,9 @@ export type CaseAction =
   | "assess" // declare conflicts of interest (jäv) and write the assessment
   | "handle" // work on cases at all: the inbox
   | "draftAgreement" // create and edit the agreement's text (staff; the organisation comments)
-  | "commentAgreement"; // comment on a section of the agreement's draft
+  | "commentAgreement" // comment on a section of the agreement's draft
+  | "recordPayment" // record a payment of the municipal contribution
+  | "reportContribution"; // report the organisation's own contribution for a year
 
 const ORG = ["organisation"] as const;
 const HANDLERS = ["officer", "coordinator", "admin"] as const;
@@ -87,6 +89,8 @@ export const CASE_POLICY: Record<CaseAction, readonly CaseRelation[]> = {
   withdraw: ORG,
   draftAgreement: AGREEMENT_WRITERS,
   commentAgreement: ["organisation", ...AGREEMENT_WRITERS],
+  recordPayment: AGREEMENT_WRITERS,
+  reportContribution: ORG,
   sendForSigning: AGREEMENT_WRITERS,
   reopenAgreement: AGREEMENT_WRITERS,
   // Only the signers named when the agreement was sent may sign (checked by the domain).

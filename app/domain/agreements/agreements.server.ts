@@ -34,6 +34,7 @@ import { verifyPassword } from "../kernel/crypto.server";
 import type { SessionUser } from "../identity/session.server";
 import { agreementText, firstDraft, SECTION_KEYS } from "./agreement-text";
 import { compareVersions } from "./diff";
+import { ledgerTotals, quarterlyPlan } from "./ledger";
 import { agreementPdf } from "./pdf.server";
 import { storeDocument } from "../records/documents.server";
 
@@ -326,7 +327,14 @@ export async function signAgreement(c: CaseDoc, user: SessionUser, input: { pass
         expectedVersion: current.version,
         shared: true,
         data: { number: signing.number, last },
-        patch: { agreement: { ...current.agreement!, signing: { ...signing, signatures, documentId: pdf?._id } } },
+        patch: {
+          agreement: {
+            ...current.agreement!,
+            signing: { ...signing, signatures, documentId: pdf?._id },
+            // In force: the payment plan the text promises starts the ledger.
+            ...(last ? { plan: planFor(current.agreement!) } : {}),
+          },
+        },
         effects: pdf
           ? [
               {
@@ -361,6 +369,55 @@ export async function signAgreement(c: CaseDoc, user: SessionUser, input: { pass
     }
   }
   throw new CaseConflictError();
+}
+
+const planFor = (a: AgreementState) => (a.start && a.end ? quarterlyPlan(a.start, a.end, a.municipalSekPerYear) : []);
+
+function requireActive(c: CaseDoc): AgreementState {
+  if (c.status !== "active" || !c.agreement) throw new AgreementError("status");
+  return c.agreement;
+}
+
+/** Staff record a payment of the municipal contribution (a stale form, e.g. a double click, is 409). */
+export async function recordPayment(
+  c: CaseDoc,
+  user: SessionUser,
+  input: { paidOn: Date; amountSek: number; reference: string },
+  expectedVersion: number,
+) {
+  requireAction("recordPayment", user, c);
+  const agreement = requireActive(c);
+  if (expectedVersion !== c.version) throw new CaseConflictError();
+  const payments = [...(agreement.payments ?? []), { ...input, recordedBy: user.name }];
+  const { case: after } = await recordChange(
+    c,
+    { type: "paymentRecorded", actor: user, data: { amountSek: input.amountSek } },
+    { agreement: { ...agreement, payments } },
+  );
+  return after;
+}
+
+/** The organisation reports its own contribution for a year; a new report for the year replaces the old. */
+export async function reportOwnContribution(
+  c: CaseDoc,
+  user: SessionUser,
+  input: { year: number; moneySek: number; volunteerHours: number; inKind: string },
+  expectedVersion: number,
+) {
+  requireAction("reportContribution", user, c);
+  const agreement = requireActive(c);
+  if (expectedVersion !== c.version) throw new CaseConflictError();
+  const ownContributions = [
+    ...(agreement.ownContributions ?? []).filter((o) => o.year !== input.year),
+    { ...input, reportedBy: user.name },
+  ].sort((a, b) => a.year - b.year);
+  const { case: after } = await recordChange(
+    c,
+    { type: "contributionReported", actor: user, data: { year: input.year } },
+    { agreement: { ...agreement, ownContributions } },
+    await noticeEffects(c, "contributionReported", await staffRecipients(c), user.name, true),
+  );
+  return after;
 }
 
 /** Renders the signed version as PDF/A and stores it with the case's documents (GridFS). */
@@ -461,6 +518,19 @@ export async function agreementView(c: CaseDoc, user: SessionUser, actor: CaseRe
         }
       : null,
     pdf: signing?.documentId ? `/forslag/${String(c._id)}/avtal/pdf` : null,
+    ledger:
+      c.status === "active" || c.status === "ended"
+        ? {
+            ...ledgerTotals(a.plan ?? [], a.payments ?? [], a.ownContributions ?? []),
+            payments: (a.payments ?? []).map((p, i) => ({
+              id: String(i),
+              paidOn: p.paidOn.toISOString().slice(0, 10),
+              amountSek: p.amountSek,
+              reference: p.reference,
+              recordedBy: p.recordedBy,
+            })),
+          }
+        : null,
     mySigning:
       mine && c.status === "agreement_pending_signatures" && !signing?.signatures.some((s) => s.userId.equals(user._id))
         ? { role: mine.role, party: mine.party }
@@ -470,6 +540,8 @@ export async function agreementView(c: CaseDoc, user: SessionUser, actor: CaseRe
       comment: mayOnCase("commentAgreement", actor) && ["approved", "agreement_pending_signatures"].includes(c.status),
       send: mayOnCase("sendForSigning", actor) && c.status === "approved",
       reopen: mayOnCase("reopenAgreement", actor) && c.status === "agreement_pending_signatures",
+      recordPayment: mayOnCase("recordPayment", actor) && c.status === "active",
+      reportContribution: mayOnCase("reportContribution", actor) && c.status === "active",
     },
   };
 }

@@ -2,6 +2,8 @@ import {
   AgreementError,
   commentOnAgreement,
   createAgreementDraft,
+  recordPayment,
+  reportOwnContribution,
   reopenAgreement,
   saveAgreementDraft,
   sendForSigning,
@@ -15,6 +17,8 @@ import { redirectWithToast, type SessionUser } from "~/domain/identity/session.s
 import {
   agreementCommentSchema,
   agreementDraftSchema,
+  contributionSchema,
+  paymentSchema,
   sendForSigningSchema,
   signSchema,
   versionOnlySchema,
@@ -59,6 +63,20 @@ export async function runAgreementIntent(c: CaseDoc, user: SessionUser, formData
       if (v.status !== "success") throw badRequest();
       await reopenAgreement(c, user, v.value.version);
       return redirectWithToast(here, "agreement.toasts.reopened");
+    }
+    if (intent === "recordPayment") {
+      const submission = parseForm(formData, paymentSchema);
+      if (submission.status !== "success") return invalid(submission, {}, 400, "payment");
+      const { version, ...input } = submission.value;
+      await recordPayment(c, user, input, version);
+      return redirectWithToast(`${here}#ledger-heading`, "agreement.toasts.payment");
+    }
+    if (intent === "reportContribution") {
+      const submission = parseForm(formData, contributionSchema);
+      if (submission.status !== "success") return invalid(submission, {}, 400, "contribution");
+      const { version, ...input } = submission.value;
+      await reportOwnContribution(c, user, input, version);
+      return redirectWithToast(`${here}#ledger-heading`, "agreement.toasts.contribution");
     }
     if (intent === "sign") {
       const submission = parseForm(formData, signSchema);
