@@ -16,7 +16,7 @@ import {
 import { StackedTable } from "./stacked-table";
 import { StatusBadge } from "./case";
 import { ErrorNotice } from "./error-notice";
-import { ChoiceGroup, ErrorSummary, SelectField, TextAreaField, TextField } from "./forms";
+import { AmountField, ChoiceGroup, DateField, ErrorSummary, SelectField, TextAreaField, TextField } from "./forms";
 import { CollapsiblePanel, PageHeading } from "./layout";
 import { useLang } from "./root-data";
 import { useSchemaForm } from "./use-form";
@@ -195,18 +195,8 @@ function AgreementEditor({ view, version, lastResult }: { view: AgreementView; v
         <input type="hidden" name="intent" value="saveAgreement" />
         <input type="hidden" name="version" value={version} />
         <div className="row">
-          <TextField
-            field={fields.start}
-            label={t("agreement.fields.start")}
-            hint={t("cases.hints.date")}
-            className="input--short"
-          />
-          <TextField
-            field={fields.end}
-            label={t("agreement.fields.end")}
-            hint={t("cases.hints.date")}
-            className="input--short"
-          />
+          <DateField field={fields.start} label={t("agreement.fields.start")} />
+          <DateField field={fields.end} label={t("agreement.fields.end")} />
         </div>
         <div className="row">
           <TextField
@@ -215,13 +205,7 @@ function AgreementEditor({ view, version, lastResult }: { view: AgreementView; v
             className="input--tiny"
             type="number"
           />
-          <TextField
-            field={fields.municipalSekPerYear}
-            label={t("agreement.fields.municipalSekPerYear")}
-            hint={t("cases.hints.sek")}
-            className="input--short"
-            type="number"
-          />
+          <AmountField field={fields.municipalSekPerYear} label={t("agreement.fields.municipalSekPerYear")} />
         </div>
         {view.sections.map((s, i) => (
           <TextAreaField
@@ -498,19 +482,8 @@ function PaymentForm({ version, lastResult }: { version: number; lastResult: Res
         <ErrorSummary form={form} labelPrefix="agreement.fields" />
         <input type="hidden" name="intent" value="recordPayment" />
         <input type="hidden" name="version" value={version} />
-        <TextField
-          field={fields.paidOn}
-          label={t("agreement.fields.paidOn")}
-          hint={t("cases.hints.date")}
-          className="input--short"
-        />
-        <TextField
-          field={fields.amountSek}
-          label={t("agreement.fields.amountSek")}
-          hint={t("cases.hints.sek")}
-          type="number"
-          className="input--short"
-        />
+        <DateField field={fields.paidOn} label={t("agreement.fields.paidOn")} />
+        <AmountField field={fields.amountSek} label={t("agreement.fields.amountSek")} />
         <TextField field={fields.reference} label={t("agreement.fields.reference")} />
         <button type="submit" className="button">
           {t("agreement.ledger.recordPayment")}
@@ -531,14 +504,7 @@ function ContributionForm({ version, lastResult }: { version: number; lastResult
         <input type="hidden" name="intent" value="reportContribution" />
         <input type="hidden" name="version" value={version} />
         <TextField field={fields.year} label={t("agreement.fields.year")} className="input--tiny" type="number" />
-        <TextField
-          field={fields.moneySek}
-          label={t("agreement.fields.moneySek")}
-          hint={t("cases.hints.sek")}
-          type="number"
-          className="input--short"
-          optional
-        />
+        <AmountField field={fields.moneySek} label={t("agreement.fields.moneySek")} optional />
         <TextField
           field={fields.volunteerHours}
           label={t("agreement.fields.volunteerHours")}

@@ -12,7 +12,7 @@ import type { CasePageData } from "~/domain/cases/case-page.server";
 import { formatDate, formatNumber, formatSek } from "~/i18n";
 import { useLang } from "./root-data";
 import { assessmentSchema, conflictSchema, decisionSchema } from "~/schemas/assessment";
-import { ChoiceGroup, ErrorSummary, SelectField, TextAreaField, TextField } from "./forms";
+import { AmountField, ChoiceGroup, DateField, ErrorSummary, SelectField, TextAreaField, TextField } from "./forms";
 import { useSchemaForm } from "./use-form";
 
 export interface AssessmentData {
@@ -160,14 +160,7 @@ export function AssessmentForm({
           placeholder=""
           options={STATE_AID_BASES.map((b) => ({ value: b, label: String(t(`assessment.stateAidBases.${b}`)) }))}
         />
-        <TextField
-          field={fields.otherDeMinimisSek}
-          label={t("assessment.otherDeMinimisSek")}
-          hint={t("cases.hints.sek")}
-          type="number"
-          className="input--short"
-          optional
-        />
+        <AmountField field={fields.otherDeMinimisSek} label={t("assessment.otherDeMinimisSek")} optional />
         <TextField
           field={fields.requestedSek}
           label={t("assessment.requestedSek")}
@@ -256,12 +249,7 @@ export function DecisionForm({
         <TextField field={fields.decisionMakerName} label={t("assessment.decisionMakerName")} />
         <TextField field={fields.delegationRef} label={t("assessment.delegationRef")} optional />
         <div className="row">
-          <TextField
-            field={fields.decisionDate}
-            label={t("assessment.decisionDate")}
-            hint={t("cases.hints.date")}
-            className="input--short"
-          />
+          <DateField field={fields.decisionDate} label={t("assessment.decisionDate")} />
           <TextField
             field={fields.protocolRef}
             label={t("assessment.protocolRef")}

@@ -87,6 +87,18 @@ export function TextField({ field, label, hint, type = "text", autoComplete, opt
   );
 }
 
+/** A day written ÅÅÅÅ-MM-DD, with that hint, in a short field. */
+export function DateField(props: Omit<TextFieldProps, "hint" | "type" | "className">) {
+  const { t } = useTranslation();
+  return <TextField {...props} hint={t("cases.hints.date")} className="input--short" />;
+}
+
+/** An amount in whole kronor, with that hint unless another is given, in a short field. */
+export function AmountField({ hint, ...props }: Omit<TextFieldProps, "type" | "className">) {
+  const { t } = useTranslation();
+  return <TextField {...props} hint={hint ?? t("cases.hints.sek")} type="number" className="input--short" />;
+}
+
 export function TextAreaField({
   field,
   label,

@@ -5,7 +5,7 @@ import { CASE_AREAS } from "#models/constants";
 import type { CasePageData } from "~/domain/cases/case-page.server";
 import type { ProposalSection } from "~/domain/cases/proposal-sections";
 import { draftSchema, sectionSchema } from "~/schemas/proposal";
-import { ChoiceGroup, ErrorSummary, TextAreaField, TextField } from "./forms";
+import { AmountField, ChoiceGroup, DateField, ErrorSummary, TextAreaField, TextField } from "./forms";
 import { useSchemaForm } from "./use-form";
 
 type CaseData = CasePageData["case"];
@@ -126,16 +126,6 @@ export function IdeaForm({ c, lastResult }: { c: CaseData; lastResult: Submissio
 function SectionFields({ section, fields }: { section: ProposalSection; fields: Fields }) {
   const { t } = useTranslation();
   const f = useFieldLabel();
-  const amount = (field: FieldMetadata<string | undefined>, name: string, optional = true) => (
-    <TextField
-      field={field}
-      label={f(name)}
-      hint={t("cases.hints.sek")}
-      type="number"
-      className="input--short"
-      optional={optional}
-    />
-  );
   switch (section) {
     case "activity":
       return (
@@ -147,18 +137,8 @@ function SectionFields({ section, fields }: { section: ProposalSection; fields: 
           <fieldset className="fieldset">
             <legend>{f("period")}</legend>
             <div className="row">
-              <TextField
-                field={fields.periodStart}
-                label={f("periodStart")}
-                hint={t("cases.hints.date")}
-                className="input--short"
-              />
-              <TextField
-                field={fields.periodEnd}
-                label={f("periodEnd")}
-                hint={t("cases.hints.date")}
-                className="input--short"
-              />
+              <DateField field={fields.periodStart} label={f("periodStart")} />
+              <DateField field={fields.periodEnd} label={f("periodEnd")} />
             </div>
           </fieldset>
           <TextAreaField field={fields.partnerOrganisations} label={f("partnerOrganisations")} rows={2} optional />
@@ -185,7 +165,7 @@ function SectionFields({ section, fields }: { section: ProposalSection; fields: 
             <legend>{f("ownContribution")}</legend>
             <TextAreaField field={fields.ownContributionDescription} label={f("ownContributionDescription")} rows={3} />
             <div className="row">
-              {amount(fields.ownContributionSek, "ownContributionSek")}
+              <AmountField field={fields.ownContributionSek} label={f("ownContributionSek")} optional />
               <TextField
                 field={fields.volunteerHoursPerYear}
                 label={f("volunteerHoursPerYear")}
@@ -198,7 +178,7 @@ function SectionFields({ section, fields }: { section: ProposalSection; fields: 
           </fieldset>
           <fieldset className="fieldset">
             <legend>{f("requested")}</legend>
-            {amount(fields.requestedSekPerYear, "requestedSekPerYear", false)}
+            <AmountField field={fields.requestedSekPerYear} label={f("requestedSekPerYear")} />
             <TextAreaField field={fields.requestedInKind} label={f("requestedInKind")} rows={2} optional />
           </fieldset>
         </>

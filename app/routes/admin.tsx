@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { StackedTable } from "~/components/stacked-table";
 import { Types } from "mongoose";
 import { STAFF_ROLES_LIST } from "#models/constants";
-import { ChoiceGroup, ErrorSummary, SelectField, TextField } from "~/components/forms";
+import { ChoiceGroup, DateField, ErrorSummary, SelectField, TextField } from "~/components/forms";
 import { PageHeading } from "~/components/layout";
 import { useLang } from "~/components/root-data";
 import { formatDate } from "~/i18n";
@@ -214,12 +214,7 @@ function EurRateSettings({
         <ErrorSummary form={form} labelPrefix="admin" />
         <input type="hidden" name="intent" value="eurRate" />
         <TextField field={fields.sekPerEur} label={t("admin.sekPerEur")} className="input--short" />
-        <TextField
-          field={fields.rateDate}
-          label={t("admin.rateDate")}
-          hint={t("cases.hints.date")}
-          className="input--short"
-        />
+        <DateField field={fields.rateDate} label={t("admin.rateDate")} />
         <button type="submit" className="button button--secondary">
           {t("admin.saveEurRate")}
         </button>

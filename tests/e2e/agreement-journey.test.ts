@@ -1,7 +1,6 @@
-import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { caseInStatus } from "~/domain/demo/factories.server";
-import { browserSuite, expectAccessible, newPage, signInAs } from "../support/browser";
+import { browserSuite, newPage, signInAs, look } from "../support/browser";
 import { laxhjalpenCast } from "../support/cast";
 import { DEMO } from "../support/http";
 import { recipients } from "../support/smtp";
@@ -10,17 +9,6 @@ import { recipients } from "../support/smtp";
 // together (a comment, a new version, the comparison) and signed by both parties.
 
 const suite = browserSuite("agreement-journey");
-const shots = process.env.SCREENSHOT_DIR;
-
-async function look(page: Page, name: string) {
-  await expectAccessible(page);
-  if (!shots) return;
-  for (const width of [1280, 375]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `${shots}/${name}-${width}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 720 });
-}
 
 describe("the agreement", { timeout: 120_000 }, () => {
   it("is drafted, commented, changed, compared, sent for signing and signed by both parties", async () => {

@@ -1,24 +1,13 @@
-import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { caseInStatus } from "~/domain/demo/factories.server";
-import { expectAccessible, browserSuite, newPage, signInAs, logMeeting } from "../support/browser";
+import { expectAccessible, browserSuite, newPage, signInAs, logMeeting, look } from "../support/browser";
 import { laxhjalpenCast } from "../support/cast";
 import { DEMO } from "../support/http";
 import { recipients } from "../support/smtp";
 
 const suite = browserSuite("decision-journey");
-const shots = process.env.SCREENSHOT_DIR;
 
 const path0 = (url: string) => new URL(url).pathname;
-
-async function look(page: Page, name: string) {
-  await expectAccessible(page);
-  if (!shots) return;
-  await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
-  await page.setViewportSize({ width: 375, height: 800 });
-  await page.screenshot({ path: `${shots}/${name}-375.png`, fullPage: true });
-  await page.setViewportSize({ width: 1280, height: 720 });
-}
 
 const TITLE = "Läxhjälp på biblioteket";
 

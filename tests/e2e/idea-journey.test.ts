@@ -1,16 +1,17 @@
-import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { completeSection, expectAccessible, browserSuite, newPage, signInAs, logMeeting } from "../support/browser";
+import {
+  completeSection,
+  expectAccessible,
+  browserSuite,
+  newPage,
+  signInAs,
+  logMeeting,
+  look,
+} from "../support/browser";
 import { DEMO } from "../support/http";
 import { recipients } from "../support/smtp";
 
 const suite = browserSuite("idea-journey");
-const shots = process.env.SCREENSHOT_DIR;
-
-async function look(page: Page, name: string) {
-  await expectAccessible(page);
-  if (shots) await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
-}
 
 describe("from an organisation's idea to a proposal in dialogue", { timeout: 120_000 }, () => {
   it("idea, receipt, routing, meeting invitation and minutes, conversion and the proposal submitted", async () => {

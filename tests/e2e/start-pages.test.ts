@@ -2,26 +2,15 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { caseInStatus } from "~/domain/demo/factories.server";
 import { postMessage } from "~/domain/cases/dialogue.server";
-import { expectAccessible, browserSuite, newPage, signIn, signInAs } from "../support/browser";
+import { browserSuite, newPage, signIn, signInAs, look } from "../support/browser";
 import { laxhjalpenCast } from "../support/cast";
 import { DEMO } from "../support/http";
 
 // Each person lands on their own start page with what waits for them, and only that.
 
 const suite = browserSuite("start-pages");
-const shots = process.env.SCREENSHOT_DIR;
 const stamp = Date.now().toString(36);
 const title = (name: string) => `${name} ${stamp}`;
-
-async function look(page: Page, name: string) {
-  await expectAccessible(page);
-  if (!shots) return;
-  for (const width of [1280, 375]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `${shots}/${name}-${width}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 720 });
-}
 
 const section = (page: Page, heading: string) =>
   page.locator("section", { has: page.getByRole("heading", { name: heading, exact: true }) });

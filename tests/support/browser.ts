@@ -157,3 +157,18 @@ export async function completeSection(page: Page, section: string, fills: Record
   await page.getByRole("button", { name: "Spara och fortsätt" }).click();
   await page.getByText("Delen är sparad.").waitFor();
 }
+
+/**
+ * axe and reflow on the page; with SCREENSHOT_DIR set, also screenshots at 1280 and 375 px
+ * wide (`name-1280.png`, `name-375.png`) to look at.
+ */
+export async function look(page: Page, name: string) {
+  await expectAccessible(page);
+  const shots = process.env.SCREENSHOT_DIR;
+  if (!shots) return;
+  for (const width of [1280, 375]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: `${shots}/${name}-${width}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 720 });
+}
