@@ -79,11 +79,17 @@ export const emailMessages = {
         body: "{name} har skickat överenskommelsen i ärendet ”{title}” ({caseNumber}) för underskrift. Läs den och skriv under i Samverka.",
         button: "Läs och skriv under",
       },
-      contributionReported: {
-        subject: "{caseNumber}: organisationen har rapporterat sin egen insats",
-        heading: "Egen insats rapporterad",
-        body: "{name} har rapporterat organisationens egen insats i ärendet ”{title}” ({caseNumber}).",
-        button: "Se ekonomin",
+      reportSubmitted: {
+        subject: "{caseNumber}: en uppföljningsrapport har kommit in",
+        heading: "Ny uppföljningsrapport",
+        body: "{name} har lämnat en uppföljningsrapport i ärendet ”{title}” ({caseNumber}). Läs och bedöm den i Samverka.",
+        button: "Läs rapporten",
+      },
+      reportAssessed: {
+        subject: "{caseNumber}: handläggaren har bedömt er uppföljningsrapport",
+        heading: "Er uppföljningsrapport är bedömd",
+        body: "{name} har bedömt er uppföljningsrapport i ärendet ”{title}” ({caseNumber}). Läs bedömningen i Samverka.",
+        button: "Läs bedömningen",
       },
       agreementActive: {
         subject: "{caseNumber}: överenskommelsen är undertecknad och gäller",
@@ -254,11 +260,17 @@ export const emailMessages = {
         body: "{name} has sent the agreement in the case “{title}” ({caseNumber}) for signing. Read it and sign in Samverka.",
         button: "Read and sign",
       },
-      contributionReported: {
-        subject: "{caseNumber}: the organisation has reported its own contribution",
-        heading: "Own contribution reported",
-        body: "{name} has reported the organisation's own contribution in the case “{title}” ({caseNumber}).",
-        button: "See the finances",
+      reportSubmitted: {
+        subject: "{caseNumber}: a follow-up report has arrived",
+        heading: "New follow-up report",
+        body: "{name} has submitted a follow-up report in the case “{title}” ({caseNumber}). Read and assess it in Samverka.",
+        button: "Read the report",
+      },
+      reportAssessed: {
+        subject: "{caseNumber}: the officer has assessed your follow-up report",
+        heading: "Your follow-up report is assessed",
+        body: "{name} has assessed your follow-up report in the case “{title}” ({caseNumber}). Read the assessment in Samverka.",
+        button: "Read the assessment",
       },
       agreementActive: {
         subject: "{caseNumber}: the agreement is signed and in force",

@@ -51,6 +51,22 @@ export interface AgreementState extends AgreementTerms {
   plan?: PlannedPayment[];
   payments?: Payment[];
   ownContributions?: OwnContribution[];
+  /** Follow-up reports, one per year of the term (agreements/follow-up.ts). */
+  reports?: FollowUpReport[];
+}
+
+export const REPORT_STATUSES = ["submitted", "approved", "completionRequested"] as const;
+
+/** The organisation's report on a year, and the officer's assessment of it. */
+export interface FollowUpReport {
+  year: number;
+  narrative: string;
+  /** How each goal went, in the organisation's words, against its indicator. */
+  indicators: string;
+  status: (typeof REPORT_STATUSES)[number];
+  submittedBy: string;
+  submittedAt: Date;
+  assessment?: { comment: string; by: string; at: Date };
 }
 
 /** A payment of the municipal contribution as the agreement plans it. */
@@ -152,6 +168,20 @@ export const agreementStateSchema = new Schema<AgreementState>(
     plan: [new Schema<PlannedPayment>({ date: Date, amountSek: Number }, { _id: false })],
     payments: [
       new Schema<Payment>({ paidOn: Date, amountSek: Number, reference: String, recordedBy: String }, { _id: false }),
+    ],
+    reports: [
+      new Schema<FollowUpReport>(
+        {
+          year: Number,
+          narrative: String,
+          indicators: String,
+          status: { type: String, enum: REPORT_STATUSES },
+          submittedBy: String,
+          submittedAt: Date,
+          assessment: new Schema({ comment: String, by: String, at: Date }, { _id: false }),
+        },
+        { _id: false },
+      ),
     ],
     ownContributions: [
       new Schema<OwnContribution>(

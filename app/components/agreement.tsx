@@ -8,8 +8,9 @@ import { formatDateTime, formatNumber, formatSek } from "~/i18n";
 import {
   agreementCommentSchema,
   agreementDraftSchema,
-  contributionSchema,
   paymentSchema,
+  reportAssessmentSchema,
+  reportSchema,
   sendForSigningSchema,
   signSchema,
 } from "~/schemas/agreement";
@@ -88,6 +89,7 @@ export function AgreementPage({
             </Form>
           ) : null}
           <Terms view={view} />
+          {view.followUp ? <FollowUp view={view} version={c.version} resultFor={resultFor} /> : null}
           {view.ledger ? <Ledger view={view} version={c.version} resultFor={resultFor} /> : null}
           {view.may.edit ? (
             <AgreementEditor key={c.version} view={view} version={c.version} lastResult={resultFor("draft")} />
@@ -463,9 +465,6 @@ function Ledger({
         </>
       ) : null}
       {view.may.recordPayment ? <PaymentForm version={version} lastResult={resultFor("payment")} /> : null}
-      {view.may.reportContribution ? (
-        <ContributionForm version={version} lastResult={resultFor("contribution")} />
-      ) : null}
     </section>
   );
 }
@@ -493,17 +492,100 @@ function PaymentForm({ version, lastResult }: { version: number; lastResult: Res
   );
 }
 
-function ContributionForm({ version, lastResult }: { version: number; lastResult: Result }) {
+/** Follow-up: the next report due, the reports with their assessments, and the forms. */
+function FollowUp({
+  view,
+  version,
+  resultFor,
+}: {
+  view: AgreementView;
+  version: number;
+  resultFor: (form: string) => Result;
+}) {
   const { t } = useTranslation();
-  const [form, fields] = useSchemaForm(contributionSchema, lastResult, "contribution", { version: String(version) });
+  const lang = useLang();
+  const f = view.followUp;
+  if (!f) return null;
   return (
-    <CollapsiblePanel open={Boolean(lastResult)} title={t("agreement.ledger.reportContribution")}>
-      <p>{t("agreement.ledger.reportLead")}</p>
+    <section aria-labelledby="follow-up-heading">
+      <h2 id="follow-up-heading">{t("agreement.followUp.title")}</h2>
+      <p>
+        {f.next
+          ? t("agreement.followUp.next", { year: f.next.year, due: f.next.due })
+          : t("agreement.followUp.allDone")}
+      </p>
+      {f.reports.map((r) => (
+        <article key={r.year} className="panel" aria-labelledby={`report-${r.year}`}>
+          <h3 id={`report-${r.year}`}>
+            {t("agreement.followUp.report", { year: r.year })}{" "}
+            <span
+              className={`badge badge--${r.status === "approved" ? "ok" : r.status === "submitted" ? "info" : "warn"}`}
+            >
+              {t(`agreement.followUp.status.${r.status}`)}
+            </span>
+          </h3>
+          <p className="muted">
+            {t("agreement.followUp.submitted", { name: r.submittedBy, at: formatDateTime(r.submittedAt, lang) })}
+          </p>
+          <h4>{t("agreement.fields.narrative")}</h4>
+          <p className="pre-line">{r.narrative}</p>
+          <h4>{t("agreement.fields.indicators")}</h4>
+          <p className="pre-line">{r.indicators}</p>
+          {r.assessment?.comment ? (
+            <p className="notice">
+              <strong>{t("agreement.followUp.assessedBy", { name: r.assessment.by })}</strong> {r.assessment.comment}
+            </p>
+          ) : r.assessment ? (
+            <p className="muted">{t("agreement.followUp.approvedBy", { name: r.assessment.by })}</p>
+          ) : null}
+          {view.may.assessReport && r.status === "submitted" ? (
+            <AssessReportForm year={r.year} version={version} lastResult={resultFor(`assess-${r.year}`)} />
+          ) : null}
+        </article>
+      ))}
+      {view.may.reportContribution && f.open.length ? (
+        <ReportForm years={f.open} goals={f.goals} version={version} lastResult={resultFor("report")} />
+      ) : null}
+    </section>
+  );
+}
+
+function ReportForm({
+  years,
+  goals,
+  version,
+  lastResult,
+}: {
+  years: number[];
+  goals: string;
+  version: number;
+  lastResult: Result;
+}) {
+  const { t } = useTranslation();
+  const [form, fields] = useSchemaForm(reportSchema, lastResult, "report", {
+    version: String(version),
+    year: String(years[0] ?? ""),
+    indicators: goals,
+  });
+  return (
+    <CollapsiblePanel open={Boolean(lastResult)} title={t("agreement.followUp.submit")}>
+      <p>{t("agreement.followUp.submitLead")}</p>
       <Form method="post" {...getFormProps(form)} className="form">
         <ErrorSummary form={form} labelPrefix="agreement.fields" />
-        <input type="hidden" name="intent" value="reportContribution" />
+        <input type="hidden" name="intent" value="submitReport" />
         <input type="hidden" name="version" value={version} />
-        <TextField field={fields.year} label={t("agreement.fields.year")} className="input--tiny" type="number" />
+        <SelectField
+          field={fields.year}
+          label={t("agreement.fields.reportYear")}
+          options={years.map((y) => ({ value: String(y), label: String(y) }))}
+        />
+        <TextAreaField field={fields.narrative} label={t("agreement.fields.narrative")} rows={5} />
+        <TextAreaField
+          field={fields.indicators}
+          label={t("agreement.fields.indicators")}
+          hint={t("agreement.followUp.indicatorsHint")}
+          rows={5}
+        />
         <AmountField field={fields.moneySek} label={t("agreement.fields.moneySek")} optional />
         <TextField
           field={fields.volunteerHours}
@@ -514,9 +596,38 @@ function ContributionForm({ version, lastResult }: { version: number; lastResult
         />
         <TextAreaField field={fields.inKind} label={t("agreement.fields.inKind")} rows={2} optional />
         <button type="submit" className="button">
-          {t("agreement.ledger.reportContribution")}
+          {t("agreement.followUp.submit")}
         </button>
       </Form>
     </CollapsiblePanel>
+  );
+}
+
+function AssessReportForm({ year, version, lastResult }: { year: number; version: number; lastResult: Result }) {
+  const { t } = useTranslation();
+  const [form, fields] = useSchemaForm(reportAssessmentSchema, lastResult, `assess-${year}`, {
+    version: String(version),
+    year: String(year),
+  });
+  return (
+    <Form method="post" {...getFormProps(form)} className="form">
+      <ErrorSummary form={form} labelPrefix="agreement.fields" />
+      <input type="hidden" name="intent" value="assessReport" />
+      <input type="hidden" name="version" value={version} />
+      <input type="hidden" name="year" value={year} />
+      <ChoiceGroup
+        field={fields.outcome}
+        type="radio"
+        legend={t("agreement.fields.outcome")}
+        options={(["approved", "completionRequested"] as const).map((o) => ({
+          value: o,
+          label: t(`agreement.followUp.outcomes.${o}`),
+        }))}
+      />
+      <TextAreaField field={fields.comment} label={t("agreement.fields.comment")} rows={3} optional />
+      <button type="submit" className="button button--secondary">
+        {t("agreement.followUp.assess")}
+      </button>
+    </Form>
   );
 }

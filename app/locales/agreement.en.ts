@@ -52,6 +52,26 @@ const agreement = {
     confirm: "I have read version {{number}} and sign as {{role}}",
     sign: "Sign",
     downloadPdf: "Download the signed agreement, version {{number}} (PDF)",
+    followUp: {
+      title: "Follow-up",
+      next: "The next follow-up report covers {{year}} and is due on {{due}} at the latest.",
+      allDone: "Every follow-up report of the term is approved.",
+      report: "Follow-up report {{year}}",
+      submitted: "Submitted by {{name}} {{at}}",
+      assessedBy: "Assessment by {{name}}:",
+      approvedBy: "Approved by {{name}}.",
+      status: {
+        submitted: "Awaiting assessment",
+        approved: "Approved",
+        completionRequested: "More information requested",
+      },
+      submit: "Submit a follow-up report",
+      submitLead:
+        "Tell how the activity went during the year, how each goal went as its indicator shows, and what the organisation itself contributed.",
+      indicatorsHint: "One goal per line, with what the indicator showed. The agreement's goals are already here.",
+      assess: "Record the assessment",
+      outcomes: { approved: "Approve the report", completionRequested: "Ask for more information" },
+    },
     ledger: {
       title: "Finances",
       lead: "The municipal contribution as planned and as paid, and the organisation's own contribution as reported, per year and for the whole term.",
@@ -63,9 +83,6 @@ const agreement = {
       hours: "Volunteer hours (reported)",
       payments: "Payments",
       recordPayment: "Record a payment",
-      reportContribution: "Report your own contribution",
-      reportLead:
-        "Report what the organisation contributed in a year. A new report for the same year replaces the earlier one.",
     },
     fields: {
       period: "Term",
@@ -76,6 +93,11 @@ const agreement = {
       moneySek: "Own money (SEK)",
       volunteerHours: "Volunteer hours",
       inKind: "Premises, material and other",
+      reportYear: "The year the report covers",
+      narrative: "How did the activity go?",
+      indicators: "Goals and indicators: results",
+      outcome: "Assessment",
+      comment: "Comment to the organisation",
       start: "Valid from",
       end: "Valid until",
       noticeMonths: "Notice period (months)",
@@ -93,6 +115,7 @@ const agreement = {
       password: "The password is not right",
       amount: "Enter an amount greater than 0",
       year: "Enter the year as four digits, for example 2027",
+      commentRequired: "Write what the organisation needs to add",
     },
     refused: {
       actor: "You may not do this with the agreement.",
@@ -110,7 +133,8 @@ const agreement = {
       reopened: "The version is taken back for changes.",
       signed: "Your signature is recorded.",
       payment: "The payment is recorded.",
-      contribution: "Your own contribution is reported.",
+      report: "The follow-up report is submitted.",
+      assessed: "The assessment is recorded.",
     },
   },
 } as const;

@@ -52,6 +52,22 @@ const agreement = {
     confirm: "Jag har läst version {{number}} och skriver under som {{role}}",
     sign: "Skriv under",
     downloadPdf: "Ladda ner den undertecknade överenskommelsen, version {{number}} (PDF)",
+    followUp: {
+      title: "Uppföljning",
+      next: "Nästa uppföljningsrapport gäller {{year}} och ska lämnas senast {{due}}.",
+      allDone: "Alla uppföljningsrapporter under avtalstiden är godkända.",
+      report: "Uppföljningsrapport {{year}}",
+      submitted: "Lämnad av {{name}} {{at}}",
+      assessedBy: "Bedömning av {{name}}:",
+      approvedBy: "Godkänd av {{name}}.",
+      status: { submitted: "Väntar på bedömning", approved: "Godkänd", completionRequested: "Komplettering begärd" },
+      submit: "Lämna uppföljningsrapport",
+      submitLead:
+        "Berätta hur verksamheten gick under året, hur det gick med varje mål mätt med sin indikator, och vad organisationen själv bidrog med.",
+      indicatorsHint: "Ett mål per rad, med vad indikatorn visade. Målen ur överenskommelsen står redan här.",
+      assess: "Registrera bedömningen",
+      outcomes: { approved: "Godkänn rapporten", completionRequested: "Be om komplettering" },
+    },
     ledger: {
       title: "Ekonomi",
       lead: "Kommunens bidrag enligt betalningsplanen och det som har betalats ut, och organisationens egen insats som den har rapporterat, per år och för hela avtalstiden.",
@@ -63,9 +79,6 @@ const agreement = {
       hours: "Ideella timmar (rapporterat)",
       payments: "Utbetalningar",
       recordPayment: "Registrera en utbetalning",
-      reportContribution: "Rapportera er egen insats",
-      reportLead:
-        "Rapportera vad organisationen bidrog med under ett år. En ny rapport för samma år ersätter den förra.",
     },
     fields: {
       period: "Avtalstid",
@@ -76,6 +89,11 @@ const agreement = {
       moneySek: "Egna pengar (kr)",
       volunteerHours: "Ideella timmar",
       inKind: "Lokaler, material och annat",
+      reportYear: "Året rapporten gäller",
+      narrative: "Hur gick verksamheten?",
+      indicators: "Mål och indikatorer: utfall",
+      outcome: "Bedömning",
+      comment: "Kommentar till organisationen",
       start: "Gäller från",
       end: "Gäller till och med",
       noticeMonths: "Uppsägningstid (månader)",
@@ -93,6 +111,7 @@ const agreement = {
       password: "Lösenordet stämmer inte",
       amount: "Skriv ett belopp större än 0",
       year: "Skriv året med fyra siffror, till exempel 2027",
+      commentRequired: "Skriv vad organisationen behöver komplettera",
     },
     refused: {
       actor: "Du har inte behörighet att göra det här med överenskommelsen.",
@@ -110,7 +129,8 @@ const agreement = {
       reopened: "Versionen är tagen tillbaka för ändring.",
       signed: "Din underskrift är registrerad.",
       payment: "Utbetalningen är registrerad.",
-      contribution: "Er egen insats är rapporterad.",
+      report: "Uppföljningsrapporten är lämnad.",
+      assessed: "Bedömningen är registrerad.",
     },
   },
 } as const;

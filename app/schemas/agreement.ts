@@ -66,8 +66,8 @@ export const paymentSchema = z.object({
   reference: requiredText(100),
 });
 
-/** The organisation's own contribution in one year. */
-export const contributionSchema = z.object({
+/** The organisation's own contribution in one year (reported with the year's follow-up). */
+const contributionFields = z.object({
   version,
   year: z
     .string()
@@ -84,3 +84,22 @@ export const contributionSchema = z.object({
     .transform((v) => (v === "" ? 0 : Number(v))),
   inKind: optionalText(MAX_LONG),
 });
+
+/** The organisation's follow-up report on a year, with the own contribution it delivered. */
+export const reportSchema = contributionFields.extend({
+  narrative: requiredText(MAX_LONG),
+  indicators: requiredText(MAX_LONG),
+});
+
+/** The officer's assessment of a report: approved, or more asked for (then with a comment). */
+export const reportAssessmentSchema = z
+  .object({
+    version,
+    year: z.coerce.number().int().min(2000).max(2100),
+    outcome: z.enum(["approved", "completionRequested"]),
+    comment: optionalText(MAX_LONG),
+  })
+  .refine((v) => v.outcome === "approved" || v.comment.length > 0, {
+    path: ["comment"],
+    message: "agreement.errors.commentRequired",
+  });

@@ -95,23 +95,30 @@ describe("the agreement", { timeout: 120_000 }, () => {
     // Both signatures are listed with their time.
     expect(await officer.page.locator("#signing-heading + ul li", { hasText: "undertecknat" }).count()).toBe(2);
 
-    // The ledger: a payment recorded by the officer, the own contribution reported by the organisation.
+    // The ledger: a payment recorded by the officer.
     await officer.page.locator("summary", { hasText: "Registrera en utbetalning" }).click();
     await officer.page.getByLabel("Utbetalningsdag").fill("2027-01-10");
     await officer.page.getByLabel("Belopp (kr)").fill("37 500");
     await officer.page.getByLabel("Referens (till exempel verifikationsnummer)").fill("V-1001");
     await officer.page.getByRole("button", { name: "Registrera en utbetalning" }).click();
     await officer.page.getByText("Utbetalningen är registrerad.").waitFor();
+    // Follow-up: the organisation reports on the first year with its own contribution; the officer approves.
     await org.page.goto(`${app.url}/forslag/${String(c._id)}/avtal`);
-    await org.page.locator("summary", { hasText: "Rapportera er egen insats" }).click();
-    await org.page.getByLabel("År", { exact: true }).fill("2027");
+    await org.page.locator("summary", { hasText: "Lämna uppföljningsrapport" }).click();
+    await org.page.getByLabel("Hur gick verksamheten?").fill("Vi höll läxhjälp 70 kvällar med tolv volontärer.");
     await org.page.getByLabel(/^Egna pengar \(kr\)/).fill("40 000");
     await org.page.getByLabel(/^Ideella timmar/).fill("1200");
-    await org.page.getByRole("button", { name: "Rapportera er egen insats" }).click();
-    await org.page.getByText("Er egen insats är rapporterad.").waitFor();
+    await org.page.getByRole("button", { name: "Lämna uppföljningsrapport" }).click();
+    await org.page.getByText("Uppföljningsrapporten är lämnad.").waitFor();
+    await officer.page.reload();
+    await officer.page.getByLabel("Godkänn rapporten").check();
+    await officer.page.getByRole("button", { name: "Registrera bedömningen" }).click();
+    await officer.page.getByText("Bedömningen är registrerad.").waitFor();
+    await org.page.reload();
+    await org.page.getByText("Godkänd", { exact: true }).waitFor();
+    await look(org.page, "avtal-uppfoljning");
     const total = org.page.locator("#ledger-heading ~ table tr", { hasText: "Hela avtalstiden" });
     expect((await total.textContent())?.replace(/\s+/g, " ")).toMatch(/37 500 kr.*40 000 kr.*1 200/);
-    await look(org.page, "avtal-ekonomi");
 
     for (const p of [officer, org]) {
       expect(p.errors).toEqual([]);

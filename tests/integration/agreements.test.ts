@@ -214,8 +214,8 @@ describe("the agreement from draft to active", () => {
     );
     expect((await hans.get(`/forslag/${String(c._id)}/avtal/pdf`)).status).toBe(200);
 
-    // The ledger: the plan from the term, a payment recorded once however often it is sent,
-    // and the organisation's own contribution; each side only its own part.
+    // The ledger: the plan from the term, and a payment recorded once however often it is sent,
+    // by staff only.
     expect(current.agreement?.plan?.length).toBe(8);
     const payment = {
       intent: "recordPayment",
@@ -227,15 +227,6 @@ describe("the agreement from draft to active", () => {
     const paid = await Promise.all([hans.post(staffPage, payment), hans.post(staffPage, payment)]);
     expect(paid.map((r) => r.status).sort()).toEqual([302, 409]);
     expect((await lina.post(orgPage, { ...payment, version: String((await reload(c)).version) })).status).toBe(403);
-    const own = {
-      intent: "reportContribution",
-      year: "2027",
-      moneySek: "40 000",
-      volunteerHours: "1 200",
-      inKind: "Lokal",
-    };
-    expect((await hans.post(staffPage, { ...own, version: String((await reload(c)).version) })).status).toBe(403);
-    expect((await lina.post(orgPage, { ...own, version: String((await reload(c)).version) })).status).toBe(302);
     for (const bad of [
       { ...payment, amountSek: "0" },
       { ...payment, paidOn: "2027-02-30" },
@@ -245,11 +236,45 @@ describe("the agreement from draft to active", () => {
     }
     current = await reload(c);
     expect(current.agreement?.payments?.map((p) => [p.amountSek, p.reference])).toEqual([[37_500, "V-1001"]]);
-    expect(current.agreement?.ownContributions?.map((o) => [o.year, o.moneySek, o.volunteerHours])).toEqual([
-      [2027, 40_000, 1_200],
-    ]);
     const ledgerPage = await (await lina.get(orgPage)).text();
     expect(ledgerPage).toMatch(/Utbetalt.*?37\s500\skr/s);
+
+    // Follow-up: the organisation reports on a year, the officer asks for more, then approves.
+    const v = async () => String((await reload(c)).version);
+    const report = {
+      intent: "submitReport",
+      year: "2027",
+      narrative: "Vi höll läxhjälp 70 kvällar.",
+      indicators: "30 barn varje vecka – 34 barn i snitt",
+      moneySek: "38 000",
+      volunteerHours: "1 100",
+      inKind: "",
+    };
+    expect((await hans.post(staffPage, { ...report, version: await v() })).status).toBe(403);
+    expect((await lina.post(orgPage, { ...report, year: "2031", version: await v() })).status).toBe(409);
+    expect((await lina.post(orgPage, { ...report, version: await v() })).status).toBe(302);
+    expect((await lina.post(orgPage, { ...report, version: await v() })).status).toBe(409);
+    const ask = { intent: "assessReport", year: "2027", outcome: "completionRequested", comment: "" };
+    const noComment = await hans.post(staffPage, { ...ask, version: await v() });
+    expect(noComment.status).toBe(400);
+    expect(await noComment.text()).toContain("Skriv vad organisationen behöver komplettera");
+    expect((await lina.post(orgPage, { ...ask, comment: "Fler siffror", version: await v() })).status).toBe(403);
+    expect((await hans.post(staffPage, { ...ask, comment: "Hur många volontärer?", version: await v() })).status).toBe(
+      302,
+    );
+    expect((await lina.post(orgPage, { ...report, narrative: "Tolv volontärer.", version: await v() })).status).toBe(
+      302,
+    );
+    expect((await hans.post(staffPage, { ...ask, outcome: "approved", version: await v() })).status).toBe(302);
+    current = await reload(c);
+    expect(current.agreement?.reports?.map((r) => [r.year, r.status, r.narrative])).toEqual([
+      [2027, "approved", "Tolv volontärer."],
+    ]);
+    // The report's own contribution is that year's reported contribution in the ledger.
+    expect(current.agreement?.ownContributions?.map((o) => [o.year, o.moneySek, o.volunteerHours])).toEqual([
+      [2027, 38_000, 1_100],
+    ]);
+    expect(await (await lina.get(orgPage)).text()).toContain("Nästa uppföljningsrapport gäller 2028");
 
     // Signed: no route and no domain call changes it.
     for (const body of [

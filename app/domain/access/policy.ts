@@ -52,7 +52,8 @@ export type CaseAction =
   | "draftAgreement" // create and edit the agreement's text (staff; the organisation comments)
   | "commentAgreement" // comment on a section of the agreement's draft
   | "recordPayment" // record a payment of the municipal contribution
-  | "reportContribution"; // report the organisation's own contribution for a year
+  | "reportContribution" // report a year: the follow-up report and the own contribution
+  | "assessReport"; // assess a follow-up report: approve it or ask for more
 
 const ORG = ["organisation"] as const;
 const HANDLERS = ["officer", "coordinator", "admin"] as const;
@@ -91,6 +92,7 @@ export const CASE_POLICY: Record<CaseAction, readonly CaseRelation[]> = {
   commentAgreement: ["organisation", ...AGREEMENT_WRITERS],
   recordPayment: AGREEMENT_WRITERS,
   reportContribution: ORG,
+  assessReport: AGREEMENT_WRITERS,
   sendForSigning: AGREEMENT_WRITERS,
   reopenAgreement: AGREEMENT_WRITERS,
   // Only the signers named when the agreement was sent may sign (checked by the domain).

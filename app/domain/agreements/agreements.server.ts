@@ -35,6 +35,7 @@ import type { SessionUser } from "../identity/session.server";
 import { agreementText, firstDraft, SECTION_KEYS } from "./agreement-text";
 import { compareVersions } from "./diff";
 import { ledgerTotals, quarterlyPlan } from "./ledger";
+import { nextReport, reportSchedule } from "./follow-up";
 import { agreementPdf } from "./pdf.server";
 import { storeDocument } from "../records/documents.server";
 
@@ -397,25 +398,101 @@ export async function recordPayment(
   return after;
 }
 
-/** The organisation reports its own contribution for a year; a new report for the year replaces the old. */
-export async function reportOwnContribution(
+/**
+ * The organisation's follow-up report on a year of the term, with the own contribution it
+ * delivered (which becomes that year's reported contribution). A report may be sent again only
+ * when the officer asked for more.
+ */
+export async function submitReport(
   c: CaseDoc,
   user: SessionUser,
-  input: { year: number; moneySek: number; volunteerHours: number; inKind: string },
+  input: {
+    year: number;
+    narrative: string;
+    indicators: string;
+    moneySek: number;
+    volunteerHours: number;
+    inKind: string;
+  },
   expectedVersion: number,
 ) {
   requireAction("reportContribution", user, c);
   const agreement = requireActive(c);
   if (expectedVersion !== c.version) throw new CaseConflictError();
+  const scheduled = agreement.start && agreement.end ? reportSchedule(agreement.start, agreement.end) : [];
+  const earlier = agreement.reports?.find((r) => r.year === input.year);
+  if (!scheduled.some((s) => s.year === input.year) || (earlier && earlier.status !== "completionRequested")) {
+    throw new AgreementError("status");
+  }
+  const report = {
+    year: input.year,
+    narrative: input.narrative,
+    indicators: input.indicators,
+    status: "submitted" as const,
+    submittedBy: user.name,
+    submittedAt: clockNow(),
+  };
+  const reports = [...(agreement.reports ?? []).filter((r) => r.year !== input.year), report].sort(
+    (a, b) => a.year - b.year,
+  );
   const ownContributions = [
     ...(agreement.ownContributions ?? []).filter((o) => o.year !== input.year),
-    { ...input, reportedBy: user.name },
+    {
+      year: input.year,
+      moneySek: input.moneySek,
+      volunteerHours: input.volunteerHours,
+      inKind: input.inKind,
+      reportedBy: user.name,
+    },
   ].sort((a, b) => a.year - b.year);
+  const org = await OrganisationModel.findById(c.organisationId).select("name").lean();
   const { case: after } = await recordChange(
     c,
-    { type: "contributionReported", actor: user, data: { year: input.year } },
-    { agreement: { ...agreement, ownContributions } },
-    await noticeEffects(c, "contributionReported", await staffRecipients(c), user.name, true),
+    { type: "reportSubmitted", actor: user, data: { year: input.year } },
+    { agreement: { ...agreement, reports, ownContributions } },
+    [
+      {
+        kind: "document",
+        ref: `report:${input.year}:{seq}`,
+        entry: { direction: "incoming", title: `Uppföljningsrapport ${input.year}`, sender: org?.name ?? user.name },
+      },
+      ...(await noticeEffects(c, "reportSubmitted", await staffRecipients(c), user.name, true)),
+    ],
+  );
+  return after;
+}
+
+/** The officer approves a report, or asks for more with a comment the organisation reads. */
+export async function assessReport(
+  c: CaseDoc,
+  user: SessionUser,
+  input: { year: number; outcome: "approved" | "completionRequested"; comment: string },
+  expectedVersion: number,
+) {
+  requireAction("assessReport", user, c);
+  const agreement = requireActive(c);
+  if (expectedVersion !== c.version) throw new CaseConflictError();
+  const report = agreement.reports?.find((r) => r.year === input.year);
+  if (!report || report.status !== "submitted") throw new AgreementError("status");
+  const assessed = {
+    ...report,
+    status: input.outcome,
+    assessment: { comment: input.comment, by: user.name, at: clockNow() },
+  };
+  const reports = (agreement.reports ?? []).map((r) => (r.year === input.year ? assessed : r));
+  const to = (await organisationMembers(c)).map((m) => m.email);
+  const { case: after } = await recordChange(
+    c,
+    { type: "reportAssessed", actor: user, data: { year: input.year, outcome: input.outcome } },
+    { agreement: { ...agreement, reports } },
+    [
+      {
+        kind: "document",
+        ref: `report-assessed:${input.year}:{seq}`,
+        entry: { direction: "outgoing", title: `Bedömning av uppföljningsrapport ${input.year}`, sender: user.name },
+      },
+      ...(await noticeEffects(c, "reportAssessed", to, user.name, false)),
+    ],
   );
   return after;
 }
@@ -531,6 +608,33 @@ export async function agreementView(c: CaseDoc, user: SessionUser, actor: CaseRe
             })),
           }
         : null,
+    followUp: (() => {
+      if (!(c.status === "active" || c.status === "ended") || !a.start || !a.end) return null;
+      const schedule = reportSchedule(a.start, a.end);
+      const reports = a.reports ?? [];
+      return {
+        next: nextReport(schedule, reports),
+        // Years the organisation may report on now: none yet, or more was asked for.
+        open: schedule
+          .filter((s) => {
+            const r = reports.find((x) => x.year === s.year);
+            return !r || r.status === "completionRequested";
+          })
+          .map((s) => s.year),
+        goals: a.sections.find((s) => s.key === "goals")?.text ?? "",
+        reports: reports.map((r) => ({
+          year: r.year,
+          narrative: r.narrative,
+          indicators: r.indicators,
+          status: r.status,
+          submittedBy: r.submittedBy,
+          submittedAt: r.submittedAt.toISOString(),
+          assessment: r.assessment
+            ? { comment: r.assessment.comment, by: r.assessment.by, at: r.assessment.at.toISOString() }
+            : null,
+        })),
+      };
+    })(),
     mySigning:
       mine && c.status === "agreement_pending_signatures" && !signing?.signatures.some((s) => s.userId.equals(user._id))
         ? { role: mine.role, party: mine.party }
@@ -541,6 +645,7 @@ export async function agreementView(c: CaseDoc, user: SessionUser, actor: CaseRe
       send: mayOnCase("sendForSigning", actor) && c.status === "approved",
       reopen: mayOnCase("reopenAgreement", actor) && c.status === "agreement_pending_signatures",
       recordPayment: mayOnCase("recordPayment", actor) && c.status === "active",
+      assessReport: mayOnCase("assessReport", actor) && c.status === "active",
       reportContribution: mayOnCase("reportContribution", actor) && c.status === "active",
     },
   };

@@ -1,9 +1,10 @@
 import {
   AgreementError,
   commentOnAgreement,
+  assessReport,
   createAgreementDraft,
+  submitReport,
   recordPayment,
-  reportOwnContribution,
   reopenAgreement,
   saveAgreementDraft,
   sendForSigning,
@@ -17,8 +18,9 @@ import { redirectWithToast, type SessionUser } from "~/domain/identity/session.s
 import {
   agreementCommentSchema,
   agreementDraftSchema,
-  contributionSchema,
   paymentSchema,
+  reportAssessmentSchema,
+  reportSchema,
   sendForSigningSchema,
   signSchema,
   versionOnlySchema,
@@ -71,12 +73,21 @@ export async function runAgreementIntent(c: CaseDoc, user: SessionUser, formData
       await recordPayment(c, user, input, version);
       return redirectWithToast(`${here}#ledger-heading`, "agreement.toasts.payment");
     }
-    if (intent === "reportContribution") {
-      const submission = parseForm(formData, contributionSchema);
-      if (submission.status !== "success") return invalid(submission, {}, 400, "contribution");
+    if (intent === "submitReport") {
+      const submission = parseForm(formData, reportSchema);
+      if (submission.status !== "success") return invalid(submission, {}, 400, "report");
       const { version, ...input } = submission.value;
-      await reportOwnContribution(c, user, input, version);
-      return redirectWithToast(`${here}#ledger-heading`, "agreement.toasts.contribution");
+      await submitReport(c, user, input, version);
+      return redirectWithToast(`${here}#follow-up-heading`, "agreement.toasts.report");
+    }
+    if (intent === "assessReport") {
+      const submission = parseForm(formData, reportAssessmentSchema);
+      if (submission.status !== "success") {
+        return invalid(submission, {}, 400, `assess-${String(formData.get("year") ?? "")}`);
+      }
+      const { version, ...input } = submission.value;
+      await assessReport(c, user, input, version);
+      return redirectWithToast(`${here}#follow-up-heading`, "agreement.toasts.assessed");
     }
     if (intent === "sign") {
       const submission = parseForm(formData, signSchema);
