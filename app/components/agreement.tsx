@@ -1,4 +1,4 @@
-import { getFormProps, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, type FormMetadata, type SubmissionResult } from "@conform-to/react";
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { AgreementView } from "~/domain/agreements/agreements.server";
@@ -164,15 +164,10 @@ function CommentForm({ section, lastResult }: { section: string; lastResult: Res
   const [form, fields] = useSchemaForm(agreementCommentSchema, lastResult, `comment-${section}`, { section });
   return (
     <CollapsiblePanel open={Boolean(lastResult)} title={t("agreement.commentOn", { section: sectionTitle(section) })}>
-      <Form method="post" {...getFormProps(form)} className="form">
-        <ErrorSummary form={form} labelPrefix="agreement.fields" />
-        <input type="hidden" name="intent" value="comment" />
+      <IntentForm form={form} intent="comment" submit={t("agreement.sendComment")} secondary>
         <input type="hidden" name="section" value={section} />
         <TextAreaField field={fields.body} label={t("agreement.fields.body")} rows={3} />
-        <button type="submit" className="button button--secondary">
-          {t("agreement.sendComment")}
-        </button>
-      </Form>
+      </IntentForm>
     </CollapsiblePanel>
   );
 }
@@ -192,10 +187,7 @@ function AgreementEditor({ view, version, lastResult }: { view: AgreementView; v
   return (
     <CollapsiblePanel open={Boolean(lastResult)} title={t("agreement.edit")}>
       <p>{t("agreement.editLead")}</p>
-      <Form method="post" {...getFormProps(form)} className="form">
-        <ErrorSummary form={form} labelPrefix="agreement.fields" />
-        <input type="hidden" name="intent" value="saveAgreement" />
-        <input type="hidden" name="version" value={version} />
+      <IntentForm form={form} intent="saveAgreement" version={version} submit={t("agreement.save")}>
         <div className="row">
           <DateField field={fields.start} label={t("agreement.fields.start")} />
           <DateField field={fields.end} label={t("agreement.fields.end")} />
@@ -218,10 +210,7 @@ function AgreementEditor({ view, version, lastResult }: { view: AgreementView; v
             optional
           />
         ))}
-        <button type="submit" className="button">
-          {t("agreement.save")}
-        </button>
-      </Form>
+      </IntentForm>
     </CollapsiblePanel>
   );
 }
@@ -355,9 +344,7 @@ function SignForm({ view, lastResult }: { view: AgreementView; lastResult: Resul
     <section className="panel panel--task" aria-labelledby="sign-heading">
       <h2 id="sign-heading">{t("agreement.signTitle", { number: view.signing.number })}</h2>
       <p>{t("agreement.signLead")}</p>
-      <Form method="post" {...getFormProps(form)} className="form">
-        <ErrorSummary form={form} labelPrefix="agreement.fields" />
-        <input type="hidden" name="intent" value="sign" />
+      <IntentForm form={form} intent="sign" submit={t("agreement.sign")}>
         <ChoiceGroup
           field={fields.confirm}
           type="checkbox"
@@ -370,10 +357,7 @@ function SignForm({ view, lastResult }: { view: AgreementView; lastResult: Resul
           type="password"
           autoComplete="current-password"
         />
-        <button type="submit" className="button">
-          {t("agreement.sign")}
-        </button>
-      </Form>
+      </IntentForm>
     </section>
   );
 }
@@ -393,10 +377,7 @@ function SendForSigning({
     <section className="panel" aria-labelledby="send-heading">
       <h2 id="send-heading">{t("agreement.sendTitle")}</h2>
       <p>{t("agreement.sendLead")}</p>
-      <Form method="post" {...getFormProps(form)} className="form">
-        <ErrorSummary form={form} labelPrefix="agreement.fields" />
-        <input type="hidden" name="intent" value="sendForSigning" />
-        <input type="hidden" name="version" value={version} />
+      <IntentForm form={form} intent="sendForSigning" version={version} submit={t("agreement.send")}>
         <ChoiceGroup
           field={fields.organisationSignerIds}
           type="checkbox"
@@ -409,10 +390,7 @@ function SendForSigning({
           placeholder=""
           options={choices.municipality.map((m) => ({ value: m.id, label: m.name }))}
         />
-        <button type="submit" className="button">
-          {t("agreement.send")}
-        </button>
-      </Form>
+      </IntentForm>
     </section>
   );
 }
@@ -477,17 +455,11 @@ function PaymentForm({ version, lastResult }: { version: number; lastResult: Res
   const [form, fields] = useSchemaForm(paymentSchema, lastResult, "payment", { version: String(version) });
   return (
     <CollapsiblePanel open={Boolean(lastResult)} title={t("agreement.ledger.recordPayment")}>
-      <Form method="post" {...getFormProps(form)} className="form">
-        <ErrorSummary form={form} labelPrefix="agreement.fields" />
-        <input type="hidden" name="intent" value="recordPayment" />
-        <input type="hidden" name="version" value={version} />
+      <IntentForm form={form} intent="recordPayment" version={version} submit={t("agreement.ledger.recordPayment")}>
         <DateField field={fields.paidOn} label={t("agreement.fields.paidOn")} />
         <AmountField field={fields.amountSek} label={t("agreement.fields.amountSek")} />
         <TextField field={fields.reference} label={t("agreement.fields.reference")} />
-        <button type="submit" className="button">
-          {t("agreement.ledger.recordPayment")}
-        </button>
-      </Form>
+      </IntentForm>
     </CollapsiblePanel>
   );
 }
@@ -570,10 +542,7 @@ function ReportForm({
   return (
     <CollapsiblePanel open={Boolean(lastResult)} title={t("agreement.followUp.submit")}>
       <p>{t("agreement.followUp.submitLead")}</p>
-      <Form method="post" {...getFormProps(form)} className="form">
-        <ErrorSummary form={form} labelPrefix="agreement.fields" />
-        <input type="hidden" name="intent" value="submitReport" />
-        <input type="hidden" name="version" value={version} />
+      <IntentForm form={form} intent="submitReport" version={version} submit={t("agreement.followUp.submit")}>
         <SelectField
           field={fields.year}
           label={t("agreement.fields.reportYear")}
@@ -595,10 +564,7 @@ function ReportForm({
           optional
         />
         <TextAreaField field={fields.inKind} label={t("agreement.fields.inKind")} rows={2} optional />
-        <button type="submit" className="button">
-          {t("agreement.followUp.submit")}
-        </button>
-      </Form>
+      </IntentForm>
     </CollapsiblePanel>
   );
 }
@@ -610,10 +576,7 @@ function AssessReportForm({ year, version, lastResult }: { year: number; version
     year: String(year),
   });
   return (
-    <Form method="post" {...getFormProps(form)} className="form">
-      <ErrorSummary form={form} labelPrefix="agreement.fields" />
-      <input type="hidden" name="intent" value="assessReport" />
-      <input type="hidden" name="version" value={version} />
+    <IntentForm form={form} intent="assessReport" version={version} submit={t("agreement.followUp.assess")} secondary>
       <input type="hidden" name="year" value={year} />
       <ChoiceGroup
         field={fields.outcome}
@@ -625,8 +588,37 @@ function AssessReportForm({ year, version, lastResult }: { year: number; version
         }))}
       />
       <TextAreaField field={fields.comment} label={t("agreement.fields.comment")} rows={3} optional />
-      <button type="submit" className="button button--secondary">
-        {t("agreement.followUp.assess")}
+    </IntentForm>
+  );
+}
+
+/**
+ * The agreement's forms share a shape: the error summary, the intent, the version the person
+ * saw (a stale one is 409), the fields, one button.
+ */
+function IntentForm<Schema extends Record<string, unknown>>({
+  form,
+  intent,
+  version,
+  submit,
+  secondary = false,
+  children,
+}: {
+  form: FormMetadata<Schema, string[]>;
+  intent: string;
+  version?: number;
+  submit: string;
+  secondary?: boolean;
+  children: React.ReactNode;
+}) {
+  return (
+    <Form method="post" {...getFormProps(form)} className="form">
+      <ErrorSummary form={form} labelPrefix="agreement.fields" />
+      <input type="hidden" name="intent" value={intent} />
+      {version === undefined ? null : <input type="hidden" name="version" value={version} />}
+      {children}
+      <button type="submit" className={secondary ? "button button--secondary" : "button"}>
+        {submit}
       </button>
     </Form>
   );
