@@ -14,7 +14,7 @@ describe("demo data for development", { timeout: 120_000 }, () => {
   it("seeds cases in every status over two organisations, once", async () => {
     const body = await PublicBodyModel.findOne({ slug: "exempelkommun" }).lean();
     if (!body) throw new Error("no public body");
-    expect(await seedDemoCases(body)).toBe(11);
+    expect(await seedDemoCases(body)).toBe(13);
     const cases = await ProposalModel.find({ publicBodyId: body._id }).lean();
     expect(new Set(cases.map((c) => c.status))).toEqual(
       new Set([
@@ -27,6 +27,8 @@ describe("demo data for development", { timeout: 120_000 }, () => {
         "approved",
         "declined",
         "withdrawn",
+        "agreement_pending_signatures",
+        "active",
       ]),
     );
     expect(new Set(cases.map((c) => String(c.organisationId))).size).toBe(2);

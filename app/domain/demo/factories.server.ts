@@ -219,3 +219,26 @@ const PROPOSAL = {
   requestedSekPerYear: 150_000,
   goals: [{ goal: "30 barn får läxhjälp varje vecka", indicator: "antal deltagare per termin" }],
 };
+
+/**
+ * An approved case whose agreement is out for signing (the organisation's member and the
+ * officer sign) or, with `signed`, signed by both and active. Signing needs the demo password.
+ */
+export async function agreementInStatus(cast: CaseCast, title: string, signed: boolean) {
+  const agreements = await import("../agreements/agreements.server");
+  const { loadCaseById } = await import("../cases/engine.server");
+  let c = await caseInStatus("approved", cast, title);
+  c = await agreements.createAgreementDraft(c, cast.officer, c.version);
+  c = await agreements.sendForSigning(
+    c,
+    cast.officer,
+    { organisationSignerIds: [String(cast.member._id)], delegateId: String(cast.officer._id) },
+    c.version,
+  );
+  if (!signed) return c;
+  for (const signer of [cast.member, cast.officer]) {
+    const current = (await loadCaseById(c.publicBodyId, c._id)) ?? c;
+    c = await agreements.signAgreement(current, signer, { password: DEMO_PASSWORD, ip: "127.0.0.1" });
+  }
+  return c;
+}

@@ -73,7 +73,7 @@ export async function seedDemo() {
 export async function seedDemoCases(body: { _id: Types.ObjectId }) {
   const { ProposalModel } = await import("#models/proposal");
   if (await ProposalModel.exists({ publicBodyId: body._id })) return 0;
-  const { caseInStatus } = await import("./factories.server");
+  const { caseInStatus, agreementInStatus } = await import("./factories.server");
   // A demo euro rate, so the assessed demo cases show their de minimis sums in euro.
   const { updateEurRate } = await import("../public-body/public-body.server");
   await updateEurRate(body._id, { sekPerEur: 11, date: new Date("2026-11-02T00:00:00Z") });
@@ -121,5 +121,8 @@ export async function seedDemoCases(body: { _id: Types.ObjectId }) {
     ["draft", lax, "Idé: språkcafé för föräldrar"],
   ];
   for (const [status, cast, title] of plan) await caseInStatus(status, cast, title);
-  return plan.length;
+  // Agreements: one waiting for Lina's and Hans's signatures, one signed and in force.
+  await agreementInStatus(lax, "Läxhjälp i Västra stadsdelen", false);
+  await agreementInStatus(lax, "Läxhjälp i Östra stadsdelen", true);
+  return plan.length + 2;
 }
