@@ -79,6 +79,18 @@ export const emailMessages = {
         body: "{name} har skickat överenskommelsen i ärendet ”{title}” ({caseNumber}) för underskrift. Läs den och skriv under i Samverka.",
         button: "Läs och skriv under",
       },
+      agreementTerminated: {
+        subject: "{caseNumber}: överenskommelsen är uppsagd",
+        heading: "Överenskommelsen är uppsagd",
+        body: "{name} har sagt upp överenskommelsen i ärendet ”{title}” ({caseNumber}). Den gäller till och med slutdagen efter uppsägningstiden; se dagen och skälet i Samverka.",
+        button: "Läs uppsägningen",
+      },
+      agreementEnded: {
+        subject: "{caseNumber}: överenskommelsen har upphört",
+        heading: "Överenskommelsen har upphört",
+        body: "Överenskommelsen i ärendet ”{title}” ({caseNumber}) har nått sin slutdag och har upphört. Ärendet och dess handlingar finns kvar i Samverka.",
+        button: "Öppna ärendet",
+      },
       reportSubmitted: {
         subject: "{caseNumber}: en uppföljningsrapport har kommit in",
         heading: "Ny uppföljningsrapport",
@@ -259,6 +271,18 @@ export const emailMessages = {
         heading: "The agreement is ready to sign",
         body: "{name} has sent the agreement in the case “{title}” ({caseNumber}) for signing. Read it and sign in Samverka.",
         button: "Read and sign",
+      },
+      agreementTerminated: {
+        subject: "{caseNumber}: the agreement has been terminated",
+        heading: "The agreement has been terminated",
+        body: "{name} has terminated the agreement in the case “{title}” ({caseNumber}). It stays in force until the end of the notice period; see the date and the reason in Samverka.",
+        button: "Read the termination",
+      },
+      agreementEnded: {
+        subject: "{caseNumber}: the agreement has ended",
+        heading: "The agreement has ended",
+        body: "The agreement in the case “{title}” ({caseNumber}) has reached its end date and has ended. The case and its documents stay in Samverka.",
+        button: "Open the case",
       },
       reportSubmitted: {
         subject: "{caseNumber}: a follow-up report has arrived",

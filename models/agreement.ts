@@ -51,6 +51,8 @@ export interface AgreementState extends AgreementTerms {
   plan?: PlannedPayment[];
   payments?: Payment[];
   ownContributions?: OwnContribution[];
+  /** Notice given by either party: the agreement ends on `effectiveOn` (the new end). */
+  termination?: { byName: string; party: "organisation" | "municipality"; reason: string; at: Date; effectiveOn: Date };
   /** Follow-up reports, one per year of the term (agreements/follow-up.ts). */
   reports?: FollowUpReport[];
 }
@@ -169,6 +171,10 @@ export const agreementStateSchema = new Schema<AgreementState>(
     payments: [
       new Schema<Payment>({ paidOn: Date, amountSek: Number, reference: String, recordedBy: String }, { _id: false }),
     ],
+    termination: new Schema(
+      { byName: String, party: String, reason: String, at: Date, effectiveOn: Date },
+      { _id: false },
+    ),
     reports: [
       new Schema<FollowUpReport>(
         {

@@ -13,6 +13,7 @@ import {
   reportSchema,
   sendForSigningSchema,
   signSchema,
+  terminateSchema,
 } from "~/schemas/agreement";
 import { StackedTable } from "./stacked-table";
 import { StatusBadge } from "./case";
@@ -88,6 +89,15 @@ export function AgreementPage({
               </button>
             </Form>
           ) : null}
+          {view.termination ? (
+            <p className="notice notice--warning">
+              {t("agreement.terminatedNotice", {
+                name: view.termination.byName,
+                date: view.termination.effectiveOn,
+                reason: view.termination.reason,
+              })}
+            </p>
+          ) : null}
           <Terms view={view} />
           {view.followUp ? <FollowUp view={view} version={c.version} resultFor={resultFor} /> : null}
           {view.ledger ? <Ledger view={view} version={c.version} resultFor={resultFor} /> : null}
@@ -96,6 +106,7 @@ export function AgreementPage({
           ) : null}
           <AgreementDocument view={view} resultFor={resultFor} />
           <VersionCompare view={view} diff={data.diff} />
+          {view.may.terminate ? <TerminateForm version={c.version} lastResult={resultFor("terminate")} /> : null}
           {view.may.send && data.choices ? (
             <SendForSigning choices={data.choices} version={c.version} lastResult={resultFor("send")} />
           ) : null}
@@ -621,5 +632,25 @@ function IntentForm<Schema extends Record<string, unknown>>({
         {submit}
       </button>
     </Form>
+  );
+}
+
+/** Either party may give notice; the agreement then ends after the notice period. */
+function TerminateForm({ version, lastResult }: { version: number; lastResult: Result }) {
+  const { t } = useTranslation();
+  const [form, fields] = useSchemaForm(terminateSchema, lastResult, "terminate", { version: String(version) });
+  return (
+    <CollapsiblePanel open={Boolean(lastResult)} title={t("agreement.terminate")}>
+      <p>{t("agreement.terminateLead")}</p>
+      <IntentForm form={form} intent="terminate" version={version} submit={t("agreement.terminate")} secondary>
+        <TextAreaField field={fields.reason} label={t("agreement.fields.reason")} rows={3} />
+        <ChoiceGroup
+          field={fields.confirm}
+          type="checkbox"
+          legend={t("agreement.fields.confirmLegend")}
+          options={[{ value: "on", label: t("agreement.confirmTermination") }]}
+        />
+      </IntentForm>
+    </CollapsiblePanel>
   );
 }

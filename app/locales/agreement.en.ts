@@ -51,6 +51,11 @@ const agreement = {
     signLead: "Read the text below. You sign by confirming and entering your password again.",
     confirm: "I have read version {{number}} and sign as {{role}}",
     sign: "Sign",
+    terminate: "Terminate the agreement",
+    terminateLead:
+      "Either party may terminate the agreement. It then stays in force until the end of the notice period (or its end date, if that comes first), and both parties are told.",
+    confirmTermination: "I terminate the agreement on behalf of my party",
+    terminatedNotice: "{{name}} has terminated the agreement. It ends on {{date}}. Reason: {{reason}}",
     downloadPdf: "Download the signed agreement, version {{number}} (PDF)",
     followUp: {
       title: "Follow-up",
@@ -108,6 +113,7 @@ const agreement = {
       confirmLegend: "Confirm",
       confirm: "Confirm",
       password: "Your password",
+      reason: "Reason for the termination",
     },
     errors: {
       endAfterStart: "The end date must be after the start date",
@@ -116,6 +122,7 @@ const agreement = {
       amount: "Enter an amount greater than 0",
       year: "Enter the year as four digits, for example 2027",
       commentRequired: "Write what the organisation needs to add",
+      confirmTermination: "Confirm that you terminate the agreement",
     },
     refused: {
       actor: "You may not do this with the agreement.",
@@ -134,6 +141,7 @@ const agreement = {
       signed: "Your signature is recorded.",
       payment: "The payment is recorded.",
       report: "The follow-up report is submitted.",
+      terminated: "The agreement is terminated. Both parties have been told.",
       assessed: "The assessment is recorded.",
     },
   },

@@ -51,6 +51,11 @@ const agreement = {
     signLead: "Läs texten nedan. Du skriver under genom att bekräfta och ange ditt lösenord igen.",
     confirm: "Jag har läst version {{number}} och skriver under som {{role}}",
     sign: "Skriv under",
+    terminate: "Säg upp överenskommelsen",
+    terminateLead:
+      "Vardera part kan säga upp överenskommelsen. Den gäller då till uppsägningstidens slut (eller till sin slutdag, om den kommer först), och båda parter får besked.",
+    confirmTermination: "Jag säger upp överenskommelsen för min parts räkning",
+    terminatedNotice: "{{name}} har sagt upp överenskommelsen. Den upphör {{date}}. Skäl: {{reason}}",
     downloadPdf: "Ladda ner den undertecknade överenskommelsen, version {{number}} (PDF)",
     followUp: {
       title: "Uppföljning",
@@ -104,6 +109,7 @@ const agreement = {
       confirmLegend: "Bekräfta",
       confirm: "Bekräfta",
       password: "Ditt lösenord",
+      reason: "Skäl till uppsägningen",
     },
     errors: {
       endAfterStart: "Slutdatumet måste vara efter startdatumet",
@@ -112,6 +118,7 @@ const agreement = {
       amount: "Skriv ett belopp större än 0",
       year: "Skriv året med fyra siffror, till exempel 2027",
       commentRequired: "Skriv vad organisationen behöver komplettera",
+      confirmTermination: "Bekräfta att du säger upp överenskommelsen",
     },
     refused: {
       actor: "Du har inte behörighet att göra det här med överenskommelsen.",
@@ -130,6 +137,7 @@ const agreement = {
       signed: "Din underskrift är registrerad.",
       payment: "Utbetalningen är registrerad.",
       report: "Uppföljningsrapporten är lämnad.",
+      terminated: "Överenskommelsen är uppsagd. Båda parter har fått besked.",
       assessed: "Bedömningen är registrerad.",
     },
   },

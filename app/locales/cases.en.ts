@@ -231,6 +231,8 @@ const cases: Shape<typeof sv> = {
       paymentRecorded: "Payment recorded",
       reportSubmitted: "Follow-up report submitted",
       reportAssessed: "Follow-up report assessed",
+      agreementTerminated: "Agreement terminated (ends {{date}})",
+      endAgreement: "The agreement has ended",
     },
     by: "by {{name}}",
     helpTitle: "What IOP is – and what it is not",

@@ -234,6 +234,8 @@ const cases = {
       paymentRecorded: "Utbetalning registrerad",
       reportSubmitted: "Uppföljningsrapport lämnad",
       reportAssessed: "Uppföljningsrapport bedömd",
+      agreementTerminated: "Överenskommelsen uppsagd (upphör {{date}})",
+      endAgreement: "Överenskommelsen har upphört",
     },
     by: "av {{name}}",
     helpTitle: "Vad är IOP – och vad är det inte?",

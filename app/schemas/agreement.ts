@@ -103,3 +103,10 @@ export const reportAssessmentSchema = z
     path: ["comment"],
     message: "agreement.errors.commentRequired",
   });
+
+/** Notice of termination: the reason is required, and the person confirms. */
+export const terminateSchema = z.object({
+  version,
+  reason: requiredText(MAX_LONG),
+  confirm: z.literal("on", { error: "agreement.errors.confirmTermination" }),
+});

@@ -120,6 +120,17 @@ describe("the agreement", { timeout: 120_000 }, () => {
     const total = org.page.locator("#ledger-heading ~ table tr", { hasText: "Hela avtalstiden" });
     expect((await total.textContent())?.replace(/\s+/g, " ")).toMatch(/37 500 kr.*40 000 kr.*1 200/);
 
+    // The organisation gives notice: the agreement stays in force until the notice period ends.
+    await org.page.locator("summary", { hasText: "Säg upp överenskommelsen" }).click();
+    await org.page.getByLabel("Skäl till uppsägningen").fill("Föreningen slås samman med en annan.");
+    await org.page.getByLabel("Jag säger upp överenskommelsen för min parts räkning").check();
+    await org.page.getByRole("button", { name: "Säg upp överenskommelsen" }).click();
+    await org.page.getByText("Överenskommelsen är uppsagd. Båda parter har fått besked.").waitFor();
+    await org.page
+      .getByText(/Lina Verksamhetschef har sagt upp överenskommelsen\. Den upphör \d{4}-\d{2}-\d{2}/)
+      .waitFor();
+    await look(org.page, "avtal-uppsagt");
+
     for (const p of [officer, org]) {
       expect(p.errors).toEqual([]);
       await p.context.close();

@@ -1,13 +1,19 @@
 import { createHash } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { AgreementVersionModel, agreementVersionId } from "#models/agreement";
 import { CaseEventModel } from "#models/case-event";
 import { DepartmentModel } from "#models/department";
 import { UserModel } from "#models/user";
-import { AgreementError, saveAgreementDraft } from "~/domain/agreements/agreements.server";
+import {
+  AgreementError,
+  endDueAgreements,
+  saveAgreementDraft,
+  terminateAgreement,
+} from "~/domain/agreements/agreements.server";
+import { setClock } from "~/domain/kernel/clock";
 import { agreementText } from "~/domain/agreements/agreement-text";
 import { loadCaseById } from "~/domain/cases/engine.server";
-import { caseInStatus, upsertUser } from "~/domain/demo/factories.server";
+import { agreementInStatus, caseInStatus, upsertUser } from "~/domain/demo/factories.server";
 import type { SessionUser } from "~/domain/identity/session.server";
 import { startTestApp, type TestApp } from "../support/app";
 import { laxhjalpenCast } from "../support/cast";
@@ -367,5 +373,57 @@ describe("who may use the agreement pages", () => {
     const html = await (await lina.get(orgPage)).text();
     expect(html).toContain("&lt;script&gt;alert(&#x27;avtal&#x27;)&lt;/script&gt;");
     expect(html).not.toContain("<script>alert('avtal')</script>");
+  });
+});
+
+describe("the end of an agreement", () => {
+  afterEach(() => setClock(null));
+
+  it("is given notice by either party, and ended once by the job after the notice period", async () => {
+    const cast = await laxhjalpenCast();
+    const c = await agreementInStatus(cast, "Avtal som sägs upp", true);
+    expect(c.status).toBe("active");
+    const orgPage = `/forslag/${String(c._id)}/avtal`;
+    const lina = await sessionFor(app.url, DEMO.orgAdminB);
+    const notice = { intent: "terminate", reason: "Föreningen läggs ned.", confirm: "on" };
+    const v = async () => String((await reload(c)).version);
+    for (const [who, status] of [
+      [DEMO.orgAdminA, 404],
+      [DEMO.politician, 404],
+    ] as const) {
+      expect(
+        (await (await sessionFor(app.url, who)).post(orgPage, { ...notice, version: await v() })).status,
+        who,
+      ).toBe(status);
+    }
+    for (const body of [
+      `intent=terminate&version=${await v()}&reason[$ne]=x&confirm=on`,
+      `intent=terminate&version=${await v()}&reason=Skäl`,
+    ]) {
+      expect((await lina.post(orgPage, body)).status, body).toBe(400);
+    }
+    // Given on 30 November (the domain call, with the clock there, in the past so that the
+    // emails are due at once): three months later is 28 February, the month having no 30th.
+    // Notice once given cannot be given again.
+    setClock(() => new Date("2025-11-30T10:00:00Z"));
+    await terminateAgreement(await reload(c), cast.member, { reason: "Föreningen läggs ned." }, Number(await v()));
+    setClock(null);
+    expect((await lina.post(orgPage, { ...notice, version: await v() })).status).toBe(409);
+    const terminated = await reload(c);
+    const effective = terminated.agreement?.termination?.effectiveOn;
+    expect(terminated.agreement?.termination?.party).toBe("organisation");
+    expect(effective?.toISOString().slice(0, 10)).toBe("2026-02-28");
+    expect(terminated.agreement?.end?.getTime()).toBe(effective?.getTime());
+    await app.smtp.waitFor((m) => recipients(m).includes(DEMO.officer) && /uppsagd/.test(m.subject ?? ""));
+
+    // Before the end date the job leaves it; after, two instances at once end it once.
+    setClock(() => new Date("2026-02-27T10:00:00Z"));
+    expect(await endDueAgreements()).toBe(0);
+    setClock(() => new Date((effective?.getTime() ?? 0) + 2 * 24 * 60 * 60 * 1000));
+    const counts = await Promise.all([endDueAgreements(), endDueAgreements()]);
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(1);
+    expect((await reload(c)).status).toBe("ended");
+    expect(await CaseEventModel.countDocuments({ caseId: c._id, type: "endAgreement" })).toBe(1);
+    await app.smtp.waitFor((m) => recipients(m).includes(DEMO.orgAdminB) && /har upphört/.test(m.subject ?? ""));
   });
 });

@@ -66,7 +66,7 @@ const columns = [
   "message", "internal note", "meeting", "confirm meeting", "set confidential", "assess", "attach",
   "leave own membership", "delete org document", "manage departments", "register organisation", "edit page texts",
   "draft agreement", "comment agreement", "sign agreement", "record payment", "report contribution",
-  "assess report",
+  "assess report", "terminate agreement",
 ] as const;
 const check: Record<(typeof columns)[number], (a: ReturnType<typeof defineAbilityFor>, self: string) => boolean> = {
   "read draft": (a) => a.can("read", draftCase),
@@ -106,25 +106,26 @@ const check: Record<(typeof columns)[number], (a: ReturnType<typeof defineAbilit
   "record payment": (a) => a.can("recordPayment", routedCase("active")),
   "report contribution": (a) => a.can("reportContribution", routedCase("active")),
   "assess report": (a) => a.can("assessReport", routedCase("active")),
+  "terminate agreement": (a) => a.can("terminateAgreement", routedCase("active")),
 };
 
 // 1 = allowed, 0 = refused; columns in the order above.
 // prettier-ignore
 const table: Record<keyof typeof people, number[]> = {
-  orgAdmin:             [1, 1, 1, 0, 1, 0, 0, 1, 1, 1, 1, 1, 1, 1, 0, 0,  1, 0, 0, 1, 0, 0, 1, 1, 1, 0, 1, 0,  0, 1, 1, 0, 1, 0],
-  orgMember:            [1, 1, 1, 0, 1, 0, 0, 1, 1, 0, 0, 0, 1, 1, 0, 0,  1, 0, 0, 1, 0, 0, 1, 1, 0, 0, 1, 0,  0, 1, 1, 0, 1, 0],
-  otherOrgAdmin:        [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0,  0, 0, 0, 0, 0, 0],
-  routedOfficer:        [0, 0, 1, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0,  1, 1, 1, 0, 1, 1, 0, 0, 0, 0, 0, 0,  1, 1, 1, 1, 0, 1],
-  sameDeptOfficer:      [0, 0, 1, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0,  1, 1, 1, 0, 1, 1, 0, 0, 0, 0, 0, 0,  1, 1, 1, 1, 0, 1],
-  coReadingOfficer:     [0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0,  0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  0, 0, 0, 0, 0, 0],
-  otherDeptOfficer:     [0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0,  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  0, 0, 0, 0, 0, 0],
-  coordinator:          [0, 0, 1, 0, 0, 1, 1, 0, 1, 0, 0, 0, 1, 0, 0, 0,  1, 1, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0,  1, 1, 1, 1, 0, 1],
-  routedCoordinator:    [0, 0, 1, 0, 0, 1, 1, 0, 1, 0, 0, 0, 1, 0, 0, 0,  1, 1, 1, 0, 1, 1, 0, 0, 0, 0, 0, 0,  1, 1, 1, 1, 0, 1],
-  admin:                [0, 0, 1, 0, 0, 1, 1, 0, 1, 0, 0, 0, 1, 0, 1, 1,  1, 1, 1, 0, 1, 0, 0, 0, 0, 1, 0, 1,  0, 0, 1, 0, 0, 0],
-  politician:           [0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0,  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  0, 0, 0, 0, 0, 0],
-  otherBodyCoordinator: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  0, 0, 0, 0, 0, 0],
-  signedInStranger:     [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0,  0, 0, 0, 0, 0, 0],
-  anonymous:            [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  0, 0, 0, 0, 0, 0],
+  orgAdmin:             [1, 1, 1, 0, 1, 0, 0, 1, 1, 1, 1, 1, 1, 1, 0, 0,  1, 0, 0, 1, 0, 0, 1, 1, 1, 0, 1, 0,  0, 1, 1, 0, 1, 0, 1],
+  orgMember:            [1, 1, 1, 0, 1, 0, 0, 1, 1, 0, 0, 0, 1, 1, 0, 0,  1, 0, 0, 1, 0, 0, 1, 1, 0, 0, 1, 0,  0, 1, 1, 0, 1, 0, 1],
+  otherOrgAdmin:        [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0,  0, 0, 0, 0, 0, 0, 0],
+  routedOfficer:        [0, 0, 1, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0,  1, 1, 1, 0, 1, 1, 0, 0, 0, 0, 0, 0,  1, 1, 1, 1, 0, 1, 1],
+  sameDeptOfficer:      [0, 0, 1, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0,  1, 1, 1, 0, 1, 1, 0, 0, 0, 0, 0, 0,  1, 1, 1, 1, 0, 1, 1],
+  coReadingOfficer:     [0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0,  0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  0, 0, 0, 0, 0, 0, 0],
+  otherDeptOfficer:     [0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0,  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  0, 0, 0, 0, 0, 0, 0],
+  coordinator:          [0, 0, 1, 0, 0, 1, 1, 0, 1, 0, 0, 0, 1, 0, 0, 0,  1, 1, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0,  1, 1, 1, 1, 0, 1, 1],
+  routedCoordinator:    [0, 0, 1, 0, 0, 1, 1, 0, 1, 0, 0, 0, 1, 0, 0, 0,  1, 1, 1, 0, 1, 1, 0, 0, 0, 0, 0, 0,  1, 1, 1, 1, 0, 1, 1],
+  admin:                [0, 0, 1, 0, 0, 1, 1, 0, 1, 0, 0, 0, 1, 0, 1, 1,  1, 1, 1, 0, 1, 0, 0, 0, 0, 1, 0, 1,  0, 0, 1, 0, 0, 0, 0],
+  politician:           [0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0,  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  0, 0, 0, 0, 0, 0, 0],
+  otherBodyCoordinator: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  0, 0, 0, 0, 0, 0, 0],
+  signedInStranger:     [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0,  0, 0, 0, 0, 0, 0, 0],
+  anonymous:            [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  0, 0, 0, 0, 0, 0, 0],
 };
 
 describe("the permission table", () => {
@@ -209,6 +210,9 @@ const transitions: [CaseStatus, "idea" | "proposal", CaseRelation, string[]][] =
   ["agreement_pending_signatures", "proposal", "politician", []],
   ["active", "proposal", "organisation", []],
   ["active", "proposal", "officer", []],
+  // Only Samverka's end job ends an agreement (on its end date).
+  ["active", "proposal", "system", ["endAgreement"]],
+  ["active", "proposal", "coordinator", []],
 ];
 
 describe("the lifecycle by relation", () => {

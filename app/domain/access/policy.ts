@@ -23,7 +23,8 @@ export type CaseRelation =
   | "admin" // an administrator of the case's public body
   | "coReader" // an officer of a department asked to read along
   | "politician" // an elected representative of the case's public body
-  | "stranger"; // anyone else: another organisation, another department, another body, the public
+  | "stranger" // anyone else: another organisation, another department, another body, the public
+  | "system"; // Samverka's own jobs (never a person: no user is ever in this relation)
 
 /** In order of precedence: a person with several relations acts in the first. */
 export const CASE_RELATIONS: readonly CaseRelation[] = [
@@ -53,7 +54,8 @@ export type CaseAction =
   | "commentAgreement" // comment on a section of the agreement's draft
   | "recordPayment" // record a payment of the municipal contribution
   | "reportContribution" // report a year: the follow-up report and the own contribution
-  | "assessReport"; // assess a follow-up report: approve it or ask for more
+  | "assessReport" // assess a follow-up report: approve it or ask for more
+  | "terminateAgreement"; // give notice: either party may end the agreement early
 
 const ORG = ["organisation"] as const;
 const HANDLERS = ["officer", "coordinator", "admin"] as const;
@@ -93,6 +95,9 @@ export const CASE_POLICY: Record<CaseAction, readonly CaseRelation[]> = {
   recordPayment: AGREEMENT_WRITERS,
   reportContribution: ORG,
   assessReport: AGREEMENT_WRITERS,
+  terminateAgreement: ["organisation", ...AGREEMENT_WRITERS],
+  // Nobody ends an agreement by hand: the job does on the end date (relation "system").
+  endAgreement: ["system"],
   sendForSigning: AGREEMENT_WRITERS,
   reopenAgreement: AGREEMENT_WRITERS,
   // Only the signers named when the agreement was sent may sign (checked by the domain).

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { addMonths } from "date-fns";
 import { Types } from "mongoose";
 import {
   AgreementCommentModel,
@@ -36,6 +37,7 @@ import { agreementText, firstDraft, SECTION_KEYS } from "./agreement-text";
 import { compareVersions } from "./diff";
 import { ledgerTotals, quarterlyPlan } from "./ledger";
 import { nextReport, reportSchedule } from "./follow-up";
+import { caseRows } from "../cases/read-model.server";
 import { agreementPdf } from "./pdf.server";
 import { storeDocument } from "../records/documents.server";
 
@@ -497,6 +499,86 @@ export async function assessReport(
   return after;
 }
 
+/**
+ * Either party gives notice with a reason: the agreement then ends after the notice period
+ * (or on its own end date, if that comes first), by the end job. Both parties are told.
+ */
+export async function terminateAgreement(
+  c: CaseDoc,
+  user: SessionUser,
+  input: { reason: string },
+  expectedVersion: number,
+) {
+  const actor = requireAction("terminateAgreement", user, c);
+  const agreement = requireActive(c);
+  if (agreement.termination) throw new AgreementError("status");
+  if (expectedVersion !== c.version) throw new CaseConflictError();
+  const at = clockNow();
+  // 30 November + 3 months is 28 February, not 2 March (date-fns clamps to the month's end).
+  const notice = addMonths(at, agreement.noticeMonths);
+  const effectiveOn = agreement.end && agreement.end < notice ? agreement.end : notice;
+  const party = actor === "organisation" ? ("organisation" as const) : ("municipality" as const);
+  const members = (await organisationMembers(c)).map((m) => m.email);
+  const { case: after } = await recordChange(
+    c,
+    { type: "agreementTerminated", actor: user, data: { date: effectiveOn.toISOString().slice(0, 10) } },
+    {
+      agreement: {
+        ...agreement,
+        end: effectiveOn,
+        termination: { byName: user.name, party, reason: input.reason, at, effectiveOn },
+      },
+    },
+    [
+      {
+        kind: "document",
+        ref: "agreement-terminated:{seq}",
+        entry: {
+          direction: party === "organisation" ? "incoming" : "outgoing",
+          title: "Uppsägning av överenskommelsen",
+          sender: user.name,
+        },
+      },
+      ...(await noticeEffects(c, "agreementTerminated", members, user.name, false)),
+      ...(await noticeEffects(c, "agreementTerminated", await staffRecipients(c), user.name, true)),
+    ],
+  );
+  return after;
+}
+
+/**
+ * The end job: every active agreement whose end date has passed (Swedish time) ends, once,
+ * however many instances run it at the same moment (the change's event is the lock).
+ */
+export async function endDueAgreements(now = clockNow()) {
+  const today = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" }).format(now);
+  const due = (await caseRows()).filter(
+    (r) => r.status === "active" && r.agreement?.end && r.agreement.end.toISOString().slice(0, 10) < today,
+  );
+  let ended = 0;
+  for (const row of due) {
+    const c = await loadCaseById(row.publicBodyId, row._id);
+    if (!c || c.status !== "active") continue;
+    try {
+      const members = (await organisationMembers(c)).map((m) => m.email);
+      const { repeated } = await transition(c, "endAgreement", null, {
+        expectedVersion: c.version,
+        shared: true,
+        system: true,
+        effects: [
+          ...(await noticeEffects(c, "agreementEnded", members, "Samverka", false)),
+          ...(await noticeEffects(c, "agreementEnded", await staffRecipients(c), "Samverka", true)),
+        ],
+      });
+      if (!repeated) ended++;
+    } catch (error) {
+      // Another instance ended it, or someone changed the case a moment ago: the next run sees.
+      if (!(error instanceof CaseConflictError)) throw error;
+    }
+  }
+  return ended;
+}
+
 /** Renders the signed version as PDF/A and stores it with the case's documents (GridFS). */
 async function storeSignedPdf(
   c: CaseDoc,
@@ -594,6 +676,14 @@ export async function agreementView(c: CaseDoc, user: SessionUser, actor: CaseRe
           }),
         }
       : null,
+    termination: a.termination
+      ? {
+          byName: a.termination.byName,
+          party: a.termination.party,
+          reason: a.termination.reason,
+          effectiveOn: a.termination.effectiveOn.toISOString().slice(0, 10),
+        }
+      : null,
     pdf: signing?.documentId ? `/forslag/${String(c._id)}/avtal/pdf` : null,
     ledger:
       c.status === "active" || c.status === "ended"
@@ -646,6 +736,7 @@ export async function agreementView(c: CaseDoc, user: SessionUser, actor: CaseRe
       reopen: mayOnCase("reopenAgreement", actor) && c.status === "agreement_pending_signatures",
       recordPayment: mayOnCase("recordPayment", actor) && c.status === "active",
       assessReport: mayOnCase("assessReport", actor) && c.status === "active",
+      terminate: mayOnCase("terminateAgreement", actor) && c.status === "active" && !a.termination,
       reportContribution: mayOnCase("reportContribution", actor) && c.status === "active",
     },
   };

@@ -227,6 +227,8 @@ export async function transition(
     data?: Record<string, unknown>;
     shared?: boolean;
     effects?: CaseEffect[];
+    /** A job's change (`user` null): made as "system", which no person can be. */
+    system?: boolean;
   },
 ): Promise<ChangeResult> {
   if (options.expectedVersion !== c.version) {
@@ -238,7 +240,7 @@ export async function transition(
     }
     throw new CaseConflictError();
   }
-  const status = nextStatus(name, factsOf(c), relationOf(user, c));
+  const status = nextStatus(name, factsOf(c), options.system && !user ? "system" : relationOf(user, c));
   return commit(
     c,
     {

@@ -23,7 +23,8 @@ export type TransitionName =
   | "withdraw"
   | "sendForSigning"
   | "reopenAgreement"
-  | "signAgreement";
+  | "signAgreement"
+  | "endAgreement";
 
 // Who may make each transition is the access policy's CASE_POLICY (access/policy.ts).
 interface Transition {
@@ -71,6 +72,8 @@ export const TRANSITIONS: Record<TransitionName, Transition> = {
     from: ["agreement_pending_signatures"],
     to: (c) => ((c.signaturesMissing ?? 1) <= 1 ? "active" : "agreement_pending_signatures"),
   },
+  // On the end date (the term's, or the one notice gave), by Samverka's own job.
+  endAgreement: { from: ["active"], to: "ended" },
 };
 
 export type TransitionRefusal = "status" | "actor" | "kind";

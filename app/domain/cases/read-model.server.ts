@@ -32,12 +32,13 @@ export interface CaseRow {
   decision?: { outcome: "approved" | "declined"; contributionPerYearSek: number };
   agreement?: {
     number: number;
+    end?: Date;
     signing?: { signers: { userId: Types.ObjectId }[]; signatures: { userId: Types.ObjectId }[] };
   };
 }
 
 const CASE_FIELDS =
-  "publicBodyId organisationId title kind status caseNumber receivedAt lastActivityAt updatedAt areas routing contactEmail pendingInvitations orgActivity decision.outcome decision.contributionPerYearSek agreement.number agreement.signing.signers.userId agreement.signing.signatures.userId";
+  "publicBodyId organisationId title kind status caseNumber receivedAt lastActivityAt updatedAt areas routing contactEmail pendingInvitations orgActivity decision.outcome decision.contributionPerYearSek agreement.number agreement.end agreement.signing.signers.userId agreement.signing.signatures.userId";
 
 type Cached<T> = { key: string; value: T };
 const caches = new Map<string, Cached<unknown>>();

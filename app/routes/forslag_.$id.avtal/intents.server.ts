@@ -4,6 +4,7 @@ import {
   assessReport,
   createAgreementDraft,
   submitReport,
+  terminateAgreement,
   recordPayment,
   reopenAgreement,
   saveAgreementDraft,
@@ -23,6 +24,7 @@ import {
   reportSchema,
   sendForSigningSchema,
   signSchema,
+  terminateSchema,
   versionOnlySchema,
 } from "~/schemas/agreement";
 
@@ -88,6 +90,12 @@ export async function runAgreementIntent(c: CaseDoc, user: SessionUser, formData
       const { version, ...input } = submission.value;
       await assessReport(c, user, input, version);
       return redirectWithToast(`${here}#follow-up-heading`, "agreement.toasts.assessed");
+    }
+    if (intent === "terminate") {
+      const submission = parseForm(formData, terminateSchema);
+      if (submission.status !== "success") return invalid(submission, {}, 400, "terminate");
+      await terminateAgreement(c, user, { reason: submission.value.reason }, submission.value.version);
+      return redirectWithToast(here, "agreement.toasts.terminated");
     }
     if (intent === "sign") {
       const submission = parseForm(formData, signSchema);
