@@ -257,6 +257,22 @@ describe("the agreement from draft to active", () => {
       inKind: "",
     };
     expect((await hans.post(staffPage, { ...report, version: await v() })).status).toBe(403);
+    for (const bad of [
+      `intent=submitReport&version=${await v()}&year=2027&narrative[$ne]=x&indicators=i`,
+      `intent=submitReport&version=${await v()}&year=2027&narrative=${"x".repeat(1024 * 1024)}&indicators=i`,
+      `intent=submitReport&version=${await v()}&year=tjugo&narrative=n&indicators=i`,
+      `intent=assessReport&version=${await v()}&year=2027&outcome=kanske`,
+    ]) {
+      expect(
+        (
+          await (bad.includes("assessReport") ? hans : lina).post(
+            bad.includes("assessReport") ? staffPage : orgPage,
+            bad,
+          )
+        ).status,
+        bad.slice(0, 60),
+      ).toBe(400);
+    }
     expect((await lina.post(orgPage, { ...report, year: "2031", version: await v() })).status).toBe(409);
     expect((await lina.post(orgPage, { ...report, version: await v() })).status).toBe(302);
     expect((await lina.post(orgPage, { ...report, version: await v() })).status).toBe(409);
