@@ -24,6 +24,8 @@ import { useLang } from "./root-data";
 import { useSchemaForm } from "./use-form";
 
 type Result = SubmissionResult<string[]> | undefined;
+/** What a panel of the active agreement (ledger, follow-up) needs: the view and its forms' results. */
+type PanelProps = { view: AgreementView; version: number; resultFor: (form: string) => Result };
 
 export interface AgreementPageData {
   case: { id: string; title: string; caseNumber: string | null; status: string; version: number };
@@ -407,15 +409,7 @@ function SendForSigning({
 }
 
 /** The contributions ledger: planned, paid and reported per year and in total, with the forms. */
-function Ledger({
-  view,
-  version,
-  resultFor,
-}: {
-  view: AgreementView;
-  version: number;
-  resultFor: (form: string) => Result;
-}) {
+function Ledger({ view, version, resultFor }: PanelProps) {
   const { t } = useTranslation();
   const ledger = view.ledger;
   if (!ledger) return null;
@@ -476,15 +470,7 @@ function PaymentForm({ version, lastResult }: { version: number; lastResult: Res
 }
 
 /** Follow-up: the next report due, the reports with their assessments, and the forms. */
-function FollowUp({
-  view,
-  version,
-  resultFor,
-}: {
-  view: AgreementView;
-  version: number;
-  resultFor: (form: string) => Result;
-}) {
+function FollowUp({ view, version, resultFor }: PanelProps) {
   const { t } = useTranslation();
   const lang = useLang();
   const f = view.followUp;
