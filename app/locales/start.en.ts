@@ -57,6 +57,7 @@ const start: Shape<typeof sv> = {
         newFromOrganisation: "New from the organisation",
         assessmentOpen: "The assessment is not finished",
         readyToAssess: "The proposal can be assessed",
+        agreementToDraft: "Write a draft agreement",
       },
       news: {
         message: "message",
@@ -65,6 +66,10 @@ const start: Shape<typeof sv> = {
         meetingConfirmed: "confirmed meeting",
         attachmentAdded: "new attachment",
         withdraw: "withdrawn",
+        agreementComment: "comment on the agreement",
+        signAgreement: "signature",
+        reportSubmitted: "follow-up report",
+        agreementTerminated: "notice of termination",
       },
       reason: "Why",
     },

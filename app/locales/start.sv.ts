@@ -55,6 +55,7 @@ const start = {
         newFromOrganisation: "Nytt från organisationen",
         assessmentOpen: "Bedömningen är inte klar",
         readyToAssess: "Förslaget kan bedömas",
+        agreementToDraft: "Skriv ett utkast till överenskommelse",
       },
       news: {
         message: "meddelande",
@@ -63,6 +64,10 @@ const start = {
         meetingConfirmed: "bekräftat möte",
         attachmentAdded: "ny bilaga",
         withdraw: "återkallat",
+        agreementComment: "kommentar till överenskommelsen",
+        signAgreement: "underskrift",
+        reportSubmitted: "uppföljningsrapport",
+        agreementTerminated: "uppsägning",
       },
       reason: "Varför",
     },

@@ -77,6 +77,9 @@ describe("start pages", { timeout: 120_000 }, () => {
     const item = waiting.locator("li", { hasText: title("Dialogärende") });
     expect(await item.getByText("Nytt från organisationen (meddelande)").count()).toBe(1);
     expect(await item.getByText("Nytt", { exact: true }).count()).toBe(1);
+    // After approval the officer's work goes on: the agreement to draft waits too.
+    const approved = waiting.locator("li", { hasText: title("Beviljat") });
+    expect(await approved.getByText("Skriv ett utkast till överenskommelse").count()).toBe(1);
     await look(officer.page, "start-handlaggare");
     await item.getByRole("link", { name: title("Dialogärende") }).click();
     await officer.page.getByRole("heading", { level: 1, name: new RegExp(title("Dialogärende")) }).waitFor();

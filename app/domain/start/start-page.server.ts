@@ -128,7 +128,10 @@ export async function coordinatorStart(publicBody: PublicBodyDoc, ability: AppAb
 }
 
 /** Why a case waits for the officer. */
-export type OfficerReason = "newFromOrganisation" | "assessmentOpen" | "readyToAssess";
+export type OfficerReason = "newFromOrganisation" | "assessmentOpen" | "readyToAssess" | "agreementToDraft";
+
+// After approval the officer's work goes on with the agreement, until it has ended.
+const AGREEMENT_WORK: readonly string[] = ["approved", "agreement_pending_signatures", "active"];
 
 /** An officer's own cases, and what waits for them, with "new since you last looked" marks. */
 export async function officerStart(publicBody: PublicBodyDoc, user: SessionUser, ability: AppAbility) {
@@ -153,9 +156,10 @@ export async function officerStart(publicBody: PublicBodyDoc, user: SessionUser,
     ...(isNew(c) ? (["newFromOrganisation"] as const) : []),
     ...(c.status === "in_assessment" ? (["assessmentOpen"] as const) : []),
     ...(c.status === "in_dialogue" && c.kind === "proposal" ? (["readyToAssess"] as const) : []),
+    ...(c.status === "approved" && !c.agreement ? (["agreementToDraft"] as const) : []),
   ];
   const byActivity = (a: CaseRow, b: CaseRow) => b.lastActivityAt.getTime() - a.lastActivityAt.getTime();
-  const open = mine.filter((c) => isOpen(c.status)).sort(byActivity);
+  const open = mine.filter((c) => isOpen(c.status) || AGREEMENT_WORK.includes(c.status)).sort(byActivity);
   const waiting = open.filter((c) => reasons(c).length > 0);
   // A start page shows the latest; the inbox (filtered to this officer) has them all.
   return {
