@@ -66,14 +66,9 @@ export function AgreementPage({
       </p>
       {!view ? (
         data.staff && c.status === "approved" ? (
-          <Form method="post" className="panel">
-            <p>{t("agreement.createLead")}</p>
-            <input type="hidden" name="intent" value="createAgreement" />
-            <input type="hidden" name="version" value={c.version} />
-            <button type="submit" className="button">
-              {t("agreement.create")}
-            </button>
-          </Form>
+          <ActionPanel lead={t("agreement.createLead")} intent="createAgreement" version={c.version}>
+            {t("agreement.create")}
+          </ActionPanel>
         ) : (
           <p>{t("agreement.none")}</p>
         )
@@ -82,14 +77,9 @@ export function AgreementPage({
           {view.mySigning ? <SignForm view={view} lastResult={resultFor("sign")} /> : null}
           {view.signing ? <SigningStatus view={view} /> : null}
           {view.may.reopen ? (
-            <Form method="post" className="panel">
-              <p>{t("agreement.reopenLead")}</p>
-              <input type="hidden" name="intent" value="reopen" />
-              <input type="hidden" name="version" value={c.version} />
-              <button type="submit" className="button button--secondary">
-                {t("agreement.reopen")}
-              </button>
-            </Form>
+            <ActionPanel lead={t("agreement.reopenLead")} intent="reopen" version={c.version} secondary>
+              {t("agreement.reopen")}
+            </ActionPanel>
           ) : null}
           {view.termination ? (
             <p className="notice notice--warning">
@@ -638,5 +628,31 @@ function TerminateForm({ version, lastResult }: { version: number; lastResult: R
         />
       </IntentForm>
     </CollapsiblePanel>
+  );
+}
+
+/** A one-button panel: a lead, the intent and the version the person saw. */
+function ActionPanel({
+  lead,
+  intent,
+  version,
+  secondary = false,
+  children,
+}: {
+  lead: string;
+  intent: string;
+  version: number;
+  secondary?: boolean;
+  children: React.ReactNode;
+}) {
+  return (
+    <Form method="post" className="panel">
+      <p>{lead}</p>
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="version" value={version} />
+      <button type="submit" className={secondary ? "button button--secondary" : "button"}>
+        {children}
+      </button>
+    </Form>
   );
 }
