@@ -46,6 +46,8 @@ export type EmailTemplate =
         publicBody?: string;
         reasons?: string;
         days?: string;
+        date?: string;
+        amount?: string;
       });
 
 /** Short case notifications that share one shape (see `notices` in messages.ts). */

@@ -1,4 +1,5 @@
 import { Schema } from "mongoose";
+import { AMENDMENT_KINDS } from "./constants";
 import { defineModel, stableId, type ObjectId } from "./shared";
 
 // The IOP agreement of a case (docs/domain.md, "The agreement"): its state lives on the case
@@ -33,20 +34,61 @@ export interface Signature extends Signer {
   hash: string;
 }
 
-export interface AgreementState extends AgreementTerms {
-  /** The number of the latest version (1, 2, …). */
+/** A version out for signing, or signed: who signs, and who has. */
+export interface SigningState {
+  number: number;
+  hash: string;
+  sentAt: Date;
+  signers: Signer[];
+  signatures: Signature[];
+  /** The signed PDF (documents, GridFS), made with the last signature. */
+  documentId?: ObjectId;
+}
+
+/** A text being written and signed: the agreement before it is in force, or a change to it. */
+export interface AgreementDraft extends AgreementTerms {
+  /** The number of its latest version (versions are numbered per case: 1, 2, …). */
   number: number;
   sections: AgreementSection[];
-  /** The version out for signing, or signed: who signs, and who has. */
-  signing?: {
-    number: number;
-    hash: string;
-    sentAt: Date;
-    signers: Signer[];
-    signatures: Signature[];
-    /** The signed PDF (documents, GridFS), made with the last signature. */
-    documentId?: ObjectId;
-  };
+  signing?: SigningState;
+}
+
+/**
+ * A change to the agreement in force: a new draft from the signed text, written and signed
+ * again like the first, while the signed one stays in force until the change is signed.
+ */
+export interface AgreementAmendment extends AgreementDraft {
+  kind: (typeof AMENDMENT_KINDS)[number];
+  /** The signed version it changes. */
+  basedOn: number;
+  reason: string;
+  startedBy: string;
+  startedAt: Date;
+}
+
+/** A signed version that a later signed change replaced: kept, with its PDF. */
+export interface EarlierSigning {
+  number: number;
+  hash: string;
+  signedAt: Date;
+  documentId?: ObjectId;
+}
+
+/** A joint follow-up meeting, logged by staff with its minutes. */
+export interface FollowUpMeeting {
+  heldOn: Date;
+  participants: string;
+  minutes: string;
+  loggedBy: string;
+}
+
+export interface AgreementState extends AgreementDraft {
+  /** A renegotiation or extension under way (only while the agreement is active). */
+  amendment?: AgreementAmendment;
+  earlier?: EarlierSigning[];
+  meetings?: FollowUpMeeting[];
+  /** The number of a dropped change's last version, when it is the case's latest. */
+  lastNumber?: number;
   /** The contributions ledger of the active agreement (agreements/ledger.ts). */
   plan?: PlannedPayment[];
   payments?: Payment[];
@@ -68,6 +110,8 @@ export interface FollowUpReport {
   status: (typeof REPORT_STATUSES)[number];
   submittedBy: string;
   submittedAt: Date;
+  /** Files sent with the report (documents, GridFS). */
+  attachmentIds?: ObjectId[];
   assessment?: { comment: string; by: string; at: Date };
 }
 
@@ -164,6 +208,33 @@ commentSchema.index({ caseId: 1, at: 1 });
 
 export const AgreementCommentModel = defineModel("AgreementComment", commentSchema);
 
+const signingSchema = new Schema(
+  {
+    number: Number,
+    hash: String,
+    sentAt: Date,
+    documentId: Schema.Types.ObjectId,
+    signers: [
+      new Schema<Signer>({ userId: Schema.Types.ObjectId, name: String, party: String, role: String }, { _id: false }),
+    ],
+    signatures: [
+      new Schema<Signature>(
+        {
+          userId: Schema.Types.ObjectId,
+          name: String,
+          party: String,
+          role: String,
+          at: Date,
+          ip: String,
+          hash: String,
+        },
+        { _id: false },
+      ),
+    ],
+  },
+  { _id: false },
+);
+
 export const agreementStateSchema = new Schema<AgreementState>(
   {
     number: { type: Number, required: true },
@@ -184,6 +255,7 @@ export const agreementStateSchema = new Schema<AgreementState>(
           status: { type: String, enum: REPORT_STATUSES },
           submittedBy: String,
           submittedAt: Date,
+          attachmentIds: [Schema.Types.ObjectId],
           assessment: new Schema({ comment: String, by: String, at: Date }, { _id: false }),
         },
         { _id: false },
@@ -197,35 +269,34 @@ export const agreementStateSchema = new Schema<AgreementState>(
     ],
     sections: { type: [sectionSchema], default: [] },
     ...termFields,
-    signing: new Schema(
+    signing: signingSchema,
+    amendment: new Schema(
       {
         number: Number,
-        hash: String,
-        sentAt: Date,
-        documentId: Schema.Types.ObjectId,
-        signers: [
-          new Schema<Signer>(
-            { userId: Schema.Types.ObjectId, name: String, party: String, role: String },
-            { _id: false },
-          ),
-        ],
-        signatures: [
-          new Schema<Signature>(
-            {
-              userId: Schema.Types.ObjectId,
-              name: String,
-              party: String,
-              role: String,
-              at: Date,
-              ip: String,
-              hash: String,
-            },
-            { _id: false },
-          ),
-        ],
+        sections: { type: [sectionSchema], default: undefined },
+        ...termFields,
+        signing: signingSchema,
+        kind: { type: String, enum: AMENDMENT_KINDS },
+        basedOn: Number,
+        reason: String,
+        startedBy: String,
+        startedAt: Date,
       },
       { _id: false },
     ),
+    lastNumber: Number,
+    earlier: [
+      new Schema<EarlierSigning>(
+        { number: Number, hash: String, signedAt: Date, documentId: Schema.Types.ObjectId },
+        { _id: false },
+      ),
+    ],
+    meetings: [
+      new Schema<FollowUpMeeting>(
+        { heldOn: Date, participants: String, minutes: String, loggedBy: String },
+        { _id: false },
+      ),
+    ],
   },
   { _id: false },
 );

@@ -48,3 +48,6 @@ export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 export const CASE_KINDS = ["idea", "proposal"] as const;
 export type CaseKind = (typeof CASE_KINDS)[number];
+
+/** The changes to an agreement in force: rewritten (renegotiation) or a later end (extension). */
+export const AMENDMENT_KINDS = ["renegotiation", "extension"] as const;

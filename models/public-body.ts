@@ -14,6 +14,8 @@ export interface PublicBody {
   inactivityReminderDays: number;
   /** Days before an unanswered completion request reminds the organisation. */
   completionReminderDays: number;
+  /** Days an agreement out for signing waits before its signers are reminded (and again). */
+  signatureReminderDays: number;
   /** The rate the de minimis check converts kronor to euro at, set by an administrator. */
   eurRate?: EurRate;
 }
@@ -36,6 +38,7 @@ const schema = new Schema<PublicBody>(
     unroutedReminderDays: { type: Number, default: 3 },
     inactivityReminderDays: { type: Number, default: 14 },
     completionReminderDays: { type: Number, default: 7 },
+    signatureReminderDays: { type: Number, default: 7 },
     eurRate: new Schema<EurRate>({ sekPerEur: Number, date: Date }, { _id: false }),
   },
   baseOptions,

@@ -8,6 +8,8 @@ import { formatDateTime, formatNumber, formatSek } from "~/i18n";
 import {
   agreementCommentSchema,
   agreementDraftSchema,
+  amendmentSchema,
+  followUpMeetingSchema,
   paymentSchema,
   reportAssessmentSchema,
   reportSchema,
@@ -18,7 +20,16 @@ import {
 import { StackedTable } from "./stacked-table";
 import { StatusBadge } from "./case";
 import { ErrorNotice } from "./error-notice";
-import { AmountField, ChoiceGroup, DateField, ErrorSummary, SelectField, TextAreaField, TextField } from "./forms";
+import {
+  AmountField,
+  ChoiceGroup,
+  DateField,
+  ErrorSummary,
+  FileField,
+  SelectField,
+  TextAreaField,
+  TextField,
+} from "./forms";
 import { CollapsiblePanel, PageHeading } from "./layout";
 import { useLang } from "./root-data";
 import { useSchemaForm } from "./use-form";
@@ -81,6 +92,7 @@ export function AgreementPage({
               {t("agreement.reopen")}
             </ActionPanel>
           ) : null}
+          {view.amendment ? <AmendmentNotice view={view} version={c.version} /> : null}
           {view.termination ? (
             <p className="notice notice--warning">
               {t("agreement.terminatedNotice", {
@@ -91,8 +103,12 @@ export function AgreementPage({
             </p>
           ) : null}
           <Terms view={view} />
+          {view.may.amend ? (
+            <AmendForm end={view.terms.end} version={c.version} lastResult={resultFor("amend")} />
+          ) : null}
           {view.followUp ? <FollowUp view={view} version={c.version} resultFor={resultFor} /> : null}
           {view.ledger ? <Ledger view={view} version={c.version} resultFor={resultFor} /> : null}
+          {view.earlier.length ? <EarlierVersions view={view} /> : null}
           {view.may.edit ? (
             <AgreementEditor key={c.version} view={view} version={c.version} lastResult={resultFor("draft")} />
           ) : null}
@@ -108,6 +124,7 @@ export function AgreementPage({
   );
 }
 
+/** The term, notice and money of the text shown; beside a change, those of the agreement in force. */
 function Terms({ view }: { view: AgreementView }) {
   const { t } = useTranslation();
   return (
@@ -115,16 +132,121 @@ function Terms({ view }: { view: AgreementView }) {
       <h2 id="terms-heading">
         {t("agreement.version", { number: view.number })}: {t("agreement.terms")}
       </h2>
-      <dl className="facts">
-        <dt>{t("agreement.fields.period")}</dt>
-        <dd>
-          {view.terms.start} – {view.terms.end}
-        </dd>
-        <dt>{t("agreement.fields.noticeMonths")}</dt>
-        <dd>{t("agreement.months", { count: view.terms.noticeMonths })}</dd>
-        <dt>{t("agreement.fields.municipalSekPerYear")}</dt>
-        <dd>{formatSek(view.terms.municipalSekPerYear)}</dd>
-      </dl>
+      <TermFacts terms={view.terms} />
+      {view.inForce ? (
+        <>
+          <h3>{t("agreement.inForceTerms", { number: view.inForce.number })}</h3>
+          <TermFacts terms={view.inForce.terms} />
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function TermFacts({ terms }: { terms: AgreementView["terms"] }) {
+  const { t } = useTranslation();
+  return (
+    <dl className="facts">
+      <dt>{t("agreement.fields.period")}</dt>
+      <dd>
+        {terms.start} – {terms.end}
+      </dd>
+      <dt>{t("agreement.fields.noticeMonths")}</dt>
+      <dd>{t("agreement.months", { count: terms.noticeMonths })}</dd>
+      <dt>{t("agreement.fields.municipalSekPerYear")}</dt>
+      <dd>{formatSek(terms.municipalSekPerYear)}</dd>
+    </dl>
+  );
+}
+
+/** A change under way: what it changes, why, and (for staff) dropping it. */
+function AmendmentNotice({ view, version }: { view: AgreementView; version: number }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const a = view.amendment;
+  if (!a) return null;
+  return (
+    <section className="panel panel--task" aria-labelledby="amendment-heading">
+      <h2 id="amendment-heading">{t(`agreement.amendment.${a.kind}`, { number: view.number })}</h2>
+      <p>{t("agreement.amendment.lead", { basedOn: a.basedOn, number: view.number })}</p>
+      <p className="muted">
+        {t("agreement.amendment.startedBy", { name: a.startedBy, at: formatDateTime(a.startedAt, lang) })}
+      </p>
+      <p className="pre-line">
+        <strong>{t("agreement.fields.changeReason")}:</strong> {a.reason}
+      </p>
+      <p>
+        <Link to={`?fran=${a.basedOn}&till=${view.number}#diff-heading`}>
+          {t("agreement.amendment.compare", { basedOn: a.basedOn })}
+        </Link>
+        {view.inForce ? (
+          <>
+            {" · "}
+            <a href={view.inForce.pdf} download>
+              {t("agreement.downloadPdf", { number: view.inForce.number })}
+            </a>
+          </>
+        ) : null}
+      </p>
+      {view.may.withdrawAmendment ? (
+        <ActionPanel
+          lead={t("agreement.amendment.withdrawLead")}
+          intent="withdrawAmendment"
+          version={version}
+          secondary
+        >
+          {t("agreement.amendment.withdraw")}
+        </ActionPanel>
+      ) : null}
+    </section>
+  );
+}
+
+/** Staff start a change: renegotiate the text, or extend the term to a later end date. */
+function AmendForm({ end, version, lastResult }: { end: string; version: number; lastResult: Result }) {
+  const { t } = useTranslation();
+  const [form, fields] = useSchemaForm(amendmentSchema, lastResult, "amend", { version: String(version) });
+  return (
+    <CollapsiblePanel open={Boolean(lastResult)} title={t("agreement.amendment.start")}>
+      <p>{t("agreement.amendment.startLead")}</p>
+      <IntentForm form={form} intent="amend" version={version} submit={t("agreement.amendment.start")}>
+        <ChoiceGroup
+          field={fields.kind}
+          type="radio"
+          legend={t("agreement.fields.kind")}
+          options={(["renegotiation", "extension"] as const).map((k) => ({
+            value: k,
+            label: t(`agreement.amendment.kinds.${k}`),
+          }))}
+        />
+        <DateField field={fields.end} label={t("agreement.fields.newEnd", { end })} optional />
+        <TextAreaField field={fields.changeReason} label={t("agreement.fields.changeReason")} rows={3} />
+      </IntentForm>
+    </CollapsiblePanel>
+  );
+}
+
+/** Signed versions that a later signed change replaced: kept, each with its PDF. */
+function EarlierVersions({ view }: { view: AgreementView }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  return (
+    <section aria-labelledby="earlier-heading">
+      <h2 id="earlier-heading">{t("agreement.earlier")}</h2>
+      <ul className="plain-list">
+        {view.earlier.map((e) => (
+          <li key={e.number}>
+            {e.pdf ? (
+              <a href={e.pdf} download>
+                {t("agreement.downloadPdf", { number: e.number })}
+              </a>
+            ) : (
+              t("agreement.version", { number: e.number })
+            )}{" "}
+            <span className="muted">{t("agreement.signedAt", { at: formatDateTime(e.signedAt, lang) })}</span>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }
@@ -490,6 +612,20 @@ function FollowUp({ view, version, resultFor }: PanelProps) {
           <p className="pre-line">{r.narrative}</p>
           <h4>{t("agreement.fields.indicators")}</h4>
           <p className="pre-line">{r.indicators}</p>
+          {r.attachments.length ? (
+            <>
+              <h4>{t("agreement.followUp.attachments")}</h4>
+              <ul className="plain-list">
+                {r.attachments.map((f) => (
+                  <li key={f.id}>
+                    <a href={f.href} download>
+                      {f.title}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
           {r.assessment?.comment ? (
             <p className="notice">
               <strong>{t("agreement.followUp.assessedBy", { name: r.assessment.by })}</strong> {r.assessment.comment}
@@ -505,7 +641,38 @@ function FollowUp({ view, version, resultFor }: PanelProps) {
       {view.may.reportContribution && f.open.length ? (
         <ReportForm years={f.open} goals={f.goals} version={version} lastResult={resultFor("report")} />
       ) : null}
+      <h3 id="meetings-heading">{t("agreement.followUp.meetings")}</h3>
+      {f.meetings.length ? (
+        f.meetings.map((m) => (
+          <article key={m.id} className="panel" aria-label={t("agreement.followUp.meeting", { date: m.heldOn })}>
+            <h4>{t("agreement.followUp.meeting", { date: m.heldOn })}</h4>
+            <p className="muted">
+              {t("agreement.followUp.participants", { names: m.participants })} ·{" "}
+              {t("agreement.followUp.loggedBy", { name: m.loggedBy })}
+            </p>
+            <p className="pre-line">{m.minutes}</p>
+          </article>
+        ))
+      ) : (
+        <p>{t("agreement.followUp.noMeetings")}</p>
+      )}
+      {view.may.logMeeting ? <MeetingForm version={version} lastResult={resultFor("meeting")} /> : null}
     </section>
+  );
+}
+
+/** Staff log a joint follow-up meeting with its minutes. */
+function MeetingForm({ version, lastResult }: { version: number; lastResult: Result }) {
+  const { t } = useTranslation();
+  const [form, fields] = useSchemaForm(followUpMeetingSchema, lastResult, "meeting", { version: String(version) });
+  return (
+    <CollapsiblePanel open={Boolean(lastResult)} title={t("agreement.followUp.logMeeting")}>
+      <IntentForm form={form} intent="logMeeting" version={version} submit={t("agreement.followUp.logMeeting")}>
+        <DateField field={fields.heldOn} label={t("agreement.fields.heldOn")} />
+        <TextField field={fields.participants} label={t("agreement.fields.participants")} />
+        <TextAreaField field={fields.minutes} label={t("agreement.fields.minutes")} rows={6} />
+      </IntentForm>
+    </CollapsiblePanel>
   );
 }
 
@@ -529,7 +696,7 @@ function ReportForm({
   return (
     <CollapsiblePanel open={Boolean(lastResult)} title={t("agreement.followUp.submit")}>
       <p>{t("agreement.followUp.submitLead")}</p>
-      <IntentForm form={form} intent="submitReport" version={version} submit={t("agreement.followUp.submit")}>
+      <IntentForm form={form} intent="submitReport" version={version} submit={t("agreement.followUp.submit")} withFile>
         <SelectField
           field={fields.year}
           label={t("agreement.fields.reportYear")}
@@ -551,6 +718,8 @@ function ReportForm({
           optional
         />
         <TextAreaField field={fields.inKind} label={t("agreement.fields.inKind")} rows={2} optional />
+        <FileField id={`${form.id}-file`} error={(form.allErrors.file as string[] | undefined)?.[0]} optional />
+        <TextField field={fields.fileTitle} label={t("agreement.fields.fileTitle")} optional />
       </IntentForm>
     </CollapsiblePanel>
   );
@@ -589,6 +758,7 @@ function IntentForm<Schema extends Record<string, unknown>>({
   version,
   submit,
   secondary = false,
+  withFile = false,
   children,
 }: {
   form: FormMetadata<Schema, string[]>;
@@ -596,10 +766,12 @@ function IntentForm<Schema extends Record<string, unknown>>({
   version?: number;
   submit: string;
   secondary?: boolean;
+  /** Sent as multipart: the form has a file input. */
+  withFile?: boolean;
   children: React.ReactNode;
 }) {
   return (
-    <Form method="post" {...getFormProps(form)} className="form">
+    <Form method="post" {...getFormProps(form)} encType={withFile ? "multipart/form-data" : undefined} className="form">
       <ErrorSummary form={form} labelPrefix="agreement.fields" />
       <input type="hidden" name="intent" value={intent} />
       {version === undefined ? null : <input type="hidden" name="version" value={version} />}

@@ -5,6 +5,7 @@ import { getEnv } from "~/domain/kernel/env.server";
 import { cleanupExpired } from "~/domain/runtime/cleanup.server";
 import { runReminders } from "~/domain/cases/reminders.server";
 import { endDueAgreements } from "~/domain/agreements/agreements.server";
+import { runAgreementReminders } from "~/domain/agreements/reminders.server";
 
 // Background work of every app instance. Each job claims its rows atomically in the
 // database, so running several instances side by side is safe.
@@ -34,7 +35,11 @@ export function startJobs() {
   if (!stopped) return;
   stopped = false;
   schedule({ name: "outbox", every: getEnv().OUTBOX_POLL_MS, run: () => processOutbox() });
-  schedule({ name: "reminders", every: getEnv().REMINDER_INTERVAL_MS, run: () => runReminders() });
+  schedule({
+    name: "reminders",
+    every: getEnv().REMINDER_INTERVAL_MS,
+    run: () => Promise.all([runReminders(), runAgreementReminders()]),
+  });
   // Agreements whose end date has passed end (once, whichever instance runs first).
   schedule({ name: "agreement-end", every: getEnv().REMINDER_INTERVAL_MS, run: () => endDueAgreements() });
   schedule({ name: "cleanup", every: 10 * 60 * 1000, run: () => Promise.all([cleanupExpired(), cleanupRateLimits()]) });

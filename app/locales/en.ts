@@ -423,6 +423,7 @@ const en: Shape<typeof sv> = {
     unroutedReminderDays: "Not assigned after (working days)",
     inactivityReminderDays: "No activity for (days)",
     completionReminderDays: "Unanswered completion request after (days)",
+    signatureReminderDays: "Agreement waiting for signatures after (days)",
     saveReminders: "Save reminders",
     remindersSaved: "The reminders are saved.",
     errors: {

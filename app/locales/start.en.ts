@@ -58,6 +58,8 @@ const start: Shape<typeof sv> = {
         assessmentOpen: "The assessment is not finished",
         readyToAssess: "The proposal can be assessed",
         agreementToDraft: "Write a draft agreement",
+        agreementToSign: "Sign the agreement",
+        reportToAssess: "Assess the follow-up report",
       },
       news: {
         message: "message",
@@ -70,6 +72,7 @@ const start: Shape<typeof sv> = {
         signAgreement: "signature",
         reportSubmitted: "follow-up report",
         agreementTerminated: "notice of termination",
+        amendmentSigned: "signature of the change",
       },
       reason: "Why",
     },

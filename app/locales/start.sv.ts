@@ -56,6 +56,8 @@ const start = {
         assessmentOpen: "Bedömningen är inte klar",
         readyToAssess: "Förslaget kan bedömas",
         agreementToDraft: "Skriv ett utkast till överenskommelse",
+        agreementToSign: "Skriv under överenskommelsen",
+        reportToAssess: "Bedöm uppföljningsrapporten",
       },
       news: {
         message: "meddelande",
@@ -68,6 +70,7 @@ const start = {
         signAgreement: "underskrift",
         reportSubmitted: "uppföljningsrapport",
         agreementTerminated: "uppsägning",
+        amendmentSigned: "underskrift av ändringen",
       },
       reason: "Varför",
     },

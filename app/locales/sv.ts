@@ -414,6 +414,7 @@ const sv = {
     unroutedReminderDays: "Ej fördelat efter (arbetsdagar)",
     inactivityReminderDays: "Ingen aktivitet på (dagar)",
     completionReminderDays: "Obesvarad komplettering efter (dagar)",
+    signatureReminderDays: "Överenskommelse som väntar på underskrift efter (dagar)",
     saveReminders: "Spara påminnelser",
     remindersSaved: "Påminnelserna är sparade.",
     errors: {

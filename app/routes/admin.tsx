@@ -17,7 +17,11 @@ import { requireContext } from "~/domain/http/request.server";
 import { redirectWithToast } from "~/domain/identity/session.server";
 import { inviteStaff, listDepartments, listStaff } from "~/domain/public-body/staff.server";
 import { eurRateSchema, inviteStaffSchema, reminderSettingsSchema } from "~/schemas/admin";
-import { updateEurRate, updateReminderSettings } from "~/domain/public-body/public-body.server";
+import {
+  updateEurRate,
+  updateReminderSettings,
+  type ReminderSettingsInput,
+} from "~/domain/public-body/public-body.server";
 
 export const meta = pageMeta("admin.title");
 
@@ -37,6 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       unroutedReminderDays: publicBody.unroutedReminderDays ?? 3,
       inactivityReminderDays: publicBody.inactivityReminderDays ?? 14,
       completionReminderDays: publicBody.completionReminderDays ?? 7,
+      signatureReminderDays: publicBody.signatureReminderDays ?? 7,
     },
     eurRate: publicBody.eurRate
       ? { sekPerEur: publicBody.eurRate.sekPerEur, date: publicBody.eurRate.date.toISOString().slice(0, 10) }
@@ -141,7 +146,7 @@ function ReminderSettings({
   values,
   lastResult,
 }: {
-  values: { unroutedReminderDays: number; inactivityReminderDays: number; completionReminderDays: number };
+  values: ReminderSettingsInput;
   lastResult: SubmissionResult<string[]> | undefined;
 }) {
   const { t } = useTranslation();
@@ -149,6 +154,7 @@ function ReminderSettings({
     unroutedReminderDays: String(values.unroutedReminderDays),
     inactivityReminderDays: String(values.inactivityReminderDays),
     completionReminderDays: String(values.completionReminderDays),
+    signatureReminderDays: String(values.signatureReminderDays),
   });
   return (
     <div className="panel">
@@ -172,6 +178,12 @@ function ReminderSettings({
         <TextField
           field={fields.completionReminderDays}
           label={t("admin.completionReminderDays")}
+          type="number"
+          className="input--tiny"
+        />
+        <TextField
+          field={fields.signatureReminderDays}
+          label={t("admin.signatureReminderDays")}
           type="number"
           className="input--tiny"
         />

@@ -3,10 +3,15 @@ import { signedAgreementDocument } from "~/domain/agreements/agreements.server";
 import { loadCaseFor } from "~/domain/cases/case-page.server";
 import { fileResponse } from "~/domain/http/downloads.server";
 
-/** The signed agreement as PDF, for everyone who may read the case (the parties and staff). */
+/**
+ * The signed agreement as PDF, for everyone who may read the case (the parties and staff): the
+ * one in force, or with `?version=n` an earlier signed version that a signed change replaced.
+ */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { c } = await loadCaseFor(request, params.id);
-  const doc = await signedAgreementDocument(c);
+  const asked = new URL(request.url).searchParams.get("version");
+  const number = asked === null ? undefined : /^\d{1,4}$/.test(asked) ? Number(asked) : NaN;
+  const doc = Number.isNaN(number) ? null : await signedAgreementDocument(c, number);
   if (!doc) throw new Response("Sidan finns inte", { status: 404 });
   return fileResponse(doc);
 }

@@ -4,7 +4,7 @@ import { AgreementPage } from "~/components/agreement";
 import { formResults } from "~/components/form-results";
 import { agreementPage } from "~/domain/agreements/agreements.server";
 import { loadStaffCaseFor } from "~/domain/cases/case-page.server";
-import { readForm } from "~/domain/http/forms.server";
+import { readUploadForm } from "~/domain/http/uploads.server";
 import { pageMeta } from "~/domain/kernel/meta";
 import { runAgreementIntent } from "./forslag_.$id.avtal/intents.server";
 
@@ -26,7 +26,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return runAgreementIntent(
     c,
     user,
-    await readForm(request),
+    await readUploadForm(request),
     context.ip,
     `/handlaggning/arenden/${String(c._id)}/avtal`,
   );

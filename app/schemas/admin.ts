@@ -22,6 +22,7 @@ export const reminderSettingsSchema = z.object({
   unroutedReminderDays: days,
   inactivityReminderDays: days,
   completionReminderDays: days,
+  signatureReminderDays: days,
 });
 
 /** Kronor per euro for the de minimis check, written the Swedish way ("11,23") or with a point. */

@@ -1,5 +1,6 @@
 import { SECTION_KEYS } from "~/domain/agreements/agreement-text";
-import { MAX_LONG, optionalText, requiredDay, requiredText, z } from "~/domain/kernel/validation";
+import { MAX_LONG, optionalDay, optionalText, requiredDay, requiredText, z } from "~/domain/kernel/validation";
+import { AMENDMENT_KINDS } from "#models/constants";
 import { objectId } from "./organisation";
 
 const version = z.coerce.number().int().min(0);
@@ -50,10 +51,13 @@ export const signSchema = z.object({
 
 export const versionOnlySchema = z.object({ version });
 
+// An empty field arrives as no field at all (conform drops empty strings): 0 then.
 const kronor = z
   .string()
   .trim()
   .max(20)
+  .optional()
+  .default("")
   .transform((v) => v.replace(/[\s\u00a0]/g, "").replace(/kr$/i, ""))
   .refine((v) => v === "" || /^\d{1,10}$/.test(v), "cases.errors.wholeKronor")
   .transform((v) => (v === "" ? 0 : Number(v)));
@@ -79,6 +83,8 @@ const contributionFields = z.object({
     .string()
     .trim()
     .max(10)
+    .optional()
+    .default("")
     .transform((v) => v.replace(/\s/g, ""))
     .refine((v) => v === "" || /^\d{1,7}$/.test(v), "cases.errors.wholeNumber")
     .transform((v) => (v === "" ? 0 : Number(v))),
@@ -89,6 +95,8 @@ const contributionFields = z.object({
 export const reportSchema = contributionFields.extend({
   narrative: requiredText(MAX_LONG),
   indicators: requiredText(MAX_LONG),
+  /** The title of the file sent with it, if any (the file itself is checked by its bytes). */
+  fileTitle: optionalText(200),
 });
 
 /** The officer's assessment of a report: approved, or more asked for (then with a comment). */
@@ -109,4 +117,25 @@ export const terminateSchema = z.object({
   version,
   reason: requiredText(MAX_LONG),
   confirm: z.literal("on", { error: "agreement.errors.confirmTermination" }),
+});
+
+/**
+ * A change to the agreement in force: a renegotiation, or an extension to a new end date
+ * (required then, and later than today's end; the domain checks the latter).
+ */
+export const amendmentSchema = z
+  .object({
+    version,
+    kind: z.enum(AMENDMENT_KINDS, { error: "agreement.errors.amendmentKind" }),
+    changeReason: requiredText(MAX_LONG),
+    end: optionalDay,
+  })
+  .refine((v) => v.kind !== "extension" || v.end, { path: ["end"], message: "agreement.errors.extensionEnd" });
+
+/** A joint follow-up meeting, logged by staff. */
+export const followUpMeetingSchema = z.object({
+  version,
+  heldOn: requiredDay,
+  participants: requiredText(2_000),
+  minutes: requiredText(MAX_LONG),
 });

@@ -55,6 +55,8 @@ export type CaseAction =
   | "recordPayment" // record a payment of the municipal contribution
   | "reportContribution" // report a year: the follow-up report and the own contribution
   | "assessReport" // assess a follow-up report: approve it or ask for more
+  | "followUpMeeting" // log a joint follow-up meeting with its minutes
+  | "amendAgreement" // start (or drop) a renegotiation or an extension of the agreement in force
   | "terminateAgreement"; // give notice: either party may end the agreement early
 
 const ORG = ["organisation"] as const;
@@ -95,6 +97,9 @@ export const CASE_POLICY: Record<CaseAction, readonly CaseRelation[]> = {
   recordPayment: AGREEMENT_WRITERS,
   reportContribution: ORG,
   assessReport: AGREEMENT_WRITERS,
+  followUpMeeting: AGREEMENT_WRITERS,
+  // Renegotiation or extension: staff start it; the text is then written and signed again.
+  amendAgreement: AGREEMENT_WRITERS,
   terminateAgreement: ["organisation", ...AGREEMENT_WRITERS],
   // Nobody ends an agreement by hand: the job does on the end date (relation "system").
   endAgreement: ["system"],

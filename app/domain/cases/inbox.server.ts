@@ -1,4 +1,5 @@
 import { subject } from "@casl/ability";
+import { awaitingSignatureFrom, draftToComment } from "../agreements/progress";
 import type { Types } from "mongoose";
 import { DepartmentModel } from "#models/department";
 import { caseRows, directory, type CaseRow } from "./read-model.server";
@@ -141,14 +142,9 @@ export async function organisationCases(
         officerEmail: c.routing ? (officer?.email ?? "") : null,
         department: c.routing ? (departments.find((d) => d._id.equals(c.routing?.departmentId))?.name ?? "") : null,
         meetingToConfirm: (c.pendingInvitations ?? 0) > 0,
-        agreementDraft: c.status === "approved" && Boolean(c.agreement),
-        // Who still has to sign the agreement out for signing (account ids).
-        awaitingSignatureFrom:
-          c.status === "agreement_pending_signatures"
-            ? (c.agreement?.signing?.signers ?? [])
-                .filter((s) => !c.agreement?.signing?.signatures.some((x) => x.userId.equals(s.userId)))
-                .map((s) => String(s.userId))
-            : [],
+        agreementDraft: draftToComment(c),
+        // Who still has to sign the agreement, or the change to it, out for signing (account ids).
+        awaitingSignatureFrom: awaitingSignatureFrom(c),
       };
     });
 }

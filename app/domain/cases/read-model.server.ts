@@ -30,15 +30,32 @@ export interface CaseRow {
   pendingInvitations: number;
   orgActivity?: { at: Date; type: string };
   decision?: { outcome: "approved" | "declined"; contributionPerYearSek: number };
-  agreement?: {
-    number: number;
-    end?: Date;
-    signing?: { signers: { userId: Types.ObjectId }[]; signatures: { userId: Types.ObjectId }[] };
-  };
+  agreement?: AgreementRow & { amendment?: { number: number; signing?: SigningRow } };
+}
+
+/** What the lists and reminders read of a signing: who signs, who has, since when. */
+export interface SigningRow {
+  sentAt: Date;
+  signers: { userId: Types.ObjectId }[];
+  signatures: { userId: Types.ObjectId }[];
+}
+
+export interface AgreementRow {
+  number: number;
+  start?: Date;
+  end?: Date;
+  signing?: SigningRow;
+  plan?: { date: Date; amountSek: number }[];
+  payments?: { amountSek: number }[];
+  reports?: { year: number; status: string }[];
 }
 
 const CASE_FIELDS =
-  "publicBodyId organisationId title kind status caseNumber receivedAt lastActivityAt updatedAt areas routing contactEmail pendingInvitations orgActivity decision.outcome decision.contributionPerYearSek agreement.number agreement.end agreement.signing.signers.userId agreement.signing.signatures.userId";
+  "publicBodyId organisationId title kind status caseNumber receivedAt lastActivityAt updatedAt areas routing contactEmail pendingInvitations orgActivity decision.outcome decision.contributionPerYearSek agreement.number agreement.start agreement.end agreement.plan agreement.payments.amountSek agreement.reports.year agreement.reports.status " +
+  ["agreement.signing", "agreement.amendment.signing"]
+    .map((s) => `${s}.sentAt ${s}.signers.userId ${s}.signatures.userId`)
+    .join(" ") +
+  " agreement.amendment.number";
 
 type Cached<T> = { key: string; value: T };
 const caches = new Map<string, Cached<unknown>>();

@@ -1,3 +1,5 @@
+import type { Types } from "mongoose";
+import type { NoticeType } from "#emails/templates";
 import { PublicBodyModel } from "#models/public-body";
 import { UserModel } from "#models/user";
 import { caseRows } from "./read-model.server";
@@ -7,12 +9,7 @@ import { enqueueEmail, localeOf } from "../notifications/outbox.server";
 import { dueReminders, reminderKey } from "./reminders";
 import { clockNow } from "../kernel/clock";
 
-/**
- * Queues the reminders that are due (reminders.ts), each once per quiet spell and period.
- * The outbox rows carry the reminder's key, so queueing is idempotent across instances and
- * retries; the claim, taken only after every recipient is queued, just spares later runs the
- * work (a crash before it means the next run queues what is missing, nothing twice).
- */
+/** Queues the case reminders that are due (reminders.ts), each once per quiet spell and period. */
 export async function runReminders(now = clockNow()) {
   let sent = 0;
   for (const body of await PublicBodyModel.find().lean()) {
@@ -37,8 +34,6 @@ export async function runReminders(now = clockNow()) {
     for (const reminder of due) {
       const c = cases.find((x) => String(x._id) === reminder.caseId);
       if (!c) continue;
-      const key = reminderKey(reminder);
-      if (await isClaimed(key)) continue;
       const officer = c.routing ? await UserModel.findById(c.routing.officerId).select("email").lean() : null;
       const staffLink = reminder.type !== "reminderCompletion";
       const to =
@@ -47,27 +42,63 @@ export async function runReminders(now = clockNow()) {
           : reminder.type === "reminderInactive"
             ? [officer?.email ?? "", body.officeEmail]
             : [c.contactEmail];
-      for (const address of [...new Set(to.filter(Boolean))]) {
-        const queued = await enqueueEmail(
-          `${key}:${address}`,
-          address,
-          {
-            template: "notice",
-            notice: reminder.type,
-            locale: await localeOf(address),
-            caseNumber: c.caseNumber ?? "",
-            title: c.title,
-            name: "",
-            days: String(reminder.days),
-            url: `${getEnv().APP_URL}${staffLink ? "/handlaggning/arenden/" : "/forslag/"}${reminder.caseId}`,
-            officeName: `${body.officeName}, ${body.name}`,
-          },
-          body._id,
-        );
-        if (queued) sent++;
-      }
-      await claimOnce(key);
+      const path = `${staffLink ? "/handlaggning/arenden/" : "/forslag/"}${reminder.caseId}`;
+      sent += await queueReminderOnce(reminderKey(reminder), body, c, reminder.type, {
+        to: to.map((address) => ({ address, path })),
+        days: reminder.days,
+      });
     }
   }
   return sent;
 }
+
+/**
+ * Queues one reminder to each recipient, once: the outbox rows carry the reminder's key, so
+ * queueing is idempotent across instances and retries; the claim, taken only after every
+ * recipient is queued, spares later runs the work (a crash before it means the next run queues
+ * what is missing, nothing twice). Returns how many emails were queued now.
+ */
+export async function queueReminderOnce(
+  key: string,
+  body: { _id: Types.ObjectId; name: string; officeName: string },
+  c: { caseNumber?: string; title: string },
+  notice: NoticeType,
+  options: { to: { address: string; path: string }[]; days?: number; date?: string; amountSek?: number },
+) {
+  if (await isClaimed(key)) return 0;
+  let sent = 0;
+  const seen = new Set<string>();
+  for (const { address, path } of options.to) {
+    if (!address || seen.has(address)) continue;
+    seen.add(address);
+    const locale = await localeOf(address);
+    const queued = await enqueueEmail(
+      `${key}:${address}`,
+      address,
+      {
+        template: "notice",
+        notice,
+        locale,
+        caseNumber: c.caseNumber ?? "",
+        title: c.title,
+        name: "",
+        ...(options.days === undefined ? {} : { days: String(options.days) }),
+        ...(options.date ? { date: options.date } : {}),
+        ...(options.amountSek === undefined ? {} : { amount: formatKronor(options.amountSek, locale) }),
+        url: `${getEnv().APP_URL}${path}`,
+        officeName: `${body.officeName}, ${body.name}`,
+      },
+      body._id,
+    );
+    if (queued) sent++;
+  }
+  await claimOnce(key);
+  return sent;
+}
+
+const formatKronor = (n: number, locale: "sv" | "en") =>
+  new Intl.NumberFormat(locale === "sv" ? "sv-SE" : "en-GB", {
+    style: "currency",
+    currency: "SEK",
+    maximumFractionDigits: 0,
+  }).format(n);

@@ -58,3 +58,8 @@ export function workingDaysBetween(from: Date, to: Date): number {
   }
   return days;
 }
+
+const swedishDay = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" });
+
+/** The date in Sweden at `now`, as YYYY-MM-DD: what "today" means for a Swedish deadline. */
+export const swedishToday = (now: Date) => swedishDay.format(now);

@@ -19,10 +19,14 @@ export async function getPublicBody() {
 export type PublicBodyDoc = Awaited<ReturnType<typeof getPublicBody>>;
 
 /** The public body's reminder periods (set by administrators in /admin). */
-export async function updateReminderSettings(
-  id: Types.ObjectId,
-  settings: { unroutedReminderDays: number; inactivityReminderDays: number; completionReminderDays: number },
-) {
+export interface ReminderSettingsInput {
+  unroutedReminderDays: number;
+  inactivityReminderDays: number;
+  completionReminderDays: number;
+  signatureReminderDays: number;
+}
+
+export async function updateReminderSettings(id: Types.ObjectId, settings: ReminderSettingsInput) {
   await PublicBodyModel.updateOne({ _id: id }, { $set: settings });
 }
 

@@ -3,6 +3,7 @@ import type { Types } from "mongoose";
 import { DepartmentModel } from "#models/department";
 import { SeenMarksModel } from "#models/seen-marks";
 import { caseSubject } from "../access/ability.server";
+import { awaitingSignatureFrom, reportsToAssess } from "../agreements/progress";
 import type { AppAbility } from "../access/policy";
 import { organisationCases } from "../cases/inbox.server";
 import { caseRows, directory, type CaseRow } from "../cases/read-model.server";
@@ -128,7 +129,13 @@ export async function coordinatorStart(publicBody: PublicBodyDoc, ability: AppAb
 }
 
 /** Why a case waits for the officer. */
-export type OfficerReason = "newFromOrganisation" | "assessmentOpen" | "readyToAssess" | "agreementToDraft";
+export type OfficerReason =
+  | "newFromOrganisation"
+  | "assessmentOpen"
+  | "readyToAssess"
+  | "agreementToDraft"
+  | "agreementToSign"
+  | "reportToAssess";
 
 // After approval the officer's work goes on with the agreement, until it has ended.
 const AGREEMENT_WORK: readonly string[] = ["approved", "agreement_pending_signatures", "active"];
@@ -157,6 +164,8 @@ export async function officerStart(publicBody: PublicBodyDoc, user: SessionUser,
     ...(c.status === "in_assessment" ? (["assessmentOpen"] as const) : []),
     ...(c.status === "in_dialogue" && c.kind === "proposal" ? (["readyToAssess"] as const) : []),
     ...(c.status === "approved" && !c.agreement ? (["agreementToDraft"] as const) : []),
+    ...(awaitingSignatureFrom(c).includes(String(user._id)) ? (["agreementToSign"] as const) : []),
+    ...(reportsToAssess(c).length ? (["reportToAssess"] as const) : []),
   ];
   const byActivity = (a: CaseRow, b: CaseRow) => b.lastActivityAt.getTime() - a.lastActivityAt.getTime();
   const open = mine.filter((c) => isOpen(c.status) || AGREEMENT_WORK.includes(c.status)).sort(byActivity);

@@ -3,6 +3,7 @@ import {
   commentOnAgreement,
   assessReport,
   createAgreementDraft,
+  logFollowUpMeeting,
   submitReport,
   terminateAgreement,
   recordPayment,
@@ -10,15 +11,20 @@ import {
   saveAgreementDraft,
   sendForSigning,
   signAgreement,
+  startAmendment,
+  withdrawAmendment,
 } from "~/domain/agreements/agreements.server";
 import type { CaseDoc } from "~/domain/cases/engine.server";
 import { caseErrorResponse } from "~/domain/cases/errors.server";
-import { invalid, parseForm } from "~/domain/http/forms.server";
+import { invalid, parseForm, withFileError } from "~/domain/http/forms.server";
+import { optionalUploadedFile } from "~/domain/http/uploads.server";
 import { badRequest } from "~/domain/http/request.server";
 import { redirectWithToast, type SessionUser } from "~/domain/identity/session.server";
 import {
   agreementCommentSchema,
   agreementDraftSchema,
+  amendmentSchema,
+  followUpMeetingSchema,
   paymentSchema,
   reportAssessmentSchema,
   reportSchema,
@@ -32,8 +38,15 @@ import {
  * The agreement's forms, the same on the organisation's and on staff's agreement page: each
  * intent asks the domain, which checks the policy and the state; `here` is the page to return to.
  */
-export async function runAgreementIntent(c: CaseDoc, user: SessionUser, formData: FormData, ip: string, here: string) {
-  const intent = formData.get("intent");
+export async function runAgreementIntent(
+  c: CaseDoc,
+  user: SessionUser,
+  { formData, tooLarge }: { formData: FormData; tooLarge: boolean },
+  ip: string,
+  here: string,
+) {
+  // Only the report carries a file: a file too large to read is that form's error.
+  const intent = tooLarge ? "submitReport" : formData.get("intent");
   try {
     if (intent === "createAgreement") {
       const v = parseForm(formData, versionOnlySchema);
@@ -77,9 +90,12 @@ export async function runAgreementIntent(c: CaseDoc, user: SessionUser, formData
     }
     if (intent === "submitReport") {
       const submission = parseForm(formData, reportSchema);
-      if (submission.status !== "success") return invalid(submission, {}, 400, "report");
+      const file = await optionalUploadedFile(formData, tooLarge);
+      if (submission.status !== "success" || (file && "error" in file)) {
+        return invalid(submission, withFileError(submission, file), tooLarge ? 413 : 400, "report");
+      }
       const { version, ...input } = submission.value;
-      await submitReport(c, user, input, version);
+      await submitReport(c, user, { ...input, file }, version);
       return redirectWithToast(`${here}#follow-up-heading`, "agreement.toasts.report");
     }
     if (intent === "assessReport") {
@@ -90,6 +106,34 @@ export async function runAgreementIntent(c: CaseDoc, user: SessionUser, formData
       const { version, ...input } = submission.value;
       await assessReport(c, user, input, version);
       return redirectWithToast(`${here}#follow-up-heading`, "agreement.toasts.assessed");
+    }
+    if (intent === "logMeeting") {
+      const submission = parseForm(formData, followUpMeetingSchema);
+      if (submission.status !== "success") return invalid(submission, {}, 400, "meeting");
+      const { version, ...input } = submission.value;
+      await logFollowUpMeeting(c, user, input, version);
+      return redirectWithToast(`${here}#follow-up-heading`, "agreement.toasts.meeting");
+    }
+    if (intent === "amend") {
+      const submission = parseForm(formData, amendmentSchema);
+      if (submission.status !== "success") return invalid(submission, {}, 400, "amend");
+      const { version, changeReason, ...input } = submission.value;
+      try {
+        await startAmendment(c, user, { ...input, reason: changeReason }, version);
+      } catch (error) {
+        // An extension must end later than the agreement does now: that is the date field's error.
+        if (error instanceof AgreementError && error.reason === "unchanged") {
+          return invalid(submission, { fieldErrors: { end: ["agreement.errors.extensionLater"] } }, 400, "amend");
+        }
+        throw error;
+      }
+      return redirectWithToast(`${here}#text-heading`, `agreement.toasts.${input.kind}`);
+    }
+    if (intent === "withdrawAmendment") {
+      const v = parseForm(formData, versionOnlySchema);
+      if (v.status !== "success") throw badRequest();
+      await withdrawAmendment(c, user, v.value.version);
+      return redirectWithToast(here, "agreement.toasts.amendmentWithdrawn");
     }
     if (intent === "terminate") {
       const submission = parseForm(formData, terminateSchema);

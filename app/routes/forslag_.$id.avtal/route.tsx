@@ -4,7 +4,7 @@ import { AgreementPage } from "~/components/agreement";
 import { formResults } from "~/components/form-results";
 import { agreementPage } from "~/domain/agreements/agreements.server";
 import { loadOrganisationCaseFor } from "~/domain/cases/case-page.server";
-import { readForm } from "~/domain/http/forms.server";
+import { readUploadForm } from "~/domain/http/uploads.server";
 import { pageMeta } from "~/domain/kernel/meta";
 import { runAgreementIntent } from "./intents.server";
 
@@ -27,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { c, user } = await loadOrganisationCaseFor(request, params.id);
-  return runAgreementIntent(c, user, await readForm(request), context.ip, `/forslag/${String(c._id)}/avtal`);
+  return runAgreementIntent(c, user, await readUploadForm(request), context.ip, `/forslag/${String(c._id)}/avtal`);
 }
 
 export default function OrganisationAgreement() {

@@ -1,0 +1,334 @@
+import { addYears } from "date-fns";
+import type { AgreementAmendment, AgreementSection, AgreementState, AgreementTerms, Signer } from "#models/agreement";
+import { DepartmentModel } from "#models/department";
+import { OrganisationModel } from "#models/organisation";
+import { PublicBodyModel } from "#models/public-body";
+import { UserModel } from "#models/user";
+import { mayOnCase } from "../access/policy";
+import { relationOf } from "../access/ability.server";
+import type { CaseEffect } from "../cases/effects";
+import { CaseConflictError, recordChange, type CaseDoc } from "../cases/engine.server";
+import { noticeEffects, staffRecipients } from "../cases/notices.server";
+import { clockNow } from "../kernel/clock";
+import type { SessionUser } from "../identity/session.server";
+import { agreementText, firstDraft, SECTION_KEYS } from "./agreement-text";
+import {
+  AgreementError,
+  commitSigningStep,
+  idOf,
+  latestNumber,
+  noticeToBoth,
+  openDraft,
+  organisationMembers,
+  requireAction,
+  requireActive,
+  sha256,
+  withDraft,
+} from "./shared.server";
+
+// Writing the agreement together (docs/domain.md, "The agreement"): the first draft from the
+// approved case, staff's saved versions, comments per section, sending a version for signing
+// and taking it back; and, once it is in force, a change to it (renegotiation or extension)
+// written the same way. Every change goes through the case's engine (one event each, 409 on a
+// race); a version's text is insert-only.
+
+const versionEffect = (
+  user: SessionUser,
+  number: number,
+  sections: AgreementSection[],
+  terms: AgreementTerms,
+): CaseEffect => ({
+  kind: "agreementVersion",
+  version: { number, sections, ...terms, authorId: user._id, authorName: user.name },
+});
+
+const termsOf = (t: AgreementTerms): AgreementTerms => ({
+  start: t.start,
+  end: t.end,
+  noticeMonths: t.noticeMonths,
+  municipalSekPerYear: t.municipalSekPerYear,
+});
+
+/** One click: the first version, made from the proposal and the decision. */
+export async function createAgreementDraft(c: CaseDoc, user: SessionUser, expectedVersion: number) {
+  requireAction("draftAgreement", user, c);
+  if (c.status !== "approved" || c.agreement) throw new AgreementError("status");
+  if (expectedVersion !== c.version) throw new CaseConflictError();
+  const [org, department, body] = await Promise.all([
+    OrganisationModel.findById(c.organisationId).lean(),
+    c.routing ? DepartmentModel.findById(c.routing.departmentId).select("name").lean() : null,
+    PublicBodyModel.findById(c.publicBodyId).select("name").lean(),
+  ]);
+  const terms: AgreementTerms = {
+    start: c.periodStart,
+    end: c.periodEnd,
+    noticeMonths: 3,
+    municipalSekPerYear: c.decision?.contributionPerYearSek ?? c.requestedSekPerYear ?? 0,
+  };
+  const sections = firstDraft(
+    {
+      publicBody: body?.name ?? "",
+      department: department?.name ?? "",
+      organisation: {
+        name: org?.name ?? "",
+        orgNumber: org?.orgNumber ?? "",
+        address: [org?.streetAddress, [org?.postalCode, org?.city].filter(Boolean).join(" ")]
+          .filter(Boolean)
+          .join(", "),
+      },
+      ...c,
+    },
+    terms,
+  );
+  const to = (await organisationMembers(c)).map((m) => m.email);
+  const { case: after } = await recordChange(
+    c,
+    { type: "agreementDrafted", actor: user, data: { number: 1 }, idempotencyKey: `${String(c._id)}:agreement:1` },
+    { agreement: { number: 1, sections, ...terms } },
+    [versionEffect(user, 1, sections, terms), ...(await noticeEffects(c, "agreementDraft", to, user.name, false))],
+  );
+  return after;
+}
+
+export interface AgreementDraftInput extends AgreementTerms {
+  sections: Record<string, string>;
+}
+
+/** The open draft, if it may be edited now: not while a version of it is out for signing. */
+function editableDraft(c: CaseDoc) {
+  const open = openDraft(c);
+  if (!open || open.draft.signing || c.status === "agreement_pending_signatures") throw new AgreementError("status");
+  return open;
+}
+
+/** Staff save the text: each save that changes something is a new numbered version. */
+export async function saveAgreementDraft(
+  c: CaseDoc,
+  user: SessionUser,
+  input: AgreementDraftInput,
+  expectedVersion: number,
+) {
+  requireAction("draftAgreement", user, c);
+  // Out for signing, or in force with no change under way: the text waits.
+  const { draft, amendment } = editableDraft(c);
+  if (expectedVersion !== c.version) throw new CaseConflictError();
+  const sections = SECTION_KEYS.map((key) => ({ key, text: input.sections[key] ?? "" }));
+  const terms = termsOf(input);
+  const same = (n: number) =>
+    agreementText({ number: n, sections, ...terms }) === agreementText({ ...draft, number: n });
+  if (same(draft.number)) throw new AgreementError("unchanged");
+  const number = latestNumber(c.agreement!) + 1;
+  const { case: after } = await recordChange(
+    c,
+    { type: "agreementSaved", actor: user, data: { number } },
+    { agreement: withDraft(c.agreement!, { number, sections, ...terms }, amendment) },
+    [versionEffect(user, number, sections, terms)],
+  );
+  return after;
+}
+
+/** A comment on one section of the draft being written; the other side is told. */
+export async function commentOnAgreement(c: CaseDoc, user: SessionUser, input: { section: string; body: string }) {
+  const actor = requireAction("commentAgreement", user, c);
+  const open = openDraft(c);
+  if (!open) throw new AgreementError("status");
+  if (!SECTION_KEYS.includes(input.section as (typeof SECTION_KEYS)[number])) throw new AgreementError("status");
+  const fromOrganisation = actor === "organisation";
+  const to = fromOrganisation ? await staffRecipients(c) : (await organisationMembers(c)).map((m) => m.email);
+  await recordChange(c, { type: "agreementComment", actor: user, data: { section: input.section } }, {}, [
+    {
+      kind: "agreementComment",
+      key: "comment",
+      comment: {
+        section: input.section,
+        number: open.draft.number,
+        authorId: user._id,
+        authorName: user.name,
+        fromOrganisation,
+        body: input.body,
+      },
+    },
+    ...(await noticeEffects(c, "agreementComment", to, user.name, fromOrganisation)),
+  ]);
+}
+
+/** Who may be asked to sign: the organisation's members, and staff who may act on the case. */
+export async function signerChoices(c: CaseDoc) {
+  const staff = await UserModel.find({ "staffMemberships.publicBodyId": c.publicBodyId })
+    .select("name email staffMemberships orgMemberships")
+    .lean();
+  const municipality = staff
+    .filter((u) => mayOnCase("signAgreement", relationOf(u as unknown as SessionUser, c)))
+    .map((u) => ({ id: String(u._id), name: u.name }));
+  const organisation = (await organisationMembers(c)).map(({ id, name }) => ({ id, name }));
+  return { organisation, municipality };
+}
+
+/**
+ * Sends the open draft's latest version for signing by the organisation's authorised
+ * signatories and the municipality's delegate. The text's hash is fixed now; editing waits
+ * until it is taken back.
+ */
+export async function sendForSigning(
+  c: CaseDoc,
+  user: SessionUser,
+  input: { organisationSignerIds: string[]; delegateId: string },
+  expectedVersion: number,
+) {
+  requireAction("sendForSigning", user, c);
+  const { draft, amendment } = editableDraft(c);
+  const choices = await signerChoices(c);
+  const orgSigners = input.organisationSignerIds.map((id) => choices.organisation.find((m) => m.id === id));
+  const delegate = choices.municipality.find((m) => m.id === input.delegateId);
+  if (!orgSigners.length || orgSigners.some((s) => !s) || !delegate) throw new AgreementError("signers");
+  const [org, body] = await Promise.all([
+    OrganisationModel.findById(c.organisationId).select("name").lean(),
+    PublicBodyModel.findById(c.publicBodyId).select("name").lean(),
+  ]);
+  const signers: Signer[] = [
+    ...orgSigners.flatMap((s) =>
+      s
+        ? [
+            {
+              userId: idOf(s.id),
+              name: s.name,
+              party: "organisation" as const,
+              role: `Firmatecknare för ${org?.name ?? ""}`,
+            },
+          ]
+        : [],
+    ),
+    {
+      userId: idOf(delegate.id),
+      name: delegate.name,
+      party: "municipality",
+      role: `Företrädare för ${body?.name ?? ""} enligt delegation`,
+    },
+  ];
+  const hash = sha256(agreementText(draft));
+  const emails = await UserModel.find({ _id: { $in: signers.map((s) => s.userId) } })
+    .select("email")
+    .lean();
+  const signing = { number: draft.number, hash, sentAt: clockNow(), signers, signatures: [] };
+  const { case: after } = await commitSigningStep(c, "sendForSigning", user, amendment, {
+    expectedVersion,
+    data: { number: draft.number },
+    patch: { agreement: withDraft(c.agreement!, { ...draft, signing }, amendment) },
+    effects: [
+      {
+        kind: "document",
+        ref: `agreement-sent:${draft.number}`,
+        entry: {
+          direction: "outgoing",
+          title: `Överenskommelse, version ${draft.number}, för underskrift`,
+          sender: user.name,
+        },
+      },
+      ...(await noticeEffects(
+        c,
+        "agreementToSign",
+        emails.map((e) => e.email),
+        user.name,
+        false,
+      )),
+    ],
+  });
+  return after;
+}
+
+/** Back to drafting before everyone has signed; the signatures given lapse with the version. */
+export async function reopenAgreement(c: CaseDoc, user: SessionUser, expectedVersion: number) {
+  requireAction("reopenAgreement", user, c);
+  const open = openDraft(c);
+  if (!open?.draft.signing) throw new AgreementError("status");
+  const { signing: _lapsed, ...draft } = open.draft;
+  // For the agreement itself the open draft is the agreement: all of it, but the signing.
+  const agreement = open.amendment
+    ? { ...c.agreement!, amendment: draft as AgreementAmendment }
+    : (draft as AgreementState);
+  const { case: after } = await commitSigningStep(c, "reopenAgreement", user, open.amendment, {
+    expectedVersion,
+    patch: { agreement },
+  });
+  return after;
+}
+
+/**
+ * Starts a change to the agreement in force: a renegotiation (the signed text, to be rewritten)
+ * or an extension (the same text with a later end date). Either is a new version, written and
+ * signed like the first; the signed agreement stays in force until the change is signed.
+ */
+export async function startAmendment(
+  c: CaseDoc,
+  user: SessionUser,
+  input: { kind: AgreementAmendment["kind"]; reason: string; end?: Date },
+  expectedVersion: number,
+) {
+  requireAction("amendAgreement", user, c);
+  const a = requireActive(c);
+  if (a.amendment || a.termination || !a.signing) throw new AgreementError("status");
+  if (expectedVersion !== c.version) throw new CaseConflictError();
+  const end = input.kind === "extension" ? (input.end ?? (a.end ? addYears(a.end, 1) : undefined)) : a.end;
+  if (input.kind === "extension" && (!end || !a.end || end <= a.end)) throw new AgreementError("unchanged");
+  const number = latestNumber(a) + 1;
+  const signedOn = a.signing.signatures.at(-1)?.at.toISOString().slice(0, 10) ?? "";
+  // The text says which version it replaces, so the signed change stands on its own.
+  const sections = a.sections.map((s) =>
+    s.key === "changes"
+      ? { ...s, text: `${s.text}\n\nDenna version ersätter version ${a.signing!.number}, undertecknad ${signedOn}.` }
+      : s,
+  );
+  const terms = { ...termsOf(a), end };
+  const amendment: AgreementAmendment = {
+    kind: input.kind,
+    basedOn: a.signing.number,
+    reason: input.reason,
+    startedBy: user.name,
+    startedAt: clockNow(),
+    number,
+    sections,
+    ...terms,
+  };
+  const { case: after } = await recordChange(
+    c,
+    { type: "amendmentStarted", actor: user, data: { kind: input.kind, number } },
+    { agreement: { ...a, amendment } },
+    [
+      versionEffect(user, number, sections, terms),
+      {
+        kind: "document",
+        ref: `amendment:${number}`,
+        entry: {
+          direction: "outgoing",
+          title:
+            input.kind === "extension"
+              ? `Förslag om förlängning av överenskommelsen, version ${number}`
+              : `Omförhandling av överenskommelsen, version ${number}`,
+          sender: user.name,
+        },
+      },
+      ...(await noticeToBoth(
+        c,
+        input.kind === "extension" ? "agreementExtension" : "agreementRenegotiation",
+        user.name,
+      )),
+    ],
+  );
+  return after;
+}
+
+/** Staff drop a change that will not be signed; the agreement in force goes on unchanged. */
+export async function withdrawAmendment(c: CaseDoc, user: SessionUser, expectedVersion: number) {
+  requireAction("amendAgreement", user, c);
+  const { amendment, ...a } = requireActive(c);
+  if (!amendment) throw new AgreementError("status");
+  if (expectedVersion !== c.version) throw new CaseConflictError();
+  const { case: after } = await recordChange(
+    c,
+    { type: "amendmentWithdrawn", actor: user, data: { number: amendment.number } },
+    // Its versions stay (insert-only); their numbers are not given again.
+    { agreement: { ...a, lastNumber: amendment.number } },
+    await noticeToBoth(c, "amendmentWithdrawn", user.name),
+  );
+  return after;
+}

@@ -1,0 +1,85 @@
+import { addMonths } from "date-fns";
+import { CaseConflictError, loadCaseById, recordChange, transition, type CaseDoc } from "../cases/engine.server";
+import { caseRows } from "../cases/read-model.server";
+import { clockNow } from "../kernel/clock";
+import { swedishToday } from "../kernel/swedish-calendar";
+import type { SessionUser } from "../identity/session.server";
+import { AgreementError, noticeToBoth, requireAction, requireActive } from "./shared.server";
+
+// The end of an agreement (docs/domain.md, "The agreement"): notice by either party, and the
+// job that ends agreements whose end date has passed.
+
+/**
+ * Either party gives notice with a reason: the agreement then ends after the notice period
+ * (or on its own end date, if that comes first), by the end job. Both parties are told. A
+ * change under way lapses: there is nothing left to change.
+ */
+export async function terminateAgreement(
+  c: CaseDoc,
+  user: SessionUser,
+  input: { reason: string },
+  expectedVersion: number,
+) {
+  const actor = requireAction("terminateAgreement", user, c);
+  const { amendment: _lapsed, ...agreement } = requireActive(c);
+  if (agreement.termination) throw new AgreementError("status");
+  if (expectedVersion !== c.version) throw new CaseConflictError();
+  const at = clockNow();
+  // 30 November + 3 months is 28 February, not 2 March (date-fns clamps to the month's end).
+  const notice = addMonths(at, agreement.noticeMonths);
+  const effectiveOn = agreement.end && agreement.end < notice ? agreement.end : notice;
+  const party = actor === "organisation" ? ("organisation" as const) : ("municipality" as const);
+  const { case: after } = await recordChange(
+    c,
+    { type: "agreementTerminated", actor: user, data: { date: effectiveOn.toISOString().slice(0, 10) } },
+    {
+      agreement: {
+        ...agreement,
+        end: effectiveOn,
+        termination: { byName: user.name, party, reason: input.reason, at, effectiveOn },
+      },
+    },
+    [
+      {
+        kind: "document",
+        ref: "agreement-terminated:{seq}",
+        entry: {
+          direction: party === "organisation" ? "incoming" : "outgoing",
+          title: "Uppsägning av överenskommelsen",
+          sender: user.name,
+        },
+      },
+      ...(await noticeToBoth(c, "agreementTerminated", user.name)),
+    ],
+  );
+  return after;
+}
+
+/**
+ * The end job: every active agreement whose end date has passed (Swedish time) ends, once,
+ * however many instances run it at the same moment (the change's event is the lock).
+ */
+export async function endDueAgreements(now = clockNow()) {
+  const today = swedishToday(now);
+  const due = (await caseRows()).filter(
+    (r) => r.status === "active" && r.agreement?.end && r.agreement.end.toISOString().slice(0, 10) < today,
+  );
+  let ended = 0;
+  for (const row of due) {
+    const c = await loadCaseById(row.publicBodyId, row._id);
+    if (!c || c.status !== "active") continue;
+    try {
+      const { repeated } = await transition(c, "endAgreement", null, {
+        expectedVersion: c.version,
+        shared: true,
+        system: true,
+        effects: await noticeToBoth(c, "agreementEnded", "Samverka"),
+      });
+      if (!repeated) ended++;
+    } catch (error) {
+      // Another instance ended it, or someone changed the case a moment ago: the next run sees.
+      if (!(error instanceof CaseConflictError)) throw error;
+    }
+  }
+  return ended;
+}

@@ -1,0 +1,107 @@
+import { createHash } from "node:crypto";
+import { Types } from "mongoose";
+import type { AgreementDraft, AgreementState } from "#models/agreement";
+import type { NoticeType } from "#emails/templates";
+import { UserModel } from "#models/user";
+import { mayOnCase, type CaseAction } from "../access/policy";
+import { relationOf } from "../access/ability.server";
+import { CaseConflictError, recordChange, transition, type CaseDoc } from "../cases/engine.server";
+import type { CaseEffect } from "../cases/effects";
+import { noticeEffects, staffRecipients } from "../cases/notices.server";
+import type { SessionUser } from "../identity/session.server";
+import { quarterlyPlan } from "./ledger";
+
+// What the agreement's use cases share: the refusal, the permission check, who the parties'
+// people are, and which text is being written now (the agreement itself, or a change to it).
+
+export type AgreementRefusal = "actor" | "status" | "signer" | "password" | "signers" | "unchanged";
+
+export class AgreementError extends Error {
+  constructor(readonly reason: AgreementRefusal) {
+    super(`agreement.refused.${reason}`);
+  }
+}
+
+export const sha256 = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
+
+export const idOf = (id: string) => new Types.ObjectId(id);
+
+/** The policy first (a refusal tells nothing about the state); returns the person's relation. */
+export function requireAction(action: CaseAction, user: SessionUser, c: CaseDoc) {
+  const actor = relationOf(user, c);
+  if (!mayOnCase(action, actor)) throw new AgreementError("actor");
+  return actor;
+}
+
+export function requireActive(c: CaseDoc): AgreementState {
+  if (c.status !== "active" || !c.agreement) throw new AgreementError("status");
+  return c.agreement;
+}
+
+/** The organisation's members, in the order they joined: who may read, comment and sign for it. */
+export async function organisationMembers(c: CaseDoc) {
+  const members = await UserModel.find({ "orgMemberships.organisationId": c.organisationId })
+    .select("name email orgMemberships")
+    .lean();
+  return members.map((m) => ({ id: String(m._id), name: m.name, email: m.email }));
+}
+
+/** The same notice to both parties: the organisation's members and the municipality's officer. */
+export async function noticeToBoth(c: CaseDoc, notice: NoticeType, name: string): Promise<CaseEffect[]> {
+  const members = (await organisationMembers(c)).map((m) => m.email);
+  return [
+    ...(await noticeEffects(c, notice, members, name, false)),
+    ...(await noticeEffects(c, notice, await staffRecipients(c), name, true)),
+  ];
+}
+
+/**
+ * The text being written now: the agreement itself until it is in force, then a change to it
+ * (renegotiation or extension) while one is under way. `null` when nothing is being written.
+ */
+export function openDraft(c: CaseDoc): { draft: AgreementDraft; amendment: boolean } | null {
+  const a = c.agreement;
+  if (!a) return null;
+  if (c.status === "approved" || c.status === "agreement_pending_signatures") return { draft: a, amendment: false };
+  if (c.status === "active" && a.amendment) return { draft: a.amendment, amendment: true };
+  return null;
+}
+
+/** The agreement with its open draft replaced. */
+export function withDraft(a: AgreementState, draft: AgreementDraft, amendment: boolean): AgreementState {
+  return amendment && a.amendment ? { ...a, amendment: { ...a.amendment, ...draft } } : { ...a, ...draft };
+}
+
+/** The number of the case's latest version, whichever text it belongs to. */
+export const latestNumber = (a: AgreementState) => Math.max(a.number, a.amendment?.number ?? 0, a.lastNumber ?? 0);
+
+export const planFor = (a: AgreementDraft) =>
+  a.start && a.end ? quarterlyPlan(a.start, a.end, a.municipalSekPerYear) : [];
+
+const AMENDMENT_EVENTS = {
+  sendForSigning: "amendmentSent",
+  reopenAgreement: "amendmentReopened",
+  signAgreement: "amendmentSigned",
+} as const;
+
+/**
+ * A signing step. For the agreement itself it is a lifecycle transition (the table decides the
+ * status); a change to the agreement in force leaves the case active, so the same step is a
+ * plain change with an event of its own.
+ */
+export function commitSigningStep(
+  c: CaseDoc,
+  name: keyof typeof AMENDMENT_EVENTS,
+  user: SessionUser,
+  amendment: boolean,
+  options: { expectedVersion: number; data?: Record<string, unknown>; patch: Partial<CaseDoc>; effects?: CaseEffect[] },
+) {
+  if (!amendment) return transition(c, name, user, { ...options, shared: true });
+  if (options.expectedVersion !== c.version) throw new CaseConflictError();
+  return recordChange(
+    c,
+    { type: AMENDMENT_EVENTS[name], actor: user, shared: true, data: options.data },
+    options.patch,
+    options.effects,
+  );
+}

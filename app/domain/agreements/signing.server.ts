@@ -1,0 +1,191 @@
+import {
+  AgreementVersionModel,
+  agreementVersionId,
+  type AgreementState,
+  type AgreementVersion,
+  type Signature,
+  type SigningState,
+} from "#models/agreement";
+import { PublicBodyModel } from "#models/public-body";
+import { UserModel } from "#models/user";
+import type { CaseEffect } from "../cases/effects";
+import { CaseConflictError, loadCaseById, type CaseDoc } from "../cases/engine.server";
+import { noticeEffects, staffRecipients } from "../cases/notices.server";
+import { clockNow } from "../kernel/clock";
+import { swedishToday } from "../kernel/swedish-calendar";
+import { verifyPassword } from "../kernel/crypto.server";
+import type { SessionUser } from "../identity/session.server";
+import { storeDocument } from "../records/documents.server";
+import { agreementText } from "./agreement-text";
+import { agreementPdf } from "./pdf.server";
+import {
+  AgreementError,
+  commitSigningStep,
+  openDraft,
+  planFor,
+  requireAction,
+  sha256,
+  withDraft,
+} from "./shared.server";
+
+// Signing (docs/domain.md, "The agreement"): each named signer signs the version out for
+// signing after giving their password again; the last signature brings the signed PDF and
+// puts the text in force (the agreement itself, or a change replacing the signed one).
+
+/** The version out for signing now, if any (the agreement's own, or a change's). */
+function pendingSigning(c: CaseDoc) {
+  const open = openDraft(c);
+  const signing = open?.draft.signing;
+  return open && signing && signing.signatures.length < signing.signers.length ? { ...open, signing } : null;
+}
+
+/**
+ * A designated signer signs the version out for signing, after giving their password again.
+ * The record keeps time, account, IP and the SHA-256 of the exact text. Signing twice (a double
+ * click, a retry) records one signature; two signers at once both land (the loser retries).
+ */
+export async function signAgreement(c: CaseDoc, user: SessionUser, input: { password: string; ip: string }) {
+  requireAction("signAgreement", user, c);
+  const account = await UserModel.findById(user._id).select("passwordHash").lean();
+  if (!account?.passwordHash || !(await verifyPassword(account.passwordHash, input.password))) {
+    throw new AgreementError("password");
+  }
+  let current: CaseDoc | null = c;
+  for (let attempt = 0; attempt < 5 && current; attempt++) {
+    const pending = pendingSigning(current);
+    if (!pending) {
+      // Signed meanwhile by this very request's twin: the signature is there, nothing to do.
+      if (current.agreement?.signing?.signatures.some((s) => s.userId.equals(user._id))) return current;
+      throw new AgreementError("status");
+    }
+    const { signing, amendment } = pending;
+    const signer = signing.signers.find((s) => s.userId.equals(user._id));
+    if (!signer) throw new AgreementError("signer");
+    if (signing.signatures.some((s) => s.userId.equals(user._id))) return current;
+    // The hash is of the version stored when it was sent: a signature is of exactly that text.
+    const version = await AgreementVersionModel.findById(agreementVersionId(c._id, signing.number)).lean();
+    if (!version || sha256(agreementText(version)) !== signing.hash) throw new AgreementError("status");
+    const signature = { ...signer, at: clockNow(), ip: input.ip, hash: signing.hash };
+    const signatures = [...signing.signatures, signature];
+    const last = signatures.length === signing.signers.length;
+    // The last signature brings the signed PDF: stored first, then named by the change and
+    // mailed to both parties with it.
+    const pdf = last ? await storeSignedPdf(current, user, version, signatures, signing.hash) : null;
+    const signed: SigningState = { ...signing, signatures, documentId: pdf?._id };
+    const a = current.agreement!;
+    try {
+      const { case: after } = await commitSigningStep(current, "signAgreement", user, amendment, {
+        expectedVersion: current.version,
+        data: { number: signing.number, last },
+        patch: {
+          agreement: !last
+            ? withDraft(a, { ...pending.draft, signing: signed }, amendment)
+            : amendment
+              ? inForce(a, signed, signature.at)
+              : // In force: the payment plan the text promises starts the ledger.
+                { ...a, signing: signed, plan: planFor(a) },
+        },
+        effects: pdf ? await signedEffects(current, user, signing.number, pdf._id, signing.signers) : [],
+      });
+      return after;
+    } catch (error) {
+      if (!(error instanceof CaseConflictError)) throw error;
+      current = await loadCaseById(c.publicBodyId, c._id);
+    }
+  }
+  throw new CaseConflictError();
+}
+
+/**
+ * A signed change replaces the agreement in force: its text and terms, its signing; the signed
+ * version before it is kept (with its PDF). Payments planned before the day it is signed stay;
+ * from that day the plan follows the new terms.
+ */
+function inForce(a: AgreementState, signing: SigningState, today: Date): AgreementState {
+  const { amendment, ...current } = a;
+  if (!amendment || !a.signing) return a;
+  const isBefore = (d: Date) => d.toISOString().slice(0, 10) < swedishToday(today);
+  const { kind: _k, basedOn: _b, reason: _r, startedBy: _s, startedAt: _a, ...draft } = amendment;
+  const signedAt = a.signing.signatures.at(-1)?.at ?? a.signing.sentAt;
+  const next: AgreementState = {
+    ...current,
+    ...draft,
+    signing,
+    earlier: [
+      ...(a.earlier ?? []),
+      { number: a.signing.number, hash: a.signing.hash, signedAt, documentId: a.signing.documentId },
+    ],
+  };
+  return {
+    ...next,
+    plan: [...(a.plan ?? []).filter((p) => isBefore(p.date)), ...planFor(next).filter((p) => !isBefore(p.date))],
+  };
+}
+
+async function signedEffects(
+  c: CaseDoc,
+  user: SessionUser,
+  number: number,
+  documentId: CaseDoc["_id"],
+  signers: SigningState["signers"],
+): Promise<CaseEffect[]> {
+  const everyone = await UserModel.find({ _id: { $in: signers.map((s) => s.userId) } })
+    .select("email")
+    .lean();
+  const notices = [
+    ...(await noticeEffects(
+      c,
+      "agreementActive",
+      everyone.map((e) => e.email),
+      user.name,
+      false,
+    )),
+    ...(await noticeEffects(c, "agreementActive", await staffRecipients(c), user.name, true)),
+  ];
+  return [
+    {
+      kind: "document",
+      ref: `agreement-signed:${number}`,
+      entry: {
+        direction: "internal",
+        title: `Överenskommelse, version ${number}, undertecknad`,
+        sender: "",
+        documentId,
+      },
+    },
+    ...notices.map((e) => (e.kind === "email" ? { ...e, attachmentId: documentId } : e)),
+  ];
+}
+
+/** Renders the signed version as PDF/A and stores it with the case's documents (GridFS). */
+async function storeSignedPdf(
+  c: CaseDoc,
+  user: SessionUser,
+  version: AgreementVersion,
+  signatures: Signature[],
+  hash: string,
+) {
+  const body = await PublicBodyModel.findById(c.publicBodyId).select("name").lean();
+  const caseNumber = c.caseNumber ?? "";
+  const bytes = await agreementPdf({
+    caseNumber,
+    title: c.title,
+    publicBody: body?.name ?? "",
+    version,
+    signatures,
+    hash,
+  });
+  return storeDocument({
+    publicBodyId: c.publicBodyId,
+    organisationId: c.organisationId,
+    caseId: c._id,
+    uploadedBy: user._id,
+    kind: "agreement",
+    title: `Överenskommelse ${caseNumber}, version ${version.number}, undertecknad`,
+    file: {
+      bytes,
+      type: { ext: "pdf", mime: "application/pdf" },
+      name: `overenskommelse-${caseNumber.replace(/\W+/g, "-")}-version-${version.number}.pdf`,
+    },
+  });
+}
