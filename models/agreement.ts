@@ -11,12 +11,20 @@ export interface AgreementSection {
   text: string;
 }
 
-/** What the parties agree on beside the text: term, notice and the municipal contribution. */
+/** A co-organisation registered in Samverka, party to the agreement beside the lead organisation. */
+export interface AgreementPartner {
+  organisationId: ObjectId;
+  name: string;
+  orgNumber: string;
+}
+
+/** What the parties agree on beside the text: term, notice, the municipal contribution, co-organisations. */
 export interface AgreementTerms {
   start?: Date;
   end?: Date;
   noticeMonths: number;
   municipalSekPerYear: number;
+  partners?: AgreementPartner[];
 }
 
 export interface Signer {
@@ -157,6 +165,15 @@ export const termFields = {
   end: Date,
   noticeMonths: { type: Number, default: 3 },
   municipalSekPerYear: { type: Number, default: 0 },
+  partners: {
+    type: [
+      new Schema<AgreementPartner>(
+        { organisationId: Schema.Types.ObjectId, name: String, orgNumber: String },
+        { _id: false },
+      ),
+    ],
+    default: undefined,
+  },
 };
 
 // Insert-only: a version, once written, is never updated (a signed text never changes).

@@ -51,3 +51,6 @@ export type CaseKind = (typeof CASE_KINDS)[number];
 
 /** The changes to an agreement in force: rewritten (renegotiation) or a later end (extension). */
 export const AMENDMENT_KINDS = ["renegotiation", "extension"] as const;
+
+/** How an organisation's authorised signatories sign: each alone, or two jointly ("två i förening"). */
+export const SIGNING_RULES = ["alone", "jointly"] as const;

@@ -1,7 +1,7 @@
 import { Schema } from "mongoose";
 import { baseOptions, defineModel, type ObjectId } from "./shared";
 
-import { LEGAL_FORMS } from "./constants";
+import { LEGAL_FORMS, SIGNING_RULES } from "./constants";
 
 export { LEGAL_FORMS };
 export type LegalForm = (typeof LEGAL_FORMS)[number];
@@ -24,6 +24,8 @@ export interface Organisation {
   email: string;
   phone: string;
   signatories: Signatory[];
+  /** How many of them must sign an agreement: one alone, or two jointly. */
+  signingRule: (typeof SIGNING_RULES)[number];
   createdBy: ObjectId;
   createdAt: Date;
   updatedAt: Date;
@@ -46,6 +48,7 @@ const schema = new Schema<Organisation>(
       type: [new Schema<Signatory>({ name: String, role: String }, { _id: false })],
       default: [],
     },
+    signingRule: { type: String, enum: SIGNING_RULES, default: "alone" },
     createdBy: { type: Schema.Types.ObjectId, required: true, ref: "User" },
   },
   baseOptions,

@@ -116,6 +116,8 @@ export interface Proposal extends ProposalContent {
   pendingSeq: number;
   /** Meeting invitations the organisation has not confirmed yet (kept by the dialogue's changes). */
   pendingInvitations: number;
+  /** Co-organisations named in the agreement or a change to it: parties to that alone. */
+  partnerOrganisationIds: ObjectId[];
   /** The organisation's latest shared change (a message, an answer, a submission): "new" for staff. */
   orgActivity?: { at: Date; type: string };
   createdAt: Date;
@@ -219,6 +221,7 @@ const schema = new Schema<Proposal>(
     ),
     lastActivityAt: { type: Date, default: () => new Date() },
     pendingInvitations: { type: Number, default: 0 },
+    partnerOrganisationIds: { type: [Schema.Types.ObjectId], default: [] },
     orgActivity: { at: Date, type: { type: String } },
     pendingSeq: { type: Number, default: 0 },
   },

@@ -42,7 +42,11 @@ export interface AgreementPageData {
   case: { id: string; title: string; caseNumber: string | null; status: string; version: number };
   view: AgreementView | null;
   diff: { from: number; to: number; sections: { key: string; changed: boolean; parts: DiffPart[] }[] } | null;
-  choices: { organisation: { id: string; name: string }[]; municipality: { id: string; name: string }[] } | null;
+  choices: {
+    organisation: { id: string; name: string; organisation: string }[];
+    municipality: { id: string; name: string }[];
+    organisations: { id: string; name: string; required: number }[];
+  } | null;
   back: string;
   staff: boolean;
 }
@@ -155,6 +159,12 @@ function TermFacts({ terms }: { terms: AgreementView["terms"] }) {
       <dd>{t("agreement.months", { count: terms.noticeMonths })}</dd>
       <dt>{t("agreement.fields.municipalSekPerYear")}</dt>
       <dd>{formatSek(terms.municipalSekPerYear)}</dd>
+      {terms.partners.length ? (
+        <>
+          <dt>{t("agreement.fields.partners")}</dt>
+          <dd>{terms.partners.map((p) => `${p.name} (${p.orgNumber})`).join(", ")}</dd>
+        </>
+      ) : null}
     </dl>
   );
 }
@@ -306,6 +316,7 @@ function AgreementEditor({ view, version, lastResult }: { view: AgreementView; v
     end: view.terms.end,
     noticeMonths: String(view.terms.noticeMonths),
     municipalSekPerYear: String(view.terms.municipalSekPerYear),
+    partnerOrgNumbers: view.terms.partners.map((p) => p.orgNumber).join("\n"),
     sections: Object.fromEntries(view.sections.map((s) => [s.key, s.text])),
   });
   const sections = fields.sections.getFieldset();
@@ -326,6 +337,13 @@ function AgreementEditor({ view, version, lastResult }: { view: AgreementView; v
           />
           <AmountField field={fields.municipalSekPerYear} label={t("agreement.fields.municipalSekPerYear")} />
         </div>
+        <TextAreaField
+          field={fields.partnerOrgNumbers}
+          label={t("agreement.fields.partnerOrgNumbers")}
+          hint={t("agreement.partnersHint")}
+          rows={2}
+          optional
+        />
         {view.sections.map((s, i) => (
           <TextAreaField
             key={s.key}
@@ -502,12 +520,20 @@ function SendForSigning({
     <section className="panel" aria-labelledby="send-heading">
       <h2 id="send-heading">{t("agreement.sendTitle")}</h2>
       <p>{t("agreement.sendLead")}</p>
+      <ul className="plain-list">
+        {choices.organisations.map((o) => (
+          <li key={o.id}>{t("agreement.signingRule", { organisation: o.name, count: o.required })}</li>
+        ))}
+      </ul>
       <IntentForm form={form} intent="sendForSigning" version={version} submit={t("agreement.send")}>
         <ChoiceGroup
           field={fields.organisationSignerIds}
           type="checkbox"
           legend={t("agreement.fields.organisationSignerIds")}
-          options={choices.organisation.map((m) => ({ value: m.id, label: m.name }))}
+          options={choices.organisation.map((m) => ({
+            value: m.id,
+            label: choices.organisations.length > 1 ? `${m.name} (${m.organisation})` : m.name,
+          }))}
         />
         <SelectField
           field={fields.delegateId}

@@ -1,10 +1,10 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { LEGAL_FORMS } from "#models/constants";
+import { LEGAL_FORMS, SIGNING_RULES } from "#models/constants";
 import type { OrganisationInput } from "~/domain/organisations/organisations.server";
 import { organisationSchema } from "~/schemas/organisation";
-import { ErrorSummary, SelectField, TextAreaField, TextField } from "./forms";
+import { ChoiceGroup, ErrorSummary, SelectField, TextAreaField, TextField } from "./forms";
 import { useSchemaForm } from "./use-form";
 
 /** The organisation as the page has it (strings only). */
@@ -27,7 +27,12 @@ export function OrganisationForm({
         signatories: defaultValue.signatories.map((s) => (s.role ? `${s.name}, ${s.role}` : s.name)).join("\n"),
       }
     : undefined;
-  const [form, fields] = useSchemaForm(organisationSchema, lastResult, "organisation", defaults);
+  const [form, fields] = useSchemaForm(
+    organisationSchema,
+    lastResult,
+    "organisation",
+    defaults ?? { signingRule: "alone" },
+  );
   const formProps = getFormProps(form);
   return (
     <Form method="post" {...formProps} className="form">
@@ -73,6 +78,12 @@ export function OrganisationForm({
         hint={t("org.signatoriesHint")}
         rows={3}
         optional
+      />
+      <ChoiceGroup
+        field={fields.signingRule}
+        type="radio"
+        legend={t("org.signingRule")}
+        options={SIGNING_RULES.map((value) => ({ value, label: t(`org.signingRules.${value}`) }))}
       />
       <button type="submit" className="button">
         {submitLabel}

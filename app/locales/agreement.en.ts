@@ -40,6 +40,10 @@ const agreement = {
     sendLead:
       "Choose who signs for the organisation (authorised signatories) and who signs for the municipality. The text cannot change while it is out for signing.",
     send: "Send for signing",
+    partnersHint:
+      "Other organisations that are parties to the agreement, if any. They must be registered in Samverka; their members can then read, comment and sign.",
+    signingRule_one: "{{organisation}}: one authorised signatory signs",
+    signingRule_other: "{{organisation}}: {{count}} authorised signatories sign jointly",
     reopenLead:
       "Does the text need to change before everyone has signed? Then the version is taken back and the signatures given lapse.",
     reopen: "Take back for changes",
@@ -136,6 +140,8 @@ const agreement = {
       confirm: "Confirm",
       password: "Your password",
       reason: "Reason for the termination",
+      partners: "Co-organisations",
+      partnerOrgNumbers: "Co-organisations (organisation numbers)",
       kind: "What do you want to do?",
       newEnd: "New end date, for an extension (now {{end}})",
       changeReason: "Reason for the change",
@@ -153,6 +159,9 @@ const agreement = {
       year: "Enter the year as four digits, for example 2027",
       commentRequired: "Write what the organisation needs to add",
       confirmTermination: "Confirm that you terminate the agreement",
+      partnerOrgNumber: "Enter organisation numbers of ten digits, one per line (ten at most)",
+      partnerUnknown: "Each co-organisation must be registered in Samverka. Check the organisation numbers.",
+      signers: "Choose as many authorised signatories for each organisation as its signing rule requires",
       amendmentKind: "Choose whether to renegotiate the text or extend the term",
       extensionEnd: "Enter the new end date of the extension",
       extensionLater: "The new end date must be later than the current one",

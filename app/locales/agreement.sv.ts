@@ -40,6 +40,10 @@ const agreement = {
     sendLead:
       "Välj vilka som skriver under för organisationen (firmatecknare) och vem som skriver under för kommunen. Texten kan inte ändras medan den är ute för underskrift.",
     send: "Skicka för underskrift",
+    partnersHint:
+      "Andra organisationer som är parter i överenskommelsen, om några. De måste vara registrerade i Samverka; deras medlemmar kan då läsa, kommentera och skriva under.",
+    signingRule_one: "{{organisation}}: en firmatecknare skriver under",
+    signingRule_other: "{{organisation}}: {{count}} firmatecknare skriver under i förening",
     reopenLead:
       "Behöver texten ändras innan alla har skrivit under? Då tas versionen tillbaka och de underskrifter som har lämnats gäller inte.",
     reopen: "Ta tillbaka för ändring",
@@ -133,6 +137,8 @@ const agreement = {
       confirm: "Bekräfta",
       password: "Ditt lösenord",
       reason: "Skäl till uppsägningen",
+      partners: "Medverkande organisationer",
+      partnerOrgNumbers: "Medverkande organisationer (organisationsnummer)",
       kind: "Vad vill du göra?",
       newEnd: "Nytt slutdatum, vid förlängning (i dag {{end}})",
       changeReason: "Skäl till ändringen",
@@ -150,6 +156,10 @@ const agreement = {
       year: "Skriv året med fyra siffror, till exempel 2027",
       commentRequired: "Skriv vad organisationen behöver komplettera",
       confirmTermination: "Bekräfta att du säger upp överenskommelsen",
+      partnerOrgNumber: "Skriv organisationsnummer med tio siffror, ett per rad (högst tio)",
+      partnerUnknown:
+        "Varje medverkande organisation måste vara registrerad i Samverka. Kontrollera organisationsnumren.",
+      signers: "Välj så många firmatecknare för varje organisation som dess firmateckning kräver",
       amendmentKind: "Välj om du vill omförhandla texten eller förlänga avtalstiden",
       extensionEnd: "Skriv det nya slutdatumet för förlängningen",
       extensionLater: "Det nya slutdatumet måste vara senare än det nuvarande",

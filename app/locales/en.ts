@@ -340,6 +340,11 @@ const en: Shape<typeof sv> = {
     orgEmail: "Organisation's email address",
     phone: "Phone number",
     signatories: "Authorised signatories",
+    signingRule: "How do the signatories sign?",
+    signingRules: {
+      alone: "Each alone: one authorised signatory signs",
+      jointly: "Two jointly: two authorised signatories sign together",
+    },
     signatoriesHint:
       "Those who may sign agreements for the organisation. One per line: name and role, for example “Anna Andersson, chair”.",
     save: "Save",

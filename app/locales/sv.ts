@@ -332,6 +332,11 @@ const sv = {
     orgEmail: "Organisationens e-postadress",
     phone: "Telefonnummer",
     signatories: "Firmatecknare",
+    signingRule: "Hur tecknas firman?",
+    signingRules: {
+      alone: "Var för sig: en firmatecknare skriver under",
+      jointly: "Två i förening: två firmatecknare skriver under tillsammans",
+    },
     signatoriesHint:
       "De som får skriva under avtal för organisationen. En per rad: namn och roll, till exempel ”Anna Andersson, ordförande”.",
     save: "Spara",

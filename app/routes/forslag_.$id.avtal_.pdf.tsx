@@ -1,14 +1,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { signedAgreementDocument } from "~/domain/agreements/agreements.server";
-import { loadCaseFor } from "~/domain/cases/case-page.server";
+import { loadAgreementCaseFor } from "~/domain/cases/case-page.server";
 import { fileResponse } from "~/domain/http/downloads.server";
 
 /**
- * The signed agreement as PDF, for everyone who may read the case (the parties and staff): the
+ * The signed agreement as PDF, for everyone who may read the agreement (the parties and staff): the
  * one in force, or with `?version=n` an earlier signed version that a signed change replaced.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { c } = await loadCaseFor(request, params.id);
+  const { c } = await loadAgreementCaseFor(request, params.id, "either");
   const asked = new URL(request.url).searchParams.get("version");
   const number = asked === null ? undefined : /^\d{1,4}$/.test(asked) ? Number(asked) : NaN;
   const doc = Number.isNaN(number) ? null : await signedAgreementDocument(c, number);

@@ -3,7 +3,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { AgreementPage } from "~/components/agreement";
 import { formResults } from "~/components/form-results";
 import { agreementPage } from "~/domain/agreements/agreements.server";
-import { loadStaffCaseFor } from "~/domain/cases/case-page.server";
+import { loadAgreementCaseFor } from "~/domain/cases/case-page.server";
 import { readUploadForm } from "~/domain/http/uploads.server";
 import { pageMeta } from "~/domain/kernel/meta";
 import { runAgreementIntent } from "./forslag_.$id.avtal/intents.server";
@@ -16,13 +16,13 @@ const versionParam = (url: URL, name: string) => Number(url.searchParams.get(nam
 
 /** Staff's agreement page: draft, edit, answer comments, compare, send for signing, sign. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { c, actor, user } = await loadStaffCaseFor(request, params.id);
+  const { c, actor, user } = await loadAgreementCaseFor(request, params.id, "staff");
   const url = new URL(request.url);
   return agreementPage(c, user, actor, { staff: true, from: versionParam(url, "fran"), to: versionParam(url, "till") });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { c, user } = await loadStaffCaseFor(request, params.id);
+  const { c, user } = await loadAgreementCaseFor(request, params.id, "staff");
   return runAgreementIntent(
     c,
     user,

@@ -1,6 +1,7 @@
 import { SECTION_KEYS } from "~/domain/agreements/agreement-text";
 import { MAX_LONG, optionalDay, optionalText, requiredDay, requiredText, z } from "~/domain/kernel/validation";
 import { AMENDMENT_KINDS } from "#models/constants";
+import { formatOrgNumber, orgNumberProblem } from "~/domain/organisations/org-number";
 import { objectId } from "./organisation";
 
 const version = z.coerce.number().int().min(0);
@@ -24,6 +25,19 @@ export const agreementDraftSchema = z
       .transform((v) => v.replace(/[\s\u00a0]/g, "").replace(/kr$/i, ""))
       .refine((v) => /^\d{1,10}$/.test(v), "cases.errors.wholeKronor")
       .transform(Number),
+    // Co-organisations by organisationsnummer, one per line (the domain finds them in Samverka).
+    partnerOrgNumbers: optionalText(500)
+      .transform((v) =>
+        v
+          .split(/[\n,;]+/)
+          .map((x) => x.trim())
+          .filter(Boolean),
+      )
+      .refine(
+        (list) => list.length <= 10 && list.every((x) => !orgNumberProblem(x)),
+        "agreement.errors.partnerOrgNumber",
+      )
+      .transform((list) => [...new Set(list.map(formatOrgNumber))]),
     sections: z.object(
       Object.fromEntries(SECTION_KEYS.map((k) => [k, longText])) as Record<
         (typeof SECTION_KEYS)[number],

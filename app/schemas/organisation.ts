@@ -1,4 +1,4 @@
-import { LEGAL_FORMS, ORG_DOCUMENT_KINDS_LIST, ORG_ROLES_LIST } from "#models/constants";
+import { LEGAL_FORMS, ORG_DOCUMENT_KINDS_LIST, ORG_ROLES_LIST, SIGNING_RULES } from "#models/constants";
 import {
   pairLines,
   emailField,
@@ -38,6 +38,7 @@ export const organisationSchema = z.object({
   email: emailField,
   phone: phoneField,
   signatories: signatoriesField,
+  signingRule: z.enum(SIGNING_RULES).optional().default("alone"),
 });
 
 export const inviteMemberSchema = z.object({

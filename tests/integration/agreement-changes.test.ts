@@ -2,13 +2,15 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { AgreementVersionModel, agreementVersionId } from "#models/agreement";
 import { CaseEventModel } from "#models/case-event";
 import { DepartmentModel } from "#models/department";
+import { OrganisationModel } from "#models/organisation";
+import { UserModel } from "#models/user";
 import { OutboxModel } from "#models/email-outbox";
 import { PublicBodyModel } from "#models/public-body";
 import { AgreementError, saveAgreementDraft, signAgreement } from "~/domain/agreements/agreements.server";
 import { runAgreementReminders } from "~/domain/agreements/reminders.server";
 import { setClock } from "~/domain/kernel/clock";
 import { loadCaseById, type CaseDoc } from "~/domain/cases/engine.server";
-import { agreementInStatus, upsertUser } from "~/domain/demo/factories.server";
+import { agreementInStatus, caseInStatus, upsertUser } from "~/domain/demo/factories.server";
 import type { SessionUser } from "~/domain/identity/session.server";
 import { startTestApp, type TestApp } from "../support/app";
 import { laxhjalpenCast } from "../support/cast";
@@ -18,7 +20,8 @@ import { pdfText } from "../support/pdf";
 import { recipients } from "../support/smtp";
 
 // Living with an agreement in force: renegotiated and signed again (the old version kept),
-// extended, a change dropped, a change lapsing at notice; follow-up meetings and report files.
+// extended, a change dropped, a change lapsing at notice; follow-up meetings and report files;
+// reminders; co-organisations as parties, and each organisation's signing rule.
 
 let app: TestApp;
 beforeAll(async () => {
@@ -353,5 +356,100 @@ describe("agreement reminders", () => {
     const second = (await mails("signature", c._id)).slice(2);
     expect(second.map((m) => m.to)).toEqual([DEMO.officer]);
     await PublicBodyModel.updateOne({ _id: c.publicBodyId }, { $set: { signatureReminderDays: 7 } });
+  });
+});
+
+describe("co-organisations and signing rules", () => {
+  it("names a registered co-organisation as a party, whose members read, comment and sign the agreement alone", async () => {
+    const cast = await laxhjalpenCast();
+    const c = await caseInStatus("approved", cast, "Avtal med medverkande organisation");
+    const id = String(c._id);
+    const staffPage = `/handlaggning/arenden/${id}/avtal`;
+    const orgPage = `/forslag/${id}/avtal`;
+    const reload = async () => (await loadCaseById(c.publicBodyId, c._id)) as CaseDoc;
+    const hans = await sessionFor(app.url, DEMO.officer);
+    const anna = await sessionFor(app.url, DEMO.orgAdminA); // Gröna gården: another organisation
+    expect((await hans.post(staffPage, { intent: "createAgreement", version: String(c.version) })).status).toBe(302);
+    expect((await anna.get(orgPage)).status).toBe(404);
+
+    const current = await reload();
+    const sections = Object.fromEntries(current.agreement!.sections.map((s) => [`sections.${s.key}`, s.text]));
+    const save = (partnerOrgNumbers: string) => ({
+      intent: "saveAgreement",
+      start: "2027-01-15",
+      end: "2028-12-31",
+      noticeMonths: "3",
+      municipalSekPerYear: "150000",
+      ...sections,
+      partnerOrgNumbers,
+    });
+    const v = async () => String((await reload()).version);
+    for (const [numbers, message] of [
+      ["556677-8899", "Varje medverkande organisation måste vara registrerad i Samverka"],
+      ["802500-6266", "Varje medverkande organisation måste vara registrerad i Samverka"], // the lead itself
+      ["12345", "Skriv organisationsnummer med tio siffror"],
+    ] as const) {
+      const res = await hans.post(staffPage, { ...save(numbers), version: await v() });
+      expect(res.status, numbers).toBe(400);
+      expect(await res.text(), numbers).toContain(message);
+    }
+    expect((await hans.post(staffPage, { ...save("8024001375"), version: await v() })).status).toBe(302);
+    const withPartner = await reload();
+    expect(withPartner.agreement?.partners?.map((p) => p.orgNumber)).toEqual(["802400-1375"]);
+
+    // The co-organisation reads the agreement (not the rest of the case) and comments on it.
+    const page = await (await anna.get(orgPage)).text();
+    expect(page).toContain("Medverkande organisationer: Föreningen Gröna Gården (802400-1375)");
+    expect((await anna.get(`/forslag/${id}`)).status).toBe(404);
+    expect((await anna.get(staffPage)).status).toBe(404);
+    expect(
+      (await anna.post(orgPage, { intent: "comment", section: "organisation", body: "Vi står för lokalen." })).status,
+    ).toBe(302);
+    expect((await anna.post(orgPage, { ...save(""), version: await v() })).status).toBe(403);
+
+    // Läxhjälpen signs two jointly: one of its signatories is too few.
+    await OrganisationModel.updateOne({ _id: cast.organisation._id }, { $set: { signingRule: "jointly" } });
+    const second = await upsertUser({
+      email: "kassor.avtal@laxhjalpen.example",
+      name: "Kim Kassör",
+      password: DEMO.password,
+    });
+    await UserModel.updateOne(
+      { _id: second._id, "orgMemberships.organisationId": { $ne: cast.organisation._id } },
+      {
+        $push: {
+          orgMemberships: {
+            organisationId: cast.organisation._id,
+            publicBodyId: cast.organisation.publicBodyId,
+            role: "org_member",
+          },
+        },
+      },
+    );
+    const annaUser = await UserModel.findOne({ email: DEMO.orgAdminA }).lean();
+    const send = (ids: unknown[]) =>
+      `intent=sendForSigning&${ids.map((x) => `organisationSignerIds=${String(x)}`).join("&")}&delegateId=${String(cast.officer._id)}`;
+    const tooFew = await hans.post(staffPage, `${send([cast.member._id, annaUser?._id])}&version=${await v()}`);
+    expect(tooFew.status).toBe(400);
+    expect(await tooFew.text()).toContain(
+      "Välj så många firmatecknare för varje organisation som dess firmateckning kräver",
+    );
+    const sent = await hans.post(
+      staffPage,
+      `${send([cast.member._id, second._id, annaUser?._id])}&version=${await v()}`,
+    );
+    expect(sent.status).toBe(302);
+    expect((await reload()).agreement?.signing?.signers.map((s) => s.role)).toEqual([
+      "Firmatecknare för Stiftelsen Läxhjälpen Exempelstad",
+      "Firmatecknare för Stiftelsen Läxhjälpen Exempelstad",
+      "Firmatecknare för Föreningen Gröna Gården",
+      "Företrädare för Exempelkommun enligt delegation",
+    ]);
+
+    // Anna finds the signature waiting on her start page, and signs.
+    expect(await (await anna.get("/mina-sidor")).text()).toContain("Skriv under överenskommelsen");
+    expect((await anna.post(orgPage, { intent: "sign", confirm: "on", password: DEMO.password })).status).toBe(302);
+    expect((await reload()).agreement?.signing?.signatures.map((s) => s.name)).toEqual(["Anna Ordförande"]);
+    await OrganisationModel.updateOne({ _id: cast.organisation._id }, { $set: { signingRule: "alone" } });
   });
 });

@@ -24,6 +24,7 @@ const validOrg = {
   postalCode: "123 45",
   city: "Exempelstad",
   signatories: "Karin Kassör, kassör\nOlof Ordförande, ordförande",
+  signingRule: "jointly",
 };
 
 beforeAll(async () => {
@@ -53,6 +54,8 @@ describe("registering an organisation", () => {
     expect(html).toContain("Organisationen är registrerad.");
     expect(html).toContain("802481-2342");
     expect(html).toContain("Karin Kassör, kassör");
+    expect(html).toContain("Två i förening: två firmatecknare skriver under tillsammans");
+    expect((await OrganisationModel.findOne({ orgNumber: "802481-2342" }).lean())?.signingRule).toBe("jointly");
     const user = await UserModel.findOne({ email }).lean();
     expect(user?.orgMemberships[0]?.role).toBe("org_admin");
   });
@@ -84,6 +87,7 @@ describe("registering an organisation", () => {
       "intent=saveOrganisation&name=A&orgNumber[$ne]=&legalForm=foundation&purpose=p&email=a%40b.se",
       { ...validOrg, legalForm: "<script>", orgNumber: "802483-0021" },
       { ...validOrg, email: "inte-en-adress", orgNumber: "802483-0021" },
+      { ...validOrg, signingRule: "tre i förening", orgNumber: "802483-0021" },
     ];
     for (const body of cases) {
       const res = await anna.post("/organisation/ny", body);

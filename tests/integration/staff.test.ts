@@ -93,18 +93,23 @@ describe("reminder settings", () => {
       unroutedReminderDays: "5",
       inactivityReminderDays: "10",
       completionReminderDays: "4",
+      signatureReminderDays: "6",
     });
     expect(ok.status).toBe(302);
     const body = await PublicBodyModel.findOne({ slug: "exempelkommun" }).lean();
-    expect([body?.unroutedReminderDays, body?.inactivityReminderDays, body?.completionReminderDays]).toEqual([
-      5, 10, 4,
-    ]);
+    expect([
+      body?.unroutedReminderDays,
+      body?.inactivityReminderDays,
+      body?.completionReminderDays,
+      body?.signatureReminderDays,
+    ]).toEqual([5, 10, 4, 6]);
     for (const bad of ["0", "9999", "fem", "<script>"]) {
       const res = await admin.post("/admin", {
         intent: "reminders",
         unroutedReminderDays: bad,
         inactivityReminderDays: "10",
         completionReminderDays: "4",
+        signatureReminderDays: "6",
       });
       expect(res.status, bad).toBe(400);
     }

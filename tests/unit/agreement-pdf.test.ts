@@ -18,6 +18,7 @@ const sections = firstDraft(
   {
     publicBody: "Exempelkommun",
     department: "Socialförvaltningen",
+    coDepartments: ["Kultur- och fritidsförvaltningen"],
     organisation: { name: "Föreningen Åäö <script>", orgNumber: "802500-6266", address: "Storgatan 1" },
     summary: "Läxhjälp för barn i årskurs 4–6.",
     need: "Många barn saknar stöd.",

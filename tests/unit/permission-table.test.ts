@@ -11,6 +11,7 @@ const body = "b".repeat(24);
 const otherBody = "c".repeat(24);
 const orgA = "a".repeat(24);
 const orgB = "d".repeat(24);
+const orgC = "8".repeat(24); // a co-organisation named in the case's agreement
 const social = "e".repeat(24);
 const culture = "f".repeat(24);
 const school = "9".repeat(24);
@@ -35,6 +36,11 @@ const people: Record<string, AbilityUser | null> = {
     orgMemberships: [{ organisationId: orgB, publicBodyId: body, role: "org_admin" }],
     staffMemberships: [],
   },
+  partnerOrgAdmin: {
+    id: "p13",
+    orgMemberships: [{ organisationId: orgC, publicBodyId: body, role: "org_admin" }],
+    staffMemberships: [],
+  },
   routedOfficer: { id: "officer1", ...staff("officer", [social]) },
   sameDeptOfficer: { id: "p5", ...staff("officer", [social]) },
   coReadingOfficer: { id: "p6", ...staff("officer", [culture]) },
@@ -55,6 +61,7 @@ const routedCase = (status: string) =>
     organisationId: orgA,
     status,
     routing: { departmentId: social, officerId: "officer1", coReaderDepartmentIds: [culture] },
+    partnerOrganisationIds: [orgC],
   });
 const draftCase = subject("Case", { publicBodyId: body, organisationId: orgA, status: "draft" });
 
@@ -66,7 +73,7 @@ const columns = [
   "message", "internal note", "meeting", "confirm meeting", "set confidential", "assess", "attach",
   "leave own membership", "delete org document", "manage departments", "register organisation", "edit page texts",
   "draft agreement", "comment agreement", "sign agreement", "record payment", "report contribution",
-  "assess report", "terminate agreement", "renegotiate or extend", "log follow-up meeting",
+  "assess report", "terminate agreement", "renegotiate or extend", "log follow-up meeting", "read agreement",
 ] as const;
 const check: Record<(typeof columns)[number], (a: ReturnType<typeof defineAbilityFor>, self: string) => boolean> = {
   "read draft": (a) => a.can("read", draftCase),
@@ -109,25 +116,27 @@ const check: Record<(typeof columns)[number], (a: ReturnType<typeof defineAbilit
   "terminate agreement": (a) => a.can("terminateAgreement", routedCase("active")),
   "renegotiate or extend": (a) => a.can("amendAgreement", routedCase("active")),
   "log follow-up meeting": (a) => a.can("followUpMeeting", routedCase("active")),
+  "read agreement": (a) => a.can("readAgreement", routedCase("active")),
 };
 
 // 1 = allowed, 0 = refused; columns in the order above.
 // prettier-ignore
 const table: Record<keyof typeof people, number[]> = {
-  orgAdmin:             [1, 1, 1, 0, 1, 0, 0, 1, 1, 1, 1, 1, 1, 1, 0, 0,  1, 0, 0, 1, 0, 0, 1, 1, 1, 0, 1, 0,  0, 1, 1, 0, 1, 0, 1,  0, 0],
-  orgMember:            [1, 1, 1, 0, 1, 0, 0, 1, 1, 0, 0, 0, 1, 1, 0, 0,  1, 0, 0, 1, 0, 0, 1, 1, 0, 0, 1, 0,  0, 1, 1, 0, 1, 0, 1,  0, 0],
-  otherOrgAdmin:        [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0,  0, 0, 0, 0, 0, 0, 0,  0, 0],
-  routedOfficer:        [0, 0, 1, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0,  1, 1, 1, 0, 1, 1, 0, 0, 0, 0, 0, 0,  1, 1, 1, 1, 0, 1, 1,  1, 1],
-  sameDeptOfficer:      [0, 0, 1, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0,  1, 1, 1, 0, 1, 1, 0, 0, 0, 0, 0, 0,  1, 1, 1, 1, 0, 1, 1,  1, 1],
-  coReadingOfficer:     [0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0,  0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  0, 0, 0, 0, 0, 0, 0,  0, 0],
-  otherDeptOfficer:     [0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0,  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  0, 0, 0, 0, 0, 0, 0,  0, 0],
-  coordinator:          [0, 0, 1, 0, 0, 1, 1, 0, 1, 0, 0, 0, 1, 0, 0, 0,  1, 1, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0,  1, 1, 1, 1, 0, 1, 1,  1, 1],
-  routedCoordinator:    [0, 0, 1, 0, 0, 1, 1, 0, 1, 0, 0, 0, 1, 0, 0, 0,  1, 1, 1, 0, 1, 1, 0, 0, 0, 0, 0, 0,  1, 1, 1, 1, 0, 1, 1,  1, 1],
-  admin:                [0, 0, 1, 0, 0, 1, 1, 0, 1, 0, 0, 0, 1, 0, 1, 1,  1, 1, 1, 0, 1, 0, 0, 0, 0, 1, 0, 1,  0, 0, 1, 0, 0, 0, 0,  0, 0],
-  politician:           [0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0,  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  0, 0, 0, 0, 0, 0, 0,  0, 0],
-  otherBodyCoordinator: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  0, 0, 0, 0, 0, 0, 0,  0, 0],
-  signedInStranger:     [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0,  0, 0, 0, 0, 0, 0, 0,  0, 0],
-  anonymous:            [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  0, 0, 0, 0, 0, 0, 0,  0, 0],
+  orgAdmin:             [1, 1, 1, 0, 1, 0, 0, 1, 1, 1, 1, 1, 1, 1, 0, 0,  1, 0, 0, 1, 0, 0, 1, 1, 1, 0, 1, 0,  0, 1, 1, 0, 1, 0, 1,  0, 0, 1],
+  orgMember:            [1, 1, 1, 0, 1, 0, 0, 1, 1, 0, 0, 0, 1, 1, 0, 0,  1, 0, 0, 1, 0, 0, 1, 1, 0, 0, 1, 0,  0, 1, 1, 0, 1, 0, 1,  0, 0, 1],
+  otherOrgAdmin:        [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0,  0, 0, 0, 0, 0, 0, 0,  0, 0, 0],
+  partnerOrgAdmin:      [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0,  0, 1, 1, 0, 0, 0, 0,  0, 0, 1],
+  routedOfficer:        [0, 0, 1, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0,  1, 1, 1, 0, 1, 1, 0, 0, 0, 0, 0, 0,  1, 1, 1, 1, 0, 1, 1,  1, 1, 1],
+  sameDeptOfficer:      [0, 0, 1, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0,  1, 1, 1, 0, 1, 1, 0, 0, 0, 0, 0, 0,  1, 1, 1, 1, 0, 1, 1,  1, 1, 1],
+  coReadingOfficer:     [0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0,  0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  0, 0, 0, 0, 0, 0, 0,  0, 0, 1],
+  otherDeptOfficer:     [0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0,  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  0, 0, 0, 0, 0, 0, 0,  0, 0, 0],
+  coordinator:          [0, 0, 1, 0, 0, 1, 1, 0, 1, 0, 0, 0, 1, 0, 0, 0,  1, 1, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0,  1, 1, 1, 1, 0, 1, 1,  1, 1, 1],
+  routedCoordinator:    [0, 0, 1, 0, 0, 1, 1, 0, 1, 0, 0, 0, 1, 0, 0, 0,  1, 1, 1, 0, 1, 1, 0, 0, 0, 0, 0, 0,  1, 1, 1, 1, 0, 1, 1,  1, 1, 1],
+  admin:                [0, 0, 1, 0, 0, 1, 1, 0, 1, 0, 0, 0, 1, 0, 1, 1,  1, 1, 1, 0, 1, 0, 0, 0, 0, 1, 0, 1,  0, 0, 1, 0, 0, 0, 0,  0, 0, 1],
+  politician:           [0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0,  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  0, 0, 0, 0, 0, 0, 0,  0, 0, 0],
+  otherBodyCoordinator: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  0, 0, 0, 0, 0, 0, 0,  0, 0, 0],
+  signedInStranger:     [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0,  0, 0, 0, 0, 0, 0, 0,  0, 0, 0],
+  anonymous:            [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  0, 0, 0, 0, 0, 0, 0,  0, 0, 0],
 };
 
 describe("the permission table", () => {
@@ -147,6 +156,7 @@ const relations: Record<keyof typeof people, CaseRelation> = {
   orgAdmin: "organisation",
   orgMember: "organisation",
   otherOrgAdmin: "stranger",
+  partnerOrgAdmin: "partner",
   routedOfficer: "officer",
   routedCoordinator: "officer",
   sameDeptOfficer: "officer",
@@ -168,6 +178,7 @@ describe("the relation to a case", () => {
         organisationId: orgA,
         status: "in_dialogue",
         routing: { departmentId: social, officerId: "officer1", coReaderDepartmentIds: [culture] },
+        partnerOrganisationIds: [orgC],
       };
       expect(caseRelation(people[who] ?? null, c)).toBe(relation);
     });

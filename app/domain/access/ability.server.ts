@@ -67,11 +67,15 @@ export function accessibleFilter(ability: AppAbility, action: Action, type: Subj
 }
 
 /** Plain string ids, for CASL checks of a case. */
-export function caseSubject(c: Pick<Proposal, "publicBodyId" | "organisationId" | "status" | "routing">) {
+export function caseSubject(
+  c: Pick<Proposal, "publicBodyId" | "organisationId" | "status" | "routing"> &
+    Partial<Pick<Proposal, "partnerOrganisationIds">>,
+) {
   return {
     publicBodyId: String(c.publicBodyId),
     organisationId: String(c.organisationId),
     status: c.status,
+    partnerOrganisationIds: (c.partnerOrganisationIds ?? []).map(String),
     ...(c.routing
       ? {
           routing: {
@@ -87,5 +91,6 @@ export function caseSubject(c: Pick<Proposal, "publicBodyId" | "organisationId" 
 /** How this user relates to this case (the input of every case rule in the policy). */
 export const relationOf = (
   user: SessionUser | null,
-  c: Pick<Proposal, "publicBodyId" | "organisationId" | "status" | "routing">,
+  c: Pick<Proposal, "publicBodyId" | "organisationId" | "status" | "routing"> &
+    Partial<Pick<Proposal, "partnerOrganisationIds">>,
 ): CaseRelation => caseRelation(toAbilityUser(user), caseSubject(c));

@@ -18,6 +18,7 @@ import type { TransitionName } from "../cases/lifecycle";
 /** How a person relates to a case: the input of every case rule. */
 export type CaseRelation =
   | "organisation" // a member of the organisation that owns the case
+  | "partner" // a member of a co-organisation named in the case's agreement (reads only that)
   | "officer" // the responsible officer, or an officer of the responsible department
   | "coordinator" // the civil-society office of the case's public body
   | "admin" // an administrator of the case's public body
@@ -29,6 +30,7 @@ export type CaseRelation =
 /** In order of precedence: a person with several relations acts in the first. */
 export const CASE_RELATIONS: readonly CaseRelation[] = [
   "organisation",
+  "partner",
   "officer",
   "coordinator",
   "admin",
@@ -50,6 +52,7 @@ export type CaseAction =
   | "setConfidential" // mark the case as containing secret information
   | "assess" // declare conflicts of interest (jäv) and write the assessment
   | "handle" // work on cases at all: the inbox
+  | "readAgreement" // read the agreement page: its text, signing, ledger and follow-up
   | "draftAgreement" // create and edit the agreement's text (staff; the organisation comments)
   | "commentAgreement" // comment on a section of the agreement's draft
   | "recordPayment" // record a payment of the municipal contribution
@@ -92,8 +95,10 @@ export const CASE_POLICY: Record<CaseAction, readonly CaseRelation[]> = {
   approve: ASSESSORS,
   decline: ASSESSORS,
   withdraw: ORG,
+  // Co-organisations are parties to the agreement, not to the rest of the case.
+  readAgreement: ["organisation", "partner", "officer", "coordinator", "admin", "coReader"],
   draftAgreement: AGREEMENT_WRITERS,
-  commentAgreement: ["organisation", ...AGREEMENT_WRITERS],
+  commentAgreement: ["organisation", "partner", ...AGREEMENT_WRITERS],
   recordPayment: AGREEMENT_WRITERS,
   reportContribution: ORG,
   assessReport: AGREEMENT_WRITERS,
@@ -106,7 +111,7 @@ export const CASE_POLICY: Record<CaseAction, readonly CaseRelation[]> = {
   sendForSigning: AGREEMENT_WRITERS,
   reopenAgreement: AGREEMENT_WRITERS,
   // Only the signers named when the agreement was sent may sign (checked by the domain).
-  signAgreement: ["organisation", ...HANDLERS],
+  signAgreement: ["organisation", "partner", ...HANDLERS],
 };
 
 export const mayOnCase = (action: CaseAction, relation: CaseRelation) => CASE_POLICY[action].includes(relation);
@@ -138,6 +143,8 @@ export interface CaseSubject {
   organisationId: string;
   status: string;
   routing?: { departmentId: string; officerId: string; coReaderDepartmentIds?: string[] };
+  /** Co-organisations named in the agreement (or in a change to it). */
+  partnerOrganisationIds?: string[];
 }
 
 type Tagged<T extends SubjectType, F> = F & ForcedSubject<T>;
@@ -165,9 +172,9 @@ type Conditions = Record<string, unknown>;
 
 /** The case conditions under which this user stands in each relation (none: not in it). */
 function relationConditions(user: AbilityUser): [CaseRelation, Conditions][] {
-  const out: [CaseRelation, Conditions][] = user.orgMemberships.map((m) => [
-    "organisation",
-    { organisationId: m.organisationId },
+  const out: [CaseRelation, Conditions][] = user.orgMemberships.flatMap((m): [CaseRelation, Conditions][] => [
+    ["organisation", { organisationId: m.organisationId }],
+    ["partner", { partnerOrganisationIds: { $in: [m.organisationId] } }],
   ]);
   for (const m of user.staffMemberships) {
     const body = { publicBodyId: m.publicBodyId };

@@ -27,10 +27,15 @@ const kronor = (n: number) => `${new Intl.NumberFormat("sv-SE").format(n)} kr`;
 
 /** The term, notice and money, as they read in the document. */
 export function termsText(terms: AgreementTerms) {
+  const partners = terms.partners ?? [];
   return [
     `Avtalstid: ${day(terms.start)} – ${day(terms.end)}.`,
     `Uppsägningstid: ${terms.noticeMonths} månader.`,
     `Kommunens bidrag: ${kronor(terms.municipalSekPerYear)} per år.`,
+    // Only when there are any: an agreement without co-organisations reads (and hashes) as before.
+    ...(partners.length
+      ? [`Medverkande organisationer: ${partners.map((p) => `${p.name} (${p.orgNumber})`).join(", ")}.`]
+      : []),
   ].join("\n");
 }
 
@@ -57,6 +62,8 @@ export interface DraftSource {
   generalInterest: string;
   addedValue: string;
   partnerOrganisations: string;
+  /** Departments asked to read along, named as co-operating departments. */
+  coDepartments: string[];
   goals: { goal: string; indicator: string }[];
   ownContributionDescription: string;
   ownContributionSek: number;
@@ -71,7 +78,7 @@ export function firstDraft(src: DraftSource, terms: AgreementTerms): AgreementSe
   const lines = (...xs: string[]) => xs.filter((x) => x.trim()).join("\n\n");
   const text: Record<AgreementSectionKey, string> = {
     parties: lines(
-      `1. ${src.publicBody}, genom ${src.department} (kommunen).`,
+      `1. ${src.publicBody}, genom ${src.department} (kommunen).${src.coDepartments.length ? ` Medverkande förvaltningar: ${src.coDepartments.join(", ")}.` : ""}`,
       `2. ${org}, organisationsnummer ${src.organisation.orgNumber}${src.organisation.address ? `, ${src.organisation.address}` : ""} (organisationen).`,
       src.partnerOrganisations ? `Övriga medverkande: ${src.partnerOrganisations}` : "",
     ),

@@ -1,5 +1,12 @@
 import { addYears } from "date-fns";
-import type { AgreementAmendment, AgreementSection, AgreementState, AgreementTerms, Signer } from "#models/agreement";
+import type {
+  AgreementAmendment,
+  AgreementPartner,
+  AgreementSection,
+  AgreementState,
+  AgreementTerms,
+  Signer,
+} from "#models/agreement";
 import { DepartmentModel } from "#models/department";
 import { OrganisationModel } from "#models/organisation";
 import { PublicBodyModel } from "#models/public-body";
@@ -9,6 +16,7 @@ import { relationOf } from "../access/ability.server";
 import type { CaseEffect } from "../cases/effects";
 import { CaseConflictError, recordChange, type CaseDoc } from "../cases/engine.server";
 import { noticeEffects, staffRecipients } from "../cases/notices.server";
+import { directory } from "../cases/read-model.server";
 import { clockNow } from "../kernel/clock";
 import type { SessionUser } from "../identity/session.server";
 import { agreementText, firstDraft, SECTION_KEYS } from "./agreement-text";
@@ -19,7 +27,8 @@ import {
   latestNumber,
   noticeToBoth,
   openDraft,
-  organisationMembers,
+  partnerIdsOf,
+  partyMembers,
   requireAction,
   requireActive,
   sha256,
@@ -47,6 +56,7 @@ const termsOf = (t: AgreementTerms): AgreementTerms => ({
   end: t.end,
   noticeMonths: t.noticeMonths,
   municipalSekPerYear: t.municipalSekPerYear,
+  ...(t.partners?.length ? { partners: t.partners } : {}),
 });
 
 /** One click: the first version, made from the proposal and the decision. */
@@ -54,10 +64,13 @@ export async function createAgreementDraft(c: CaseDoc, user: SessionUser, expect
   requireAction("draftAgreement", user, c);
   if (c.status !== "approved" || c.agreement) throw new AgreementError("status");
   if (expectedVersion !== c.version) throw new CaseConflictError();
-  const [org, department, body] = await Promise.all([
+  const [org, department, body, coDepartments] = await Promise.all([
     OrganisationModel.findById(c.organisationId).lean(),
     c.routing ? DepartmentModel.findById(c.routing.departmentId).select("name").lean() : null,
     PublicBodyModel.findById(c.publicBodyId).select("name").lean(),
+    Promise.all(
+      (c.routing?.coReaderDepartmentIds ?? []).map((id) => DepartmentModel.findById(id).select("name").lean()),
+    ),
   ]);
   const terms: AgreementTerms = {
     start: c.periodStart,
@@ -69,6 +82,7 @@ export async function createAgreementDraft(c: CaseDoc, user: SessionUser, expect
     {
       publicBody: body?.name ?? "",
       department: department?.name ?? "",
+      coDepartments: coDepartments.flatMap((d) => (d ? [d.name] : [])),
       organisation: {
         name: org?.name ?? "",
         orgNumber: org?.orgNumber ?? "",
@@ -80,7 +94,7 @@ export async function createAgreementDraft(c: CaseDoc, user: SessionUser, expect
     },
     terms,
   );
-  const to = (await organisationMembers(c)).map((m) => m.email);
+  const to = (await partyMembers(c)).map((m) => m.email);
   const { case: after } = await recordChange(
     c,
     { type: "agreementDrafted", actor: user, data: { number: 1 }, idempotencyKey: `${String(c._id)}:agreement:1` },
@@ -90,8 +104,23 @@ export async function createAgreementDraft(c: CaseDoc, user: SessionUser, expect
   return after;
 }
 
-export interface AgreementDraftInput extends AgreementTerms {
+export interface AgreementDraftInput extends Omit<AgreementTerms, "partners"> {
   sections: Record<string, string>;
+  /** Co-organisations by organisationsnummer (formatted); each must be registered in Samverka. */
+  partnerOrgNumbers?: string[];
+}
+
+/** The co-organisations named by number: registered with this public body, never the lead organisation. */
+async function partnersFor(c: CaseDoc, orgNumbers: string[]): Promise<AgreementPartner[]> {
+  const { organisations } = await directory();
+  return orgNumbers.map((orgNumber) => {
+    const found = [...organisations].find(
+      ([id, o]) =>
+        o.orgNumber === orgNumber && o.publicBodyId.equals(c.publicBodyId) && id !== String(c.organisationId),
+    );
+    if (!found) throw new AgreementError("partner");
+    return { organisationId: idOf(found[0]), name: found[1].name, orgNumber };
+  });
 }
 
 /** The open draft, if it may be edited now: not while a version of it is out for signing. */
@@ -113,7 +142,8 @@ export async function saveAgreementDraft(
   const { draft, amendment } = editableDraft(c);
   if (expectedVersion !== c.version) throw new CaseConflictError();
   const sections = SECTION_KEYS.map((key) => ({ key, text: input.sections[key] ?? "" }));
-  const terms = termsOf(input);
+  const partners = await partnersFor(c, input.partnerOrgNumbers ?? []);
+  const terms = { ...termsOf(input), ...(partners.length ? { partners } : {}) };
   const same = (n: number) =>
     agreementText({ number: n, sections, ...terms }) === agreementText({ ...draft, number: n });
   if (same(draft.number)) throw new AgreementError("unchanged");
@@ -121,7 +151,10 @@ export async function saveAgreementDraft(
   const { case: after } = await recordChange(
     c,
     { type: "agreementSaved", actor: user, data: { number } },
-    { agreement: withDraft(c.agreement!, { number, sections, ...terms }, amendment) },
+    (() => {
+      const agreement = withDraft(c.agreement!, { number, sections, ...terms, partners: terms.partners }, amendment);
+      return { agreement, partnerOrganisationIds: partnerIdsOf(agreement) };
+    })(),
     [versionEffect(user, number, sections, terms)],
   );
   return after;
@@ -134,7 +167,7 @@ export async function commentOnAgreement(c: CaseDoc, user: SessionUser, input: {
   if (!open) throw new AgreementError("status");
   if (!SECTION_KEYS.includes(input.section as (typeof SECTION_KEYS)[number])) throw new AgreementError("status");
   const fromOrganisation = actor === "organisation";
-  const to = fromOrganisation ? await staffRecipients(c) : (await organisationMembers(c)).map((m) => m.email);
+  const to = fromOrganisation ? await staffRecipients(c) : (await partyMembers(c)).map((m) => m.email);
   await recordChange(c, { type: "agreementComment", actor: user, data: { section: input.section } }, {}, [
     {
       kind: "agreementComment",
@@ -152,16 +185,37 @@ export async function commentOnAgreement(c: CaseDoc, user: SessionUser, input: {
   ]);
 }
 
-/** Who may be asked to sign: the organisation's members, and staff who may act on the case. */
+/** The organisations party to the agreement, the lead first, each with how many must sign for it. */
+async function partyOrganisations(c: CaseDoc) {
+  const ids = [c.organisationId, ...(c.partnerOrganisationIds ?? [])];
+  const orgs = await Promise.all(ids.map((id) => OrganisationModel.findById(id).select("name signingRule").lean()));
+  return orgs.flatMap((o) =>
+    o ? [{ id: String(o._id), name: o.name, required: o.signingRule === "jointly" ? 2 : 1 }] : [],
+  );
+}
+
+/**
+ * Who may be asked to sign: the parties' members (by organisation, with how many must sign for
+ * each under its signing rule), and staff who may act on the case.
+ */
 export async function signerChoices(c: CaseDoc) {
-  const staff = await UserModel.find({ "staffMemberships.publicBodyId": c.publicBodyId })
-    .select("name email staffMemberships orgMemberships")
-    .lean();
+  const [staff, members, organisations] = await Promise.all([
+    UserModel.find({ "staffMemberships.publicBodyId": c.publicBodyId })
+      .select("name email staffMemberships orgMemberships")
+      .lean(),
+    partyMembers(c),
+    partyOrganisations(c),
+  ]);
   const municipality = staff
     .filter((u) => mayOnCase("signAgreement", relationOf(u as unknown as SessionUser, c)))
     .map((u) => ({ id: String(u._id), name: u.name }));
-  const organisation = (await organisationMembers(c)).map(({ id, name }) => ({ id, name }));
-  return { organisation, municipality };
+  const organisation = members.map(({ id, name, organisationId }) => ({
+    id,
+    name,
+    organisation: organisations.find((o) => o.id === organisationId)?.name ?? "",
+    organisationId,
+  }));
+  return { organisation, municipality, organisations };
 }
 
 /**
@@ -181,10 +235,12 @@ export async function sendForSigning(
   const orgSigners = input.organisationSignerIds.map((id) => choices.organisation.find((m) => m.id === id));
   const delegate = choices.municipality.find((m) => m.id === input.delegateId);
   if (!orgSigners.length || orgSigners.some((s) => !s) || !delegate) throw new AgreementError("signers");
-  const [org, body] = await Promise.all([
-    OrganisationModel.findById(c.organisationId).select("name").lean(),
-    PublicBodyModel.findById(c.publicBodyId).select("name").lean(),
-  ]);
+  // Each organisation signs as its rules say: one alone, or two jointly.
+  const short = choices.organisations.some(
+    (o) => orgSigners.filter((s) => s?.organisationId === o.id).length < o.required,
+  );
+  if (short) throw new AgreementError("signers");
+  const body = await PublicBodyModel.findById(c.publicBodyId).select("name").lean();
   const signers: Signer[] = [
     ...orgSigners.flatMap((s) =>
       s
@@ -193,7 +249,7 @@ export async function sendForSigning(
               userId: idOf(s.id),
               name: s.name,
               party: "organisation" as const,
-              role: `Firmatecknare för ${org?.name ?? ""}`,
+              role: `Firmatecknare för ${s.organisation}`,
             },
           ]
         : [],
@@ -327,7 +383,7 @@ export async function withdrawAmendment(c: CaseDoc, user: SessionUser, expectedV
     c,
     { type: "amendmentWithdrawn", actor: user, data: { number: amendment.number } },
     // Its versions stay (insert-only); their numbers are not given again.
-    { agreement: { ...a, lastNumber: amendment.number } },
+    { agreement: { ...a, lastNumber: amendment.number }, partnerOrganisationIds: partnerIdsOf(a) },
     await noticeToBoth(c, "amendmentWithdrawn", user.name),
   );
   return after;

@@ -4,7 +4,7 @@ import { caseRows } from "../cases/read-model.server";
 import { clockNow } from "../kernel/clock";
 import { swedishToday } from "../kernel/swedish-calendar";
 import type { SessionUser } from "../identity/session.server";
-import { AgreementError, noticeToBoth, requireAction, requireActive } from "./shared.server";
+import { AgreementError, noticeToBoth, partnerIdsOf, requireAction, requireActive } from "./shared.server";
 
 // The end of an agreement (docs/domain.md, "The agreement"): notice by either party, and the
 // job that ends agreements whose end date has passed.
@@ -38,6 +38,7 @@ export async function terminateAgreement(
         end: effectiveOn,
         termination: { byName: user.name, party, reason: input.reason, at, effectiveOn },
       },
+      partnerOrganisationIds: partnerIdsOf(agreement),
     },
     [
       {

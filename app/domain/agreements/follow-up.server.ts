@@ -8,7 +8,7 @@ import type { SessionUser } from "../identity/session.server";
 import type { UploadedFile } from "../http/uploads.server";
 import { storeDocument } from "../records/documents.server";
 import { reportSchedule } from "./follow-up";
-import { AgreementError, organisationMembers, requireAction, requireActive } from "./shared.server";
+import { AgreementError, partyMembers, requireAction, requireActive } from "./shared.server";
 
 // Living with the agreement in force (docs/domain.md, "The agreement"): payments of the
 // municipal contribution, the organisation's yearly follow-up reports with their assessment,
@@ -143,7 +143,7 @@ export async function assessReport(
     assessment: { comment: input.comment, by: user.name, at: clockNow() },
   };
   const reports = (agreement.reports ?? []).map((r) => (r.year === input.year ? assessed : r));
-  const to = (await organisationMembers(c)).map((m) => m.email);
+  const to = (await partyMembers(c)).map((m) => m.email);
   const { case: after } = await recordChange(
     c,
     { type: "reportAssessed", actor: user, data: { year: input.year, outcome: input.outcome } },
@@ -174,7 +174,7 @@ export async function logFollowUpMeeting(
     (a, b) => a.heldOn.getTime() - b.heldOn.getTime(),
   );
   const date = input.heldOn.toISOString().slice(0, 10);
-  const to = (await organisationMembers(c)).map((m) => m.email);
+  const to = (await partyMembers(c)).map((m) => m.email);
   const { case: after } = await recordChange(
     c,
     { type: "followUpMeeting", actor: user, data: { date } },

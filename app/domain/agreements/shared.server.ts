@@ -14,7 +14,7 @@ import { quarterlyPlan } from "./ledger";
 // What the agreement's use cases share: the refusal, the permission check, who the parties'
 // people are, and which text is being written now (the agreement itself, or a change to it).
 
-export type AgreementRefusal = "actor" | "status" | "signer" | "password" | "signers" | "unchanged";
+export type AgreementRefusal = "actor" | "status" | "signer" | "password" | "signers" | "unchanged" | "partner";
 
 export class AgreementError extends Error {
   constructor(readonly reason: AgreementRefusal) {
@@ -38,17 +38,24 @@ export function requireActive(c: CaseDoc): AgreementState {
   return c.agreement;
 }
 
-/** The organisation's members, in the order they joined: who may read, comment and sign for it. */
-export async function organisationMembers(c: CaseDoc) {
-  const members = await UserModel.find({ "orgMemberships.organisationId": c.organisationId })
+/**
+ * The members of the organisations party to the agreement (the lead organisation and any
+ * co-organisations), each with the organisation they may sign for: who reads, comments and signs.
+ */
+export async function partyMembers(c: CaseDoc) {
+  const orgIds = [c.organisationId, ...(c.partnerOrganisationIds ?? [])];
+  const members = await UserModel.find({ "orgMemberships.organisationId": { $in: orgIds } })
     .select("name email orgMemberships")
     .lean();
-  return members.map((m) => ({ id: String(m._id), name: m.name, email: m.email }));
+  return members.map((m) => {
+    const organisationId = orgIds.find((o) => m.orgMemberships.some((x) => x.organisationId.equals(o))) ?? orgIds[0]!;
+    return { id: String(m._id), name: m.name, email: m.email, organisationId: String(organisationId) };
+  });
 }
 
 /** The same notice to both parties: the organisation's members and the municipality's officer. */
 export async function noticeToBoth(c: CaseDoc, notice: NoticeType, name: string): Promise<CaseEffect[]> {
-  const members = (await organisationMembers(c)).map((m) => m.email);
+  const members = (await partyMembers(c)).map((m) => m.email);
   return [
     ...(await noticeEffects(c, notice, members, name, false)),
     ...(await noticeEffects(c, notice, await staffRecipients(c), name, true)),
@@ -66,6 +73,12 @@ export function openDraft(c: CaseDoc): { draft: AgreementDraft; amendment: boole
   if (c.status === "active" && a.amendment) return { draft: a.amendment, amendment: true };
   return null;
 }
+
+/** Who the case names as co-organisations: those of the agreement and of a change to it. */
+export const partnerIdsOf = (a: AgreementState) => {
+  const ids = [...(a.partners ?? []), ...(a.amendment?.partners ?? [])].map((p) => String(p.organisationId));
+  return [...new Set(ids)].map(idOf);
+};
 
 /** The agreement with its open draft replaced. */
 export function withDraft(a: AgreementState, draft: AgreementDraft, amendment: boolean): AgreementState {

@@ -27,6 +27,7 @@ const termsView = (t: AgreementTerms) => ({
   end: day(t.end),
   noticeMonths: t.noticeMonths,
   municipalSekPerYear: t.municipalSekPerYear,
+  partners: (t.partners ?? []).map((p) => ({ name: p.name, orgNumber: p.orgNumber })),
 });
 
 async function commentsOf(c: CaseDoc) {
@@ -222,7 +223,12 @@ export async function agreementPage(
     view,
     diff,
     choices,
-    back: options.staff ? `/handlaggning/arenden/${String(c._id)}` : `/forslag/${String(c._id)}`,
+    // A co-organisation has the agreement alone, not the case: back to its start page.
+    back: options.staff
+      ? `/handlaggning/arenden/${String(c._id)}`
+      : actor === "partner"
+        ? "/mina-sidor"
+        : `/forslag/${String(c._id)}`,
     staff: options.staff,
   };
 }

@@ -33,6 +33,28 @@ export async function loadOrganisationCaseFor(request: Request, id: string | und
   return { ...ctx, editable: can(ctx.ability, "update", "Case", caseSubject(ctx.c)) };
 }
 
+/**
+ * A case's agreement: for the organisation and its co-organisations (`side` "organisation",
+ * /forslag/:id/avtal) or for staff (their own page), or either (its PDF); anyone else, and the
+ * other side, get 404.
+ */
+export async function loadAgreementCaseFor(
+  request: Request,
+  id: string | undefined,
+  side: "organisation" | "staff" | "either",
+) {
+  const ctx = await requireContext(request);
+  const c = await loadCaseById(ctx.publicBody._id, id ?? "");
+  if (!c) throw new Response("Sidan finns inte", { status: 404 });
+  requireAbility(ctx.ability, "readAgreement", "Case", caseSubject(c));
+  const actor = relationOf(ctx.user, c);
+  const parties = actor === "organisation" || actor === "partner";
+  if (side !== "either" && (side === "organisation") !== parties) {
+    throw new Response("Sidan finns inte", { status: 404 });
+  }
+  return { ...ctx, c, actor };
+}
+
 /** A case on staff's pages; the organisation's members use /forslag/:id, politicians have none (404). */
 export async function loadStaffCaseFor(request: Request, id: string | undefined) {
   const ctx = await loadCaseFor(request, id);

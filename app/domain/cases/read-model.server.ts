@@ -28,6 +28,7 @@ export interface CaseRow {
   routing?: Proposal["routing"];
   contactEmail: string;
   pendingInvitations: number;
+  partnerOrganisationIds?: Types.ObjectId[];
   orgActivity?: { at: Date; type: string };
   decision?: { outcome: "approved" | "declined"; contributionPerYearSek: number };
   agreement?: AgreementRow & { amendment?: { number: number; signing?: SigningRow } };
@@ -51,7 +52,7 @@ export interface AgreementRow {
 }
 
 const CASE_FIELDS =
-  "publicBodyId organisationId title kind status caseNumber receivedAt lastActivityAt updatedAt areas routing contactEmail pendingInvitations orgActivity decision.outcome decision.contributionPerYearSek agreement.number agreement.start agreement.end agreement.plan agreement.payments.amountSek agreement.reports.year agreement.reports.status " +
+  "publicBodyId organisationId title kind status caseNumber receivedAt lastActivityAt updatedAt areas routing contactEmail pendingInvitations partnerOrganisationIds orgActivity decision.outcome decision.contributionPerYearSek agreement.number agreement.start agreement.end agreement.plan agreement.payments.amountSek agreement.reports.year agreement.reports.status " +
   ["agreement.signing", "agreement.amendment.signing"]
     .map((s) => `${s}.sentAt ${s}.signers.userId ${s}.signatures.userId`)
     .join(" ") +

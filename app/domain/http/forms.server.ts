@@ -75,7 +75,7 @@ export const filledHoneypot = (formData: FormData) => {
   return typeof value === "string" && value !== "";
 };
 
-interface Submission {
+export interface Submission {
   reply: (options?: {
     formErrors?: string[];
     fieldErrors?: Record<string, string[]>;

@@ -31,6 +31,7 @@ export type OrganisationInput = Pick<
   | "email"
   | "phone"
   | "signatories"
+  | "signingRule"
 >;
 
 export class DuplicateOrgNumberError extends Error {}
@@ -272,6 +273,7 @@ export async function organisationPage(org: OrganisationDoc, ability: AppAbility
       email: org.email,
       phone: org.phone,
       signatories: (org.signatories ?? []).map((s) => ({ name: s.name, role: s.role })),
+      signingRule: org.signingRule ?? "alone",
     },
     members,
     invitations:

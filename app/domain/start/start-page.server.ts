@@ -3,7 +3,7 @@ import type { Types } from "mongoose";
 import { DepartmentModel } from "#models/department";
 import { SeenMarksModel } from "#models/seen-marks";
 import { caseSubject } from "../access/ability.server";
-import { awaitingSignatureFrom, reportsToAssess } from "../agreements/progress";
+import { awaitingSignatureFrom, draftToComment, reportsToAssess } from "../agreements/progress";
 import type { AppAbility } from "../access/policy";
 import { organisationCases } from "../cases/inbox.server";
 import { caseRows, directory, type CaseRow } from "../cases/read-model.server";
@@ -32,6 +32,20 @@ const AGREEMENT_TASKS: readonly OrgTask[] = ["commentAgreement", "signAgreement"
 export async function organisationStart(publicBody: PublicBodyDoc, user: SessionUser, ability: AppAbility) {
   const orgIds = user.orgMemberships.filter((m) => m.publicBodyId.equals(publicBody._id)).map((m) => m.organisationId);
   const cases = await organisationCases(publicBody._id, orgIds, ability);
+  // Agreements that name the person's organisation as a co-organisation: their agreement tasks.
+  const partnerTasks = (await caseRows())
+    .filter(
+      (c) =>
+        c.publicBodyId.equals(publicBody._id) &&
+        !orgIds.some((o) => o.equals(c.organisationId)) &&
+        (c.partnerOrganisationIds ?? []).some((p) => orgIds.some((o) => o.equals(p))),
+    )
+    .flatMap((c) =>
+      [
+        ...(draftToComment(c) ? (["commentAgreement"] as const) : []),
+        ...(awaitingSignatureFrom(c).includes(String(user._id)) ? (["signAgreement"] as const) : []),
+      ].map((task) => ({ task, caseId: String(c._id), title: c.title, href: `/forslag/${String(c._id)}/avtal` })),
+    );
   const tasks = cases.flatMap((c) => {
     const list: OrgTask[] = [];
     if (c.status === "awaiting_completion") list.push("answerCompletion");
@@ -47,7 +61,7 @@ export async function organisationStart(publicBody: PublicBodyDoc, user: Session
       href: `/forslag/${c.id}${AGREEMENT_TASKS.includes(task) ? "/avtal" : ""}`,
     }));
   });
-  return { tasks, cases };
+  return { tasks: [...tasks, ...partnerTasks], cases };
 }
 
 async function readableRows(publicBodyId: Types.ObjectId, ability: AppAbility) {

@@ -1,5 +1,6 @@
 import {
   AgreementError,
+  type AgreementRefusal,
   commentOnAgreement,
   assessReport,
   createAgreementDraft,
@@ -16,7 +17,7 @@ import {
 } from "~/domain/agreements/agreements.server";
 import type { CaseDoc } from "~/domain/cases/engine.server";
 import { caseErrorResponse } from "~/domain/cases/errors.server";
-import { invalid, parseForm, withFileError } from "~/domain/http/forms.server";
+import { invalid, parseForm, withFileError, type Submission } from "~/domain/http/forms.server";
 import { optionalUploadedFile } from "~/domain/http/uploads.server";
 import { badRequest } from "~/domain/http/request.server";
 import { redirectWithToast, type SessionUser } from "~/domain/identity/session.server";
@@ -58,7 +59,10 @@ export async function runAgreementIntent(
       const submission = parseForm(formData, agreementDraftSchema);
       if (submission.status !== "success") return invalid(submission, {}, 400, "draft");
       const { version, ...input } = submission.value;
-      await saveAgreementDraft(c, user, input, version);
+      const refused = await refusedAt(submission, "draft", () => saveAgreementDraft(c, user, input, version), {
+        partner: ["partnerOrgNumbers", "agreement.errors.partnerUnknown"],
+      });
+      if (refused) return refused;
       return redirectWithToast(here, "agreement.toasts.saved");
     }
     if (intent === "comment") {
@@ -72,7 +76,14 @@ export async function runAgreementIntent(
     if (intent === "sendForSigning") {
       const submission = parseForm(formData, sendForSigningSchema);
       if (submission.status !== "success") return invalid(submission, {}, 400, "send");
-      await sendForSigning(c, user, submission.value, submission.value.version);
+      // Too few signers for an organisation's signing rule is that field's error.
+      const refused = await refusedAt(
+        submission,
+        "send",
+        () => sendForSigning(c, user, submission.value, submission.value.version),
+        { signers: ["organisationSignerIds", "agreement.errors.signers"] },
+      );
+      if (refused) return refused;
       return redirectWithToast(here, "agreement.toasts.sent");
     }
     if (intent === "reopen") {
@@ -118,15 +129,14 @@ export async function runAgreementIntent(
       const submission = parseForm(formData, amendmentSchema);
       if (submission.status !== "success") return invalid(submission, {}, 400, "amend");
       const { version, changeReason, ...input } = submission.value;
-      try {
-        await startAmendment(c, user, { ...input, reason: changeReason }, version);
-      } catch (error) {
-        // An extension must end later than the agreement does now: that is the date field's error.
-        if (error instanceof AgreementError && error.reason === "unchanged") {
-          return invalid(submission, { fieldErrors: { end: ["agreement.errors.extensionLater"] } }, 400, "amend");
-        }
-        throw error;
-      }
+      // An extension must end later than the agreement does now: that is the date field's error.
+      const refused = await refusedAt(
+        submission,
+        "amend",
+        () => startAmendment(c, user, { ...input, reason: changeReason }, version),
+        { unchanged: ["end", "agreement.errors.extensionLater"] },
+      );
+      if (refused) return refused;
       return redirectWithToast(`${here}#text-heading`, `agreement.toasts.${input.kind}`);
     }
     if (intent === "withdrawAmendment") {
@@ -144,18 +154,37 @@ export async function runAgreementIntent(
     if (intent === "sign") {
       const submission = parseForm(formData, signSchema);
       if (submission.status !== "success") return invalid(submission, {}, 400, "sign");
-      try {
-        await signAgreement(c, user, { password: submission.value.password, ip });
-      } catch (error) {
-        if (error instanceof AgreementError && error.reason === "password") {
-          return invalid(submission, { fieldErrors: { password: ["agreement.errors.password"] } }, 400, "sign");
-        }
-        throw error;
-      }
+      const refused = await refusedAt(
+        submission,
+        "sign",
+        () => signAgreement(c, user, { password: submission.value.password, ip }),
+        { password: ["password", "agreement.errors.password"] },
+      );
+      if (refused) return refused;
       return redirectWithToast(here, "agreement.toasts.signed");
     }
   } catch (error) {
     return caseErrorResponse(error);
   }
   throw badRequest();
+}
+
+/**
+ * Runs a domain call; a refusal that belongs to one field of the form (an unknown co-organisation,
+ * too few signers, a wrong password…) is answered as that field's message, 400.
+ */
+async function refusedAt(
+  submission: Submission,
+  form: string,
+  run: () => Promise<unknown>,
+  fields: Partial<Record<AgreementRefusal, [field: string, message: string]>>,
+) {
+  try {
+    await run();
+    return null;
+  } catch (error) {
+    const field = error instanceof AgreementError ? fields[error.reason] : undefined;
+    if (!field) throw error;
+    return invalid(submission, { fieldErrors: { [field[0]]: [field[1]] } }, 400, form);
+  }
 }

@@ -3,7 +3,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { AgreementPage } from "~/components/agreement";
 import { formResults } from "~/components/form-results";
 import { agreementPage } from "~/domain/agreements/agreements.server";
-import { loadOrganisationCaseFor } from "~/domain/cases/case-page.server";
+import { loadAgreementCaseFor } from "~/domain/cases/case-page.server";
 import { readUploadForm } from "~/domain/http/uploads.server";
 import { pageMeta } from "~/domain/kernel/meta";
 import { runAgreementIntent } from "./intents.server";
@@ -14,9 +14,9 @@ export const meta: MetaFunction = pageMeta("agreement.title");
 
 const versionParam = (url: URL, name: string) => Number(url.searchParams.get(name)) || 0;
 
-/** The organisation's view of its agreement: read, comment per section, compare, sign. */
+/** The organisation's (and co-organisations') view of the agreement: read, comment per section, compare, sign. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { c, actor, user } = await loadOrganisationCaseFor(request, params.id);
+  const { c, actor, user } = await loadAgreementCaseFor(request, params.id, "organisation");
   const url = new URL(request.url);
   return agreementPage(c, user, actor, {
     staff: false,
@@ -26,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { c, user } = await loadOrganisationCaseFor(request, params.id);
+  const { c, user } = await loadAgreementCaseFor(request, params.id, "organisation");
   return runAgreementIntent(c, user, await readUploadForm(request), context.ip, `/forslag/${String(c._id)}/avtal`);
 }
 

@@ -46,6 +46,7 @@ export function OrganisationFacts({ org }: { org: OrganisationPageData["organisa
                 <li key={`${s.name}-${s.role}`}>{s.role ? `${s.name}, ${s.role}` : s.name}</li>
               ))}
             </ul>
+            {t(`org.signingRules.${org.signingRule}`)}
           </dd>
         </>
       ) : null}
