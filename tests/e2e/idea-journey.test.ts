@@ -71,6 +71,8 @@ describe("from an organisation's idea to a proposal in dialogue", { timeout: 120
     await office.page.getByLabel("Ansvarig förvaltning").selectOption({ label: "Socialförvaltningen" });
     await office.page.waitForURL(/forvaltning=/);
     const officers = office.page.getByLabel("Handläggare", { exact: true });
+    // The list follows the department once the page has its new data (slow under load).
+    await officers.locator("option", { hasText: "Hans Handläggare" }).waitFor({ state: "attached" });
     expect(await officers.locator("option").allTextContents()).toEqual(["Hans Handläggare"]);
     await officers.selectOption({ label: "Hans Handläggare" });
     await office.page.getByRole("button", { name: "Fördela ärendet" }).click();

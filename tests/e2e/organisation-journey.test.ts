@@ -23,7 +23,7 @@ async function fillOrganisation(page: Page, orgNumber: string) {
   await page.getByLabel("Organisationsform").selectOption("non_profit_association");
   await page.getByLabel("Ändamål").fill("Gemenskap och aktiviteter för äldre i Solrosens kvarter.");
   await page.getByLabel("Organisationens e-postadress").fill("info@solrosen.example");
-  await page.getByLabel("Firmatecknare").fill("Sigrid Solros, ordförande");
+  await page.getByRole("textbox", { name: /^Firmatecknare/ }).fill("Sigrid Solros, ordförande");
 }
 
 describe("an organisation leader's first visit", { timeout: 120_000 }, () => {
