@@ -13,7 +13,7 @@ import { loadCaseById, type CaseDoc } from "~/domain/cases/engine.server";
 import { agreementInStatus, caseInStatus, upsertUser } from "~/domain/demo/factories.server";
 import type { SessionUser } from "~/domain/identity/session.server";
 import { startTestApp, type TestApp } from "../support/app";
-import { laxhjalpenCast } from "../support/cast";
+import { joinOrganisation, laxhjalpenCast } from "../support/cast";
 import { exeBytes, pdfBytes, uploadForm } from "../support/files";
 import { Client, DEMO, sessionFor } from "../support/http";
 import { pdfText } from "../support/pdf";
@@ -414,18 +414,7 @@ describe("co-organisations and signing rules", () => {
       name: "Kim Kassör",
       password: DEMO.password,
     });
-    await UserModel.updateOne(
-      { _id: second._id, "orgMemberships.organisationId": { $ne: cast.organisation._id } },
-      {
-        $push: {
-          orgMemberships: {
-            organisationId: cast.organisation._id,
-            publicBodyId: cast.organisation.publicBodyId,
-            role: "org_member",
-          },
-        },
-      },
-    );
+    await joinOrganisation(second._id, cast.organisation);
     const annaUser = await UserModel.findOne({ email: DEMO.orgAdminA }).lean();
     const send = (ids: unknown[]) =>
       `intent=sendForSigning&${ids.map((x) => `organisationSignerIds=${String(x)}`).join("&")}&delegateId=${String(cast.officer._id)}`;

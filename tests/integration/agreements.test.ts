@@ -16,7 +16,7 @@ import { loadCaseById } from "~/domain/cases/engine.server";
 import { agreementInStatus, caseInStatus, upsertUser } from "~/domain/demo/factories.server";
 import type { SessionUser } from "~/domain/identity/session.server";
 import { startTestApp, type TestApp } from "../support/app";
-import { laxhjalpenCast } from "../support/cast";
+import { joinOrganisation, laxhjalpenCast } from "../support/cast";
 import { Client, DEMO, sessionFor } from "../support/http";
 import { pdfText as textOf } from "../support/pdf";
 import { recipients } from "../support/smtp";
@@ -37,18 +37,7 @@ async function approvedCase(title: string) {
   const cast = await laxhjalpenCast();
   const c = await caseInStatus("approved", cast, title);
   const member = await upsertUser({ email: PLAIN_MEMBER, name: "Mia Medlem", password: DEMO.password });
-  await UserModel.updateOne(
-    { _id: member._id, "orgMemberships.organisationId": { $ne: cast.organisation._id } },
-    {
-      $push: {
-        orgMemberships: {
-          organisationId: cast.organisation._id,
-          publicBodyId: cast.organisation.publicBodyId,
-          role: "org_member",
-        },
-      },
-    },
-  );
+  await joinOrganisation(member._id, cast.organisation);
   const kultur = await DepartmentModel.findOne({ publicBodyId: c.publicBodyId, slug: "kultur-fritid" }).lean();
   await upsertUser({
     email: KULTUR_OFFICER,

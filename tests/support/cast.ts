@@ -26,3 +26,22 @@ export async function laxhjalpenCast(): Promise<CaseCast> {
   if (!organisation || !department) throw new Error("test cast missing");
   return { organisation, member, coordinator, officer, departmentId: department._id };
 }
+
+/** Makes an account a plain member of an organisation (once, however often it is called). */
+export async function joinOrganisation(
+  userId: SessionUser["_id"],
+  organisation: { _id: SessionUser["_id"]; publicBodyId: SessionUser["_id"] },
+) {
+  await UserModel.updateOne(
+    { _id: userId, "orgMemberships.organisationId": { $ne: organisation._id } },
+    {
+      $push: {
+        orgMemberships: {
+          organisationId: organisation._id,
+          publicBodyId: organisation.publicBodyId,
+          role: "org_member",
+        },
+      },
+    },
+  );
+}

@@ -6,7 +6,7 @@ import { noticeEffects, staffRecipients } from "../cases/notices.server";
 import { clockNow } from "../kernel/clock";
 import type { SessionUser } from "../identity/session.server";
 import type { UploadedFile } from "../http/uploads.server";
-import { storeDocument } from "../records/documents.server";
+import { storeCaseAttachment } from "../records/documents.server";
 import { reportSchedule } from "./follow-up";
 import { AgreementError, partyMembers, requireAction, requireActive } from "./shared.server";
 
@@ -66,15 +66,12 @@ export async function submitReport(
   // The file is stored first; a crash before the change leaves an unlisted file, never a report
   // that names a file that is not there.
   const file = input.file
-    ? await storeDocument({
-        publicBodyId: c.publicBodyId,
-        organisationId: c.organisationId,
-        caseId: c._id,
-        uploadedBy: user._id,
-        kind: "attachment",
-        title: input.fileTitle || `Bilaga till uppföljningsrapport ${input.year}`,
-        file: input.file,
-      })
+    ? await storeCaseAttachment(
+        c,
+        user._id,
+        input.fileTitle || `Bilaga till uppföljningsrapport ${input.year}`,
+        input.file,
+      )
     : null;
   const attachmentIds: Types.ObjectId[] = [...(earlier?.attachmentIds ?? []), ...(file ? [file._id] : [])];
   const report = {

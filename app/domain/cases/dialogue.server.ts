@@ -6,7 +6,7 @@ import type { CaseEffect } from "./effects";
 import { noticeEffects, staffRecipients } from "./notices.server";
 import { caseTrail, messageIdsOf, recordChange, transition, type CaseDoc } from "./engine.server";
 import { responsibleFor } from "./proposals.server";
-import { storeDocument } from "../records/documents.server";
+import { storeCaseAttachment } from "../records/documents.server";
 import type { SessionUser } from "../identity/session.server";
 import type { UploadedFile } from "../http/uploads.server";
 import { clockNow } from "../kernel/clock";
@@ -56,17 +56,7 @@ export async function postMessage(
   }
   const fromOrganisation = actor === "organisation";
   // The file is stored first; the message that refers to it is written with the change.
-  const doc = input.file
-    ? await storeDocument({
-        publicBodyId: c.publicBodyId,
-        organisationId: c.organisationId,
-        caseId: c._id,
-        uploadedBy: user._id,
-        kind: "attachment",
-        title: input.file.name,
-        file: input.file,
-      })
-    : null;
+  const doc = input.file ? await storeCaseAttachment(c, user._id, input.file.name, input.file) : null;
   const direction = fromOrganisation ? "incoming" : "outgoing";
   const to = fromOrganisation ? await staffRecipients(c) : [c.contactEmail];
   await recordChange(c, { type, actor: user }, {}, [

@@ -5,7 +5,7 @@ import { OrganisationModel } from "#models/organisation";
 import { ProposalModel, type ProposalContent } from "#models/proposal";
 import { PublicBodyModel } from "#models/public-body";
 import { UserModel } from "#models/user";
-import { deleteDocument, listCaseAttachments, storeDocument } from "../records/documents.server";
+import { deleteDocument, listCaseAttachments, storeCaseAttachment } from "../records/documents.server";
 import { getEnv } from "../kernel/env.server";
 import { localeOf } from "../notifications/outbox.server";
 import type { CaseEffect } from "./effects";
@@ -326,15 +326,7 @@ export { loadCaseById };
 
 /** Attaches a checked file to the case; once the case is registered it enters the document list. */
 export async function attachToCase(c: CaseDoc, user: SessionUser, title: string, file: UploadedFile) {
-  const doc = await storeDocument({
-    publicBodyId: c.publicBodyId,
-    organisationId: c.organisationId,
-    caseId: c._id,
-    uploadedBy: user._id,
-    kind: "attachment",
-    title,
-    file,
-  });
+  const doc = await storeCaseAttachment(c, user._id, title, file);
   // Before registration the attachment waits for the submission, which lists it then.
   const org = c.caseNumber ? await OrganisationModel.findById(c.organisationId).select("name").lean() : null;
   const effects: CaseEffect[] = c.caseNumber

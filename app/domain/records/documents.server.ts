@@ -78,6 +78,24 @@ export async function storeDocument(input: {
   });
 }
 
+/** A file attached to a case (by itself, with a message or with a report): stored, then listed by the change. */
+export function storeCaseAttachment(
+  c: { publicBodyId: Types.ObjectId; organisationId: Types.ObjectId; _id: Types.ObjectId },
+  uploadedBy: Types.ObjectId,
+  title: string,
+  file: { bytes: Uint8Array; type: { ext: string; mime: string }; name: string },
+) {
+  return storeDocument({
+    publicBodyId: c.publicBodyId,
+    organisationId: c.organisationId,
+    caseId: c._id,
+    uploadedBy,
+    kind: "attachment",
+    title,
+    file,
+  });
+}
+
 export function listOrgDocuments(publicBodyId: Types.ObjectId, organisationId: Types.ObjectId) {
   return DocumentModel.find({ publicBodyId, organisationId, kind: { $ne: "attachment" } })
     .sort({ createdAt: -1 })
