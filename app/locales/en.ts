@@ -1,6 +1,7 @@
 import casesEn from "./cases.en";
 import startEn from "./start.en";
 import agreementEn from "./agreement.en";
+import transparencyEn from "./transparency.en";
 import type { Shape } from "./shape";
 import type sv from "./sv";
 
@@ -8,6 +9,7 @@ const en: Shape<typeof sv> = {
   ...casesEn,
   ...startEn,
   ...agreementEn,
+  ...transparencyEn,
   app: {
     name: "Samverka",
     tagline: "One way into {{publicBody}} for non-profit organisations",

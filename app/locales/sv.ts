@@ -2,11 +2,13 @@
 import cases from "./cases.sv";
 import start from "./start.sv";
 import agreement from "./agreement.sv";
+import transparency from "./transparency.sv";
 
 const sv = {
   ...cases,
   ...start,
   ...agreement,
+  ...transparency,
   app: {
     name: "Samverka",
     tagline: "En väg in till {{publicBody}} för idéburna organisationer",

@@ -30,7 +30,16 @@ export interface CaseRow {
   pendingInvitations: number;
   partnerOrganisationIds?: Types.ObjectId[];
   orgActivity?: { at: Date; type: string };
-  decision?: { outcome: "approved" | "declined"; contributionPerYearSek: number };
+  summary?: string;
+  periodStart?: Date;
+  periodEnd?: Date;
+  decision?: {
+    outcome: "approved" | "declined";
+    contributionPerYearSek: number;
+    decisionDate?: Date;
+    protocolRef?: string;
+    decidedBy?: "committee" | "delegation";
+  };
   agreement?: AgreementRow & { amendment?: { number: number; signing?: SigningRow } };
 }
 
@@ -45,14 +54,18 @@ export interface AgreementRow {
   number: number;
   start?: Date;
   end?: Date;
+  municipalSekPerYear?: number;
+  partners?: { name: string; orgNumber: string }[];
   signing?: SigningRow;
   plan?: { date: Date; amountSek: number }[];
-  payments?: { amountSek: number }[];
-  reports?: { year: number; status: string }[];
+  payments?: { amountSek: number; paidOn?: Date }[];
+  reports?: { year: number; status: string; submittedAt?: Date }[];
 }
 
 const CASE_FIELDS =
-  "publicBodyId organisationId title kind status caseNumber receivedAt lastActivityAt updatedAt areas routing contactEmail pendingInvitations partnerOrganisationIds orgActivity decision.outcome decision.contributionPerYearSek agreement.number agreement.start agreement.end agreement.plan agreement.payments.amountSek agreement.reports.year agreement.reports.status " +
+  "publicBodyId organisationId title kind status caseNumber receivedAt lastActivityAt updatedAt areas routing contactEmail pendingInvitations partnerOrganisationIds orgActivity decision.outcome decision.contributionPerYearSek decision.decisionDate decision.protocolRef decision.decidedBy summary periodStart periodEnd " +
+  "agreement.number agreement.start agreement.end agreement.municipalSekPerYear agreement.partners.name agreement.partners.orgNumber agreement.plan " +
+  "agreement.payments.amountSek agreement.payments.paidOn agreement.reports.year agreement.reports.status agreement.reports.submittedAt " +
   ["agreement.signing", "agreement.amendment.signing"]
     .map((s) => `${s}.sentAt ${s}.signers.userId ${s}.signatures.userId`)
     .join(" ") +
@@ -115,4 +128,20 @@ export function directory(): Promise<Directory> {
       ),
     };
   });
+}
+
+/**
+ * The version of what the lists are made of: a tag that changes whenever a case or a name does,
+ * and when that was. One `_id` lookup each; what open data answers `ETag`/`Last-Modified` with.
+ */
+export async function readModelVersion() {
+  const [cases, names] = await Promise.all([
+    ReadMarkerModel.findById("cases").lean(),
+    ReadMarkerModel.findById("directory").lean(),
+  ]);
+  const times = [cases?.at, names?.at].filter((d): d is Date => Boolean(d)).map((d) => d.getTime());
+  return {
+    tag: `${cases?.token ?? "0"}.${names?.token ?? "0"}`,
+    at: new Date(times.length ? Math.max(...times) : 0),
+  };
 }

@@ -1,0 +1,21 @@
+import { createHash } from "node:crypto";
+
+/**
+ * A public file that clients and the data portal may cache: a strong `ETag` from the bytes and
+ * `Last-Modified` from the data; a request that already has this version gets 304.
+ */
+export function cachedFile(request: Request, body: string, contentType: string, modified: Date) {
+  const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"`;
+  const lastModified = new Date(Math.floor(modified.getTime() / 1000) * 1000);
+  const headers = {
+    ETag: etag,
+    "Last-Modified": lastModified.toUTCString(),
+    "Cache-Control": "public, max-age=300",
+  };
+  const match = request.headers.get("If-None-Match");
+  const since = Date.parse(request.headers.get("If-Modified-Since") ?? "");
+  if (match ? match.split(/\s*,\s*/).includes(etag) : !Number.isNaN(since) && lastModified.getTime() <= since) {
+    return new Response(null, { status: 304, headers });
+  }
+  return new Response(body, { headers: { ...headers, "Content-Type": contentType } });
+}

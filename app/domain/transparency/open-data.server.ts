@@ -1,0 +1,105 @@
+import { stringify } from "csv-stringify/sync";
+import type { Types } from "mongoose";
+import { getEnv } from "../kernel/env.server";
+import { readModelVersion } from "../cases/read-model.server";
+import { csvRow, OPEN_DATA_FIELDS, openDataRecord } from "./open-data";
+import { registerEntries } from "./register.server";
+
+// The open-data files: the register as CSV and JSON, and a DCAT-AP-SE description of the
+// dataset that Sweden's data portal can harvest (docs/transparency.md).
+
+type Body = { _id: Types.ObjectId; slug: string; name: string; officeName: string; officeEmail: string };
+
+async function records(publicBody: Body) {
+  const base = getEnv().APP_URL;
+  const [{ entries }, version] = await Promise.all([registerEntries(publicBody), readModelVersion()]);
+  return { records: entries.map((e) => openDataRecord(e, base)), modified: version.at };
+}
+
+/** UTF-8 CSV with a header row of the field names. */
+export async function agreementsCsv(publicBody: Body) {
+  const { records: rows, modified } = await records(publicBody);
+  const body = stringify([OPEN_DATA_FIELDS.map(([key]) => key), ...rows.map(csvRow)], { record_delimiter: "windows" });
+  return { body, modified };
+}
+
+export async function agreementsJson(publicBody: Body) {
+  const { records: rows, modified } = await records(publicBody);
+  return { body: JSON.stringify(rows, null, 1), modified };
+}
+
+/** The dataset's DCAT-AP-SE description (JSON-LD): publisher, licence, the two distributions. */
+export async function catalog(publicBody: Body) {
+  const base = getEnv().APP_URL;
+  const { modified } = await records(publicBody);
+  const iana = (type: string) => `https://www.iana.org/assignments/media-types/${type}`;
+  const distribution = (format: string, type: string, file: string) => ({
+    "@id": `${base}/oppna-data/${file}`,
+    "@type": "dcat:Distribution",
+    "dct:title": { "@language": "sv", "@value": `IOP-avtal (${format})` },
+    "dcat:accessURL": { "@id": `${base}/oppna-data/${file}` },
+    "dcat:downloadURL": { "@id": `${base}/oppna-data/${file}` },
+    "dcat:mediaType": { "@id": iana(type) },
+    "dct:format": { "@id": `http://publications.europa.eu/resource/authority/file-type/${format}` },
+    "dct:license": { "@id": "http://creativecommons.org/publicdomain/zero/1.0/" },
+  });
+  const publisher = {
+    "@id": `${base}/#publisher`,
+    "@type": "foaf:Agent",
+    "foaf:name": publicBody.name,
+  };
+  const doc = {
+    "@context": {
+      dcat: "http://www.w3.org/ns/dcat#",
+      dct: "http://purl.org/dc/terms/",
+      foaf: "http://xmlns.com/foaf/0.1/",
+      vcard: "http://www.w3.org/2006/vcard/ns#",
+      xsd: "http://www.w3.org/2001/XMLSchema#",
+    },
+    "@id": `${base}/oppna-data/katalog.jsonld`,
+    "@type": "dcat:Catalog",
+    "dct:title": { "@language": "sv", "@value": `Öppna data från Samverka, ${publicBody.name}` },
+    "dct:description": {
+      "@language": "sv",
+      "@value": "Kommunens överenskommelser om idéburet offentligt partnerskap.",
+    },
+    "dct:publisher": publisher,
+    "dct:license": { "@id": "http://creativecommons.org/publicdomain/zero/1.0/" },
+    "foaf:homepage": { "@id": `${base}/register` },
+    "dcat:dataset": {
+      "@id": `${base}/oppna-data#avtal`,
+      "@type": "dcat:Dataset",
+      "dct:title": [
+        { "@language": "sv", "@value": `IOP-avtal i ${publicBody.name}` },
+        { "@language": "en", "@value": `IOP agreements of ${publicBody.name}` },
+      ],
+      "dct:description": {
+        "@language": "sv",
+        "@value":
+          "Beviljade, gällande och avslutade överenskommelser om idéburet offentligt partnerskap (IOP): organisation, förvaltning, avtalstid, kommunens bidrag, beslut och uppföljning. Inga personuppgifter.",
+      },
+      "dct:identifier": `samverka-${publicBody.slug}-iop-avtal`,
+      "dct:publisher": publisher,
+      "dct:modified": { "@type": "xsd:dateTime", "@value": modified.toISOString() },
+      "dct:accrualPeriodicity": { "@id": "http://publications.europa.eu/resource/authority/frequency/CONT" },
+      "dct:language": { "@id": "http://publications.europa.eu/resource/authority/language/SWE" },
+      "dcat:theme": { "@id": "http://publications.europa.eu/resource/authority/data-theme/GOVE" },
+      "dcat:keyword": [
+        { "@language": "sv", "@value": "IOP" },
+        { "@language": "sv", "@value": "idéburet offentligt partnerskap" },
+        { "@language": "sv", "@value": "civilsamhälle" },
+      ],
+      "dcat:landingPage": { "@id": `${base}/register` },
+      "dcat:contactPoint": {
+        "@type": "vcard:Organization",
+        "vcard:fn": `${publicBody.officeName}, ${publicBody.name}`,
+        "vcard:hasEmail": { "@id": `mailto:${publicBody.officeEmail}` },
+      },
+      "dcat:distribution": [
+        distribution("CSV", "text/csv", "avtal.csv"),
+        distribution("JSON", "application/json", "avtal.json"),
+      ],
+    },
+  };
+  return { body: JSON.stringify(doc, null, 1), modified };
+}

@@ -1,0 +1,142 @@
+import type { Types } from "mongoose";
+import { DepartmentModel } from "#models/department";
+import { caseTrail, loadCaseById } from "../cases/engine.server";
+import { caseRows, directory, type CaseRow } from "../cases/read-model.server";
+import { clockNow } from "../kernel/clock";
+import { swedishToday } from "../kernel/swedish-calendar";
+import { reportSchedule } from "../agreements/follow-up";
+import { quarterlyPlan } from "../agreements/ledger";
+import { registerIdentifier, registerStatus, type RegisterEntry } from "./register";
+
+// The public register, made from the in-memory case list (decision 009): a view costs the
+// read-model markers and the departments, whatever the number of cases; one agreement adds its
+// case and trail by `_id`.
+
+const day = (d: Date | undefined) => (d ? d.toISOString().slice(0, 10) : "");
+const sum = (xs: { amountSek: number }[]) => xs.reduce((s, x) => s + x.amountSek, 0);
+
+function entryOf(
+  row: CaseRow,
+  slug: string,
+  orgs: Awaited<ReturnType<typeof directory>>["organisations"],
+  today: string,
+) {
+  const status = registerStatus(row.status);
+  if (!status || !row.caseNumber) return null;
+  const a = row.agreement;
+  const start = a?.start ?? row.periodStart;
+  const end = a?.end ?? row.periodEnd;
+  const perYear = a?.municipalSekPerYear ?? row.decision?.contributionPerYearSek ?? 0;
+  const planned = a?.plan?.length ? a.plan : start && end ? quarterlyPlan(start, end, perYear) : [];
+  const org = orgs.get(String(row.organisationId));
+  const entry: RegisterEntry = {
+    identifier: registerIdentifier(slug, row.caseNumber),
+    id: String(row._id),
+    caseNumber: row.caseNumber,
+    title: row.title,
+    summary: row.summary ?? "",
+    organisation: { name: org?.name ?? "", organisationNumber: org?.orgNumber ?? "" },
+    partners: (a?.partners ?? []).map((p) => ({ name: p.name, organisationNumber: p.orgNumber })),
+    department: "",
+    departmentId: row.routing ? String(row.routing.departmentId) : "",
+    areas: row.areas ?? [],
+    status,
+    startDate: day(start),
+    endDate: day(end),
+    amountPerYearSek: perYear,
+    amountAwardedSek: sum(planned),
+    decisionDate: day(row.decision?.decisionDate),
+    decisionParagraph: row.decision?.protocolRef ?? "",
+    decidedBy: row.decision?.decidedBy ?? "",
+    reportsReceived: a?.reports?.length ?? 0,
+    reportsDue:
+      start && end && status !== "approved" ? reportSchedule(start, end).filter((s) => s.due < today).length : 0,
+    paymentsMade: a?.payments?.length ?? 0,
+    amountPaidSek: sum(a?.payments ?? []),
+    lastModified: row.updatedAt.toISOString(),
+  };
+  return entry;
+}
+
+// Made once per version of the case list (the list is a new array when a case changed).
+type Made = { day: string; entries: { entry: RegisterEntry; organisationId: string }[] };
+const made = new WeakMap<CaseRow[], Map<string, Made>>();
+
+/** Every agreement in the register of this public body, the latest decision first. */
+export async function registerEntries(publicBody: { _id: Types.ObjectId; slug: string }) {
+  const [rows, dir, departments] = await Promise.all([
+    caseRows(),
+    directory(),
+    DepartmentModel.find({ publicBodyId: publicBody._id }).select("name").lean(),
+  ]);
+  const today = swedishToday(clockNow());
+  const perBody = made.get(rows) ?? new Map<string, Made>();
+  made.set(rows, perBody);
+  let hit = perBody.get(String(publicBody._id));
+  if (!hit || hit.day !== today) {
+    const entries = rows
+      .filter((r) => r.publicBodyId.equals(publicBody._id))
+      .flatMap((r) => {
+        const entry = entryOf(r, publicBody.slug, dir.organisations, today);
+        return entry ? [{ entry, organisationId: String(r.organisationId) }] : [];
+      })
+      .sort(
+        (x, y) =>
+          y.entry.decisionDate.localeCompare(x.entry.decisionDate) ||
+          y.entry.caseNumber.localeCompare(x.entry.caseNumber),
+      );
+    hit = { day: today, entries };
+    perBody.set(String(publicBody._id), hit);
+  }
+  // Names are read now: a renamed department or organisation shows at once.
+  const names = new Map(departments.map((d) => [String(d._id), d.name]));
+  return {
+    entries: hit.entries.map(({ entry, organisationId }) => {
+      const org = dir.organisations.get(organisationId);
+      return {
+        ...entry,
+        department: names.get(entry.departmentId) ?? "",
+        organisation: org ? { name: org.name, organisationNumber: org.orgNumber } : entry.organisation,
+      };
+    }),
+    departments: departments.map((d) => ({ id: String(d._id), name: d.name })),
+  };
+}
+
+/** The public events of an agreement's case: dates and what happened, never who. */
+const TIMELINE: Record<string, string> = {
+  submit: "received",
+  approve: "approved",
+  sendForSigning: "sentForSigning",
+  signAgreement: "signed",
+  amendmentSigned: "changed",
+  reportSubmitted: "report",
+  paymentRecorded: "payment",
+  agreementTerminated: "notice",
+  endAgreement: "ended",
+};
+
+/** One agreement of the register with its timeline; null when it is not in the register. */
+export async function registerEntry(publicBody: { _id: Types.ObjectId; slug: string }, id: string) {
+  const { entries } = await registerEntries(publicBody);
+  const entry = entries.find((e) => e.id === id);
+  if (!entry) return null;
+  const c = await loadCaseById(publicBody._id, id);
+  if (!c) return null;
+  const timeline = (await caseTrail(c)).flatMap((e) => {
+    const kind = TIMELINE[e.type];
+    // A signature counts once: when the last one puts the text in force.
+    if (!kind || ((kind === "signed" || kind === "changed") && e.data?.last !== true)) return [];
+    const data = e.data ?? {};
+    return [
+      {
+        kind,
+        at: e.at.toISOString(),
+        year: typeof data.year === "number" ? data.year : null,
+        amountSek: typeof data.amountSek === "number" ? data.amountSek : null,
+        date: typeof data.date === "string" ? data.date : null,
+      },
+    ];
+  });
+  return { entry, timeline };
+}

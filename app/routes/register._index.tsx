@@ -1,0 +1,155 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CASE_AREAS } from "#models/constants";
+import { PageHeading } from "~/components/layout";
+import { Pagination } from "~/components/pagination";
+import { StackedTable } from "~/components/stacked-table";
+import { requestContext } from "~/domain/http/request.server";
+import { pageMeta } from "~/domain/kernel/meta";
+import { searchRegister } from "~/domain/transparency/register";
+import { registerEntries } from "~/domain/transparency/register.server";
+import { formatNumber, formatSek } from "~/i18n";
+import { registerSearchSchema } from "~/schemas/transparency";
+
+export const meta = pageMeta("register.title", "register.description");
+
+const PAGE_SIZE = 25;
+
+/** The public register of agreements: search and filters, no sign-in. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { publicBody } = await requestContext(request);
+  const query = registerSearchSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const { entries, departments } = await registerEntries(publicBody);
+  const found = searchRegister(entries, query);
+  const pages = Math.max(1, Math.ceil(found.length / PAGE_SIZE));
+  const page = Math.min(query.page, pages);
+  const years = new Set<number>();
+  for (const e of entries) {
+    const from = Number((e.startDate || e.decisionDate).slice(0, 4));
+    const to = Number((e.endDate || e.startDate || e.decisionDate).slice(0, 4));
+    for (let y = from; y && y <= to && y - from < 20; y++) years.add(y);
+  }
+  return {
+    total: found.length,
+    page,
+    pages,
+    entries: found.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((e) => ({
+      id: e.id,
+      title: e.title,
+      organisation: e.organisation,
+      department: e.department,
+      startDate: e.startDate,
+      endDate: e.endDate,
+      amountPerYearSek: e.amountPerYearSek,
+      status: e.status,
+    })),
+    departments,
+    years: [...years].sort((a, b) => b - a),
+  };
+}
+
+export default function Register() {
+  const data = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const select = (name: string, label: string, options: { value: string; label: string }[]) => (
+    <div className="field">
+      <label htmlFor={`register-${name}`} className="field__label">
+        {label}
+      </label>
+      <select id={`register-${name}`} name={name} className="input" defaultValue={params.get(name) ?? ""}>
+        <option value="">{t("register.all")}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  return (
+    <>
+      <PageHeading lead={t("register.lead")}>{t("register.title")}</PageHeading>
+      <Form method="get" className="filters" role="search" aria-label={t("register.search")}>
+        <div className="field">
+          <label htmlFor="register-q" className="field__label">
+            {t("register.search")}
+          </label>
+          <p className="field__hint" id="register-q-hint">
+            {t("register.searchHint")}
+          </p>
+          <input
+            id="register-q"
+            name="q"
+            type="search"
+            className="input"
+            aria-describedby="register-q-hint"
+            defaultValue={params.get("q") ?? ""}
+          />
+        </div>
+        {select(
+          "area",
+          t("register.area"),
+          CASE_AREAS.map((a) => ({ value: a, label: t(`cases.areas.${a}`) })),
+        )}
+        {select(
+          "department",
+          t("register.department"),
+          data.departments.map((d) => ({ value: d.id, label: d.name })),
+        )}
+        {select(
+          "status",
+          t("register.status"),
+          (["approved", "active", "ended"] as const).map((s) => ({ value: s, label: t(`register.statuses.${s}`) })),
+        )}
+        {select(
+          "year",
+          t("register.year"),
+          data.years.map((y) => ({ value: String(y), label: String(y) })),
+        )}
+        <button type="submit" className="button">
+          {t("register.find")}
+        </button>
+      </Form>
+      <p role="status">{t("register.count", { count: data.total, formatted: formatNumber(data.total) })}</p>
+      {data.entries.length ? (
+        <StackedTable
+          caption={t("register.title")}
+          rows={data.entries}
+          columns={[
+            { label: t("register.columns.title"), cell: (e) => <Link to={`/register/${e.id}`}>{e.title}</Link> },
+            {
+              label: t("register.columns.organisation"),
+              cell: (e) => (
+                <>
+                  {e.organisation.name}
+                  <br />
+                  <span className="muted nowrap">{e.organisation.organisationNumber}</span>
+                </>
+              ),
+            },
+            { label: t("register.columns.department"), cell: (e) => e.department || "–" },
+            {
+              label: t("register.columns.period"),
+              cell: (e) => (e.startDate ? <span className="nowrap">{`${e.startDate} – ${e.endDate}`}</span> : "–"),
+            },
+            {
+              label: t("register.columns.perYear"),
+              cell: (e) => <span className="nowrap">{formatSek(e.amountPerYearSek)}</span>,
+            },
+            { label: t("register.columns.status"), cell: (e) => t(`register.statuses.${e.status}`) },
+          ]}
+        />
+      ) : (
+        <p>{t("register.none")}</p>
+      )}
+      <Pagination page={data.page} pages={data.pages} />
+      <p>
+        {t("register.openData")} <a href="/oppna-data/avtal.csv">{t("register.csv")}</a> ·{" "}
+        <a href="/oppna-data/avtal.json">{t("register.json")}</a> ·{" "}
+        <Link to="/om-iop#oppna-data">{t("register.aboutData")}</Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,199 @@
+import { parse } from "csv-parse/sync";
+import jsonld from "jsonld";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ProposalModel } from "#models/proposal";
+import { endDueAgreements, recordPayment, terminateAgreement } from "~/domain/agreements/agreements.server";
+import { postMessage } from "~/domain/cases/dialogue.server";
+import { loadCaseById, type CaseDoc } from "~/domain/cases/engine.server";
+import { agreementInStatus, caseInStatus } from "~/domain/demo/factories.server";
+import { setClock } from "~/domain/kernel/clock";
+import { startTestApp, type TestApp } from "../support/app";
+import { laxhjalpenCast } from "../support/cast";
+import { DEMO } from "../support/http";
+
+// The public register and the open data: exactly the approved, active and ended agreements,
+// no personal data (canaries in every such field), cached with ETag/Last-Modified, and a
+// DCAT-AP-SE catalogue that parses as JSON-LD.
+
+let app: TestApp;
+const CANARIES = {
+  contactName: "Kanarie Kontaktsson",
+  contactEmail: "kanarie.kontakt@privat.example",
+  contactPhone: "070-999 88 77",
+  internal: "KANARIE-INTERN-ANTECKNING",
+  message: "KANARIE-MEDDELANDE",
+  reference: "KANARIE-VERIFIKAT",
+};
+const ids: Record<string, CaseDoc> = {};
+
+beforeAll(async () => {
+  app = await startTestApp("transparency");
+  const cast = await laxhjalpenCast();
+  ids.active = await agreementInStatus(cast, "Register: gällande avtal", true);
+  ids.approved = await caseInStatus("approved", cast, "Register: beviljat förslag");
+  ids.declined = await caseInStatus("declined", cast, "Register: avslaget förslag");
+  ids.dialogue = await caseInStatus("in_dialogue", cast, "Register: förslag i dialog");
+  const ending = await agreementInStatus(cast, "Register: avslutat avtal", true);
+  setClock(() => new Date("2027-03-01T10:00:00Z"));
+  await terminateAgreement(ending, cast.member, { reason: "Verksamheten flyttar." }, ending.version);
+  setClock(null);
+  await endDueAgreements(new Date("2027-06-15T10:00:00Z"));
+  ids.ended = (await loadCaseById(ending.publicBodyId, ending._id))!;
+  // Personal data and internal notes in every field that holds them, on every case.
+  for (const c of Object.values(ids)) {
+    await ProposalModel.updateOne(
+      { _id: c._id },
+      {
+        $set: {
+          contactName: CANARIES.contactName,
+          contactEmail: CANARIES.contactEmail,
+          contactPhone: CANARIES.contactPhone,
+        },
+      },
+    );
+    const fresh = (await loadCaseById(c.publicBodyId, c._id))!;
+    await postMessage(fresh, cast.officer, "officer", { body: CANARIES.internal, internal: true });
+    await postMessage((await loadCaseById(c.publicBodyId, c._id))!, cast.member, "organisation", {
+      body: CANARIES.message,
+      internal: false,
+    });
+  }
+  const active = (await loadCaseById(ids.active!.publicBodyId, ids.active!._id))!;
+  await recordPayment(
+    active,
+    cast.officer,
+    { paidOn: new Date("2027-01-10T00:00:00Z"), amountSek: 37_500, reference: CANARIES.reference },
+    active.version,
+  );
+});
+afterAll(async () => app?.stop());
+
+/** What the register must hold, computed from the cases themselves. */
+async function expectedCaseNumbers() {
+  const all = await ProposalModel.find({
+    status: { $in: ["approved", "agreement_pending_signatures", "active", "ended"] },
+  })
+    .select("caseNumber")
+    .lean();
+  return all.map((c) => c.caseNumber).sort();
+}
+
+const get = (path: string, headers: Record<string, string> = {}) => fetch(`${app.url}${path}`, { headers });
+
+function expectNoPersonalData(text: string, where: string) {
+  for (const canary of [...Object.values(CANARIES), "Hans Handläggare", "Lina Verksamhetschef"]) {
+    expect(text.includes(canary), `${where} shows ${canary}`).toBe(false);
+  }
+  // The only email address on a public page is the civil-society office's (in the footer).
+  const emails = new Set(text.match(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g) ?? []);
+  expect(
+    [...emails].filter((e) => e !== "civilsamhalle@exempelkommun.se"),
+    where,
+  ).toEqual([]);
+}
+
+describe("open data", () => {
+  it("holds exactly the approved, active and ended agreements, in CSV and JSON, without personal data", async () => {
+    const csvRes = await get("/oppna-data/avtal.csv");
+    expect(csvRes.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
+    const csv = await csvRes.text();
+    const rows = parse(csv, { columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => r.caseNumber).sort()).toEqual(await expectedCaseNumbers());
+    expect(Object.keys(rows[0]!).slice(0, 3)).toEqual(["identifier", "url", "caseNumber"]);
+
+    const json = (await (await get("/oppna-data/avtal.json")).json()) as Record<string, unknown>[];
+    expect(json.map((r) => r.caseNumber).sort()).toEqual(await expectedCaseNumbers());
+    const active = json.find((r) => r.caseNumber === ids.active!.caseNumber)!;
+    expect(active).toMatchObject({
+      status: "active",
+      currency: "SEK",
+      amountPerYear: 150_000,
+      amountPaid: 37_500,
+      paymentsMade: 1,
+      plannedStartDate: "2027-01-15",
+      plannedEndDate: "2028-12-31",
+      recipientOrganisationNumber: "802500-6266",
+      decisionParagraph: "§ 12",
+      decidedBy: "delegation",
+    });
+    expect(active.awardDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const ended = json.find((r) => r.caseNumber === ids.ended!.caseNumber)!;
+    expect([ended.status, ended.plannedEndDate]).toEqual(["ended", "2027-06-01"]);
+    expect(json.find((r) => r.caseNumber === ids.approved!.caseNumber)?.status).toBe("approved");
+    expectNoPersonalData(csv, "CSV");
+    expectNoPersonalData(JSON.stringify(json), "JSON");
+  });
+
+  it("answers 304 to a client that has the current version", async () => {
+    const first = await get("/oppna-data/avtal.csv");
+    const etag = first.headers.get("ETag") ?? "";
+    const modified = first.headers.get("Last-Modified") ?? "";
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    expect(new Date(modified).getTime()).toBeGreaterThan(0);
+    expect((await get("/oppna-data/avtal.csv", { "If-None-Match": etag })).status).toBe(304);
+    expect((await get("/oppna-data/avtal.csv", { "If-Modified-Since": modified })).status).toBe(304);
+    expect((await get("/oppna-data/avtal.csv", { "If-None-Match": '"annan"' })).status).toBe(200);
+  });
+
+  it("describes the dataset in DCAT-AP-SE, as JSON-LD with both distributions", async () => {
+    const res = await get("/oppna-data/katalog.jsonld");
+    expect(res.headers.get("Content-Type")).toBe("application/ld+json; charset=utf-8");
+    const expanded = await jsonld.expand((await res.json()) as object);
+    const flat = JSON.stringify(expanded);
+    const dcat = "http://www.w3.org/ns/dcat#";
+    expect(flat).toContain(`${dcat}Catalog`);
+    const nodes = (await jsonld.flatten(expanded)) as unknown as Record<string, unknown>[];
+    const found = nodes
+      .filter((n) => (n["@type"] as string[] | undefined)?.includes(`${dcat}Distribution`))
+      .map((n) => [
+        (n[`${dcat}downloadURL`] as { "@id": string }[])[0]!["@id"]
+          .replace(app.url, "")
+          .replace(/^https?:\/\/[^/]+/, ""),
+        (n[`${dcat}mediaType`] as { "@id": string }[])[0]!["@id"],
+      ])
+      .sort();
+    expect(found).toEqual([
+      ["/oppna-data/avtal.csv", "https://www.iana.org/assignments/media-types/text/csv"],
+      ["/oppna-data/avtal.json", "https://www.iana.org/assignments/media-types/application/json"],
+    ]);
+    expect(flat).toContain("http://creativecommons.org/publicdomain/zero/1.0/");
+  });
+});
+
+describe("the public register", () => {
+  it("lists, searches and shows each agreement without sign-in or personal data", async () => {
+    const list = await (await get("/register")).text();
+    for (const key of ["active", "approved", "ended"]) expect(list, key).toContain(ids[key]!.title);
+    for (const key of ["declined", "dialogue"]) expect(list, key).not.toContain(ids[key]!.title);
+    expectNoPersonalData(list, "/register");
+
+    const byStatus = await (await get("/register?status=ended")).text();
+    expect(byStatus).toContain(ids.ended!.title);
+    expect(byStatus).not.toContain(ids.active!.title);
+    const byWords = await (await get(`/register?q=${encodeURIComponent("gällande avtal")}`)).text();
+    expect(byWords).toContain(ids.active!.title);
+    expect(byWords).not.toContain(ids.approved!.title);
+    const byYear = await (await get("/register?year=2028&status=active")).text();
+    expect(byYear).toContain(ids.active!.title);
+    const hostile = await get("/register?status[$ne]=x&year=<script>&area=%00&page=-1");
+    expect(hostile.status).toBe(200);
+
+    const page = await get(`/register/${String(ids.active!._id)}`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain("802500-6266");
+    expect(html).toContain("Utbetalningar: 1, sammanlagt 37");
+    expect(html).toContain("Överenskommelsen undertecknades och började gälla");
+    expectNoPersonalData(html, "/register/:id");
+    const ended = await (await get(`/register/${String(ids.ended!._id)}`)).text();
+    expect(ended).toContain("Överenskommelsen upphörde");
+    expectNoPersonalData(ended, "/register/:id (ended)");
+    for (const path of [
+      `/register/${String(ids.dialogue!._id)}`,
+      `/register/${String(ids.declined!._id)}`,
+      "/register/inte-ett-id",
+    ]) {
+      expect((await get(path)).status, path).toBe(404);
+    }
+  });
+});
