@@ -9,7 +9,6 @@ import { agreementInStatus, caseInStatus } from "~/domain/demo/factories.server"
 import { setClock } from "~/domain/kernel/clock";
 import { startTestApp, type TestApp } from "../support/app";
 import { laxhjalpenCast } from "../support/cast";
-import { DEMO } from "../support/http";
 
 // The public register and the open data: exactly the approved, active and ended agreements,
 // no personal data (canaries in every such field), cached with ETag/Last-Modified, and a
