@@ -61,6 +61,9 @@ function NavItems() {
           </NavLink>
         </li>
         <li>
+          <NavLink to="/register">{t("nav.agreementRegister")}</NavLink>
+        </li>
+        <li>
           <NavLink to="/om-iop">{t("nav.aboutIop")}</NavLink>
         </li>
         <li className="site-nav__push">
@@ -100,6 +103,9 @@ function NavItems() {
           <NavLink to="/admin">{t("nav.admin")}</NavLink>
         </li>
       ) : null}
+      <li>
+        <NavLink to="/register">{t("nav.agreementRegister")}</NavLink>
+      </li>
       <li>
         <NavLink to="/om-iop">{t("nav.aboutIop")}</NavLink>
       </li>
@@ -159,6 +165,9 @@ export function SiteFooter() {
           <ul className="plain-list">
             <li>
               <Link to="/om-iop">{t("footer.aboutIop")}</Link>
+            </li>
+            <li>
+              <Link to="/register">{t("register.title")}</Link>
             </li>
             <li>
               <Link to="/tillganglighet">{t("footer.accessibility")}</Link>

@@ -4,7 +4,7 @@
 import type { Lang } from "~/i18n";
 import type { TextSection } from "./pages";
 
-export const PAGE_TEXT_KEYS = ["accessibility", "privacy", "appeal"] as const;
+export const PAGE_TEXT_KEYS = ["aboutIop", "accessibility", "privacy", "appeal"] as const;
 export type PageTextKey = (typeof PAGE_TEXT_KEYS)[number];
 
 export function parsePageText(body: string): TextSection[] {
@@ -25,6 +25,62 @@ export function parsePageText(body: string): TextSection[] {
 }
 
 const DEFAULTS: Record<PageTextKey, Record<Lang, string>> = {
+  aboutIop: {
+    sv: `## Vad är ett idéburet offentligt partnerskap?
+
+Ett idéburet offentligt partnerskap (IOP) är ett avtal mellan kommunen och en eller flera idéburna organisationer om att tillsammans driva en verksamhet som ligger i allmänhetens intresse. Idén kommer ofta från organisationen själv.
+
+Båda parter bidrar. Kommunen bidrar med pengar, lokaler eller annat stöd. Organisationen bidrar med egen insats: ideella timmar, egna medel, lokaler, nätverk och kunskap. Ni sätter gemensamma mål och följer upp dem tillsammans.
+
+## Vad IOP inte är
+
+IOP är inte en upphandling: om det finns en marknad där företag konkurrerar om att utföra tjänsten ska kommunen pröva det i en upphandling. IOP är inte heller ett vanligt föreningsbidrag: partnerskapet bygger på ett gemensamt åtagande med mål och uppföljning.
+
+## Vem kan ingå IOP?
+
+Idéburna organisationer utan vinstsyfte: ideella föreningar, stiftelser, registrerade trossamfund, ekonomiska föreningar och aktiebolag med särskild vinstutdelningsbegränsning.
+
+## Så handläggs ditt förslag
+
+Allt tas emot av civilsamhällskontoret, som registrerar ärendet med ett diarienummer och utser en ansvarig förvaltning och handläggare. Handläggaren för en dialog med er, bedömer förslaget mot kommunens kriterier för IOP och lagens krav, och beslut fattas av nämnden eller av en tjänsteperson med delegation. Vid bifall skriver ni ett avtal och följer upp verksamheten enligt en plan.
+
+Allt som lämnas in blir en allmän handling. Skriv därför inte känsliga personuppgifter i förslaget.
+
+## Den lokala överenskommelsen
+
+Kommunen och den idéburna sektorn har kommit överens om hur vi samverkar: med respekt för organisationernas självständighet, med öppenhet och med dialog i god tid. IOP är en av formerna för samverkan enligt överenskommelsen. Civilsamhällskontoret skriver in kommunens överenskommelse här.
+
+## Registret och öppna data
+
+Alla beviljade, gällande och avslutade IOP-avtal finns i registret över IOP-avtal, med organisation, förvaltning, avtalstid, kommunens bidrag och hur uppföljningen går. Registret finns också som öppna data (CSV och JSON) som vem som helst får använda fritt.`,
+    en: `## What is a non-profit public partnership?
+
+A non-profit public partnership (IOP) is an agreement between the municipality and one or more non-profit organisations to run an activity of general interest together. The idea often comes from the organisation itself.
+
+Both parties contribute. The municipality contributes money, premises or other support. The organisation contributes its own effort: volunteer hours, own funds, premises, networks and knowledge. You set joint goals and follow them up together.
+
+## What IOP is not
+
+IOP is not procurement: where there is a market in which companies compete to deliver the service, the municipality must test it through procurement. Nor is IOP an ordinary association grant: the partnership rests on a joint commitment with goals and follow-up.
+
+## Who can enter an IOP?
+
+Non-profit organisations: non-profit associations, foundations, registered religious communities, economic associations and limited companies with a special profit distribution limitation.
+
+## How your proposal is handled
+
+Everything is received by the civil-society office, which registers the case with a case number and appoints a responsible department and officer. The officer holds a dialogue with you, assesses the proposal against the municipality's IOP criteria and the law, and a committee or an officer with delegated authority decides. If approved, you sign an agreement and follow up the activity according to a plan.
+
+Everything you submit becomes an official document. Do not write sensitive personal data in the proposal.
+
+## The local agreement
+
+The municipality and the non-profit sector have agreed on how we work together: respecting the organisations' independence, openly, and with dialogue in good time. IOP is one of the forms of cooperation under that agreement. The civil-society office writes the municipality's agreement here.
+
+## The register and open data
+
+Every approved, active and ended IOP agreement is in the register of IOP agreements, with the organisation, the department, the term, the municipal contribution and how the follow-up goes. The register is also open data (CSV and JSON) that anyone may use freely.`,
+  },
   accessibility: {
     sv: `## Tillgänglighetsredogörelse
 

@@ -24,6 +24,7 @@ const en: Shape<typeof sv> = {
     menu: "Menu",
     organisationRegister: "Organisations",
     aboutIop: "About IOP",
+    agreementRegister: "IOP agreements",
     organisations: "My organisations",
     proposals: "Ideas and proposals",
     handling: "Case handling",
@@ -461,6 +462,7 @@ const en: Shape<typeof sv> = {
     title: "Page texts",
     lead: "Texts the municipality is responsible for. Write headings as “## Heading”, separate paragraphs with a blank line; web addresses become links.",
     keys: {
+      aboutIop: "About IOP and the local agreement",
       accessibility: "Accessibility statement",
       privacy: "Personal data",
       appeal: "How to appeal a committee decision",
@@ -473,7 +475,17 @@ const en: Shape<typeof sv> = {
     updated: "Changed {{date}}.",
     link: "Edit page texts",
   },
-  about: { title: "About non-profit public partnership" },
+  about: {
+    title: "About non-profit public partnership",
+    description:
+      "How non-profit public partnership (IOP) works in the municipality: what it is, how a proposal is handled, the local agreement and the register of agreements.",
+    openData: "The register and open data",
+    csv: "All agreements as CSV (open data)",
+    json: "All agreements as JSON (open data)",
+    catalog: "Description of the dataset (DCAT-AP-SE, JSON-LD)",
+    licence: "The open data may be used freely (CC0). It holds no personal data.",
+    contact: "Contact",
+  },
   dev: {
     mailTitle: "Developer mail",
     mailLead: "Email sent by the development environment (stored in {{dir}}).",

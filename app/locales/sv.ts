@@ -23,6 +23,7 @@ const sv = {
     menu: "Meny",
     organisationRegister: "Organisationer",
     aboutIop: "Om IOP",
+    agreementRegister: "IOP-avtal",
     organisations: "Mina organisationer",
     proposals: "Idéer och förslag",
     handling: "Handläggning",
@@ -452,6 +453,7 @@ const sv = {
     title: "Sidtexter",
     lead: "Texter som kommunen ansvarar för. Rubriker skrivs som ”## Rubrik”, stycken skiljs med en tom rad och webbadresser blir länkar.",
     keys: {
+      aboutIop: "Om IOP och den lokala överenskommelsen",
       accessibility: "Tillgänglighetsredogörelse",
       privacy: "Personuppgifter",
       appeal: "Hur man överklagar ett nämndbeslut",
@@ -464,7 +466,17 @@ const sv = {
     updated: "Ändrad {{date}}.",
     link: "Redigera sidtexter",
   },
-  about: { title: "Om idéburet offentligt partnerskap" },
+  about: {
+    title: "Om idéburet offentligt partnerskap",
+    description:
+      "Så fungerar idéburet offentligt partnerskap (IOP) i kommunen: vad det är, hur ett förslag handläggs, den lokala överenskommelsen och registret över avtal.",
+    openData: "Registret och öppna data",
+    csv: "Alla avtal som CSV (öppna data)",
+    json: "Alla avtal som JSON (öppna data)",
+    catalog: "Beskrivning av datamängden (DCAT-AP-SE, JSON-LD)",
+    licence: "Öppna data får användas fritt (CC0). Datat innehåller inga personuppgifter.",
+    contact: "Kontakt",
+  },
   dev: {
     mailTitle: "Utvecklarpost",
     mailLead: "E-post som utvecklingsmiljön har skickat (sparas i {{dir}}).",

@@ -6,6 +6,7 @@ const transparency = {
       "The municipality's non-profit public partnerships: which organisations, what they do, how much the municipality contributes and how it is followed up.",
     lead: "All approved, active and ended non-profit public partnership (IOP) agreements with the municipality. No personal data is shown.",
     search: "Search",
+    searchForm: "Search the register",
     searchHint: "Words in the title, summary or organisation's name, or an organisation number",
     area: "Area",
     department: "Department",

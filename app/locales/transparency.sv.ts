@@ -6,6 +6,7 @@ const transparency = {
       "Kommunens idéburna offentliga partnerskap: vilka organisationer, vad de gör, hur mycket kommunen bidrar med och hur det följs upp.",
     lead: "Här finns alla beviljade, gällande och avslutade överenskommelser om idéburet offentligt partnerskap (IOP) med kommunen. Inga personuppgifter visas.",
     search: "Sök",
+    searchForm: "Sök i registret",
     searchHint: "Ord i rubrik, sammanfattning eller organisationens namn, eller organisationsnummer",
     area: "Område",
     department: "Förvaltning",

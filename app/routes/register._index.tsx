@@ -71,7 +71,7 @@ export default function Register() {
   return (
     <>
       <PageHeading lead={t("register.lead")}>{t("register.title")}</PageHeading>
-      <Form method="get" className="filters" role="search" aria-label={t("register.search")}>
+      <Form method="get" action="/register" className="filters" role="search" aria-label={t("register.searchForm")}>
         <div className="field">
           <label htmlFor="register-q" className="field__label">
             {t("register.search")}
@@ -118,7 +118,16 @@ export default function Register() {
           caption={t("register.title")}
           rows={data.entries}
           columns={[
-            { label: t("register.columns.title"), cell: (e) => <Link to={`/register/${e.id}`}>{e.title}</Link> },
+            {
+              label: t("register.columns.title"),
+              cell: (e) => (
+                <>
+                  <Link to={`/register/${e.id}`}>{e.title}</Link>
+                  <br />
+                  <span className="muted">{t(`register.statuses.${e.status}`)}</span>
+                </>
+              ),
+            },
             {
               label: t("register.columns.organisation"),
               cell: (e) => (
@@ -132,13 +141,20 @@ export default function Register() {
             { label: t("register.columns.department"), cell: (e) => e.department || "–" },
             {
               label: t("register.columns.period"),
-              cell: (e) => (e.startDate ? <span className="nowrap">{`${e.startDate} – ${e.endDate}`}</span> : "–"),
+              // Breaks between the dates, never inside one.
+              cell: (e) =>
+                e.startDate ? (
+                  <>
+                    <span className="nowrap">{e.startDate} –</span> <span className="nowrap">{e.endDate}</span>
+                  </>
+                ) : (
+                  "–"
+                ),
             },
             {
               label: t("register.columns.perYear"),
               cell: (e) => <span className="nowrap">{formatSek(e.amountPerYearSek)}</span>,
             },
-            { label: t("register.columns.status"), cell: (e) => t(`register.statuses.${e.status}`) },
           ]}
         />
       ) : (
@@ -147,8 +163,7 @@ export default function Register() {
       <Pagination page={data.page} pages={data.pages} />
       <p>
         {t("register.openData")} <a href="/oppna-data/avtal.csv">{t("register.csv")}</a> ·{" "}
-        <a href="/oppna-data/avtal.json">{t("register.json")}</a> ·{" "}
-        <Link to="/om-iop#oppna-data">{t("register.aboutData")}</Link>
+        <a href="/oppna-data/avtal.json">{t("register.json")}</a> · <Link to="/om-iop">{t("register.aboutData")}</Link>
       </p>
     </>
   );
