@@ -479,7 +479,7 @@ const en: Shape<typeof sv> = {
     title: "About non-profit public partnership",
     description:
       "How non-profit public partnership (IOP) works in the municipality: what it is, how a proposal is handled, the local agreement and the register of agreements.",
-    openData: "The register and open data",
+    openData: "Links to the register and open data",
     csv: "All agreements as CSV (open data)",
     json: "All agreements as JSON (open data)",
     catalog: "Description of the dataset (DCAT-AP-SE, JSON-LD)",

@@ -470,7 +470,7 @@ const sv = {
     title: "Om idéburet offentligt partnerskap",
     description:
       "Så fungerar idéburet offentligt partnerskap (IOP) i kommunen: vad det är, hur ett förslag handläggs, den lokala överenskommelsen och registret över avtal.",
-    openData: "Registret och öppna data",
+    openData: "Länkar till registret och öppna data",
     csv: "Alla avtal som CSV (öppna data)",
     json: "Alla avtal som JSON (öppna data)",
     catalog: "Beskrivning av datamängden (DCAT-AP-SE, JSON-LD)",
