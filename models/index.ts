@@ -15,6 +15,7 @@ import { ReadMarkerModel } from "./read-marker";
 import { PageTextModel } from "./page-text";
 import { SeenMarksModel } from "./seen-marks";
 import { SequenceModel } from "./sequence";
+import { StatisticsModel } from "./statistics";
 import { SessionModel } from "./session";
 import { TokenModel } from "./token";
 import { UserModel } from "./user";
@@ -36,6 +37,7 @@ export function allModels(): Model<never>[] {
     PageTextModel,
     AttemptSlotModel,
     ReadMarkerModel,
+    StatisticsModel,
     ProposalModel,
     CaseEventModel,
     CaseDocumentModel,

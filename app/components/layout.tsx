@@ -95,6 +95,11 @@ function NavItems() {
           <NavLink to="/handlaggning">{t("nav.handling")}</NavLink>
         </li>
       ) : null}
+      {ability.can("read", "Overview") ? (
+        <li>
+          <NavLink to="/oversikt">{t("nav.overview")}</NavLink>
+        </li>
+      ) : null}
       <li>
         <NavLink to="/organisation">{user.staff ? t("nav.organisationRegister") : t("nav.organisations")}</NavLink>
       </li>

@@ -25,6 +25,7 @@ const en: Shape<typeof sv> = {
     organisationRegister: "Organisations",
     aboutIop: "About IOP",
     agreementRegister: "IOP agreements",
+    overview: "Overview",
     organisations: "My organisations",
     proposals: "Ideas and proposals",
     handling: "Case handling",

@@ -24,6 +24,7 @@ const sv = {
     organisationRegister: "Organisationer",
     aboutIop: "Om IOP",
     agreementRegister: "IOP-avtal",
+    overview: "Översikt",
     organisations: "Mina organisationer",
     proposals: "Idéer och förslag",
     handling: "Handläggning",

@@ -118,7 +118,7 @@ export const mayOnCase = (action: CaseAction, relation: CaseRelation) => CASE_PO
 
 export type Action = CaseAction | "delete" | "invite" | "leave" | "manage";
 export type SubjectType =
-  "Organisation" | "Member" | "OrgDocument" | "Staff" | "Department" | "PageText" | "Case" | "DevTools";
+  "Organisation" | "Member" | "OrgDocument" | "Staff" | "Department" | "PageText" | "Case" | "DevTools" | "Overview";
 
 export interface OrgSubject {
   _id: string;
@@ -243,6 +243,8 @@ export function defineRulesFor(user: AbilityUser | null): AppRule[] {
     // All staff see organisations' registration facts (public information).
     can("read", "Organisation", body);
     can("read", "Department", body);
+    // The overview: figures without personal data, for politicians and every staff role.
+    can("read", "Overview", body);
     if (m.role === "coordinator" || m.role === "admin") {
       can("read", "Member", body);
       can("read", "OrgDocument", body);

@@ -32,6 +32,8 @@ export type CaseEffect =
   | { kind: "confirmInvitation"; messageId: Types.ObjectId }
   /** A new version of the agreement's text (insert-only: a version never changes). */
   | { kind: "agreementVersion"; version: Omit<AgreementVersion, "publicBodyId" | "caseId" | "at"> }
-  | { kind: "agreementComment"; key: string; comment: Omit<AgreementComment, "publicBodyId" | "caseId" | "at"> };
+  | { kind: "agreementComment"; key: string; comment: Omit<AgreementComment, "publicBodyId" | "caseId" | "at"> }
+  /** The overview's counters: what the case added before the change (the after is the case then). */
+  | { kind: "statistics"; before: Record<string, number> };
 
 export const withSeq = (key: string, seq: number) => key.replaceAll("{seq}", String(seq));

@@ -1,4 +1,6 @@
 import { Types } from "mongoose";
+import { applyStatistics } from "../statistics/statistics.server";
+import { contribution } from "../statistics/counters";
 import { CaseMessageModel } from "#models/case-message";
 import { AgreementCommentModel, AgreementVersionModel, agreementVersionId } from "#models/agreement";
 import { caseDocumentId, CaseDocumentModel, type CaseDocument } from "#models/case-document";
@@ -93,6 +95,8 @@ async function applyCaseEffects(c: CaseDoc, seq: number, at: Date, effects: Case
         at,
         ...effect.comment,
       }).catch(ignoreDuplicate);
+    } else if (effect.kind === "statistics") {
+      await applyStatistics(c, seq, effect.before);
     } else if (effect.kind === "email") {
       const email = "caseNumber" in effect.email ? { ...effect.email, caseNumber: c.caseNumber ?? "" } : effect.email;
       await enqueueEmail(withSeq(effect.key, seq), effect.to, email, c.publicBodyId, effect.attachmentId);
@@ -165,7 +169,9 @@ async function commit(
   patch: Partial<Proposal>,
   effects: CaseEffect[] = [],
 ): Promise<ChangeResult> {
-  const done = await cases.commit(c, eventFields(c, event, patch), patch, effects);
+  // Every change moves the case's share of the overview's counters (decision 014).
+  const statistics: CaseEffect = { kind: "statistics", before: contribution(c) };
+  const done = await cases.commit(c, eventFields(c, event, patch), patch, [...effects, statistics]);
   return { case: done.record, seq: done.seq, repeated: done.repeated };
 }
 

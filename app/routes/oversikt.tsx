@@ -1,0 +1,185 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { StatusBadge } from "~/components/case";
+import { PageHeading } from "~/components/layout";
+import { StackedTable } from "~/components/stacked-table";
+import { requireAbility } from "~/domain/access/ability.server";
+import { requireContext } from "~/domain/http/request.server";
+import { pageMeta } from "~/domain/kernel/meta";
+import { overviewPage } from "~/domain/statistics/overview.server";
+import { formatNumber, formatSek } from "~/i18n";
+import { overviewFilterSchema } from "~/schemas/overview";
+
+export const meta = pageMeta("overview.title", "overview.description");
+
+/** Politicians' and staff's overview: figures kept when cases change, no personal data. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { ability, publicBody } = await requireContext(request);
+  requireAbility(ability, "read", "Overview", { publicBodyId: String(publicBody._id) }, 403);
+  const query = overviewFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  return overviewPage(publicBody, { year: query.ar, department: query.forvaltning });
+}
+
+type Data = ReturnType<typeof useLoaderData<typeof loader>>;
+const days = (n: number | undefined) => (n === undefined ? "–" : formatNumber(n));
+
+export default function Overview() {
+  const data = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <>
+      <PageHeading lead={t("overview.lead")}>{t("overview.title")}</PageHeading>
+      <Filters data={data} />
+      <section aria-labelledby="key-figures">
+        <h2 id="key-figures">{t("overview.keyFigures")}</h2>
+        <dl className="facts">
+          <dt>{t("overview.cases")}</dt>
+          <dd>{formatNumber(data.total)}</dd>
+          <dt>{t("overview.active")}</dt>
+          <dd>{formatNumber(data.agreements.active)}</dd>
+          <dt>{t("overview.endingSoon")}</dt>
+          <dd>{formatNumber(data.agreements.endingSoon)}</dd>
+          <dt>{t("overview.ended")}</dt>
+          <dd>{formatNumber(data.agreements.ended)}</dd>
+          <dt>{t("overview.organisations")}</dt>
+          <dd>{formatNumber(data.organisations)}</dd>
+          <dt>{t("overview.quiet", { days: data.quietDays })}</dt>
+          <dd>{formatNumber(data.quiet)}</dd>
+        </dl>
+      </section>
+      <Counts
+        id="status"
+        title={t("overview.byStatus")}
+        rows={data.byStatus}
+        label={(k) => <StatusBadge status={k} staff />}
+      />
+      <Counts id="department" title={t("overview.byDepartment")} rows={data.byDepartment} label={(k) => k || "–"} />
+      <Counts id="area" title={t("overview.byArea")} rows={data.byArea} label={(k) => t(`cases.areas.${k}`)} />
+      <section aria-labelledby="money-heading">
+        <h2 id="money-heading">{t("overview.money")}</h2>
+        <p>{t("overview.moneyLead")}</p>
+        <StackedTable
+          caption={t("overview.money")}
+          rows={[
+            ...data.money.map((r) => ({ ...r, id: String(r.year), label: String(r.year) })),
+            { ...data.moneyTotal, id: "total", label: t("overview.total") },
+          ]}
+          columns={[
+            { label: t("overview.year"), cell: (r) => <strong>{r.label}</strong> },
+            { label: t("overview.committed"), cell: (r) => <span className="nowrap">{formatSek(r.committed)}</span> },
+            { label: t("overview.paid"), cell: (r) => <span className="nowrap">{formatSek(r.paid)}</span> },
+            { label: t("overview.ownMoney"), cell: (r) => <span className="nowrap">{formatSek(r.ownMoney)}</span> },
+            { label: t("overview.ownHours"), cell: (r) => formatNumber(r.ownHours) },
+          ]}
+        />
+      </section>
+      <section aria-labelledby="durations-heading">
+        <h2 id="durations-heading">{t("overview.durations")}</h2>
+        <p>{t("overview.durationsLead")}</p>
+        {data.durations.length ? (
+          <StackedTable
+            caption={t("overview.durations")}
+            rows={data.durations.map((r) => ({ ...r, id: r.department || "-" }))}
+            columns={[
+              { label: t("overview.department"), cell: (r) => r.department || t("overview.notRouted") },
+              { label: t("overview.routeMedian"), cell: (r) => days(r.route?.median) },
+              { label: t("overview.routeP90"), cell: (r) => days(r.route?.p90) },
+              { label: t("overview.decideMedian"), cell: (r) => days(r.decide?.median) },
+              { label: t("overview.decideP90"), cell: (r) => days(r.decide?.p90) },
+            ]}
+          />
+        ) : (
+          <p>{t("overview.empty")}</p>
+        )}
+      </section>
+      <section aria-labelledby="quarters-heading">
+        <h2 id="quarters-heading">{t("overview.quarters")}</h2>
+        {data.quarters.length ? (
+          <StackedTable
+            caption={t("overview.quarters")}
+            rows={data.quarters.map((r) => ({ ...r, id: r.quarter }))}
+            columns={[
+              {
+                label: t("overview.quarter"),
+                cell: (r) => t("overview.quarterLabel", { year: r.quarter.slice(0, 4), q: r.quarter.slice(-1) }),
+              },
+              { label: t("overview.submitted"), cell: (r) => formatNumber(r.submitted) },
+              { label: t("overview.decided"), cell: (r) => formatNumber(r.decided) },
+            ]}
+          />
+        ) : (
+          <p>{t("overview.empty")}</p>
+        )}
+      </section>
+    </>
+  );
+}
+
+function Filters({ data }: { data: Data }) {
+  const { t } = useTranslation();
+  return (
+    <Form method="get" className="filters" aria-label={t("overview.filters")}>
+      <div className="field">
+        <label htmlFor="overview-year" className="field__label">
+          {t("overview.year")}
+        </label>
+        <select id="overview-year" name="ar" className="input" defaultValue={data.filter.year ?? ""}>
+          <option value="">{t("overview.allYears")}</option>
+          {data.years.map((y) => (
+            <option key={y} value={y}>
+              {y}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="overview-department" className="field__label">
+          {t("overview.department")}
+        </label>
+        <select id="overview-department" name="forvaltning" className="input" defaultValue={data.filter.department}>
+          <option value="">{t("overview.allDepartments")}</option>
+          {data.departments.map((d) => (
+            <option key={d.id} value={d.id}>
+              {d.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" className="button">
+        {t("overview.show")}
+      </button>
+    </Form>
+  );
+}
+
+function Counts({
+  id,
+  title,
+  rows,
+  label,
+}: {
+  id: string;
+  title: string;
+  rows: { key: string; value: number }[];
+  label: (k: string) => React.ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby={`counts-${id}`}>
+      <h2 id={`counts-${id}`}>{title}</h2>
+      {rows.length === 0 ? (
+        <p>{t("overview.empty")}</p>
+      ) : (
+        <StackedTable
+          caption={title}
+          rows={rows.map((r) => ({ ...r, id: r.key || "-" }))}
+          columns={[
+            { label: title, cell: (r) => label(r.key) },
+            { label: t("overview.count"), cell: (r) => formatNumber(r.value) },
+          ]}
+        />
+      )}
+    </section>
+  );
+}

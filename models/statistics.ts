@@ -1,0 +1,25 @@
+import { Schema } from "mongoose";
+import { defineModel } from "./shared";
+
+/**
+ * The overview's counters of one public body (`_id`: its id), kept when cases change
+ * (docs/decisions/014): keys like "n|<department>|<year>|status|<status>" with counts or
+ * kronor. Their number depends on departments, years and days, not on the number of cases.
+ */
+export interface Statistics {
+  _id: string;
+  counters: Record<string, number>;
+  /** When the counters were last recomputed from every case (npm run stats:rebuild). */
+  rebuiltAt?: Date;
+}
+
+const schema = new Schema<Statistics>(
+  {
+    _id: { type: String, required: true },
+    counters: { type: Schema.Types.Mixed, default: {} },
+    rebuiltAt: Date,
+  },
+  { versionKey: false, minimize: false },
+);
+
+export const StatisticsModel = defineModel("Statistics", schema);
