@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { StatusBadge } from "~/components/case";
+import { STAFF_WORDING } from "~/components/case";
 import { PageHeading } from "~/components/layout";
 import { StackedTable } from "~/components/stacked-table";
 import { requireAbility } from "~/domain/access/ability.server";
@@ -52,7 +52,7 @@ export default function Overview() {
         id="status"
         title={t("overview.byStatus")}
         rows={data.byStatus}
-        label={(k) => <StatusBadge status={k} staff />}
+        label={(k) => t(STAFF_WORDING.has(k) ? `cases.staffStatus.${k}` : `cases.status.${k}`)}
       />
       <Counts id="department" title={t("overview.byDepartment")} rows={data.byDepartment} label={(k) => k || "–"} />
       <Counts id="area" title={t("overview.byArea")} rows={data.byArea} label={(k) => t(`cases.areas.${k}`)} />
