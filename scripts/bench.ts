@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import type { Server } from "node:http";
 import { cpus, totalmem, tmpdir } from "node:os";
 import { join } from "node:path";
+import { gzipSync } from "node:zlib";
 import type { ServerBuild } from "@remix-run/node";
 import autocannon from "autocannon";
 import mongoose from "mongoose";
@@ -19,6 +20,8 @@ import { freePort, startFerretdb } from "./db";
 const CONNECTIONS = 20;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ORGANISATIONS = 300;
+/** The organisations whose agreements the bench signs through the use cases. */
+const SIGNING_ORGS = [0, 11, 22];
 
 interface PageResult {
   page: string;
@@ -150,6 +153,13 @@ async function runOne(n: number) {
     ["organisation's proposals", "/forslag", fixtures.member],
     ["staff case page", `/handlaggning/arenden/${fixtures.caseId}`, fixtures.coordinator],
     ["organisation's case page", `/forslag/${fixtures.caseId}`, fixtures.member],
+    ["overview (politician)", "/oversikt", fixtures.politician],
+    ["overview, one year", `/oversikt?ar=${new Date().getFullYear()}`, fixtures.politician],
+    ["public register", "/register", null],
+    ["public register, searched", "/register?q=avtal&status=active", null],
+    ["public register: one agreement", `/register/${fixtures.agreementId}`, null],
+    ["open data: CSV", "/oppna-data/avtal.csv", null],
+    ["open data: JSON", "/oppna-data/avtal.json", null],
   ];
   if (process.env.BENCH_PROFILE) {
     const { loadCaseById, caseTrail, listCaseDocuments } = await import("../app/domain/cases/engine.server");
@@ -182,6 +192,8 @@ async function runOne(n: number) {
     await timed("casePageData", () => casePageData(c, { staff: true, actor: "coordinator" }));
   }
   const results: PageResult[] = [];
+  const publicJs = await gzippedScripts(`${base}/register`);
+  console.log(`[bench] N=${n} JavaScript of a public page (/register): ${(publicJs / 1024).toFixed(1)} KB gzipped`);
   let healthRps = 1;
   for (const [name, path, cookie] of pages) {
     const headers = cookie ? { cookie } : undefined;
@@ -212,6 +224,21 @@ async function runOne(n: number) {
   await db.stop();
   rmSync(dir, { recursive: true, force: true });
   return { seedSeconds, pages: results };
+}
+
+/** The gzipped size of every script a page loads (its module scripts and their preloads). */
+async function gzippedScripts(url: string) {
+  const html = await (await fetch(url)).text();
+  const srcs = new Set(
+    [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="([^"]+\.js)"/g)].map(
+      (m) => m[1]!,
+    ),
+  );
+  // The inline module imports the entry too.
+  for (const m of html.matchAll(/import\s*(?:[^"']*from\s*)?["']([^"']+\.js)["']/g)) srcs.add(m[1]!);
+  let total = 0;
+  for (const src of srcs) total += gzipSync(Buffer.from(await (await fetch(new URL(src, url))).arrayBuffer())).length;
+  return total;
 }
 
 async function load(url: string, headers?: Record<string, string>) {
@@ -258,6 +285,8 @@ async function seed(n: number) {
     const member = await factories.upsertUser({
       email: `ordforande${i}@forening${i}.example`,
       name: `Ordförande ${i}`,
+      // The signers of the agreements below sign with a password.
+      ...(SIGNING_ORGS.includes(i) ? { password: factories.DEMO_PASSWORD } : {}),
     });
     const organisation = await factories.upsertOrganisation({
       publicBodyId: body._id,
@@ -283,6 +312,35 @@ async function seed(n: number) {
     );
     templates.push(c._id);
   }
+  // Agreements in force with a payment and a follow-up report, for the overview and the register.
+  const agreements = await import("../app/domain/agreements/agreements.server");
+  const { loadCaseById } = await import("../app/domain/cases/engine.server");
+  for (const [i, index] of SIGNING_ORGS.entries()) {
+    const org = orgs[index]!;
+    const cast = { ...org, coordinator, officer, departmentId: social!._id };
+    const signed = await factories.agreementInStatus(cast, `Avtal ${i} om läxhjälp`, true);
+    let c = (await loadCaseById(body._id, signed._id))!;
+    c = await agreements.recordPayment(
+      c,
+      officer,
+      { paidOn: new Date("2027-01-10T00:00:00Z"), amountSek: 37_500, reference: `V-${i}` },
+      c.version,
+    );
+    await agreements.submitReport(
+      c,
+      org.member,
+      {
+        year: 2027,
+        narrative: "Ett bra år.",
+        indicators: "Målen nådda.",
+        moneySek: 40_000,
+        volunteerHours: 1_000,
+        inKind: "",
+      },
+      c.version,
+    );
+    templates.push(signed._id);
+  }
   console.log(`[bench] N=${n}: ${templates.length} cases through the use cases`);
   const sample = await copyCases(templates, n - templates.length, orgs, body._id);
   const cookie = async (userId: mongoose.Types.ObjectId) =>
@@ -290,6 +348,7 @@ async function seed(n: number) {
   return {
     caseId: sample.caseId,
     caseNumber: sample.caseNumber,
+    agreementId: sample.agreementId,
     coordinator: await cookie((coordinator as { _id: mongoose.Types.ObjectId })._id),
     officer: await cookie((officer as { _id: mongoose.Types.ObjectId })._id),
     member: await cookie((orgs[sample.org]!.member as { _id: mongoose.Types.ObjectId })._id),
@@ -321,7 +380,7 @@ async function copyCases(
   ]);
   const year = new Date().getFullYear();
   let number = 1000;
-  let sample = { caseId: "", caseNumber: "", org: 0 };
+  let sample = { caseId: "", caseNumber: "", org: 0, agreementId: "" };
   const batch: Record<string, Record<string, unknown>[]> = {
     proposals: [],
     caseevents: [],
@@ -367,7 +426,8 @@ async function copyCases(
     for (const m of mine(messages))
       batch.casemessages!.push({ ...m, _id: renamed.get(String(m._id)) ?? new mongoose.Types.ObjectId(), caseId });
     if (!sample.caseId && template.status === "in_dialogue")
-      sample = { caseId: String(caseId), caseNumber: caseNumber ?? "", org: orgIndex };
+      sample = { ...sample, caseId: String(caseId), caseNumber: caseNumber ?? "", org: orgIndex };
+    if (!sample.agreementId && template.status === "active") sample = { ...sample, agreementId: String(caseId) };
     if (batch.proposals!.length >= 200) await flush();
   }
   await flush();
