@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import { statusKey } from "~/domain/cases/statuses";
 import { useTranslation } from "react-i18next";
 import { StackedTable } from "./stacked-table";
 import type { CasePageData } from "~/domain/cases/case-page.server";
@@ -21,13 +22,10 @@ const STATUS_TONE: Record<string, string> = {
   closed: "neutral",
 };
 
-export const STAFF_WORDING = new Set(["submitted", "awaiting_completion", "preparing_proposal"]);
-
 /** The status in words for the reader: staff read "from the organisation", not "from you". */
 export function StatusBadge({ status, staff = false }: { status: string; staff?: boolean }) {
   const { t } = useTranslation();
-  const key = staff && STAFF_WORDING.has(status) ? `cases.staffStatus.${status}` : `cases.status.${status}`;
-  return <span className={`badge badge--${STATUS_TONE[status] ?? "neutral"}`}>{t(key)}</span>;
+  return <span className={`badge badge--${STATUS_TONE[status] ?? "neutral"}`}>{t(statusKey(status, staff))}</span>;
 }
 
 const AFTER_APPROVAL = ["approved", "agreement_pending_signatures", "active", "ended"];

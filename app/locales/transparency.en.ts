@@ -43,6 +43,7 @@ const transparency = {
     submitted: "Received",
     decided: "Decided",
     empty: "No figures yet.",
+    csv: "Download the table as CSV",
   },
   register: {
     title: "Register of IOP agreements",

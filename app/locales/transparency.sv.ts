@@ -44,6 +44,7 @@ const transparency = {
     submitted: "Inkomna",
     decided: "Beslutade",
     empty: "Inga uppgifter ännu.",
+    csv: "Ladda ner tabellen som CSV",
   },
   register: {
     title: "Register över IOP-avtal",

@@ -4,7 +4,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CASE_AREAS, CASE_STATUSES } from "#models/constants";
-import { STAFF_WORDING, StatusBadge } from "~/components/case";
+import { StatusBadge } from "~/components/case";
+import { statusKey } from "~/domain/cases/statuses";
 import { PageHeading } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
 import { StackedTable } from "~/components/stacked-table";
@@ -91,7 +92,7 @@ export default function Inbox() {
             any={t("inbox.anyStatus")}
             options={CASE_STATUSES.filter((v) => v !== "draft").map((v) => ({
               value: v,
-              label: String(t(STAFF_WORDING.has(v) ? `cases.staffStatus.${v}` : `cases.status.${v}`)),
+              label: String(t(statusKey(v, true))),
             }))}
           />
           <FilterSelect

@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { STAFF_WORDING } from "~/components/case";
 import { PageHeading } from "~/components/layout";
 import { StackedTable } from "~/components/stacked-table";
 import { requireAbility } from "~/domain/access/ability.server";
+import { statusKey } from "~/domain/cases/statuses";
 import { requireContext } from "~/domain/http/request.server";
 import { pageMeta } from "~/domain/kernel/meta";
 import { overviewPage } from "~/domain/statistics/overview.server";
@@ -48,12 +48,7 @@ export default function Overview() {
           <dd>{formatNumber(data.quiet)}</dd>
         </dl>
       </section>
-      <Counts
-        id="status"
-        title={t("overview.byStatus")}
-        rows={data.byStatus}
-        label={(k) => t(STAFF_WORDING.has(k) ? `cases.staffStatus.${k}` : `cases.status.${k}`)}
-      />
+      <Counts id="status" title={t("overview.byStatus")} rows={data.byStatus} label={(k) => t(statusKey(k, true))} />
       <Counts id="department" title={t("overview.byDepartment")} rows={data.byDepartment} label={(k) => k || "–"} />
       <Counts id="area" title={t("overview.byArea")} rows={data.byArea} label={(k) => t(`cases.areas.${k}`)} />
       <section aria-labelledby="money-heading">
@@ -73,22 +68,26 @@ export default function Overview() {
             { label: t("overview.ownHours"), cell: (r) => formatNumber(r.ownHours) },
           ]}
         />
+        <CsvLink table="money" />
       </section>
       <section aria-labelledby="durations-heading">
         <h2 id="durations-heading">{t("overview.durations")}</h2>
         <p>{t("overview.durationsLead")}</p>
         {data.durations.length ? (
-          <StackedTable
-            caption={t("overview.durations")}
-            rows={data.durations.map((r) => ({ ...r, id: r.department || "-" }))}
-            columns={[
-              { label: t("overview.department"), cell: (r) => r.department || t("overview.notRouted") },
-              { label: t("overview.routeMedian"), cell: (r) => days(r.route?.median) },
-              { label: t("overview.routeP90"), cell: (r) => days(r.route?.p90) },
-              { label: t("overview.decideMedian"), cell: (r) => days(r.decide?.median) },
-              { label: t("overview.decideP90"), cell: (r) => days(r.decide?.p90) },
-            ]}
-          />
+          <>
+            <StackedTable
+              caption={t("overview.durations")}
+              rows={data.durations.map((r) => ({ ...r, id: r.department || "-" }))}
+              columns={[
+                { label: t("overview.department"), cell: (r) => r.department || t("overview.notRouted") },
+                { label: t("overview.routeMedian"), cell: (r) => days(r.route?.median) },
+                { label: t("overview.routeP90"), cell: (r) => days(r.route?.p90) },
+                { label: t("overview.decideMedian"), cell: (r) => days(r.decide?.median) },
+                { label: t("overview.decideP90"), cell: (r) => days(r.decide?.p90) },
+              ]}
+            />
+            <CsvLink table="durations" />
+          </>
         ) : (
           <p>{t("overview.empty")}</p>
         )}
@@ -96,18 +95,21 @@ export default function Overview() {
       <section aria-labelledby="quarters-heading">
         <h2 id="quarters-heading">{t("overview.quarters")}</h2>
         {data.quarters.length ? (
-          <StackedTable
-            caption={t("overview.quarters")}
-            rows={data.quarters.map((r) => ({ ...r, id: r.quarter }))}
-            columns={[
-              {
-                label: t("overview.quarter"),
-                cell: (r) => t("overview.quarterLabel", { year: r.quarter.slice(0, 4), q: r.quarter.slice(-1) }),
-              },
-              { label: t("overview.submitted"), cell: (r) => formatNumber(r.submitted) },
-              { label: t("overview.decided"), cell: (r) => formatNumber(r.decided) },
-            ]}
-          />
+          <>
+            <StackedTable
+              caption={t("overview.quarters")}
+              rows={data.quarters.map((r) => ({ ...r, id: r.quarter }))}
+              columns={[
+                {
+                  label: t("overview.quarter"),
+                  cell: (r) => t("overview.quarterLabel", { year: r.quarter.slice(0, 4), q: r.quarter.slice(-1) }),
+                },
+                { label: t("overview.submitted"), cell: (r) => formatNumber(r.submitted) },
+                { label: t("overview.decided"), cell: (r) => formatNumber(r.decided) },
+              ]}
+            />
+            <CsvLink table="quarters" />
+          </>
         ) : (
           <p>{t("overview.empty")}</p>
         )}
@@ -180,6 +182,23 @@ function Counts({
           ]}
         />
       )}
+      <CsvLink table={id} />
     </section>
+  );
+}
+
+/** The table as CSV, with the filters the page shows. */
+function CsvLink({ table }: { table: string }) {
+  const { t } = useTranslation();
+  const { filter } = useLoaderData<typeof loader>();
+  const query = new URLSearchParams({ tabell: table });
+  if (filter.year) query.set("ar", String(filter.year));
+  if (filter.department) query.set("forvaltning", filter.department);
+  return (
+    <p>
+      <a href={`/oversikt/tabell.csv?${query.toString()}`} download>
+        {t("overview.csv")}
+      </a>
+    </p>
   );
 }

@@ -32,3 +32,10 @@ export const ATTACHABLE_STATUSES = [
 export const isIn = (statuses: readonly CaseStatus[], status: CaseStatus) => statuses.includes(status);
 
 export const isOpen = (status: CaseStatus) => isIn(BEFORE_DECISION, status);
+
+// Staff read these statuses "from the organisation", not "from you" (cases.staffStatus).
+const STAFF_WORDING = new Set(["submitted", "awaiting_completion", "preparing_proposal"]);
+
+/** The locale key of a status as its reader sees it. */
+export const statusKey = (status: string, staff: boolean) =>
+  staff && STAFF_WORDING.has(status) ? `cases.staffStatus.${status}` : `cases.status.${status}`;

@@ -1,5 +1,6 @@
 import { DepartmentModel } from "#models/department";
 import { directory } from "../cases/read-model.server";
+import { statusKey } from "../cases/statuses";
 import { clockNow } from "../kernel/clock";
 import { swedishToday } from "../kernel/swedish-calendar";
 import type { PublicBodyDoc } from "../public-body/public-body.server";
@@ -37,3 +38,62 @@ export async function overviewPage(publicBody: PublicBodyDoc, filter: OverviewFi
 }
 
 export type OverviewData = Awaited<ReturnType<typeof overviewPage>>;
+
+export const OVERVIEW_TABLES = ["status", "department", "area", "money", "durations", "quarters"] as const;
+export type OverviewTable = (typeof OVERVIEW_TABLES)[number];
+
+/**
+ * One of the overview's tables as rows for a CSV file: a header row of labels (from `label`,
+ * the page's words) and plain values (ISO-style: whole numbers, no formatting).
+ */
+export function overviewTable(
+  data: OverviewData,
+  table: OverviewTable,
+  label: (key: string, values?: Record<string, string>) => string,
+): (string | number)[][] {
+  const count = label("overview.count");
+  const status = (k: string) => label(statusKey(k, true));
+  if (table === "status")
+    return [[label("overview.byStatus"), count], ...data.byStatus.map((r) => [status(r.key), r.value])];
+  if (table === "department")
+    return [[label("overview.department"), count], ...data.byDepartment.map((r) => [r.key, r.value])];
+  if (table === "area")
+    return [[label("overview.byArea"), count], ...data.byArea.map((r) => [label(`cases.areas.${r.key}`), r.value])];
+  if (table === "money") {
+    return [
+      ["overview.year", "overview.committed", "overview.paid", "overview.ownMoney", "overview.ownHours"].map((k) =>
+        label(k),
+      ),
+      ...data.money.map((r) => [r.year, r.committed, r.paid, r.ownMoney, r.ownHours]),
+      [
+        label("overview.total"),
+        data.moneyTotal.committed,
+        data.moneyTotal.paid,
+        data.moneyTotal.ownMoney,
+        data.moneyTotal.ownHours,
+      ],
+    ];
+  }
+  if (table === "durations") {
+    return [
+      [
+        "overview.department",
+        "overview.routeMedian",
+        "overview.routeP90",
+        "overview.decideMedian",
+        "overview.decideP90",
+      ].map((k) => label(k)),
+      ...data.durations.map((r) => [
+        r.department || label("overview.notRouted"),
+        r.route?.median ?? "",
+        r.route?.p90 ?? "",
+        r.decide?.median ?? "",
+        r.decide?.p90 ?? "",
+      ]),
+    ];
+  }
+  return [
+    ["overview.quarter", "overview.submitted", "overview.decided"].map((k) => label(k)),
+    ...data.quarters.map((r) => [r.quarter, r.submitted, r.decided]),
+  ];
+}
