@@ -26,7 +26,7 @@ const transparency = {
       "The municipal contribution under the agreements' payment plans, what has been paid, and the organisations' own contribution as they reported it.",
     committed: "Municipal contribution agreed",
     paid: "Paid",
-    ownMoney: "Organisations' own money",
+    ownMoney: "Own money",
     ownHours: "Volunteer hours",
     total: "Total",
     durations: "Handling times",

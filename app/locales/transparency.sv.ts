@@ -27,7 +27,7 @@ const transparency = {
       "Kommunens bidrag enligt överenskommelsernas betalningsplaner, vad som har betalats ut, och organisationernas egen insats som de har rapporterat.",
     committed: "Kommunens bidrag enligt avtal",
     paid: "Utbetalt",
-    ownMoney: "Organisationernas egna pengar",
+    ownMoney: "Egna pengar",
     ownHours: "Ideella timmar",
     total: "Totalt",
     durations: "Handläggningstider",

@@ -94,7 +94,7 @@ describe("the overview's statistics", () => {
     const csv = await politician.get("/oversikt/tabell.csv?tabell=money");
     expect([csv.status, csv.headers.get("Content-Type")]).toEqual([200, "text/csv; charset=utf-8"]);
     expect((await csv.text()).split("\r\n")[0]).toBe(
-      "År,Kommunens bidrag enligt avtal,Utbetalt,Organisationernas egna pengar,Ideella timmar",
+      "År,Kommunens bidrag enligt avtal,Utbetalt,Egna pengar,Ideella timmar",
     );
     expect((await politician.get("/oversikt/tabell.csv?tabell=personer")).status).toBe(400);
     expect((await (await sessionFor(app.url, DEMO.orgAdminB)).get("/oversikt/tabell.csv?tabell=money")).status).toBe(
