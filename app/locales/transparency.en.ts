@@ -43,6 +43,9 @@ const transparency = {
     submitted: "Received",
     decided: "Decided",
     empty: "No figures yet.",
+    kronor: "Kronor",
+    quarterShort: "{{year}} Q{{q}}",
+    chartCaption: "The chart shows the same figures as the table.",
     csv: "Download the table as CSV",
   },
   register: {

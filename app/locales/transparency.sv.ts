@@ -44,6 +44,9 @@ const transparency = {
     submitted: "Inkomna",
     decided: "Beslutade",
     empty: "Inga uppgifter ännu.",
+    kronor: "Kronor",
+    quarterShort: "{{year}} kv {{q}}",
+    chartCaption: "Diagrammet visar samma siffror som tabellen.",
     csv: "Ladda ner tabellen som CSV",
   },
   register: {

@@ -7,7 +7,7 @@ import { requireAbility } from "~/domain/access/ability.server";
 import { statusKey } from "~/domain/cases/statuses";
 import { requireContext } from "~/domain/http/request.server";
 import { pageMeta } from "~/domain/kernel/meta";
-import { overviewPage } from "~/domain/statistics/overview.server";
+import { overviewCharts, overviewPage } from "~/domain/statistics/overview.server";
 import { formatNumber, formatSek } from "~/i18n";
 import { overviewFilterSchema } from "~/schemas/overview";
 
@@ -15,10 +15,11 @@ export const meta = pageMeta("overview.title", "overview.description");
 
 /** Politicians' and staff's overview: figures kept when cases change, no personal data. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { ability, publicBody } = await requireContext(request);
+  const { ability, publicBody, t } = await requireContext(request);
   requireAbility(ability, "read", "Overview", { publicBodyId: String(publicBody._id) }, 403);
   const query = overviewFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  return overviewPage(publicBody, { year: query.ar, department: query.forvaltning });
+  const data = await overviewPage(publicBody, { year: query.ar, department: query.forvaltning });
+  return { ...data, charts: await overviewCharts(data, (key, values) => String(t(key, values))) };
 }
 
 type Data = ReturnType<typeof useLoaderData<typeof loader>>;
@@ -48,12 +49,19 @@ export default function Overview() {
           <dd>{formatNumber(data.quiet)}</dd>
         </dl>
       </section>
-      <Counts id="status" title={t("overview.byStatus")} rows={data.byStatus} label={(k) => t(statusKey(k, true))} />
+      <Counts
+        id="status"
+        title={t("overview.byStatus")}
+        chart={data.charts.status}
+        rows={data.byStatus}
+        label={(k) => t(statusKey(k, true))}
+      />
       <Counts id="department" title={t("overview.byDepartment")} rows={data.byDepartment} label={(k) => k || "–"} />
       <Counts id="area" title={t("overview.byArea")} rows={data.byArea} label={(k) => t(`cases.areas.${k}`)} />
       <section aria-labelledby="money-heading">
         <h2 id="money-heading">{t("overview.money")}</h2>
         <p>{t("overview.moneyLead")}</p>
+        {data.money.length ? <Chart svg={data.charts.money} /> : null}
         <StackedTable
           caption={t("overview.money")}
           rows={[
@@ -94,6 +102,7 @@ export default function Overview() {
       </section>
       <section aria-labelledby="quarters-heading">
         <h2 id="quarters-heading">{t("overview.quarters")}</h2>
+        {data.quarters.length ? <Chart svg={data.charts.quarters} /> : null}
         {data.quarters.length ? (
           <>
             <StackedTable
@@ -158,11 +167,13 @@ function Filters({ data }: { data: Data }) {
 function Counts({
   id,
   title,
+  chart,
   rows,
   label,
 }: {
   id: string;
   title: string;
+  chart?: string;
   rows: { key: string; value: number }[];
   label: (k: string) => React.ReactNode;
 }) {
@@ -170,6 +181,7 @@ function Counts({
   return (
     <section aria-labelledby={`counts-${id}`}>
       <h2 id={`counts-${id}`}>{title}</h2>
+      {rows.length && chart ? <Chart svg={chart} /> : null}
       {rows.length === 0 ? (
         <p>{t("overview.empty")}</p>
       ) : (
@@ -200,5 +212,17 @@ function CsvLink({ table }: { table: string }) {
         {t("overview.csv")}
       </a>
     </p>
+  );
+}
+
+/** A chart drawn on the server; the table beside it holds the same figures for everyone. */
+function Chart({ svg }: { svg: string }) {
+  const { t } = useTranslation();
+  return (
+    <figure className="chart">
+      {/* The SVG is Vega's own output from figures, never from what anyone typed. */}
+      <div dangerouslySetInnerHTML={{ __html: svg }} />
+      <figcaption className="muted">{t("overview.chartCaption")}</figcaption>
+    </figure>
   );
 }

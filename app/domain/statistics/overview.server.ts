@@ -5,6 +5,7 @@ import { clockNow } from "../kernel/clock";
 import { swedishToday } from "../kernel/swedish-calendar";
 import type { PublicBodyDoc } from "../public-body/public-body.server";
 import { overview, type OverviewFilter } from "./counters";
+import { barChart, groupedChart } from "./charts.server";
 import { statisticsOf } from "./statistics.server";
 
 // The overview page's data (/oversikt): the counters (one `_id` lookup), the departments and
@@ -96,4 +97,35 @@ export function overviewTable(
     ["overview.quarter", "overview.submitted", "overview.decided"].map((k) => label(k)),
     ...data.quarters.map((r) => [r.quarter, r.submitted, r.decided]),
   ];
+}
+
+/** The charts beside the status, money and quarter tables (SVG, drawn on the server). */
+export async function overviewCharts(data: OverviewData, t: (key: string, values?: Record<string, string>) => string) {
+  const [status, money, quarters] = await Promise.all([
+    barChart(
+      data.byStatus.map((r) => ({ label: t(statusKey(r.key, true)), value: r.value })),
+      t("overview.count"),
+    ),
+    groupedChart(
+      data.money.flatMap((r) =>
+        (["committed", "paid", "ownMoney"] as const).map((k) => ({
+          category: String(r.year),
+          series: t(`overview.${k}`),
+          value: r[k],
+        })),
+      ),
+      t("overview.kronor"),
+    ),
+    groupedChart(
+      data.quarters.flatMap((r) =>
+        (["submitted", "decided"] as const).map((k) => ({
+          category: t("overview.quarterShort", { year: r.quarter.slice(0, 4), q: r.quarter.slice(-1) }),
+          series: t(`overview.${k}`),
+          value: r[k],
+        })),
+      ),
+      t("overview.count"),
+    ),
+  ]);
+  return { status, money, quarters };
 }
