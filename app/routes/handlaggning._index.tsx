@@ -7,6 +7,7 @@ import { CASE_AREAS, CASE_STATUSES } from "#models/constants";
 import { StatusBadge } from "~/components/case";
 import { statusKey } from "~/domain/cases/statuses";
 import { PageHeading } from "~/components/layout";
+import { FilterSelect, SearchField } from "~/components/filters";
 import { Pagination } from "~/components/pagination";
 import { StackedTable } from "~/components/stacked-table";
 import { useLang } from "~/components/root-data";
@@ -80,13 +81,9 @@ export default function Inbox() {
           {t("inbox.all")} ({data.total})
         </h2>
         <Form method="get" className="filters" role="search">
-          <div className="field">
-            <label htmlFor="inbox-q" className="field__label">
-              {t("inbox.searchLabel")}
-            </label>
-            <input id="inbox-q" name="q" type="search" className="input" defaultValue={params.get("q") ?? ""} />
-          </div>
+          <SearchField id="inbox-q" label={t("inbox.searchLabel")} />
           <FilterSelect
+            id="inbox-status"
             name="status"
             label={t("inbox.statusFilter")}
             any={t("inbox.anyStatus")}
@@ -96,18 +93,21 @@ export default function Inbox() {
             }))}
           />
           <FilterSelect
+            id="inbox-area"
             name="area"
             label={t("cases.fields.areas")}
             any={t("inbox.any")}
             options={CASE_AREAS.map((v) => ({ value: v, label: String(t(`cases.areas.${v}`)) }))}
           />
           <FilterSelect
+            id="inbox-department"
             name="department"
             label={t("inbox.department")}
             any={t("inbox.any")}
             options={data.options.departments.map((d) => ({ value: d.id, label: d.name }))}
           />
           <FilterSelect
+            id="inbox-officer"
             name="officer"
             label={t("inbox.officer")}
             any={t("inbox.any")}
@@ -130,6 +130,7 @@ export default function Inbox() {
             />
           </div>
           <FilterSelect
+            id="inbox-sort"
             name="sort"
             label={t("inbox.sort")}
             options={(["received", "oldest", "caseNumber", "activity"] as const).map((v) => ({
@@ -145,35 +146,5 @@ export default function Inbox() {
         <Pagination page={data.page} pages={data.pages} />
       </section>
     </>
-  );
-}
-
-/** A select of the filter form that keeps its value in the address (works without JavaScript). */
-function FilterSelect({
-  name,
-  label,
-  any,
-  options,
-}: {
-  name: string;
-  label: string;
-  any?: string;
-  options: { value: string; label: string }[];
-}) {
-  const [params] = useSearchParams();
-  return (
-    <div className="field">
-      <label htmlFor={`inbox-${name}`} className="field__label">
-        {label}
-      </label>
-      <select id={`inbox-${name}`} name={name} className="input" defaultValue={params.get(name) ?? ""}>
-        {any !== undefined ? <option value="">{any}</option> : null}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { SearchField } from "~/components/filters";
 import { PageHeading } from "~/components/layout";
 import { VerifyFirstNotice } from "~/components/verify-notice";
 import { Pagination } from "~/components/pagination";
@@ -47,27 +48,11 @@ type Data = ReturnType<typeof useLoaderData<typeof loader>>;
 
 function Register({ data }: { data: Extract<Data, { kind: "register" }> }) {
   const { t } = useTranslation();
-  const [params] = useSearchParams();
   return (
     <>
       <PageHeading lead={t("org.registerLead")}>{t("org.registerTitle")}</PageHeading>
       <Form method="get" className="filters" role="search">
-        <div className="field">
-          <label htmlFor="register-q" className="field__label">
-            {t("org.registerSearch")}
-          </label>
-          <p className="field__hint" id="register-q-hint">
-            {t("org.registerSearchHint")}
-          </p>
-          <input
-            id="register-q"
-            name="q"
-            type="search"
-            className="input"
-            aria-describedby="register-q-hint"
-            defaultValue={params.get("q") ?? ""}
-          />
-        </div>
+        <SearchField id="register-q" label={t("org.registerSearch")} hint={t("org.registerSearchHint")} />
         <button type="submit" className="button">
           {t("org.registerFind")}
         </button>

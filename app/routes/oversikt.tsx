@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { FilterSelect } from "~/components/filters";
 import { PageHeading } from "~/components/layout";
 import { StackedTable } from "~/components/stacked-table";
 import { requireAbility } from "~/domain/access/ability.server";
@@ -131,32 +132,20 @@ function Filters({ data }: { data: Data }) {
   const { t } = useTranslation();
   return (
     <Form method="get" className="filters" aria-label={t("overview.filters")}>
-      <div className="field">
-        <label htmlFor="overview-year" className="field__label">
-          {t("overview.year")}
-        </label>
-        <select id="overview-year" name="ar" className="input" defaultValue={data.filter.year ?? ""}>
-          <option value="">{t("overview.allYears")}</option>
-          {data.years.map((y) => (
-            <option key={y} value={y}>
-              {y}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="overview-department" className="field__label">
-          {t("overview.department")}
-        </label>
-        <select id="overview-department" name="forvaltning" className="input" defaultValue={data.filter.department}>
-          <option value="">{t("overview.allDepartments")}</option>
-          {data.departments.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect
+        id="overview-year"
+        name="ar"
+        label={t("overview.year")}
+        any={t("overview.allYears")}
+        options={data.years.map((y) => ({ value: String(y), label: String(y) }))}
+      />
+      <FilterSelect
+        id="overview-department"
+        name="forvaltning"
+        label={t("overview.department")}
+        any={t("overview.allDepartments")}
+        options={data.departments.map((d) => ({ value: d.id, label: d.name }))}
+      />
       <button type="submit" className="button">
         {t("overview.show")}
       </button>

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CASE_AREAS } from "#models/constants";
+import { FilterSelect, SearchField } from "~/components/filters";
 import { PageHeading } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
 import { StackedTable } from "~/components/stacked-table";
@@ -52,62 +53,42 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function Register() {
   const data = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const [params] = useSearchParams();
-  const select = (name: string, label: string, options: { value: string; label: string }[]) => (
-    <div className="field">
-      <label htmlFor={`register-${name}`} className="field__label">
-        {label}
-      </label>
-      <select id={`register-${name}`} name={name} className="input" defaultValue={params.get(name) ?? ""}>
-        <option value="">{t("register.all")}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
   return (
     <>
       <PageHeading lead={t("register.lead")}>{t("register.title")}</PageHeading>
       <Form method="get" action="/register" className="filters" role="search" aria-label={t("register.searchForm")}>
-        <div className="field">
-          <label htmlFor="register-q" className="field__label">
-            {t("register.search")}
-          </label>
-          <p className="field__hint" id="register-q-hint">
-            {t("register.searchHint")}
-          </p>
-          <input
-            id="register-q"
-            name="q"
-            type="search"
-            className="input"
-            aria-describedby="register-q-hint"
-            defaultValue={params.get("q") ?? ""}
-          />
-        </div>
-        {select(
-          "area",
-          t("register.area"),
-          CASE_AREAS.map((a) => ({ value: a, label: t(`cases.areas.${a}`) })),
-        )}
-        {select(
-          "department",
-          t("register.department"),
-          data.departments.map((d) => ({ value: d.id, label: d.name })),
-        )}
-        {select(
-          "status",
-          t("register.status"),
-          (["approved", "active", "ended"] as const).map((s) => ({ value: s, label: t(`register.statuses.${s}`) })),
-        )}
-        {select(
-          "year",
-          t("register.year"),
-          data.years.map((y) => ({ value: String(y), label: String(y) })),
-        )}
+        <SearchField id="register-q" label={t("register.search")} hint={t("register.searchHint")} />
+        <FilterSelect
+          id="register-area"
+          name="area"
+          label={t("register.area")}
+          any={t("register.all")}
+          options={CASE_AREAS.map((a) => ({ value: a, label: t(`cases.areas.${a}`) }))}
+        />
+        <FilterSelect
+          id="register-department"
+          name="department"
+          label={t("register.department")}
+          any={t("register.all")}
+          options={data.departments.map((d) => ({ value: d.id, label: d.name }))}
+        />
+        <FilterSelect
+          id="register-status"
+          name="status"
+          label={t("register.status")}
+          any={t("register.all")}
+          options={(["approved", "active", "ended"] as const).map((s) => ({
+            value: s,
+            label: t(`register.statuses.${s}`),
+          }))}
+        />
+        <FilterSelect
+          id="register-year"
+          name="year"
+          label={t("register.year")}
+          any={t("register.all")}
+          options={data.years.map((y) => ({ value: String(y), label: String(y) }))}
+        />
         <button type="submit" className="button">
           {t("register.find")}
         </button>

@@ -1,0 +1,61 @@
+import { useSearchParams } from "@remix-run/react";
+
+// The fields of a GET filter form: each keeps its value in the address, so a filtered list is a
+// link and the form works without JavaScript.
+
+/** A search box, with an optional hint. */
+export function SearchField({ id, label, hint }: { id: string; label: string; hint?: string }) {
+  const [params] = useSearchParams();
+  return (
+    <div className="field">
+      <label htmlFor={id} className="field__label">
+        {label}
+      </label>
+      {hint ? (
+        <p className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      <input
+        id={id}
+        name="q"
+        type="search"
+        className="input"
+        aria-describedby={hint ? `${id}-hint` : undefined}
+        defaultValue={params.get("q") ?? ""}
+      />
+    </div>
+  );
+}
+
+/** A select of the filter form; `any` is the first choice ("all"), meaning no filter. */
+export function FilterSelect({
+  id,
+  name,
+  label,
+  any,
+  options,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  any?: string;
+  options: { value: string; label: string }[];
+}) {
+  const [params] = useSearchParams();
+  return (
+    <div className="field">
+      <label htmlFor={id} className="field__label">
+        {label}
+      </label>
+      <select id={id} name={name} className="input" defaultValue={params.get(name) ?? ""}>
+        {any !== undefined ? <option value="">{any}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
