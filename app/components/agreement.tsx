@@ -17,6 +17,7 @@ import {
   signSchema,
   terminateSchema,
 } from "~/schemas/agreement";
+import { FilterSelect } from "./filters";
 import { StackedTable } from "./stacked-table";
 import { StatusBadge } from "./case";
 import { ErrorNotice } from "./error-notice";
@@ -380,30 +381,20 @@ function VersionCompare({ view, diff }: { view: AgreementView; diff: AgreementPa
       {view.versions.length > 1 ? (
         <Form method="get" className="form" aria-label={t("agreement.compare")}>
           <div className="row">
-            <div className="field">
-              <label className="field__label" htmlFor="fran">
-                {t("agreement.from")}
-              </label>
-              <select id="fran" name="fran" className="input" defaultValue={String(diff?.from ?? view.number - 1)}>
-                {options.map((o) => (
-                  <option key={o.value} value={o.value}>
-                    {o.label}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label className="field__label" htmlFor="till">
-                {t("agreement.to")}
-              </label>
-              <select id="till" name="till" className="input" defaultValue={String(diff?.to ?? view.number)}>
-                {options.map((o) => (
-                  <option key={o.value} value={o.value}>
-                    {o.label}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <FilterSelect
+              id="fran"
+              name="fran"
+              label={t("agreement.from")}
+              fallback={String(view.number - 1)}
+              options={options}
+            />
+            <FilterSelect
+              id="till"
+              name="till"
+              label={t("agreement.to")}
+              fallback={String(view.number)}
+              options={options}
+            />
           </div>
           <button type="submit" className="button button--secondary">
             {t("agreement.compare")}

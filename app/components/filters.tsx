@@ -28,18 +28,23 @@ export function SearchField({ id, label, hint }: { id: string; label: string; hi
   );
 }
 
-/** A select of the filter form; `any` is the first choice ("all"), meaning no filter. */
+/**
+ * A select of the filter form; `any` is the first choice ("all"), meaning no filter, and
+ * `fallback` the value chosen when the address has none.
+ */
 export function FilterSelect({
   id,
   name,
   label,
   any,
+  fallback = "",
   options,
 }: {
   id: string;
   name: string;
   label: string;
   any?: string;
+  fallback?: string;
   options: { value: string; label: string }[];
 }) {
   const [params] = useSearchParams();
@@ -48,7 +53,7 @@ export function FilterSelect({
       <label htmlFor={id} className="field__label">
         {label}
       </label>
-      <select id={id} name={name} className="input" defaultValue={params.get(name) ?? ""}>
+      <select id={id} name={name} className="input" defaultValue={params.get(name) ?? fallback}>
         {any !== undefined ? <option value="">{any}</option> : null}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
