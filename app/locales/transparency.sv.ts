@@ -68,7 +68,7 @@ const transparency = {
     none: "Inga överenskommelser matchar sökningen.",
     statuses: { approved: "Beviljad", active: "Gäller", ended: "Avslutad" },
     columns: {
-      title: "Överenskommelse",
+      title: "Avtal",
       organisation: "Organisation",
       department: "Förvaltning",
       period: "Avtalstid",
