@@ -1,11 +1,21 @@
 import type { PackRule } from "@casl/ability/extra";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useRouteError } from "@remix-run/react";
+import {
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  isRouteErrorResponse,
+  useMatches,
+  useRouteError,
+} from "@remix-run/react";
 import type { ReactNode } from "react";
 import { I18nextProvider } from "react-i18next";
 import { AbilityProvider } from "./components/ability";
 import { ErrorPage, errorKey } from "./components/error-page";
+import { wantsScripts } from "./components/page-handle";
 import { useRootData } from "./components/root-data";
 import { Shell } from "./components/layout";
 import { isDbUnavailable } from "./domain/kernel/db.server";
@@ -72,6 +82,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const root = useRootData();
   const lang: Lang = root?.lang ?? DEFAULT_LANG;
   const nonce = root?.nonce;
+  const scripts = wantsScripts(useMatches());
   return (
     <html lang={lang}>
       <head>
@@ -82,8 +93,12 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         <I18nextProvider i18n={getI18n(lang)}>{children}</I18nextProvider>
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {scripts ? (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : null}
       </body>
     </html>
   );

@@ -192,8 +192,11 @@ async function runOne(n: number) {
     await timed("casePageData", () => casePageData(c, { staff: true, actor: "coordinator" }));
   }
   const results: PageResult[] = [];
-  const publicJs = await gzippedScripts(`${base}/register`);
-  console.log(`[bench] N=${n} JavaScript of a public page (/register): ${(publicJs / 1024).toFixed(1)} KB gzipped`);
+  // Read-only public pages ship none (decision 015); the sign-in page stands for a hydrated page.
+  for (const path of ["/register", `/register/${fixtures.agreementId}`, "/om-iop", "/logga-in"]) {
+    const kb = (await gzippedScripts(base + path)) / 1024;
+    console.log(`[bench] N=${n} JavaScript of ${path}: ${kb.toFixed(1)} KB gzipped`);
+  }
   let healthRps = 1;
   for (const [name, path, cookie] of pages) {
     const headers = cookie ? { cookie } : undefined;
@@ -226,7 +229,10 @@ async function runOne(n: number) {
   return { seedSeconds, pages: results };
 }
 
-/** The gzipped size of every script a page loads (its module scripts and their preloads). */
+/**
+ * The gzipped size of every script a page loads: its module scripts, their preloads and the
+ * texts of its language, which the browser's entry imports before hydrating.
+ */
 async function gzippedScripts(url: string) {
   const html = await (await fetch(url)).text();
   const srcs = new Set(
@@ -236,8 +242,14 @@ async function gzippedScripts(url: string) {
   );
   // The inline module imports the entry too.
   for (const m of html.matchAll(/import\s*(?:[^"']*from\s*)?["']([^"']+\.js)["']/g)) srcs.add(m[1]!);
+  const lang = /<html lang="(\w+)"/.exec(html)?.[1] ?? "sv";
   let total = 0;
-  for (const src of srcs) total += gzipSync(Buffer.from(await (await fetch(new URL(src, url))).arrayBuffer())).length;
+  for (const src of srcs) {
+    const script = Buffer.from(await (await fetch(new URL(src, url))).arrayBuffer());
+    total += gzipSync(script).length;
+    const texts = new RegExp(`import\\("\\./(${lang}-[\\w-]+\\.js)"\\)`).exec(script.toString())?.[1];
+    if (texts) srcs.add(new URL(texts, new URL(src, url)).pathname);
+  }
   return total;
 }
 

@@ -5,8 +5,10 @@ import { parsePageText } from "~/content/page-texts";
 import { requestContext } from "~/domain/http/request.server";
 import { pageMeta } from "~/domain/kernel/meta";
 import { pageText } from "~/domain/public-body/page-texts.server";
+import { htmlOnly } from "~/components/page-handle";
 
 export const meta = pageMeta("privacy.title", "privacy.description");
+export const handle = htmlOnly;
 
 /** The privacy notice (controller, purposes, legal basis, retention, rights, DPO). */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -6,8 +6,10 @@ import { parsePageText } from "~/content/page-texts";
 import { requestContext } from "~/domain/http/request.server";
 import { pageMeta } from "~/domain/kernel/meta";
 import { pageText } from "~/domain/public-body/page-texts.server";
+import { htmlOnly } from "~/components/page-handle";
 
 export const meta = pageMeta("about.title", "about.description");
+export const handle = htmlOnly;
 
 /** How IOP works here, the local agreement (administrators edit both), the office and the open data. */
 export async function loader({ request }: LoaderFunctionArgs) {

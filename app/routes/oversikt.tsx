@@ -8,6 +8,7 @@ import { requireAbility } from "~/domain/access/ability.server";
 import { statusKey } from "~/domain/cases/statuses";
 import { requireContext } from "~/domain/http/request.server";
 import { pageMeta } from "~/domain/kernel/meta";
+import type { ChartSvg } from "~/domain/statistics/charts.server";
 import { overviewCharts, overviewPage } from "~/domain/statistics/overview.server";
 import { formatNumber, formatSek } from "~/i18n";
 import { overviewFilterSchema } from "~/schemas/overview";
@@ -162,7 +163,7 @@ function Counts({
 }: {
   id: string;
   title: string;
-  chart?: string;
+  chart?: ChartSvg;
   rows: { key: string; value: number }[];
   label: (k: string) => React.ReactNode;
 }) {
@@ -205,12 +206,13 @@ function CsvLink({ table }: { table: string }) {
 }
 
 /** A chart drawn on the server; the table beside it holds the same figures for everyone. */
-function Chart({ svg }: { svg: string }) {
+function Chart({ svg }: { svg: ChartSvg }) {
   const { t } = useTranslation();
   return (
     <figure className="chart">
-      {/* The SVG is Vega's own output from figures, never from what anyone typed. */}
-      <div dangerouslySetInnerHTML={{ __html: svg }} />
+      {/* Vega's own SVG: figures and labels, with the labels' text escaped by Vega. */}
+      <div className="chart__wide" dangerouslySetInnerHTML={{ __html: svg.wide }} />
+      <div className="chart__narrow" dangerouslySetInnerHTML={{ __html: svg.narrow }} />
       <figcaption className="muted">{t("overview.chartCaption")}</figcaption>
     </figure>
   );

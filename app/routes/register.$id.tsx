@@ -2,11 +2,14 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageHeading } from "~/components/layout";
+import { htmlOnly } from "~/components/page-handle";
 import { useLang } from "~/components/root-data";
 import { requestContext } from "~/domain/http/request.server";
 import { pageTags } from "~/domain/kernel/meta";
 import { registerEntry } from "~/domain/transparency/register.server";
 import { formatDate, formatSek } from "~/i18n";
+
+export const handle = htmlOnly;
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTags(matches, data?.entry.title ?? "", "register.description");

@@ -12,8 +12,10 @@ import { searchRegister } from "~/domain/transparency/register";
 import { registerEntries } from "~/domain/transparency/register.server";
 import { formatNumber, formatSek } from "~/i18n";
 import { registerSearchSchema } from "~/schemas/transparency";
+import { htmlOnly } from "~/components/page-handle";
 
 export const meta = pageMeta("register.title", "register.description");
+export const handle = htmlOnly;
 
 const PAGE_SIZE = 25;
 

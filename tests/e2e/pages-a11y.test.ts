@@ -2,7 +2,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OrganisationModel } from "#models/organisation";
 import { startTestApp, type TestApp } from "../support/app";
-import { expectAccessible, launchBrowser, newPage, signInAs } from "../support/browser";
+import { expectAccessible, hydrated, launchBrowser, newPage, signInAs } from "../support/browser";
 import { DEMO } from "../support/http";
 
 let app: TestApp;
@@ -88,13 +88,24 @@ describe("every page is accessible (axe, WCAG 2.1 AA) and has one h1", { timeout
   });
 
   it("switches to English and back, with the right <html lang>", async () => {
-    const { page, context } = await newPage(browser);
+    const { page, context, errors } = await newPage(browser);
     await page.goto(app.url + "/om-iop");
     await page.getByRole("button", { name: "In English" }).click();
     await page.getByRole("heading", { level: 1, name: "What is a non-profit public partnership?" }).waitFor();
     expect(await page.getAttribute("html", "lang")).toBe("en");
     expect(page.url()).toBe(app.url + "/om-iop");
     await expectAccessible(page);
+    // A hydrated page in English: the browser loads the English texts only and hydrates without
+    // a mismatch (one would be logged as an error).
+    await page.getByRole("link", { name: "Sign in" }).first().click();
+    await hydrated(page);
+    const texts = await page.evaluate(() =>
+      performance.getEntriesByType("resource").map((r) => r.name.split("/").pop() ?? ""),
+    );
+    expect(texts.filter((name) => /^(sv|en)-[\w-]+\.js$/.test(name)).map((name) => name.slice(0, 2))).toEqual(["en"]);
+    await page.getByRole("heading", { level: 1, name: "Sign in" }).waitFor();
+    expect(errors).toEqual([]);
+    await page.goto(app.url + "/om-iop");
     await page.getByRole("button", { name: "På svenska" }).click();
     await page.getByRole("heading", { level: 1, name: "Vad är ett idéburet offentligt partnerskap?" }).waitFor();
     expect(await page.getAttribute("html", "lang")).toBe("sv");

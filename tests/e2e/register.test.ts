@@ -26,10 +26,14 @@ describe("the public register", { timeout: 120_000 }, () => {
     const inspector = await newPage(browser);
     const inspect = async (name: string) => {
       await inspector.page.goto(page.url());
+      // Read-only public pages are plain HTML: not one script, not one preloaded module.
+      expect(await inspector.page.locator('script, link[rel="modulepreload"]').count()).toBe(0);
       await look(inspector.page, name);
     };
 
     await page.goto(`${app.url}/`);
+    // The start page has forms and is hydrated: the application's scripts are there.
+    expect(await page.locator('script[type="module"]').count()).toBeGreaterThan(0);
     await page.getByRole("link", { name: "IOP-avtal" }).first().click();
     await expectBasics(page, /^Register över IOP-avtal – Samverka$/);
     await page.getByRole("searchbox", { name: "Sök" }).fill("läxhjälp registret");
