@@ -7,6 +7,7 @@ import { CaseMessageModel } from "./case-message";
 import { ClaimModel } from "./claim";
 import { DepartmentModel } from "./department";
 import { DocumentModel } from "./document";
+import { IdentityProviderModel } from "./identity-provider";
 import { OutboxModel } from "./email-outbox";
 import { OrganisationModel } from "./organisation";
 import { ProposalModel } from "./proposal";
@@ -30,6 +31,7 @@ export function allModels(): Model<never>[] {
     OrganisationModel,
     DocumentModel,
     SessionModel,
+    IdentityProviderModel,
     TokenModel,
     OutboxModel,
     ClaimModel,

@@ -10,6 +10,18 @@ export interface Session {
   idleExpiresAt: Date;
   absoluteExpiresAt: Date;
   userAgent: string;
+  /** The OpenID provider this session signed in through (for signing out there too). */
+  providerId?: ObjectId;
+  /** A fresh e-ID authentication for signing an agreement (step-up), used once. */
+  stepUp?: StepUp;
+}
+
+export interface StepUp {
+  providerId: ObjectId;
+  label: string;
+  authTime: Date;
+  acr?: string;
+  personalNumberHash?: string;
 }
 
 const schema = new Schema<Session>(
@@ -21,6 +33,11 @@ const schema = new Schema<Session>(
     idleExpiresAt: { type: Date, required: true },
     absoluteExpiresAt: { type: Date, required: true },
     userAgent: { type: String, default: "" },
+    providerId: Schema.Types.ObjectId,
+    stepUp: new Schema<StepUp>(
+      { providerId: Schema.Types.ObjectId, label: String, authTime: Date, acr: String, personalNumberHash: String },
+      { _id: false },
+    ),
   },
   { versionKey: false },
 );

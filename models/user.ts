@@ -22,6 +22,10 @@ export interface ExternalIdentity {
   issuer: string;
   subject: string;
   linkedAt: Date;
+  /** The provider's button label when linked ("BankID och Freja eID+"), for "Mina inloggningar". */
+  label: string;
+  /** A keyed hash (HMAC) of the personal identity number, never the number (decision 016). */
+  personalNumberHash?: string;
 }
 
 export interface User {
@@ -74,7 +78,13 @@ const schema = new Schema<User>(
     externalIdentities: {
       type: [
         new Schema<ExternalIdentity>(
-          { issuer: { type: String, required: true }, subject: { type: String, required: true }, linkedAt: Date },
+          {
+            issuer: { type: String, required: true },
+            subject: { type: String, required: true },
+            linkedAt: Date,
+            label: { type: String, default: "" },
+            personalNumberHash: String,
+          },
           { _id: false },
         ),
       ],

@@ -1,6 +1,7 @@
 import casesEn from "./cases.en";
 import startEn from "./start.en";
 import agreementEn from "./agreement.en";
+import oidcEn from "./oidc.en";
 import transparencyEn from "./transparency.en";
 import type { Shape } from "./shape";
 import type sv from "./sv";
@@ -10,6 +11,7 @@ const en: Shape<typeof sv> = {
   ...startEn,
   ...agreementEn,
   ...transparencyEn,
+  ...oidcEn,
   app: {
     name: "Samverka",
     tagline: "One way into {{publicBody}} for non-profit organisations",

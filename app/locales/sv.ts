@@ -2,6 +2,7 @@
 import cases from "./cases.sv";
 import start from "./start.sv";
 import agreement from "./agreement.sv";
+import oidc from "./oidc.sv";
 import transparency from "./transparency.sv";
 
 const sv = {
@@ -9,6 +10,7 @@ const sv = {
   ...start,
   ...agreement,
   ...transparency,
+  ...oidc,
   app: {
     name: "Samverka",
     tagline: "En väg in till {{publicBody}} för idéburna organisationer",

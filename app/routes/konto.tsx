@@ -12,12 +12,21 @@ import { pageMeta } from "~/domain/kernel/meta";
 import { badRequest } from "~/domain/http/request.server";
 import { destroyAllSessions, destroySession, redirectWithToast, requireUser } from "~/domain/identity/session.server";
 import { changePasswordSchema } from "~/schemas/account";
+import { unlinkSchema } from "~/schemas/oidc";
+import { AccountError, unlinkIdentity, waysIn } from "~/domain/identity/linked-identities.server";
+import { enabledProviders } from "~/domain/identity/oidc.server";
+import { requestContext } from "~/domain/http/request.server";
+import { formatDate } from "~/i18n";
+import { useLang } from "~/components/root-data";
 
 export const meta = pageMeta("account.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
+  const { publicBody } = await requestContext(request);
   const { orgs, bodies } = await membershipNames(user);
+  const staff = user.staffMemberships.some((m) => m.publicBodyId.equals(publicBody._id));
+  const [ways, providers] = await Promise.all([waysIn(user._id), enabledProviders(publicBody._id)]);
   const roles = [
     ...user.orgMemberships.map((m) => ({
       role: m.role,
@@ -30,7 +39,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
       href: null,
     })),
   ];
-  return { name: user.name, email: user.email, verified: Boolean(user.emailVerifiedAt), roles };
+  return {
+    name: user.name,
+    email: user.email,
+    verified: Boolean(user.emailVerifiedAt),
+    roles,
+    ways,
+    // Staff link the municipality's account, everyone else an e-ID.
+    providers: providers.filter((p) => p.audience === (staff ? "staff" : "organisation")),
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -39,7 +56,20 @@ export async function action({ request }: ActionFunctionArgs) {
   const intent = formData.get("intent");
   if (intent === "logoutEverywhere") {
     await destroyAllSessions(user._id);
-    return redirectWithToast("/", "account.loggedOutEverywhere", { "Set-Cookie": await destroySession(request) });
+    return redirectWithToast("/", "account.loggedOutEverywhere", {
+      "Set-Cookie": (await destroySession(request)).setCookie,
+    });
+  }
+  if (intent === "unlinkIdentity") {
+    const submission = parseForm(formData, unlinkSchema);
+    if (submission.status !== "success") throw badRequest();
+    try {
+      await unlinkIdentity(user._id, submission.value.identity);
+    } catch (error) {
+      if (!(error instanceof AccountError)) throw error;
+      return invalid(submission, { formErrors: [`oidc.choose.${error.reason}`] }, 409, "unlink");
+    }
+    return redirectWithToast("/konto#inloggningar", "oidc.account.unlinked");
   }
   if (intent !== "changePassword") throw badRequest();
   const submission = parseForm(formData, changePasswordSchema);
@@ -90,6 +120,7 @@ export default function Account() {
             </ul>
           )}
         </section>
+        <WaysIn ways={data.ways} providers={data.providers} error={actionData?.form === "unlink" ? actionData : null} />
         <section aria-labelledby="change-password-heading">
           <h2 id="change-password-heading">{t("account.changePassword")}</h2>
           <Form method="post" {...getFormProps(form)} className="form">
@@ -121,5 +152,59 @@ export default function Account() {
         </section>
       </div>
     </>
+  );
+}
+
+/** "Mina inloggningar": the password and the linked e-IDs; link another, unlink one (never the last). */
+function WaysIn({
+  ways,
+  providers,
+  error,
+}: {
+  ways: { password: boolean; identities: { id: string; label: string; linkedAt: string | Date }[] };
+  providers: { id: string; label: string }[];
+  error: { result?: { error?: Record<string, string[] | null> | null } } | null;
+}) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const refusal = error?.result?.error?.[""]?.[0];
+  return (
+    <section aria-labelledby="inloggningar">
+      <h2 id="inloggningar">{t("oidc.account.title")}</h2>
+      {refusal ? (
+        <div className="error-summary" role="alert" tabIndex={-1}>
+          <p>{String(t(refusal))}</p>
+        </div>
+      ) : null}
+      <dl className="facts">
+        <dt>{t("oidc.account.password")}</dt>
+        <dd>{t(ways.password ? "oidc.account.passwordSet" : "oidc.account.passwordNone")}</dd>
+        {ways.identities.map((i) => (
+          <div key={i.id} className="facts__row">
+            <dt>{i.label}</dt>
+            <dd>
+              {t("oidc.account.linked", { date: formatDate(i.linkedAt, lang) })}
+              <Form method="post">
+                <input type="hidden" name="intent" value="unlinkIdentity" />
+                <input type="hidden" name="identity" value={i.id} />
+                <button type="submit" className="link-button">
+                  {t("oidc.account.unlink", { label: i.label })}
+                </button>
+              </Form>
+            </dd>
+          </div>
+        ))}
+      </dl>
+      {ways.identities.length === 0 ? <p>{t("oidc.account.none")}</p> : null}
+      {providers.map((p) => (
+        <Form key={p.id} method="post" action={`/logga-in/med/${p.id}`} reloadDocument>
+          <input type="hidden" name="purpose" value="link" />
+          <input type="hidden" name="returnTo" value="/konto" />
+          <button type="submit" className="button button--secondary">
+            {t("oidc.account.add", { label: p.label })}
+          </button>
+        </Form>
+      ))}
+    </section>
   );
 }

@@ -1,22 +1,25 @@
 import { getFormProps, getInputProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary, TextField } from "~/components/forms";
 import { PageHeading } from "~/components/layout";
 import { useSchemaForm } from "~/components/use-form";
 import { login } from "~/domain/identity/accounts.server";
+import { enabledProviders } from "~/domain/identity/oidc.server";
+import { requestContext } from "~/domain/http/request.server";
 import { invalid, parseForm, readForm } from "~/domain/http/forms.server";
 import { pageMeta } from "~/domain/kernel/meta";
-import { createUserSession, getUser, safeRedirect } from "~/domain/identity/session.server";
+import { createUserSession, safeRedirect } from "~/domain/identity/session.server";
 import { loginSchema } from "~/schemas/account";
 
 export const meta = pageMeta("auth.login.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  if (await getUser(request)) throw redirect("/konto");
-  return null;
+  const { user, publicBody } = await requestContext(request);
+  if (user) throw redirect("/konto");
+  return { providers: await enabledProviders(publicBody._id) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -40,9 +43,27 @@ export default function Login() {
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const [form, fields] = useSchemaForm(loginSchema, actionData?.result);
+  const { providers } = useLoaderData<typeof loader>();
+  const returnTo = searchParams.get("redirectTo") ?? "/mina-sidor";
+  const eid = providers.filter((p) => p.audience === "organisation");
+  const staff = providers.filter((p) => p.audience === "staff");
   return (
     <div className="narrow">
       <PageHeading>{t("auth.login.title")}</PageHeading>
+      {eid.length ? (
+        <section aria-labelledby="eid" className="sign-in-choice">
+          <h2 id="eid">{t("oidc.login.eidTitle")}</h2>
+          <p>{t("oidc.login.eidLead")}</p>
+          <ProviderButtons providers={eid} returnTo={returnTo} />
+        </section>
+      ) : null}
+      {staff.length ? (
+        <section aria-labelledby="staff-sign-in" className="sign-in-choice">
+          <h2 id="staff-sign-in">{t("oidc.login.staffTitle")}</h2>
+          <ProviderButtons providers={staff} returnTo={returnTo} secondary />
+        </section>
+      ) : null}
+      {providers.length ? <h2>{t("oidc.login.passwordTitle")}</h2> : null}
       <Form method="post" {...getFormProps(form)} className="form">
         <ErrorSummary form={form} labelPrefix="auth" />
         <input
@@ -64,5 +85,31 @@ export default function Login() {
         </li>
       </ul>
     </div>
+  );
+}
+
+/** One button per OpenID provider: each posts to start the sign-in there (no JavaScript needed). */
+function ProviderButtons({
+  providers,
+  returnTo,
+  secondary,
+}: {
+  providers: { id: string; label: string }[];
+  returnTo: string;
+  secondary?: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {providers.map((p) => (
+        <Form key={p.id} method="post" action={`/logga-in/med/${p.id}`} reloadDocument>
+          <input type="hidden" name="purpose" value="signin" />
+          <input type="hidden" name="returnTo" value={returnTo} />
+          <button type="submit" className={secondary ? "button button--secondary" : "button"}>
+            {t("oidc.login.button", { label: p.label })}
+          </button>
+        </Form>
+      ))}
+    </>
   );
 }

@@ -4,12 +4,15 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageHeading } from "~/components/layout";
 import { pageMeta } from "~/domain/kernel/meta";
+import { signOutElsewhere } from "~/domain/identity/oidc-flow.server";
 import { destroySession } from "~/domain/identity/session.server";
 
 export const meta = pageMeta("auth.logout.title");
 
+/** Signs out here, and at the OpenID provider too when the session began there and it offers it. */
 export async function action({ request }: ActionFunctionArgs) {
-  return redirect("/", { headers: { "Set-Cookie": await destroySession(request) } });
+  const { setCookie, providerId } = await destroySession(request);
+  return redirect(await signOutElsewhere(providerId), { headers: { "Set-Cookie": setCookie } });
 }
 
 // GET shows a button: signing out by a link would let other sites sign people out.

@@ -118,7 +118,16 @@ export const mayOnCase = (action: CaseAction, relation: CaseRelation) => CASE_PO
 
 export type Action = CaseAction | "delete" | "invite" | "leave" | "manage";
 export type SubjectType =
-  "Organisation" | "Member" | "OrgDocument" | "Staff" | "Department" | "PageText" | "Case" | "DevTools" | "Overview";
+  | "Organisation"
+  | "Member"
+  | "OrgDocument"
+  | "Staff"
+  | "Department"
+  | "PageText"
+  | "Case"
+  | "DevTools"
+  | "Overview"
+  | "IdentityProvider";
 
 export interface OrgSubject {
   _id: string;
@@ -157,6 +166,7 @@ type Subjects =
   | Tagged<"Staff", StaffSubject>
   | Tagged<"Department", StaffSubject>
   | Tagged<"PageText", StaffSubject>
+  | Tagged<"IdentityProvider", StaffSubject>
   | Tagged<"Case", CaseSubject>
   | Tagged<"DevTools", StaffSubject>;
 export type AppAbility = MongoAbility<[Action, Subjects]>;
@@ -255,6 +265,8 @@ export function defineRulesFor(user: AbilityUser | null): AppRule[] {
       can("manage", "Department", body);
       // The accessibility statement, privacy notice and appeal text are the public body's.
       can("update", "PageText", body);
+      // How people sign in: the OpenID providers (e-ID broker, the municipality's IdP).
+      can("manage", "IdentityProvider", body);
     }
   }
   // Nobody removes themselves through "remove member": they leave instead.

@@ -31,7 +31,7 @@ export type SessionUser = Pick<
 
 const USER_FIELDS = "email name emailVerifiedAt locale orgMemberships staffMemberships";
 
-async function sessionToken(request: Request): Promise<string | null> {
+export async function sessionToken(request: Request): Promise<string | null> {
   const value: unknown = await cookie().parse(request.headers.get("Cookie"));
   return typeof value === "string" && value.length < 100 ? value : null;
 }
@@ -72,8 +72,11 @@ export async function requireUser(request: Request): Promise<SessionUser> {
   return user;
 }
 
-/** Starts a new session (always a new id) and returns its Set-Cookie header. */
-export async function createUserSession(request: Request, userId: Types.ObjectId) {
+/**
+ * Starts a new session (always a new id) and returns its Set-Cookie header. A session begun at
+ * an OpenID provider remembers it, to sign out there too.
+ */
+export async function createUserSession(request: Request, userId: Types.ObjectId, providerId?: Types.ObjectId) {
   const old = await sessionToken(request);
   if (old) await SessionModel.deleteOne({ _id: sha256(old) });
   const token = randomToken();
@@ -83,15 +86,17 @@ export async function createUserSession(request: Request, userId: Types.ObjectId
     userId,
     createdAt: now,
     userAgent: (request.headers.get("User-Agent") ?? "").slice(0, 300),
+    ...(providerId ? { providerId } : {}),
     ...newSessionTimes(now),
   });
   return cookie().serialize(token);
 }
 
+/** Ends the session; returns its Set-Cookie header and the provider it began at, if any. */
 export async function destroySession(request: Request) {
   const token = await sessionToken(request);
-  if (token) await SessionModel.deleteOne({ _id: sha256(token) });
-  return cookie().serialize("", { maxAge: 0 });
+  const session = token ? await SessionModel.findOneAndDelete({ _id: sha256(token) }).lean() : null;
+  return { setCookie: await cookie().serialize("", { maxAge: 0 }), providerId: session?.providerId };
 }
 
 /** Ends every session of the user except, optionally, the current one. */

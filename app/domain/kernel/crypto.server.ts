@@ -1,5 +1,6 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes } from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
+import { getEnv } from "./env.server";
 
 export const randomToken = () => randomBytes(32).toString("base64url");
 export const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
@@ -23,3 +24,29 @@ export async function burnPasswordCheck(password: string) {
   dummyHash ??= hash("samverka-timing-equaliser");
   await verifyPassword(await dummyHash, password);
 }
+
+// Keys for data at rest, derived from DATA_SECRET (or SESSION_SECRET): one per purpose, so a
+// key for one use can never be used for another.
+const keyFor = (purpose: string) => {
+  const env = getEnv();
+  return Buffer.from(hkdfSync("sha256", env.DATA_SECRET ?? env.SESSION_SECRET, "samverka", purpose, 32));
+};
+
+/** Encrypts a secret to store (AES-256-GCM): `iv.tag.ciphertext`, base64url. */
+export function seal(plain: string, purpose: string) {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv("aes-256-gcm", keyFor(purpose), iv);
+  const body = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
+  return [iv, cipher.getAuthTag(), body].map((b) => b.toString("base64url")).join(".");
+}
+
+export function unseal(sealed: string, purpose: string) {
+  const [iv, tag, body] = sealed.split(".").map((p) => Buffer.from(p, "base64url"));
+  const decipher = createDecipheriv("aes-256-gcm", keyFor(purpose), iv!);
+  decipher.setAuthTag(tag!);
+  return Buffer.concat([decipher.update(body!), decipher.final()]).toString("utf8");
+}
+
+/** A keyed hash (HMAC-SHA256): equal inputs match, but the value cannot be guessed back from it. */
+export const keyedHash = (value: string, purpose: string) =>
+  createHmac("sha256", keyFor(purpose)).update(value).digest("base64url");

@@ -5,6 +5,8 @@ const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   MONGODB_URI: z.string().min(1, "MONGODB_URI saknas: starta med `npm run dev` eller sätt den"),
   SESSION_SECRET: z.string().min(16).optional(),
+  // Encrypts OpenID client secrets and keys the hash of personal identity numbers (decision 016).
+  DATA_SECRET: z.string().min(16).optional(),
   APP_URL: z.string().url().default("http://localhost:3000"),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default("Samverka <noreply@samverka.local>"),

@@ -1,0 +1,187 @@
+import type { Types } from "mongoose";
+import { IdentityProviderModel } from "#models/identity-provider";
+import { UserModel, type ExternalIdentity, type StaffMembership } from "#models/user";
+import { claimOnce, isDuplicateKey, releaseClaim, withLock } from "../kernel/claims.server";
+import { clockNow } from "../kernel/clock";
+import { sendVerificationEmail } from "./accounts.server";
+import { OidcError, type ProviderDoc, type VerifiedIdentity } from "./oidc.server";
+
+// Which account an e-ID or IdP identity belongs to (decision 016). An identity is linked to at
+// most one account: a claim on `identity:<issuer>|<subject>` decides under concurrency. A first
+// e-ID sign-in links only after the account proves itself; staff are matched to the accounts
+// administrators invited, by verified email, and a staff role never comes from a claim alone.
+
+const identityKey = (issuer: string, subject: string) => `identity:${issuer}|${subject}`;
+const FOREVER = 100 * 365 * 24 * 60 * 60 * 1000;
+
+export async function userWithIdentity(issuer: string, subject: string) {
+  return UserModel.findOne({ "externalIdentities.issuer": issuer, "externalIdentities.subject": subject })
+    .select("_id")
+    .lean();
+}
+
+/** Links the identity to the account; refused when another account holds it. Idempotent. */
+export async function linkIdentity(userId: Types.ObjectId, identity: VerifiedIdentity) {
+  const key = identityKey(identity.issuer, identity.subject);
+  if (!(await claimOnce(key, FOREVER))) {
+    const holder = await userWithIdentity(identity.issuer, identity.subject);
+    if (holder?._id.equals(userId)) return;
+    // A claim with no holder is left by a crash between the two writes: the claim was won
+    // then, and finishing the link now is what that request meant to do.
+    if (holder) throw new OidcError("linkedElsewhere");
+  }
+  const linked: ExternalIdentity = {
+    issuer: identity.issuer,
+    subject: identity.subject,
+    label: identity.label,
+    linkedAt: clockNow(),
+    ...(identity.personalNumberHash ? { personalNumberHash: identity.personalNumberHash } : {}),
+  };
+  await UserModel.updateOne(
+    { _id: userId, "externalIdentities.subject": { $ne: identity.subject } },
+    { $push: { externalIdentities: linked } },
+  );
+}
+
+export type SignInMatch =
+  | { kind: "user"; userId: Types.ObjectId }
+  /** Nobody has this identity yet: the person chooses (link to an account, or a new one). */
+  | { kind: "unknown"; emailAccount: boolean };
+
+/**
+ * The account a signing-in identity opens. Organisation providers: the linked account, or
+ * "unknown" (the person decides). Staff providers: the linked account, else the invited staff
+ * account with the same verified email, else an account an administrator's group mapping lets
+ * in; otherwise nobody (an error saying to ask for an invitation).
+ */
+export async function matchSignIn(provider: ProviderDoc, identity: VerifiedIdentity): Promise<SignInMatch> {
+  const linked = await userWithIdentity(identity.issuer, identity.subject);
+  if (linked) return { kind: "user", userId: linked._id };
+  const byEmail =
+    identity.email && identity.emailVerified
+      ? await UserModel.findOne({ email: identity.email }).select("staffMemberships").lean()
+      : null;
+  if (provider.audience === "organisation") return { kind: "unknown", emailAccount: Boolean(byEmail) };
+  if (!identity.email || !identity.emailVerified) throw new OidcError("noEmail");
+  const invited = byEmail?.staffMemberships.some((m) => m.publicBodyId.equals(provider.publicBodyId));
+  if (byEmail && invited) {
+    await linkIdentity(byEmail._id, identity);
+    return { kind: "user", userId: byEmail._id };
+  }
+  const role = provider.groupRoles.find((g) => identity.groups.includes(g.group))?.role;
+  if (!role) throw new OidcError("noStaffAccount");
+  const membership: StaffMembership = { publicBodyId: provider.publicBodyId, role, departmentIds: [] };
+  const userId = byEmail
+    ? (await UserModel.updateOne({ _id: byEmail._id }, { $push: { staffMemberships: membership } }), byEmail._id)
+    : await createUser(identity, identity.email, [membership]);
+  await linkIdentity(userId, identity);
+  return { kind: "user", userId };
+}
+
+async function createUser(identity: VerifiedIdentity, email: string, staffMemberships: StaffMembership[] = []) {
+  const verified = identity.emailVerified && identity.email === email;
+  try {
+    const user = await UserModel.create({
+      name: identity.name,
+      email,
+      staffMemberships,
+      ...(verified ? { emailVerifiedAt: clockNow() } : {}),
+    });
+    return user._id;
+  } catch (error) {
+    if (isDuplicateKey(error)) throw new AccountError("emailTaken");
+    throw error;
+  }
+}
+
+export class AccountError extends Error {
+  constructor(readonly reason: "emailTaken" | "lastWayIn" | "notLinked") {
+    super(reason);
+  }
+}
+
+/**
+ * A new account from a first e-ID sign-in: the name from the e-ID, the email the person gives
+ * (verified at once when it is the provider's verified one, else by a link sent to it).
+ */
+export async function createAccountFromIdentity(
+  identity: VerifiedIdentity,
+  input: { name: string; email: string },
+  locale: "sv" | "en",
+) {
+  // The same identity confirmed twice at once (a double click) makes one account.
+  const existing = await userWithIdentity(identity.issuer, identity.subject);
+  if (existing) return existing._id;
+  const userId = await createUser({ ...identity, name: input.name }, input.email);
+  try {
+    await linkIdentity(userId, identity);
+  } catch (error) {
+    await UserModel.deleteOne({ _id: userId });
+    if (error instanceof OidcError && error.reason === "linkedElsewhere") {
+      const holder = await userWithIdentity(identity.issuer, identity.subject);
+      if (holder) return holder._id;
+    }
+    throw error;
+  }
+  if (!(identity.emailVerified && identity.email === input.email)) {
+    await sendVerificationEmail({ _id: userId, email: input.email, name: input.name }, locale);
+  }
+  return userId;
+}
+
+/**
+ * Links the identity to the account whose verified email the provider also verified, after the
+ * person confirmed it is theirs. Refused when the emails differ.
+ */
+export async function linkByVerifiedEmail(identity: VerifiedIdentity) {
+  if (!identity.email || !identity.emailVerified) throw new AccountError("notLinked");
+  const user = await UserModel.findOne({ email: identity.email }).select("emailVerifiedAt").lean();
+  if (!user?.emailVerifiedAt) throw new AccountError("notLinked");
+  await linkIdentity(user._id, identity);
+  return user._id;
+}
+
+/** "Mina inloggningar": the password (if any) and the linked identities. */
+export async function waysIn(userId: Types.ObjectId) {
+  const user = await UserModel.findById(userId).select("+passwordHash externalIdentities").lean();
+  return {
+    password: Boolean(user?.passwordHash),
+    identities: (user?.externalIdentities ?? []).map((i) => ({
+      id: `${i.issuer}|${i.subject}`,
+      label: i.label,
+      linkedAt: i.linkedAt,
+    })),
+  };
+}
+
+/** Unlinks an identity, never the last way in (no password and no other identity). */
+export async function unlinkIdentity(userId: Types.ObjectId, id: string) {
+  await withLock(`ways-in:${String(userId)}`, async () => {
+    const ways = await waysIn(userId);
+    const identity = ways.identities.find((i) => i.id === id);
+    if (!identity) throw new AccountError("notLinked");
+    if (!ways.password && ways.identities.length === 1) throw new AccountError("lastWayIn");
+    const [issuer = "", subject = ""] = splitId(id);
+    await UserModel.updateOne({ _id: userId }, { $pull: { externalIdentities: { issuer, subject } } });
+    await releaseClaim(identityKey(issuer, subject));
+  });
+}
+
+// Issuers are URLs (they contain no "|"), subjects may contain anything.
+const splitId = (id: string) => {
+  const at = id.indexOf("|");
+  return [id.slice(0, at), id.slice(at + 1)];
+};
+
+/** Providers whose fresh authentication signing asks for, for one side of the agreement. */
+export async function stepUpProvider(publicBodyId: Types.ObjectId, side: "organisation" | "staff") {
+  const provider = await IdentityProviderModel.findOne({
+    publicBodyId,
+    audience: side,
+    enabled: true,
+    stepUpForSigning: true,
+  })
+    .select("label")
+    .lean();
+  return provider ? { id: String(provider._id), label: provider.label } : null;
+}

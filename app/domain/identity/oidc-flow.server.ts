@@ -1,0 +1,138 @@
+import { Types } from "mongoose";
+import { IdentityProviderModel } from "#models/identity-provider";
+import { UserModel } from "#models/user";
+import {
+  AccountError,
+  createAccountFromIdentity,
+  linkByVerifiedEmail,
+  linkIdentity,
+  matchSignIn,
+} from "./linked-identities.server";
+import {
+  completeFlow,
+  endSessionUrl,
+  findProvider,
+  OidcError,
+  recordTest,
+  startFlow,
+  type FlowPurpose,
+  type OidcFailure,
+  type VerifiedIdentity,
+} from "./oidc.server";
+import { clearFlow, readFlow, saveFlow, savePending, saveStepUp } from "./oidc-session.server";
+import { createUserSession, safeRedirect, type SessionUser } from "./session.server";
+
+// The two halves of a sign-in through OpenID Connect as the routes use them: where to send the
+// browser, and what the provider's answer means for this person (decision 016).
+
+export type OidcStart = { url: string; setCookie: string };
+
+/** Starts a flow; `link`, `stepup` need a signed-in user and `test` an administrator (the route checks). */
+export async function beginOidc(
+  publicBodyId: Types.ObjectId,
+  providerId: string,
+  purpose: FlowPurpose,
+  returnTo: string,
+): Promise<OidcStart | null> {
+  const provider = await findProvider(publicBodyId, providerId);
+  if (!provider) return null;
+  const { url, flow } = await startFlow(provider, purpose, safeRedirect(returnTo, "/mina-sidor"));
+  return { url, setCookie: await saveFlow(flow) };
+}
+
+export type OidcFinish =
+  | { ok: true; redirectTo: string; cookies: string[]; toast?: string }
+  | { ok: false; reason: OidcFailure; purpose: FlowPurpose | null; cookies: string[] };
+
+/** The provider sent the browser back: check everything, then sign in, link, step up or test. */
+export async function finishOidc(
+  request: Request,
+  publicBodyId: Types.ObjectId,
+  user: SessionUser | null,
+): Promise<OidcFinish> {
+  const flow = await readFlow(request);
+  // The flow is used once, whatever happens next.
+  const cookies = [await clearFlow()];
+  const provider = flow ? await findProvider(publicBodyId, flow.providerId) : null;
+  if (!flow || !provider) return { ok: false, reason: "expired", purpose: flow?.purpose ?? null, cookies };
+  try {
+    const identity = await completeFlow(provider, flow, new URL(request.url));
+    switch (flow.purpose) {
+      case "test":
+        await recordTest(provider._id, true);
+        return { ok: true, redirectTo: "/admin#inloggning", cookies, toast: "oidc.admin.testOk" };
+      case "link":
+      case "stepup": {
+        if (!user) return { ok: false, reason: "expired", purpose: flow.purpose, cookies };
+        // Signed in already (with a password or another e-ID): that proves the account.
+        await linkIdentity(user._id, identity);
+        if (flow.purpose === "link")
+          return { ok: true, redirectTo: "/konto#inloggningar", cookies, toast: "oidc.linked" };
+        await saveStepUp(request, identity);
+        return { ok: true, redirectTo: flow.returnTo, cookies, toast: "oidc.steppedUp" };
+      }
+      case "signin": {
+        const match = await matchSignIn(provider, identity);
+        if (match.kind === "unknown") {
+          cookies.push(await savePending(identity));
+          return { ok: true, redirectTo: "/logga-in/koppla", cookies };
+        }
+        cookies.push(await createUserSession(request, match.userId, provider._id));
+        return { ok: true, redirectTo: flow.returnTo, cookies };
+      }
+    }
+  } catch (error) {
+    if (!(error instanceof OidcError)) throw error;
+    if (flow.purpose === "test") await recordTest(provider._id, false);
+    return { ok: false, reason: error.reason, purpose: flow.purpose, cookies };
+  }
+}
+
+/** Where to send the browser after signing out here: the provider's sign-out, or home. */
+export async function signOutElsewhere(providerId: Types.ObjectId | undefined) {
+  if (!providerId) return "/";
+  const provider = await IdentityProviderModel.findById(providerId).select("+clientSecretSealed").lean();
+  return (provider && (await endSessionUrl({ ...provider, _id: providerId }))) ?? "/";
+}
+
+/** What the person may do with an identity no account has yet (the choice page). */
+export async function identityChoices(identity: VerifiedIdentity, user: SessionUser | null) {
+  const email = identity.email && identity.emailVerified ? identity.email : undefined;
+  const holder = email ? await UserModel.findOne({ email }).select("emailVerifiedAt").lean() : null;
+  return {
+    signedInAs: user?.email ?? null,
+    email: identity.email ?? null,
+    // Only a verified account's address links by email: an unverified one proves nothing.
+    emailAccount: Boolean(holder?.emailVerifiedAt),
+  };
+}
+
+export type IdentityDecision =
+  "linkSignedIn" | "linkEmail" | { create: { name: string; email: string }; locale: "sv" | "en" };
+
+/** Carries out the person's choice; the account then signs in. */
+export async function settleIdentity(
+  identity: VerifiedIdentity,
+  user: SessionUser | null,
+  decision: IdentityDecision,
+): Promise<
+  { ok: true; userId: Types.ObjectId; providerId: Types.ObjectId; created: boolean } | { ok: false; error: string }
+> {
+  const providerId = new Types.ObjectId(identity.providerId);
+  try {
+    if (decision === "linkSignedIn") {
+      if (!user) return { ok: false, error: "oidc.choose.signInFirst" };
+      await linkIdentity(user._id, identity);
+      return { ok: true, userId: user._id, providerId, created: false };
+    }
+    if (decision === "linkEmail") {
+      return { ok: true, userId: await linkByVerifiedEmail(identity), providerId, created: false };
+    }
+    const userId = await createAccountFromIdentity(identity, decision.create, decision.locale);
+    return { ok: true, userId, providerId, created: true };
+  } catch (error) {
+    if (error instanceof AccountError) return { ok: false, error: `oidc.choose.${error.reason}` };
+    if (error instanceof OidcError) return { ok: false, error: `oidc.errors.${error.reason}` };
+    throw error;
+  }
+}

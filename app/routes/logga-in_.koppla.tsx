@@ -1,0 +1,115 @@
+import { getFormProps } from "@conform-to/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ErrorSummary, TextField } from "~/components/forms";
+import { PageHeading } from "~/components/layout";
+import { useSchemaForm } from "~/components/use-form";
+import { invalid, parseForm, readForm } from "~/domain/http/forms.server";
+import { badRequest, requestContext } from "~/domain/http/request.server";
+import { identityChoices, settleIdentity } from "~/domain/identity/oidc-flow.server";
+import { clearPending, readPending } from "~/domain/identity/oidc-session.server";
+import { createUserSession } from "~/domain/identity/session.server";
+import { pageMeta } from "~/domain/kernel/meta";
+import { accountFromIdentitySchema } from "~/schemas/oidc";
+
+export const meta = pageMeta("oidc.choose.title");
+
+// After a first e-ID sign-in that no account has: link it to the account signed in now, to the
+// account whose verified email the e-ID also verified (the person confirms), or make a new one.
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user } = await requestContext(request);
+  const identity = await readPending(request);
+  if (!identity) throw redirect("/logga-in");
+  return { name: identity.name, label: identity.label, ...(await identityChoices(identity, user)) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { user, lang } = await requestContext(request);
+  const identity = await readPending(request);
+  if (!identity) throw redirect("/logga-in");
+  const formData = await readForm(request);
+  const intent = formData.get("intent");
+  let account: Parameters<typeof settleIdentity>[2];
+  if (intent === "create") {
+    const submission = parseForm(formData, accountFromIdentitySchema);
+    if (submission.status !== "success") return invalid(submission);
+    account = { create: submission.value, locale: lang };
+  } else if (intent === "linkSignedIn" || intent === "linkEmail") {
+    account = intent;
+  } else throw badRequest();
+  const settled = await settleIdentity(identity, user, account);
+  if (!settled.ok) {
+    const submission = parseForm(formData, accountFromIdentitySchema);
+    return invalid(submission, { fieldErrors: { email: [settled.error] } }, 409);
+  }
+  const headers = new Headers();
+  headers.append("Set-Cookie", await clearPending());
+  headers.append("Set-Cookie", await createUserSession(request, settled.userId, settled.providerId));
+  throw redirect(settled.created ? "/mina-sidor?valkommen=1" : "/mina-sidor", { headers });
+}
+
+export default function ChooseAccount() {
+  const { t } = useTranslation();
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useSchemaForm(accountFromIdentitySchema, actionData?.result, "new-account", {
+    name: data.name,
+    email: data.email ?? "",
+  });
+  return (
+    <div className="narrow">
+      <PageHeading lead={t("oidc.choose.lead", { provider: data.label, name: data.name })}>
+        {t("oidc.choose.title")}
+      </PageHeading>
+      {data.signedInAs ? (
+        <section aria-labelledby="link-signed-in" className="panel">
+          <h2 id="link-signed-in">{t("oidc.choose.signedInTitle")}</h2>
+          <p>{t("oidc.choose.signedInBody", { email: data.signedInAs })}</p>
+          <Form method="post">
+            <button type="submit" name="intent" value="linkSignedIn" className="button">
+              {t("oidc.choose.link")}
+            </button>
+          </Form>
+        </section>
+      ) : (
+        <>
+          {data.emailAccount ? (
+            <section aria-labelledby="link-email" className="panel">
+              <h2 id="link-email">{t("oidc.choose.emailTitle")}</h2>
+              <p>{t("oidc.choose.emailBody", { email: data.email })}</p>
+              <Form method="post">
+                <button type="submit" name="intent" value="linkEmail" className="button">
+                  {t("oidc.choose.link")}
+                </button>
+              </Form>
+            </section>
+          ) : (
+            <section aria-labelledby="link-password" className="panel">
+              <h2 id="link-password">{t("oidc.choose.passwordTitle")}</h2>
+              <p>{t("oidc.choose.passwordBody")}</p>
+              <p>
+                <Link to={`/logga-in?${new URLSearchParams({ redirectTo: "/logga-in/koppla" })}`}>
+                  {t("oidc.choose.signInWithPassword")}
+                </Link>
+              </p>
+            </section>
+          )}
+          <section aria-labelledby="new-account">
+            <h2 id="new-account">{t("oidc.choose.newTitle")}</h2>
+            <p>{t(data.email ? "oidc.choose.newBodyEmail" : "oidc.choose.newBody")}</p>
+            <Form method="post" {...getFormProps(form)} className="form">
+              <ErrorSummary form={form} labelPrefix="auth" />
+              <TextField field={fields.name} label={t("auth.name")} autoComplete="name" />
+              <TextField field={fields.email} label={t("auth.email")} type="email" autoComplete="email" />
+              <button type="submit" name="intent" value="create" className="button">
+                {t("oidc.choose.create")}
+              </button>
+            </Form>
+          </section>
+        </>
+      )}
+    </div>
+  );
+}

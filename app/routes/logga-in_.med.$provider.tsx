@@ -1,0 +1,36 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { requireAbility } from "~/domain/access/ability.server";
+import { parseForm, readForm } from "~/domain/http/forms.server";
+import { requestContext } from "~/domain/http/request.server";
+import { beginOidc } from "~/domain/identity/oidc-flow.server";
+import { OidcError } from "~/domain/identity/oidc.server";
+import { oidcStartSchema } from "~/schemas/oidc";
+
+// Starts a sign-in at an OpenID provider (a button posts here): sign in, link to the signed-in
+// account, a fresh authentication before signing, or an administrator's test.
+export function loader() {
+  return redirect("/logga-in");
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, publicBody, ability } = await requestContext(request);
+  const submission = parseForm(await readForm(request), oidcStartSchema);
+  if (submission.status !== "success") throw new Response("Ogiltig förfrågan", { status: 400 });
+  const { purpose, returnTo } = submission.value;
+  if ((purpose === "link" || purpose === "stepup") && !user) {
+    throw redirect(`/logga-in?${new URLSearchParams({ redirectTo: returnTo })}`);
+  }
+  if (purpose === "test") {
+    requireAbility(ability, "manage", "IdentityProvider", { publicBodyId: publicBody._id }, 403);
+  }
+  try {
+    const start = await beginOidc(publicBody._id, params.provider ?? "", purpose, returnTo);
+    if (!start) throw new Response("Inloggningssättet finns inte", { status: 404 });
+    return redirect(start.url, { headers: { "Set-Cookie": start.setCookie } });
+  } catch (error) {
+    if (!(error instanceof OidcError)) throw error;
+    // The provider cannot be reached (or is switched off): say so on our own page.
+    return redirect(`/logga-in/retur?${new URLSearchParams({ fel: error.reason })}`);
+  }
+}

@@ -1,0 +1,13 @@
+import { emailField, requiredText, z } from "~/domain/kernel/validation";
+
+/** A button that starts a sign-in at an OpenID provider. */
+export const oidcStartSchema = z.object({
+  purpose: z.enum(["signin", "link", "stepup", "test"]).default("signin"),
+  returnTo: z.string().max(2000).default("/mina-sidor"),
+});
+
+/** A new account from a first e-ID sign-in: the name (from the e-ID) and an email address. */
+export const accountFromIdentitySchema = z.object({ name: requiredText(100), email: emailField });
+
+/** Unlinking an identity on /konto: its issuer and subject, as listed. */
+export const unlinkSchema = z.object({ identity: z.string().min(3).max(600) });

@@ -1,0 +1,311 @@
+import { createCookie } from "@remix-run/node";
+import mongoose from "mongoose";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { IdentityProviderModel } from "#models/identity-provider";
+import { UserModel } from "#models/user";
+import { saveProvider } from "~/domain/identity/providers.server";
+import { setClock } from "~/domain/kernel/clock";
+import { getPublicBody } from "~/domain/public-body/public-body.server";
+import { startTestApp, type TestApp } from "../support/app";
+import { Client, DEMO, sessionFor } from "../support/http";
+import {
+  CLIENT_ID,
+  CLIENT_SECRET,
+  PERSONAL_NUMBER_CLAIM,
+  signInAtProvider,
+  startTestProvider,
+  type TestProvider,
+} from "../support/oidc-provider";
+
+// Signing in through OpenID Connect against a real provider (oidc-provider on a loopback port):
+// accounts made and linked, staff matched, and every way the answer can be wrong or missing.
+
+let app: TestApp;
+let idp: TestProvider;
+const providers = { eid: "", staff: "" };
+const PERSONAL_NUMBER = "19121212-1212";
+
+beforeAll(async () => {
+  app = await startTestApp("oidc");
+  idp = await startTestProvider(app.url);
+  const body = await getPublicBody();
+  const common = {
+    issuer: idp.issuer,
+    clientId: CLIENT_ID,
+    clientSecret: CLIENT_SECRET,
+    groupsClaim: "groups",
+    enabled: true,
+  };
+  providers.eid = String(
+    await saveProvider(body._id, {
+      ...common,
+      label: "BankID (test)",
+      scopes: "openid profile email pnr",
+      audience: "organisation",
+      stepUpForSigning: true,
+      groupRoles: [],
+    }),
+  );
+  providers.staff = String(
+    await saveProvider(body._id, {
+      ...common,
+      label: "Kommunens konto (test)",
+      scopes: "openid profile email groups",
+      audience: "staff",
+      stepUpForSigning: false,
+      groupRoles: [{ group: "iop-handlaggare", role: "officer" }],
+    }),
+  );
+});
+
+afterAll(async () => {
+  setClock(null);
+  await idp?.stop();
+  await app?.stop();
+});
+
+/** Presses the provider's button on the sign-in page; returns where the browser is sent. */
+async function start(client: Client, provider: string, purpose = "signin", returnTo = "/mina-sidor") {
+  const res = await client.post(`/logga-in/med/${provider}`, { purpose, returnTo });
+  expect(res.status).toBe(302);
+  return res.headers.get("Location")!;
+}
+
+/** The whole round: our button, the provider's login form, back to our return address. */
+async function signInWith(client: Client, provider: string, login: string, purpose = "signin") {
+  const back = await signInAtProvider(await start(client, provider, purpose), login, app.url);
+  return client.get(new URL(back).pathname + new URL(back).search);
+}
+
+const pathOf = (res: Response) => res.headers.get("Location");
+
+describe("signing in with e-ID", () => {
+  it("makes an account from the verified claims, keeps no personal identity number, and signs in again", async () => {
+    idp.accounts.set("eva", {
+      name: "Eva Ek",
+      email: "eva.ek@example.se",
+      email_verified: true,
+      [PERSONAL_NUMBER_CLAIM]: PERSONAL_NUMBER,
+    });
+    const client = new Client(app.url);
+    const authorize = new URL(await start(client, providers.eid));
+    expect(authorize.origin).toBe(idp.issuer);
+    expect(authorize.searchParams.get("code_challenge_method")).toBe("S256");
+    expect(authorize.searchParams.get("nonce")).toMatch(/^[\w-]{20,}$/);
+    const back = await signInAtProvider(authorize.href, "eva", app.url);
+    const returned = await client.get(new URL(back).pathname + new URL(back).search);
+    expect(pathOf(returned)).toBe("/logga-in/koppla");
+
+    const choice = await client.get("/logga-in/koppla");
+    const page = await choice.text();
+    expect(page).toContain("Du har legitimerat dig med BankID (test) som Eva Ek");
+    expect(page).toContain("Skapa ett nytt konto");
+    const created = await client.post("/logga-in/koppla", {
+      intent: "create",
+      name: "Eva Ek",
+      email: "eva.ek@example.se",
+    });
+    expect(pathOf(created)).toBe("/mina-sidor?valkommen=1");
+    const account = await (await client.get("/konto")).text();
+    expect(account).toContain("eva.ek@example.se");
+    expect(account).toContain("BankID (test)");
+
+    const user = await UserModel.findOne({ email: "eva.ek@example.se" }).lean();
+    expect(user?.emailVerifiedAt).toBeInstanceOf(Date);
+    expect(user?.externalIdentities.map((i) => [i.issuer, i.subject, i.label])).toEqual([
+      [idp.issuer, "eva", "BankID (test)"],
+    ]);
+    expect(user?.externalIdentities[0]?.personalNumberHash).toMatch(/^[\w-]{43}$/);
+
+    // The next time, the e-ID opens the account at once.
+    const again = await signInWith(new Client(app.url), providers.eid, "eva");
+    expect(pathOf(again)).toBe("/mina-sidor");
+
+    // Nowhere in the database, in any form.
+    for (const { name } of await mongoose.connection.db!.listCollections().toArray()) {
+      const all = JSON.stringify(await mongoose.connection.db!.collection(name).find().toArray());
+      expect(all, name).not.toContain("191212121212");
+      expect(all, name).not.toContain(PERSONAL_NUMBER);
+    }
+  });
+
+  it("links to an existing account when its verified email matches and the person confirms", async () => {
+    idp.accounts.set("anna", { name: "Anna A", email: DEMO.orgAdminA, email_verified: true });
+    const client = new Client(app.url);
+    expect(pathOf(await signInWith(client, providers.eid, "anna"))).toBe("/logga-in/koppla");
+    expect(await (await client.get("/logga-in/koppla")).text()).toContain("Du har redan ett konto");
+    // Two clicks at once link once.
+    const [first, second] = await Promise.all([
+      client.post("/logga-in/koppla", { intent: "linkEmail" }),
+      client.post("/logga-in/koppla", { intent: "linkEmail" }),
+    ]);
+    expect([pathOf(first), pathOf(second)]).toEqual(["/mina-sidor", "/mina-sidor"]);
+    const anna = await UserModel.findOne({ email: DEMO.orgAdminA }).lean();
+    expect(anna?.externalIdentities.map((i) => i.subject)).toEqual(["anna"]);
+  });
+
+  it("does not link by an email the provider has not verified; signing in with the password links", async () => {
+    idp.accounts.set("olle", { name: "Olle O", email: DEMO.orgMemberA, email_verified: false });
+    const client = new Client(app.url);
+    expect(pathOf(await signInWith(client, providers.eid, "olle"))).toBe("/logga-in/koppla");
+    const page = await (await client.get("/logga-in/koppla")).text();
+    expect(page).not.toContain("Du har redan ett konto");
+    expect(page).toContain("Logga in med lösenord och koppla");
+    const refused = await client.post("/logga-in/koppla", { intent: "linkEmail" });
+    expect(refused.status).toBe(409);
+    expect(await refused.text()).toContain("Kontot kunde inte kopplas");
+    expect((await UserModel.findOne({ email: DEMO.orgMemberA }).lean())?.externalIdentities).toEqual([]);
+
+    // Signed in with the password (the account proves itself), the pending e-ID links.
+    const signedIn = await sessionFor(app.url, DEMO.orgMemberA);
+    signedIn.setCookie(`__oidc_pending=${cookieValue(client, "__oidc_pending")}`);
+    expect(await (await signedIn.get("/logga-in/koppla")).text()).toContain("Koppla till kontot du är inloggad med");
+    expect(pathOf(await signedIn.post("/logga-in/koppla", { intent: "linkSignedIn" }))).toBe("/mina-sidor");
+    expect((await UserModel.findOne({ email: DEMO.orgMemberA }).lean())?.externalIdentities[0]?.subject).toBe("olle");
+  });
+});
+
+const cookieValue = (client: Client, name: string) =>
+  client
+    .cookieHeader()
+    .split("; ")
+    .find((c) => c.startsWith(`${name}=`))!
+    .slice(name.length + 1);
+
+describe("staff signing in with the municipality's account", () => {
+  it("is matched to the invited staff account by verified email", async () => {
+    idp.accounts.set("hanna", { name: "Hanna H", email: DEMO.officer, email_verified: true });
+    const client = new Client(app.url);
+    expect(pathOf(await signInWith(client, providers.staff, "hanna"))).toBe("/mina-sidor");
+    const officer = await UserModel.findOne({ email: DEMO.officer }).lean();
+    expect(officer?.externalIdentities.map((i) => i.label)).toEqual(["Kommunens konto (test)"]);
+    expect(await (await client.get("/handlaggning")).status).toBe(200);
+  });
+
+  it("gets no staff role from a claim alone, only from a group an administrator mapped", async () => {
+    idp.accounts.set("okand", {
+      name: "Okänd O",
+      email: "okand@exempelkommun.se",
+      email_verified: true,
+      groups: ["alla"],
+    });
+    const refused = await signInWith(new Client(app.url), providers.staff, "okand");
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).toContain("Det finns inget konto i Samverka för dig");
+    expect(await UserModel.exists({ email: "okand@exempelkommun.se" })).toBeNull();
+
+    idp.accounts.set("mappad", {
+      name: "Mappad M",
+      email: "mappad@exempelkommun.se",
+      email_verified: true,
+      groups: ["alla", "iop-handlaggare"],
+    });
+    expect(pathOf(await signInWith(new Client(app.url), providers.staff, "mappad"))).toBe("/mina-sidor");
+    const mapped = await UserModel.findOne({ email: "mappad@exempelkommun.se" }).lean();
+    expect(mapped?.staffMemberships.map((m) => m.role)).toEqual(["officer"]);
+  });
+});
+
+describe("a sign-in that must fail", () => {
+  const flowCookie = createCookie("__oidc_flow", { secrets: ["test-secret-that-is-long-enough"] });
+
+  async function failure(res: Response, status: number, text: string) {
+    expect(res.status).toBe(status);
+    const page = await res.text();
+    expect(page).toContain("Inloggningen gick inte att slutföra");
+    expect(page).toContain(text);
+  }
+
+  const signedIn = (client: Client) => client.hasCookie("__session");
+
+  it("refuses a tampered state", async () => {
+    idp.accounts.set("t1", { name: "T Ett" });
+    const client = new Client(app.url);
+    const back = new URL(await signInAtProvider(await start(client, providers.eid), "t1", app.url));
+    back.searchParams.set("state", "en-annan-state");
+    await failure(await client.get(back.pathname + back.search), 400, "hörde inte ihop med din inloggning");
+    expect(signedIn(client)).toBe(false);
+  });
+
+  it("refuses a replayed return (the same code twice)", async () => {
+    idp.accounts.set("t2", { name: "T Två" });
+    idp.accounts.set("staffer", { name: "S", email: DEMO.coordinator, email_verified: true });
+    const client = new Client(app.url);
+    const back = new URL(await signInAtProvider(await start(client, providers.staff), "staffer", app.url));
+    const flow = cookieValue(client, "__oidc_flow");
+    expect(pathOf(await client.get(back.pathname + back.search))).toBe("/mina-sidor");
+    const replay = new Client(app.url);
+    replay.setCookie(`__oidc_flow=${flow}`);
+    await failure(await replay.get(back.pathname + back.search), 400, "redan använts");
+    expect(signedIn(replay)).toBe(false);
+  });
+
+  it("refuses an ID token with another nonce than the one sent", async () => {
+    idp.accounts.set("t3", { name: "T Tre" });
+    const client = new Client(app.url);
+    const back = new URL(await signInAtProvider(await start(client, providers.eid), "t3", app.url));
+    const flow = (await flowCookie.parse(`__oidc_flow=${cookieValue(client, "__oidc_flow")}`)) as { nonce: string };
+    const forged = await flowCookie.serialize({ ...flow, nonce: "en-annan-nonce" });
+    client.setCookie(forged);
+    await failure(await client.get(back.pathname + back.search), 400, "Vi kunde inte lita på svaret");
+    expect(signedIn(client)).toBe(false);
+  });
+
+  it("refuses an expired ID token", async () => {
+    idp.accounts.set("t4", { name: "T Fyra" });
+    const client = new Client(app.url);
+    const back = new URL(await signInAtProvider(await start(client, providers.eid), "t4", app.url));
+    // The provider's ID tokens live 60 s (and 30 s of tolerance): three minutes later it is stale.
+    setClock(() => new Date(Date.now() + 3 * 60 * 1000));
+    try {
+      await failure(await client.get(back.pathname + back.search), 400, "Vi kunde inte lita på svaret");
+    } finally {
+      setClock(null);
+    }
+    expect(signedIn(client)).toBe(false);
+  });
+
+  it("refuses an ID token signed by another key than the provider publishes", async () => {
+    idp.accounts.set("t5", { name: "T Fem" });
+    const client = new Client(app.url);
+    const back = new URL(await signInAtProvider(await start(client, providers.eid), "t5", app.url));
+    idp.publishOtherKeys(true);
+    try {
+      await failure(await client.get(back.pathname + back.search), 400, "Vi kunde inte lita på svaret");
+    } finally {
+      idp.publishOtherKeys(false);
+    }
+    expect(signedIn(client)).toBe(false);
+  });
+
+  it("says so in Swedish when the provider is down, and keeps the reason for the administrator", async () => {
+    idp.accounts.set("t6", { name: "T Sex" });
+    const client = new Client(app.url);
+    const back = new URL(await signInAtProvider(await start(client, providers.eid), "t6", app.url));
+    idp.down(true);
+    try {
+      await failure(await client.get(back.pathname + back.search), 503, "Inloggningstjänsten svarar inte just nu");
+    } finally {
+      idp.down(false);
+    }
+    // A provider never reached at all: the button leads to the same message, not to a 500.
+    const body = await getPublicBody();
+    const nowhere = await saveProvider(body._id, {
+      label: "Nere",
+      issuer: "http://127.0.0.1:9",
+      clientId: "x",
+      scopes: "openid",
+      audience: "organisation",
+      stepUpForSigning: false,
+      groupsClaim: "groups",
+      groupRoles: [],
+      enabled: true,
+    });
+    const sent = await start(client, String(nowhere));
+    expect(sent).toBe("/logga-in/retur?fel=unavailable");
+    await failure(await client.get(sent), 503, "Inloggningstjänsten svarar inte just nu");
+    const eid = await IdentityProviderModel.findById(providers.eid).lean();
+    expect(eid?.failures.map((f) => f.reason)).toContain("unavailable");
+    expect(JSON.stringify(eid?.failures)).not.toContain("T Sex");
+  });
+});
