@@ -7,6 +7,7 @@ import helmet from "helmet";
 import { pinoHttp } from "pino-http";
 import type { Logger } from "pino";
 import { devFileGuard } from "./dev-guard";
+import { providerOrigins } from "../app/domain/identity/provider-origins";
 
 declare module "@remix-run/node" {
   interface AppLoadContext {
@@ -112,7 +113,8 @@ export function createApp(options: AppOptions) {
           "connect-src": production ? ["'self'"] : ["'self'", "ws:"],
           "object-src": ["'none'"],
           "base-uri": ["'self'"],
-          "form-action": ["'self'"],
+          // Sign-in buttons post here and are sent on to the OpenID provider (decision 016).
+          "form-action": ["'self'", () => providerOrigins().join(" ")],
           "frame-ancestors": ["'none'"],
           ...(production && options.appUrl.startsWith("https:") ? { "upgrade-insecure-requests": [] } : {}),
         },

@@ -96,14 +96,15 @@ export default function ChooseAccount() {
               </p>
             </section>
           )}
-          <section aria-labelledby="new-account">
-            <h2 id="new-account">{t("oidc.choose.newTitle")}</h2>
+          <section aria-labelledby="new-account-heading">
+            <h2 id="new-account-heading">{t("oidc.choose.newTitle")}</h2>
             <p>{t(data.email ? "oidc.choose.newBodyEmail" : "oidc.choose.newBody")}</p>
             <Form method="post" {...getFormProps(form)} className="form">
+              <input type="hidden" name="intent" value="create" />
               <ErrorSummary form={form} labelPrefix="auth" />
               <TextField field={fields.name} label={t("auth.name")} autoComplete="name" />
               <TextField field={fields.email} label={t("auth.email")} type="email" autoComplete="email" />
-              <button type="submit" name="intent" value="create" className="button">
+              <button type="submit" className="button">
                 {t("oidc.choose.create")}
               </button>
             </Form>

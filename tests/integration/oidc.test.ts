@@ -309,3 +309,56 @@ describe("a sign-in that must fail", () => {
     expect(JSON.stringify(eid?.failures)).not.toContain("T Sex");
   });
 });
+
+describe("the ways in of an account", () => {
+  it("unlinks an e-ID, never the last way in, and signs out at the provider too", async () => {
+    idp.accounts.set("bara-eid", { name: "Bara E", email: "bara.eid@example.se", email_verified: true });
+    const client = new Client(app.url);
+    expect(pathOf(await signInWith(client, providers.eid, "bara-eid"))).toBe("/logga-in/koppla");
+    await client.post("/logga-in/koppla", { intent: "create", name: "Bara E", email: "bara.eid@example.se" });
+    const only = `${idp.issuer}|bara-eid`;
+    const refused = await client.post("/konto", { intent: "unlinkIdentity", identity: only });
+    expect(refused.status).toBe(409);
+    expect(await refused.text()).toContain("Det här är ditt enda sätt att logga in");
+    expect((await UserModel.findOne({ email: "bara.eid@example.se" }).lean())?.externalIdentities).toHaveLength(1);
+
+    // The session began at the provider: signing out goes there too (RP-initiated logout).
+    const out = await client.post("/logga-ut", {});
+    const end = new URL(pathOf(out)!);
+    expect(end.origin).toBe(idp.issuer);
+    expect(end.searchParams.get("client_id")).toBe(CLIENT_ID);
+    expect(end.searchParams.get("post_logout_redirect_uri")).toBe(`${app.url}/`);
+
+    // An account with a password may drop its e-ID; the e-ID may then link elsewhere.
+    idp.accounts.set("lina", { name: "Lina L", email: DEMO.orgAdminB, email_verified: true });
+    const lina = new Client(app.url);
+    await signInWith(lina, providers.eid, "lina");
+    await lina.post("/logga-in/koppla", { intent: "linkEmail" });
+    const unlinked = await lina.post("/konto", { intent: "unlinkIdentity", identity: `${idp.issuer}|lina` });
+    expect(pathOf(unlinked)).toBe("/konto#inloggningar");
+    expect((await UserModel.findOne({ email: DEMO.orgAdminB }).lean())?.externalIdentities).toEqual([]);
+  });
+
+  it("refuses hostile input on the choice page with field messages, and escapes what the provider says", async () => {
+    idp.accounts.set("elak", { name: "<script>alert(1)</script>", email: "elak@example.se", email_verified: true });
+    const client = new Client(app.url);
+    await signInWith(client, providers.eid, "elak");
+    const page = await (await client.get("/logga-in/koppla")).text();
+    expect(page).not.toContain("<script>alert(1)</script>");
+    expect(page).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+    const injected = await client.post("/logga-in/koppla", "intent=create&name=Elak&email[$ne]=x");
+    expect(injected.status).toBe(400);
+    const huge = await client.post("/logga-in/koppla", {
+      intent: "create",
+      name: "x".repeat(1_000_000),
+      email: "elak@example.se",
+    });
+    expect(huge.status).toBe(400);
+    expect(await huge.text()).toContain("högst 100 tecken");
+    const json = await client.post("/logga-in/koppla", JSON.stringify({ intent: "create" }), {
+      "Content-Type": "application/json",
+    });
+    expect(json.status).toBe(415);
+    expect(await UserModel.exists({ email: "elak@example.se" })).toBeNull();
+  });
+});

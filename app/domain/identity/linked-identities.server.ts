@@ -2,6 +2,7 @@ import type { Types } from "mongoose";
 import { IdentityProviderModel } from "#models/identity-provider";
 import { UserModel, type ExternalIdentity, type StaffMembership } from "#models/user";
 import { claimOnce, isDuplicateKey, releaseClaim, withLock } from "../kernel/claims.server";
+import { pullMatching } from "../kernel/array-pull.server";
 import { clockNow } from "../kernel/clock";
 import { sendVerificationEmail } from "./accounts.server";
 import { OidcError, type ProviderDoc, type VerifiedIdentity } from "./oidc.server";
@@ -37,10 +38,10 @@ export async function linkIdentity(userId: Types.ObjectId, identity: VerifiedIde
     linkedAt: clockNow(),
     ...(identity.personalNumberHash ? { personalNumberHash: identity.personalNumberHash } : {}),
   };
-  await UserModel.updateOne(
-    { _id: userId, "externalIdentities.subject": { $ne: identity.subject } },
-    { $push: { externalIdentities: linked } },
-  );
+  // The claim lets one request at a time link this identity; it may be on the account already.
+  const user = await UserModel.findById(userId).select("externalIdentities").lean();
+  if (user?.externalIdentities.some((i) => i.issuer === identity.issuer && i.subject === identity.subject)) return;
+  await UserModel.updateOne({ _id: userId }, { $push: { externalIdentities: linked } });
 }
 
 export type SignInMatch =
@@ -162,7 +163,7 @@ export async function unlinkIdentity(userId: Types.ObjectId, id: string) {
     if (!identity) throw new AccountError("notLinked");
     if (!ways.password && ways.identities.length === 1) throw new AccountError("lastWayIn");
     const [issuer = "", subject = ""] = splitId(id);
-    await UserModel.updateOne({ _id: userId }, { $pull: { externalIdentities: { issuer, subject } } });
+    await pullMatching(UserModel, userId, "externalIdentities", (e) => e.issuer === issuer && e.subject === subject);
     await releaseClaim(identityKey(issuer, subject));
   });
 }

@@ -6,6 +6,7 @@ import { clockNow } from "../kernel/clock";
 import { keyedHash, unseal } from "../kernel/crypto.server";
 import { getEnv } from "../kernel/env.server";
 import { logger } from "../kernel/logger.server";
+import { rememberProviderOrigins } from "./provider-origins";
 
 // Signing in through OpenID Connect (decision 016): the authorization code flow with PKCE,
 // `state` and `nonce`, the ID token checked by openid-client (issuer, audience, expiry, nonce,
@@ -117,12 +118,20 @@ export async function findProvider(publicBodyId: Types.ObjectId, id: string) {
   return provider && provider.publicBodyId.equals(publicBodyId) ? provider : null;
 }
 
+/** Reads which origins the sign-in buttons may be redirected to (at start and after a change). */
+export async function refreshProviderOrigins() {
+  const all = await IdentityProviderModel.find({ enabled: true }).select("issuer").lean();
+  rememberProviderOrigins(all.map((p) => p.issuer));
+}
+
 /** The enabled providers of a public body, for the sign-in page's buttons (a small collection). */
 export async function enabledProviders(publicBodyId: Types.ObjectId) {
   const all = await IdentityProviderModel.find({ publicBodyId, enabled: true })
-    .select("label audience stepUpForSigning")
+    .select("label audience stepUpForSigning issuer")
     .sort({ label: 1 })
     .lean();
+  // One public body per instance: its buttons are the origins its forms may lead to.
+  rememberProviderOrigins(all.map((p) => p.issuer));
   return all.map((p) => ({
     id: String(p._id),
     label: p.label,

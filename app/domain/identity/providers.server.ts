@@ -1,7 +1,7 @@
 import type { Types } from "mongoose";
 import { IdentityProviderModel, type GroupRole, type ProviderAudience } from "#models/identity-provider";
 import { seal } from "../kernel/crypto.server";
-import { SECRET_PURPOSE } from "./oidc.server";
+import { refreshProviderOrigins, SECRET_PURPOSE } from "./oidc.server";
 
 // The public body's OpenID providers, as administrators keep them (decision 016). The client
 // secret is write-only: stored encrypted, never sent back to a page; an empty field keeps it.
@@ -22,11 +22,10 @@ export interface ProviderInput {
 export async function saveProvider(publicBodyId: Types.ObjectId, input: ProviderInput, id?: Types.ObjectId) {
   const { clientSecret, ...fields } = input;
   const secret = clientSecret ? { clientSecretSealed: seal(clientSecret, SECRET_PURPOSE) } : {};
-  if (id) {
-    await IdentityProviderModel.updateOne({ _id: id, publicBodyId }, { $set: { ...fields, ...secret } });
-    return id;
-  }
-  return (await IdentityProviderModel.create({ publicBodyId, ...fields, ...secret, failures: [] }))._id;
+  if (id) await IdentityProviderModel.updateOne({ _id: id, publicBodyId }, { $set: { ...fields, ...secret } });
+  const saved = id ?? (await IdentityProviderModel.create({ publicBodyId, ...fields, ...secret, failures: [] }))._id;
+  await refreshProviderOrigins();
+  return saved;
 }
 
 /** For /admin: every provider with its state, never its secret. */
@@ -44,4 +43,5 @@ export async function listProviders(publicBodyId: Types.ObjectId) {
 
 export async function deleteProvider(publicBodyId: Types.ObjectId, id: Types.ObjectId) {
   await IdentityProviderModel.deleteOne({ _id: id, publicBodyId });
+  await refreshProviderOrigins();
 }

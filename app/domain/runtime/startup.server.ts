@@ -2,6 +2,7 @@ import { startJobs, stopJobs } from "~/jobs/scheduler.server";
 import { connectDb, disconnectDb } from "../kernel/db.server";
 import { getEnv } from "../kernel/env.server";
 import { logger } from "../kernel/logger.server";
+import { refreshProviderOrigins } from "../identity/oidc.server";
 
 let retry: NodeJS.Timeout | undefined;
 let stopped = false;
@@ -16,6 +17,7 @@ export async function startApp() {
   const attempt = async () => {
     try {
       await connectDb(env.MONGODB_URI);
+      await refreshProviderOrigins();
       startJobs();
       logger.info("databasen är ansluten");
     } catch (error) {

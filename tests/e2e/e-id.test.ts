@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { UserModel } from "#models/user";
+import { saveProvider } from "~/domain/identity/providers.server";
+import { getPublicBody } from "~/domain/public-body/public-body.server";
+import { browserSuite, look, newPage } from "../support/browser";
+import {
+  CLIENT_ID,
+  CLIENT_SECRET,
+  PERSONAL_NUMBER_CLAIM,
+  startTestProvider,
+  type TestProvider,
+} from "../support/oidc-provider";
+
+// A person signs in with e-ID in a real browser: our button, the provider's own login page
+// (oidc-provider on a loopback port), back to choose an account, and on to their page.
+
+const suite = browserSuite("e-id");
+let idp: TestProvider;
+
+beforeAll(async () => {
+  idp = await startTestProvider(suite.app.url);
+  await saveProvider((await getPublicBody())._id, {
+    label: "e-legitimation",
+    issuer: idp.issuer,
+    clientId: CLIENT_ID,
+    clientSecret: CLIENT_SECRET,
+    scopes: "openid profile email pnr",
+    audience: "organisation",
+    stepUpForSigning: false,
+    groupsClaim: "groups",
+    groupRoles: [],
+    enabled: true,
+  });
+});
+afterAll(() => idp?.stop());
+
+describe("signing in with e-ID", { timeout: 120_000 }, () => {
+  it("takes a newcomer from the button through the provider to their own page", async () => {
+    const { app, browser } = suite;
+    idp.accounts.set("sara", {
+      name: "Sara Svensson",
+      email: "sara.svensson@example.se",
+      email_verified: true,
+      [PERSONAL_NUMBER_CLAIM]: "19800101-1234",
+    });
+    const { page, errors, context } = await newPage(browser);
+    await page.goto(`${app.url}/logga-in`);
+    await look(page, "logga-in-med-e-legitimation");
+    expect(errors).toEqual([]);
+    await page.getByRole("button", { name: "Logga in med e-legitimation" }).click();
+
+    // The provider's own page (not ours: no axe here).
+    await page.waitForURL((url) => url.origin === idp.issuer);
+    await page.getByPlaceholder("Enter any login").fill("sara");
+    await page.getByPlaceholder("and password").fill("test");
+    await page.getByRole("button", { name: "Sign-in" }).click();
+
+    await page.waitForURL(`${app.url}/logga-in/koppla`);
+    // What the provider's page logged (it asks for web fonts it cannot reach here) is not ours.
+    errors.length = 0;
+    await page.getByRole("heading", { level: 1, name: "Välj konto" }).waitFor();
+    await look(page, "valj-konto");
+    expect(await page.getByLabel("Namn").inputValue()).toBe("Sara Svensson");
+    expect(await page.getByLabel("E-postadress").inputValue()).toBe("sara.svensson@example.se");
+    await page.getByRole("button", { name: "Skapa konto" }).click();
+
+    await page.waitForURL(/\/mina-sidor/);
+    await page.getByText("Inloggad som Sara Svensson").first().waitFor();
+    await page.goto(`${app.url}/konto`);
+    await page.getByRole("heading", { name: "Mina inloggningar" }).waitFor();
+    await look(page, "konto-inloggningar");
+    expect(await page.locator("body").textContent()).not.toContain("19800101");
+    const user = await UserModel.findOne({ email: "sara.svensson@example.se" }).lean();
+    expect(user?.externalIdentities.map((i) => i.label)).toEqual(["e-legitimation"]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
