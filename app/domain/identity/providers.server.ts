@@ -1,23 +1,15 @@
 import type { Types } from "mongoose";
-import { IdentityProviderModel, type GroupRole, type ProviderAudience } from "#models/identity-provider";
+import { IdentityProviderModel, type IdentityProvider } from "#models/identity-provider";
 import { seal } from "../kernel/crypto.server";
 import { refreshProviderOrigins, SECRET_PURPOSE } from "./oidc.server";
 
 // The public body's OpenID providers, as administrators keep them (decision 016). The client
 // secret is write-only: stored encrypted, never sent back to a page; an empty field keeps it.
 
-export interface ProviderInput {
-  label: string;
-  issuer: string;
-  clientId: string;
+/** What an administrator sets; the secret in clear only on its way in. */
+export type ProviderInput = Omit<IdentityProvider, "publicBodyId" | "clientSecretSealed" | "failures" | "lastTest"> & {
   clientSecret?: string;
-  scopes: string;
-  audience: ProviderAudience;
-  stepUpForSigning: boolean;
-  groupsClaim: string;
-  groupRoles: GroupRole[];
-  enabled: boolean;
-}
+};
 
 export async function saveProvider(publicBodyId: Types.ObjectId, input: ProviderInput, id?: Types.ObjectId) {
   const { clientSecret, ...fields } = input;
