@@ -362,3 +362,27 @@ describe("the ways in of an account", () => {
     expect(await UserModel.exists({ email: "elak@example.se" })).toBeNull();
   });
 });
+
+describe("who may start which sign-in", () => {
+  it("lets only an administrator test a provider, and only a signed-in person link or step up", async () => {
+    for (const email of [DEMO.orgAdminA, DEMO.politician, DEMO.officer]) {
+      const res = await (await sessionFor(app.url, email)).post(`/logga-in/med/${providers.eid}`, { purpose: "test" });
+      expect(res.status, email).toBe(403);
+    }
+    const admin = await (
+      await sessionFor(app.url, DEMO.admin)
+    ).post(`/logga-in/med/${providers.eid}`, {
+      purpose: "test",
+    });
+    expect(new URL(pathOf(admin)!).origin).toBe(idp.issuer);
+    for (const purpose of ["link", "stepup"]) {
+      const stranger = await new Client(app.url).post(`/logga-in/med/${providers.eid}`, {
+        purpose,
+        returnTo: "/konto",
+      });
+      expect(pathOf(stranger)).toBe("/logga-in?redirectTo=%2Fkonto");
+    }
+    const unknown = await new Client(app.url).post(`/logga-in/med/${"0".repeat(24)}`, { purpose: "signin" });
+    expect(unknown.status).toBe(404);
+  });
+});
