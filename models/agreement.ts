@@ -40,6 +40,17 @@ export interface Signature extends Signer {
   ip: string;
   /** SHA-256 of the exact text signed (agreementText). */
   hash: string;
+  /** A fresh e-ID authentication the signature was made with (step-up, decision 016). */
+  eid?: SignatureEid;
+}
+
+export interface SignatureEid {
+  /** The provider's label when signed ("BankID"). */
+  provider: string;
+  authTime: Date;
+  acr?: string;
+  /** The keyed hash of the signer's personal identity number, never the number. */
+  personalNumberHash?: string;
 }
 
 /** A version out for signing, or signed: who signs, and who has. */
@@ -244,6 +255,10 @@ const signingSchema = new Schema(
           at: Date,
           ip: String,
           hash: String,
+          eid: new Schema<SignatureEid>(
+            { provider: String, authTime: Date, acr: String, personalNumberHash: String },
+            { _id: false },
+          ),
         },
         { _id: false },
       ),

@@ -54,3 +54,6 @@ export const AMENDMENT_KINDS = ["renegotiation", "extension"] as const;
 
 /** How an organisation's authorised signatories sign: each alone, or two jointly ("två i förening"). */
 export const SIGNING_RULES = ["alone", "jointly"] as const;
+
+/** Who signs in through an OpenID provider: organisation representatives (e-ID) or municipal staff. */
+export const PROVIDER_AUDIENCES = ["organisation", "staff"] as const;

@@ -1,9 +1,8 @@
 import { Schema } from "mongoose";
 import { baseOptions, defineModel, type ObjectId } from "./shared";
-import { STAFF_ROLES_LIST as STAFF_ROLES } from "./constants";
+import { PROVIDER_AUDIENCES, STAFF_ROLES_LIST as STAFF_ROLES } from "./constants";
 
-/** Who signs in through a provider: organisation representatives (e-ID) or municipal staff. */
-export const PROVIDER_AUDIENCES = ["organisation", "staff"] as const;
+export { PROVIDER_AUDIENCES };
 export type ProviderAudience = (typeof PROVIDER_AUDIENCES)[number];
 
 /** An IdP group whose members an administrator lets in with a staff role. */

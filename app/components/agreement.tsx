@@ -1,5 +1,5 @@
 import { getFormProps, type FormMetadata, type SubmissionResult } from "@conform-to/react";
-import { Form, Link } from "@remix-run/react";
+import { Form, Link, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { AgreementView } from "~/domain/agreements/agreements.server";
 import type { DiffPart } from "~/domain/agreements/diff";
@@ -15,6 +15,7 @@ import {
   reportSchema,
   sendForSigningSchema,
   signSchema,
+  signWithEidSchema,
   terminateSchema,
 } from "~/schemas/agreement";
 import { FilterSelect } from "./filters";
@@ -50,6 +51,11 @@ export interface AgreementPageData {
   } | null;
   back: string;
   staff: boolean;
+  /** Where signing asks for e-ID (step-up): the provider, and a fresh authentication if made. */
+  signWith: {
+    provider: { id: string; label: string } | null;
+    fresh: { label: string; authTime: string } | null;
+  } | null;
 }
 
 /** The agreement page, the same for the organisation and for staff; forms by what each may do. */
@@ -90,7 +96,7 @@ export function AgreementPage({
         )
       ) : (
         <>
-          {view.mySigning ? <SignForm view={view} lastResult={resultFor("sign")} /> : null}
+          {view.mySigning ? <SignForm view={view} signWith={data.signWith} lastResult={resultFor("sign")} /> : null}
           {view.signing ? <SigningStatus view={view} /> : null}
           {view.may.reopen ? (
             <ActionPanel lead={t("agreement.reopenLead")} intent="reopen" version={c.version} secondary>
@@ -468,16 +474,58 @@ function SigningStatus({ view }: { view: AgreementView }) {
   );
 }
 
-/** The signer reads the version and signs it by giving their password again. */
-function SignForm({ view, lastResult }: { view: AgreementView; lastResult: Result }) {
+/**
+ * The signer reads the version and signs it by giving their password again, or, where the public
+ * body asks for e-ID, after a fresh e-ID authentication (which returns here).
+ */
+function SignForm({
+  view,
+  signWith,
+  lastResult,
+}: {
+  view: AgreementView;
+  signWith: AgreementPageData["signWith"];
+  lastResult: Result;
+}) {
   const { t } = useTranslation();
-  const [form, fields] = useSchemaForm(signSchema, lastResult, "sign");
+  const lang = useLang();
+  const eid = signWith?.provider ?? null;
+  const [form, fields] = useSchemaForm(eid ? signWithEidSchema : signSchema, lastResult, "sign");
   const mine = view.mySigning;
+  const location = useLocation();
   if (!mine || !view.signing) return null;
+  if (eid && !signWith?.fresh) {
+    return (
+      <section className="panel panel--task" aria-labelledby="sign-heading">
+        <h2 id="sign-heading">{t("agreement.signTitle", { number: view.signing.number })}</h2>
+        {/* A refused signature (the e-ID too old, or missing) is said here, above the button. */}
+        <ErrorNotice
+          message={Object.values(lastResult?.error ?? {})
+            .flat()
+            .find(Boolean)}
+        />
+        <p>{t("agreement.signEidLead", { provider: eid.label })}</p>
+        <Form method="post" action={`/logga-in/med/${eid.id}`} reloadDocument>
+          <input type="hidden" name="purpose" value="stepup" />
+          <input type="hidden" name="returnTo" value={`${location.pathname}#sign-heading`} />
+          <button type="submit" className="button">
+            {t("agreement.signEidStart", { provider: eid.label })}
+          </button>
+        </Form>
+      </section>
+    );
+  }
   return (
     <section className="panel panel--task" aria-labelledby="sign-heading">
       <h2 id="sign-heading">{t("agreement.signTitle", { number: view.signing.number })}</h2>
-      <p>{t("agreement.signLead")}</p>
+      <p>
+        {signWith?.fresh
+          ? t("agreement.signEidDone", {
+              provider: signWith.fresh.label,
+              time: formatDateTime(signWith.fresh.authTime, lang),
+            })
+          : t("agreement.signLead")}
+      </p>
       <IntentForm form={form} intent="sign" submit={t("agreement.sign")}>
         <ChoiceGroup
           field={fields.confirm}
@@ -485,12 +533,14 @@ function SignForm({ view, lastResult }: { view: AgreementView; lastResult: Resul
           legend={t("agreement.fields.confirmLegend")}
           options={[{ value: "on", label: t("agreement.confirm", { number: view.signing.number, role: mine.role }) }]}
         />
-        <TextField
-          field={fields.password}
-          label={t("agreement.fields.password")}
-          type="password"
-          autoComplete="current-password"
-        />
+        {eid ? null : (
+          <TextField
+            field={(fields as typeof fields & { password: (typeof fields)["confirm"] }).password}
+            label={t("agreement.fields.password")}
+            type="password"
+            autoComplete="current-password"
+          />
+        )}
       </IntentForm>
     </section>
   );

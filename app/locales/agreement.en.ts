@@ -53,6 +53,9 @@ const agreement = {
     hash: "Checksum (SHA-256) of the text: {{hash}}",
     signTitle: "To do: sign version {{number}}",
     signLead: "Read the text below. You sign by confirming and entering your password again.",
+    signEidLead: "Read the text below. You sign with {{provider}}: identify yourself first, then confirm here.",
+    signEidStart: "Identify yourself with {{provider}}",
+    signEidDone: "You identified yourself with {{provider}} at {{time}}. Now confirm that you sign.",
     confirm: "I have read version {{number}} and sign as {{role}}",
     sign: "Sign",
     terminate: "Terminate the agreement",
@@ -152,6 +155,7 @@ const agreement = {
       file: "Attachment",
     },
     errors: {
+      eid: "Identify yourself with e-ID again and sign within ten minutes",
       endAfterStart: "The end date must be after the start date",
       confirm: "Confirm that you have read the text and sign it",
       password: "The password is not right",
@@ -167,6 +171,7 @@ const agreement = {
       extensionLater: "The new end date must be later than the current one",
     },
     refused: {
+      eid: "Identify yourself with e-ID to sign.",
       actor: "You may not do this with the agreement.",
       status: "This cannot be done with the agreement as it stands.",
       signer: "You are not one of those who sign this version.",

@@ -53,6 +53,9 @@ const agreement = {
     hash: "Kontrollsumma (SHA-256) för texten: {{hash}}",
     signTitle: "Att göra: skriv under version {{number}}",
     signLead: "Läs texten nedan. Du skriver under genom att bekräfta och ange ditt lösenord igen.",
+    signEidLead: "Läs texten nedan. Du skriver under med {{provider}}: legitimera dig först, sedan bekräftar du här.",
+    signEidStart: "Legitimera dig med {{provider}}",
+    signEidDone: "Du legitimerade dig med {{provider}} {{time}}. Bekräfta nu att du skriver under.",
     confirm: "Jag har läst version {{number}} och skriver under som {{role}}",
     sign: "Skriv under",
     terminate: "Säg upp överenskommelsen",
@@ -149,6 +152,7 @@ const agreement = {
       file: "Bilaga",
     },
     errors: {
+      eid: "Legitimera dig med e-legitimation igen och skriv under inom tio minuter",
       endAfterStart: "Slutdatumet måste vara efter startdatumet",
       confirm: "Bekräfta att du har läst texten och skriver under",
       password: "Lösenordet stämmer inte",
@@ -165,6 +169,7 @@ const agreement = {
       extensionLater: "Det nya slutdatumet måste vara senare än det nuvarande",
     },
     refused: {
+      eid: "Legitimera dig med e-legitimation för att skriva under.",
       actor: "Du har inte behörighet att göra det här med överenskommelsen.",
       status: "Det går inte att göra med överenskommelsen i dess nuvarande läge.",
       signer: "Du är inte en av dem som ska skriva under den här versionen.",

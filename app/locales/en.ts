@@ -438,6 +438,9 @@ const en: Shape<typeof sv> = {
     saveReminders: "Save reminders",
     remindersSaved: "The reminders are saved.",
     errors: {
+      issuer: "Enter the issuer's address with https://, for example https://idp.example.se",
+      scopes: "Enter scopes separated by spaces, including openid",
+      groupRoles: "Enter one group per line: group = role (coordinator, officer, politician or admin)",
       days: "Choose between 1 and 365 days",
       rate: "Enter the rate as kronor per euro, for example 11.23",
     },

@@ -429,6 +429,9 @@ const sv = {
     saveReminders: "Spara påminnelser",
     remindersSaved: "Påminnelserna är sparade.",
     errors: {
+      issuer: "Skriv utfärdarens adress med https://, till exempel https://idp.example.se",
+      scopes: "Skriv scopes åtskilda med mellanslag, och ta med openid",
+      groupRoles: "Skriv en grupp per rad: grupp = roll (coordinator, officer, politician eller admin)",
       days: "Välj mellan 1 och 365 dagar",
       rate: "Skriv kursen som kronor per euro, till exempel 11,23",
     },

@@ -16,7 +16,16 @@ import { pageMeta } from "~/domain/kernel/meta";
 import { requireContext } from "~/domain/http/request.server";
 import { redirectWithToast } from "~/domain/identity/session.server";
 import { inviteStaff, listDepartments, listStaff } from "~/domain/public-body/staff.server";
-import { eurRateSchema, inviteStaffSchema, reminderSettingsSchema } from "~/schemas/admin";
+import {
+  eurRateSchema,
+  inviteStaffSchema,
+  providerIdSchema,
+  providerSchema,
+  reminderSettingsSchema,
+} from "~/schemas/admin";
+import { IdentityProviders } from "~/components/identity-providers";
+import { deleteProvider, listProviders, saveProvider } from "~/domain/identity/providers.server";
+import { redirectUri } from "~/domain/identity/oidc.server";
 import {
   updateEurRate,
   updateReminderSettings,
@@ -32,9 +41,16 @@ async function requireAdmin(request: Request) {
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { publicBody } = await requireAdmin(request);
-  const [departments, staff] = await Promise.all([listDepartments(publicBody._id), listStaff(publicBody._id)]);
+  const { publicBody, ability } = await requireAdmin(request);
+  requireAbility(ability, "manage", "IdentityProvider", { publicBodyId: publicBody._id }, 403);
+  const [departments, staff, providers] = await Promise.all([
+    listDepartments(publicBody._id),
+    listStaff(publicBody._id),
+    listProviders(publicBody._id),
+  ]);
   return {
+    providers,
+    redirectUri: redirectUri(),
     departments: departments.map((d) => ({ id: String(d._id), name: d.name, areas: d.areas })),
     staff,
     reminders: {
@@ -50,8 +66,35 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { publicBody, user } = await requireAdmin(request);
+  const { publicBody, user, ability } = await requireAdmin(request);
   const formData = await readForm(request);
+  if (formData.get("intent") === "saveProvider" || formData.get("intent") === "deleteProvider") {
+    requireAbility(ability, "manage", "IdentityProvider", { publicBodyId: publicBody._id }, 403);
+  }
+  if (formData.get("intent") === "saveProvider") {
+    const submission = parseForm(formData, providerSchema);
+    const form = `provider-${String(formData.get("providerId") || "new")}`.slice(0, 40);
+    if (submission.status !== "success") return invalid(submission, {}, 400, form);
+    const { providerId, stepUpForSigning, enabled, clientSecret, ...fields } = submission.value;
+    await saveProvider(
+      publicBody._id,
+      {
+        ...fields,
+        ...(clientSecret ? { clientSecret } : {}),
+        stepUpForSigning: Boolean(stepUpForSigning),
+        enabled: Boolean(enabled),
+        groupRoles: fields.groupRoles as { group: string; role: (typeof STAFF_ROLES_LIST)[number] }[],
+      },
+      providerId ? new Types.ObjectId(providerId) : undefined,
+    );
+    return redirectWithToast("/admin#inloggning", "oidc.admin.saved");
+  }
+  if (formData.get("intent") === "deleteProvider") {
+    const submission = parseForm(formData, providerIdSchema);
+    if (submission.status !== "success") throw new Response("Ogiltig förfrågan", { status: 400 });
+    await deleteProvider(publicBody._id, new Types.ObjectId(submission.value.providerId));
+    return redirectWithToast("/admin#inloggning", "oidc.admin.deleted");
+  }
   if (formData.get("intent") === "reminders") {
     const settings = parseForm(formData, reminderSettingsSchema);
     if (settings.status !== "success") return invalid(settings, {}, 400, "reminders");
@@ -103,6 +146,11 @@ export default function Admin() {
           ]}
         />
       </section>
+      <IdentityProviders
+        providers={data.providers}
+        redirectUri={data.redirectUri}
+        resultFor={(name) => resultFor(name)}
+      />
       <div className="columns">
         <section aria-labelledby="invite-staff-heading" className="panel">
           <h2 id="invite-staff-heading">{t("admin.inviteStaff")}</h2>

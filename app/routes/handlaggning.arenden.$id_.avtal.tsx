@@ -18,7 +18,12 @@ const versionParam = (url: URL, name: string) => Number(url.searchParams.get(nam
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { c, actor, user } = await loadAgreementCaseFor(request, params.id, "staff");
   const url = new URL(request.url);
-  return agreementPage(c, user, actor, { staff: true, from: versionParam(url, "fran"), to: versionParam(url, "till") });
+  return agreementPage(c, user, actor, {
+    staff: true,
+    from: versionParam(url, "fran"),
+    to: versionParam(url, "till"),
+    request,
+  });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -29,6 +34,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     await readUploadForm(request),
     context.ip,
     `/handlaggning/arenden/${String(c._id)}/avtal`,
+    request,
   );
 }
 

@@ -1,5 +1,5 @@
-import { STAFF_ROLES_LIST } from "#models/constants";
-import { emailField, requiredDay, requiredText, z } from "~/domain/kernel/validation";
+import { PROVIDER_AUDIENCES, STAFF_ROLES_LIST } from "#models/constants";
+import { clean, emailField, optionalText, pairLines, requiredDay, requiredText, z } from "~/domain/kernel/validation";
 import { objectId } from "./organisation";
 
 // Fields in the order of the form, so the error summary lists them in that order.
@@ -36,3 +36,43 @@ export const eurRateSchema = z.object({
     .transform(Number),
   rateDate: requiredDay,
 });
+
+// An issuer is an https URL; plain http only on this machine (a provider for development).
+const issuerField = z
+  .string()
+  .trim()
+  .max(300)
+  .refine((v) => {
+    try {
+      const url = new URL(v);
+      const loopback = ["127.0.0.1", "localhost", "[::1]"].includes(url.hostname);
+      return (
+        clean(v) && !url.search && !url.hash && (url.protocol === "https:" || (url.protocol === "http:" && loopback))
+      );
+    } catch {
+      return false;
+    }
+  }, "admin.errors.issuer");
+
+/** An OpenID provider (decision 016). The secret is write-only: left empty, the saved one stays. */
+export const providerSchema = z.object({
+  providerId: objectId.optional(),
+  label: requiredText(60),
+  issuer: issuerField,
+  clientId: requiredText(200),
+  clientSecret: optionalText(500),
+  scopes: requiredText(300).refine(
+    (v) => /^[\w:./-]+( [\w:./-]+)*$/.test(v) && v.split(" ").includes("openid"),
+    "admin.errors.scopes",
+  ),
+  audience: z.enum(PROVIDER_AUDIENCES),
+  stepUpForSigning: z.literal("on").optional(),
+  groupsClaim: optionalText(100),
+  groupRoles: pairLines({ maxLength: 5000, lines: 50, separator: "=", keys: ["group", "role"], each: 200 }).refine(
+    (lines) => lines.every((l) => l.group && (STAFF_ROLES_LIST as readonly string[]).includes(l.role)),
+    "admin.errors.groupRoles",
+  ),
+  enabled: z.literal("on").optional(),
+});
+
+export const providerIdSchema = z.object({ providerId: objectId });

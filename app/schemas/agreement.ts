@@ -58,10 +58,10 @@ export const sendForSigningSchema = z.object({
   delegateId: objectId,
 });
 
-export const signSchema = z.object({
-  password: z.string().min(1).max(200),
-  confirm: z.literal("on", { error: "agreement.errors.confirm" }),
-});
+const confirmSigning = z.literal("on", { error: "agreement.errors.confirm" });
+export const signSchema = z.object({ password: z.string().min(1).max(200), confirm: confirmSigning });
+/** Signing after a fresh e-ID authentication (step-up): the confirmation only. */
+export const signWithEidSchema = z.object({ confirm: confirmSigning });
 
 export const versionOnlySchema = z.object({ version });
 

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { UserModel } from "#models/user";
 import { saveProvider } from "~/domain/identity/providers.server";
 import { getPublicBody } from "~/domain/public-body/public-body.server";
-import { browserSuite, look, newPage } from "../support/browser";
+import { browserSuite, look, newPage, signInAs } from "../support/browser";
+import { DEMO } from "../support/http";
 import {
   CLIENT_ID,
   CLIENT_SECRET,
@@ -74,5 +75,22 @@ describe("signing in with e-ID", { timeout: 120_000 }, () => {
     expect(user?.externalIdentities.map((i) => i.label)).toEqual(["e-legitimation"]);
     expect(errors).toEqual([]);
     await context.close();
+  });
+
+  it("shows an administrator the providers, and anyone a failed sign-in in plain words", async () => {
+    const { app, browser } = suite;
+    const admin = await newPage(browser);
+    await signInAs(admin, app.url, DEMO.admin);
+    await admin.page.goto(`${app.url}/admin#inloggning`);
+    await admin.page.getByRole("heading", { name: "Inloggning med e-legitimation och kommunens konto" }).waitFor();
+    await admin.page.getByText("Sparad (visas aldrig)").waitFor();
+    await admin.page.getByText("Ändra e-legitimation").click();
+    await look(admin.page, "admin-inloggning");
+    await admin.page.goto(`${app.url}/logga-in/retur?fel=unavailable`);
+    await admin.page.getByRole("heading", { level: 1, name: "Inloggningen gick inte att slutföra" }).waitFor();
+    await look(admin.page, "inloggning-misslyckades");
+    // The browser notes the 503 status of the error page itself; nothing else.
+    expect(admin.errors).toEqual([expect.stringContaining("status of 503")]);
+    await admin.context.close();
   });
 });

@@ -2,11 +2,14 @@ import { createCookie } from "@remix-run/node";
 import mongoose from "mongoose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { IdentityProviderModel } from "#models/identity-provider";
+import { ProposalModel } from "#models/proposal";
 import { UserModel } from "#models/user";
+import { agreementInStatus } from "~/domain/demo/factories.server";
 import { saveProvider } from "~/domain/identity/providers.server";
 import { setClock } from "~/domain/kernel/clock";
 import { getPublicBody } from "~/domain/public-body/public-body.server";
 import { startTestApp, type TestApp } from "../support/app";
+import { laxhjalpenCast } from "../support/cast";
 import { Client, DEMO, sessionFor } from "../support/http";
 import {
   CLIENT_ID,
@@ -384,5 +387,133 @@ describe("who may start which sign-in", () => {
     }
     const unknown = await new Client(app.url).post(`/logga-in/med/${"0".repeat(24)}`, { purpose: "signin" });
     expect(unknown.status).toBe(404);
+  });
+});
+
+describe("a fresh e-ID authentication before signing (step-up)", () => {
+  it("is asked of the organisation's signer and recorded in the signature, once", async () => {
+    const cast = await laxhjalpenCast();
+    const c = await agreementInStatus(cast, "Steg upp: avtal att skriva under", false);
+    const page = `/forslag/${String(c._id)}/avtal`;
+    const signer = await sessionFor(app.url, DEMO.orgAdminB);
+    expect(await (await signer.get(page)).text()).toContain("Legitimera dig med BankID (test)");
+    // The password does not sign where e-ID is asked for.
+    const withPassword = await signer.post(page, { intent: "sign", confirm: "on", password: DEMO.password });
+    expect(withPassword.status).toBe(400);
+    expect(await withPassword.text()).toContain("Legitimera dig med e-legitimation igen");
+
+    idp.accounts.set("lina-steg", { name: "Lina L", [PERSONAL_NUMBER_CLAIM]: "19850505-5555" });
+    const authorize = new URL(await start(signer, providers.eid, "stepup", `${page}#sign-heading`));
+    expect(authorize.searchParams.get("prompt")).toBe("login");
+    expect(authorize.searchParams.get("max_age")).toBe("0");
+    const back = new URL(await signInAtProvider(authorize.href, "lina-steg", app.url));
+    expect(pathOf(await signer.get(back.pathname + back.search))).toBe(`${page}#sign-heading`);
+    expect(await (await signer.get(page)).text()).toContain("Du legitimerade dig med BankID (test)");
+
+    // Eleven minutes later the authentication no longer signs.
+    setClock(() => new Date(Date.now() + 11 * 60 * 1000));
+    try {
+      expect((await signer.post(page, { intent: "sign", confirm: "on" })).status).toBe(400);
+    } finally {
+      setClock(null);
+    }
+    // A double click signs once; the step-up is then used up.
+    const [first, second] = await Promise.all([
+      signer.post(page, { intent: "sign", confirm: "on" }),
+      signer.post(page, { intent: "sign", confirm: "on" }),
+    ]);
+    expect([pathOf(first), pathOf(second)]).toEqual([page, page]);
+    const signed = await ProposalModel.findById(c._id).lean();
+    const signatures = signed?.agreement?.signing?.signatures ?? [];
+    expect(signatures.map((x) => [x.name, x.eid?.provider])).toEqual([[cast.member.name, "BankID (test)"]]);
+    expect(signatures[0]?.eid?.authTime).toBeInstanceOf(Date);
+    expect(signatures[0]?.eid?.personalNumberHash).toMatch(/^[\w-]{43}$/);
+    expect(JSON.stringify(signed)).not.toContain("198505055555");
+    expect(await (await signer.get(page)).text()).not.toContain("Du legitimerade dig med");
+  });
+});
+
+describe("the providers in /admin", () => {
+  const valid = {
+    intent: "saveProvider",
+    label: "Freja (test)",
+    issuer: "https://freja.example.se",
+    clientId: "samverka-freja",
+    clientSecret: "en-riktig-hemlighet-123",
+    scopes: "openid profile email",
+    audience: "organisation",
+    groupsClaim: "groups",
+    groupRoles: "",
+    enabled: "on",
+  };
+
+  it("are kept by administrators only, with the secret write-only and hostile input refused", async () => {
+    for (const email of [DEMO.coordinator, DEMO.officer, DEMO.politician, DEMO.orgAdminA]) {
+      const client = await sessionFor(app.url, email);
+      expect((await client.get("/admin")).status, email).toBe(403);
+      expect((await client.post("/admin", valid)).status, email).toBe(403);
+    }
+    const admin = await sessionFor(app.url, DEMO.admin);
+    for (const [body, message] of [
+      [{ ...valid, issuer: "javascript:alert(1)" }, "Skriv utfärdarens adress med https://"],
+      [{ ...valid, issuer: "http://idp.example.se" }, "Skriv utfärdarens adress med https://"],
+      [{ ...valid, scopes: "profile email" }, "ta med openid"],
+      [{ ...valid, groupRoles: "iop = kung" }, "grupp = roll"],
+      [{ ...valid, label: "x".repeat(1_000_000) }, "högst 60 tecken"],
+    ] as const) {
+      const res = await admin.post("/admin", body);
+      expect(res.status).toBe(400);
+      expect(await res.text()).toContain(message);
+    }
+    expect((await admin.post("/admin", "intent=saveProvider&label=X&clientId[$ne]=x")).status).toBe(400);
+    expect(await IdentityProviderModel.exists({ label: "Freja (test)" })).toBeNull();
+
+    expect(pathOf(await admin.post("/admin", valid))).toBe("/admin#inloggning");
+    const saved = await IdentityProviderModel.findOne({ label: "Freja (test)" }).select("+clientSecretSealed").lean();
+    expect(saved?.clientSecretSealed).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+    expect(saved?.clientSecretSealed).not.toContain(valid.clientSecret);
+    // Changed without a secret: the saved one stays.
+    const edited = await admin.post("/admin", {
+      ...valid,
+      providerId: String(saved!._id),
+      clientSecret: "",
+      label: "Freja",
+    });
+    expect(pathOf(edited)).toBe("/admin#inloggning");
+    const after = await IdentityProviderModel.findById(saved!._id).select("+clientSecretSealed").lean();
+    expect([after?.label, after?.clientSecretSealed]).toEqual(["Freja", saved?.clientSecretSealed]);
+
+    const page = await (await admin.get("/admin")).text();
+    expect(page).toContain("Freja");
+    expect(page).toContain("Sparad (visas aldrig)");
+    expect(page).not.toContain(valid.clientSecret);
+    expect(page).not.toContain(saved!.clientSecretSealed!);
+    expect(page).toContain(`${app.url}/logga-in/retur`);
+
+    expect(pathOf(await admin.post("/admin", { intent: "deleteProvider", providerId: String(saved!._id) }))).toBe(
+      "/admin#inloggning",
+    );
+    expect(await IdentityProviderModel.exists({ _id: saved!._id })).toBeNull();
+  });
+
+  it("test-sign in from /admin and show the last errors in Swedish", async () => {
+    idp.accounts.set("admintest", { name: "Test" });
+    const admin = await sessionFor(app.url, DEMO.admin);
+    const back = new URL(
+      await signInAtProvider(await start(admin, providers.staff, "test", "/admin"), "admintest", app.url),
+    );
+    expect(pathOf(await admin.get(back.pathname + back.search))).toBe("/admin#inloggning");
+    // A test does not change who is signed in.
+    expect((await admin.get("/admin")).status).toBe(200);
+    expect((await IdentityProviderModel.findById(providers.staff).lean())?.lastTest?.ok).toBe(true);
+
+    // A failure of its own: the state tampered with.
+    const client = new Client(app.url);
+    const failed = new URL(await signInAtProvider(await start(client, providers.staff), "admintest", app.url));
+    failed.searchParams.set("state", "fel");
+    await client.get(failed.pathname + failed.search);
+    const page = await (await admin.get("/admin")).text();
+    expect(page).toContain("Lyckades");
+    expect(page).toContain("hörde inte ihop med din inloggning");
   });
 });

@@ -14,7 +14,7 @@ import { quarterlyPlan } from "./ledger";
 // What the agreement's use cases share: the refusal, the permission check, who the parties'
 // people are, and which text is being written now (the agreement itself, or a change to it).
 
-export type AgreementRefusal = "actor" | "status" | "signer" | "password" | "signers" | "unchanged" | "partner";
+export type AgreementRefusal = "actor" | "status" | "signer" | "password" | "eid" | "signers" | "unchanged" | "partner";
 
 export class AgreementError extends Error {
   constructor(readonly reason: AgreementRefusal) {

@@ -4,8 +4,10 @@ import {
   type AgreementState,
   type AgreementVersion,
   type Signature,
+  type SignatureEid,
   type SigningState,
 } from "#models/agreement";
+import type { StepUp } from "#models/session";
 import { PublicBodyModel } from "#models/public-body";
 import { UserModel } from "#models/user";
 import type { CaseEffect } from "../cases/effects";
@@ -15,6 +17,8 @@ import { clockNow } from "../kernel/clock";
 import { swedishToday } from "../kernel/swedish-calendar";
 import { verifyPassword } from "../kernel/crypto.server";
 import type { SessionUser } from "../identity/session.server";
+import { stepUpProvider } from "../identity/linked-identities.server";
+import { currentStepUp } from "../identity/oidc-session.server";
 import { storeDocument } from "../records/documents.server";
 import { agreementText } from "./agreement-text";
 import { agreementPdf } from "./pdf.server";
@@ -39,17 +43,73 @@ function pendingSigning(c: CaseDoc) {
   return open && signing && signing.signatures.length < signing.signers.length ? { ...open, signing } : null;
 }
 
+/** How a signer proves it is them: the password again, or a fresh e-ID authentication. */
+export type SigningCredential = { ip: string } & ({ password: string } | { eid: StepUp | null });
+
 /**
- * A designated signer signs the version out for signing, after giving their password again.
- * The record keeps time, account, IP and the SHA-256 of the exact text. Signing twice (a double
- * click, a retry) records one signature; two signers at once both land (the loser retries).
+ * Which e-ID provider the signer must step up with (decision 016), if the public body
+ * configured one for the signer's side; else the password is asked for.
  */
-export async function signAgreement(c: CaseDoc, user: SessionUser, input: { password: string; ip: string }) {
-  requireAction("signAgreement", user, c);
+export async function stepUpFor(c: CaseDoc, user: SessionUser) {
+  const signer = pendingSigning(c)?.signing.signers.find((s) => s.userId.equals(user._id));
+  return signer ? stepUpProvider(c.publicBodyId, signer.party === "organisation" ? "organisation" : "staff") : null;
+}
+
+/** For the sign form: the e-ID to step up with, and a fresh step-up already made in this session. */
+export async function signingMethod(request: Request, c: CaseDoc, user: SessionUser) {
+  const provider = await stepUpFor(c, user);
+  if (!provider) return { provider: null, fresh: null };
+  const stepUp = await currentStepUp(request);
+  const fresh = stepUp && String(stepUp.providerId) === provider.id ? stepUp : null;
+  return { provider, fresh: fresh ? { label: fresh.label, authTime: fresh.authTime.toISOString() } : null };
+}
+
+/** Whether the user's signature of version `number` is recorded (in a signing under way or done). */
+const hasSigned = (c: CaseDoc, user: SessionUser, number: number) =>
+  [pendingSigning(c)?.signing, c.agreement?.signing].some(
+    (s) => s?.number === number && s.signatures.some((x) => x.userId.equals(user._id)),
+  );
+
+async function checkCredential(
+  c: CaseDoc,
+  user: SessionUser,
+  input: SigningCredential,
+): Promise<SignatureEid | null | "signed"> {
+  const required = await stepUpFor(c, user);
+  if (required) {
+    const eid = "eid" in input ? input.eid : null;
+    if (!eid || String(eid.providerId) !== required.id) {
+      // A double click: the twin signed with the step-up and used it up. Nothing left to do.
+      const number = pendingSigning(c)?.signing.number;
+      const fresh = await loadCaseById(c.publicBodyId, c._id);
+      if (number !== undefined && fresh && hasSigned(fresh, user, number)) return "signed";
+      throw new AgreementError("eid");
+    }
+    return {
+      provider: eid.label,
+      authTime: eid.authTime,
+      ...(eid.acr ? { acr: eid.acr } : {}),
+      ...(eid.personalNumberHash ? { personalNumberHash: eid.personalNumberHash } : {}),
+    };
+  }
   const account = await UserModel.findById(user._id).select("passwordHash").lean();
-  if (!account?.passwordHash || !(await verifyPassword(account.passwordHash, input.password))) {
+  const password = "password" in input ? input.password : "";
+  if (!account?.passwordHash || !(await verifyPassword(account.passwordHash, password))) {
     throw new AgreementError("password");
   }
+  return null;
+}
+
+/**
+ * A designated signer signs the version out for signing, after giving their password again or
+ * a fresh e-ID authentication where the public body asks for one. The record keeps time,
+ * account, IP, the SHA-256 of the exact text and the e-ID (provider, time, acr). Signing twice (a
+ * double click, a retry) records one signature; two signers at once both land (the loser retries).
+ */
+export async function signAgreement(c: CaseDoc, user: SessionUser, input: SigningCredential) {
+  requireAction("signAgreement", user, c);
+  const eid = await checkCredential(c, user, input);
+  if (eid === "signed") return c;
   let current: CaseDoc | null = c;
   for (let attempt = 0; attempt < 5 && current; attempt++) {
     const pending = pendingSigning(current);
@@ -65,7 +125,13 @@ export async function signAgreement(c: CaseDoc, user: SessionUser, input: { pass
     // The hash is of the version stored when it was sent: a signature is of exactly that text.
     const version = await AgreementVersionModel.findById(agreementVersionId(c._id, signing.number)).lean();
     if (!version || sha256(agreementText(version)) !== signing.hash) throw new AgreementError("status");
-    const signature = { ...signer, at: clockNow(), ip: input.ip, hash: signing.hash };
+    const signature: Signature = {
+      ...signer,
+      at: clockNow(),
+      ip: input.ip,
+      hash: signing.hash,
+      ...(eid ? { eid } : {}),
+    };
     const signatures = [...signing.signatures, signature];
     const last = signatures.length === signing.signers.length;
     // The last signature brings the signed PDF: stored first, then named by the change and

@@ -15,6 +15,7 @@ import { compareVersions } from "./diff";
 import { nextReport, reportSchedule } from "./follow-up";
 import { ledgerTotals } from "./ledger";
 import { signerChoices } from "./drafting.server";
+import { signingMethod } from "./signing.server";
 import { latestNumber, openDraft } from "./shared.server";
 
 // What the agreement page shows (docs/domain.md, "The agreement"): the text being written or in
@@ -211,12 +212,13 @@ export async function agreementPage(
   c: CaseDoc,
   user: SessionUser,
   actor: CaseRelation,
-  options: { staff: boolean; from: number; to: number },
+  options: { staff: boolean; from: number; to: number; request: Request },
 ) {
   const view = await agreementView(c, user, actor);
-  const [diff, choices] = await Promise.all([
+  const [diff, choices, signWith] = await Promise.all([
     view && options.from && options.to ? agreementDiff(c, options.from, options.to) : null,
     view?.may.send ? signerChoices(c) : null,
+    view?.mySigning ? signingMethod(options.request, c, user) : null,
   ]);
   return {
     case: { id: String(c._id), title: c.title, caseNumber: c.caseNumber ?? null, status: c.status, version: c.version },
@@ -230,6 +232,7 @@ export async function agreementPage(
         ? "/mina-sidor"
         : `/forslag/${String(c._id)}`,
     staff: options.staff,
+    signWith,
   };
 }
 

@@ -79,14 +79,8 @@ export async function currentStepUp(request: Request): Promise<StepUp | null> {
   return stepUp && clockNow().getTime() - new Date(stepUp.authTime).getTime() <= STEP_UP_VALID_MS ? stepUp : null;
 }
 
-/** Takes the step-up for one signature: it cannot be used twice. */
-export async function takeStepUp(request: Request): Promise<StepUp | null> {
-  const stepUp = await currentStepUp(request);
+/** Ends the step-up once it has signed: one authentication, one signature. */
+export async function clearStepUp(request: Request) {
   const token = await sessionToken(request);
-  if (!stepUp || !token) return null;
-  const taken = await SessionModel.updateOne(
-    { _id: sha256(token), "stepUp.authTime": stepUp.authTime },
-    { $unset: { stepUp: "" } },
-  );
-  return taken.modifiedCount === 1 ? stepUp : null;
+  if (token) await SessionModel.updateOne({ _id: sha256(token) }, { $unset: { stepUp: "" } });
 }

@@ -12,6 +12,7 @@ import {
   saveAgreementDraft,
   sendForSigning,
   signAgreement,
+  stepUpFor,
   startAmendment,
   withdrawAmendment,
 } from "~/domain/agreements/agreements.server";
@@ -20,6 +21,7 @@ import { caseErrorResponse } from "~/domain/cases/errors.server";
 import { invalid, parseForm, withFileError, type Submission } from "~/domain/http/forms.server";
 import { optionalUploadedFile } from "~/domain/http/uploads.server";
 import { badRequest } from "~/domain/http/request.server";
+import { clearStepUp, currentStepUp } from "~/domain/identity/oidc-session.server";
 import { redirectWithToast, type SessionUser } from "~/domain/identity/session.server";
 import {
   agreementCommentSchema,
@@ -31,6 +33,7 @@ import {
   reportSchema,
   sendForSigningSchema,
   signSchema,
+  signWithEidSchema,
   terminateSchema,
   versionOnlySchema,
 } from "~/schemas/agreement";
@@ -45,6 +48,7 @@ export async function runAgreementIntent(
   { formData, tooLarge }: { formData: FormData; tooLarge: boolean },
   ip: string,
   here: string,
+  request: Request,
 ) {
   // Only the report carries a file: a file too large to read is that form's error.
   const intent = tooLarge ? "submitReport" : formData.get("intent");
@@ -152,15 +156,19 @@ export async function runAgreementIntent(
       return redirectWithToast(here, "agreement.toasts.terminated");
     }
     if (intent === "sign") {
-      const submission = parseForm(formData, signSchema);
+      // Where the public body asks for e-ID at signing, the session's fresh step-up is the proof.
+      const eid = Boolean(await stepUpFor(c, user));
+      const submission = parseForm(formData, eid ? signWithEidSchema : signSchema);
       if (submission.status !== "success") return invalid(submission, {}, 400, "sign");
-      const refused = await refusedAt(
-        submission,
-        "sign",
-        () => signAgreement(c, user, { password: submission.value.password, ip }),
-        { password: ["password", "agreement.errors.password"] },
-      );
+      const value = submission.value as { password?: string };
+      const credential = eid ? { ip, eid: await currentStepUp(request) } : { ip, password: value.password ?? "" };
+      const refused = await refusedAt(submission, "sign", () => signAgreement(c, user, credential), {
+        password: ["password", "agreement.errors.password"],
+        eid: ["confirm", "agreement.errors.eid"],
+      });
       if (refused) return refused;
+      // One authentication, one signature.
+      if (eid) await clearStepUp(request);
       return redirectWithToast(here, "agreement.toasts.signed");
     }
   } catch (error) {

@@ -22,12 +22,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     staff: false,
     from: versionParam(url, "fran"),
     to: versionParam(url, "till"),
+    request,
   });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { c, user } = await loadAgreementCaseFor(request, params.id, "organisation");
-  return runAgreementIntent(c, user, await readUploadForm(request), context.ip, `/forslag/${String(c._id)}/avtal`);
+  return runAgreementIntent(
+    c,
+    user,
+    await readUploadForm(request),
+    context.ip,
+    `/forslag/${String(c._id)}/avtal`,
+    request,
+  );
 }
 
 export default function OrganisationAgreement() {
