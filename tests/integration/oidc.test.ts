@@ -1,4 +1,6 @@
+import { Writable } from "node:stream";
 import { createCookie } from "@remix-run/node";
+import pino from "pino";
 import mongoose from "mongoose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { IdentityProviderModel } from "#models/identity-provider";
@@ -28,8 +30,19 @@ let idp: TestProvider;
 const providers = { eid: "", staff: "" };
 const PERSONAL_NUMBER = "19121212-1212";
 
+// Everything the app logs, to look for personal identity numbers in it.
+const logs: string[] = [];
+const logStream = new Writable({
+  write(chunk: Buffer, _encoding, done) {
+    logs.push(chunk.toString());
+    done();
+  },
+});
+
 beforeAll(async () => {
-  app = await startTestApp("oidc");
+  (globalThis as unknown as Record<symbol, unknown>)[Symbol.for("samverka.logDestination")] = logStream;
+  process.env.LOG_LEVEL = "debug";
+  app = await startTestApp("oidc", { logger: pino({ level: "trace" }, logStream) });
   idp = await startTestProvider(app.url);
   const body = await getPublicBody();
   const common = {
@@ -103,12 +116,14 @@ describe("signing in with e-ID", () => {
     const page = await choice.text();
     expect(page).toContain("Du har legitimerat dig med BankID (test) som Eva Ek");
     expect(page).toContain("Skapa ett nytt konto");
-    const created = await client.post("/logga-in/koppla", {
-      intent: "create",
-      name: "Eva Ek",
-      email: "eva.ek@example.se",
-    });
-    expect(pathOf(created)).toBe("/mina-sidor?valkommen=1");
+    // A double click makes one account, and both clicks land on it.
+    const create = { intent: "create", name: "Eva Ek", email: "eva.ek@example.se" };
+    const [created, twin] = await Promise.all([
+      client.post("/logga-in/koppla", create),
+      client.post("/logga-in/koppla", create),
+    ]);
+    expect([pathOf(created), pathOf(twin)]).toEqual(["/mina-sidor?valkommen=1", "/mina-sidor?valkommen=1"]);
+    expect(await UserModel.countDocuments({ email: "eva.ek@example.se" })).toBe(1);
     const account = await (await client.get("/konto")).text();
     expect(account).toContain("eva.ek@example.se");
     expect(account).toContain("BankID (test)");
@@ -124,7 +139,9 @@ describe("signing in with e-ID", () => {
     const again = await signInWith(new Client(app.url), providers.eid, "eva");
     expect(pathOf(again)).toBe("/mina-sidor");
 
-    // Nowhere in the database, in any form.
+    // Not in the logs (the requests, the sign-in), nor anywhere in the database.
+    expect(logs.join("\n")).toContain('"url":"/logga-in/retur?');
+    expect(logs.join("\n")).not.toContain("121212");
     for (const { name } of await mongoose.connection.db!.listCollections().toArray()) {
       const all = JSON.stringify(await mongoose.connection.db!.collection(name).find().toArray());
       expect(all, name).not.toContain("191212121212");
@@ -310,6 +327,8 @@ describe("a sign-in that must fail", () => {
     const eid = await IdentityProviderModel.findById(providers.eid).lean();
     expect(eid?.failures.map((f) => f.reason)).toContain("unavailable");
     expect(JSON.stringify(eid?.failures)).not.toContain("T Sex");
+    // The domain's own log line of the failure is there too, with the reason only.
+    expect(logs.join("\n")).toMatch(/"reason":"unavailable".*"msg":"OpenID Connect sign-in failed"/);
   });
 });
 

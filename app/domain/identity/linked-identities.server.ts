@@ -1,19 +1,18 @@
 import type { Types } from "mongoose";
 import { IdentityProviderModel } from "#models/identity-provider";
 import { UserModel, type ExternalIdentity, type StaffMembership } from "#models/user";
-import { claimOnce, isDuplicateKey, releaseClaim, withLock } from "../kernel/claims.server";
+import { isDuplicateKey, withLock } from "../kernel/claims.server";
 import { pullMatching } from "../kernel/array-pull.server";
 import { clockNow } from "../kernel/clock";
 import { sendVerificationEmail } from "./accounts.server";
 import { OidcError, type ProviderDoc, type VerifiedIdentity } from "./oidc.server";
 
 // Which account an e-ID or IdP identity belongs to (decision 016). An identity is linked to at
-// most one account: a claim on `identity:<issuer>|<subject>` decides under concurrency. A first
+// most one account: a lock on `identity:<issuer>|<subject>` orders the requests that link it. A first
 // e-ID sign-in links only after the account proves itself; staff are matched to the accounts
 // administrators invited, by verified email, and a staff role never comes from a claim alone.
 
 const identityKey = (issuer: string, subject: string) => `identity:${issuer}|${subject}`;
-const FOREVER = 100 * 365 * 24 * 60 * 60 * 1000;
 
 export async function userWithIdentity(issuer: string, subject: string) {
   return UserModel.findOne({ "externalIdentities.issuer": issuer, "externalIdentities.subject": subject })
@@ -21,27 +20,25 @@ export async function userWithIdentity(issuer: string, subject: string) {
     .lean();
 }
 
-/** Links the identity to the account; refused when another account holds it. Idempotent. */
+/**
+ * Links the identity to the account; refused when another account holds it. Idempotent. The
+ * check and the write happen under a lock on the identity, so two requests at once (a double
+ * click, two accounts claiming one e-ID) link it once; a crash between them leaves nothing.
+ */
 export async function linkIdentity(userId: Types.ObjectId, identity: VerifiedIdentity) {
-  const key = identityKey(identity.issuer, identity.subject);
-  if (!(await claimOnce(key, FOREVER))) {
+  await withLock(identityKey(identity.issuer, identity.subject), async () => {
     const holder = await userWithIdentity(identity.issuer, identity.subject);
     if (holder?._id.equals(userId)) return;
-    // A claim with no holder is left by a crash between the two writes: the claim was won
-    // then, and finishing the link now is what that request meant to do.
     if (holder) throw new OidcError("linkedElsewhere");
-  }
-  const linked: ExternalIdentity = {
-    issuer: identity.issuer,
-    subject: identity.subject,
-    label: identity.label,
-    linkedAt: clockNow(),
-    ...(identity.personalNumberHash ? { personalNumberHash: identity.personalNumberHash } : {}),
-  };
-  // The claim lets one request at a time link this identity; it may be on the account already.
-  const user = await UserModel.findById(userId).select("externalIdentities").lean();
-  if (user?.externalIdentities.some((i) => i.issuer === identity.issuer && i.subject === identity.subject)) return;
-  await UserModel.updateOne({ _id: userId }, { $push: { externalIdentities: linked } });
+    const linked: ExternalIdentity = {
+      issuer: identity.issuer,
+      subject: identity.subject,
+      label: identity.label,
+      linkedAt: clockNow(),
+      ...(identity.personalNumberHash ? { personalNumberHash: identity.personalNumberHash } : {}),
+    };
+    await UserModel.updateOne({ _id: userId }, { $push: { externalIdentities: linked } });
+  });
 }
 
 export type SignInMatch =
@@ -110,24 +107,24 @@ export async function createAccountFromIdentity(
   input: { name: string; email: string },
   locale: "sv" | "en",
 ) {
-  // The same identity confirmed twice at once (a double click) makes one account.
-  const existing = await userWithIdentity(identity.issuer, identity.subject);
-  if (existing) return existing._id;
-  const userId = await createUser({ ...identity, name: input.name }, input.email);
-  try {
-    await linkIdentity(userId, identity);
-  } catch (error) {
-    await UserModel.deleteOne({ _id: userId });
-    if (error instanceof OidcError && error.reason === "linkedElsewhere") {
-      const holder = await userWithIdentity(identity.issuer, identity.subject);
-      if (holder) return holder._id;
+  // The same identity confirmed twice at once (a double click) makes one account: the second
+  // waits for the first and finds its account.
+  return withLock(`new-account:${identity.issuer}|${identity.subject}`, async () => {
+    const existing = await userWithIdentity(identity.issuer, identity.subject);
+    if (existing) return existing._id;
+    const userId = await createUser({ ...identity, name: input.name }, input.email);
+    try {
+      await linkIdentity(userId, identity);
+    } catch (error) {
+      // Linked to another account meanwhile (through "link to my account"): no half-made account.
+      await UserModel.deleteOne({ _id: userId });
+      throw error;
     }
-    throw error;
-  }
-  if (!(identity.emailVerified && identity.email === input.email)) {
-    await sendVerificationEmail({ _id: userId, email: input.email, name: input.name }, locale);
-  }
-  return userId;
+    if (!(identity.emailVerified && identity.email === input.email)) {
+      await sendVerificationEmail({ _id: userId, email: input.email, name: input.name }, locale);
+    }
+    return userId;
+  });
 }
 
 /**
@@ -164,7 +161,6 @@ export async function unlinkIdentity(userId: Types.ObjectId, id: string) {
     if (!ways.password && ways.identities.length === 1) throw new AccountError("lastWayIn");
     const [issuer = "", subject = ""] = splitId(id);
     await pullMatching(UserModel, userId, "externalIdentities", (e) => e.issuer === issuer && e.subject === subject);
-    await releaseClaim(identityKey(issuer, subject));
   });
 }
 
