@@ -98,6 +98,8 @@ const oidc: Shape<typeof oidcSv> = {
       testOk: "The test sign-in succeeded.",
     },
     account: {
+      noPasswordLead: "Want to be able to sign in without e-ID too?",
+      choosePassword: "Choose a password",
       title: "My ways to sign in",
       password: "Email and password",
       passwordSet: "Yes",

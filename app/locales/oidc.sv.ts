@@ -96,6 +96,8 @@ const oidc = {
       testOk: "Testinloggningen lyckades.",
     },
     account: {
+      noPasswordLead: "Vill du kunna logga in utan e-legitimation också?",
+      choosePassword: "Välj ett lösenord",
       title: "Mina inloggningar",
       password: "E-post och lösenord",
       passwordSet: "Ja",

@@ -196,6 +196,11 @@ function WaysIn({
         ))}
       </dl>
       {ways.identities.length === 0 ? <p>{t("oidc.account.none")}</p> : null}
+      {ways.password ? null : (
+        <p>
+          {t("oidc.account.noPasswordLead")} <Link to="/glomt-losenord">{t("oidc.account.choosePassword")}</Link>
+        </p>
+      )}
       {providers.map((p) => (
         <Form key={p.id} method="post" action={`/logga-in/med/${p.id}`} reloadDocument>
           <input type="hidden" name="purpose" value="link" />

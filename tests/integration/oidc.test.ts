@@ -19,6 +19,7 @@ import {
   PERSONAL_NUMBER_CLAIM,
   signInAtProvider,
   startTestProvider,
+  TEST_ACR,
   type TestProvider,
 } from "../support/oidc-provider";
 
@@ -339,6 +340,12 @@ describe("the ways in of an account", () => {
     expect(pathOf(await signInWith(client, providers.eid, "bara-eid"))).toBe("/logga-in/koppla");
     await client.post("/logga-in/koppla", { intent: "create", name: "Bara E", email: "bara.eid@example.se" });
     const only = `${idp.issuer}|bara-eid`;
+    expect(await (await client.get("/konto")).text()).toContain("Välj ett lösenord");
+    // Hostile input on the unlink form: refused, nothing removed.
+    expect((await client.post("/konto", "intent=unlinkIdentity&identity[$ne]=x")).status).toBe(400);
+    expect((await client.post("/konto", { intent: "unlinkIdentity", identity: "x".repeat(1_000_000) })).status).toBe(
+      400,
+    );
     const refused = await client.post("/konto", { intent: "unlinkIdentity", identity: only });
     expect(refused.status).toBe(409);
     expect(await refused.text()).toContain("Det här är ditt enda sätt att logga in");
@@ -446,6 +453,7 @@ describe("a fresh e-ID authentication before signing (step-up)", () => {
     const signatures = signed?.agreement?.signing?.signatures ?? [];
     expect(signatures.map((x) => [x.name, x.eid?.provider])).toEqual([[cast.member.name, "BankID (test)"]]);
     expect(signatures[0]?.eid?.authTime).toBeInstanceOf(Date);
+    expect(signatures[0]?.eid?.acr).toBe(TEST_ACR);
     expect(signatures[0]?.eid?.personalNumberHash).toMatch(/^[\w-]{43}$/);
     expect(JSON.stringify(signed)).not.toContain("198505055555");
     expect(await (await signer.get(page)).text()).not.toContain("Du legitimerade dig med");

@@ -1,5 +1,11 @@
 import { generateKeyPairSync } from "node:crypto";
-import { createServer, request as httpRequest, type Server } from "node:http";
+import {
+  createServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from "node:http";
 import type { AddressInfo } from "node:net";
 import Provider, { type KoaContextWithOIDC } from "oidc-provider";
 import { freePort } from "../../scripts/db";
@@ -56,7 +62,8 @@ export async function startTestProvider(appUrl: string, options: { idTokenTtl?: 
     jwks: { keys: [jwk()] },
     pkce: { methods: ["S256"], required: () => true },
     claims: {
-      openid: ["sub"],
+      // e-ID brokers put the assurance level and the time of authentication in every ID token.
+      openid: ["sub", "acr", "auth_time"],
       profile: ["name"],
       email: ["email", "email_verified"],
       groups: ["groups"],
@@ -65,9 +72,11 @@ export async function startTestProvider(appUrl: string, options: { idTokenTtl?: 
     // The claims go into the ID token itself (as e-ID brokers do), not only into userinfo.
     conformIdTokenClaims: false,
     scopes: ["openid", "profile", "email", "groups", "pnr"],
+    acrValues: [TEST_ACR],
     ttl: { IdToken: options.idTokenTtl ?? 60, AccessToken: 60, AuthorizationCode: 60 },
     cookies: { keys: ["provider-cookie-key-for-tests"] },
-    features: { devInteractions: { enabled: true }, rpInitiatedLogout: { enabled: true } },
+    // The login page is ours (below): it signs in any login, at e-ID's assurance level.
+    features: { devInteractions: { enabled: false }, rpInitiatedLogout: { enabled: true } },
     findAccount: (_ctx: KoaContextWithOIDC, sub: string) => {
       const account = accounts.get(sub);
       if (!account) return undefined;
@@ -83,7 +92,13 @@ export async function startTestProvider(appUrl: string, options: { idTokenTtl?: 
       return grant.save().then((id) => ctx.oidc.provider.Grant.find(id));
     },
   });
-  const internal = createServer(provider.callback());
+  const oidc = provider.callback();
+  const internal = createServer((req, res) => {
+    if (!req.url?.startsWith("/interaction/")) return void oidc(req, res);
+    void interaction(provider, req, res).catch((error: unknown) => {
+      res.writeHead(500).end(String(error));
+    });
+  });
   await new Promise<void>((resolve) => internal.listen(0, "127.0.0.1", resolve));
   const target = (internal.address() as AddressInfo).port;
 
@@ -124,6 +139,34 @@ export async function startTestProvider(appUrl: string, options: { idTokenTtl?: 
       ]);
     },
   };
+}
+
+/** The value of `acr` the test provider's logins carry: the Swedish e-ID assurance level 3. */
+export const TEST_ACR = "http://id.elegnamnden.se/loa/1.0/loa3";
+
+/** A provider's login page: any login, any password (the account's claims come from `accounts`). */
+async function interaction(provider: Provider, req: IncomingMessage, res: ServerResponse) {
+  const { uid, prompt } = await provider.interactionDetails(req, res);
+  if (req.method === "GET") {
+    res
+      .writeHead(200, { "Content-Type": "text/html; charset=utf-8" })
+      .end(
+        `<!doctype html><html lang="en"><title>Test provider</title><form method="post" action="/interaction/${uid}">` +
+          `<input name="login" placeholder="Enter any login" required><input type="password" name="password" placeholder="and password">` +
+          `<button type="submit">Sign-in</button></form></html>`,
+      );
+    return;
+  }
+  let body = "";
+  for await (const chunk of req) body += String(chunk);
+  const login = new URLSearchParams(body).get("login") ?? "";
+  if (prompt.name !== "login") throw new Error(`unexpected prompt ${prompt.name}`);
+  await provider.interactionFinished(
+    req,
+    res,
+    { login: { accountId: login, acr: TEST_ACR } },
+    { mergeWithLastSubmission: false },
+  );
 }
 
 type Jar = Map<string, string>;
