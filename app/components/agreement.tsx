@@ -35,6 +35,7 @@ import {
 import { CollapsiblePanel, PageHeading } from "./layout";
 import { useLang } from "./root-data";
 import { useSchemaForm } from "./use-form";
+import { ProviderButton } from "./provider-button";
 
 type Result = SubmissionResult<string[]> | undefined;
 /** What a panel of the active agreement (ledger, follow-up) needs: the view and its forms' results. */
@@ -505,13 +506,12 @@ function SignForm({
             .find(Boolean)}
         />
         <p>{t("agreement.signEidLead", { provider: eid.label })}</p>
-        <Form method="post" action={`/logga-in/med/${eid.id}`} reloadDocument>
-          <input type="hidden" name="purpose" value="stepup" />
-          <input type="hidden" name="returnTo" value={`${location.pathname}#sign-heading`} />
-          <button type="submit" className="button">
-            {t("agreement.signEidStart", { provider: eid.label })}
-          </button>
-        </Form>
+        <ProviderButton
+          providerId={eid.id}
+          purpose="stepup"
+          returnTo={`${location.pathname}#sign-heading`}
+          label={t("agreement.signEidStart", { provider: eid.label })}
+        />
       </section>
     );
   }

@@ -7,6 +7,7 @@ import { providerSchema } from "~/schemas/admin";
 import { ChoiceGroup, ErrorSummary, SelectField, TextAreaField, TextField } from "./forms";
 import { useLang } from "./root-data";
 import { useSchemaForm } from "./use-form";
+import { ProviderButton } from "./provider-button";
 
 // /admin: how people sign in — the OpenID providers (decision 016). Secrets are write-only.
 
@@ -93,13 +94,13 @@ function ProviderPanel({ provider: p, lastResult }: { provider: ProviderRow; las
         </ul>
       )}
       <div className="button-row">
-        <Form method="post" action={`/logga-in/med/${p.id}`} reloadDocument>
-          <input type="hidden" name="purpose" value="test" />
-          <input type="hidden" name="returnTo" value="/admin#inloggning" />
-          <button type="submit" className="button button--secondary">
-            {t("oidc.admin.test", { label: p.label })}
-          </button>
-        </Form>
+        <ProviderButton
+          providerId={p.id}
+          purpose="test"
+          returnTo="/admin#inloggning"
+          label={t("oidc.admin.test", { label: p.label })}
+          secondary
+        />
         <Form method="post">
           <input type="hidden" name="intent" value="deleteProvider" />
           <input type="hidden" name="providerId" value={p.id} />

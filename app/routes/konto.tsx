@@ -18,6 +18,7 @@ import { enabledProviders } from "~/domain/identity/oidc.server";
 import { requestContext } from "~/domain/http/request.server";
 import { formatDate } from "~/i18n";
 import { useLang } from "~/components/root-data";
+import { ProviderButton } from "~/components/provider-button";
 
 export const meta = pageMeta("account.title");
 
@@ -202,13 +203,14 @@ function WaysIn({
         </p>
       )}
       {providers.map((p) => (
-        <Form key={p.id} method="post" action={`/logga-in/med/${p.id}`} reloadDocument>
-          <input type="hidden" name="purpose" value="link" />
-          <input type="hidden" name="returnTo" value="/konto" />
-          <button type="submit" className="button button--secondary">
-            {t("oidc.account.add", { label: p.label })}
-          </button>
-        </Form>
+        <ProviderButton
+          key={p.id}
+          providerId={p.id}
+          purpose="link"
+          returnTo="/konto"
+          label={t("oidc.account.add", { label: p.label })}
+          secondary
+        />
       ))}
     </section>
   );

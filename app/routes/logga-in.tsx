@@ -13,6 +13,7 @@ import { invalid, parseForm, readForm } from "~/domain/http/forms.server";
 import { pageMeta } from "~/domain/kernel/meta";
 import { createUserSession, safeRedirect } from "~/domain/identity/session.server";
 import { loginSchema } from "~/schemas/account";
+import { ProviderButton } from "~/components/provider-button";
 
 export const meta = pageMeta("auth.login.title");
 
@@ -102,13 +103,14 @@ function ProviderButtons({
   return (
     <>
       {providers.map((p) => (
-        <Form key={p.id} method="post" action={`/logga-in/med/${p.id}`} reloadDocument>
-          <input type="hidden" name="purpose" value="signin" />
-          <input type="hidden" name="returnTo" value={returnTo} />
-          <button type="submit" className={secondary ? "button button--secondary" : "button"}>
-            {t("oidc.login.button", { label: p.label })}
-          </button>
-        </Form>
+        <ProviderButton
+          key={p.id}
+          providerId={p.id}
+          purpose="signin"
+          returnTo={returnTo}
+          label={t("oidc.login.button", { label: p.label })}
+          secondary={secondary}
+        />
       ))}
     </>
   );
