@@ -1,24 +1,11 @@
 import { vitePlugin as remix } from "@remix-run/dev";
-import { fileURLToPath } from "node:url";
-import { defineConfig, type Plugin } from "vite";
+import { defineConfig } from "vite";
 import tsconfigPaths from "vite-tsconfig-paths";
 
 declare module "@remix-run/node" {
   interface Future {
     v3_singleFetch: true;
   }
-}
-
-/** The browser build gets no bundled texts: it loads the page's language only (app/locales/bundled.ts). */
-function oneLanguageInBrowser(): Plugin {
-  const browserTexts = fileURLToPath(new URL("./app/locales/browser.ts", import.meta.url));
-  return {
-    name: "samverka:one-language-in-browser",
-    enforce: "pre",
-    resolveId(source, _importer, options) {
-      return !options?.ssr && /\/locales\/bundled(\.ts)?$/.test(source) ? browserTexts : null;
-    },
-  };
 }
 
 export default defineConfig({
@@ -48,6 +35,5 @@ export default defineConfig({
       },
     }),
     tsconfigPaths(),
-    oneLanguageInBrowser(),
   ],
 });

@@ -1,5 +1,6 @@
 import i18next, { type i18n } from "i18next";
-import { bundled } from "./locales/bundled";
+import en from "./locales/en";
+import sv from "./locales/sv";
 
 export const LANGUAGES = ["sv", "en"] as const;
 export type Lang = (typeof LANGUAGES)[number];
@@ -7,12 +8,6 @@ export const DEFAULT_LANG: Lang = "sv";
 export const isLang = (v: unknown): v is Lang => v === "sv" || v === "en";
 
 const instances = new Map<Lang, i18n>();
-const texts: Record<string, object> = { ...bundled };
-
-/** Adds a language's texts; the browser calls it once, before hydrating, for the page's language. */
-export function addTexts(lang: Lang, translation: object) {
-  texts[lang] = translation;
-}
 
 /** One initialised i18next instance per language, shared by server and browser. */
 export function getI18n(lang: Lang): i18n {
@@ -22,7 +17,7 @@ export function getI18n(lang: Lang): i18n {
     void instance.init({
       lng: lang,
       fallbackLng: "sv",
-      resources: Object.fromEntries(Object.entries(texts).map(([l, translation]) => [l, { translation }])),
+      resources: { sv: { translation: sv }, en: { translation: en } },
       initAsync: false,
       interpolation: { escapeValue: false },
       returnObjects: true,

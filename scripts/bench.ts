@@ -229,10 +229,7 @@ async function runOne(n: number) {
   return { seedSeconds, pages: results };
 }
 
-/**
- * The gzipped size of every script a page loads: its module scripts, their preloads and the
- * texts of its language, which the browser's entry imports before hydrating.
- */
+/** The gzipped size of every script a page loads (its module scripts and their preloads). */
 async function gzippedScripts(url: string) {
   const html = await (await fetch(url)).text();
   const srcs = new Set(
@@ -242,14 +239,8 @@ async function gzippedScripts(url: string) {
   );
   // The inline module imports the entry too.
   for (const m of html.matchAll(/import\s*(?:[^"']*from\s*)?["']([^"']+\.js)["']/g)) srcs.add(m[1]!);
-  const lang = /<html lang="(\w+)"/.exec(html)?.[1] ?? "sv";
   let total = 0;
-  for (const src of srcs) {
-    const script = Buffer.from(await (await fetch(new URL(src, url))).arrayBuffer());
-    total += gzipSync(script).length;
-    const texts = new RegExp(`import\\("\\./(${lang}-[\\w-]+\\.js)"\\)`).exec(script.toString())?.[1];
-    if (texts) srcs.add(new URL(texts, new URL(src, url)).pathname);
-  }
+  for (const src of srcs) total += gzipSync(Buffer.from(await (await fetch(new URL(src, url))).arrayBuffer())).length;
   return total;
 }
 

@@ -95,14 +95,9 @@ describe("every page is accessible (axe, WCAG 2.1 AA) and has one h1", { timeout
     expect(await page.getAttribute("html", "lang")).toBe("en");
     expect(page.url()).toBe(app.url + "/om-iop");
     await expectAccessible(page);
-    // A hydrated page in English: the browser loads the English texts only and hydrates without
-    // a mismatch (one would be logged as an error).
+    // A hydrated page in English hydrates without a mismatch (one would be logged as an error).
     await page.getByRole("link", { name: "Sign in" }).first().click();
     await hydrated(page);
-    const texts = await page.evaluate(() =>
-      performance.getEntriesByType("resource").map((r) => r.name.split("/").pop() ?? ""),
-    );
-    expect(texts.filter((name) => /^(sv|en)-[\w-]+\.js$/.test(name)).map((name) => name.slice(0, 2))).toEqual(["en"]);
     await page.getByRole("heading", { level: 1, name: "Sign in" }).waitFor();
     expect(errors).toEqual([]);
     await page.goto(app.url + "/om-iop");
