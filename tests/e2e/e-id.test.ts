@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ProposalModel } from "#models/proposal";
 import { UserModel } from "#models/user";
+import { agreementInStatus } from "~/domain/demo/factories.server";
 import { saveProvider } from "~/domain/identity/providers.server";
 import { getPublicBody } from "~/domain/public-body/public-body.server";
 import { browserSuite, look, newPage, signInAs } from "../support/browser";
+import { laxhjalpenCast } from "../support/cast";
 import { DEMO } from "../support/http";
 import {
   CLIENT_ID,
@@ -17,10 +20,11 @@ import {
 
 const suite = browserSuite("e-id");
 let idp: TestProvider;
+let providerId: Awaited<ReturnType<typeof saveProvider>>;
 
 beforeAll(async () => {
   idp = await startTestProvider(suite.app.url);
-  await saveProvider((await getPublicBody())._id, {
+  providerId = await saveProvider((await getPublicBody())._id, {
     label: "e-legitimation",
     issuer: idp.issuer,
     clientId: CLIENT_ID,
@@ -92,5 +96,51 @@ describe("signing in with e-ID", { timeout: 120_000 }, () => {
     // The browser notes the 503 status of the error page itself; nothing else.
     expect(admin.errors).toEqual([expect.stringContaining("status of 503")]);
     await admin.context.close();
+  });
+
+  it("asks a signer for a fresh e-ID before signing, and signs", async () => {
+    const { app, browser } = suite;
+    const body = await getPublicBody();
+    await saveProvider(
+      body._id,
+      {
+        label: "e-legitimation",
+        issuer: idp.issuer,
+        clientId: CLIENT_ID,
+        scopes: "openid profile email pnr",
+        audience: "organisation",
+        stepUpForSigning: true,
+        groupsClaim: "groups",
+        groupRoles: [],
+        enabled: true,
+      },
+      providerId,
+    );
+    const cast = await laxhjalpenCast();
+    const c = await agreementInStatus(cast, "Avtal att skriva under med e-legitimation", false);
+    idp.accounts.set("lina-e2e", { name: "Lina", [PERSONAL_NUMBER_CLAIM]: "19900909-9999" });
+    const signer = await newPage(browser);
+    await signInAs(signer, app.url, DEMO.orgAdminB);
+    await signer.page.goto(`${app.url}/forslag/${String(c._id)}/avtal`);
+    const start = signer.page.getByRole("button", { name: "Legitimera dig med e-legitimation" });
+    await start.waitFor();
+    await look(signer.page, "skriv-under-med-e-legitimation");
+    expect(signer.errors).toEqual([]);
+    await start.click();
+    await signer.page.waitForURL((url) => url.origin === idp.issuer);
+    await signer.page.getByPlaceholder("Enter any login").fill("lina-e2e");
+    await signer.page.getByRole("button", { name: "Sign-in" }).click();
+    await signer.page.waitForURL(new RegExp(`/forslag/${String(c._id)}/avtal`));
+    signer.errors.length = 0;
+    await signer.page.getByText("Du legitimerade dig med e-legitimation").waitFor();
+    await look(signer.page, "skriv-under-bekrafta");
+    await signer.page.getByLabel(/Jag har läst version 1/).check();
+    await signer.page.getByRole("button", { name: "Skriv under", exact: true }).click();
+    await signer.page.getByText("Din underskrift är registrerad.").waitFor();
+    const signed = await ProposalModel.findById(c._id).lean();
+    expect(signed?.agreement?.signing?.signatures.map((x) => x.eid?.provider)).toEqual(["e-legitimation"]);
+    expect(await signer.page.locator("body").textContent()).not.toContain("19900909");
+    expect(signer.errors).toEqual([]);
+    await signer.context.close();
   });
 });
