@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import inspector from "node:inspector/promises";
 import type { Server } from "node:http";
 import { cpus, totalmem, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -191,6 +192,14 @@ async function runOne(n: number) {
     await timed("listDialogue", () => listDialogue(c, { staff: true }));
     await timed("casePageData", () => casePageData(c, { staff: true, actor: "coordinator" }));
   }
+  // BENCH_PAGES=inbox,case keeps /healthz and the pages whose names contain one of the words.
+  const only = process.env.BENCH_PAGES?.split(",");
+  if (only)
+    pages.splice(
+      0,
+      pages.length,
+      ...pages.filter(([name]) => name === "/healthz" || only.some((w) => name.includes(w))),
+    );
   const results: PageResult[] = [];
   // Read-only public pages ship none (decision 015); the sign-in page stands for a hydrated page.
   for (const path of ["/register", `/register/${fixtures.agreementId}`, "/om-iop", "/logga-in"]) {
@@ -210,7 +219,7 @@ async function runOne(n: number) {
     const aloneMs = Date.now() - alone;
     tracing = false;
     const perRequest = commands;
-    const measured = await load(base + path, headers);
+    const measured = await profiled(`${n}-${name}`, () => load(base + path, headers));
     // Let the server finish what the load left queued before the next page is measured.
     for (let waited = 0; waited < 60_000; waited += 100) {
       const open = await new Promise<number>((resolve) => server.getConnections((_e, count) => resolve(count)));
@@ -227,6 +236,21 @@ async function runOne(n: number) {
   await db.stop();
   rmSync(dir, { recursive: true, force: true });
   return { seedSeconds, pages: results };
+}
+
+/** BENCH_CPU_PROF=dir: a V8 CPU profile of the process (server and load) per measured page. */
+async function profiled<T>(name: string, fn: () => Promise<T>): Promise<T> {
+  const dir = process.env.BENCH_CPU_PROF;
+  if (!dir) return fn();
+  const session = new inspector.Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.start");
+  const value = await fn();
+  const { profile } = await session.post("Profiler.stop");
+  writeFileSync(join(dir, `${name.replace(/[^\w-]+/g, "_")}.cpuprofile`), JSON.stringify(profile));
+  session.disconnect();
+  return value;
 }
 
 /** The gzipped size of every script a page loads (its module scripts and their preloads). */

@@ -8,6 +8,7 @@ import { pinoHttp } from "pino-http";
 import type { Logger } from "pino";
 import { devFileGuard } from "./dev-guard";
 import { providerOrigins } from "../app/domain/identity/provider-origins";
+import { inRequestScope } from "../app/domain/kernel/request-scope";
 
 declare module "@remix-run/node" {
   interface AppLoadContext {
@@ -74,7 +75,9 @@ export function createApp(options: AppOptions) {
     res.locals.requestId = incoming && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
     res.locals.nonce = randomBytes(16).toString("base64");
     res.setHeader("X-Request-Id", res.locals.requestId as string);
-    next();
+    // Reads shared by a page's loaders happen once (app/domain/kernel/request-scope.ts).
+    if (req.method === "GET" || req.method === "HEAD") inRequestScope(next);
+    else next();
   });
 
   app.use(

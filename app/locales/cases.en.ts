@@ -431,6 +431,7 @@ const cases: Shape<typeof sv> = {
     title: "Case handling",
     lead: "Every case that comes in to the municipality, in one place.",
     unrouted: "To assign",
+    allUnrouted: "Show all {{count}} waiting to be assigned, oldest first",
     unroutedEmpty: "No cases are waiting to be assigned.",
     all: "All cases",
     empty: "No cases match.",

@@ -423,6 +423,7 @@ const cases = {
     title: "Handläggning",
     lead: "Alla ärenden som kommer in till kommunen, på ett ställe.",
     unrouted: "Att fördela",
+    allUnrouted: "Visa alla {{count}} som väntar på fördelning, äldst först",
     unroutedEmpty: "Inga ärenden väntar på fördelning.",
     all: "Alla ärenden",
     empty: "Inga ärenden matchar.",

@@ -68,13 +68,20 @@ export default function Inbox() {
       <PageHeading lead={t("inbox.lead")}>{t("inbox.title")}</PageHeading>
       <section aria-labelledby="unrouted-heading">
         <h2 id="unrouted-heading">
-          {t("inbox.unrouted")} ({data.unrouted.length})
+          {t("inbox.unrouted")} ({data.unroutedTotal})
         </h2>
         {data.unrouted.length ? (
           <CaseTable rows={data.unrouted} caption={t("inbox.unrouted")} />
         ) : (
           <p>{t("inbox.unroutedEmpty")}</p>
         )}
+        {data.unroutedTotal > data.unrouted.length ? (
+          <p>
+            <Link to="/handlaggning?status=submitted&sort=oldest#all-heading">
+              {t("inbox.allUnrouted", { count: data.unroutedTotal })}
+            </Link>
+          </p>
+        ) : null}
       </section>
       <section aria-labelledby="all-heading">
         <h2 id="all-heading">

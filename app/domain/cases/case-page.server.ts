@@ -1,5 +1,3 @@
-import { DepartmentModel } from "#models/department";
-import { OrganisationModel } from "#models/organisation";
 import type { EurRate } from "#models/public-body";
 import { UserModel } from "#models/user";
 import { can, caseSubject, relationOf, requireAbility } from "../access/ability.server";
@@ -7,12 +5,21 @@ import { mayOnCase, type CaseRelation } from "../access/policy";
 import type { SessionUser } from "../identity/session.server";
 import { latestDeclaration } from "./decision.server";
 import { listDialogue } from "./dialogue.server";
-import { listOfficers, suggestDepartments } from "./proposals.server";
+import { officerChoices, suggestDepartments } from "./proposals.server";
 import { listCaseAttachments, listOrgDocuments } from "../records/documents.server";
 import { availableTransitions } from "./lifecycle";
-import { attachmentIdsOf, caseTrail, factsOf, listCaseDocuments, loadCaseById, type CaseDoc } from "./engine.server";
+import {
+  attachmentIdsOf,
+  caseTrail,
+  factsOf,
+  keptForCaseVersion,
+  listCaseDocuments,
+  loadCaseById,
+  type CaseDoc,
+} from "./engine.server";
 import { requireContext } from "../http/request.server";
 import { sectionStatuses } from "./proposal-sections";
+import { directory } from "./read-model.server";
 
 /** The case the request is about, if the user may read it; otherwise 404 (docs/domain.md). */
 export async function loadCaseFor(request: Request, id: string | undefined) {
@@ -76,13 +83,23 @@ export async function loadProposalDraftFor(request: Request, id: string | undefi
 export async function casePageData(c: CaseDoc, options: { staff: boolean; actor: CaseRelation }) {
   const trail = await caseTrail(c);
   const events = options.staff ? trail : trail.filter((e) => e.shared);
-  const [org, documents, department, officer, attachments] = await Promise.all([
-    OrganisationModel.findById(c.organisationId).select("name orgNumber email phone").lean(),
+  const [documents, dir, attachments] = await Promise.all([
     listCaseDocuments(c, trail),
-    c.routing ? DepartmentModel.findById(c.routing.departmentId).select("name").lean() : null,
-    c.routing ? UserModel.findById(c.routing.officerId).select("name email").lean() : null,
-    listCaseAttachments(c._id, attachmentIdsOf(trail)),
+    directory(),
+    keptForCaseVersion(c, "attachments", async () => {
+      const ids = attachmentIdsOf(trail);
+      const value = await listCaseAttachments(c._id, ids);
+      return { value, complete: value.length === ids.length };
+    }),
   ]);
+  const org = dir.organisations.get(String(c.organisationId));
+  const routing = c.routing;
+  const department = routing ? dir.departments.find((d) => d._id.equals(routing.departmentId)) : undefined;
+  // The directory holds current staff; an officer who has left is still named on their cases.
+  const officer = routing
+    ? (dir.staff.get(String(routing.officerId)) ??
+      (await UserModel.findById(routing.officerId).select("name email").lean()))
+    : null;
   return {
     case: {
       id: String(c._id),
@@ -120,7 +137,9 @@ export async function casePageData(c: CaseDoc, options: { staff: boolean; actor:
     agreement: c.agreement ? { number: c.agreement.number } : null,
     // The full proposal's task list, while the organisation writes it.
     sections: c.kind === "proposal" ? sectionStatuses({ ...c, attachmentCount: attachments.length }) : [],
-    organisation: org ? { id: String(org._id), name: org.name, orgNumber: org.orgNumber, email: org.email } : null,
+    organisation: org
+      ? { id: String(c.organisationId), name: org.name, orgNumber: org.orgNumber, email: org.email }
+      : null,
     attachments: attachments.map((a) => ({
       id: String(a._id),
       title: a.title,
@@ -227,7 +246,7 @@ export type StaffCaseView = Awaited<ReturnType<typeof staffCaseView>>;
  * officers who work there, so the form never offers someone the server would refuse.
  */
 async function routingChoices(c: CaseDoc, departmentChoice: string) {
-  const [departments, officers] = await Promise.all([suggestDepartments(c), listOfficers(c.publicBodyId)]);
+  const [departments, officers] = await Promise.all([suggestDepartments(c), officerChoices(c.publicBodyId)]);
   const options = departments.map((d, i) => ({
     id: String(d._id),
     name: d.name,

@@ -4,7 +4,7 @@ import { DIALOGUE_STATUSES, isIn } from "./lifecycle";
 import { mayOnCase, type CaseRelation } from "../access/policy";
 import type { CaseEffect } from "./effects";
 import { noticeEffects, staffRecipients } from "./notices.server";
-import { caseTrail, messageIdsOf, recordChange, transition, type CaseDoc } from "./engine.server";
+import { caseTrail, keptForCaseVersion, messageIdsOf, recordChange, transition, type CaseDoc } from "./engine.server";
 import { responsibleFor } from "./proposals.server";
 import { storeCaseAttachment } from "../records/documents.server";
 import type { SessionUser } from "../identity/session.server";
@@ -206,8 +206,12 @@ export async function convertToProposal(c: CaseDoc, user: SessionUser, expectedV
 export async function listDialogue(c: Pick<CaseDoc, "_id" | "version">, { staff }: { staff: boolean }) {
   // Each message's id follows from the change that wrote it, so the dialogue is read by `_id`.
   const ids = messageIdsOf(c, await caseTrail(c));
-  const found = await Promise.all(ids.map((id) => CaseMessageModel.findById(id).lean()));
-  const messages = found.flatMap((m) => (m && m.caseId.equals(c._id) && (staff || m.kind !== "internal") ? [m] : []));
+  const all = await keptForCaseVersion(c, "messages", async () => {
+    const found = await Promise.all(ids.map((id) => CaseMessageModel.findById(id).lean()));
+    const value = found.flatMap((m) => (m && m.caseId.equals(c._id) ? [m] : []));
+    return { value, complete: value.length === ids.length };
+  });
+  const messages = all.filter((m) => staff || m.kind !== "internal");
   return messages.map((m) => ({
     id: String(m._id),
     kind: m.kind,

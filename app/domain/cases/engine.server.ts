@@ -129,7 +129,9 @@ const cases = versionedRecords<CaseDoc, CaseEffect>({
   events: CaseEventModel as unknown as RecordKind<CaseDoc, CaseEffect>["events"],
   eventId,
   applyEffects: applyCaseEffects,
-  afterApply: () => touch("cases"),
+  afterApply: async () => {
+    await touch("cases");
+  },
   // The organisation's shared changes are news for staff ("new since you last looked").
   stamp: (at, e) => ({
     lastActivityAt: at,
@@ -182,6 +184,8 @@ type CaseEventDoc = CaseEvent;
 
 /** The case's events 1..version, by `_id` (each read once per instance). */
 export const caseTrail = (c: Pick<CaseDoc, "_id" | "version">) => cases.trail<CaseEventDoc>(c);
+/** What one version of a rolled-forward case derives (kept per instance, see the engine). */
+export const keptForCaseVersion = cases.keptForVersion;
 
 /** The files attached to the case (added as attachments or sent with messages), in order. */
 export function attachmentIdsOf(trail: CaseEventDoc[]) {
@@ -312,10 +316,13 @@ export async function listCaseDocuments(c: Pick<CaseDoc, "_id" | "version">, tra
       ),
     ),
   );
-  const found = await Promise.all(
-    [...refs].map((ref) => CaseDocumentModel.findById(caseDocumentId(c._id, ref)).lean()),
-  );
-  return found.flatMap((d) => (d ? [d] : [])).sort((a, b) => a.number - b.number);
+  return keptForCaseVersion(c, "documents", async () => {
+    const found = await Promise.all(
+      [...refs].map((ref) => CaseDocumentModel.findById(caseDocumentId(c._id, ref)).lean()),
+    );
+    const value = found.flatMap((d) => (d ? [d] : [])).sort((a, b) => a.number - b.number);
+    return { value, complete: value.length === found.length };
+  });
 }
 
 export async function listCaseEvents(c: Pick<CaseDoc, "_id" | "version">, { sharedOnly }: { sharedOnly: boolean }) {

@@ -1,15 +1,14 @@
-import { subject } from "@casl/ability";
 import { awaitingSignatureFrom, draftToComment } from "../agreements/progress";
 import type { Types } from "mongoose";
-import { DepartmentModel } from "#models/department";
-import { caseRows, directory, type CaseRow } from "./read-model.server";
+import { departmentsOf, directory, readableCases, type CaseRow } from "./read-model.server";
 import type { CaseStatus } from "./lifecycle";
 import type { AppAbility } from "../access/policy";
-import { caseSubject } from "../access/ability.server";
 import { clockNow } from "../kernel/clock";
 import { escapeRegex } from "../kernel/validation";
 
 export const PAGE_SIZE = 25;
+/** How many of the cases waiting to be routed the inbox shows above the list. */
+export const UNROUTED_SHOWN = 10;
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -33,27 +32,38 @@ const ORDER: Record<Query["sort"], (a: CaseRow, b: CaseRow) => number> = {
   activity: (a, b) => time(b.lastActivityAt) - time(a.lastActivityAt),
 };
 
+const sortedCache = new WeakMap<readonly CaseRow[], Map<Query["sort"], CaseRow[]>>();
+
+/** The registered (not draft) cases in one of the inbox's orders, kept per readable list. */
+function sortedRegistered(readable: readonly CaseRow[], sort: Query["sort"]) {
+  let orders = sortedCache.get(readable);
+  if (!orders) {
+    orders = new Map();
+    sortedCache.set(readable, orders);
+  }
+  let sorted = orders.get(sort);
+  if (!sorted) {
+    sorted = readable.filter((c) => c.status !== "draft").sort(ORDER[sort]);
+    orders.set(sort, sorted);
+  }
+  return sorted;
+}
+
 /**
  * The civil-society office's inbox: what waits to be routed, and all cases the user may read,
  * filtered, searched (case number, title, organisation) and paged. Read from the in-memory
- * case list (case-index.server.ts): one `_id` lookup when nothing changed.
+ * case list (read-model.server.ts): one marker read when nothing changed.
  */
 export async function inbox(publicBodyId: Types.ObjectId, ability: AppAbility, query: Query, now = clockNow()) {
-  const [rows, names, departments] = await Promise.all([
-    caseRows(),
+  const [readable, names, departments] = await Promise.all([
+    readableCases(publicBodyId, ability),
     directory(),
-    DepartmentModel.find({ publicBodyId }).select("name").lean(),
+    departmentsOf(publicBodyId),
   ]);
   const orgName = (id: Types.ObjectId) => names.organisations.get(String(id))?.name ?? "";
-  const readable = rows.filter(
-    (c) =>
-      c.publicBodyId.equals(publicBodyId) &&
-      c.status !== "draft" &&
-      ability.can("read", subject("Case", caseSubject(c))),
-  );
   const pattern = query.q ? new RegExp(escapeRegex(query.q), "i") : null;
   const before = query.olderThan ? now.getTime() - query.olderThan * DAY : null;
-  const matching = readable.filter(
+  const matching = sortedRegistered(readable, query.sort).filter(
     (c) =>
       (!query.status || c.status === query.status) &&
       (!query.area || c.areas.includes(query.area)) &&
@@ -66,11 +76,9 @@ export async function inbox(publicBodyId: Types.ObjectId, ability: AppAbility, q
         pattern.test(c.title) ||
         pattern.test(orgName(c.organisationId))),
   );
-  const unrouted = readable
-    .filter((c) => c.status === "submitted")
-    .sort(ORDER.oldest)
-    .slice(0, 100);
-  const page = [...matching].sort(ORDER[query.sort]).slice((query.page - 1) * PAGE_SIZE, query.page * PAGE_SIZE);
+  // The oldest few wait first; the list of all is the inbox filtered by status (a bounded page).
+  const unrouted = sortedRegistered(readable, "oldest").filter((c) => c.status === "submitted");
+  const page = matching.slice((query.page - 1) * PAGE_SIZE, query.page * PAGE_SIZE);
   const row = (c: CaseRow) => ({
     id: String(c._id),
     title: c.title,
@@ -96,7 +104,8 @@ export async function inbox(publicBodyId: Types.ObjectId, ability: AppAbility, q
         .map(([id, u]) => ({ id, name: u.name }))
         .sort(byName),
     },
-    unrouted: unrouted.map(row),
+    unrouted: unrouted.slice(0, UNROUTED_SHOWN).map(row),
+    unroutedTotal: unrouted.length,
     cases: page.map(row),
     total: matching.length,
     page: query.page,
@@ -114,18 +123,13 @@ export async function organisationCases(
   ability: AppAbility,
 ) {
   if (organisationIds.length === 0) return [];
-  const [rows, names, departments] = await Promise.all([
-    caseRows(),
+  const [readable, names, departments] = await Promise.all([
+    readableCases(publicBodyId, ability),
     directory(),
-    DepartmentModel.find({ publicBodyId }).select("name").lean(),
+    departmentsOf(publicBodyId),
   ]);
-  return rows
-    .filter(
-      (c) =>
-        c.publicBodyId.equals(publicBodyId) &&
-        organisationIds.some((id) => id.equals(c.organisationId)) &&
-        ability.can("read", subject("Case", caseSubject(c))),
-    )
+  return readable
+    .filter((c) => organisationIds.some((id) => id.equals(c.organisationId)))
     .sort((a, b) => time(b.updatedAt) - time(a.updatedAt))
     .slice(0, 200)
     .map((c) => {

@@ -10,6 +10,7 @@ import { getEnv } from "../kernel/env.server";
 import { localeOf } from "../notifications/outbox.server";
 import type { CaseEffect } from "./effects";
 import { noticeEffects } from "./notices.server";
+import { directory } from "./read-model.server";
 import { missingFields } from "./proposal-content";
 import {
   missingInSection,
@@ -202,17 +203,22 @@ export async function submitCase(c: CaseDoc, user: SessionUser, expectedVersion:
 
 /** Departments whose areas match the case's areas, best match first (routing suggestion). */
 export async function suggestDepartments(c: CaseDoc) {
-  const departments = await DepartmentModel.find({ publicBodyId: c.publicBodyId }).sort({ name: 1 }).lean();
+  const { departments } = await directory();
   const score = (areas: string[]) => areas.filter((a) => c.areas.includes(a)).length;
-  return [...departments].sort((a, b) => score(b.areas) - score(a.areas));
+  return departments
+    .filter((d) => d.publicBodyId.equals(c.publicBodyId))
+    .sort((a, b) => score(b.areas) - score(a.areas));
 }
 
-/** Officers of the public body, with their departments (to choose the responsible one). */
-export async function listOfficers(publicBodyId: Types.ObjectId) {
-  const users = await UserModel.find({ "staffMemberships.publicBodyId": publicBodyId })
-    .select("name email staffMemberships")
-    .sort({ name: 1 })
-    .lean();
+interface StaffUser {
+  _id: Types.ObjectId | string;
+  name: string;
+  email: string;
+  staffMemberships: { publicBodyId: Types.ObjectId; role: string; departmentIds: Types.ObjectId[] }[];
+}
+
+/** Officers and coordinators of the public body among `users`, by name, with their departments. */
+function officersAmong(users: StaffUser[], publicBodyId: Types.ObjectId) {
   return users
     .map((u) => ({ user: u, m: u.staffMemberships.find((s) => s.publicBodyId.equals(publicBodyId)) }))
     .filter((x) => x.m && (x.m.role === "officer" || x.m.role === "coordinator"))
@@ -222,7 +228,25 @@ export async function listOfficers(publicBodyId: Types.ObjectId) {
       email: x.user.email,
       role: x.m?.role ?? "officer",
       departmentIds: (x.m?.departmentIds ?? []).map(String),
-    }));
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name, "sv"));
+}
+
+/** Officers of the public body as stored now (what a routing is checked against). */
+export async function listOfficers(publicBodyId: Types.ObjectId) {
+  const users = await UserModel.find({ "staffMemberships.publicBodyId": publicBodyId })
+    .select("name email staffMemberships")
+    .lean();
+  return officersAmong(users, publicBodyId);
+}
+
+/** Officers of the public body from the cached directory (the routing form's options). */
+export async function officerChoices(publicBodyId: Types.ObjectId) {
+  const { staff } = await directory();
+  return officersAmong(
+    [...staff].map(([id, u]) => ({ _id: id, ...u })),
+    publicBodyId,
+  );
 }
 
 export class RoutingError extends Error {}

@@ -1,17 +1,19 @@
-import { randomUUID } from "node:crypto";
-import mongoose, { type Types } from "mongoose";
+import { subject } from "@casl/ability";
+import type { Types } from "mongoose";
+import { DepartmentModel } from "#models/department";
 import { OrganisationModel } from "#models/organisation";
 import { ProposalModel, type Proposal } from "#models/proposal";
-import { ReadMarkerModel } from "#models/read-marker";
 import { UserModel } from "#models/user";
-import { setById } from "../kernel/claims.server";
-import { clockNow } from "../kernel/clock";
+import { cachedUntilTouched, markers } from "../kernel/read-markers.server";
+import { caseSubject } from "../access/ability.server";
+import type { AppAbility } from "../access/policy";
 
-// Read models for the list pages (inbox, "my proposals", reminders). FerretDB 1.x reads and
-// decodes a whole collection for every query that is not an `_id` lookup, so each instance
-// keeps the lists in memory and re-reads them only when their marker has changed: a list page
-// then costs one `_id` lookup whatever the number of cases (docs/decisions/009). On MongoDB the
-// same code runs; the indexes declared on the models serve the rebuilds.
+export { touch } from "../kernel/read-markers.server";
+
+// Read models for the list pages (inbox, "my proposals", reminders, start pages, register):
+// kept in memory per instance until their marker changes (kernel/read-markers.server.ts), so a
+// list page costs one marker read whatever the number of cases (docs/decisions/009). On MongoDB
+// the same code runs; the indexes declared on the models serve the rebuilds.
 
 export interface CaseRow {
   _id: Types.ObjectId;
@@ -71,32 +73,44 @@ const CASE_FIELDS =
     .join(" ") +
   " agreement.amendment.number";
 
-type Cached<T> = { key: string; value: T };
-const caches = new Map<string, Cached<unknown>>();
-
-/** Marks a read model's source as changed: every instance re-reads it on its next use. */
-export async function touch(name: "cases" | "directory") {
-  await setById(ReadMarkerModel, name, { token: randomUUID(), at: clockNow() });
-}
-
-async function cached<T>(name: "cases" | "directory", load: () => Promise<T>): Promise<T> {
-  const marker = await ReadMarkerModel.findById(name).lean();
-  // Keyed by database too: tests run several databases in one process.
-  const key = `${mongoose.connection.name}:${marker?.token ?? ""}`;
-  const hit = caches.get(name) as Cached<T> | undefined;
-  if (marker && hit?.key === key) return hit.value;
-  const value = await load();
-  if (marker) caches.set(name, { key, value });
-  return value;
-}
-
 /** Every case's list fields (all public bodies; callers filter by theirs). */
 export function caseRows(): Promise<CaseRow[]> {
-  return cached("cases", () => ProposalModel.find().select(CASE_FIELDS).lean<CaseRow[]>());
+  return cachedUntilTouched("cases", () => ProposalModel.find().select(CASE_FIELDS).lean<CaseRow[]>());
+}
+
+const readableCache = new WeakMap<CaseRow[], Map<string, readonly CaseRow[]>>();
+
+/**
+ * The cases of a public body that `ability` may read (drafts too, where it may), in the case
+ * list's order. Asking the policy about every case is the costly part of a list page, so the
+ * answer is kept per case list and per set of rules (the same person, or people with the same
+ * roles): a new case list (any change) starts afresh. Frozen: callers copy before sorting.
+ */
+export async function readableCases(publicBodyId: Types.ObjectId, ability: AppAbility): Promise<readonly CaseRow[]> {
+  const rows = await caseRows();
+  let perRules = readableCache.get(rows);
+  if (!perRules) {
+    perRules = new Map();
+    readableCache.set(rows, perRules);
+  }
+  const key = `${String(publicBodyId)}:${JSON.stringify(ability.rules)}`;
+  let readable = perRules.get(key);
+  if (!readable) {
+    readable = Object.freeze(
+      rows.filter((c) => c.publicBodyId.equals(publicBodyId) && ability.can("read", subject("Case", caseSubject(c)))),
+    );
+    // Bounded: many people with different rules between two changes of the list.
+    if (perRules.size >= 500) perRules.clear();
+    perRules.set(key, readable);
+  }
+  return readable;
 }
 
 export interface Directory {
-  organisations: Map<string, { name: string; orgNumber: string; city: string; publicBodyId: Types.ObjectId }>;
+  organisations: Map<
+    string,
+    { name: string; orgNumber: string; city: string; email: string; publicBodyId: Types.ObjectId }
+  >;
   staff: Map<
     string,
     {
@@ -105,40 +119,48 @@ export interface Directory {
       staffMemberships: { publicBodyId: Types.ObjectId; role: string; departmentIds: Types.ObjectId[] }[];
     }
   >;
+  /** By name. */
+  departments: { _id: Types.ObjectId; name: string; publicBodyId: Types.ObjectId; areas: string[] }[];
 }
 
-/** Names of organisations and staff, for lists and option lists. */
+/** Names of organisations, staff and departments, for lists and option lists. */
 export function directory(): Promise<Directory> {
-  return cached("directory", async () => {
-    const [orgs, staff] = await Promise.all([
-      OrganisationModel.find().select("name orgNumber city publicBodyId").lean(),
+  return cachedUntilTouched("directory", async () => {
+    const [orgs, staff, departments] = await Promise.all([
+      OrganisationModel.find().select("name orgNumber city email publicBodyId").lean(),
       UserModel.find({ "staffMemberships.publicBodyId": { $exists: true } })
         .select("name email staffMemberships")
         .lean(),
+      DepartmentModel.find().select("name publicBodyId areas").lean(),
     ]);
     return {
       organisations: new Map(
         orgs.map((o) => [
           String(o._id),
-          { name: o.name, orgNumber: o.orgNumber, city: o.city ?? "", publicBodyId: o.publicBodyId },
+          { name: o.name, orgNumber: o.orgNumber, city: o.city ?? "", email: o.email, publicBodyId: o.publicBodyId },
         ]),
       ),
       staff: new Map(
         staff.map((u) => [String(u._id), { name: u.name, email: u.email, staffMemberships: u.staffMemberships }]),
       ),
+      departments: departments.sort((a, b) => a.name.localeCompare(b.name, "sv")),
     };
   });
 }
 
+/** A public body's departments by name (`_id` and name), from the directory. */
+export async function departmentsOf(publicBodyId: Types.ObjectId) {
+  const { departments } = await directory();
+  return departments.filter((d) => d.publicBodyId.equals(publicBodyId)).map(({ _id, name }) => ({ _id, name }));
+}
+
 /**
  * The version of what the lists are made of: a tag that changes whenever a case or a name does,
- * and when that was. One `_id` lookup each; what open data answers `ETag`/`Last-Modified` with.
+ * and when that was. One read of the markers; what open data answers `ETag`/`Last-Modified` with.
  */
 export async function readModelVersion() {
-  const [cases, names] = await Promise.all([
-    ReadMarkerModel.findById("cases").lean(),
-    ReadMarkerModel.findById("directory").lean(),
-  ]);
+  const found = await markers();
+  const [cases, names] = [found.get("cases"), found.get("directory")];
   const times = [cases?.at, names?.at].filter((d): d is Date => Boolean(d)).map((d) => d.getTime());
   return {
     tag: `${cases?.token ?? "0"}.${names?.token ?? "0"}`,

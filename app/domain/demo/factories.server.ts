@@ -36,6 +36,7 @@ export async function upsertPublicBody(slug = "exempelkommun", name = "Exempelko
     officePhone: "010-123 45 00",
     officeAddress: "Stadshuset, Storgatan 1, 123 45 Exempelstad",
   });
+  await touch("settings");
   return body.toObject();
 }
 
@@ -44,6 +45,7 @@ export async function upsertDepartments(publicBodyId: Types.ObjectId) {
     if (!(await DepartmentModel.exists({ publicBodyId, slug: d.slug })))
       await DepartmentModel.create({ publicBodyId, ...d });
   }
+  await touch("directory");
   return DepartmentModel.find({ publicBodyId }).lean();
 }
 

@@ -6,6 +6,7 @@ import { randomToken, sha256 } from "../kernel/crypto.server";
 import { getEnv } from "../kernel/env.server";
 import { ABSOLUTE_TIMEOUT_MS, isSessionAlive, newSessionTimes, touchedIdleExpiry } from "./session-policy";
 import { clockNow } from "../kernel/clock";
+import { oncePerRequest } from "../kernel/request-scope";
 
 // `Secure` everywhere but development (browsers accept Secure cookies from http://localhost
 // and 127.0.0.1, which the tests use).
@@ -38,14 +39,19 @@ export async function sessionToken(request: Request): Promise<string | null> {
 
 const userCache = new WeakMap<Request, Promise<SessionUser | null>>();
 
-/** The signed-in user, or null. Extends the idle timeout (rolling). Cached per request. */
+/**
+ * The signed-in user, or null. Extends the idle timeout (rolling). Read once per page view, and
+ * once per Request object where there is no page-view scope (actions).
+ */
 export function getUser(request: Request): Promise<SessionUser | null> {
-  let pending = userCache.get(request);
-  if (!pending) {
-    pending = loadUser(request);
-    userCache.set(request, pending);
-  }
-  return pending;
+  return oncePerRequest("user", () => {
+    let pending = userCache.get(request);
+    if (!pending) {
+      pending = loadUser(request);
+      userCache.set(request, pending);
+    }
+    return pending;
+  });
 }
 
 async function loadUser(request: Request): Promise<SessionUser | null> {

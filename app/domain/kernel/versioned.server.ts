@@ -1,4 +1,4 @@
-import type { Model, Types } from "mongoose";
+import mongoose, { type Model, type Types } from "mongoose";
 import { isDuplicateKey } from "./claims.server";
 import { clockNow } from "./clock";
 
@@ -63,9 +63,12 @@ export interface Committed<R> {
 // Settled events never change again: each instance keeps them once read, so a trail costs
 // lookups only for what is new (bounded, oldest dropped first).
 const SETTLED_MAX = 50_000;
+/** Derived lists kept (a few per record version; oldest dropped first). */
+const DERIVED_MAX = 5_000;
 
 export function versionedRecords<R extends VersionedRecord, Effect>(kind: RecordKind<R, Effect>) {
   const settled = new Map<string, TrailEvent>();
+  const derived = new Map<string, unknown>();
   type Patch = Partial<R>;
 
   /**
@@ -140,11 +143,11 @@ export function versionedRecords<R extends VersionedRecord, Effect>(kind: Record
       if (!e) break;
       beyond.push(e);
     }
-    // Only the latest event's effects can still be pending: every change starts from a loaded record.
+    // Only the latest event's effects can still be pending: every change starts from a loaded
+    // record. An event this instance holds as settled has none, so it is not read again.
+    const latestId = record.version > 0 ? kind.eventId(record._id, record.version) : null;
     const latest =
-      record.version > 0
-        ? await kind.events.findById(kind.eventId(record._id, record.version)).lean<TrailEvent>()
-        : null;
+      latestId && !settled.has(String(latestId)) ? await kind.events.findById(latestId).lean<TrailEvent>() : null;
     let current = record;
     for (const e of beyond) {
       // mongoose drops empty objects (`minimize`), so an event without changes has no data.
@@ -185,8 +188,29 @@ export function versionedRecords<R extends VersionedRecord, Effect>(kind: Record
     });
   }
 
+  /**
+   * What is derived from one version of a record (its document list, its messages), kept per
+   * instance: every change of those goes through an event and so makes a new version. Call it
+   * with a record that has been rolled forward; `complete: false` (something not written yet)
+   * is not kept.
+   */
+  async function keptForVersion<T>(
+    record: Pick<R, "_id" | "version">,
+    part: string,
+    read: () => Promise<{ value: T; complete: boolean }>,
+  ): Promise<T> {
+    const key = `${mongoose.connection.name}:${String(record._id)}:${record.version}:${part}`;
+    if (derived.has(key)) return derived.get(key) as T;
+    const { value, complete } = await read();
+    if (complete) {
+      if (derived.size >= DERIVED_MAX) derived.delete(derived.keys().next().value as string);
+      derived.set(key, value);
+    }
+    return value;
+  }
+
   /** The event that made version `seq`, if any (to recognise a retried request). */
   const eventAt = (id: Types.ObjectId, seq: number) => kind.events.findById(kind.eventId(id, seq)).lean<TrailEvent>();
 
-  return { writeEvent, applyVersion, commit, rollForward, load, trail, eventAt };
+  return { writeEvent, applyVersion, commit, rollForward, load, trail, eventAt, keptForVersion };
 }

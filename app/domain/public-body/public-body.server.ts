@@ -1,19 +1,29 @@
 import type { Types } from "mongoose";
 import { PublicBodyModel, type EurRate } from "#models/public-body";
 import { getEnv } from "../kernel/env.server";
+import { cachedUntilTouched, touch } from "../kernel/read-markers.server";
+import { oncePerRequest } from "../kernel/request-scope";
 
 /**
  * The public body this installation serves. One per installation for now (PUBLIC_BODY_SLUG);
  * every query still filters by its id so that several can share a database later.
  */
-export async function getPublicBody() {
-  const body = await PublicBodyModel.findOne({ slug: getEnv().PUBLIC_BODY_SLUG }).lean();
-  if (!body) {
-    throw new Response("Ingen kommun är konfigurerad: kör `npm run seed` eller sätt PUBLIC_BODY_SLUG", {
-      status: 503,
-    });
-  }
-  return body;
+export function getPublicBody() {
+  return oncePerRequest("public-body", async () => {
+    const slug = getEnv().PUBLIC_BODY_SLUG;
+    // Every page needs it and it rarely changes: kept until the settings marker changes.
+    const bodies = await cachedUntilTouched("settings", () => PublicBodyModel.find().lean());
+    return bodies.find((b) => b.slug === slug) ?? (await PublicBodyModel.findOne({ slug }).lean());
+  }).then((body) => {
+    if (!body) throw noPublicBody();
+    return body;
+  });
+}
+
+function noPublicBody() {
+  return new Response("Ingen kommun är konfigurerad: kör `npm run seed` eller sätt PUBLIC_BODY_SLUG", {
+    status: 503,
+  });
 }
 
 export type PublicBodyDoc = Awaited<ReturnType<typeof getPublicBody>>;
@@ -28,9 +38,11 @@ export interface ReminderSettingsInput {
 
 export async function updateReminderSettings(id: Types.ObjectId, settings: ReminderSettingsInput) {
   await PublicBodyModel.updateOne({ _id: id }, { $set: settings });
+  await touch("settings");
 }
 
 /** The kronor-to-euro rate of the de minimis check (set by administrators in /admin). */
 export async function updateEurRate(id: Types.ObjectId, rate: EurRate) {
   await PublicBodyModel.updateOne({ _id: id }, { $set: { eurRate: rate } });
+  await touch("settings");
 }

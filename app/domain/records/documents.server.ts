@@ -1,6 +1,7 @@
 import { Readable } from "node:stream";
 import { fileTypeFromBuffer } from "file-type";
 import mongoose, { Types } from "mongoose";
+import { cachedUntilTouched, touch } from "../kernel/read-markers.server";
 import { DocumentModel, type OrgDocumentKind } from "#models/document";
 
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -63,7 +64,7 @@ export async function storeDocument(input: {
       .on("finish", resolve)
       .on("error", reject);
   });
-  return DocumentModel.create({
+  const doc = await DocumentModel.create({
     publicBodyId: input.publicBodyId,
     organisationId: input.organisationId,
     caseId: input.caseId,
@@ -76,6 +77,8 @@ export async function storeDocument(input: {
     fileId: upload.id,
     uploadedBy: input.uploadedBy,
   });
+  if (input.kind !== "attachment") await touch("orgDocuments");
+  return doc;
 }
 
 /** A file attached to a case (by itself, with a message or with a report): stored, then listed by the change. */
@@ -96,10 +99,18 @@ export function storeCaseAttachment(
   });
 }
 
-export function listOrgDocuments(publicBodyId: Types.ObjectId, organisationId: Types.ObjectId) {
-  return DocumentModel.find({ publicBodyId, organisationId, kind: { $ne: "attachment" } })
-    .sort({ createdAt: -1 })
-    .lean();
+/**
+ * An organisation's documents, newest first. Every organisation's document list is kept per
+ * instance until one is stored or removed (kernel/read-markers.server.ts): the filter would
+ * read the whole collection, attachments included, on FerretDB.
+ */
+export async function listOrgDocuments(publicBodyId: Types.ObjectId, organisationId: Types.ObjectId) {
+  const all = await cachedUntilTouched("orgDocuments", () =>
+    DocumentModel.find({ kind: { $ne: "attachment" } })
+      .sort({ createdAt: -1 })
+      .lean(),
+  );
+  return all.filter((d) => d.publicBodyId.equals(publicBodyId) && d.organisationId.equals(organisationId));
 }
 
 /** A case's attachments by their ids (from the case's trail), each an `_id` lookup. */
@@ -125,6 +136,7 @@ export function openFile(fileId: Types.ObjectId) {
 /** Removes a stored document and its file (an organisation's document, or a deleted draft's attachment). */
 export async function deleteDocument(doc: { _id: Types.ObjectId; fileId: Types.ObjectId }) {
   await DocumentModel.deleteOne({ _id: doc._id });
+  await touch("orgDocuments");
   await bucket()
     .delete(doc.fileId)
     .catch(() => undefined);

@@ -1,12 +1,9 @@
-import { subject } from "@casl/ability";
 import type { Types } from "mongoose";
-import { DepartmentModel } from "#models/department";
 import { SeenMarksModel } from "#models/seen-marks";
-import { caseSubject } from "../access/ability.server";
 import { awaitingSignatureFrom, draftToComment, reportsToAssess } from "../agreements/progress";
 import type { AppAbility } from "../access/policy";
 import { organisationCases } from "../cases/inbox.server";
-import { caseRows, directory, type CaseRow } from "../cases/read-model.server";
+import { caseRows, departmentsOf, directory, readableCases, type CaseRow } from "../cases/read-model.server";
 import { workingDaysBetween } from "../kernel/swedish-calendar";
 import { isIn, isOpen, DIALOGUE_STATUSES } from "../cases/statuses";
 import type { SessionUser } from "../identity/session.server";
@@ -65,20 +62,11 @@ export async function organisationStart(publicBody: PublicBodyDoc, user: Session
 }
 
 async function readableRows(publicBodyId: Types.ObjectId, ability: AppAbility) {
-  const rows = await caseRows();
-  return rows.filter(
-    (c) =>
-      c.publicBodyId.equals(publicBodyId) &&
-      c.status !== "draft" &&
-      ability.can("read", subject("Case", caseSubject(c))),
-  );
+  return (await readableCases(publicBodyId, ability)).filter((c) => c.status !== "draft");
 }
 
 async function names(publicBodyId: Types.ObjectId) {
-  const [dir, departments] = await Promise.all([
-    directory(),
-    DepartmentModel.find({ publicBodyId }).select("name").lean(),
-  ]);
+  const [dir, departments] = await Promise.all([directory(), departmentsOf(publicBodyId)]);
   return {
     organisation: (id: Types.ObjectId) => dir.organisations.get(String(id))?.name ?? "",
     staff: (id: Types.ObjectId | undefined) => (id ? (dir.staff.get(String(id))?.name ?? "") : ""),
@@ -196,9 +184,20 @@ export async function officerStart(publicBody: PublicBodyDoc, user: SessionUser,
   };
 }
 
-/** Marks the case as seen by this person now (their "new" marks clear). */
-export async function markSeen(userId: Types.ObjectId, caseId: Types.ObjectId, now = clockNow()) {
-  await setById(SeenMarksModel, userId, { [`cases.${String(caseId)}`]: now });
+/**
+ * Marks the case as seen by this person now (their "new" marks clear). Written only when the
+ * organisation has done something since the last mark: a page view otherwise costs a read, not
+ * a write.
+ */
+export async function markSeen(
+  userId: Types.ObjectId,
+  c: { _id: Types.ObjectId; orgActivity?: { at: Date } },
+  now = clockNow(),
+) {
+  const key = String(c._id);
+  const last = (await SeenMarksModel.findById(userId).lean())?.cases?.[key];
+  if (last && (!c.orgActivity || new Date(last).getTime() >= c.orgActivity.at.getTime())) return;
+  await setById(SeenMarksModel, userId, { [`cases.${key}`]: now });
 }
 
 /** A politician's first overview: counts by status, area and department; approved money per year. */

@@ -1,5 +1,4 @@
-import { DepartmentModel } from "#models/department";
-import { directory } from "../cases/read-model.server";
+import { departmentsOf, directory } from "../cases/read-model.server";
 import { statusKey } from "../cases/statuses";
 import { clockNow } from "../kernel/clock";
 import { swedishToday } from "../kernel/swedish-calendar";
@@ -14,7 +13,7 @@ import { statisticsOf } from "./statistics.server";
 export async function overviewPage(publicBody: PublicBodyDoc, filter: OverviewFilter) {
   const [counters, departments, dir] = await Promise.all([
     statisticsOf(publicBody._id),
-    DepartmentModel.find({ publicBodyId: publicBody._id }).select("name").lean(),
+    departmentsOf(publicBody._id),
     directory(),
   ]);
   const quietDays = publicBody.inactivityReminderDays ?? 14;

@@ -1,7 +1,6 @@
 import type { Types } from "mongoose";
-import { DepartmentModel } from "#models/department";
 import { caseTrail, loadCaseById } from "../cases/engine.server";
-import { caseRows, directory, type CaseRow } from "../cases/read-model.server";
+import { caseRows, departmentsOf, directory, type CaseRow } from "../cases/read-model.server";
 import { clockNow } from "../kernel/clock";
 import { swedishToday } from "../kernel/swedish-calendar";
 import { reportSchedule } from "../agreements/follow-up";
@@ -64,11 +63,7 @@ const made = new WeakMap<CaseRow[], Map<string, Made>>();
 
 /** Every agreement in the register of this public body, the latest decision first. */
 export async function registerEntries(publicBody: { _id: Types.ObjectId; slug: string }) {
-  const [rows, dir, departments] = await Promise.all([
-    caseRows(),
-    directory(),
-    DepartmentModel.find({ publicBodyId: publicBody._id }).select("name").lean(),
-  ]);
+  const [rows, dir, departments] = await Promise.all([caseRows(), directory(), departmentsOf(publicBody._id)]);
   const today = swedishToday(clockNow());
   const perBody = made.get(rows) ?? new Map<string, Made>();
   made.set(rows, perBody);

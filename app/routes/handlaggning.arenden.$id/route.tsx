@@ -31,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const choice = new URL(request.url).searchParams.get("forvaltning") ?? "";
   const [view] = await Promise.all([
     staffCaseView(c, user, actor, { departmentChoice: choice, eurRate: publicBody.eurRate }),
-    markSeen(user._id, c._id),
+    markSeen(user._id, c),
   ]);
   return view;
 }

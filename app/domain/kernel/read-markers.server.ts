@@ -1,0 +1,49 @@
+import { randomUUID } from "node:crypto";
+import mongoose from "mongoose";
+import { ReadMarkerModel } from "#models/read-marker";
+import { setById } from "./claims.server";
+import { clockNow } from "./clock";
+import { oncePerRequest } from "./request-scope";
+
+// Per-instance caches checked against a marker in the database (docs/decisions/009). FerretDB
+// 1.x reads and decodes a whole collection for every query that is not an `_id` lookup, so
+// what many pages read (every case's list fields, names, departments, the public body, the
+// organisations' document lists) is kept
+// in memory and re-read only when its marker's token has changed. A page view reads all markers
+// with one command on a collection of a few documents. Lost marker updates do not matter: any
+// later write changes the token again.
+
+export type MarkerName = "cases" | "directory" | "settings" | "orgDocuments";
+const NAMES: MarkerName[] = ["cases", "directory", "settings", "orgDocuments"];
+
+type Marker = { token: string; at: Date };
+type Cached<T> = { key: string; value: T };
+const caches = new Map<MarkerName, Cached<unknown>>();
+
+/** Marks a cache's source as changed: every instance re-reads it on its next use. */
+export async function touch(name: MarkerName) {
+  const token = randomUUID();
+  await setById(ReadMarkerModel, name, { token, at: clockNow() });
+  return token;
+}
+
+/** Every marker, read once per page view. */
+export function markers(): Promise<Map<string, Marker>> {
+  return oncePerRequest("read-markers", async () => {
+    const found = await ReadMarkerModel.find({ _id: { $in: NAMES } }).lean();
+    return new Map(found.map((m) => [m._id, { token: m.token, at: m.at }]));
+  });
+}
+
+/** `load()`'s value, kept until `name`'s marker changes. */
+export async function cachedUntilTouched<T>(name: MarkerName, load: () => Promise<T>): Promise<T> {
+  // A marker nobody has set yet is set here, before loading: a write after it sets another.
+  const token = (await markers()).get(name)?.token ?? (await touch(name));
+  // Keyed by database too: tests run several databases in one process.
+  const key = `${mongoose.connection.name}:${token}`;
+  const hit = caches.get(name) as Cached<T> | undefined;
+  if (hit?.key === key) return hit.value;
+  const value = await load();
+  caches.set(name, { key, value });
+  return value;
+}
