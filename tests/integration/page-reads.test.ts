@@ -1,0 +1,86 @@
+import mongoose from "mongoose";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { caseInStatus } from "~/domain/demo/factories.server";
+import { UNROUTED_SHOWN } from "~/domain/cases/inbox.server";
+import { startTestApp, type TestApp } from "../support/app";
+import { laxhjalpenCast } from "../support/cast";
+import { DEMO, sessionFor, type Client } from "../support/http";
+
+// What a page view reads (docs/decisions/009 and 017): the signed-in person, the public body
+// and the cache markers once per view whatever the loaders ask; lists from per-instance caches;
+// a case version's documents and messages once per instance. Counted with the driver's command
+// monitoring, as `npm run bench` does.
+
+const BACKGROUND = ["emailoutboxes", "claims"];
+let app: TestApp;
+const commands: { name: string; collection: string }[] = [];
+beforeAll(async () => {
+  process.env.SAMVERKA_COUNT_DB_COMMANDS = "1";
+  app = await startTestApp("page_reads");
+  mongoose.connection.getClient().on("commandStarted", (e) => {
+    const collection = String((e.command as Record<string, unknown>)[e.commandName] ?? "");
+    // The background jobs (outbox, their claims) run beside the requests; they are not the page's.
+    if (!BACKGROUND.includes(collection)) commands.push({ name: e.commandName, collection });
+  });
+});
+afterAll(async () => {
+  delete process.env.SAMVERKA_COUNT_DB_COMMANDS;
+  await app?.stop();
+});
+
+/** The database commands one GET sends, by collection (after a first view warmed the caches). */
+async function readsOf(client: Client, path: string) {
+  expect((await client.get(path)).status).toBe(200);
+  commands.length = 0;
+  const res = await client.get(path);
+  expect(res.status).toBe(200);
+  // React separates adjacent texts with empty comments.
+  const html = (await res.text()).replaceAll("<!-- -->", "");
+  const byCollection: Record<string, number> = {};
+  for (const c of commands)
+    byCollection[`${c.name} ${c.collection}`] = (byCollection[`${c.name} ${c.collection}`] ?? 0) + 1;
+  return { byCollection, total: commands.length, html };
+}
+
+describe("a page view", () => {
+  it("reads the person, the public body and the markers once, and the inbox nothing more, however many cases", async () => {
+    const sara = await sessionFor(app.url, DEMO.coordinator);
+    const before = await readsOf(sara, "/handlaggning");
+    // The root and the page both ask for the user and the public body; each is read once.
+    expect(before.byCollection).toEqual({ "find sessions": 1, "find users": 1, "find readmarkers": 1 });
+    const cast = await laxhjalpenCast();
+    for (let i = 0; i < 12; i++) await caseInStatus("submitted", cast, `Läsningar ${i}`);
+    const after = await readsOf(sara, "/handlaggning");
+    expect(after.byCollection).toEqual(before.byCollection);
+  });
+
+  it("reads a case version's documents and messages once, and a new message as soon as it is written", async () => {
+    const cast = await laxhjalpenCast();
+    const c = await caseInStatus("in_dialogue", cast, "Läsningar: dialog");
+    const hans = await sessionFor(app.url, DEMO.officer);
+    const page = `/handlaggning/arenden/${String(c._id)}`;
+    const first = await readsOf(hans, page);
+    for (const collection of ["casedocuments", "casemessages", "caseevents", "documents", "organisations"]) {
+      expect(first.byCollection[`find ${collection}`] ?? 0, collection).toBe(0);
+    }
+    const lina = await sessionFor(app.url, DEMO.orgAdminB);
+    const sent = await lina.post(`/forslag/${String(c._id)}`, {
+      intent: "message",
+      body: "Ett nytt meddelande om lokalen",
+    });
+    expect(sent.status).toBe(302);
+    expect(await (await hans.get(page)).text()).toContain("Ett nytt meddelande om lokalen");
+  });
+
+  it("shows the oldest cases to route and links to all of them", async () => {
+    const cast = await laxhjalpenCast();
+    for (let i = 0; i < UNROUTED_SHOWN + 1; i++) await caseInStatus("submitted", cast, `Att fördela ${i}`);
+    const { html } = await readsOf(await sessionFor(app.url, DEMO.coordinator), "/handlaggning");
+    const section = html.slice(html.indexOf('id="unrouted-heading"'), html.indexOf('id="all-heading"'));
+    const total = Number(/Att fördela \((\d+)\)/.exec(section)?.[1]);
+    expect(total).toBeGreaterThan(UNROUTED_SHOWN);
+    expect(section.match(/href="\/handlaggning\/arenden\//g)).toHaveLength(UNROUTED_SHOWN);
+    expect(section).toContain(`Visa alla ${total} som väntar på fördelning, äldst först`);
+    expect(section).toContain('href="/handlaggning?status=submitted&amp;sort=oldest#all-heading"');
+  });
+});
