@@ -23,9 +23,33 @@ export function getI18n(lang: Lang): i18n {
       returnObjects: true,
       showSupportNotice: false,
     });
+    keepPlainTranslations(instance);
     instances.set(lang, instance);
   }
   return instance;
+}
+
+/**
+ * i18next copies all its options on every `t()` (the largest cost of rendering a list page in
+ * the `npm run bench` profile), and a page asks for the same keys hundreds of times. The texts
+ * are fixed when the app is built, so a key asked without options is translated once per
+ * instance (one instance per language).
+ */
+function keepPlainTranslations(instance: i18n) {
+  const kept = new Map<string, unknown>();
+  const getFixedT = instance.getFixedT.bind(instance);
+  type FixedT = (key: unknown, ...rest: unknown[]) => unknown;
+  instance.getFixedT = ((lng: unknown, ns: unknown, keyPrefix: unknown) => {
+    const t = getFixedT(lng as never, ns as never, keyPrefix as never) as unknown as FixedT;
+    if (lng || keyPrefix) return t;
+    const plain: FixedT = (key, ...rest) => {
+      if (rest.length || typeof key !== "string") return t(key, ...rest);
+      const at = `${String(ns)}:${key}`;
+      if (!kept.has(at)) kept.set(at, t(key));
+      return kept.get(at);
+    };
+    return Object.assign(plain, t);
+  }) as unknown as i18n["getFixedT"];
 }
 
 /** Translates a validation message key such as "errors.tooLong|500". */

@@ -35,3 +35,18 @@ describe("locale files", () => {
     }
   });
 });
+
+describe("the translation function components get", () => {
+  it("answers a plain key from what it kept, and keys with options as i18next does, per language", () => {
+    for (const [lang, title, count] of [
+      ["sv", "Att fördela", "Visa alla 12 som väntar på fördelning, äldst först"],
+      ["en", "To assign", "Show all 12 waiting to be assigned, oldest first"],
+    ] as const) {
+      const t = getI18n(lang).getFixedT(null, "translation");
+      expect(t("inbox.unrouted")).toBe(title);
+      expect(t("inbox.unrouted")).toBe(title);
+      expect(t("inbox.allUnrouted", { count: 12 })).toBe(count);
+      expect(t("inbox.allUnrouted", { count: 3 })).toBe(count.replace("12", "3"));
+    }
+  });
+});
