@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import inspector from "node:inspector/promises";
 import type { Server } from "node:http";
 import { cpus, totalmem, tmpdir } from "node:os";
@@ -26,6 +26,9 @@ const SIGNING_ORGS = [0, 11, 22];
 
 interface PageResult {
   page: string;
+  /** CPU milliseconds per request under load: this process (server and load generator) and the database's. */
+  appCpuMs: number;
+  dbCpuMs: number;
   rps: number;
   p50: number;
   p95: number;
@@ -79,7 +82,7 @@ function report(all: Record<number, { seedSeconds: number; pages: PageResult[] }
   );
   const sizes = Object.keys(all).map(Number);
   console.log(
-    `| page | ${sizes.map((n) => `N=${n}: alone ms · req/s · p50 · p95 ms · vs healthz · db cmds`).join(" | ")} |`,
+    `| page | ${sizes.map((n) => `N=${n}: alone ms · req/s · p50 · p95 ms · vs healthz · db cmds · CPU ms/req app+db`).join(" | ")} |`,
   );
   console.log(`|---|${sizes.map(() => "---").join("|")}|`);
   const pages = all[sizes[0]!]!.pages.map((p) => p.page);
@@ -89,7 +92,8 @@ function report(all: Record<number, { seedSeconds: number; pages: PageResult[] }
       if (!r) return "–";
       const failed = r.errors + r.timeouts ? ` (${r.errors} errors, ${r.timeouts} timeouts)` : "";
       const ms = (v: number | null) => (v === null || Number.isNaN(v) ? "–" : v.toFixed(0));
-      return `${r.aloneMs} · ${r.rps.toFixed(1)} · ${ms(r.p50)} · ${ms(r.p95)} · ${(r.ratio * 100).toFixed(1)} % · ${r.commands}${failed}`;
+      const cpu = `${r.appCpuMs.toFixed(1)}+${r.dbCpuMs.toFixed(1)}`;
+      return `${r.aloneMs} · ${r.rps.toFixed(1)} · ${ms(r.p50)} · ${ms(r.p95)} · ${(r.ratio * 100).toFixed(1)} % · ${r.commands} · ${cpu}${failed}`;
     });
     console.log(`| ${page} | ${cells.join(" | ")} |`);
   }
@@ -219,7 +223,14 @@ async function runOne(n: number) {
     const aloneMs = Date.now() - alone;
     tracing = false;
     const perRequest = commands;
+    const cpuBefore = { app: process.cpuUsage(), db: dbCpuMs(db.pid) };
     const measured = await profiled(`${n}-${name}`, () => load(base + path, headers));
+    const requests = Math.max(1, measured.rps * SECONDS);
+    const app = process.cpuUsage(cpuBefore.app);
+    const cpu = {
+      appCpuMs: (app.user + app.system) / 1000 / requests,
+      dbCpuMs: (dbCpuMs(db.pid) - cpuBefore.db) / requests,
+    };
     // Let the server finish what the load left queued before the next page is measured.
     for (let waited = 0; waited < 60_000; waited += 100) {
       const open = await new Promise<number>((resolve) => server.getConnections((_e, count) => resolve(count)));
@@ -227,7 +238,7 @@ async function runOne(n: number) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     if (path === "/healthz") healthRps = measured.rps;
-    results.push({ page: name, ...measured, ratio: measured.rps / healthRps, commands: perRequest, aloneMs });
+    results.push({ page: name, ...measured, ...cpu, ratio: measured.rps / healthRps, commands: perRequest, aloneMs });
     console.log(`[bench] N=${n} ${name}: ${measured.rps.toFixed(0)} req/s, p95 ${measured.p95.toFixed(0)} ms`);
   }
   server.closeAllConnections();
@@ -236,6 +247,18 @@ async function runOne(n: number) {
   await db.stop();
   rmSync(dir, { recursive: true, force: true });
   return { seedSeconds, pages: results };
+}
+
+/** The CPU time (user + system) a process has used, from /proc (0 where there is none). */
+function dbCpuMs(pid: number | undefined) {
+  if (!pid) return 0;
+  try {
+    // Fields 14 and 15 after the parenthesised name are utime and stime, in clock ticks (100 Hz).
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return 0;
+  }
 }
 
 /** BENCH_CPU_PROF=dir: a V8 CPU profile of the process (server and load) per measured page. */

@@ -10,6 +10,8 @@ export interface EmbeddedDb {
   uri: string;
   stop: () => Promise<void>;
   kind: "ferretdb" | "mongodb-memory-server";
+  /** The database's own process, where it has one here (FerretDB), for `npm run bench`. */
+  pid?: number;
 }
 
 function isFree(port: number): Promise<boolean> {
@@ -64,6 +66,7 @@ export async function startFerretdb(dataDir: string, port?: number): Promise<Emb
   return {
     kind: "ferretdb",
     uri: `mongodb://127.0.0.1:${listenPort}/`,
+    pid: child.pid,
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();
