@@ -101,17 +101,21 @@ function ProviderPanel({ provider: p, lastResult }: { provider: ProviderRow; las
           label={t("oidc.admin.test", { label: p.label })}
           secondary
         />
-        <Form method="post">
-          <input type="hidden" name="intent" value="deleteProvider" />
-          <input type="hidden" name="providerId" value={p.id} />
-          <button type="submit" className="button button--secondary">
-            {t("oidc.admin.delete", { label: p.label })}
-          </button>
-        </Form>
       </div>
       <details open={Boolean(lastResult)}>
         <summary>{t("oidc.admin.edit", { label: p.label })}</summary>
         <ProviderForm id={`provider-${p.id}`} provider={p} lastResult={lastResult} />
+      </details>
+      <details className="provider-remove">
+        <summary>{t("oidc.admin.delete", { label: p.label })}</summary>
+        <Form method="post">
+          <p className="notice notice--warning">{t("oidc.admin.deleteWarning", { label: p.label })}</p>
+          <input type="hidden" name="intent" value="deleteProvider" />
+          <input type="hidden" name="providerId" value={p.id} />
+          <button type="submit" name="confirm" value="yes" className="button button--warning">
+            {t("oidc.admin.deleteConfirm", { label: p.label })}
+          </button>
+        </Form>
       </details>
     </div>
   );

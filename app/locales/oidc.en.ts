@@ -91,6 +91,9 @@ const oidc: Shape<typeof oidcSv> = {
       noFailures: "No errors.",
       test: "Test signing in with {{label}}",
       delete: "Remove {{label}}",
+      deleteWarning:
+        "Nobody can sign in with {{label}} any more. Anyone who has only signed in that way needs to choose a password through “Forgot password”.",
+      deleteConfirm: "Yes, remove {{label}}",
       edit: "Change {{label}}",
       save: "Save the way of signing in",
       saved: "The way of signing in is saved.",

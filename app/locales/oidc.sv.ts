@@ -89,6 +89,9 @@ const oidc = {
       noFailures: "Inga fel.",
       test: "Testa inloggningen med {{label}}",
       delete: "Ta bort {{label}}",
+      deleteWarning:
+        "Ingen kan längre logga in med {{label}}. Den som bara har loggat in så behöver välja ett lösenord via ”Glömt lösenord”.",
+      deleteConfirm: "Ja, ta bort {{label}}",
       edit: "Ändra {{label}}",
       save: "Spara inloggningssättet",
       saved: "Inloggningssättet är sparat.",

@@ -19,7 +19,7 @@ import { inviteStaff, listDepartments, listStaff } from "~/domain/public-body/st
 import {
   eurRateSchema,
   inviteStaffSchema,
-  providerIdSchema,
+  deleteProviderSchema,
   providerSchema,
   reminderSettingsSchema,
 } from "~/schemas/admin";
@@ -90,7 +90,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirectWithToast("/admin#inloggning", "oidc.admin.saved");
   }
   if (formData.get("intent") === "deleteProvider") {
-    const submission = parseForm(formData, providerIdSchema);
+    const submission = parseForm(formData, deleteProviderSchema);
     if (submission.status !== "success") throw new Response("Ogiltig förfrågan", { status: 400 });
     await deleteProvider(publicBody._id, new Types.ObjectId(submission.value.providerId));
     return redirectWithToast("/admin#inloggning", "oidc.admin.deleted");

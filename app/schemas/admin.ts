@@ -76,3 +76,5 @@ export const providerSchema = z.object({
 });
 
 export const providerIdSchema = z.object({ providerId: objectId });
+/** Removing a provider is confirmed: people who signed in only that way must choose a password. */
+export const deleteProviderSchema = providerIdSchema.extend({ confirm: z.literal("yes") });

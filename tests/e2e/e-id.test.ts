@@ -90,6 +90,11 @@ describe("signing in with e-ID", { timeout: 120_000 }, () => {
     await admin.page.getByText("Sparad (visas aldrig)").waitFor();
     await admin.page.getByText("Ändra e-legitimation").click();
     await look(admin.page, "admin-inloggning");
+    // Removing asks first, and says what it means for those who sign in that way.
+    await admin.page.getByText("Ta bort e-legitimation", { exact: true }).click();
+    await admin.page.getByRole("button", { name: "Ja, ta bort e-legitimation" }).waitFor();
+    await admin.page.getByText("Ingen kan längre logga in med e-legitimation.").waitFor();
+    await look(admin.page, "admin-ta-bort-inloggning");
     await admin.page.goto(`${app.url}/logga-in/retur?fel=unavailable`);
     await admin.page.getByRole("heading", { level: 1, name: "Inloggningen gick inte att slutföra" }).waitFor();
     await look(admin.page, "inloggning-misslyckades");

@@ -517,9 +517,13 @@ describe("the providers in /admin", () => {
     expect(page).not.toContain(saved!.clientSecretSealed!);
     expect(page).toContain(`${app.url}/logga-in/retur`);
 
-    expect(pathOf(await admin.post("/admin", { intent: "deleteProvider", providerId: String(saved!._id) }))).toBe(
-      "/admin#inloggning",
-    );
+    // Removing is confirmed: the button alone, without its confirmation, removes nothing.
+    expect(page).toContain("Ja, ta bort Freja");
+    const unconfirmed = await admin.post("/admin", { intent: "deleteProvider", providerId: String(saved!._id) });
+    expect(unconfirmed.status).toBe(400);
+    expect(await IdentityProviderModel.exists({ _id: saved!._id })).not.toBeNull();
+    const confirmed = { intent: "deleteProvider", providerId: String(saved!._id), confirm: "yes" };
+    expect(pathOf(await admin.post("/admin", confirmed))).toBe("/admin#inloggning");
     expect(await IdentityProviderModel.exists({ _id: saved!._id })).toBeNull();
   });
 
