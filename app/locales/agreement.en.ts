@@ -159,6 +159,8 @@ const agreement = {
       endAfterStart: "The end date must be after the start date",
       confirm: "Confirm that you have read the text and sign it",
       password: "The password is not right",
+      throttled:
+        "Too many wrong passwords. For your security you can try again in {{count}} minutes, or choose a new password.",
       amount: "Enter an amount greater than 0",
       year: "Enter the year as four digits, for example 2027",
       commentRequired: "Write what the organisation needs to add",

@@ -156,6 +156,8 @@ const agreement = {
       endAfterStart: "Slutdatumet måste vara efter startdatumet",
       confirm: "Bekräfta att du har läst texten och skriver under",
       password: "Lösenordet stämmer inte",
+      throttled:
+        "För många felaktiga lösenord. Av säkerhetsskäl kan du försöka igen om {{count}} minuter, eller välja ett nytt lösenord.",
       amount: "Skriv ett belopp större än 0",
       year: "Skriv året med fyra siffror, till exempel 2027",
       commentRequired: "Skriv vad organisationen behöver komplettera",

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { AgreementVersionModel, agreementVersionId } from "#models/agreement";
+import { AttemptSlotModel } from "#models/attempt-slot";
 import { CaseEventModel } from "#models/case-event";
 import { DepartmentModel } from "#models/department";
 import { UserModel } from "#models/user";
@@ -306,6 +307,30 @@ describe("the agreement from draft to active", () => {
     const signedVersion = await AgreementVersionModel.findById(agreementVersionId(c._id, 2)).lean();
     expect((await reload(c)).agreement?.number).toBe(2);
     expect(signedVersion?.sections).toEqual(current.agreement?.sections);
+  });
+});
+
+describe("signing with the password", () => {
+  it("stops guessing after five wrong passwords, as signing in does, and signs nothing", async () => {
+    const c = await agreementInStatus(await laxhjalpenCast(), "Avtal: gissa lösenordet", false);
+    const lina = await sessionFor(app.url, DEMO.orgAdminB);
+    const page = `/forslag/${String(c._id)}/avtal`;
+    const sign = (password: string) => lina.post(page, { intent: "sign", confirm: "on", password });
+    try {
+      for (let i = 0; i < 5; i++) expect((await sign(`fel lösenord ${i}`)).status).toBe(400);
+      // The sixth try is refused before the password is looked at, the right one too.
+      const blocked = await sign(DEMO.password);
+      expect(blocked.status).toBe(429);
+      expect((await blocked.text()).replaceAll("<!-- -->", "")).toMatch(
+        /För många felaktiga lösenord\. Av säkerhetsskäl kan du försöka igen om \d+ minuter/,
+      );
+      expect((await reload(c)).agreement?.signing?.signatures).toEqual([]);
+    } finally {
+      // The block lasts the window; the other tests of this file sign as Lina.
+      await AttemptSlotModel.deleteMany({ key: DEMO.orgAdminB });
+    }
+    expect((await sign(DEMO.password)).status).toBe(302);
+    expect((await reload(c)).agreement?.signing?.signatures.map((s) => s.name)).toEqual(["Lina Verksamhetschef"]);
   });
 });
 

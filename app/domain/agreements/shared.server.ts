@@ -14,10 +14,15 @@ import { quarterlyPlan } from "./ledger";
 // What the agreement's use cases share: the refusal, the permission check, who the parties'
 // people are, and which text is being written now (the agreement itself, or a change to it).
 
-export type AgreementRefusal = "actor" | "status" | "signer" | "password" | "eid" | "signers" | "unchanged" | "partner";
+export type AgreementRefusal =
+  "actor" | "status" | "signer" | "password" | "throttled" | "eid" | "signers" | "unchanged" | "partner";
 
 export class AgreementError extends Error {
-  constructor(readonly reason: AgreementRefusal) {
+  constructor(
+    readonly reason: AgreementRefusal,
+    /** For "throttled": the minutes until a password may be tried again. */
+    readonly minutes?: number,
+  ) {
     super(`agreement.refused.${reason}`);
   }
 }

@@ -22,6 +22,7 @@ import { currentStepUp } from "../identity/oidc-session.server";
 import { storeDocument } from "../records/documents.server";
 import { agreementText } from "./agreement-text";
 import { agreementPdf } from "./pdf.server";
+import { beginLoginAttempt } from "../identity/rate-limit.server";
 import {
   AgreementError,
   commitSigningStep,
@@ -92,11 +93,15 @@ async function checkCredential(
       ...(eid.personalNumberHash ? { personalNumberHash: eid.personalNumberHash } : {}),
     };
   }
+  // The same throttle as signing in: a taken-over session cannot guess the password here.
+  const attempt = await beginLoginAttempt(user.email, input.ip);
+  if (!attempt.allowed) throw new AgreementError("throttled", attempt.minutes);
   const account = await UserModel.findById(user._id).select("passwordHash").lean();
   const password = "password" in input ? input.password : "";
   if (!account?.passwordHash || !(await verifyPassword(account.passwordHash, password))) {
     throw new AgreementError("password");
   }
+  await attempt.succeeded();
   return null;
 }
 

@@ -164,6 +164,7 @@ export async function runAgreementIntent(
       const credential = eid ? { ip, eid: await currentStepUp(request) } : { ip, password: value.password ?? "" };
       const refused = await refusedAt(submission, "sign", () => signAgreement(c, user, credential), {
         password: ["password", "agreement.errors.password"],
+        throttled: ["password", "agreement.errors.throttled"],
         eid: ["confirm", "agreement.errors.eid"],
       });
       if (refused) return refused;
@@ -192,7 +193,14 @@ async function refusedAt(
     return null;
   } catch (error) {
     const field = error instanceof AgreementError ? fields[error.reason] : undefined;
-    if (!field) throw error;
-    return invalid(submission, { fieldErrors: { [field[0]]: [field[1]] } }, 400, form);
+    if (!field || !(error instanceof AgreementError)) throw error;
+    // "key|n" carries a number into the message (validation's convention); throttling is a 429.
+    const message = error.minutes === undefined ? field[1] : `${field[1]}|${error.minutes}`;
+    return invalid(
+      submission,
+      { fieldErrors: { [field[0]]: [message] } },
+      error.minutes === undefined ? 400 : 429,
+      form,
+    );
   }
 }
