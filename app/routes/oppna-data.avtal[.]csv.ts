@@ -6,6 +6,6 @@ import { agreementsCsv } from "~/domain/transparency/open-data.server";
 /** The register as CSV (UTF-8, header row; fields in docs/transparency.md). */
 export async function loader({ request }: LoaderFunctionArgs) {
   const { publicBody } = await requestContext(request);
-  const { body, modified } = await agreementsCsv(publicBody);
-  return cachedFile(request, body, "text/csv; charset=utf-8", modified);
+  const { body, modified, etag } = await agreementsCsv(publicBody);
+  return cachedFile(request, body, "text/csv; charset=utf-8", modified, etag);
 }

@@ -6,6 +6,6 @@ import { agreementsJson } from "~/domain/transparency/open-data.server";
 /** The register as JSON: an array of records (fields in docs/transparency.md). */
 export async function loader({ request }: LoaderFunctionArgs) {
   const { publicBody } = await requestContext(request);
-  const { body, modified } = await agreementsJson(publicBody);
-  return cachedFile(request, body, "application/json; charset=utf-8", modified);
+  const { body, modified, etag } = await agreementsJson(publicBody);
+  return cachedFile(request, body, "application/json; charset=utf-8", modified, etag);
 }

@@ -6,6 +6,7 @@ import { endDueAgreements, recordPayment, terminateAgreement } from "~/domain/ag
 import { postMessage } from "~/domain/cases/dialogue.server";
 import { loadCaseById, type CaseDoc } from "~/domain/cases/engine.server";
 import { agreementInStatus, caseInStatus } from "~/domain/demo/factories.server";
+import { updateOrganisation } from "~/domain/organisations/organisations.server";
 import { setClock } from "~/domain/kernel/clock";
 import { startTestApp, type TestApp } from "../support/app";
 import { laxhjalpenCast } from "../support/cast";
@@ -132,6 +133,22 @@ describe("open data", () => {
     expect((await get("/oppna-data/avtal.csv", { "If-None-Match": etag })).status).toBe(304);
     expect((await get("/oppna-data/avtal.csv", { "If-Modified-Since": modified })).status).toBe(304);
     expect((await get("/oppna-data/avtal.csv", { "If-None-Match": '"annan"' })).status).toBe(200);
+  });
+
+  it("shows a renamed organisation at once, under a new ETag, in the files and the register", async () => {
+    const { organisation } = await laxhjalpenCast();
+    const before = await get("/oppna-data/avtal.csv");
+    const rename = (name: string) => updateOrganisation(organisation.publicBodyId, organisation._id, { name } as never);
+    await rename("Läxhjälpen med nytt namn");
+    try {
+      const after = await get("/oppna-data/avtal.csv");
+      expect(after.headers.get("ETag")).not.toBe(before.headers.get("ETag"));
+      expect(await after.text()).toContain("Läxhjälpen med nytt namn");
+      expect(await (await get("/oppna-data/avtal.json")).text()).toContain("Läxhjälpen med nytt namn");
+      expect(await (await get("/register")).text()).toContain("Läxhjälpen med nytt namn");
+    } finally {
+      await rename(organisation.name);
+    }
   });
 
   it("describes the dataset in DCAT-AP-SE, as JSON-LD with both distributions", async () => {

@@ -1,11 +1,19 @@
 import { createHash } from "node:crypto";
 
+/** A strong ETag from the bytes. */
+export const strongEtag = (body: string) => `"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"`;
+
 /**
  * A public file that clients and the data portal may cache: a strong `ETag` from the bytes and
  * `Last-Modified` from the data; a request that already has this version gets 304.
  */
-export function cachedFile(request: Request, body: string, contentType: string, modified: Date) {
-  const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"`;
+export function cachedFile(
+  request: Request,
+  body: string,
+  contentType: string,
+  modified: Date,
+  etag = strongEtag(body),
+) {
   const lastModified = new Date(Math.floor(modified.getTime() / 1000) * 1000);
   const headers = {
     ETag: etag,

@@ -2,7 +2,8 @@ import { stringify } from "csv-stringify/sync";
 import type { Types } from "mongoose";
 import { getEnv } from "../kernel/env.server";
 import { readModelVersion } from "../cases/read-model.server";
-import { csvRow, OPEN_DATA_FIELDS, openDataRecord } from "./open-data";
+import { strongEtag } from "../http/cache.server";
+import { csvRow, OPEN_DATA_FIELDS, openDataRecord, type OpenDataRecord } from "./open-data";
 import { registerEntries } from "./register.server";
 
 // The open-data files: the register as CSV and JSON, and a DCAT-AP-SE description of the
@@ -10,28 +11,39 @@ import { registerEntries } from "./register.server";
 
 type Body = { _id: Types.ObjectId; slug: string; name: string; officeName: string; officeEmail: string };
 
-async function records(publicBody: Body) {
-  const base = getEnv().APP_URL;
+// Each file is made once per version of the register (its entries are a new array then) and
+// kept with its ETag: the files grow with the agreements, and harvesters fetch them often.
+type File = { body: string; etag: string };
+const files = new WeakMap<object, Map<string, File>>();
+
+async function file(publicBody: Body, format: "csv" | "json", make: (rows: OpenDataRecord[]) => string) {
   const [{ entries }, version] = await Promise.all([registerEntries(publicBody), readModelVersion()]);
-  return { records: entries.map((e) => openDataRecord(e, base)), modified: version.at };
+  const made = files.get(entries) ?? new Map<string, File>();
+  files.set(entries, made);
+  let kept = made.get(format);
+  if (!kept) {
+    const body = make(entries.map((e) => openDataRecord(e, getEnv().APP_URL)));
+    kept = { body, etag: strongEtag(body) };
+    made.set(format, kept);
+  }
+  return { ...kept, modified: version.at };
 }
 
 /** UTF-8 CSV with a header row of the field names. */
-export async function agreementsCsv(publicBody: Body) {
-  const { records: rows, modified } = await records(publicBody);
-  const body = stringify([OPEN_DATA_FIELDS.map(([key]) => key), ...rows.map(csvRow)], { record_delimiter: "windows" });
-  return { body, modified };
+export function agreementsCsv(publicBody: Body) {
+  return file(publicBody, "csv", (rows) =>
+    stringify([OPEN_DATA_FIELDS.map(([key]) => key), ...rows.map(csvRow)], { record_delimiter: "windows" }),
+  );
 }
 
-export async function agreementsJson(publicBody: Body) {
-  const { records: rows, modified } = await records(publicBody);
-  return { body: JSON.stringify(rows, null, 1), modified };
+export function agreementsJson(publicBody: Body) {
+  return file(publicBody, "json", (rows) => JSON.stringify(rows, null, 1));
 }
 
 /** The dataset's DCAT-AP-SE description (JSON-LD): publisher, licence, the two distributions. */
 export async function catalog(publicBody: Body) {
   const base = getEnv().APP_URL;
-  const { modified } = await records(publicBody);
+  const { at: modified } = await readModelVersion();
   const iana = (type: string) => `https://www.iana.org/assignments/media-types/${type}`;
   const distribution = (format: string, type: string, file: string) => ({
     "@id": `${base}/oppna-data/${file}`,

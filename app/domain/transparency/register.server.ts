@@ -1,6 +1,6 @@
 import type { Types } from "mongoose";
 import { caseTrail, loadCaseById } from "../cases/engine.server";
-import { caseRows, departmentsOf, directory, type CaseRow } from "../cases/read-model.server";
+import { caseRows, departmentsOf, directory, type CaseRow, type Directory } from "../cases/read-model.server";
 import { clockNow } from "../kernel/clock";
 import { swedishToday } from "../kernel/swedish-calendar";
 import { reportSchedule } from "../agreements/follow-up";
@@ -57,45 +57,39 @@ function entryOf(
   return entry;
 }
 
-// Made once per version of the case list (the list is a new array when a case changed).
-type Made = { day: string; entries: { entry: RegisterEntry; organisationId: string }[] };
+// Made once per version of the case list (a new array when a case changed), of the names (a new
+// directory when one changed) and per day (an agreement's status follows the date).
+type Entries = { entries: RegisterEntry[]; departments: { id: string; name: string }[] };
+type Made = { day: string; dir: Directory; result: Entries };
 const made = new WeakMap<CaseRow[], Map<string, Made>>();
 
 /** Every agreement in the register of this public body, the latest decision first. */
-export async function registerEntries(publicBody: { _id: Types.ObjectId; slug: string }) {
+export async function registerEntries(publicBody: { _id: Types.ObjectId; slug: string }): Promise<Entries> {
   const [rows, dir, departments] = await Promise.all([caseRows(), directory(), departmentsOf(publicBody._id)]);
   const today = swedishToday(clockNow());
   const perBody = made.get(rows) ?? new Map<string, Made>();
   made.set(rows, perBody);
-  let hit = perBody.get(String(publicBody._id));
-  if (!hit || hit.day !== today) {
-    const entries = rows
-      .filter((r) => r.publicBodyId.equals(publicBody._id))
-      .flatMap((r) => {
-        const entry = entryOf(r, publicBody.slug, dir.organisations, today);
-        return entry ? [{ entry, organisationId: String(r.organisationId) }] : [];
-      })
-      .sort(
-        (x, y) =>
-          y.entry.decisionDate.localeCompare(x.entry.decisionDate) ||
-          y.entry.caseNumber.localeCompare(x.entry.caseNumber),
-      );
-    hit = { day: today, entries };
-    perBody.set(String(publicBody._id), hit);
-  }
-  // Names are read now: a renamed department or organisation shows at once.
+  const hit = perBody.get(String(publicBody._id));
+  if (hit && hit.day === today && hit.dir === dir) return hit.result;
   const names = new Map(departments.map((d) => [String(d._id), d.name]));
-  return {
-    entries: hit.entries.map(({ entry, organisationId }) => {
-      const org = dir.organisations.get(organisationId);
-      return {
-        ...entry,
-        department: names.get(entry.departmentId) ?? "",
-        organisation: org ? { name: org.name, organisationNumber: org.orgNumber } : entry.organisation,
-      };
-    }),
-    departments: departments.map((d) => ({ id: String(d._id), name: d.name })),
-  };
+  const entries = rows
+    .filter((r) => r.publicBodyId.equals(publicBody._id))
+    .flatMap((r) => {
+      const entry = entryOf(r, publicBody.slug, dir.organisations, today);
+      if (!entry) return [];
+      const org = dir.organisations.get(String(r.organisationId));
+      return [
+        {
+          ...entry,
+          department: names.get(entry.departmentId) ?? "",
+          organisation: org ? { name: org.name, organisationNumber: org.orgNumber } : entry.organisation,
+        },
+      ];
+    })
+    .sort((x, y) => y.decisionDate.localeCompare(x.decisionDate) || y.caseNumber.localeCompare(x.caseNumber));
+  const result = { entries, departments: departments.map((d) => ({ id: String(d._id), name: d.name })) };
+  perBody.set(String(publicBody._id), { day: today, dir, result });
+  return result;
 }
 
 /** The public events of an agreement's case: dates and what happened, never who. */
