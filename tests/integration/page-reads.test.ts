@@ -72,6 +72,19 @@ describe("a page view", () => {
     expect(await (await hans.get(page)).text()).toContain("Ett nytt meddelande om lokalen");
   });
 
+  it("gives a politician's start page figures that follow each new case", async () => {
+    const anna = await sessionFor(app.url, DEMO.politician);
+    const total = async () => {
+      const { html } = await readsOf(anna, "/mina-sidor");
+      // formatNumber groups thousands with a no-break space.
+      return Number(/Registrerade ärenden<\/dt><dd>([\d\s\u00a0]+)<\/dd>/.exec(html)?.[1]?.replace(/\D/g, ""));
+    };
+    const before = await total();
+    expect(before).toBeGreaterThan(0);
+    await caseInStatus("submitted", await laxhjalpenCast(), "Läsningar: för politikern");
+    expect(await total()).toBe(before + 1);
+  });
+
   it("shows the oldest cases to route and links to all of them", async () => {
     const cast = await laxhjalpenCast();
     for (let i = 0; i < UNROUTED_SHOWN + 1; i++) await caseInStatus("submitted", cast, `Att fördela ${i}`);

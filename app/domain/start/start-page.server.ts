@@ -3,7 +3,14 @@ import { SeenMarksModel } from "#models/seen-marks";
 import { awaitingSignatureFrom, draftToComment, reportsToAssess } from "../agreements/progress";
 import type { AppAbility } from "../access/policy";
 import { organisationCases } from "../cases/inbox.server";
-import { caseRows, departmentsOf, directory, readableCases, type CaseRow } from "../cases/read-model.server";
+import {
+  caseRows,
+  departmentsOf,
+  directory,
+  readableCases,
+  type CaseRow,
+  type Directory,
+} from "../cases/read-model.server";
 import { workingDaysBetween } from "../kernel/swedish-calendar";
 import { isIn, isOpen, DIALOGUE_STATUSES } from "../cases/statuses";
 import type { SessionUser } from "../identity/session.server";
@@ -202,7 +209,21 @@ export async function markSeen(
 
 /** A politician's first overview: counts by status, area and department; approved money per year. */
 export async function overviewStart(publicBody: PublicBodyDoc) {
-  const [rows, n] = await Promise.all([caseRows(), names(publicBody._id)]);
+  const [rows, n, dir] = await Promise.all([caseRows(), names(publicBody._id), directory()]);
+  // Counting every case is the page's cost: done once per case list and names.
+  const perBody = overviews.get(rows) ?? new Map<string, { dir: Directory; result: Overview }>();
+  overviews.set(rows, perBody);
+  const hit = perBody.get(String(publicBody._id));
+  if (hit?.dir === dir) return hit.result;
+  const result = countOverview(publicBody, rows, n);
+  perBody.set(String(publicBody._id), { dir, result });
+  return result;
+}
+
+type Overview = ReturnType<typeof countOverview>;
+const overviews = new WeakMap<CaseRow[], Map<string, { dir: Directory; result: Overview }>>();
+
+function countOverview(publicBody: PublicBodyDoc, rows: CaseRow[], n: Awaited<ReturnType<typeof names>>) {
   const registered = rows.filter((c) => c.publicBodyId.equals(publicBody._id) && c.status !== "draft");
   const count = <K extends string>(keys: (c: CaseRow) => K[]) => {
     const map = new Map<K, number>();
