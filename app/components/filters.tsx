@@ -1,7 +1,8 @@
 import { useSearchParams } from "@remix-run/react";
 
 // The fields of a GET filter form: each keeps its value in the address, so a filtered list is a
-// link and the form works without JavaScript.
+// link and the form works without JavaScript. Each field is keyed by its value in the address:
+// an uncontrolled field keeps what it showed when a link changes the address in the browser.
 
 /** A search box, with an optional hint. */
 export function SearchField({ id, label, hint }: { id: string; label: string; hint?: string }) {
@@ -22,6 +23,7 @@ export function SearchField({ id, label, hint }: { id: string; label: string; hi
         type="search"
         className="input"
         aria-describedby={hint ? `${id}-hint` : undefined}
+        key={params.get("q") ?? ""}
         defaultValue={params.get("q") ?? ""}
       />
     </div>
@@ -53,7 +55,13 @@ export function FilterSelect({
       <label htmlFor={id} className="field__label">
         {label}
       </label>
-      <select id={id} name={name} className="input" defaultValue={params.get(name) ?? fallback}>
+      <select
+        id={id}
+        name={name}
+        className="input"
+        key={params.get(name) ?? fallback}
+        defaultValue={params.get(name) ?? fallback}
+      >
         {any !== undefined ? <option value="">{any}</option> : null}
         {options.map((o) => (
           <option key={o.value} value={o.value}>

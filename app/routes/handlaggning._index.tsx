@@ -133,6 +133,7 @@ export default function Inbox() {
               name="olderThan"
               inputMode="numeric"
               className="input input--tiny"
+              key={params.get("olderThan") ?? ""}
               defaultValue={params.get("olderThan") ?? ""}
             />
           </div>

@@ -64,27 +64,21 @@ export default function ChooseAccount() {
         {t("oidc.choose.title")}
       </PageHeading>
       {data.signedInAs ? (
-        <section aria-labelledby="link-signed-in" className="panel">
-          <h2 id="link-signed-in">{t("oidc.choose.signedInTitle")}</h2>
-          <p>{t("oidc.choose.signedInBody", { email: data.signedInAs })}</p>
-          <Form method="post">
-            <button type="submit" name="intent" value="linkSignedIn" className="button">
-              {t("oidc.choose.link")}
-            </button>
-          </Form>
-        </section>
+        <LinkPanel
+          id="link-signed-in"
+          title={t("oidc.choose.signedInTitle")}
+          body={t("oidc.choose.signedInBody", { email: data.signedInAs })}
+          intent="linkSignedIn"
+        />
       ) : (
         <>
           {data.emailAccount ? (
-            <section aria-labelledby="link-email" className="panel">
-              <h2 id="link-email">{t("oidc.choose.emailTitle")}</h2>
-              <p>{t("oidc.choose.emailBody", { email: data.email })}</p>
-              <Form method="post">
-                <button type="submit" name="intent" value="linkEmail" className="button">
-                  {t("oidc.choose.link")}
-                </button>
-              </Form>
-            </section>
+            <LinkPanel
+              id="link-email"
+              title={t("oidc.choose.emailTitle")}
+              body={t("oidc.choose.emailBody", { email: data.email })}
+              intent="linkEmail"
+            />
           ) : (
             <section aria-labelledby="link-password" className="panel">
               <h2 id="link-password">{t("oidc.choose.passwordTitle")}</h2>
@@ -112,5 +106,21 @@ export default function ChooseAccount() {
         </>
       )}
     </div>
+  );
+}
+
+/** One way to link the e-ID to an existing account: what it means, and one button. */
+function LinkPanel({ id, title, body, intent }: { id: string; title: string; body: string; intent: string }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby={id} className="panel">
+      <h2 id={id}>{title}</h2>
+      <p>{body}</p>
+      <Form method="post">
+        <button type="submit" name="intent" value={intent} className="button">
+          {t("oidc.choose.link")}
+        </button>
+      </Form>
+    </section>
   );
 }

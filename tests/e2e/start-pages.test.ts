@@ -113,6 +113,27 @@ describe("start pages", { timeout: 120_000 }, () => {
     }
   });
 
+  it("shows the office the oldest ten cases to route in the inbox, and leads to all of them", async () => {
+    const { app, browser } = suite;
+    const cast = await laxhjalpenCast();
+    for (let i = 0; i < 11; i++) await caseInStatus("submitted", cast, title(`Väntar ${i}`));
+    const office = await newPage(browser);
+    await signInAs(office, app.url, DEMO.coordinator);
+    await office.page.goto(`${app.url}/handlaggning`);
+    const toRoute = office.page.locator(`section[aria-labelledby="unrouted-heading"]`);
+    expect(await toRoute.getByRole("row").count()).toBe(11); // the header row and ten cases
+    await look(office.page, "inkorg-att-fordela");
+    await toRoute.getByRole("link", { name: /^Visa alla \d+ som väntar på fördelning, äldst först$/ }).click();
+    await office.page.waitForURL(/status=submitted&sort=oldest/);
+    // The filter form shows the filter of the address it was led to (not the one it showed before).
+    await office.page.waitForFunction(
+      () => (document.querySelector("#inbox-status") as HTMLSelectElement | null)?.value === "submitted",
+      undefined,
+      { timeout: 5000 },
+    );
+    await office.context.close();
+  });
+
   it("folds the menu behind a button on a phone, also without JavaScript", async () => {
     const { app, browser } = suite;
     const p = await newPage(browser, { javaScriptEnabled: false });
