@@ -107,3 +107,29 @@ describe("every page is accessible (axe, WCAG 2.1 AA) and has one h1", { timeout
     await context.close();
   });
 });
+
+describe("input while a page is still starting its JavaScript", { timeout: 60_000 }, () => {
+  it("is not lost to a crash, and the page comes alive", async () => {
+    const { page, context, errors } = await newPage(browser);
+    // A slow phone, and a person pressing on the page from the first moment until it is alive.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: 8 });
+    await page.addInitScript(() => {
+      let presses = 0;
+      const press = () => {
+        document.querySelector("main")?.dispatchEvent(new MouseEvent("mousedown", { bubbles: true }));
+        if ("__remixRouter" in window || ++presses > 2000) return;
+        const channel = new MessageChannel();
+        channel.port1.onmessage = press;
+        channel.port2.postMessage(null);
+      };
+      press();
+    });
+    for (let load = 0; load < 3; load++) {
+      await page.goto(app.url + "/logga-in");
+      await hydrated(page);
+    }
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
