@@ -206,7 +206,7 @@ async function runOne(n: number) {
     );
   const results: PageResult[] = [];
   // Read-only public pages ship none (decision 015); the sign-in page stands for a hydrated page.
-  for (const path of ["/register", `/register/${fixtures.agreementId}`, "/om-iop", "/logga-in"]) {
+  for (const path of ["/", "/register", `/register/${fixtures.agreementId}`, "/om-iop", "/logga-in"]) {
     const kb = (await gzippedScripts(base + path)) / 1024;
     console.log(`[bench] N=${n} JavaScript of ${path}: ${kb.toFixed(1)} KB gzipped`);
   }

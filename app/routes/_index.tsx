@@ -1,9 +1,11 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { htmlOnly } from "~/components/page-handle";
 import { useRootData } from "~/components/root-data";
 import { pageMeta } from "~/domain/kernel/meta";
 
 export const meta = pageMeta("home.title");
+export const handle = htmlOnly;
 
 export default function Index() {
   const { t } = useTranslation();

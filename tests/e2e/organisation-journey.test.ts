@@ -30,11 +30,11 @@ describe("an organisation leader's first visit", { timeout: 120_000 }, () => {
   it("signs up, verifies, registers the organisation, invites a member and uploads a PDF", async () => {
     const { page, errors, context } = await newPage(browser);
     await page.goto(app.url + "/");
-    await hydrated(page);
     await expectAccessible(page);
 
     await page.getByRole("link", { name: "Skapa konto" }).first().click();
     await expect.poll(() => page.url()).toContain("/registrera");
+    await hydrated(page);
     await expectAccessible(page);
     await page.getByLabel("Ditt namn").fill("Sigrid Solros");
     await page.getByLabel("E-postadress").fill("sigrid@solrosen.example");
