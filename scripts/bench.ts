@@ -204,6 +204,13 @@ async function runOne(n: number) {
       pages.length,
       ...pages.filter(([name]) => name === "/healthz" || only.some((w) => name.includes(w))),
     );
+  if (process.env.BENCH_HOLD) {
+    // For profiling by hand: the seeded server stays up; its pages (with cookies) are in a file.
+    const file = join(dir, "pages.json");
+    writeFileSync(file, JSON.stringify({ base, pages }, null, 2));
+    console.log(`[bench] holding ${base}; pages and cookies in ${file}; stop with Ctrl+C`);
+    await new Promise(() => undefined);
+  }
   const results: PageResult[] = [];
   // Read-only public pages ship none (decision 015); the sign-in page stands for a hydrated page.
   for (const path of ["/", "/register", `/register/${fixtures.agreementId}`, "/om-iop", "/logga-in"]) {

@@ -1,0 +1,62 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { matchRoutes, type RouteObject } from "@remix-run/router";
+import { describe, expect, it } from "vitest";
+
+// The server's route matching keeps its answers (patches/, docs/decisions/019-route-matching-kept.md).
+// These tests hold it to giving every caller the same answer as before, in a copy of its own.
+
+const routes: RouteObject[] = [
+  {
+    id: "root",
+    path: "",
+    children: [
+      { id: "home", index: true },
+      {
+        id: "shell",
+        children: [
+          { id: "inbox", path: "handlaggning", children: [{ id: "inbox-index", index: true }] },
+          { id: "staff-case", path: "handlaggning/arenden/:caseId" },
+          { id: "agreement", path: "handlaggning/arenden/:caseId/avtal" },
+        ],
+      },
+      { id: "register-entry", path: "register/:id" },
+      { id: "files", path: "filer/*" },
+    ],
+  },
+];
+
+const ids = (path: string) => matchRoutes(routes, path)?.map((m) => m.route.id) ?? null;
+
+describe("route matching on the server", () => {
+  it("is the patched version (the install applied patches/)", () => {
+    const file = createRequire(import.meta.url).resolve("@remix-run/router");
+    expect(readFileSync(file, "utf8")).toContain("Patched (Samverka");
+  });
+
+  it("finds the right routes and parameters for each address, asked once or many times", () => {
+    for (let round = 0; round < 3; round++) {
+      expect(ids("/")).toEqual(["root", "home"]);
+      expect(ids("/handlaggning")).toEqual(["root", "shell", "inbox", "inbox-index"]);
+      expect(ids("/handlaggning/arenden/abc/avtal")).toEqual(["root", "shell", "agreement"]);
+      expect(ids("/finns-inte")).toBeNull();
+      const [, , c] = matchRoutes(routes, "/handlaggning/arenden/a%C3%A5b") ?? [];
+      expect(c?.params).toEqual({ caseId: "aåb" });
+      expect(matchRoutes(routes, "/filer/a/b.pdf")?.at(-1)?.params["*"]).toBe("a/b.pdf");
+    }
+  });
+
+  it("gives each caller its own copy, so one caller's change is never another's answer", () => {
+    const first = matchRoutes(routes, "/register/r-1")!;
+    first[1]!.params.id = "changed";
+    first.pop();
+    const second = matchRoutes(routes, "/register/r-1")!;
+    expect(second.map((m) => m.route.id)).toEqual(["root", "register-entry"]);
+    expect(second[1]!.params).toEqual({ id: "r-1" });
+  });
+
+  it("stays right past the number of addresses it keeps", () => {
+    for (let i = 0; i < 2500; i++) expect(matchRoutes(routes, `/register/${i}`)?.[1]?.params.id).toBe(String(i));
+    expect(ids("/handlaggning/arenden/x")).toEqual(["root", "shell", "staff-case"]);
+  });
+});
