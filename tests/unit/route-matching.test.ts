@@ -48,7 +48,7 @@ describe("route matching on the server", () => {
 
   it("gives each caller its own copy, so one caller's change is never another's answer", () => {
     const first = matchRoutes(routes, "/register/r-1")!;
-    first[1]!.params.id = "changed";
+    (first[1]!.params as Record<string, string>).id = "changed";
     first.pop();
     const second = matchRoutes(routes, "/register/r-1")!;
     expect(second.map((m) => m.route.id)).toEqual(["root", "register-entry"]);
