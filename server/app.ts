@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
+import { existsSync, readdirSync } from "node:fs";
 import type { ServerBuild } from "@remix-run/node";
 import { createRequestHandler } from "@remix-run/express";
 import compression from "compression";
@@ -167,9 +168,9 @@ export function createApp(options: AppOptions) {
   }
   if (production) {
     app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
-    app.use(express.static("build/client", { maxAge: "1h" }));
+    app.use(staticFiles("build/client"));
   } else {
-    app.use(express.static("public", { maxAge: "1h" }));
+    app.use(staticFiles("public"));
   }
 
   app.all(
@@ -190,4 +191,14 @@ export function createApp(options: AppOptions) {
     if (!res.headersSent) res.status(500).type("text/plain; charset=utf-8").send("Något gick fel.");
   });
   return app;
+}
+
+/**
+ * The files of a folder, for paths whose first segment is in it when the server starts: every
+ * page request would otherwise ask the file system first (measured with `npm run bench`).
+ */
+function staticFiles(dir: string): express.RequestHandler {
+  const names = new Set(existsSync(dir) ? readdirSync(dir) : []);
+  const serve = express.static(dir, { maxAge: "1h" });
+  return (req, res, next) => (names.has(req.path.split("/")[1] ?? "") ? serve(req, res, next) : next());
 }
