@@ -53,6 +53,23 @@ describe("database capabilities", () => {
     expect(await bucket.find({ _id: upload.id }).toArray()).toHaveLength(0);
   });
 
+  it("finds, updates and deletes by _id through the _id index, not by reading every document", async () => {
+    const db = mongoose.connection.db!;
+    const docs = db.collection<{ _id: mongoose.Types.ObjectId | string; n: number }>("lookups");
+    const ids = Array.from({ length: 50 }, () => new mongoose.Types.ObjectId());
+    await docs.insertMany([...ids.map((_id, n) => ({ _id, n })), { _id: "settings", n: -1 }]);
+    expect((await docs.findOne({ _id: ids[20] }))?.n).toBe(20);
+    expect((await docs.findOne({ _id: "settings" }))?.n).toBe(-1);
+    expect(await docs.findOne({ _id: new mongoose.Types.ObjectId() })).toBeNull();
+    await docs.updateOne({ _id: ids[3] }, { $set: { n: 300 } });
+    await docs.deleteOne({ _id: ids[4] });
+    expect((await docs.find({ _id: { $in: ids.slice(2, 6) } }).toArray()).map((d) => d.n).sort()).toEqual([2, 300, 5]);
+    // FerretDB shows SQLite's plan (docs/decisions/020-ferretdb-id-index.md); MongoDB its stages.
+    const explained = await db.command({ explain: { find: "lookups", filter: { _id: ids[7] } } });
+    const plan = JSON.stringify(explained.queryPlanner);
+    expect(plan).toMatch(/USING INDEX \S+__id_ |"stage":"(IDHACK|EXPRESS_IXSCAN|IXSCAN)"/);
+  });
+
   it("matches on array sub-document fields (memberships)", async () => {
     const orgId = new mongoose.Types.ObjectId();
     await UserModel.create({
