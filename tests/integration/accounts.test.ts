@@ -293,8 +293,8 @@ describe("cross-site requests and headers", () => {
   });
 
   it("sends security headers with a per-request CSP nonce", async () => {
-    const a = await fetch(app.url + "/");
-    const b = await fetch(app.url + "/");
+    const a = await fetch(app.url + "/logga-in");
+    const b = await fetch(app.url + "/logga-in");
     const csp = a.headers.get("Content-Security-Policy") ?? "";
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toMatch(/script-src 'self' 'nonce-[\w+/=]+'/);

@@ -739,6 +739,10 @@ describe("inbox filters", () => {
     expect(await list(`organisation=${String(other?._id)}`)).not.toContain("Filtrerbar");
     expect(await list("olderThan=30")).not.toContain("Filtrerbar");
     expect(await list(`q=${encodeURIComponent(routed?.caseNumber ?? "x")}`)).toContain("Filtrerbar");
+    expect(await list(`q=${encodeURIComponent("läxhjälpen exempelstad")}`)).toContain("Filtrerbar");
+    expect(await list(`q=${encodeURIComponent("Gröna Gården")}&organisation=${String(org?._id)}`)).not.toContain(
+      "Filtrerbar",
+    );
     expect(await list("q=%28%5B.*&sort=oldest")).not.toContain("Filtrerbar"); // regex characters are literal
     expect((await sara.get("/handlaggning?department[$ne]=x&page=-4&sort=evil")).status).toBe(200);
   });

@@ -49,6 +49,26 @@ function sortedRegistered(readable: readonly CaseRow[], sort: Query["sort"]) {
   return sorted;
 }
 
+type IdKeys = { organisation: string; department: string; officer: string };
+const idKeysCache = new WeakMap<CaseRow, IdKeys>();
+
+/**
+ * A case's ids as strings, made once per case row: filtering and searching test every case the
+ * user may read, and turning an ObjectId into a string each time grew with the number of cases.
+ */
+function idKeys(c: CaseRow): IdKeys {
+  let keys = idKeysCache.get(c);
+  if (!keys) {
+    keys = {
+      organisation: String(c.organisationId),
+      department: String(c.routing?.departmentId),
+      officer: String(c.routing?.officerId),
+    };
+    idKeysCache.set(c, keys);
+  }
+  return keys;
+}
+
 /**
  * The civil-society office's inbox: what waits to be routed, and all cases the user may read,
  * filtered, searched (case number, title, organisation) and paged. Read from the in-memory
@@ -60,21 +80,21 @@ export async function inbox(publicBodyId: Types.ObjectId, ability: AppAbility, q
     directory(),
     departmentsOf(publicBodyId),
   ]);
-  const orgName = (id: Types.ObjectId) => names.organisations.get(String(id))?.name ?? "";
+  const orgName = (c: CaseRow) => names.organisations.get(idKeys(c).organisation)?.name ?? "";
   const pattern = query.q ? new RegExp(escapeRegex(query.q), "i") : null;
   const before = query.olderThan ? now.getTime() - query.olderThan * DAY : null;
   const matching = sortedRegistered(readable, query.sort).filter(
     (c) =>
       (!query.status || c.status === query.status) &&
       (!query.area || c.areas.includes(query.area)) &&
-      (!query.department || String(c.routing?.departmentId) === query.department) &&
-      (!query.officer || String(c.routing?.officerId) === query.officer) &&
-      (!query.organisation || String(c.organisationId) === query.organisation) &&
+      (!query.department || idKeys(c).department === query.department) &&
+      (!query.officer || idKeys(c).officer === query.officer) &&
+      (!query.organisation || idKeys(c).organisation === query.organisation) &&
       (before === null || (c.receivedAt !== undefined && c.receivedAt.getTime() <= before)) &&
       (!pattern ||
         pattern.test(c.caseNumber ?? "") ||
         pattern.test(c.title) ||
-        pattern.test(orgName(c.organisationId))),
+        pattern.test(orgName(c))),
   );
   // The oldest few wait first; the list of all is the inbox filtered by status (a bounded page).
   const unrouted = sortedRegistered(readable, "oldest").filter((c) => c.status === "submitted");
@@ -87,7 +107,7 @@ export async function inbox(publicBodyId: Types.ObjectId, ability: AppAbility, q
     caseNumber: c.caseNumber ?? "",
     receivedAt: c.receivedAt?.toISOString() ?? null,
     ageDays: c.receivedAt ? Math.floor((now.getTime() - c.receivedAt.getTime()) / DAY) : 0,
-    organisation: orgName(c.organisationId),
+    organisation: orgName(c),
     officer: c.routing ? (names.staff.get(String(c.routing.officerId))?.name ?? "") : "",
     department: c.routing ? (departments.find((d) => d._id.equals(c.routing?.departmentId))?.name ?? "") : "",
   });
