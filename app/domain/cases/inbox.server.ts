@@ -91,10 +91,7 @@ export async function inbox(publicBodyId: Types.ObjectId, ability: AppAbility, q
       (!query.officer || idKeys(c).officer === query.officer) &&
       (!query.organisation || idKeys(c).organisation === query.organisation) &&
       (before === null || (c.receivedAt !== undefined && c.receivedAt.getTime() <= before)) &&
-      (!pattern ||
-        pattern.test(c.caseNumber ?? "") ||
-        pattern.test(c.title) ||
-        pattern.test(orgName(c))),
+      (!pattern || pattern.test(c.caseNumber ?? "") || pattern.test(c.title) || pattern.test(orgName(c))),
   );
   // The oldest few wait first; the list of all is the inbox filtered by status (a bounded page).
   const unrouted = sortedRegistered(readable, "oldest").filter((c) => c.status === "submitted");
