@@ -2,6 +2,7 @@ import mongoose from "mongoose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { caseInStatus } from "~/domain/demo/factories.server";
 import { UNROUTED_SHOWN } from "~/domain/cases/inbox.server";
+import { setClock } from "~/domain/kernel/clock";
 import { startTestApp, type TestApp } from "../support/app";
 import { laxhjalpenCast } from "../support/cast";
 import { DEMO, sessionFor, type Client } from "../support/http";
@@ -95,5 +96,39 @@ describe("a page view", () => {
     expect(section.match(/href="\/handlaggning\/arenden\//g)).toHaveLength(UNROUTED_SHOWN);
     expect(section).toContain(`Visa alla ${total} som väntar på fördelning, äldst först`);
     expect(section).toContain('href="/handlaggning?status=submitted&amp;sort=oldest#all-heading"');
+  });
+
+  it("keeps the office's lists per case list, and still tells quiet cases by today's date", async () => {
+    const cast = await laxhjalpenCast();
+    const tag = `Stilla ${Date.now().toString(36)}`;
+    const DAY = 24 * 60 * 60 * 1000;
+    // Two years back, so that these are the oldest activity of all (the list shows the oldest).
+    const start = Date.now() - 730 * DAY;
+    const at = (days: number) => setClock(() => new Date(start + days * DAY));
+    const sara = await sessionFor(app.url, DEMO.coordinator);
+    const section = async () => {
+      const html = (await (await sara.get("/mina-sidor")).text()).replaceAll("<!-- -->", "");
+      const from = html.indexOf('id="quiet-heading"');
+      return html.slice(from, html.indexOf("</section>", from));
+    };
+    try {
+      at(0);
+      const quiet = [];
+      for (const n of [1, 2, 3]) quiet.push(await caseInStatus("in_dialogue", cast, `${tag} ${n}`));
+      at(1);
+      expect(await section()).not.toContain(tag);
+      // Thirty days on, with nothing new: the same case list, and all three have gone quiet.
+      at(30);
+      let list = await section();
+      for (const c of quiet) expect(list).toContain(`${c.title}</a>`);
+      expect(list).toContain("30 dagar");
+      // A case with activity then is not quiet, and the three still are (a new case list).
+      const fresh = await caseInStatus("in_dialogue", cast, `${tag} ny`);
+      list = await section();
+      expect(list).not.toContain(fresh.title);
+      for (const c of quiet) expect(list).toContain(`${c.title}</a>`);
+    } finally {
+      setClock(null);
+    }
   });
 });

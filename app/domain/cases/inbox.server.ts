@@ -49,6 +49,18 @@ function sortedRegistered(readable: readonly CaseRow[], sort: Query["sort"]) {
   return sorted;
 }
 
+const unroutedCache = new WeakMap<readonly CaseRow[], CaseRow[]>();
+
+/** The cases waiting to be routed, oldest first, kept per readable list. */
+function waitingToBeRouted(readable: readonly CaseRow[]) {
+  let unrouted = unroutedCache.get(readable);
+  if (!unrouted) {
+    unrouted = sortedRegistered(readable, "oldest").filter((c) => c.status === "submitted");
+    unroutedCache.set(readable, unrouted);
+  }
+  return unrouted;
+}
+
 type IdKeys = { organisation: string; department: string; officer: string };
 const idKeysCache = new WeakMap<CaseRow, IdKeys>();
 
@@ -83,18 +95,25 @@ export async function inbox(publicBodyId: Types.ObjectId, ability: AppAbility, q
   const orgName = (c: CaseRow) => names.organisations.get(idKeys(c).organisation)?.name ?? "";
   const pattern = query.q ? new RegExp(escapeRegex(query.q), "i") : null;
   const before = query.olderThan ? now.getTime() - query.olderThan * DAY : null;
-  const matching = sortedRegistered(readable, query.sort).filter(
-    (c) =>
-      (!query.status || c.status === query.status) &&
-      (!query.area || c.areas.includes(query.area)) &&
-      (!query.department || idKeys(c).department === query.department) &&
-      (!query.officer || idKeys(c).officer === query.officer) &&
-      (!query.organisation || idKeys(c).organisation === query.organisation) &&
-      (before === null || (c.receivedAt !== undefined && c.receivedAt.getTime() <= before)) &&
-      (!pattern || pattern.test(c.caseNumber ?? "") || pattern.test(c.title) || pattern.test(orgName(c))),
+  const filtered = Boolean(
+    query.status || query.area || query.department || query.officer || query.organisation || before !== null || pattern,
   );
+  // Unfiltered (the inbox's first view), the kept order is the list: nothing to test per case.
+  const sorted = sortedRegistered(readable, query.sort);
+  const matching = !filtered
+    ? sorted
+    : sorted.filter(
+        (c) =>
+          (!query.status || c.status === query.status) &&
+          (!query.area || c.areas.includes(query.area)) &&
+          (!query.department || idKeys(c).department === query.department) &&
+          (!query.officer || idKeys(c).officer === query.officer) &&
+          (!query.organisation || idKeys(c).organisation === query.organisation) &&
+          (before === null || (c.receivedAt !== undefined && c.receivedAt.getTime() <= before)) &&
+          (!pattern || pattern.test(c.caseNumber ?? "") || pattern.test(c.title) || pattern.test(orgName(c))),
+      );
   // The oldest few wait first; the list of all is the inbox filtered by status (a bounded page).
-  const unrouted = sortedRegistered(readable, "oldest").filter((c) => c.status === "submitted");
+  const unrouted = waitingToBeRouted(readable);
   const page = matching.slice((query.page - 1) * PAGE_SIZE, query.page * PAGE_SIZE);
   const row = (c: CaseRow) => ({
     id: String(c._id),

@@ -93,32 +93,28 @@ const rowFor = (c: CaseRow, n: Awaited<ReturnType<typeof names>>) => ({
   department: n.department(c.routing?.departmentId),
 });
 
-/** The office: what waits to be routed (oldest first), what has gone quiet, and who carries what. */
-export async function coordinatorStart(publicBody: PublicBodyDoc, ability: AppAbility, now = clockNow()) {
-  const [rows, n] = await Promise.all([readableRows(publicBody._id, ability), names(publicBody._id)]);
-  const quietAfter = publicBody.inactivityReminderDays ?? 14;
-  const unrouted = rows
-    .filter((c) => c.status === "submitted" && c.receivedAt)
-    .sort((a, b) => (a.receivedAt?.getTime() ?? 0) - (b.receivedAt?.getTime() ?? 0));
-  const toRoute = unrouted.slice(0, START_LIST_MAX).map((c) => ({
-    ...rowFor(c, n),
-    receivedAt: c.receivedAt?.toISOString() ?? "",
-    workingDaysWaiting: c.receivedAt ? workingDaysBetween(c.receivedAt, now) : 0,
-  }));
-  const allQuiet = rows
-    .filter((c) => isIn(DIALOGUE_STATUSES, c.status) && c.status !== "submitted")
-    .filter((c) => daysSince(c.lastActivityAt, now) >= quietAfter)
-    .sort((a, b) => a.lastActivityAt.getTime() - b.lastActivityAt.getTime());
-  const quiet = allQuiet
-    .slice(0, START_LIST_MAX)
-    .map((c) => ({ ...rowFor(c, n), quietDays: daysSince(c.lastActivityAt, now) }));
-  const load = new Map<string, { officer: string; department: string; open: number; inAssessment: number }>();
+type OfficeLists = {
+  unrouted: CaseRow[];
+  inDialogueByActivity: CaseRow[];
+  load: { officerId: Types.ObjectId; departmentId: Types.ObjectId; open: number; inAssessment: number }[];
+};
+const officeCache = new WeakMap<readonly CaseRow[], OfficeLists>();
+
+/**
+ * What the office's start page needs from every case it may read, made once per case list (a
+ * change to any case makes a new list): the page then only reads the first rows of each.
+ */
+function officeLists(readable: readonly CaseRow[]): OfficeLists {
+  let lists = officeCache.get(readable);
+  if (lists) return lists;
+  const rows = readable.filter((c) => c.status !== "draft");
+  const load = new Map<string, OfficeLists["load"][number]>();
   for (const c of rows) {
     if (!c.routing || !isOpen(c.status)) continue;
     const key = String(c.routing.officerId);
     const entry = load.get(key) ?? {
-      officer: n.staff(c.routing.officerId),
-      department: n.department(c.routing.departmentId),
+      officerId: c.routing.officerId,
+      departmentId: c.routing.departmentId,
       open: 0,
       inAssessment: 0,
     };
@@ -126,7 +122,43 @@ export async function coordinatorStart(publicBody: PublicBodyDoc, ability: AppAb
     if (c.status === "in_assessment") entry.inAssessment += 1;
     load.set(key, entry);
   }
-  const workload = [...load.values()].sort((a, b) => b.open - a.open || a.officer.localeCompare(b.officer, "sv"));
+  lists = {
+    unrouted: rows
+      .filter((c) => c.status === "submitted" && c.receivedAt)
+      .sort((a, b) => (a.receivedAt?.getTime() ?? 0) - (b.receivedAt?.getTime() ?? 0)),
+    inDialogueByActivity: rows
+      .filter((c) => isIn(DIALOGUE_STATUSES, c.status) && c.status !== "submitted")
+      .sort((a, b) => a.lastActivityAt.getTime() - b.lastActivityAt.getTime()),
+    load: [...load.values()],
+  };
+  officeCache.set(readable, lists);
+  return lists;
+}
+
+/** The office: what waits to be routed (oldest first), what has gone quiet, and who carries what. */
+export async function coordinatorStart(publicBody: PublicBodyDoc, ability: AppAbility, now = clockNow()) {
+  const [readable, n] = await Promise.all([readableCases(publicBody._id, ability), names(publicBody._id)]);
+  const { unrouted, inDialogueByActivity, load } = officeLists(readable);
+  const quietAfter = publicBody.inactivityReminderDays ?? 14;
+  const toRoute = unrouted.slice(0, START_LIST_MAX).map((c) => ({
+    ...rowFor(c, n),
+    receivedAt: c.receivedAt?.toISOString() ?? "",
+    workingDaysWaiting: c.receivedAt ? workingDaysBetween(c.receivedAt, now) : 0,
+  }));
+  // Oldest activity first, so the quiet cases are the list's beginning.
+  const quietCount = inDialogueByActivity.findIndex((c) => daysSince(c.lastActivityAt, now) < quietAfter);
+  const allQuiet = quietCount === -1 ? inDialogueByActivity : inDialogueByActivity.slice(0, quietCount);
+  const quiet = allQuiet
+    .slice(0, START_LIST_MAX)
+    .map((c) => ({ ...rowFor(c, n), quietDays: daysSince(c.lastActivityAt, now) }));
+  const workload = load
+    .map(({ officerId, departmentId, open, inAssessment }) => ({
+      officer: n.staff(officerId),
+      department: n.department(departmentId),
+      open,
+      inAssessment,
+    }))
+    .sort((a, b) => b.open - a.open || a.officer.localeCompare(b.officer, "sv"));
   return {
     toRoute,
     toRouteTotal: unrouted.length,
