@@ -68,10 +68,6 @@ export async function organisationStart(publicBody: PublicBodyDoc, user: Session
   return { tasks: [...tasks, ...partnerTasks], cases };
 }
 
-async function readableRows(publicBodyId: Types.ObjectId, ability: AppAbility) {
-  return (await readableCases(publicBodyId, ability)).filter((c) => c.status !== "draft");
-}
-
 async function names(publicBodyId: Types.ObjectId) {
   const [dir, departments] = await Promise.all([directory(), departmentsOf(publicBodyId)]);
   return {
@@ -182,19 +178,46 @@ export type OfficerReason =
 const AGREEMENT_WORK: readonly string[] = ["approved", "agreement_pending_signatures", "active"];
 
 /** An officer's own cases, and what waits for them, with "new since you last looked" marks. */
+const officerOpenCache = new WeakMap<readonly CaseRow[], Map<string, CaseRow[]>>();
+
+/**
+ * An officer's open cases (their own and, for an officer, their departments'), latest activity
+ * first: made once per case list and person, so a view does not test every case again.
+ */
+function officerOpen(readable: readonly CaseRow[], publicBody: PublicBodyDoc, user: SessionUser) {
+  let perUser = officerOpenCache.get(readable);
+  if (!perUser) {
+    perUser = new Map();
+    officerOpenCache.set(readable, perUser);
+  }
+  const key = String(user._id);
+  let open = perUser.get(key);
+  if (!open) {
+    const staff = user.staffMemberships.find((m) => m.publicBodyId.equals(publicBody._id));
+    const mine = readable.filter(
+      (c) =>
+        c.status !== "draft" &&
+        c.routing &&
+        (c.routing.officerId.equals(user._id) ||
+          (staff?.role === "officer" && staff.departmentIds.some((d) => d.equals(c.routing?.departmentId)))),
+    );
+    open = mine
+      .filter((c) => isOpen(c.status) || AGREEMENT_WORK.includes(c.status))
+      .sort((a, b) => b.lastActivityAt.getTime() - a.lastActivityAt.getTime());
+    // Bounded: many people between two changes of the case list.
+    if (perUser.size >= 500) perUser.clear();
+    perUser.set(key, open);
+  }
+  return open;
+}
+
 export async function officerStart(publicBody: PublicBodyDoc, user: SessionUser, ability: AppAbility) {
-  const [rows, n, seen] = await Promise.all([
-    readableRows(publicBody._id, ability),
+  const [readable, n, seen] = await Promise.all([
+    readableCases(publicBody._id, ability),
     names(publicBody._id),
     SeenMarksModel.findById(user._id).lean(),
   ]);
-  const staff = user.staffMemberships.find((m) => m.publicBodyId.equals(publicBody._id));
-  const mine = rows.filter(
-    (c) =>
-      c.routing &&
-      (c.routing.officerId.equals(user._id) ||
-        (staff?.role === "officer" && staff.departmentIds.some((d) => d.equals(c.routing?.departmentId)))),
-  );
+  const open = officerOpen(readable, publicBody, user);
   const isNew = (c: CaseRow) => {
     const at = c.orgActivity?.at;
     const last = seen?.cases?.[String(c._id)];
@@ -208,8 +231,6 @@ export async function officerStart(publicBody: PublicBodyDoc, user: SessionUser,
     ...(awaitingSignatureFrom(c).includes(String(user._id)) ? (["agreementToSign"] as const) : []),
     ...(reportsToAssess(c).length ? (["reportToAssess"] as const) : []),
   ];
-  const byActivity = (a: CaseRow, b: CaseRow) => b.lastActivityAt.getTime() - a.lastActivityAt.getTime();
-  const open = mine.filter((c) => isOpen(c.status) || AGREEMENT_WORK.includes(c.status)).sort(byActivity);
   const waiting = open.filter((c) => reasons(c).length > 0);
   // A start page shows the latest; the inbox (filtered to this officer) has them all.
   return {
