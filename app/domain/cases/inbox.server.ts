@@ -1,6 +1,6 @@
 import { awaitingSignatureFrom, draftToComment } from "../agreements/progress";
 import type { Types } from "mongoose";
-import { departmentsOf, directory, readableCases, type CaseRow } from "./read-model.server";
+import { departmentsOf, directory, keptForList, readableCases, type CaseRow } from "./read-model.server";
 import type { CaseStatus } from "./lifecycle";
 import type { AppAbility } from "../access/policy";
 import { clockNow } from "../kernel/clock";
@@ -32,34 +32,15 @@ const ORDER: Record<Query["sort"], (a: CaseRow, b: CaseRow) => number> = {
   activity: (a, b) => time(b.lastActivityAt) - time(a.lastActivityAt),
 };
 
-const sortedCache = new WeakMap<readonly CaseRow[], Map<Query["sort"], CaseRow[]>>();
-
 /** The registered (not draft) cases in one of the inbox's orders, kept per readable list. */
-function sortedRegistered(readable: readonly CaseRow[], sort: Query["sort"]) {
-  let orders = sortedCache.get(readable);
-  if (!orders) {
-    orders = new Map();
-    sortedCache.set(readable, orders);
-  }
-  let sorted = orders.get(sort);
-  if (!sorted) {
-    sorted = readable.filter((c) => c.status !== "draft").sort(ORDER[sort]);
-    orders.set(sort, sorted);
-  }
-  return sorted;
-}
-
-const unroutedCache = new WeakMap<readonly CaseRow[], CaseRow[]>();
+const sortedRegistered = (readable: readonly CaseRow[], sort: Query["sort"]) =>
+  keptForList(readable, `inbox:${sort}`, () => readable.filter((c) => c.status !== "draft").sort(ORDER[sort]));
 
 /** The cases waiting to be routed, oldest first, kept per readable list. */
-function waitingToBeRouted(readable: readonly CaseRow[]) {
-  let unrouted = unroutedCache.get(readable);
-  if (!unrouted) {
-    unrouted = sortedRegistered(readable, "oldest").filter((c) => c.status === "submitted");
-    unroutedCache.set(readable, unrouted);
-  }
-  return unrouted;
-}
+const waitingToBeRouted = (readable: readonly CaseRow[]) =>
+  keptForList(readable, "inbox:unrouted", () =>
+    sortedRegistered(readable, "oldest").filter((c) => c.status === "submitted"),
+  );
 
 type IdKeys = { organisation: string; department: string; officer: string };
 const idKeysCache = new WeakMap<CaseRow, IdKeys>();

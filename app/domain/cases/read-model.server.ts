@@ -78,32 +78,40 @@ export function caseRows(): Promise<CaseRow[]> {
   return cachedUntilTouched("cases", () => ProposalModel.find().select(CASE_FIELDS).lean<CaseRow[]>());
 }
 
-const readableCache = new WeakMap<CaseRow[], Map<string, readonly CaseRow[]>>();
+const keptPerList = new WeakMap<object, Map<string, unknown>>();
+
+/**
+ * A value worked out from a case list (or a list made from one), made once per list and key. A
+ * change to any case makes a new list, so nothing kept here is stale; values that also depend on
+ * the date or on one person's marks belong in the key or outside. At most 500 keys per list
+ * (many people between two changes of the list).
+ */
+export function keptForList<T>(list: object, key: string, make: () => T): T {
+  let values = keptPerList.get(list);
+  if (!values) {
+    values = new Map();
+    keptPerList.set(list, values);
+  }
+  if (values.has(key)) return values.get(key) as T;
+  const value = make();
+  if (values.size >= 500) values.clear();
+  values.set(key, value);
+  return value;
+}
 
 /**
  * The cases of a public body that `ability` may read (drafts too, where it may), in the case
  * list's order. Asking the policy about every case is the costly part of a list page, so the
  * answer is kept per case list and per set of rules (the same person, or people with the same
- * roles): a new case list (any change) starts afresh. Frozen: callers copy before sorting.
+ * roles). Frozen: callers copy before sorting.
  */
 export async function readableCases(publicBodyId: Types.ObjectId, ability: AppAbility): Promise<readonly CaseRow[]> {
   const rows = await caseRows();
-  let perRules = readableCache.get(rows);
-  if (!perRules) {
-    perRules = new Map();
-    readableCache.set(rows, perRules);
-  }
-  const key = `${String(publicBodyId)}:${JSON.stringify(ability.rules)}`;
-  let readable = perRules.get(key);
-  if (!readable) {
-    readable = Object.freeze(
+  return keptForList(rows, `readable:${String(publicBodyId)}:${JSON.stringify(ability.rules)}`, () =>
+    Object.freeze(
       rows.filter((c) => c.publicBodyId.equals(publicBodyId) && ability.can("read", subject("Case", caseSubject(c)))),
-    );
-    // Bounded: many people with different rules between two changes of the list.
-    if (perRules.size >= 500) perRules.clear();
-    perRules.set(key, readable);
-  }
-  return readable;
+    ),
+  );
 }
 
 export interface Directory {

@@ -7,6 +7,7 @@ import {
   caseRows,
   departmentsOf,
   directory,
+  keptForList,
   readableCases,
   type CaseRow,
   type Directory,
@@ -94,42 +95,37 @@ type OfficeLists = {
   inDialogueByActivity: CaseRow[];
   load: { officerId: Types.ObjectId; departmentId: Types.ObjectId; open: number; inAssessment: number }[];
 };
-const officeCache = new WeakMap<readonly CaseRow[], OfficeLists>();
-
 /**
  * What the office's start page needs from every case it may read, made once per case list (a
  * change to any case makes a new list): the page then only reads the first rows of each.
  */
-function officeLists(readable: readonly CaseRow[]): OfficeLists {
-  let lists = officeCache.get(readable);
-  if (lists) return lists;
-  const rows = readable.filter((c) => c.status !== "draft");
-  const load = new Map<string, OfficeLists["load"][number]>();
-  for (const c of rows) {
-    if (!c.routing || !isOpen(c.status)) continue;
-    const key = String(c.routing.officerId);
-    const entry = load.get(key) ?? {
-      officerId: c.routing.officerId,
-      departmentId: c.routing.departmentId,
-      open: 0,
-      inAssessment: 0,
+const officeLists = (readable: readonly CaseRow[]) =>
+  keptForList(readable, "office", (): OfficeLists => {
+    const rows = readable.filter((c) => c.status !== "draft");
+    const load = new Map<string, OfficeLists["load"][number]>();
+    for (const c of rows) {
+      if (!c.routing || !isOpen(c.status)) continue;
+      const key = String(c.routing.officerId);
+      const entry = load.get(key) ?? {
+        officerId: c.routing.officerId,
+        departmentId: c.routing.departmentId,
+        open: 0,
+        inAssessment: 0,
+      };
+      entry.open += 1;
+      if (c.status === "in_assessment") entry.inAssessment += 1;
+      load.set(key, entry);
+    }
+    return {
+      unrouted: rows
+        .filter((c) => c.status === "submitted" && c.receivedAt)
+        .sort((a, b) => (a.receivedAt?.getTime() ?? 0) - (b.receivedAt?.getTime() ?? 0)),
+      inDialogueByActivity: rows
+        .filter((c) => isIn(DIALOGUE_STATUSES, c.status) && c.status !== "submitted")
+        .sort((a, b) => a.lastActivityAt.getTime() - b.lastActivityAt.getTime()),
+      load: [...load.values()],
     };
-    entry.open += 1;
-    if (c.status === "in_assessment") entry.inAssessment += 1;
-    load.set(key, entry);
-  }
-  lists = {
-    unrouted: rows
-      .filter((c) => c.status === "submitted" && c.receivedAt)
-      .sort((a, b) => (a.receivedAt?.getTime() ?? 0) - (b.receivedAt?.getTime() ?? 0)),
-    inDialogueByActivity: rows
-      .filter((c) => isIn(DIALOGUE_STATUSES, c.status) && c.status !== "submitted")
-      .sort((a, b) => a.lastActivityAt.getTime() - b.lastActivityAt.getTime()),
-    load: [...load.values()],
-  };
-  officeCache.set(readable, lists);
-  return lists;
-}
+  });
 
 /** The office: what waits to be routed (oldest first), what has gone quiet, and who carries what. */
 export async function coordinatorStart(publicBody: PublicBodyDoc, ability: AppAbility, now = clockNow()) {
@@ -178,37 +174,24 @@ export type OfficerReason =
 const AGREEMENT_WORK: readonly string[] = ["approved", "agreement_pending_signatures", "active"];
 
 /** An officer's own cases, and what waits for them, with "new since you last looked" marks. */
-const officerOpenCache = new WeakMap<readonly CaseRow[], Map<string, CaseRow[]>>();
-
 /**
  * An officer's open cases (their own and, for an officer, their departments'), latest activity
  * first: made once per case list and person, so a view does not test every case again.
  */
 function officerOpen(readable: readonly CaseRow[], publicBody: PublicBodyDoc, user: SessionUser) {
-  let perUser = officerOpenCache.get(readable);
-  if (!perUser) {
-    perUser = new Map();
-    officerOpenCache.set(readable, perUser);
-  }
-  const key = String(user._id);
-  let open = perUser.get(key);
-  if (!open) {
+  return keptForList(readable, `officer:${String(user._id)}`, () => {
     const staff = user.staffMemberships.find((m) => m.publicBodyId.equals(publicBody._id));
-    const mine = readable.filter(
-      (c) =>
-        c.status !== "draft" &&
-        c.routing &&
-        (c.routing.officerId.equals(user._id) ||
-          (staff?.role === "officer" && staff.departmentIds.some((d) => d.equals(c.routing?.departmentId)))),
-    );
-    open = mine
-      .filter((c) => isOpen(c.status) || AGREEMENT_WORK.includes(c.status))
+    return readable
+      .filter(
+        (c) =>
+          c.status !== "draft" &&
+          c.routing &&
+          (c.routing.officerId.equals(user._id) ||
+            (staff?.role === "officer" && staff.departmentIds.some((d) => d.equals(c.routing?.departmentId)))) &&
+          (isOpen(c.status) || AGREEMENT_WORK.includes(c.status)),
+      )
       .sort((a, b) => b.lastActivityAt.getTime() - a.lastActivityAt.getTime());
-    // Bounded: many people between two changes of the case list.
-    if (perUser.size >= 500) perUser.clear();
-    perUser.set(key, open);
-  }
-  return open;
+  });
 }
 
 export async function officerStart(publicBody: PublicBodyDoc, user: SessionUser, ability: AppAbility) {
