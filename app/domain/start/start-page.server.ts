@@ -173,7 +173,6 @@ export type OfficerReason =
 // After approval the officer's work goes on with the agreement, until it has ended.
 const AGREEMENT_WORK: readonly string[] = ["approved", "agreement_pending_signatures", "active"];
 
-/** An officer's own cases, and what waits for them, with "new since you last looked" marks. */
 /**
  * An officer's open cases (their own and, for an officer, their departments'), latest activity
  * first: made once per case list and person, so a view does not test every case again.
@@ -194,6 +193,7 @@ function officerOpen(readable: readonly CaseRow[], publicBody: PublicBodyDoc, us
   });
 }
 
+/** An officer's own cases, and what waits for them, with "new since you last looked" marks. */
 export async function officerStart(publicBody: PublicBodyDoc, user: SessionUser, ability: AppAbility) {
   const [readable, n, seen] = await Promise.all([
     readableCases(publicBody._id, ability),
