@@ -32,9 +32,15 @@ export function getI18n(lang: Lang): i18n {
 /**
  * i18next copies all its options on every `t()` (the largest cost of rendering a list page in
  * the `npm run bench` profile), and a page asks for the same keys hundreds of times. The texts
- * are fixed when the app is built, so a key asked without options is translated once per
- * instance (one instance per language).
+ * are fixed when the app is built, so a key asked without options, or with the same plain values
+ * (a count, a name), is translated once per instance (one instance per language).
  */
+const flatValues = (options: unknown) =>
+  typeof options === "object" &&
+  options !== null &&
+  Object.getPrototypeOf(options) === Object.prototype &&
+  Object.values(options).every((v) => typeof v === "string" || typeof v === "number" || typeof v === "boolean");
+
 function keepPlainTranslations(instance: i18n) {
   const kept = new Map<string, unknown>();
   const getFixedT = instance.getFixedT.bind(instance);
@@ -43,10 +49,18 @@ function keepPlainTranslations(instance: i18n) {
     const t = getFixedT(lng as never, ns as never, keyPrefix as never) as unknown as FixedT;
     if (lng || keyPrefix) return t;
     const plain: FixedT = (key, ...rest) => {
-      if (rest.length || typeof key !== "string") return t(key, ...rest);
-      const at = `${String(ns)}:${key}`;
-      if (!kept.has(at)) kept.set(at, t(key));
-      return kept.get(at);
+      if (typeof key !== "string" || rest.length > 1) return t(key, ...rest);
+      const options = rest[0];
+      if (rest.length && !flatValues(options)) return t(key, ...rest);
+      const at = `${String(ns)}:${key}${rest.length ? JSON.stringify(options) : ""}`;
+      let text = kept.get(at);
+      if (text === undefined) {
+        text = rest.length ? t(key, options) : t(key);
+        // Keys are a fixed set; with values (counts, names) there is no end to them.
+        if (kept.size >= 20_000) kept.clear();
+        kept.set(at, text);
+      }
+      return text;
     };
     return Object.assign(plain, t);
   }) as unknown as i18n["getFixedT"];
@@ -100,8 +114,25 @@ const sekFormat = new Intl.NumberFormat("sv-SE", { style: "currency", currency: 
 const kilobyteFormat = new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 0 });
 const megabyteFormat = new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 1 });
 
-export const formatDate = (d: Date | string, lang: Lang) => dateFormats[lang].format(new Date(d));
-export const formatDateTime = (d: Date | string, lang: Lang) => dateTimeFormats[lang].format(new Date(d));
+/** One formatting per instant: lists show the same dates on every view, and each `format` call
+ * costs about as much as rendering the table row around it. Bounded: emptied when full. */
+function remembered(formats: Record<Lang, Intl.DateTimeFormat>) {
+  const memo = new Map<string, string>();
+  return (d: Date | string, lang: Lang) => {
+    const time = new Date(d).getTime();
+    const key = lang + time;
+    let text = memo.get(key);
+    if (text === undefined) {
+      text = formats[lang].format(time);
+      if (memo.size >= 5000) memo.clear();
+      memo.set(key, text);
+    }
+    return text;
+  };
+}
+
+export const formatDate = remembered(dateFormats);
+export const formatDateTime = remembered(dateTimeFormats);
 export const formatNumber = (n: number) => numberFormat.format(n);
 export const formatSek = (n: number) => sekFormat.format(n);
 export function formatBytes(n: number) {

@@ -60,3 +60,28 @@ describe("route matching on the server", () => {
     expect(ids("/handlaggning/arenden/x")).toEqual(["root", "shell", "staff-case"]);
   });
 });
+
+describe("the route tree a page render matches against", () => {
+  it("is made once per build (the install applied patches/ to Remix's server component)", () => {
+    const file = createRequire(import.meta.url).resolve("@remix-run/react/dist/server.js");
+    expect(readFileSync(file, "utf8")).toContain("keptServerRoutes");
+  });
+
+  it("keeps one set of data routes per tree, with each request's own matches and parameters", async () => {
+    // The module the server loads through Remix (CommonJS), not the one this test runner would pick.
+    const { createStaticHandler, createStaticRouter } = createRequire(
+      createRequire(import.meta.url).resolve("@remix-run/react/dist/server.js"),
+    )("react-router-dom/server") as typeof import("react-router-dom/server");
+    const tree = [{ id: "root", path: "/", children: [{ id: "entry", path: "register/:id" }] }];
+    const handler = createStaticHandler(tree);
+    const first = await handler.query(new Request("http://samverka.test/register/r-1"));
+    const second = await handler.query(new Request("http://samverka.test/register/r-2"));
+    if (first instanceof Response || second instanceof Response) throw new Error("no route context");
+    const one = createStaticRouter(tree, first);
+    const two = createStaticRouter(tree, second);
+    expect(two.routes).toBe(one.routes);
+    expect(one.state.matches.map((m) => m.params.id)).toEqual(["r-1", "r-1"]);
+    expect(two.state.matches.map((m) => m.params.id)).toEqual(["r-2", "r-2"]);
+    expect(two.state.matches[1]?.route).toBe(one.routes[0]?.children?.[0]);
+  });
+});

@@ -173,11 +173,24 @@ export type OfficerReason =
 // After approval the officer's work goes on with the agreement, until it has ended.
 const AGREEMENT_WORK: readonly string[] = ["approved", "agreement_pending_signatures", "active"];
 
+/** What waits for this officer on a case, apart from news from the organisation (that depends
+ * on their seen marks, which change with every case they open). */
+function standingReasons(c: CaseRow, userId: string): OfficerReason[] {
+  return [
+    ...(c.status === "in_assessment" ? (["assessmentOpen"] as const) : []),
+    ...(c.status === "in_dialogue" && c.kind === "proposal" ? (["readyToAssess"] as const) : []),
+    ...(c.status === "approved" && !c.agreement ? (["agreementToDraft"] as const) : []),
+    ...(awaitingSignatureFrom(c).includes(userId) ? (["agreementToSign"] as const) : []),
+    ...(reportsToAssess(c).length ? (["reportToAssess"] as const) : []),
+  ];
+}
+
 /**
  * An officer's open cases (their own and, for an officer, their departments'), latest activity
- * first: made once per case list and person, so a view does not test every case again.
+ * first, each with its standing reasons: made once per case list and person, so a view does not
+ * test every case again.
  */
-function officerOpen(readable: readonly CaseRow[], publicBody: PublicBodyDoc, user: SessionUser) {
+function officerWork(readable: readonly CaseRow[], publicBody: PublicBodyDoc, user: SessionUser) {
   return keptForList(readable, `officer:${String(user._id)}`, () => {
     const staff = user.staffMemberships.find((m) => m.publicBodyId.equals(publicBody._id));
     return readable
@@ -189,7 +202,8 @@ function officerOpen(readable: readonly CaseRow[], publicBody: PublicBodyDoc, us
             (staff?.role === "officer" && staff.departmentIds.some((d) => d.equals(c.routing?.departmentId)))) &&
           (isOpen(c.status) || AGREEMENT_WORK.includes(c.status)),
       )
-      .sort((a, b) => b.lastActivityAt.getTime() - a.lastActivityAt.getTime());
+      .sort((a, b) => b.lastActivityAt.getTime() - a.lastActivityAt.getTime())
+      .map((c) => ({ c, standing: standingReasons(c, String(user._id)) }));
   });
 }
 
@@ -200,28 +214,22 @@ export async function officerStart(publicBody: PublicBodyDoc, user: SessionUser,
     names(publicBody._id),
     SeenMarksModel.findById(user._id).lean(),
   ]);
-  const open = officerOpen(readable, publicBody, user);
+  const open = officerWork(readable, publicBody, user);
   const isNew = (c: CaseRow) => {
     const at = c.orgActivity?.at;
     const last = seen?.cases?.[String(c._id)];
     return Boolean(at && (!last || new Date(last).getTime() < at.getTime()));
   };
-  const reasons = (c: CaseRow): OfficerReason[] => [
-    ...(isNew(c) ? (["newFromOrganisation"] as const) : []),
-    ...(c.status === "in_assessment" ? (["assessmentOpen"] as const) : []),
-    ...(c.status === "in_dialogue" && c.kind === "proposal" ? (["readyToAssess"] as const) : []),
-    ...(c.status === "approved" && !c.agreement ? (["agreementToDraft"] as const) : []),
-    ...(awaitingSignatureFrom(c).includes(String(user._id)) ? (["agreementToSign"] as const) : []),
-    ...(reportsToAssess(c).length ? (["reportToAssess"] as const) : []),
-  ];
-  const waiting = open.filter((c) => reasons(c).length > 0);
+  const waiting = open.filter(({ c, standing }) => standing.length > 0 || isNew(c));
   // A start page shows the latest; the inbox (filtered to this officer) has them all.
   return {
-    waiting: waiting
-      .slice(0, START_LIST_MAX)
-      .map((c) => ({ ...rowFor(c, n), unread: isNew(c), reasons: reasons(c), news: c.orgActivity?.type ?? "" })),
+    waiting: waiting.slice(0, START_LIST_MAX).map(({ c, standing }) => {
+      const unread = isNew(c);
+      const reasons: OfficerReason[] = unread ? ["newFromOrganisation", ...standing] : standing;
+      return { ...rowFor(c, n), unread, reasons, news: c.orgActivity?.type ?? "" };
+    }),
     waitingTotal: waiting.length,
-    mine: open.slice(0, START_LIST_MAX).map((c) => ({ ...rowFor(c, n), unread: isNew(c) })),
+    mine: open.slice(0, START_LIST_MAX).map(({ c }) => ({ ...rowFor(c, n), unread: isNew(c) })),
     mineTotal: open.length,
     allMine: `/handlaggning?officer=${String(user._id)}`,
   };

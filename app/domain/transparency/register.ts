@@ -56,14 +56,24 @@ export interface RegisterQuery {
 const yearOf = (iso: string) => (iso ? Number(iso.slice(0, 4)) : null);
 
 /** Entries matching a search: words in title, summary or organisation; area; department; status; a year the agreement ran. */
-export function searchRegister(entries: RegisterEntry[], query: RegisterQuery) {
-  const words = query.q.toLocaleLowerCase("sv-SE").split(/\s+/).filter(Boolean);
-  return entries.filter((e) => {
-    const text =
+// The lower-cased text a search looks in, made once per entry: the register's entries are kept
+// between views, and lower-casing by Swedish rules is the costliest step of a search.
+const searchTexts = new WeakMap<RegisterEntry, string>();
+function searchText(e: RegisterEntry) {
+  let text = searchTexts.get(e);
+  if (text === undefined) {
+    text =
       `${e.title} ${e.summary} ${e.organisation.name} ${e.organisation.organisationNumber} ${e.caseNumber}`.toLocaleLowerCase(
         "sv-SE",
       );
-    if (!words.every((w) => text.includes(w))) return false;
+    searchTexts.set(e, text);
+  }
+  return text;
+}
+
+export function searchRegister(entries: RegisterEntry[], query: RegisterQuery) {
+  const words = query.q.toLocaleLowerCase("sv-SE").split(/\s+/).filter(Boolean);
+  return entries.filter((e) => {
     if (query.area && !e.areas.includes(query.area)) return false;
     if (query.department && e.departmentId !== query.department) return false;
     if (query.status && e.status !== query.status) return false;
@@ -72,6 +82,8 @@ export function searchRegister(entries: RegisterEntry[], query: RegisterQuery) {
       const to = yearOf(e.endDate) ?? from;
       if (from === null || to === null || query.year < from || query.year > to) return false;
     }
-    return true;
+    if (words.length === 0) return true;
+    const text = searchText(e);
+    return words.every((w) => text.includes(w));
   });
 }
