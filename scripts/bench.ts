@@ -212,9 +212,18 @@ async function runOne(n: number) {
     await new Promise(() => undefined);
   }
   const results: PageResult[] = [];
-  // Read-only public pages ship none (decision 015); the sign-in page stands for a hydrated page.
-  for (const path of ["/", "/register", `/register/${fixtures.agreementId}`, "/om-iop", "/logga-in"]) {
-    const kb = (await gzippedScripts(base + path)) / 1024;
+  // Read-only pages ship none (decision 015), the politicians' overview too; the sign-in page
+  // stands for a hydrated page.
+  const scriptPages: [string, string | null][] = [
+    ["/", null],
+    ["/register", null],
+    [`/register/${fixtures.agreementId}`, null],
+    ["/om-iop", null],
+    ["/oversikt", fixtures.politician],
+    ["/logga-in", null],
+  ];
+  for (const [path, cookie] of scriptPages) {
+    const kb = (await gzippedScripts(base + path, cookie)) / 1024;
     console.log(`[bench] N=${n} JavaScript of ${path}: ${kb.toFixed(1)} KB gzipped`);
   }
   let healthRps = 1;
@@ -284,8 +293,8 @@ async function profiled<T>(name: string, fn: () => Promise<T>): Promise<T> {
 }
 
 /** The gzipped size of every script a page loads (its module scripts and their preloads). */
-async function gzippedScripts(url: string) {
-  const html = await (await fetch(url)).text();
+async function gzippedScripts(url: string, cookie: string | null) {
+  const html = await (await fetch(url, cookie ? { headers: { cookie } } : undefined)).text();
   const srcs = new Set(
     [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="([^"]+\.js)"/g)].map(
       (m) => m[1]!,

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FilterSelect } from "~/components/filters";
+import { htmlOnly } from "~/components/page-handle";
 import { PageHeading } from "~/components/layout";
 import { StackedTable } from "~/components/stacked-table";
 import { requireAbility } from "~/domain/access/ability.server";
@@ -14,6 +15,8 @@ import { formatNumber, formatSek } from "~/i18n";
 import { overviewFilterSchema } from "~/schemas/overview";
 
 export const meta = pageMeta("overview.title", "overview.description");
+// Read only: its filters are a GET form and its charts are drawn on the server (decision 015).
+export const handle = htmlOnly;
 
 /** Politicians' and staff's overview: figures kept when cases change, no personal data. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -65,6 +65,8 @@ describe("the overview", { timeout: 120_000 }, () => {
     );
     expect(statusRow).toMatch(new RegExp(`${approved}$`));
     await look(p.page, "oversikt");
+    // Read only, so plain HTML like the public pages: not one script.
+    expect(await p.page.locator('script, link[rel="modulepreload"]').count()).toBe(0);
 
     // Filtered to a year before any case, the case figures are zero.
     await p.page.goto(`${app.url}/oversikt?ar=2001`);
