@@ -179,6 +179,25 @@ describe("open data", () => {
 });
 
 describe("the public register", () => {
+  it("shows an agreement's new payment on the next view of its entry", async () => {
+    const cast = await laxhjalpenCast();
+    const made = await agreementInStatus(cast, "Register: avtal som får en utbetalning", true);
+    const path = `/register/${String(made._id)}`;
+    const before = await (await get(path)).text();
+    const paymentsBefore = before.match(/Utbetalning på/g)?.length ?? 0;
+    const current = (await loadCaseById(made.publicBodyId, made._id))!;
+    await recordPayment(
+      current,
+      cast.officer,
+      { paidOn: new Date("2027-04-10T00:00:00Z"), amountSek: 12_500, reference: "V-2" },
+      current.version,
+    );
+    const after = await (await get(path)).text();
+    expect(after.match(/Utbetalning på/g)?.length).toBe(paymentsBefore + 1);
+    expect(after).toContain("Utbetalning på 12");
+    expect(after).toContain(`Utbetalningar: ${paymentsBefore + 1}`);
+  });
+
   it("lists, searches and shows each agreement without sign-in or personal data", async () => {
     const list = await (await get("/register")).text();
     for (const key of ["active", "approved", "ended"]) expect(list, key).toContain(ids[key]!.title);

@@ -19,6 +19,7 @@ export interface CaseRow {
   _id: Types.ObjectId;
   publicBodyId: Types.ObjectId;
   organisationId: Types.ObjectId;
+  version: number;
   title: string;
   kind: Proposal["kind"];
   status: Proposal["status"];
@@ -65,7 +66,7 @@ export interface AgreementRow {
 }
 
 const CASE_FIELDS =
-  "publicBodyId organisationId title kind status caseNumber receivedAt lastActivityAt updatedAt areas routing contactEmail pendingInvitations partnerOrganisationIds orgActivity decision.outcome decision.contributionPerYearSek decision.decisionDate decision.protocolRef decision.decidedBy summary periodStart periodEnd " +
+  "publicBodyId organisationId version title kind status caseNumber receivedAt lastActivityAt updatedAt areas routing contactEmail pendingInvitations partnerOrganisationIds orgActivity decision.outcome decision.contributionPerYearSek decision.decisionDate decision.protocolRef decision.decidedBy summary periodStart periodEnd " +
   "agreement.number agreement.start agreement.end agreement.municipalSekPerYear agreement.partners.name agreement.partners.orgNumber agreement.plan " +
   "agreement.payments.amountSek agreement.payments.paidOn agreement.reports.year agreement.reports.status agreement.reports.submittedAt " +
   ["agreement.signing", "agreement.amendment.signing"]

@@ -1,5 +1,5 @@
 import type { Types } from "mongoose";
-import { caseTrail, loadCaseById } from "../cases/engine.server";
+import { caseTrail } from "../cases/engine.server";
 import { caseRows, departmentsOf, directory, type CaseRow, type Directory } from "../cases/read-model.server";
 import { clockNow } from "../kernel/clock";
 import { swedishToday } from "../kernel/swedish-calendar";
@@ -60,17 +60,18 @@ function entryOf(
 // Made once per version of the case list (a new array when a case changed), of the names (a new
 // directory when one changed) and per day (an agreement's status follows the date).
 type Entries = { entries: RegisterEntry[]; departments: { id: string; name: string }[] };
-type Made = { day: string; dir: Directory; result: Entries };
+type Made = { day: string; dir: Directory; result: Entries; byId: Map<string, RegisterEntry> };
 const made = new WeakMap<CaseRow[], Map<string, Made>>();
+// The case (and its version) each kept entry was made from, for its timeline.
+const sources = new WeakMap<RegisterEntry, Pick<CaseRow, "_id" | "version">>();
 
-/** Every agreement in the register of this public body, the latest decision first. */
-export async function registerEntries(publicBody: { _id: Types.ObjectId; slug: string }): Promise<Entries> {
+async function madeFor(publicBody: { _id: Types.ObjectId; slug: string }): Promise<Made> {
   const [rows, dir, departments] = await Promise.all([caseRows(), directory(), departmentsOf(publicBody._id)]);
   const today = swedishToday(clockNow());
   const perBody = made.get(rows) ?? new Map<string, Made>();
   made.set(rows, perBody);
   const hit = perBody.get(String(publicBody._id));
-  if (hit && hit.day === today && hit.dir === dir) return hit.result;
+  if (hit && hit.day === today && hit.dir === dir) return hit;
   const names = new Map(departments.map((d) => [String(d._id), d.name]));
   const entries = rows
     .filter((r) => r.publicBodyId.equals(publicBody._id))
@@ -78,18 +79,24 @@ export async function registerEntries(publicBody: { _id: Types.ObjectId; slug: s
       const entry = entryOf(r, publicBody.slug, dir.organisations, today);
       if (!entry) return [];
       const org = dir.organisations.get(String(r.organisationId));
-      return [
-        {
-          ...entry,
-          department: names.get(entry.departmentId) ?? "",
-          organisation: org ? { name: org.name, organisationNumber: org.orgNumber } : entry.organisation,
-        },
-      ];
+      const named = {
+        ...entry,
+        department: names.get(entry.departmentId) ?? "",
+        organisation: org ? { name: org.name, organisationNumber: org.orgNumber } : entry.organisation,
+      };
+      sources.set(named, { _id: r._id, version: r.version });
+      return [named];
     })
     .sort((x, y) => y.decisionDate.localeCompare(x.decisionDate) || y.caseNumber.localeCompare(x.caseNumber));
   const result = { entries, departments: departments.map((d) => ({ id: String(d._id), name: d.name })) };
-  perBody.set(String(publicBody._id), { day: today, dir, result });
-  return result;
+  const kept = { day: today, dir, result, byId: new Map(entries.map((e) => [e.id, e])) };
+  perBody.set(String(publicBody._id), kept);
+  return kept;
+}
+
+/** Every agreement in the register of this public body, the latest decision first. */
+export async function registerEntries(publicBody: { _id: Types.ObjectId; slug: string }): Promise<Entries> {
+  return (await madeFor(publicBody)).result;
 }
 
 /** The public events of an agreement's case: dates and what happened, never who. */
@@ -105,27 +112,38 @@ const TIMELINE: Record<string, string> = {
   endAgreement: "ended",
 };
 
-/** One agreement of the register with its timeline; null when it is not in the register. */
+type Timeline = { kind: string; at: string; year: number | null; amountSek: number | null; date: string | null }[];
+// Kept per kept entry: a new entry is made whenever a case changes.
+const timelines = new WeakMap<RegisterEntry, Timeline>();
+
+/**
+ * One agreement of the register with its timeline; null when it is not in the register. Made
+ * from the kept case list and the case's settled events, so a view reads no case.
+ */
 export async function registerEntry(publicBody: { _id: Types.ObjectId; slug: string }, id: string) {
-  const { entries } = await registerEntries(publicBody);
-  const entry = entries.find((e) => e.id === id);
-  if (!entry) return null;
-  const c = await loadCaseById(publicBody._id, id);
-  if (!c) return null;
-  const timeline = (await caseTrail(c)).flatMap((e) => {
-    const kind = TIMELINE[e.type];
-    // A signature counts once: when the last one puts the text in force.
-    if (!kind || ((kind === "signed" || kind === "changed") && e.data?.last !== true)) return [];
-    const data = e.data ?? {};
-    return [
-      {
-        kind,
-        at: e.at.toISOString(),
-        year: typeof data.year === "number" ? data.year : null,
-        amountSek: typeof data.amountSek === "number" ? data.amountSek : null,
-        date: typeof data.date === "string" ? data.date : null,
-      },
-    ];
-  });
+  const entry = (await madeFor(publicBody)).byId.get(id);
+  const source = entry && sources.get(entry);
+  if (!entry || !source) return null;
+  let timeline = timelines.get(entry);
+  if (!timeline) {
+    const trail = await caseTrail(source);
+    timeline = trail.flatMap((e) => {
+      const kind = TIMELINE[e.type];
+      // A signature counts once: when the last one puts the text in force.
+      if (!kind || ((kind === "signed" || kind === "changed") && e.data?.last !== true)) return [];
+      const data = e.data ?? {};
+      return [
+        {
+          kind,
+          at: e.at.toISOString(),
+          year: typeof data.year === "number" ? data.year : null,
+          amountSek: typeof data.amountSek === "number" ? data.amountSek : null,
+          date: typeof data.date === "string" ? data.date : null,
+        },
+      ];
+    });
+    // An event whose effects are still being applied is read again next time.
+    if (trail.every((e) => !e.effectsPending)) timelines.set(entry, timeline);
+  }
   return { entry, timeline };
 }
