@@ -41,6 +41,8 @@ export default function handleRequest(
   // with compression, was flushed as its own gzip block (docs/decisions/021).
   return new Promise((resolve, reject) => {
     let shellRendered = false;
+    let abort: () => void = () => undefined;
+    const timeout = setTimeout(() => abort(), streamTimeout + 1000);
     const chunks: Buffer[] = [];
     const sink = new Writable({
       write(chunk: Buffer, _encoding, done) {
@@ -56,7 +58,7 @@ export default function handleRequest(
         done();
       },
     });
-    const { pipe, abort } = renderToPipeableStream(
+    const render = renderToPipeableStream(
       <RemixServer context={remixContext} url={request.url} abortDelay={streamTimeout} nonce={nonce} />,
       {
         nonce,
@@ -64,7 +66,7 @@ export default function handleRequest(
           shellRendered = true;
         },
         onAllReady() {
-          pipe(sink);
+          render.pipe(sink);
         },
         onShellError(error: unknown) {
           clearTimeout(timeout);
@@ -76,6 +78,6 @@ export default function handleRequest(
         },
       },
     );
-    const timeout = setTimeout(abort, streamTimeout + 1000);
+    abort = render.abort;
   });
 }

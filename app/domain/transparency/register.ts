@@ -55,7 +55,6 @@ export interface RegisterQuery {
 
 const yearOf = (iso: string) => (iso ? Number(iso.slice(0, 4)) : null);
 
-/** Entries matching a search: words in title, summary or organisation; area; department; status; a year the agreement ran. */
 // The lower-cased text a search looks in, made once per entry: the register's entries are kept
 // between views, and lower-casing by Swedish rules is the costliest step of a search.
 const searchTexts = new WeakMap<RegisterEntry, string>();
@@ -71,6 +70,7 @@ function searchText(e: RegisterEntry) {
   return text;
 }
 
+/** Entries matching a search: words in title, summary or organisation; area; department; status; a year the agreement ran. */
 export function searchRegister(entries: RegisterEntry[], query: RegisterQuery) {
   const words = query.q.toLocaleLowerCase("sv-SE").split(/\s+/).filter(Boolean);
   return entries.filter((e) => {
