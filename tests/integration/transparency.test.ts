@@ -5,7 +5,7 @@ import { OrganisationModel } from "#models/organisation";
 import { ProposalModel } from "#models/proposal";
 import { endDueAgreements, recordPayment, terminateAgreement } from "~/domain/agreements/agreements.server";
 import { postMessage } from "~/domain/cases/dialogue.server";
-import { loadCaseById, type CaseDoc } from "~/domain/cases/engine.server";
+import { loadCaseById, writeEvent, type CaseDoc } from "~/domain/cases/engine.server";
 import { agreementInStatus, caseInStatus } from "~/domain/demo/factories.server";
 import { updateOrganisation } from "~/domain/organisations/organisations.server";
 import { setClock } from "~/domain/kernel/clock";
@@ -196,6 +196,32 @@ describe("the public register", () => {
     expect(after.match(/Utbetalning på/g)?.length).toBe(paymentsBefore + 1);
     expect(after).toContain("Utbetalning på 12");
     expect(after).toContain(`Utbetalningar: ${paymentsBefore + 1}`);
+
+    // A payment whose writer stopped after its first write: the register shows the agreement as
+    // it was, never half a change, and the whole change once the next reader has finished it.
+    const latest = (await loadCaseById(made.publicBodyId, made._id))!;
+    const agreement = latest.agreement!;
+    await writeEvent(
+      latest,
+      { type: "paymentRecorded", actor: cast.officer, data: { amountSek: 7_000 } },
+      {
+        agreement: {
+          ...agreement,
+          payments: [
+            ...(agreement.payments ?? []),
+            { paidOn: new Date("2027-07-10T00:00:00Z"), amountSek: 7_000, reference: "V-3", recordedBy: "x" },
+          ],
+        },
+      },
+    );
+    const stopped = await (await get(path)).text();
+    expect(stopped.match(/Utbetalning på/g)?.length).toBe(paymentsBefore + 1);
+    expect(stopped).not.toMatch(/Utbetalning på 7\s000\skr/);
+    await loadCaseById(made.publicBodyId, made._id); // the next reader (an officer's view) finishes it
+    const finished = await (await get(path)).text();
+    expect(finished.match(/Utbetalning på/g)?.length).toBe(paymentsBefore + 2);
+    expect(finished).toMatch(/Utbetalning på 7\s000\skr/);
+    expect(finished).toContain(`Utbetalningar: ${paymentsBefore + 2}`);
   });
 
   it("lists, searches and shows each agreement without sign-in or personal data", async () => {
