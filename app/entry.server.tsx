@@ -1,9 +1,10 @@
 import { Writable } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { renderToPipeableStream } from "react-dom/server";
+import { renderToPipeableStream, renderToString } from "react-dom/server";
 import { isDbUnavailable } from "./domain/kernel/db.server";
 import { logger } from "./domain/kernel/logger.server";
+import { wantsScripts } from "./components/page-handle";
 
 // The server lifecycle is exported from the build so that the server and the routes share
 // one module graph (one database connection, one scheduler).
@@ -36,6 +37,15 @@ export default function handleRequest(
   // 503 with Retry-After, not a 500; thrown 503s from loaders get the header here too.
   if (lostDatabase.has(request)) responseStatusCode = 503;
   if (responseStatusCode === 503) responseHeaders.set("Retry-After", "30");
+  // A page sent without scripts (docs/decisions/015) needs no data for hydration, which the
+  // patched server runtime then never encodes, and no streaming renderer: it is made as one
+  // string (docs/decisions/022).
+  const { matches } = remixContext.staticHandlerContext;
+  if (!wantsScripts(matches.map((m) => ({ handle: remixContext.routeModules[m.route.id]?.handle })))) {
+    Object.defineProperty(remixContext, "serverHandoffStream", { value: undefined });
+    const html = renderToString(<RemixServer context={remixContext} url={request.url} nonce={nonce} />);
+    return whole(Buffer.from(`<!DOCTYPE html>${html}`), responseHeaders, responseStatusCode);
+  }
   // Pages defer nothing, so the whole document is ready at once: it is sent as one body rather
   // than streamed in React's small chunks, each of which went through two stream adapters and,
   // with compression, was flushed as its own gzip block (docs/decisions/021).
@@ -51,10 +61,7 @@ export default function handleRequest(
       },
       final(done) {
         clearTimeout(timeout);
-        const body = Buffer.concat(chunks);
-        responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-        responseHeaders.set("Content-Length", String(body.length));
-        resolve(new Response(body, { headers: responseHeaders, status: responseStatusCode }));
+        resolve(whole(Buffer.concat(chunks), responseHeaders, responseStatusCode));
         done();
       },
     });
@@ -80,4 +87,10 @@ export default function handleRequest(
     );
     abort = render.abort;
   });
+}
+
+function whole(body: Buffer<ArrayBuffer>, headers: Headers, status: number) {
+  headers.set("Content-Type", "text/html; charset=utf-8");
+  headers.set("Content-Length", String(body.length));
+  return new Response(body, { headers, status });
 }

@@ -16,6 +16,7 @@ import { I18nextProvider } from "react-i18next";
 import { AbilityProvider } from "./components/ability";
 import { ErrorPage, errorKey } from "./components/error-page";
 import { wantsScripts } from "./components/page-handle";
+import { ScriptsContext } from "./components/app-link";
 import { useRootData } from "./components/root-data";
 import { Shell } from "./components/layout";
 import { isDbUnavailable } from "./domain/kernel/db.server";
@@ -92,7 +93,9 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body>
-        <I18nextProvider i18n={getI18n(lang)}>{children}</I18nextProvider>
+        <ScriptsContext.Provider value={scripts}>
+          <I18nextProvider i18n={getI18n(lang)}>{children}</I18nextProvider>
+        </ScriptsContext.Provider>
         {scripts ? (
           <>
             <ScrollRestoration nonce={nonce} />

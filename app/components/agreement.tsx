@@ -1,5 +1,6 @@
 import { getFormProps, type FormMetadata, type SubmissionResult } from "@conform-to/react";
-import { Form, Link, useLocation } from "@remix-run/react";
+import { Form, useLocation } from "@remix-run/react";
+import { AppLink } from "~/components/app-link";
 import { useTranslation } from "react-i18next";
 import type { AgreementView } from "~/domain/agreements/agreements.server";
 import type { DiffPart } from "~/domain/agreements/diff";
@@ -73,9 +74,9 @@ export function AgreementPage({
   const { view, case: c } = data;
   return (
     <>
-      <Link to={data.back} className="back-link">
+      <AppLink to={data.back} className="back-link">
         {t("agreement.back")}
-      </Link>
+      </AppLink>
       <PageHeading lead={t("agreement.lead")}>
         <span className="page-heading__caption">
           {c.caseNumber ? `${c.caseNumber} · ` : ""}
@@ -194,9 +195,9 @@ function AmendmentNotice({ view, version }: { view: AgreementView; version: numb
         <strong>{t("agreement.fields.changeReason")}:</strong> {a.reason}
       </p>
       <p>
-        <Link to={`?fran=${a.basedOn}&till=${view.number}#diff-heading`}>
+        <AppLink to={`?fran=${a.basedOn}&till=${view.number}#diff-heading`}>
           {t("agreement.amendment.compare", { basedOn: a.basedOn })}
-        </Link>
+        </AppLink>
         {view.inForce ? (
           <>
             {" · "}

@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { AppLink } from "~/components/app-link";
 import { useTranslation } from "react-i18next";
 import { useRootData } from "./root-data";
 
@@ -12,7 +12,7 @@ export function ErrorPage({ status }: { status: number }) {
       <h1>{t(`pages.${key}.title`)}</h1>
       <p>{t(`pages.${key}.body`, { office })}</p>
       <p>
-        <Link to="/">{t("pages.backHome")}</Link>
+        <AppLink to="/">{t("pages.backHome")}</AppLink>
       </p>
     </div>
   );

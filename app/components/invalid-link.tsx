@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { AppLink } from "~/components/app-link";
 import { useTranslation } from "react-i18next";
 import { PageHeading } from "./layout";
 
@@ -10,7 +10,7 @@ export function InvalidLink({ titleKey, bodyKey }: { titleKey: string; bodyKey: 
       <PageHeading>{t(titleKey)}</PageHeading>
       <p>{t(bodyKey)}</p>
       <p>
-        <Link to="/">{t("pages.backHome")}</Link>
+        <AppLink to="/">{t("pages.backHome")}</AppLink>
       </p>
     </div>
   );

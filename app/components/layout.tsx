@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
-import { Form, Link, NavLink, useLocation } from "@remix-run/react";
+import { Form, useLocation } from "@remix-run/react";
+import { AppLink, AppNavLink } from "~/components/app-link";
 import { useTranslation } from "react-i18next";
 import { useAppAbility } from "./ability";
 import { useRootData } from "./root-data";
@@ -17,10 +18,10 @@ export function SiteHeader() {
       </a>
       <header className="site-header">
         <div className="site-header__inner">
-          <Link to={user ? "/mina-sidor" : "/"} className="brand">
+          <AppLink to={user ? "/mina-sidor" : "/"} className="brand">
             <span className="brand__name">{t("app.name")}</span>
             {root ? <span className="brand__body">{root.publicBody.name}</span> : null}
-          </Link>
+          </AppLink>
           <Form method="post" action="/sprak" className="lang-switch" reloadDocument>
             <input type="hidden" name="lang" value={root?.lang === "en" ? "sv" : "en"} />
             <input type="hidden" name="redirectTo" value={here} />
@@ -56,25 +57,25 @@ function NavItems() {
     return (
       <ul>
         <li>
-          <NavLink to="/" end>
+          <AppNavLink to="/" end>
             {t("nav.home")}
-          </NavLink>
+          </AppNavLink>
         </li>
         <li>
-          <NavLink to="/register">{t("nav.agreementRegister")}</NavLink>
+          <AppNavLink to="/register">{t("nav.agreementRegister")}</AppNavLink>
         </li>
         <li>
-          <NavLink to="/om-iop">{t("nav.aboutIop")}</NavLink>
+          <AppNavLink to="/om-iop">{t("nav.aboutIop")}</AppNavLink>
         </li>
         <li className="site-nav__push">
-          <NavLink to="/logga-in">{t("nav.login")}</NavLink>
+          <AppNavLink to="/logga-in">{t("nav.login")}</AppNavLink>
         </li>
         <li>
-          <NavLink to="/registrera">{t("nav.register")}</NavLink>
+          <AppNavLink to="/registrera">{t("nav.register")}</AppNavLink>
         </li>
         {root?.dev ? (
           <li>
-            <NavLink to="/dev/mail">{t("nav.devMail")}</NavLink>
+            <AppNavLink to="/dev/mail">{t("nav.devMail")}</AppNavLink>
           </li>
         ) : null}
       </ul>
@@ -83,39 +84,41 @@ function NavItems() {
   return (
     <ul>
       <li>
-        <NavLink to="/mina-sidor">{t("nav.myPages")}</NavLink>
+        <AppNavLink to="/mina-sidor">{t("nav.myPages")}</AppNavLink>
       </li>
       {user.hasOrganisations ? (
         <li>
-          <NavLink to="/forslag">{t("nav.proposals")}</NavLink>
+          <AppNavLink to="/forslag">{t("nav.proposals")}</AppNavLink>
         </li>
       ) : null}
       {ability.can("handle", "Case") ? (
         <li>
-          <NavLink to="/handlaggning">{t("nav.handling")}</NavLink>
+          <AppNavLink to="/handlaggning">{t("nav.handling")}</AppNavLink>
         </li>
       ) : null}
       {ability.can("read", "Overview") ? (
         <li>
-          <NavLink to="/oversikt">{t("nav.overview")}</NavLink>
+          <AppNavLink to="/oversikt">{t("nav.overview")}</AppNavLink>
         </li>
       ) : null}
       <li>
-        <NavLink to="/organisation">{user.staff ? t("nav.organisationRegister") : t("nav.organisations")}</NavLink>
+        <AppNavLink to="/organisation">
+          {user.staff ? t("nav.organisationRegister") : t("nav.organisations")}
+        </AppNavLink>
       </li>
       {ability.can("invite", "Staff") ? (
         <li>
-          <NavLink to="/admin">{t("nav.admin")}</NavLink>
+          <AppNavLink to="/admin">{t("nav.admin")}</AppNavLink>
         </li>
       ) : null}
       <li>
-        <NavLink to="/register">{t("nav.agreementRegister")}</NavLink>
+        <AppNavLink to="/register">{t("nav.agreementRegister")}</AppNavLink>
       </li>
       <li>
-        <NavLink to="/om-iop">{t("nav.aboutIop")}</NavLink>
+        <AppNavLink to="/om-iop">{t("nav.aboutIop")}</AppNavLink>
       </li>
       <li className="site-nav__push">
-        <NavLink to="/konto">{t("nav.account")}</NavLink>
+        <AppNavLink to="/konto">{t("nav.account")}</AppNavLink>
       </li>
       <li>
         <Form method="post" action="/logga-ut">
@@ -126,7 +129,7 @@ function NavItems() {
       </li>
       {root?.dev ? (
         <li>
-          <NavLink to="/dev/mail">{t("nav.devMail")}</NavLink>
+          <AppNavLink to="/dev/mail">{t("nav.devMail")}</AppNavLink>
         </li>
       ) : null}
     </ul>
@@ -169,16 +172,16 @@ export function SiteFooter() {
           <p>{body ? t("footer.about", { publicBody: body.name }) : t("footer.aboutGeneric")}</p>
           <ul className="plain-list">
             <li>
-              <Link to="/om-iop">{t("footer.aboutIop")}</Link>
+              <AppLink to="/om-iop">{t("footer.aboutIop")}</AppLink>
             </li>
             <li>
-              <Link to="/register">{t("register.title")}</Link>
+              <AppLink to="/register">{t("register.title")}</AppLink>
             </li>
             <li>
-              <Link to="/tillganglighet">{t("footer.accessibility")}</Link>
+              <AppLink to="/tillganglighet">{t("footer.accessibility")}</AppLink>
             </li>
             <li>
-              <Link to="/integritet">{t("privacy.link")}</Link>
+              <AppLink to="/integritet">{t("privacy.link")}</AppLink>
             </li>
           </ul>
         </section>

@@ -1,4 +1,5 @@
-import { Link, useSearchParams } from "@remix-run/react";
+import { useSearchParams } from "@remix-run/react";
+import { AppLink } from "~/components/app-link";
 import { useTranslation } from "react-i18next";
 
 /** Previous/next links that keep the page's other query parameters (search, filters). */
@@ -13,9 +14,9 @@ export function Pagination({ page, pages }: { page: number; pages: number }) {
   };
   return (
     <nav className="pagination" aria-label={t("inbox.pagination")}>
-      {page > 1 ? <Link to={link(page - 1)}>{t("inbox.prev")}</Link> : null}
+      {page > 1 ? <AppLink to={link(page - 1)}>{t("inbox.prev")}</AppLink> : null}
       <span>{t("inbox.page", { page, pages })}</span>
-      {page < pages ? <Link to={link(page + 1)}>{t("inbox.next")}</Link> : null}
+      {page < pages ? <AppLink to={link(page + 1)}>{t("inbox.next")}</AppLink> : null}
     </nav>
   );
 }

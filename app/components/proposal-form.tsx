@@ -1,5 +1,6 @@
 import { getFormProps, getInputProps, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
-import { Form, Link } from "@remix-run/react";
+import { Form } from "@remix-run/react";
+import { AppLink } from "~/components/app-link";
 import { useTranslation } from "react-i18next";
 import { CASE_AREAS } from "#models/constants";
 import type { CasePageData } from "~/domain/cases/case-page.server";
@@ -246,13 +247,13 @@ export function ProposalTaskList({ caseId, sections }: { caseId: string; section
       <ul className="section-tasks">
         {sections.map((s) => (
           <li key={s.section} className="section-tasks__item">
-            <Link
+            <AppLink
               to={`/forslag/${caseId}/del/${s.slug}`}
               className="section-tasks__name"
               aria-describedby={`task-${s.section}`}
             >
               {t(`cases.sections.${s.section}`)}
-            </Link>
+            </AppLink>
             <span id={`task-${s.section}`} className={`badge badge--${STATUS_TONE[s.status]}`}>
               {t(`cases.sectionStatus.${s.status}`)}
             </span>
@@ -260,9 +261,9 @@ export function ProposalTaskList({ caseId, sections }: { caseId: string; section
         ))}
       </ul>
       {done === sections.length ? (
-        <Link to={`/forslag/${caseId}/granska`} className="button">
+        <AppLink to={`/forslag/${caseId}/granska`} className="button">
           {t("cases.tasks.review")}
-        </Link>
+        </AppLink>
       ) : (
         <p className="muted">{t("cases.tasks.notReady")}</p>
       )}

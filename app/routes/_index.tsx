@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { AppLink } from "~/components/app-link";
 import { useTranslation } from "react-i18next";
 import { htmlOnly } from "~/components/page-handle";
 import { useRootData } from "~/components/root-data";
@@ -23,28 +23,28 @@ export default function Index() {
           <h2 id="for-orgs">{t("home.orgTitle")}</h2>
           <p>{t("home.orgBody")}</p>
           {root?.user ? (
-            <Link className="button" to="/organisation">
+            <AppLink className="button" to="/organisation">
               {t("home.orgContinue")}
-            </Link>
+            </AppLink>
           ) : (
-            <Link className="button" to="/registrera">
+            <AppLink className="button" to="/registrera">
               {t("home.orgStart")}
-            </Link>
+            </AppLink>
           )}
         </section>
         <section className="card" aria-labelledby="for-staff">
           <h2 id="for-staff">{t("home.staffTitle")}</h2>
           <p>{t("home.staffBody")}</p>
-          <Link className="button button--secondary" to="/logga-in">
+          <AppLink className="button button--secondary" to="/logga-in">
             {t("home.staffStart")}
-          </Link>
+          </AppLink>
         </section>
         <section className="card" aria-labelledby="for-all">
           <h2 id="for-all">{t("home.publicTitle")}</h2>
           <p>{t("home.publicBody")}</p>
-          <Link className="button button--secondary" to="/om-iop">
+          <AppLink className="button button--secondary" to="/om-iop">
             {t("home.publicStart")}
-          </Link>
+          </AppLink>
         </section>
       </div>
       <div className="columns">

@@ -1,6 +1,7 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { AppLink } from "~/components/app-link";
 import { useTranslation } from "react-i18next";
 import { StackedTable } from "~/components/stacked-table";
 import { Types } from "mongoose";
@@ -130,7 +131,7 @@ export default function Admin() {
     <>
       <PageHeading>{t("admin.title")}</PageHeading>
       <p>
-        <Link to="/admin/texter">{t("pageTexts.link")}</Link>
+        <AppLink to="/admin/texter">{t("pageTexts.link")}</AppLink>
       </p>
       <section aria-labelledby="staff-heading">
         <h2 id="staff-heading">{t("admin.staff")}</h2>

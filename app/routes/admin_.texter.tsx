@@ -1,6 +1,7 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { AppLink } from "~/components/app-link";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary, TextAreaField } from "~/components/forms";
 import { formResults } from "~/components/form-results";
@@ -85,7 +86,7 @@ export default function PageTexts() {
   return (
     <>
       <p>
-        <Link to="/admin">← {t("admin.title")}</Link>
+        <AppLink to="/admin">← {t("admin.title")}</AppLink>
       </p>
       <PageHeading lead={t("pageTexts.lead")}>{t("pageTexts.title")}</PageHeading>
       {texts.map((text) => (

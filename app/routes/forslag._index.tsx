@@ -1,14 +1,17 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { AppLink } from "~/components/app-link";
 import { useTranslation } from "react-i18next";
 import { StatusBadge } from "~/components/case";
 import { PageHeading } from "~/components/layout";
+import { htmlOnly } from "~/components/page-handle";
 import { useLang } from "~/components/root-data";
 import { organisationCases } from "~/domain/cases/inbox.server";
 import { pageMeta } from "~/domain/kernel/meta";
 import { requireContext } from "~/domain/http/request.server";
 import { formatDate } from "~/i18n";
 
+export const handle = htmlOnly;
 export const meta = pageMeta("cases.listTitle");
 
 /** The organisation's view: its ideas and cases, who handles them and what happens next. */
@@ -30,13 +33,13 @@ export default function Proposals() {
       <PageHeading lead={t("cases.listLead")}>{t("cases.listTitle")}</PageHeading>
       {data.hasOrganisation ? (
         <p>
-          <Link to="/forslag/ny" className="button">
+          <AppLink to="/forslag/ny" className="button">
             {t("cases.new")}
-          </Link>
+          </AppLink>
         </p>
       ) : (
         <p className="notice notice--warning">
-          {t("cases.needsOrganisation")} <Link to="/organisation">{t("org.listTitle")}</Link>
+          {t("cases.needsOrganisation")} <AppLink to="/organisation">{t("org.listTitle")}</AppLink>
         </p>
       )}
       {data.cases.length === 0 ? (
@@ -45,9 +48,9 @@ export default function Proposals() {
         <ul className="org-list">
           {data.cases.map((c) => (
             <li key={c.id}>
-              <Link to={`/forslag/${c.id}`} className="org-list__name">
+              <AppLink to={`/forslag/${c.id}`} className="org-list__name">
                 {c.title}
-              </Link>
+              </AppLink>
               <span className="org-list__meta">
                 {t(`cases.kindShort.${c.kind}`)} · {c.organisation}
                 {c.caseNumber ? ` · ${c.caseNumber}` : ""}

@@ -1,6 +1,7 @@
 import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { AppLink } from "~/components/app-link";
 import { Types } from "mongoose";
 import { useTranslation } from "react-i18next";
 import { CASE_KINDS } from "#models/constants";
@@ -57,7 +58,7 @@ export default function NewCase() {
       <PageHeading lead={t("cases.newLead")}>{t("cases.newTitle")}</PageHeading>
       {organisations.length === 0 ? (
         <p className="notice notice--warning">
-          {t("cases.needsOrganisation")} <Link to="/organisation/ny">{t("org.register")}</Link>
+          {t("cases.needsOrganisation")} <AppLink to="/organisation/ny">{t("org.register")}</AppLink>
         </p>
       ) : (
         <Form method="post" {...getFormProps(form)} className="form">

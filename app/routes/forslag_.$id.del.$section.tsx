@@ -1,5 +1,6 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { AppLink } from "~/components/app-link";
 import { useTranslation } from "react-i18next";
 import { Attachments } from "~/components/attachments";
 import { formResults } from "~/components/form-results";
@@ -61,9 +62,9 @@ export default function ProposalSectionPage() {
   const c = data.case;
   return (
     <div className="narrow">
-      <Link to={`/forslag/${c.id}`} className="back-link">
+      <AppLink to={`/forslag/${c.id}`} className="back-link">
         {t("cases.backToTasks")}
-      </Link>
+      </AppLink>
       <PageHeading lead={t(`cases.sectionLead.${data.section}`)}>
         <span className="page-heading__caption">{c.title}</span> {data.heading}
       </PageHeading>

@@ -1,5 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { AppLink } from "~/components/app-link";
 import { useTranslation } from "react-i18next";
 import { CaseContent } from "~/components/case";
 import { PageHeading } from "~/components/layout";
@@ -45,19 +46,19 @@ export default function ReviewProposal() {
   const caseError = answer && "caseError" in answer ? answer.caseError : null;
   return (
     <div className="narrow">
-      <Link to={`/forslag/${c.id}`} className="back-link">
+      <AppLink to={`/forslag/${c.id}`} className="back-link">
         {t("cases.backToTasks")}
-      </Link>
+      </AppLink>
       <PageHeading lead={t("cases.review.lead")}>{t("cases.review.title")}</PageHeading>
       <ErrorNotice message={caseError} />
       {PROPOSAL_SECTIONS.map((section) => (
         <section key={section} className="summary-card" aria-labelledby={`review-${section}`}>
           <div className="summary-card__title">
             <h2 id={`review-${section}`}>{t(`cases.sections.${section}`)}</h2>
-            <Link to={`/forslag/${c.id}/del/${SECTION_SLUGS[section]}`}>
+            <AppLink to={`/forslag/${c.id}/del/${SECTION_SLUGS[section]}`}>
               {t("cases.review.change")}
               <span className="visually-hidden"> {t(`cases.sections.${section}`).toLowerCase()}</span>
-            </Link>
+            </AppLink>
           </div>
           {section === "attachments" ? (
             attachments.length ? (

@@ -1,12 +1,14 @@
 import { toAbilityUser } from "~/domain/access/ability.server";
 import { mayUseInbox } from "~/domain/access/policy";
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
+import { AppLink } from "~/components/app-link";
 import { useTranslation } from "react-i18next";
 import { CASE_AREAS, CASE_STATUSES } from "#models/constants";
 import { StatusBadge } from "~/components/case";
 import { statusKey } from "~/domain/cases/statuses";
 import { PageHeading } from "~/components/layout";
+import { htmlOnly } from "~/components/page-handle";
 import { FilterSelect, SearchField } from "~/components/filters";
 import { Pagination } from "~/components/pagination";
 import { StackedTable } from "~/components/stacked-table";
@@ -17,6 +19,7 @@ import { requireContext } from "~/domain/http/request.server";
 import { formatDate } from "~/i18n";
 import { inboxQuerySchema } from "~/schemas/inbox";
 
+export const handle = htmlOnly;
 export const meta = pageMeta("inbox.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -43,7 +46,7 @@ function CaseTable({ rows, caption }: { rows: Row[]; caption: string }) {
           label: t("cases.title"),
           cell: (r) => (
             <>
-              <Link to={`/handlaggning/arenden/${r.id}`}>{r.title}</Link>
+              <AppLink to={`/handlaggning/arenden/${r.id}`}>{r.title}</AppLink>
               <br />
               <span className="muted">{t(`cases.kindShort.${r.kind}`)}</span>
             </>
@@ -77,9 +80,9 @@ export default function Inbox() {
         )}
         {data.unroutedTotal > data.unrouted.length ? (
           <p>
-            <Link to="/handlaggning?status=submitted&sort=oldest#all-heading">
+            <AppLink to="/handlaggning?status=submitted&sort=oldest#all-heading">
               {t("inbox.allUnrouted", { count: data.unroutedTotal })}
-            </Link>
+            </AppLink>
           </p>
         ) : null}
       </section>

@@ -1,6 +1,7 @@
 import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { AppLink } from "~/components/app-link";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary, NewPasswordFields, TextField } from "~/components/forms";
 import { InvalidLink } from "~/components/invalid-link";
@@ -118,12 +119,12 @@ export default function Invitation() {
       {data.state === "login" ? (
         <>
           <p>{t("invitation.loginFirst", { email: data.email })}</p>
-          <Link
+          <AppLink
             className="button"
             to={`/logga-in?${new URLSearchParams({ redirectTo: `/inbjudan?${new URLSearchParams({ token: data.token })}` })}`}
           >
             {t("nav.login")}
-          </Link>
+          </AppLink>
         </>
       ) : null}
       {data.state === "create" || data.state === "staff" ? (

@@ -1,6 +1,7 @@
 import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { AppLink } from "~/components/app-link";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary, NewPasswordFields, TextField } from "~/components/forms";
 import { PageHeading } from "~/components/layout";
@@ -109,13 +110,13 @@ export default function Account() {
           <h2>{t("account.roles")}</h2>
           {data.roles.length === 0 ? (
             <p>
-              {t("account.noRoles")} <Link to="/organisation/ny">{t("org.register")}</Link>
+              {t("account.noRoles")} <AppLink to="/organisation/ny">{t("org.register")}</AppLink>
             </p>
           ) : (
             <ul>
               {data.roles.map((r) => (
                 <li key={`${r.role}-${r.where}`}>
-                  {t(`roles.${r.role}`)}: {r.href ? <Link to={r.href}>{r.where}</Link> : r.where}
+                  {t(`roles.${r.role}`)}: {r.href ? <AppLink to={r.href}>{r.where}</AppLink> : r.where}
                 </li>
               ))}
             </ul>
@@ -199,7 +200,7 @@ function WaysIn({
       {ways.identities.length === 0 ? <p>{t("oidc.account.none")}</p> : null}
       {ways.password ? null : (
         <p>
-          {t("oidc.account.noPasswordLead")} <Link to="/glomt-losenord">{t("oidc.account.choosePassword")}</Link>
+          {t("oidc.account.noPasswordLead")} <AppLink to="/glomt-losenord">{t("oidc.account.choosePassword")}</AppLink>
         </p>
       )}
       {providers.map((p) => (

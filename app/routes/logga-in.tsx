@@ -1,7 +1,8 @@
 import { getFormProps, getInputProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { AppLink } from "~/components/app-link";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary, TextField } from "~/components/forms";
 import { PageHeading } from "~/components/layout";
@@ -79,10 +80,10 @@ export default function Login() {
       </Form>
       <ul className="plain-list">
         <li>
-          <Link to="/glomt-losenord">{t("auth.login.forgot")}</Link>
+          <AppLink to="/glomt-losenord">{t("auth.login.forgot")}</AppLink>
         </li>
         <li>
-          {t("auth.login.noAccount")} <Link to="/registrera">{t("nav.register")}</Link>
+          {t("auth.login.noAccount")} <AppLink to="/registrera">{t("nav.register")}</AppLink>
         </li>
       </ul>
     </div>

@@ -1,7 +1,8 @@
 import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { AppLink } from "~/components/app-link";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary, TextField } from "~/components/forms";
 import { PageHeading } from "~/components/layout";
@@ -84,9 +85,9 @@ export default function ChooseAccount() {
               <h2 id="link-password">{t("oidc.choose.passwordTitle")}</h2>
               <p>{t("oidc.choose.passwordBody")}</p>
               <p>
-                <Link to={`/logga-in?${new URLSearchParams({ redirectTo: "/logga-in/koppla" })}`}>
+                <AppLink to={`/logga-in?${new URLSearchParams({ redirectTo: "/logga-in/koppla" })}`}>
                   {t("oidc.choose.signInWithPassword")}
-                </Link>
+                </AppLink>
               </p>
             </section>
           )}

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { AppLink } from "~/components/app-link";
 import { useTranslation } from "react-i18next";
 import { PageHeading } from "~/components/layout";
 import { requestContext } from "~/domain/http/request.server";
@@ -54,7 +55,7 @@ export default function SignInFailed() {
       <PageHeading>{t("oidc.failed.title")}</PageHeading>
       <p>{t(`oidc.errors.${reason}`)}</p>
       <p>
-        <Link to={back}>{t(purpose === "test" ? "oidc.failed.backAdmin" : "oidc.failed.back")}</Link>
+        <AppLink to={back}>{t(purpose === "test" ? "oidc.failed.backAdmin" : "oidc.failed.back")}</AppLink>
       </p>
     </div>
   );

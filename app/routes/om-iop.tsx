@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { AppLink } from "~/components/app-link";
 import { useTranslation } from "react-i18next";
 import { TextPage } from "~/components/text-page";
 import { parsePageText } from "~/content/page-texts";
@@ -36,7 +37,7 @@ export default function AboutIop() {
         <h2 id="open-data-heading">{t("about.openData")}</h2>
         <ul>
           <li>
-            <Link to="/register">{t("register.title")}</Link>
+            <AppLink to="/register">{t("register.title")}</AppLink>
           </li>
           <li>
             <a href="/oppna-data/avtal.csv">{t("about.csv")}</a>

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
+import { AppLink } from "~/components/app-link";
 import { useTranslation } from "react-i18next";
 import { SearchField } from "~/components/filters";
 import { PageHeading } from "~/components/layout";
@@ -63,7 +64,7 @@ function Register({ data }: { data: Extract<Data, { kind: "register" }> }) {
           caption={t("org.registerTitle")}
           rows={data.organisations}
           columns={[
-            { label: t("org.name"), cell: (o) => <Link to={`/organisation/${o.id}`}>{o.name}</Link> },
+            { label: t("org.name"), cell: (o) => <AppLink to={`/organisation/${o.id}`}>{o.name}</AppLink> },
             { label: t("org.orgNumber"), cell: (o) => o.orgNumber },
             { label: t("org.city"), cell: (o) => o.city || "–" },
             { label: t("org.registerCases"), cell: (o) => formatNumber(o.cases) },
@@ -86,9 +87,9 @@ function Own({ data }: { data: Extract<Data, { kind: "own" }> }) {
         <ul className="org-list">
           {data.organisations.map((o) => (
             <li key={o.id}>
-              <Link to={`/organisation/${o.id}`} className="org-list__name">
+              <AppLink to={`/organisation/${o.id}`} className="org-list__name">
                 {o.name}
-              </Link>
+              </AppLink>
               <span className="org-list__meta">
                 {o.orgNumber}
                 {o.city ? ` · ${o.city}` : ""}
@@ -99,9 +100,9 @@ function Own({ data }: { data: Extract<Data, { kind: "own" }> }) {
         </ul>
       )}
       {data.verified ? (
-        <Link to="/organisation/ny" className="button">
+        <AppLink to="/organisation/ny" className="button">
           {t("org.register")}
-        </Link>
+        </AppLink>
       ) : (
         <VerifyFirstNotice />
       )}

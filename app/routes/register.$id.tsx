@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { AppLink } from "~/components/app-link";
 import { useTranslation } from "react-i18next";
 import { PageHeading } from "~/components/layout";
 import { htmlOnly } from "~/components/page-handle";
@@ -28,9 +29,9 @@ export default function RegisterEntryPage() {
   const lang = useLang();
   return (
     <>
-      <Link to="/register" className="back-link">
+      <AppLink to="/register" className="back-link">
         {t("register.back")}
-      </Link>
+      </AppLink>
       <PageHeading lead={entry.summary}>
         <span className="page-heading__caption">
           {entry.organisation.name} · {t(`register.statuses.${entry.status}`)}

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
+import { AppLink } from "~/components/app-link";
 import { useTranslation } from "react-i18next";
 import { CASE_AREAS } from "#models/constants";
 import { FilterSelect, SearchField } from "~/components/filters";
@@ -105,7 +106,7 @@ export default function Register() {
               label: t("register.columns.title"),
               cell: (e) => (
                 <>
-                  <Link to={`/register/${e.id}`}>{e.title}</Link>
+                  <AppLink to={`/register/${e.id}`}>{e.title}</AppLink>
                   <br />
                   <span className="muted">{t(`register.statuses.${e.status}`)}</span>
                 </>
@@ -146,7 +147,8 @@ export default function Register() {
       <Pagination page={data.page} pages={data.pages} />
       <p>
         {t("register.openData")} <a href="/oppna-data/avtal.csv">{t("register.csv")}</a> ·{" "}
-        <a href="/oppna-data/avtal.json">{t("register.json")}</a> · <Link to="/om-iop">{t("register.aboutData")}</Link>
+        <a href="/oppna-data/avtal.json">{t("register.json")}</a> ·{" "}
+        <AppLink to="/om-iop">{t("register.aboutData")}</AppLink>
       </p>
     </>
   );

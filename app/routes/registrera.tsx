@@ -1,7 +1,8 @@
 import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData } from "@remix-run/react";
+import { Form, useActionData } from "@remix-run/react";
+import { AppLink } from "~/components/app-link";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary, Honeypot, NewPasswordFields, TextField } from "~/components/forms";
 import { PageHeading } from "~/components/layout";
@@ -45,7 +46,7 @@ export default function Register() {
         <TextField field={fields.email} label={t("auth.email")} type="email" autoComplete="email" />
         <NewPasswordFields password={fields.password} confirmPassword={fields.confirmPassword} />
         <p>
-          <Link to="/integritet">{t("privacy.link")}</Link>
+          <AppLink to="/integritet">{t("privacy.link")}</AppLink>
         </p>
         <Honeypot />
         <button type="submit" className="button">
@@ -53,7 +54,7 @@ export default function Register() {
         </button>
       </Form>
       <p>
-        {t("auth.register.haveAccount")} <Link to="/logga-in">{t("nav.login")}</Link>
+        {t("auth.register.haveAccount")} <AppLink to="/logga-in">{t("nav.login")}</AppLink>
       </p>
     </div>
   );

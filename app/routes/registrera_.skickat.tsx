@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
+import { AppLink } from "~/components/app-link";
 import { useTranslation } from "react-i18next";
 import { PageHeading } from "~/components/layout";
 import { readForm } from "~/domain/http/forms.server";
@@ -47,7 +48,7 @@ export default function RegisterSent() {
       </Form>
       <h2>{t("auth.register.wrongAddressTitle")}</h2>
       <p>
-        {t("auth.register.wrongAddress")} <Link to="/registrera">{t("auth.register.again")}</Link>
+        {t("auth.register.wrongAddress")} <AppLink to="/registrera">{t("auth.register.again")}</AppLink>
       </p>
     </div>
   );

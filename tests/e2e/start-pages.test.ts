@@ -15,6 +15,9 @@ const title = (name: string) => `${name} ${stamp}`;
 const section = (page: Page, heading: string) =>
   page.locator("section", { has: page.getByRole("heading", { name: heading, exact: true }) });
 
+/** Start pages, the inbox and the proposals list only read: plain HTML, not one script (docs/decisions/022). */
+const scripts = (page: Page) => page.locator('script, link[rel="modulepreload"]').count();
+
 describe("start pages", { timeout: 120_000 }, () => {
   it("shows each role its own work after signing in", async () => {
     const { app, browser } = suite;
@@ -37,6 +40,14 @@ describe("start pages", { timeout: 120_000 }, () => {
     expect(await org.page.getByRole("link", { name: "Handläggning" }).count()).toBe(0);
     expect(await org.page.getByRole("heading", { name: "Att fördela" }).count()).toBe(0);
     await look(org.page, "start-organisation");
+    await mine.getByRole("link", { name: title("Dialogärende") }).waitFor();
+    await org.page
+      .getByRole("navigation", { name: "Huvudmeny" })
+      .first()
+      .getByRole("link", { name: "Idéer och förslag" })
+      .click();
+    await org.page.getByRole("link", { name: title("Kompletteras") }).waitFor();
+    expect(await scripts(org.page)).toBe(0);
 
     // The office: the case to route, with working days waiting; workload per officer.
     const office = await newPage(browser);
@@ -48,6 +59,7 @@ describe("start pages", { timeout: 120_000 }, () => {
     expect(await section(office.page, "Arbetsbelastning").getByText("Hans Handläggare").count()).toBe(1);
     expect(await office.page.getByRole("link", { name: "Mina organisationer" }).count()).toBe(0);
     expect(await office.page.getByRole("link", { name: "Organisationer" }).count()).toBe(1);
+    expect(await scripts(office.page)).toBe(0);
     await look(office.page, "start-samordnare");
 
     // Staff are not organisation members: they search the register and find the cases there.
@@ -80,6 +92,7 @@ describe("start pages", { timeout: 120_000 }, () => {
     // After approval the officer's work goes on: the agreement to draft waits too.
     const approved = waiting.locator("li", { hasText: title("Beviljat") });
     expect(await approved.getByText("Skriv ett utkast till överenskommelse").count()).toBe(1);
+    expect(await scripts(officer.page)).toBe(0);
     await look(officer.page, "start-handlaggare");
     await item.getByRole("link", { name: title("Dialogärende") }).click();
     await officer.page.getByRole("heading", { level: 1, name: new RegExp(title("Dialogärende")) }).waitFor();
@@ -122,6 +135,7 @@ describe("start pages", { timeout: 120_000 }, () => {
     await office.page.goto(`${app.url}/handlaggning`);
     const toRoute = office.page.locator(`section[aria-labelledby="unrouted-heading"]`);
     expect(await toRoute.getByRole("row").count()).toBe(11); // the header row and ten cases
+    expect(await scripts(office.page)).toBe(0);
     await look(office.page, "inkorg-att-fordela");
     await toRoute.getByRole("link", { name: /^Visa alla \d+ som väntar på fördelning, äldst först$/ }).click();
     await office.page.waitForURL(/status=submitted&sort=oldest/);

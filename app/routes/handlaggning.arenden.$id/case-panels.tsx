@@ -1,5 +1,6 @@
 import type { SubmissionResult } from "@conform-to/react";
-import { Form, Link, useSearchParams } from "@remix-run/react";
+import { Form, useSearchParams } from "@remix-run/react";
+import { AppLink } from "~/components/app-link";
 import { useTranslation } from "react-i18next";
 import { AssessmentForm, ConflictPanel, DecisionForm } from "~/components/assessment-panel";
 import type { StaffCaseView } from "~/domain/cases/case-page.server";
@@ -47,7 +48,7 @@ export function AssessmentSteps({ data, resultFor }: { data: StaffCaseView; resu
             {states[s] === "done" && s === "assessment" && shown !== "assessment" ? (
               <>
                 {" "}
-                <Link to={`?steg=${STEP_PARAM[s]}`}>{t("assessment.editAssessment")}</Link>
+                <AppLink to={`?steg=${STEP_PARAM[s]}`}>{t("assessment.editAssessment")}</AppLink>
               </>
             ) : null}
           </li>
@@ -108,7 +109,7 @@ export function OrganisationDocuments({ data }: { data: StaffCaseView }) {
       )}
       {data.organisation ? (
         <p>
-          <Link to={`/organisation/${data.organisation.id}`}>{data.organisation.name}</Link>
+          <AppLink to={`/organisation/${data.organisation.id}`}>{data.organisation.name}</AppLink>
         </p>
       ) : null}
     </section>

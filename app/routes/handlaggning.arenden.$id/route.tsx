@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { AppLink } from "~/components/app-link";
 import { useTranslation } from "react-i18next";
 import { pageTags } from "~/domain/kernel/meta";
 import { formResults } from "~/components/form-results";
@@ -57,7 +58,7 @@ export default function StaffCasePage() {
   return (
     <>
       <p>
-        <Link to="/handlaggning">← {t("inbox.title")}</Link>
+        <AppLink to="/handlaggning">← {t("inbox.title")}</AppLink>
       </p>
       <PageHeading>
         {c.caseNumber ? `${c.caseNumber} · ` : ""}

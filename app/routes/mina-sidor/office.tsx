@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { AppLink } from "~/components/app-link";
 import { useTranslation } from "react-i18next";
 import { StatusBadge } from "~/components/case";
 import { useLang } from "~/components/root-data";
@@ -7,7 +7,9 @@ import type { StartPageData } from "~/domain/start/start-page.server";
 import { formatDate, formatNumber } from "~/i18n";
 
 type Data = NonNullable<StartPageData["office"]>;
-const caseLink = (c: { id: string; title: string }) => <Link to={`/handlaggning/arenden/${c.id}`}>{c.title}</Link>;
+const caseLink = (c: { id: string; title: string }) => (
+  <AppLink to={`/handlaggning/arenden/${c.id}`}>{c.title}</AppLink>
+);
 
 /** The civil-society office: cases to route, cases gone quiet, and each officer's workload. */
 export function OfficeSections({ data }: { data: Data }) {
@@ -39,7 +41,7 @@ export function OfficeSections({ data }: { data: Data }) {
         {data.toRouteTotal > data.toRoute.length ? (
           <p>
             {t("start.office.oldestOf", { shown: data.toRoute.length, total: data.toRouteTotal })}{" "}
-            <Link to="/handlaggning?status=submitted&sort=oldest">{t("start.seeAll")}</Link>
+            <AppLink to="/handlaggning?status=submitted&sort=oldest">{t("start.seeAll")}</AppLink>
           </p>
         ) : null}
       </section>
@@ -83,7 +85,7 @@ export function OfficeSections({ data }: { data: Data }) {
           />
         )}
         <p>
-          <Link to="/handlaggning">{t("start.office.toInbox")}</Link>
+          <AppLink to="/handlaggning">{t("start.office.toInbox")}</AppLink>
         </p>
       </section>
     </>

@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { AppLink } from "~/components/app-link";
 import { useTranslation } from "react-i18next";
 import { StatusBadge } from "~/components/case";
 import { StackedTable } from "~/components/stacked-table";
@@ -10,7 +10,7 @@ function CaseLink({ c }: { c: { id: string; title: string; unread?: boolean } })
   const { t } = useTranslation();
   return (
     <>
-      <Link to={`/handlaggning/arenden/${c.id}`}>{c.title}</Link>
+      <AppLink to={`/handlaggning/arenden/${c.id}`}>{c.title}</AppLink>
       {c.unread ? <span className="badge badge--info">{t("start.officer.unread")}</span> : null}
     </>
   );
@@ -20,7 +20,7 @@ function MoreLink({ shown, total, to }: { shown: number; total: number; to: stri
   const { t } = useTranslation();
   return (
     <p>
-      {t("start.shownOf", { shown, total })} <Link to={to}>{t("start.seeAll")}</Link>
+      {t("start.shownOf", { shown, total })} <AppLink to={to}>{t("start.seeAll")}</AppLink>
     </p>
   );
 }

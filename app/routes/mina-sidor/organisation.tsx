@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { AppLink } from "~/components/app-link";
 import { useTranslation } from "react-i18next";
 import { StatusBadge } from "~/components/case";
 import { StackedTable } from "~/components/stacked-table";
@@ -19,7 +19,7 @@ export function OrganisationSections({ data }: { data: Data }) {
           <ul className="task-list">
             {data.tasks.map((task) => (
               <li key={`${task.caseId}-${task.task}`}>
-                <Link to={task.href}>{t(`start.org.tasks.${task.task}`)}</Link>
+                <AppLink to={task.href}>{t(`start.org.tasks.${task.task}`)}</AppLink>
                 <span className="muted"> – {task.title}</span>
               </li>
             ))}
@@ -29,9 +29,9 @@ export function OrganisationSections({ data }: { data: Data }) {
       <section aria-labelledby="my-cases-heading">
         <h2 id="my-cases-heading">{t("start.org.casesTitle")}</h2>
         <p>
-          <Link to="/forslag/ny" className="button button--secondary">
+          <AppLink to="/forslag/ny" className="button button--secondary">
             {t("start.org.newCase")}
-          </Link>
+          </AppLink>
         </p>
         {data.cases.length === 0 ? (
           <p>{t("start.org.noCases")}</p>
@@ -40,7 +40,7 @@ export function OrganisationSections({ data }: { data: Data }) {
             caption={t("start.org.casesTitle")}
             rows={data.cases}
             columns={[
-              { label: t("start.columns.title"), cell: (c) => <Link to={`/forslag/${c.id}`}>{c.title}</Link> },
+              { label: t("start.columns.title"), cell: (c) => <AppLink to={`/forslag/${c.id}`}>{c.title}</AppLink> },
               { label: t("start.columns.status"), cell: (c) => <StatusBadge status={c.status} /> },
               {
                 label: t("start.org.handler"),

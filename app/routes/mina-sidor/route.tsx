@@ -1,7 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { AppLink } from "~/components/app-link";
 import { useTranslation } from "react-i18next";
 import { PageHeading } from "~/components/layout";
+import { htmlOnly } from "~/components/page-handle";
 import { requireContext } from "~/domain/http/request.server";
 import { pageMeta } from "~/domain/kernel/meta";
 import { startPage } from "~/domain/start/start-page.server";
@@ -10,6 +12,7 @@ import { OfficerSections } from "./officer";
 import { OrganisationSections } from "./organisation";
 import { Overview } from "./overview";
 
+export const handle = htmlOnly;
 export const meta = pageMeta("start.title", "start.metaDescription");
 
 /** Each person's own start page after signing in: what waits for them, by their roles. */
@@ -31,9 +34,9 @@ export default function StartPage() {
           <h2 id="newcomer-heading">{t("start.newcomer.title")}</h2>
           <p>{t("start.newcomer.lead")}</p>
           <p>
-            <Link to="/organisation/ny" className="button">
+            <AppLink to="/organisation/ny" className="button">
               {t("start.newcomer.register")}
-            </Link>
+            </AppLink>
           </p>
           <p className="muted">{t("start.newcomer.invited")}</p>
         </section>
@@ -46,7 +49,7 @@ export default function StartPage() {
         <section className="panel" aria-labelledby="admin-heading">
           <h2 id="admin-heading">{t("start.admin.title")}</h2>
           <p>{t("start.admin.lead")}</p>
-          <Link to="/admin">{t("start.admin.link")}</Link>
+          <AppLink to="/admin">{t("start.admin.link")}</AppLink>
         </section>
       ) : null}
     </>

@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { AppLink } from "~/components/app-link";
 import { useTranslation } from "react-i18next";
 import { StatusBadge } from "~/components/case";
 import { StackedTable } from "~/components/stacked-table";
@@ -18,7 +18,7 @@ export function OrganisationCases({ cases }: { cases: NonNullable<OrganisationPa
           rows={cases}
           columns={[
             { label: t("cases.caseNumber"), cell: (c) => c.caseNumber },
-            { label: t("cases.title"), cell: (c) => <Link to={`/handlaggning/arenden/${c.id}`}>{c.title}</Link> },
+            { label: t("cases.title"), cell: (c) => <AppLink to={`/handlaggning/arenden/${c.id}`}>{c.title}</AppLink> },
             { label: t("cases.statusLabel"), cell: (c) => <StatusBadge status={c.status} staff /> },
           ]}
         />

@@ -1,6 +1,7 @@
 import { subject as subjectOf } from "@casl/ability";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { AppLink } from "~/components/app-link";
 import { useTranslation } from "react-i18next";
 import { pageTags } from "~/domain/kernel/meta";
 import { formResults } from "~/components/form-results";
@@ -67,9 +68,9 @@ export default function OrganisationPage() {
           <>
             <OrganisationFacts org={org} />
             {mayUpdate ? (
-              <Link to="?andra" className="button button--secondary">
+              <AppLink to="?andra" className="button button--secondary">
                 {t("org.edit")}
-              </Link>
+              </AppLink>
             ) : null}
           </>
         )}
