@@ -1,18 +1,31 @@
 import { unpackRules } from "@casl/ability/extra";
 import { Outlet, isRouteErrorResponse, useRouteError } from "@remix-run/react";
-import { useMemo, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { AbilityProvider } from "./components/ability";
 import { ErrorPage } from "./components/error-page";
 import { Shell } from "./components/layout";
 import { useRootData } from "./components/root-data";
-import { createAbility } from "./domain/access/policy";
+import { createAbility, type AppAbility, type AppRule } from "./domain/access/policy";
 
 // The layout route around every page (app/routes.ts). Its error boundary sits below the root
 // loader, so an error page still knows who is signed in and which public body this is.
 
+// One ability per set of rules the root loader sent: on the server the loader's kept rules
+// (docs/decisions/022), in the browser those of the current page data.
+const abilities = new WeakMap<object, AppAbility>();
+function abilityFromRules(rules: Parameters<typeof unpackRules<AppRule>>[0] | undefined) {
+  if (!rules) return createAbility([]);
+  let ability = abilities.get(rules);
+  if (!ability) {
+    ability = createAbility(unpackRules(rules));
+    abilities.set(rules, ability);
+  }
+  return ability;
+}
+
 function WithAbility({ children }: { children: ReactNode }) {
   const rules = useRootData()?.rules;
-  const ability = useMemo(() => createAbility(rules ? unpackRules(rules) : []), [rules]);
+  const ability = abilityFromRules(rules);
   return (
     <AbilityProvider value={ability}>
       <Shell>{children}</Shell>

@@ -212,14 +212,17 @@ async function runOne(n: number) {
     await new Promise(() => undefined);
   }
   const results: PageResult[] = [];
-  // Read-only pages ship none (decision 015), the politicians' overview too; the sign-in page
-  // stands for a hydrated page.
+  // Read-only pages ship none (decision 015), nor do the signed-in pages that only read
+  // (decision 022); the sign-in page stands for a hydrated page.
   const scriptPages: [string, string | null][] = [
     ["/", null],
     ["/register", null],
     [`/register/${fixtures.agreementId}`, null],
     ["/om-iop", null],
     ["/oversikt", fixtures.politician],
+    ["/mina-sidor", fixtures.officer],
+    ["/handlaggning", fixtures.coordinator],
+    ["/forslag", fixtures.member],
     ["/logga-in", null],
   ];
   for (const [path, cookie] of scriptPages) {

@@ -29,7 +29,24 @@ export function toAbilityUser(user: SessionUser | null): AbilityUser | null {
   };
 }
 
-export const abilityFor = (user: SessionUser | null) => defineAbilityFor(toAbilityUser(user));
+const keptAbilities = new Map<string, AppAbility>();
+
+/**
+ * The person's ability. Its rules follow only from their id and memberships, so one ability is
+ * kept per such set (bounded): CASL then compiles each rule's conditions once, not on every
+ * request, and lists kept per set of rules find theirs without serialising the rules again.
+ */
+export function abilityFor(user: SessionUser | null): AppAbility {
+  const abilityUser = toAbilityUser(user);
+  const key = JSON.stringify(abilityUser);
+  let ability = keptAbilities.get(key);
+  if (!ability) {
+    if (keptAbilities.size >= 2000) keptAbilities.clear();
+    ability = defineAbilityFor(abilityUser);
+    keptAbilities.set(key, ability);
+  }
+  return ability;
+}
 
 /** Plain string ids, so CASL conditions (also string ids) compare equal to ObjectIds. */
 function plain(fields: Record<string, unknown>) {

@@ -100,6 +100,16 @@ export function keptForList<T>(list: object, key: string, make: () => T): T {
   return value;
 }
 
+const rulesKeys = new WeakMap<AppAbility, string>();
+const rulesKey = (ability: AppAbility) => {
+  let key = rulesKeys.get(ability);
+  if (key === undefined) {
+    key = JSON.stringify(ability.rules);
+    rulesKeys.set(ability, key);
+  }
+  return key;
+};
+
 /**
  * The cases of a public body that `ability` may read (drafts too, where it may), in the case
  * list's order. Asking the policy about every case is the costly part of a list page, so the
@@ -108,7 +118,7 @@ export function keptForList<T>(list: object, key: string, make: () => T): T {
  */
 export async function readableCases(publicBodyId: Types.ObjectId, ability: AppAbility): Promise<readonly CaseRow[]> {
   const rows = await caseRows();
-  return keptForList(rows, `readable:${String(publicBodyId)}:${JSON.stringify(ability.rules)}`, () =>
+  return keptForList(rows, `readable:${String(publicBodyId)}:${rulesKey(ability)}`, () =>
     Object.freeze(
       rows.filter((c) => c.publicBodyId.equals(publicBodyId) && ability.can("read", subject("Case", caseSubject(c)))),
     ),

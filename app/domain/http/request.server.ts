@@ -19,7 +19,17 @@ export async function requireContext(request: Request) {
   return { ...ctx, user: ctx.user };
 }
 
-export const packedRules = (ability: ReturnType<typeof abilityFor>) => packRules(ability.rules);
+const packed = new WeakMap<ReturnType<typeof abilityFor>, ReturnType<typeof packRules>>();
+
+/** The rules as sent to the browser; abilities are kept, so their packed rules are too. */
+export function packedRules(ability: ReturnType<typeof abilityFor>) {
+  let rules = packed.get(ability);
+  if (!rules) {
+    rules = packRules(ability.rules);
+    packed.set(ability, rules);
+  }
+  return rules;
+}
 
 /** A 400 for a malformed request that no form could have produced. */
 export const badRequest = () => new Response("Ogiltig förfrågan", { status: 400 });
