@@ -1,7 +1,6 @@
-import { Writable } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { renderToPipeableStream, renderToString } from "react-dom/server";
+import { renderToString } from "react-dom/server";
 import { isDbUnavailable } from "./domain/kernel/db.server";
 import { logger } from "./domain/kernel/logger.server";
 import { wantsScripts } from "./components/page-handle";
@@ -25,7 +24,7 @@ export function handleError(error: unknown, { request }: { request: Request }) {
   } else logger.error({ err: error, url: new URL(request.url).pathname }, "request failed");
 }
 
-export default function handleRequest(
+export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
@@ -37,60 +36,39 @@ export default function handleRequest(
   // 503 with Retry-After, not a 500; thrown 503s from loaders get the header here too.
   if (lostDatabase.has(request)) responseStatusCode = 503;
   if (responseStatusCode === 503) responseHeaders.set("Retry-After", "30");
-  // A page sent without scripts (docs/decisions/015) needs no data for hydration, which the
-  // patched server runtime then never encodes, and no streaming renderer: it is made as one
-  // string (docs/decisions/022).
+  // No page defers data, so the document is rendered to one string and sent whole with its
+  // length (decision 021). The data for hydration is encoded only for pages with scripts (the
+  // server runtime's patch makes it lazy) and written after the document as Remix's own
+  // streaming would have; pages without scripts (decision 015) get none (decision 022).
   const { matches } = remixContext.staticHandlerContext;
-  if (!wantsScripts(matches.map((m) => ({ handle: remixContext.routeModules[m.route.id]?.handle })))) {
-    Object.defineProperty(remixContext, "serverHandoffStream", { value: undefined });
-    const html = renderToString(<RemixServer context={remixContext} url={request.url} nonce={nonce} />);
-    return whole(Buffer.from(`<!DOCTYPE html>${html}`), responseHeaders, responseStatusCode);
-  }
-  // Pages defer nothing, so the whole document is ready at once: it is sent as one body rather
-  // than streamed in React's small chunks, each of which went through two stream adapters and,
-  // with compression, was flushed as its own gzip block (docs/decisions/021).
-  return new Promise((resolve, reject) => {
-    let shellRendered = false;
-    let abort: () => void = () => undefined;
-    const timeout = setTimeout(() => abort(), streamTimeout + 1000);
-    const chunks: Buffer[] = [];
-    const sink = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        chunks.push(chunk);
-        done();
-      },
-      final(done) {
-        clearTimeout(timeout);
-        resolve(whole(Buffer.concat(chunks), responseHeaders, responseStatusCode));
-        done();
-      },
-    });
-    const render = renderToPipeableStream(
-      <RemixServer context={remixContext} url={request.url} abortDelay={streamTimeout} nonce={nonce} />,
-      {
-        nonce,
-        onShellReady() {
-          shellRendered = true;
-        },
-        onAllReady() {
-          render.pipe(sink);
-        },
-        onShellError(error: unknown) {
-          clearTimeout(timeout);
-          reject(error);
-        },
-        onError(error: unknown) {
-          responseStatusCode = 500;
-          if (shellRendered) logger.error({ err: error }, "render failed");
-        },
-      },
-    );
-    abort = render.abort;
-  });
+  const scripts = wantsScripts(matches.map((m) => ({ handle: remixContext.routeModules[m.route.id]?.handle })));
+  const handoff = scripts ? remixContext.serverHandoffStream : undefined;
+  Object.defineProperty(remixContext, "serverHandoffStream", { value: undefined });
+  const html = renderToString(<RemixServer context={remixContext} url={request.url} nonce={nonce} />);
+  const rendered = (remixContext as { renderMeta?: { didRenderScripts?: boolean } }).renderMeta?.didRenderScripts;
+  const data = handoff && rendered ? await handoffScripts(handoff, nonce) : "";
+  return whole(Buffer.from(`<!DOCTYPE html>${html}${data}`), responseHeaders, responseStatusCode);
 }
 
 function whole(body: Buffer<ArrayBuffer>, headers: Headers, status: number) {
   headers.set("Content-Type", "text/html; charset=utf-8");
   headers.set("Content-Length", String(body.length));
   return new Response(body, { headers, status });
+}
+
+// What Remix's StreamTransfer writes for data that arrives in one piece: the data, then the end
+// of the stream, inside the same (empty) Suspense markers, escaped for a script element.
+const SCRIPT_ESCAPES: Record<string, string> = {
+  "&": "\\u0026",
+  ">": "\\u003e",
+  "<": "\\u003c",
+  "\u2028": "\\u2028",
+  "\u2029": "\\u2029",
+};
+
+async function handoffScripts(stream: ReadableStream<Uint8Array>, nonce: string) {
+  const data = await new Response(stream).text();
+  const json = JSON.stringify(data).replace(/[&><\u2028\u2029]/g, (c) => SCRIPT_ESCAPES[c] ?? c);
+  const open = `<script nonce="${nonce}">`;
+  return `<!--$-->${open}window.__remixContext.streamController.enqueue(${json});</script><!--$-->${open}window.__remixContext.streamController.close();</script><!--/$--><!--/$-->`;
 }

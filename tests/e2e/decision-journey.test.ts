@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { caseInStatus } from "~/domain/demo/factories.server";
-import { expectAccessible, browserSuite, newPage, signInAs, logMeeting, look } from "../support/browser";
+import { expectAccessible, browserSuite, hydrated, newPage, signInAs, logMeeting, look } from "../support/browser";
 import { laxhjalpenCast } from "../support/cast";
 import { DEMO } from "../support/http";
 import { recipients } from "../support/smtp";
@@ -22,6 +22,8 @@ describe("from a proposal in dialogue to a decision", { timeout: 120_000 }, () =
     await signInAs(officer, app.url, DEMO.officer);
     await officer.page.goto(`${app.url}/handlaggning/arenden/${String(c._id)}`);
     await officer.page.getByRole("heading", { level: 1, name: new RegExp(TITLE) }).waitFor();
+    // The case page comes alive with the data written after the document (decision 022).
+    await hydrated(officer.page);
 
     const CANARY = "KANARIEFAGEL-4711-INTERN";
 

@@ -61,8 +61,13 @@ export async function expectReflow(page: Page) {
 }
 
 /** Waits until the client has hydrated, so clicks go through React and not a full reload. */
+/** Until React has hydrated the page with the data the server wrote into it (the root's data is always there). */
 export async function hydrated(page: Page) {
-  await page.waitForFunction(() => (window as unknown as { __remixRouter?: unknown }).__remixRouter !== undefined);
+  await page.waitForFunction(
+    () =>
+      (window as unknown as { __remixRouter?: { state: { loaderData: Record<string, unknown> } } }).__remixRouter?.state
+        .loaderData.root !== undefined,
+  );
 }
 
 /** Signs in through the form, as a person would. */
