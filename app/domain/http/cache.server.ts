@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 
 /** A strong ETag from the bytes. */
-export const strongEtag = (body: string) => `"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"`;
+export const strongEtag = (body: string | Buffer) => `"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"`;
 
 /**
  * A public file that clients and the data portal may cache: a strong `ETag` from the bytes and
@@ -9,7 +9,7 @@ export const strongEtag = (body: string) => `"${createHash("sha256").update(body
  */
 export function cachedFile(
   request: Request,
-  body: string,
+  body: string | Buffer<ArrayBuffer>,
   contentType: string,
   modified: Date,
   etag = strongEtag(body),
@@ -25,5 +25,7 @@ export function cachedFile(
   if (match ? match.split(/\s*,\s*/).includes(etag) : !Number.isNaN(since) && lastModified.getTime() <= since) {
     return new Response(null, { status: 304, headers });
   }
-  return new Response(body, { headers: { ...headers, "Content-Type": contentType } });
+  const sent: Record<string, string> = { ...headers, "Content-Type": contentType };
+  if (typeof body !== "string") sent["Content-Length"] = String(body.length);
+  return new Response(body, { headers: sent });
 }

@@ -12,8 +12,9 @@ import { registerEntries } from "./register.server";
 type Body = { _id: Types.ObjectId; slug: string; name: string; officeName: string; officeEmail: string };
 
 // Each file is made once per version of the register (its entries are a new array then) and
-// kept with its ETag: the files grow with the agreements, and harvesters fetch them often.
-type File = { body: string; etag: string };
+// kept, already encoded as UTF-8, with its ETag: the files grow with the agreements, and
+// harvesters fetch them often.
+type File = { body: Buffer<ArrayBuffer>; etag: string };
 const files = new WeakMap<object, Map<string, File>>();
 
 async function file(publicBody: Body, format: "csv" | "json", make: (rows: OpenDataRecord[]) => string) {
@@ -22,7 +23,7 @@ async function file(publicBody: Body, format: "csv" | "json", make: (rows: OpenD
   files.set(entries, made);
   let kept = made.get(format);
   if (!kept) {
-    const body = make(entries.map((e) => openDataRecord(e, getEnv().APP_URL)));
+    const body = Buffer.from(make(entries.map((e) => openDataRecord(e, getEnv().APP_URL))));
     kept = { body, etag: strongEtag(body) };
     made.set(format, kept);
   }
