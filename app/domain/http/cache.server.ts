@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 
 /** A strong ETag from the bytes. */
-export const strongEtag = (body: string | Buffer) => `"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"`;
+export const strongEtag = (body: string | Buffer) =>
+  `"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"`;
 
 /**
  * A public file that clients and the data portal may cache: a strong `ETag` from the bytes and
