@@ -4,7 +4,7 @@ import { ProposalModel } from "#models/proposal";
 import { recordPayment } from "~/domain/agreements/agreements.server";
 import { loadCaseById } from "~/domain/cases/engine.server";
 import { agreementInStatus, caseInStatus } from "~/domain/demo/factories.server";
-import { browserSuite, look, newPage, signInAs } from "../support/browser";
+import { browserSuite, look, newPage, scriptsOn, signInAs } from "../support/browser";
 import { laxhjalpenCast } from "../support/cast";
 import { DEMO } from "../support/http";
 
@@ -66,7 +66,7 @@ describe("the overview", { timeout: 120_000 }, () => {
     expect(statusRow).toMatch(new RegExp(`${approved}$`));
     await look(p.page, "oversikt");
     // Read only, so plain HTML like the public pages: not one script.
-    expect(await p.page.locator('script, link[rel="modulepreload"]').count()).toBe(0);
+    expect(await scriptsOn(p.page)).toBe(0);
 
     // Filtered to a year before any case, the case figures are zero.
     await p.page.goto(`${app.url}/oversikt?ar=2001`);

@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { agreementInStatus } from "~/domain/demo/factories.server";
-import { browserSuite, look, newPage } from "../support/browser";
+import { browserSuite, look, newPage, scriptsOn } from "../support/browser";
 import { laxhjalpenCast } from "../support/cast";
 
 // The public register in a real browser, without signing in and without JavaScript: search,
@@ -27,13 +27,13 @@ describe("the public register", { timeout: 120_000 }, () => {
     const inspect = async (name: string) => {
       await inspector.page.goto(page.url());
       // Read-only public pages are plain HTML: not one script, not one preloaded module.
-      expect(await inspector.page.locator('script, link[rel="modulepreload"]').count()).toBe(0);
+      expect(await scriptsOn(inspector.page)).toBe(0);
       await look(inspector.page, name);
     };
 
     await page.goto(`${app.url}/`);
     // The start page only links onwards (its forms post as plain forms): no scripts either.
-    expect(await page.locator('script, link[rel="modulepreload"]').count()).toBe(0);
+    expect(await scriptsOn(page)).toBe(0);
     await page.getByRole("link", { name: "IOP-avtal" }).first().click();
     await expectBasics(page, /^Register över IOP-avtal – Samverka$/);
     await page.getByRole("searchbox", { name: "Sök" }).fill("läxhjälp registret");

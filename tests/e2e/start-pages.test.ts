@@ -2,7 +2,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { caseInStatus } from "~/domain/demo/factories.server";
 import { postMessage } from "~/domain/cases/dialogue.server";
-import { browserSuite, newPage, signIn, signInAs, look } from "../support/browser";
+import { browserSuite, newPage, scriptsOn, signIn, signInAs, look } from "../support/browser";
 import { laxhjalpenCast } from "../support/cast";
 import { DEMO } from "../support/http";
 
@@ -14,9 +14,6 @@ const title = (name: string) => `${name} ${stamp}`;
 
 const section = (page: Page, heading: string) =>
   page.locator("section", { has: page.getByRole("heading", { name: heading, exact: true }) });
-
-/** Start pages, the inbox and the proposals list only read: plain HTML, not one script (docs/decisions/022). */
-const scripts = (page: Page) => page.locator('script, link[rel="modulepreload"]').count();
 
 describe("start pages", { timeout: 120_000 }, () => {
   it("shows each role its own work after signing in", async () => {
@@ -47,7 +44,7 @@ describe("start pages", { timeout: 120_000 }, () => {
       .getByRole("link", { name: "Idéer och förslag" })
       .click();
     await org.page.getByRole("link", { name: title("Kompletteras") }).waitFor();
-    expect(await scripts(org.page)).toBe(0);
+    expect(await scriptsOn(org.page)).toBe(0);
 
     // The office: the case to route, with working days waiting; workload per officer.
     const office = await newPage(browser);
@@ -59,7 +56,7 @@ describe("start pages", { timeout: 120_000 }, () => {
     expect(await section(office.page, "Arbetsbelastning").getByText("Hans Handläggare").count()).toBe(1);
     expect(await office.page.getByRole("link", { name: "Mina organisationer" }).count()).toBe(0);
     expect(await office.page.getByRole("link", { name: "Organisationer" }).count()).toBe(1);
-    expect(await scripts(office.page)).toBe(0);
+    expect(await scriptsOn(office.page)).toBe(0);
     await look(office.page, "start-samordnare");
 
     // Staff are not organisation members: they search the register and find the cases there.
@@ -92,7 +89,7 @@ describe("start pages", { timeout: 120_000 }, () => {
     // After approval the officer's work goes on: the agreement to draft waits too.
     const approved = waiting.locator("li", { hasText: title("Beviljat") });
     expect(await approved.getByText("Skriv ett utkast till överenskommelse").count()).toBe(1);
-    expect(await scripts(officer.page)).toBe(0);
+    expect(await scriptsOn(officer.page)).toBe(0);
     await look(officer.page, "start-handlaggare");
     await item.getByRole("link", { name: title("Dialogärende") }).click();
     await officer.page.getByRole("heading", { level: 1, name: new RegExp(title("Dialogärende")) }).waitFor();
@@ -135,7 +132,7 @@ describe("start pages", { timeout: 120_000 }, () => {
     await office.page.goto(`${app.url}/handlaggning`);
     const toRoute = office.page.locator(`section[aria-labelledby="unrouted-heading"]`);
     expect(await toRoute.getByRole("row").count()).toBe(11); // the header row and ten cases
-    expect(await scripts(office.page)).toBe(0);
+    expect(await scriptsOn(office.page)).toBe(0);
     await look(office.page, "inkorg-att-fordela");
     await toRoute.getByRole("link", { name: /^Visa alla \d+ som väntar på fördelning, äldst först$/ }).click();
     await office.page.waitForURL(/status=submitted&sort=oldest/);

@@ -61,6 +61,9 @@ export async function expectReflow(page: Page) {
 }
 
 /** Waits until the client has hydrated, so clicks go through React and not a full reload. */
+/** The scripts and preloaded modules on a page: none on pages sent as plain HTML (decisions 015, 022). */
+export const scriptsOn = (page: Page) => page.locator('script, link[rel="modulepreload"]').count();
+
 /** Until React has hydrated the page with the data the server wrote into it (the root's data is always there). */
 export async function hydrated(page: Page) {
   await page.waitForFunction(
