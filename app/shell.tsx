@@ -13,8 +13,9 @@ import { createAbility, type AppAbility, type AppRule } from "./domain/access/po
 // One ability per set of rules the root loader sent: on the server the loader's kept rules
 // (docs/decisions/022), in the browser those of the current page data.
 const abilities = new WeakMap<object, AppAbility>();
+const noAbility = createAbility([]);
 function abilityFromRules(rules: Parameters<typeof unpackRules<AppRule>>[0] | undefined) {
-  if (!rules) return createAbility([]);
+  if (!rules) return noAbility;
   let ability = abilities.get(rules);
   if (!ability) {
     ability = createAbility(unpackRules(rules));
