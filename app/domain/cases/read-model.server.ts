@@ -5,6 +5,7 @@ import { OrganisationModel } from "#models/organisation";
 import { ProposalModel, type Proposal } from "#models/proposal";
 import { UserModel } from "#models/user";
 import { cachedUntilTouched, markers } from "../kernel/read-markers.server";
+import { perObject } from "../kernel/per-object";
 import { caseSubject } from "../access/ability.server";
 import type { AppAbility } from "../access/policy";
 
@@ -100,15 +101,7 @@ export function keptForList<T>(list: object, key: string, make: () => T): T {
   return value;
 }
 
-const rulesKeys = new WeakMap<AppAbility, string>();
-const rulesKey = (ability: AppAbility) => {
-  let key = rulesKeys.get(ability);
-  if (key === undefined) {
-    key = JSON.stringify(ability.rules);
-    rulesKeys.set(ability, key);
-  }
-  return key;
-};
+const rulesKey = perObject((ability: AppAbility) => JSON.stringify(ability.rules));
 
 /**
  * The cases of a public body that `ability` may read (drafts too, where it may), in the case

@@ -1,6 +1,7 @@
 import { packRules } from "@casl/ability/extra";
 import { getI18n } from "~/i18n";
 import { abilityFor } from "../access/ability.server";
+import { perObject } from "../kernel/per-object";
 import { getLang } from "./lang.server";
 import { getPublicBody } from "../public-body/public-body.server";
 import { getUser, requireUser } from "../identity/session.server";
@@ -19,17 +20,8 @@ export async function requireContext(request: Request) {
   return { ...ctx, user: ctx.user };
 }
 
-const packed = new WeakMap<ReturnType<typeof abilityFor>, ReturnType<typeof packRules>>();
-
 /** The rules as sent to the browser; abilities are kept, so their packed rules are too. */
-export function packedRules(ability: ReturnType<typeof abilityFor>) {
-  let rules = packed.get(ability);
-  if (!rules) {
-    rules = packRules(ability.rules);
-    packed.set(ability, rules);
-  }
-  return rules;
-}
+export const packedRules = perObject((ability: ReturnType<typeof abilityFor>) => packRules(ability.rules));
 
 /** A 400 for a malformed request that no form could have produced. */
 export const badRequest = () => new Response("Ogiltig förfrågan", { status: 400 });

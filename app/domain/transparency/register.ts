@@ -1,6 +1,7 @@
 // The public register of IOP agreements (docs/transparency.md): what one entry says, and how a
 // search narrows the list. Plain and shared by the pages and the open data. No personal data
 // ever enters an entry: organisations, departments, money, dates and the public decision only.
+import { perObject } from "../kernel/per-object";
 
 export const REGISTER_STATUSES = ["approved", "active", "ended"] as const;
 export type RegisterStatus = (typeof REGISTER_STATUSES)[number];
@@ -57,18 +58,11 @@ const yearOf = (iso: string) => (iso ? Number(iso.slice(0, 4)) : null);
 
 // The lower-cased text a search looks in, made once per entry: the register's entries are kept
 // between views, and lower-casing by Swedish rules is the costliest step of a search.
-const searchTexts = new WeakMap<RegisterEntry, string>();
-function searchText(e: RegisterEntry) {
-  let text = searchTexts.get(e);
-  if (text === undefined) {
-    text =
-      `${e.title} ${e.summary} ${e.organisation.name} ${e.organisation.organisationNumber} ${e.caseNumber}`.toLocaleLowerCase(
-        "sv-SE",
-      );
-    searchTexts.set(e, text);
-  }
-  return text;
-}
+const searchText = perObject((e: RegisterEntry) =>
+  `${e.title} ${e.summary} ${e.organisation.name} ${e.organisation.organisationNumber} ${e.caseNumber}`.toLocaleLowerCase(
+    "sv-SE",
+  ),
+);
 
 /** Entries matching a search: words in title, summary or organisation; area; department; status; a year the agreement ran. */
 export function searchRegister(entries: RegisterEntry[], query: RegisterQuery) {
