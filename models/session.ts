@@ -17,6 +17,10 @@ export interface Session {
 }
 
 export interface StepUp {
+  /** Names the step-up's one use (a claim on it marks it used). */
+  id?: string;
+  /** The signing it was made for: "caseId:number" of the version out for signing. */
+  signing?: string;
   providerId: ObjectId;
   label: string;
   authTime: Date;
@@ -35,7 +39,15 @@ const schema = new Schema<Session>(
     userAgent: { type: String, default: "" },
     providerId: Schema.Types.ObjectId,
     stepUp: new Schema<StepUp>(
-      { providerId: Schema.Types.ObjectId, label: String, authTime: Date, acr: String, personalNumberHash: String },
+      {
+        id: String,
+        signing: String,
+        providerId: Schema.Types.ObjectId,
+        label: String,
+        authTime: Date,
+        acr: String,
+        personalNumberHash: String,
+      },
       { _id: false },
     ),
   },

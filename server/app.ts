@@ -41,7 +41,8 @@ const UNAVAILABLE_PAGE = `<!doctype html><html lang="sv"><head><meta charset="ut
 <p lang="en">Samverka is temporarily unavailable. Nothing you sent was half-saved. Please try again in a moment.</p>
 <p><a href="/">Till startsidan</a></p></main></body></html>`;
 
-const TOKEN_IN_URL = /([?&]token=)[^&]*/g;
+// One-time secrets in addresses: reset and invitation tokens, and an OpenID return's code and state.
+const TOKEN_IN_URL = /([?&](?:token|code|state|session_state)=)[^&]*/g;
 
 /**
  * Cross-site request protection: a state-changing request must come from our own origin.

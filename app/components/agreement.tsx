@@ -57,6 +57,8 @@ export interface AgreementPageData {
   signWith: {
     provider: { id: string; label: string } | null;
     fresh: { label: string; authTime: string } | null;
+    /** The signing a step-up is made for ("caseId:number"). */
+    signing: string | null;
   } | null;
 }
 
@@ -511,6 +513,7 @@ function SignForm({
           providerId={eid.id}
           purpose="stepup"
           returnTo={`${location.pathname}#sign-heading`}
+          signing={signWith?.signing ?? undefined}
           label={t("agreement.signEidStart", { provider: eid.label })}
         />
       </section>
@@ -528,6 +531,9 @@ function SignForm({
           : t("agreement.signLead")}
       </p>
       <IntentForm form={form} intent="sign" submit={t("agreement.sign")}>
+        {/* The signature is of exactly this text: a changed version is refused, not signed. */}
+        <input type="hidden" name="signingNumber" value={view.signing.number} />
+        <input type="hidden" name="signingHash" value={view.signing.hash} />
         <ChoiceGroup
           field={fields.confirm}
           type="checkbox"

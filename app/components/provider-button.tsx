@@ -11,17 +11,21 @@ export function ProviderButton({
   returnTo,
   label,
   secondary,
+  signing,
 }: {
   providerId: string;
   purpose: "signin" | "link" | "stepup" | "test";
   returnTo: string;
   label: string;
   secondary?: boolean;
+  /** For a step-up: the case and version it is for ("caseId:number"). */
+  signing?: string;
 }) {
   return (
     <Form method="post" action={`/logga-in/med/${providerId}`} reloadDocument>
       <input type="hidden" name="purpose" value={purpose} />
       <input type="hidden" name="returnTo" value={returnTo} />
+      {signing ? <input type="hidden" name="signing" value={signing} /> : null}
       <button type="submit" className={secondary ? "button button--secondary" : "button"}>
         {label}
       </button>

@@ -174,6 +174,8 @@ const agreement = {
     },
     refused: {
       eid: "Identify yourself with e-ID to sign.",
+      changed:
+        "The text out for signing has changed since you opened the page. No signature was recorded. Read the current version below before you sign.",
       actor: "You may not do this with the agreement.",
       status: "This cannot be done with the agreement as it stands.",
       signer: "You are not one of those who sign this version.",

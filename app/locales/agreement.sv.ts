@@ -172,6 +172,8 @@ const agreement = {
     },
     refused: {
       eid: "Legitimera dig med e-legitimation för att skriva under.",
+      changed:
+        "Texten som är ute för underskrift har ändrats sedan du öppnade sidan. Ingen underskrift registrerades. Läs den nuvarande versionen nedan innan du skriver under.",
       actor: "Du har inte behörighet att göra det här med överenskommelsen.",
       status: "Det går inte att göra med överenskommelsen i dess nuvarande läge.",
       signer: "Du är inte en av dem som ska skriva under den här versionen.",

@@ -29,6 +29,7 @@ const oidc: Shape<typeof oidcSv> = {
       noEmail: "The sign-in service gave no confirmed email address, so we cannot find your account.",
       noStaffAccount:
         "There is no Samverka account for you. Ask the municipality's administrator to invite you with your work email address.",
+      notYourEid: "This e-ID is not linked to your account. Link your own e-ID under My account first, then sign.",
       linkedElsewhere: "This e-ID is already linked to another Samverka account.",
       disabled: "This way of signing in is switched off.",
     },

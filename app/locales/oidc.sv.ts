@@ -26,6 +26,8 @@ const oidc = {
       noEmail: "Inloggningstjänsten lämnade ingen bekräftad e-postadress, så vi kan inte hitta ditt konto.",
       noStaffAccount:
         "Det finns inget konto i Samverka för dig. Be kommunens administratör att bjuda in dig med din e-postadress i jobbet.",
+      notYourEid:
+        "Den e-legitimationen är inte kopplad till ditt konto. Koppla din egen e-legitimation under Mitt konto först och skriv sedan under.",
       linkedElsewhere: "Den här e-legitimationen är redan kopplad till ett annat konto i Samverka.",
       disabled: "Det här inloggningssättet är avstängt.",
     },

@@ -17,7 +17,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, publicBody, ability } = await requestContext(request);
   const submission = parseForm(await readForm(request), oidcStartSchema);
   if (submission.status !== "success") throw new Response("Ogiltig förfrågan", { status: 400 });
-  const { purpose, returnTo } = submission.value;
+  const { purpose, returnTo, signing } = submission.value;
   if ((purpose === "link" || purpose === "stepup") && !user) {
     throw redirect(`/logga-in?${new URLSearchParams({ redirectTo: returnTo })}`);
   }
@@ -25,7 +25,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     requireAbility(ability, "manage", "IdentityProvider", { publicBodyId: publicBody._id }, 403);
   }
   try {
-    const start = await beginOidc(publicBody._id, params.provider ?? "", purpose, returnTo);
+    const start = await beginOidc(publicBody._id, params.provider ?? "", purpose, returnTo, signing);
     if (!start) throw new Response("Inloggningssättet finns inte", { status: 404 });
     return redirect(start.url, { headers: { "Set-Cookie": start.setCookie } });
   } catch (error) {

@@ -22,6 +22,7 @@ const REASONS: OidcFailure[] = [
   "noEmail",
   "noStaffAccount",
   "linkedElsewhere",
+  "notYourEid",
   "disabled",
 ];
 
@@ -34,7 +35,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { publicBody, user } = await requestContext(request);
   const shown = new URL(request.url).searchParams.get("fel");
   if (shown && !new URL(request.url).searchParams.has("state")) {
-    const reason = REASONS.find((r) => r === shown) ?? "unavailable";
+    // A crafted link with a reason we never send is a bad request, not a server error.
+    const reason = REASONS.find((r) => r === shown) ?? "expired";
     return data({ reason, purpose: null }, { status: statusOf(reason) });
   }
   const result = await finishOidc(request, publicBody._id, user);
@@ -49,7 +51,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function SignInFailed() {
   const { t } = useTranslation();
   const { reason, purpose } = useLoaderData<typeof loader>();
-  const back = purpose === "test" ? "/admin#inloggning" : purpose === "link" ? "/konto#inloggningar" : "/logga-in";
+  const back =
+    purpose === "test"
+      ? "/admin#inloggning"
+      : purpose === "link" || reason === "notYourEid"
+        ? "/konto#inloggningar"
+        : "/logga-in";
   return (
     <div className="narrow">
       <PageHeading>{t("oidc.failed.title")}</PageHeading>

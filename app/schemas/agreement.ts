@@ -59,9 +59,14 @@ export const sendForSigningSchema = z.object({
 });
 
 const confirmSigning = z.literal("on", { error: "agreement.errors.confirm" });
-export const signSchema = z.object({ password: z.string().min(1).max(200), confirm: confirmSigning });
+/** What the signer saw: the number of the version out for signing and its text's SHA-256. */
+const seenVersion = {
+  signingNumber: z.coerce.number().int().min(1).max(9999),
+  signingHash: z.string().regex(/^[0-9a-f]{64}$/),
+};
+export const signSchema = z.object({ ...seenVersion, password: z.string().min(1).max(200), confirm: confirmSigning });
 /** Signing after a fresh e-ID authentication (step-up): the confirmation only. */
-export const signWithEidSchema = z.object({ confirm: confirmSigning });
+export const signWithEidSchema = z.object({ ...seenVersion, confirm: confirmSigning });
 
 export const versionOnlySchema = z.object({ version });
 

@@ -4,6 +4,11 @@ import { emailField, requiredText, z } from "~/domain/kernel/validation";
 export const oidcStartSchema = z.object({
   purpose: z.enum(["signin", "link", "stepup", "test"]).default("signin"),
   returnTo: z.string().max(2000).default("/mina-sidor"),
+  /** For a step-up: the case and version it is for ("caseId:number"). */
+  signing: z
+    .string()
+    .regex(/^[0-9a-f]{24}:\d{1,5}$/)
+    .optional(),
 });
 
 /** A new account from a first e-ID sign-in: the name (from the e-ID) and an email address. */

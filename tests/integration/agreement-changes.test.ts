@@ -6,7 +6,12 @@ import { OrganisationModel } from "#models/organisation";
 import { UserModel } from "#models/user";
 import { OutboxModel } from "#models/email-outbox";
 import { PublicBodyModel } from "#models/public-body";
-import { AgreementError, saveAgreementDraft, signAgreement } from "~/domain/agreements/agreements.server";
+import {
+  AgreementError,
+  saveAgreementDraft,
+  seenVersionOf,
+  signAgreement,
+} from "~/domain/agreements/agreements.server";
 import { runAgreementReminders } from "~/domain/agreements/reminders.server";
 import { setClock } from "~/domain/kernel/clock";
 import { loadCaseById, type CaseDoc } from "~/domain/cases/engine.server";
@@ -15,7 +20,7 @@ import type { SessionUser } from "~/domain/identity/session.server";
 import { startTestApp, type TestApp } from "../support/app";
 import { joinOrganisation, laxhjalpenCast } from "../support/cast";
 import { exeBytes, pdfBytes, uploadForm } from "../support/files";
-import { Client, DEMO, sessionFor } from "../support/http";
+import { Client, DEMO, sessionFor, signForm } from "../support/http";
 import { pdfText } from "../support/pdf";
 import { recipients } from "../support/smtp";
 
@@ -101,11 +106,12 @@ describe("changing an agreement in force", () => {
     expect(current.agreement?.amendment?.signing?.number).toBe(3);
     // Out for signing, the change's text waits like the first one's did.
     expect((await hans.post(staffPage, { ...save, version: String(current.version) })).status).toBe(409);
-    expect((await lina.post(orgPage, { intent: "sign", confirm: "on", password: DEMO.password })).status).toBe(302);
+    expect((await lina.post(orgPage, await signForm(current._id, DEMO.password))).status).toBe(302);
     page = await (await hans.get(staffPage)).text();
     expect(page).toContain("Att göra: skriv under version 3");
     setClock(() => new Date("2027-07-01T09:00:00Z"));
-    await signAgreement(await reload(), cast.officer, { password: DEMO.password, ip: "127.0.0.1" });
+    const toSign = await reload();
+    await signAgreement(toSign, cast.officer, { password: DEMO.password, ip: "127.0.0.1" }, seenVersionOf(toSign)!);
     setClock(null);
 
     current = await reload();
@@ -185,7 +191,7 @@ describe("changing an agreement in force", () => {
       [lina, orgPage],
       [hans, staffPage],
     ] as const) {
-      expect((await client.post(page, { intent: "sign", confirm: "on", password: DEMO.password })).status).toBe(302);
+      expect((await client.post(page, await signForm(current._id, DEMO.password))).status).toBe(302);
     }
     current = await reload();
     // Version 2 was the dropped change; its number is not used again.
@@ -346,11 +352,7 @@ describe("agreement reminders", () => {
     expect((await mails("signature", c._id)).map((m) => m.to).sort()).toEqual([DEMO.officer, DEMO.orgAdminB].sort());
     await (
       await sessionFor(app.url, DEMO.orgAdminB)
-    ).post(`/forslag/${String(c._id)}/avtal`, {
-      intent: "sign",
-      confirm: "on",
-      password: DEMO.password,
-    });
+    ).post(`/forslag/${String(c._id)}/avtal`, await signForm(c._id, DEMO.password));
     // Ten days on, only the one who still has not signed.
     await runAgreementReminders(new Date(sentAt + 20 * day));
     const second = (await mails("signature", c._id)).slice(2);
@@ -437,7 +439,7 @@ describe("co-organisations and signing rules", () => {
 
     // Anna finds the signature waiting on her start page, and signs.
     expect(await (await anna.get("/mina-sidor")).text()).toContain("Skriv under överenskommelsen");
-    expect((await anna.post(orgPage, { intent: "sign", confirm: "on", password: DEMO.password })).status).toBe(302);
+    expect((await anna.post(orgPage, await signForm(c._id, DEMO.password))).status).toBe(302);
     expect((await reload()).agreement?.signing?.signatures.map((s) => s.name)).toEqual(["Anna Ordförande"]);
     await OrganisationModel.updateOne({ _id: cast.organisation._id }, { $set: { signingRule: "alone" } });
   });

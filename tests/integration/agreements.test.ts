@@ -18,7 +18,7 @@ import { agreementInStatus, caseInStatus, upsertUser } from "~/domain/demo/facto
 import type { SessionUser } from "~/domain/identity/session.server";
 import { startTestApp, type TestApp } from "../support/app";
 import { joinOrganisation, laxhjalpenCast } from "../support/cast";
-import { Client, DEMO, sessionFor } from "../support/http";
+import { Client, DEMO, sessionFor, signForm } from "../support/http";
 import { pdfText as textOf } from "../support/pdf";
 import { recipients } from "../support/smtp";
 
@@ -158,16 +158,14 @@ describe("the agreement from draft to active", () => {
 
     // A plain member who is not a signatory may not sign; a wrong password signs nothing.
     const mia = await sessionFor(app.url, PLAIN_MEMBER);
-    const notSigner = await mia.post(orgPage, { intent: "sign", confirm: "on", password: DEMO.password });
+    const notSigner = await mia.post(orgPage, await signForm(c._id, DEMO.password));
     expect(notSigner.status).toBe(403);
-    const wrong = await lina.post(orgPage, { intent: "sign", confirm: "on", password: "fel lösenord" });
+    const wrong = await lina.post(orgPage, await signForm(c._id, "fel lösenord"));
     expect(wrong.status).toBe(400);
     expect(await wrong.text()).toContain("Lösenordet stämmer inte");
 
     // A double click records one signature.
-    const clicks = await Promise.all(
-      [1, 2].map(() => lina.post(orgPage, { intent: "sign", confirm: "on", password: DEMO.password })),
-    );
+    const clicks = await Promise.all([1, 2].map(async () => lina.post(orgPage, await signForm(c._id, DEMO.password))));
     expect(clicks.map((r) => r.status)).toEqual([302, 302]);
     current = await reload(c);
     expect(current.agreement?.signing?.signatures.map((s) => s.name)).toEqual(["Lina Verksamhetschef"]);
@@ -175,7 +173,7 @@ describe("the agreement from draft to active", () => {
     expect(current.status).toBe("agreement_pending_signatures");
 
     // The delegate's signature is the last: the agreement is active, and everyone is told.
-    expect((await hans.post(staffPage, { intent: "sign", confirm: "on", password: DEMO.password })).status).toBe(302);
+    expect((await hans.post(staffPage, await signForm(c._id, DEMO.password))).status).toBe(302);
     current = await reload(c);
     expect(current.status).toBe("active");
     const signatures = current.agreement?.signing?.signatures ?? [];
@@ -315,7 +313,7 @@ describe("signing with the password", () => {
     const c = await agreementInStatus(await laxhjalpenCast(), "Avtal: gissa lösenordet", false);
     const lina = await sessionFor(app.url, DEMO.orgAdminB);
     const page = `/forslag/${String(c._id)}/avtal`;
-    const sign = (password: string) => lina.post(page, { intent: "sign", confirm: "on", password });
+    const sign = async (password: string) => lina.post(page, await signForm(c._id, password));
     try {
       for (let i = 0; i < 5; i++) expect((await sign(`fel lösenord ${i}`)).status).toBe(400);
       // The sixth try is refused before the password is looked at, the right one too.

@@ -24,6 +24,8 @@ describe("request logs", () => {
     await client.get("/aterstall-losenord?token=HEMLIG-TOKEN-123&x=1");
     await client.post("/logga-in", { email: DEMO.orgAdminA, password: DEMO.password });
     await client.get("/konto");
+    // An OpenID provider's return: its one-time code and the flow's state are secrets too.
+    await client.get("/logga-in/retur?code=HEMLIG-KOD-456&state=HEMLIGT-LAGE-789&iss=x");
     await new Promise((r) => setTimeout(r, 200));
     const log = lines.join("");
     const entries = lines.map((l) => JSON.parse(l) as { req?: { id?: string; url?: string } });
@@ -32,6 +34,9 @@ describe("request logs", () => {
     for (const e of requests) expect(e.req?.id).toMatch(/^[\w-]{8,}$/);
     expect(log).toContain("token=[dold]");
     expect(log).not.toContain("HEMLIG-TOKEN-123");
+    expect(log).toContain("code=[dold]&state=[dold]");
+    expect(log).not.toContain("HEMLIG-KOD-456");
+    expect(log).not.toContain("HEMLIGT-LAGE-789");
     expect(log).not.toContain(DEMO.password);
     expect(log).not.toContain("__session=");
   });

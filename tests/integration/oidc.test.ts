@@ -12,7 +12,7 @@ import { setClock } from "~/domain/kernel/clock";
 import { getPublicBody } from "~/domain/public-body/public-body.server";
 import { startTestApp, type TestApp } from "../support/app";
 import { laxhjalpenCast } from "../support/cast";
-import { Client, DEMO, sessionFor } from "../support/http";
+import { Client, DEMO, sessionFor, signForm } from "../support/http";
 import {
   CLIENT_ID,
   CLIENT_SECRET,
@@ -82,8 +82,14 @@ afterAll(async () => {
 });
 
 /** Presses the provider's button on the sign-in page; returns where the browser is sent. */
-async function start(client: Client, provider: string, purpose = "signin", returnTo = "/mina-sidor") {
-  const res = await client.post(`/logga-in/med/${provider}`, { purpose, returnTo });
+async function start(
+  client: Client,
+  provider: string,
+  purpose = "signin",
+  returnTo = "/mina-sidor",
+  extra: Record<string, string> = {},
+) {
+  const res = await client.post(`/logga-in/med/${provider}`, { purpose, returnTo, ...extra });
   expect(res.status).toBe(302);
   return res.headers.get("Location")!;
 }
@@ -330,6 +336,14 @@ describe("a sign-in that must fail", () => {
     expect(JSON.stringify(eid?.failures)).not.toContain("T Sex");
     // The domain's own log line of the failure is there too, with the reason only.
     expect(logs.join("\n")).toMatch(/"reason":"unavailable".*"msg":"OpenID Connect sign-in failed"/);
+    // A crafted link with a reason we never send is a bad request with the error page, not a 503.
+    for (const crafted of ["nonsense", "<script>", "x".repeat(5000)]) {
+      await failure(
+        await client.get(`/logga-in/retur?${new URLSearchParams({ fel: crafted })}`),
+        400,
+        "Inloggningen tog för lång tid",
+      );
+    }
   });
 });
 
@@ -417,37 +431,67 @@ describe("who may start which sign-in", () => {
 });
 
 describe("a fresh e-ID authentication before signing (step-up)", () => {
-  it("is asked of the organisation's signer and recorded in the signature, once", async () => {
+  it("is asked of the organisation's signer, takes only the signer's own linked e-ID, links nothing, and signs once", async () => {
     const cast = await laxhjalpenCast();
     const c = await agreementInStatus(cast, "Steg upp: avtal att skriva under", false);
     const page = `/forslag/${String(c._id)}/avtal`;
     const signer = await sessionFor(app.url, DEMO.orgAdminB);
     expect(await (await signer.get(page)).text()).toContain("Legitimera dig med BankID (test)");
     // The password does not sign where e-ID is asked for.
-    const withPassword = await signer.post(page, { intent: "sign", confirm: "on", password: DEMO.password });
+    const withPassword = await signer.post(page, await signForm(c._id, DEMO.password));
     expect(withPassword.status).toBe(400);
     expect(await withPassword.text()).toContain("Legitimera dig med e-legitimation igen");
+    const signing = { signing: `${String(c._id)}:${(await signForm(c._id)).signingNumber}` };
+    const stepUp = async (login: string) => {
+      const authorize = new URL(await start(signer, providers.eid, "stepup", `${page}#sign-heading`, signing));
+      expect(authorize.searchParams.get("prompt")).toBe("login");
+      expect(authorize.searchParams.get("max_age")).toBe("0");
+      const back = new URL(await signInAtProvider(authorize.href, login, app.url));
+      return signer.get(back.pathname + back.search);
+    };
 
+    // Someone else's e-ID, linked to nobody: refused, not linked to Lina, and it signs nothing.
+    idp.accounts.set("annan-person", { name: "Annan Person", [PERSONAL_NUMBER_CLAIM]: "19700101-1234" });
+    const stranger = await stepUp("annan-person");
+    expect(stranger.status).toBe(400);
+    expect(await stranger.text()).toContain("Den e-legitimationen är inte kopplad till ditt konto");
+    expect(await UserModel.exists({ "externalIdentities.subject": "annan-person" })).toBeNull();
+    expect((await signer.post(page, await signForm(c._id))).status).toBe(400);
+
+    // Her own e-ID, linked to her account beforehand (from /konto).
     idp.accounts.set("lina-steg", { name: "Lina L", [PERSONAL_NUMBER_CLAIM]: "19850505-5555" });
-    const authorize = new URL(await start(signer, providers.eid, "stepup", `${page}#sign-heading`));
-    expect(authorize.searchParams.get("prompt")).toBe("login");
-    expect(authorize.searchParams.get("max_age")).toBe("0");
-    const back = new URL(await signInAtProvider(authorize.href, "lina-steg", app.url));
-    expect(pathOf(await signer.get(back.pathname + back.search))).toBe(`${page}#sign-heading`);
+    await UserModel.updateOne(
+      { _id: cast.member._id },
+      {
+        $push: {
+          externalIdentities: {
+            issuer: idp.issuer,
+            subject: "lina-steg",
+            label: "BankID (test)",
+            linkedAt: new Date(),
+          },
+        },
+      },
+    );
+    expect(pathOf(await stepUp("lina-steg"))).toBe(`${page}#sign-heading`);
     expect(await (await signer.get(page)).text()).toContain("Du legitimerade dig med BankID (test)");
+    // The step-up is for this case and version only: another case's page does not offer it.
+    const other = await agreementInStatus(cast, "Steg upp: ett annat avtal", false);
+    expect(await (await signer.get(`/forslag/${String(other._id)}/avtal`)).text()).not.toContain(
+      "Du legitimerade dig med",
+    );
+    expect((await signer.post(`/forslag/${String(other._id)}/avtal`, await signForm(other._id))).status).toBe(400);
 
-    // Eleven minutes later the authentication no longer signs.
-    setClock(() => new Date(Date.now() + 11 * 60 * 1000));
+    // Six minutes later the authentication no longer signs.
+    setClock(() => new Date(Date.now() + 6 * 60 * 1000));
     try {
-      expect((await signer.post(page, { intent: "sign", confirm: "on" })).status).toBe(400);
+      expect((await signer.post(page, await signForm(c._id))).status).toBe(400);
     } finally {
       setClock(null);
     }
     // A double click signs once; the step-up is then used up.
-    const [first, second] = await Promise.all([
-      signer.post(page, { intent: "sign", confirm: "on" }),
-      signer.post(page, { intent: "sign", confirm: "on" }),
-    ]);
+    const form = await signForm(c._id);
+    const [first, second] = await Promise.all([signer.post(page, form), signer.post(page, form)]);
     expect([pathOf(first), pathOf(second)]).toEqual([page, page]);
     const signed = await ProposalModel.findById(c._id).lean();
     const signatures = signed?.agreement?.signing?.signatures ?? [];
@@ -457,6 +501,9 @@ describe("a fresh e-ID authentication before signing (step-up)", () => {
     expect(signatures[0]?.eid?.personalNumberHash).toMatch(/^[\w-]{43}$/);
     expect(JSON.stringify(signed)).not.toContain("198505055555");
     expect(await (await signer.get(page)).text()).not.toContain("Du legitimerade dig med");
+    expect((await UserModel.findById(cast.member._id).lean())?.externalIdentities.map((i) => i.subject)).toEqual([
+      "lina-steg",
+    ]);
   });
 });
 
@@ -490,7 +537,10 @@ describe("the providers in /admin", () => {
     ] as const) {
       const res = await admin.post("/admin", body);
       expect(res.status).toBe(400);
-      expect(await res.text()).toContain(message);
+      const page = await res.text();
+      expect(page).toContain(message);
+      // A refused form never sends the secret back (neither in the field nor in the page data).
+      expect(page).not.toContain(valid.clientSecret);
     }
     expect((await admin.post("/admin", "intent=saveProvider&label=X&clientId[$ne]=x")).status).toBe(400);
     expect(await IdentityProviderModel.exists({ label: "Freja (test)" })).toBeNull();

@@ -113,3 +113,21 @@ export async function sessionFor(base: string, email: string) {
   client.setCookie(await createUserSession(new Request(base), user._id));
   return client;
 }
+
+/**
+ * The sign form's fields as the page sends them: the number and SHA-256 of the version out for
+ * signing as it stands now (read from the case), the confirmation, and the password if given.
+ */
+export async function signForm(caseId: unknown, password?: string) {
+  const { ProposalModel } = await import("#models/proposal");
+  const { seenVersionOf } = await import("~/domain/agreements/agreements.server");
+  const c = await ProposalModel.findById(caseId).lean();
+  const seen = c ? seenVersionOf(c as never) : null;
+  return {
+    intent: "sign",
+    confirm: "on",
+    signingNumber: String(seen?.number ?? 0),
+    signingHash: seen?.hash ?? "",
+    ...(password === undefined ? {} : { password }),
+  };
+}

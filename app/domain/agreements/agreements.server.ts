@@ -13,7 +13,7 @@ export {
   withdrawAmendment,
   type AgreementDraftInput,
 } from "./drafting.server";
-export { signAgreement, stepUpFor } from "./signing.server";
+export { seenVersionOf, signAgreement, signingKey, stepUpFor } from "./signing.server";
 export { assessReport, logFollowUpMeeting, recordPayment, submitReport } from "./follow-up.server";
 export { endDueAgreements, terminateAgreement } from "./ending.server";
 export {

@@ -15,7 +15,7 @@ import { quarterlyPlan } from "./ledger";
 // people are, and which text is being written now (the agreement itself, or a change to it).
 
 export type AgreementRefusal =
-  "actor" | "status" | "signer" | "password" | "throttled" | "eid" | "signers" | "unchanged" | "partner";
+  "actor" | "status" | "changed" | "signer" | "password" | "throttled" | "eid" | "signers" | "unchanged" | "partner";
 
 export class AgreementError extends Error {
   constructor(

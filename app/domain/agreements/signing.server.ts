@@ -2,7 +2,6 @@ import {
   AgreementVersionModel,
   agreementVersionId,
   type AgreementState,
-  type AgreementVersion,
   type Signature,
   type SignatureEid,
   type SigningState,
@@ -10,6 +9,8 @@ import {
 import type { StepUp } from "#models/session";
 import { PublicBodyModel } from "#models/public-body";
 import { UserModel } from "#models/user";
+import { DocumentModel } from "#models/document";
+import { stableId } from "#models/shared";
 import type { CaseEffect } from "../cases/effects";
 import { CaseConflictError, loadCaseById, type CaseDoc } from "../cases/engine.server";
 import { noticeEffects, staffRecipients } from "../cases/notices.server";
@@ -44,8 +45,28 @@ function pendingSigning(c: CaseDoc) {
   return open && signing && signing.signatures.length < signing.signers.length ? { ...open, signing } : null;
 }
 
-/** How a signer proves it is them: the password again, or a fresh e-ID authentication. */
-export type SigningCredential = { ip: string } & ({ password: string } | { eid: StepUp | null });
+/**
+ * How a signer proves it is them: the password again, or a fresh e-ID authentication made for
+ * this signing (taken, once, only after the text is found to be the one the signer saw).
+ */
+export type SigningCredential = { ip: string } & (
+  { password: string } | { eid: () => Promise<StepUp | "used" | null> }
+);
+
+/** What the signer saw when they opened the page: the version's number and its text's SHA-256. */
+export interface SeenVersion {
+  number: number;
+  hash: string;
+}
+
+/** The version out for signing now, as a signer who opened the page sees it. */
+export function seenVersionOf(c: CaseDoc): SeenVersion | null {
+  const signing = pendingSigning(c)?.signing;
+  return signing ? { number: signing.number, hash: signing.hash } : null;
+}
+
+/** Names one signing for an e-ID step-up: the case and the version out for signing. */
+export const signingKey = (c: Pick<CaseDoc, "_id">, number: number) => `${String(c._id)}:${number}`;
 
 /**
  * Which e-ID provider the signer must step up with (decision 016), if the public body
@@ -56,36 +77,65 @@ export async function stepUpFor(c: CaseDoc, user: SessionUser) {
   return signer ? stepUpProvider(c.publicBodyId, signer.party === "organisation" ? "organisation" : "staff") : null;
 }
 
-/** For the sign form: the e-ID to step up with, and a fresh step-up already made in this session. */
+/**
+ * For the sign form: the e-ID to step up with, a fresh step-up already made in this session for
+ * this very signing, and the key that names the signing.
+ */
 export async function signingMethod(request: Request, c: CaseDoc, user: SessionUser) {
   const provider = await stepUpFor(c, user);
-  if (!provider) return { provider: null, fresh: null };
-  const stepUp = await currentStepUp(request);
+  const number = pendingSigning(c)?.signing.number;
+  if (!provider || number === undefined) return { provider: null, fresh: null, signing: null };
+  const signing = signingKey(c, number);
+  const stepUp = await currentStepUp(request, signing);
   const fresh = stepUp && String(stepUp.providerId) === provider.id ? stepUp : null;
-  return { provider, fresh: fresh ? { label: fresh.label, authTime: fresh.authTime.toISOString() } : null };
+  return { provider, signing, fresh: fresh ? { label: fresh.label, authTime: fresh.authTime.toISOString() } : null };
 }
 
-/** Whether the user's signature of version `number` is recorded (in a signing under way or done). */
-const hasSigned = (c: CaseDoc, user: SessionUser, number: number) =>
+/**
+ * Whether the user's signature of exactly the version they saw is recorded, in a signing under
+ * way or done. Never true for another version (an agreement in force the person signed earlier).
+ */
+const hasSigned = (c: CaseDoc, user: SessionUser, seen: SeenVersion) =>
   [pendingSigning(c)?.signing, c.agreement?.signing].some(
-    (s) => s?.number === number && s.signatures.some((x) => x.userId.equals(user._id)),
+    (s) => s?.number === seen.number && s.hash === seen.hash && s.signatures.some((x) => x.userId.equals(user._id)),
   );
+
+/** The version out for signing is the one the signer saw, else the text changed under them (409). */
+function requireSeen(c: CaseDoc, seen: SeenVersion) {
+  const pending = pendingSigning(c);
+  if (!pending) throw new AgreementError("status");
+  if (pending.signing.number !== seen.number || pending.signing.hash !== seen.hash) {
+    throw new AgreementError("changed");
+  }
+  return pending;
+}
+
+const fail = (reason: "eid"): never => {
+  throw new AgreementError(reason);
+};
+
+/** Waits (a few seconds at most) for the twin request that took the step-up to record its signature. */
+async function twinSigned(c: CaseDoc, user: SessionUser, seen: SeenVersion) {
+  for (let i = 0; i < 50; i++) {
+    const fresh = await loadCaseById(c.publicBodyId, c._id);
+    if (fresh && hasSigned(fresh, user, seen)) return true;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return false;
+}
 
 async function checkCredential(
   c: CaseDoc,
   user: SessionUser,
   input: SigningCredential,
+  seen: SeenVersion,
 ): Promise<SignatureEid | null | "signed"> {
   const required = await stepUpFor(c, user);
   if (required) {
-    const eid = "eid" in input ? input.eid : null;
-    if (!eid || String(eid.providerId) !== required.id) {
-      // A double click: the twin signed with the step-up and used it up. Nothing left to do.
-      const number = pendingSigning(c)?.signing.number;
-      const fresh = await loadCaseById(c.publicBodyId, c._id);
-      if (number !== undefined && fresh && hasSigned(fresh, user, number)) return "signed";
-      throw new AgreementError("eid");
-    }
+    const eid = "eid" in input ? await input.eid() : null;
+    // A double click: the twin took the step-up a moment ago. Its signature is the answer.
+    if (eid === "used") return (await twinSigned(c, user, seen)) ? "signed" : fail("eid");
+    if (!eid || String(eid.providerId) !== required.id) throw new AgreementError("eid");
     return {
       provider: eid.label,
       authTime: eid.authTime,
@@ -106,27 +156,30 @@ async function checkCredential(
 }
 
 /**
- * A designated signer signs the version out for signing, after giving their password again or
- * a fresh e-ID authentication where the public body asks for one. The record keeps time,
- * account, IP, the SHA-256 of the exact text and the e-ID (provider, time, acr). Signing twice (a
- * double click, a retry) records one signature; two signers at once both land (the loser retries).
+ * A designated signer signs the version they saw (its number and SHA-256 come with the form)
+ * after giving their password again or a fresh e-ID authentication where the public body asks
+ * for one. The record keeps time, account, IP, the SHA-256 of the exact text and the e-ID
+ * (provider, time, acr). A version out for signing other than the one seen is refused (409):
+ * the page then shows the text as it is now. Signing twice (a double click, a retry) records one
+ * signature; two signers at once both land (the loser retries). "Signed" is answered only when
+ * this person's signature of that very version is recorded.
  */
-export async function signAgreement(c: CaseDoc, user: SessionUser, input: SigningCredential) {
+export async function signAgreement(c: CaseDoc, user: SessionUser, input: SigningCredential, seen: SeenVersion) {
   requireAction("signAgreement", user, c);
-  const eid = await checkCredential(c, user, input);
+  if (hasSigned(c, user, seen)) return c;
+  const signerOf = (p: ReturnType<typeof requireSeen>) => p.signing.signers.find((s) => s.userId.equals(user._id));
+  // Nothing is asked of the credential (nor a step-up used up) before the text is the one seen.
+  if (!signerOf(requireSeen(c, seen))) throw new AgreementError("signer");
+  const eid = await checkCredential(c, user, input, seen);
   if (eid === "signed") return c;
   let current: CaseDoc | null = c;
   for (let attempt = 0; attempt < 5 && current; attempt++) {
-    const pending = pendingSigning(current);
-    if (!pending) {
-      // Signed meanwhile by this very request's twin: the signature is there, nothing to do.
-      if (current.agreement?.signing?.signatures.some((s) => s.userId.equals(user._id))) return current;
-      throw new AgreementError("status");
-    }
+    // Signed meanwhile by this very request's twin: the signature is there, nothing to do.
+    if (hasSigned(current, user, seen)) return current;
+    const pending = requireSeen(current, seen);
     const { signing, amendment } = pending;
-    const signer = signing.signers.find((s) => s.userId.equals(user._id));
+    const signer = signerOf(pending);
     if (!signer) throw new AgreementError("signer");
-    if (signing.signatures.some((s) => s.userId.equals(user._id))) return current;
     // The hash is of the version stored when it was sent: a signature is of exactly that text.
     const version = await AgreementVersionModel.findById(agreementVersionId(c._id, signing.number)).lean();
     if (!version || sha256(agreementText(version)) !== signing.hash) throw new AgreementError("status");
@@ -139,10 +192,10 @@ export async function signAgreement(c: CaseDoc, user: SessionUser, input: Signin
     };
     const signatures = [...signing.signatures, signature];
     const last = signatures.length === signing.signers.length;
-    // The last signature brings the signed PDF: stored first, then named by the change and
-    // mailed to both parties with it.
-    const pdf = last ? await storeSignedPdf(current, user, version, signatures, signing.hash) : null;
-    const signed: SigningState = { ...signing, signatures, documentId: pdf?._id };
+    // The last signature brings the signed PDF, under an id fixed by the case, the version and
+    // its hash: the change names it, and it is stored once from what the change recorded.
+    const pdfId = last ? signedPdfId(c._id, signing.number, signing.hash) : undefined;
+    const signed: SigningState = { ...signing, signatures, documentId: pdfId };
     const a = current.agreement!;
     try {
       const { case: after } = await commitSigningStep(current, "signAgreement", user, amendment, {
@@ -156,8 +209,9 @@ export async function signAgreement(c: CaseDoc, user: SessionUser, input: Signin
               : // In force: the payment plan the text promises starts the ledger.
                 { ...a, signing: signed, plan: planFor(a) },
         },
-        effects: pdf ? await signedEffects(current, user, signing.number, pdf._id, signing.signers) : [],
+        effects: pdfId ? await signedEffects(current, user, signing.number, pdfId, signing.signers) : [],
       });
+      if (pdfId) await ensureSignedPdf(after);
       return after;
     } catch (error) {
       if (!(error instanceof CaseConflictError)) throw error;
@@ -228,14 +282,22 @@ async function signedEffects(
   ];
 }
 
-/** Renders the signed version as PDF/A and stores it with the case's documents (GridFS). */
-async function storeSignedPdf(
-  c: CaseDoc,
-  user: SessionUser,
-  version: AgreementVersion,
-  signatures: Signature[],
-  hash: string,
-) {
+/** The signed PDF's document id: one per case, version and text, whoever stores it. */
+const signedPdfId = (caseId: CaseDoc["_id"], number: number, hash: string) =>
+  stableId(`signed-agreement-pdf:${String(caseId)}:${number}:${hash}`);
+
+/**
+ * Stores the signed PDF that a completed signing names, if it is not stored yet: rendered from
+ * the recorded signatures (PDF/A, GridFS). Idempotent, and safe to run at once from two places;
+ * run after the signing's change and again by whoever needs the file (a stop between the two).
+ */
+export async function ensureSignedPdf(c: CaseDoc) {
+  const signing = c.agreement?.signing;
+  const id = signing?.documentId;
+  if (!signing || !id || !signing.signatures.length) return;
+  if (await DocumentModel.exists({ _id: id })) return;
+  const version = await AgreementVersionModel.findById(agreementVersionId(c._id, signing.number)).lean();
+  if (!version) return;
   const body = await PublicBodyModel.findById(c.publicBodyId).select("name").lean();
   const caseNumber = c.caseNumber ?? "";
   const bytes = await agreementPdf({
@@ -243,14 +305,15 @@ async function storeSignedPdf(
     title: c.title,
     publicBody: body?.name ?? "",
     version,
-    signatures,
-    hash,
+    signatures: signing.signatures,
+    hash: signing.hash,
   });
-  return storeDocument({
+  await storeDocument({
+    _id: id,
     publicBodyId: c.publicBodyId,
     organisationId: c.organisationId,
     caseId: c._id,
-    uploadedBy: user._id,
+    uploadedBy: signing.signatures.at(-1)!.userId,
     kind: "agreement",
     title: `Överenskommelse ${caseNumber}, version ${version.number}, undertecknad`,
     file: {

@@ -15,7 +15,7 @@ import { compareVersions } from "./diff";
 import { nextReport, reportSchedule } from "./follow-up";
 import { ledgerTotals } from "./ledger";
 import { signerChoices } from "./drafting.server";
-import { signingMethod } from "./signing.server";
+import { ensureSignedPdf, signingMethod } from "./signing.server";
 import { latestNumber, openDraft } from "./shared.server";
 
 // What the agreement page shows (docs/domain.md, "The agreement"): the text being written or in
@@ -244,5 +244,10 @@ export async function signedAgreementDocument(c: CaseDoc, number?: number) {
     number === undefined || number === a?.signing?.number
       ? a?.signing?.documentId
       : a?.earlier?.find((e) => e.number === number)?.documentId;
-  return id ? DocumentModel.findById(id).lean() : null;
+  if (!id) return null;
+  const doc = await DocumentModel.findById(id).lean();
+  if (doc || id !== a?.signing?.documentId) return doc;
+  // The signing was recorded but its PDF not yet stored (a stop between the two): store it now.
+  await ensureSignedPdf(c);
+  return DocumentModel.findById(id).lean();
 }

@@ -240,7 +240,9 @@ export async function agreementInStatus(cast: CaseCast, title: string, signed: b
   if (!signed) return c;
   for (const signer of [cast.member, cast.officer]) {
     const current = (await loadCaseById(c.publicBodyId, c._id)) ?? c;
-    c = await agreements.signAgreement(current, signer, { password: DEMO_PASSWORD, ip: "127.0.0.1" });
+    const seen = agreements.seenVersionOf(current);
+    if (!seen) break;
+    c = await agreements.signAgreement(current, signer, { password: DEMO_PASSWORD, ip: "127.0.0.1" }, seen);
   }
   return c;
 }

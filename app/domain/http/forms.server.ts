@@ -94,7 +94,10 @@ export function invalid(
 ) {
   return data(
     {
-      result: submission.reply({ ...errors, hideFields: ["password", "confirmPassword", "currentPassword"] }),
+      result: submission.reply({
+        ...errors,
+        hideFields: ["password", "confirmPassword", "currentPassword", "clientSecret"],
+      }),
       form: form ?? null,
     },
     { status },

@@ -7,6 +7,7 @@ import {
   linkByVerifiedEmail,
   linkIdentity,
   matchSignIn,
+  userWithIdentity,
 } from "./linked-identities.server";
 import {
   completeFlow,
@@ -33,10 +34,11 @@ export async function beginOidc(
   providerId: string,
   purpose: FlowPurpose,
   returnTo: string,
+  signing?: string,
 ): Promise<OidcStart | null> {
   const provider = await findProvider(publicBodyId, providerId);
   if (!provider) return null;
-  const { url, flow } = await startFlow(provider, purpose, safeRedirect(returnTo, "/mina-sidor"));
+  const { url, flow } = await startFlow(provider, purpose, safeRedirect(returnTo, "/mina-sidor"), signing);
   return { url, setCookie: await saveFlow(flow) };
 }
 
@@ -61,14 +63,19 @@ export async function finishOidc(
       case "test":
         await recordTest(provider._id, true);
         return { ok: true, redirectTo: "/admin#inloggning", cookies, toast: "oidc.admin.testOk" };
-      case "link":
-      case "stepup": {
+      case "link": {
         if (!user) return { ok: false, reason: "expired", purpose: flow.purpose, cookies };
         // Signed in already (with a password or another e-ID): that proves the account.
         await linkIdentity(user._id, identity);
-        if (flow.purpose === "link")
-          return { ok: true, redirectTo: "/konto#inloggningar", cookies, toast: "oidc.linked" };
-        await saveStepUp(request, identity);
+        return { ok: true, redirectTo: "/konto#inloggningar", cookies, toast: "oidc.linked" };
+      }
+      case "stepup": {
+        if (!user || !flow.signing) return { ok: false, reason: "expired", purpose: flow.purpose, cookies };
+        // Only the signer's own e-ID proves who signs: one already linked to this account.
+        // Nothing is linked here (an e-ID is linked from /konto, with re-authentication).
+        const holder = await userWithIdentity(identity.issuer, identity.subject);
+        if (!holder?._id.equals(user._id)) return { ok: false, reason: "notYourEid", purpose: flow.purpose, cookies };
+        await saveStepUp(request, identity, flow.signing);
         return { ok: true, redirectTo: flow.returnTo, cookies, toast: "oidc.steppedUp" };
       }
       case "signin": {

@@ -1,6 +1,8 @@
+import { randomUUID } from "node:crypto";
 import { createCookie } from "@remix-run/node";
 import type { Types } from "mongoose";
 import { SessionModel, type StepUp } from "#models/session";
+import { claimOnce, isClaimed } from "../kernel/claims.server";
 import { clockNow } from "../kernel/clock";
 import { sha256 } from "../kernel/crypto.server";
 import { getEnv } from "../kernel/env.server";
@@ -53,11 +55,16 @@ export async function readPending(request: Request): Promise<VerifiedIdentity | 
   return { ...identity, authTime: new Date(identity.authTime) };
 }
 
-/** Keeps a fresh e-ID authentication on the session, for the signature that follows. */
-export async function saveStepUp(request: Request, identity: VerifiedIdentity) {
+/**
+ * Keeps a fresh e-ID authentication on the session, for the one signature it was made for:
+ * `signing` names the case and the version ("caseId:number") the signer was looking at.
+ */
+export async function saveStepUp(request: Request, identity: VerifiedIdentity, signing: string) {
   const token = await sessionToken(request);
   if (!token) return;
   const stepUp: StepUp = {
+    id: randomUUID(),
+    signing,
     providerId: identity.providerId as unknown as Types.ObjectId,
     label: identity.label,
     authTime: identity.authTime,
@@ -68,19 +75,35 @@ export async function saveStepUp(request: Request, identity: VerifiedIdentity) {
 }
 
 /** How long after the e-ID authentication the signature may follow. */
-export const STEP_UP_VALID_MS = 10 * 60 * 1000;
+export const STEP_UP_VALID_MS = 5 * 60 * 1000;
 
-/** The session's fresh step-up, if there is one (not used up). */
-export async function currentStepUp(request: Request): Promise<StepUp | null> {
+/** The session's fresh step-up for this signing ("caseId:number"), if there is one (not used up). */
+export async function currentStepUp(request: Request, signing: string): Promise<StepUp | null> {
+  const stepUp = await freshStepUp(request, signing);
+  return stepUp && !(await isClaimed(stepUpKey(stepUp))) ? stepUp : null;
+}
+
+async function freshStepUp(request: Request, signing: string) {
   const token = await sessionToken(request);
   if (!token) return null;
   const session = await SessionModel.findById(sha256(token)).select("stepUp").lean();
   const stepUp = session?.stepUp;
-  return stepUp && clockNow().getTime() - new Date(stepUp.authTime).getTime() <= STEP_UP_VALID_MS ? stepUp : null;
+  if (!stepUp?.id || stepUp.signing !== signing) return null;
+  return clockNow().getTime() - new Date(stepUp.authTime).getTime() > STEP_UP_VALID_MS ? null : stepUp;
 }
 
-/** Ends the step-up once it has signed: one authentication, one signature. */
-export async function clearStepUp(request: Request) {
+const stepUpKey = (s: StepUp) => `step-up:${s.id ?? ""}`;
+
+/**
+ * Uses the session's step-up for this signing up, once: of two requests at once (a double
+ * click, a replayed form) exactly one gets it, by the claim's unique insert; the other learns
+ * that it was "used" (and waits for its twin's signature). One authentication, one signature.
+ */
+export async function takeStepUp(request: Request, signing: string): Promise<StepUp | "used" | null> {
+  const stepUp = await freshStepUp(request, signing);
+  if (!stepUp) return null;
+  if (!(await claimOnce(stepUpKey(stepUp), STEP_UP_VALID_MS * 2))) return "used";
   const token = await sessionToken(request);
   if (token) await SessionModel.updateOne({ _id: sha256(token) }, { $unset: { stepUp: "" } });
+  return stepUp;
 }

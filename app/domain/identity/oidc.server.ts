@@ -30,6 +30,8 @@ export interface Flow {
   verifier: string;
   returnTo: string;
   startedAt: number;
+  /** For a step-up: the signing it is for ("caseId:number"). */
+  signing?: string;
 }
 
 export type ProviderDoc = IdentityProvider & { _id: Types.ObjectId };
@@ -45,6 +47,7 @@ export type OidcFailure =
   | "noEmail"
   | "noStaffAccount"
   | "linkedElsewhere"
+  | "notYourEid"
   | "disabled";
 
 export class OidcError extends Error {
@@ -141,7 +144,7 @@ export async function enabledProviders(publicBodyId: Types.ObjectId) {
 }
 
 /** Starts a sign-in: the provider's address to send the browser to, and the flow to remember. */
-export async function startFlow(provider: ProviderDoc, purpose: FlowPurpose, returnTo: string) {
+export async function startFlow(provider: ProviderDoc, purpose: FlowPurpose, returnTo: string, signing?: string) {
   if (!provider.enabled && purpose !== "test") throw new OidcError("disabled");
   const config = await configOf(provider).catch(async (error: unknown) => {
     await recordFailure(provider._id, error);
@@ -155,6 +158,7 @@ export async function startFlow(provider: ProviderDoc, purpose: FlowPurpose, ret
     verifier: client.randomPKCECodeVerifier(),
     returnTo,
     startedAt: clockNow().getTime(),
+    ...(purpose === "stepup" && signing ? { signing } : {}),
   };
   const url = client.buildAuthorizationUrl(config, {
     redirect_uri: redirectUri(),

@@ -54,10 +54,13 @@ export async function enqueueEmail(
  * Sends what is due; returns how many were sent. Each attempt of each row is claimed once
  * (claims.server.ts), so several app instances never send the same email twice.
  */
-/** A stored document as a mail attachment (gone documents are simply not attached). */
+/**
+ * A stored document as a mail attachment. Registered documents are never removed, so a missing
+ * one is not stored yet (the signed PDF follows its signing): the mail waits for the next try.
+ */
 async function readAttachment(id: Types.ObjectId) {
   const doc = await DocumentModel.findById(id).lean();
-  if (!doc) return [];
+  if (!doc) throw new Error(`attachment ${String(id)} not stored yet`);
   const chunks: Buffer[] = [];
   for await (const chunk of openFile(doc.fileId)) chunks.push(chunk as Buffer);
   return [{ filename: doc.filename, content: Buffer.concat(chunks), contentType: doc.contentType }];

@@ -1,6 +1,7 @@
 import { Readable } from "node:stream";
 import { fileTypeFromBuffer } from "file-type";
 import mongoose, { Types } from "mongoose";
+import { isDuplicateKey } from "../kernel/claims.server";
 import { cachedUntilTouched, touch } from "../kernel/read-markers.server";
 import { DocumentModel, type OrgDocumentKind } from "#models/document";
 
@@ -45,6 +46,8 @@ export function cleanFilename(name: string, ext: string) {
 
 /** Stores a checked file in GridFS with its metadata: an organisation's document, or a case attachment. */
 export async function storeDocument(input: {
+  /** A fixed id: a second store under it keeps the first (the signed PDF of one signing). */
+  _id?: Types.ObjectId;
   publicBodyId: Types.ObjectId;
   organisationId: Types.ObjectId;
   caseId?: Types.ObjectId;
@@ -64,19 +67,31 @@ export async function storeDocument(input: {
       .on("finish", resolve)
       .on("error", reject);
   });
-  const doc = await DocumentModel.create({
-    publicBodyId: input.publicBodyId,
-    organisationId: input.organisationId,
-    caseId: input.caseId,
-    kind: input.kind,
-    title: input.title,
-    filename,
-    contentType: type.mime,
-    extension: type.ext,
-    size: bytes.byteLength,
-    fileId: upload.id,
-    uploadedBy: input.uploadedBy,
-  });
+  let doc;
+  try {
+    doc = await DocumentModel.create({
+      ...(input._id ? { _id: input._id } : {}),
+      publicBodyId: input.publicBodyId,
+      organisationId: input.organisationId,
+      caseId: input.caseId,
+      kind: input.kind,
+      title: input.title,
+      filename,
+      contentType: type.mime,
+      extension: type.ext,
+      size: bytes.byteLength,
+      fileId: upload.id,
+      uploadedBy: input.uploadedBy,
+    });
+  } catch (error) {
+    const first = input._id && isDuplicateKey(error) ? await DocumentModel.findById(input._id) : null;
+    if (!first) throw error;
+    // Stored a moment ago by another request: that one stays, this file goes.
+    await bucket()
+      .delete(upload.id)
+      .catch(() => undefined);
+    return first;
+  }
   if (input.kind !== "attachment") await touch("orgDocuments");
   return doc;
 }

@@ -12,6 +12,7 @@ import {
   saveAgreementDraft,
   sendForSigning,
   signAgreement,
+  signingKey,
   stepUpFor,
   startAmendment,
   withdrawAmendment,
@@ -21,7 +22,7 @@ import { caseErrorResponse } from "~/domain/cases/errors.server";
 import { invalid, parseForm, withFileError, type Submission } from "~/domain/http/forms.server";
 import { optionalUploadedFile } from "~/domain/http/uploads.server";
 import { badRequest } from "~/domain/http/request.server";
-import { clearStepUp, currentStepUp } from "~/domain/identity/oidc-session.server";
+import { takeStepUp } from "~/domain/identity/oidc-session.server";
 import { redirectWithToast, type SessionUser } from "~/domain/identity/session.server";
 import {
   agreementCommentSchema,
@@ -160,16 +161,18 @@ export async function runAgreementIntent(
       const eid = Boolean(await stepUpFor(c, user));
       const submission = parseForm(formData, eid ? signWithEidSchema : signSchema);
       if (submission.status !== "success") return invalid(submission, {}, 400, "sign");
-      const value = submission.value as { password?: string };
-      const credential = eid ? { ip, eid: await currentStepUp(request) } : { ip, password: value.password ?? "" };
-      const refused = await refusedAt(submission, "sign", () => signAgreement(c, user, credential), {
+      const value = submission.value as { password?: string; signingNumber: number; signingHash: string };
+      const seen = { number: value.signingNumber, hash: value.signingHash };
+      // One authentication, one signature: the step-up made for this signing is used up here.
+      const credential = eid
+        ? { ip, eid: () => takeStepUp(request, signingKey(c, seen.number)) }
+        : { ip, password: value.password ?? "" };
+      const refused = await refusedAt(submission, "sign", () => signAgreement(c, user, credential, seen), {
         password: ["password", "agreement.errors.password"],
         throttled: ["password", "agreement.errors.throttled"],
         eid: ["confirm", "agreement.errors.eid"],
       });
       if (refused) return refused;
-      // One authentication, one signature.
-      if (eid) await clearStepUp(request);
       return redirectWithToast(here, "agreement.toasts.signed");
     }
   } catch (error) {
