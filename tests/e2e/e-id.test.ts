@@ -124,6 +124,20 @@ describe("signing in with e-ID", { timeout: 120_000 }, () => {
     const cast = await laxhjalpenCast();
     const c = await agreementInStatus(cast, "Avtal att skriva under med e-legitimation", false);
     idp.accounts.set("lina-e2e", { name: "Lina", [PERSONAL_NUMBER_CLAIM]: "19900909-9999" });
+    // Her own e-ID, linked to her account before (only a linked e-ID signs for its account).
+    await UserModel.updateOne(
+      { _id: cast.member._id },
+      {
+        $push: {
+          externalIdentities: {
+            issuer: idp.issuer,
+            subject: "lina-e2e",
+            label: "e-legitimation",
+            linkedAt: new Date(),
+          },
+        },
+      },
+    );
     const signer = await newPage(browser);
     await signInAs(signer, app.url, DEMO.orgAdminB);
     await signer.page.goto(`${app.url}/forslag/${String(c._id)}/avtal`);
