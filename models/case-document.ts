@@ -14,7 +14,8 @@ export interface CaseDocument {
   /** The key it was registered under (the change's effect), so a retry registers it once. */
   ref: string;
   date: Date;
-  direction: "incoming" | "outgoing" | "internal";
+  /** "signed": an agreement signed by both parties (neither sent nor received: made together). */
+  direction: "incoming" | "outgoing" | "internal" | "signed";
   title: string;
   sender: string;
   confidential: boolean;
@@ -29,7 +30,7 @@ const schema = new Schema<CaseDocument>(
     number: { type: Number, required: true },
     ref: { type: String, default: "" },
     date: { type: Date, required: true },
-    direction: { type: String, enum: ["incoming", "outgoing", "internal"], required: true },
+    direction: { type: String, enum: ["incoming", "outgoing", "internal", "signed"], required: true },
     title: { type: String, required: true },
     sender: { type: String, default: "" },
     confidential: { type: Boolean, default: false },

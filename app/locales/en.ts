@@ -379,6 +379,8 @@ const en: Shape<typeof sv> = {
       statutes: "Statutes",
       annual_report: "Annual activity report",
       financial_statement: "Annual accounts or budget",
+      agreement: "Signed agreement",
+      attachment: "Attachment in a case",
       other: "Other",
     },
     docTitle: "Description",

@@ -371,6 +371,8 @@ const sv = {
       statutes: "Stadgar",
       annual_report: "Verksamhetsberättelse",
       financial_statement: "Årsredovisning eller budget",
+      agreement: "Undertecknad överenskommelse",
+      attachment: "Bilaga i ett ärende",
       other: "Annat",
     },
     docTitle: "Beskrivning",

@@ -148,3 +148,37 @@ describe("the signed PDF", () => {
     ]);
   });
 });
+
+describe("registered documents", () => {
+  it("are never removed through the app: no button, a refused post, and the PDF still there for both", async () => {
+    const cast = await laxhjalpenCast();
+    const c = await agreementInStatus(cast, "Underskrift: PDF:en ligger kvar", true);
+    const signed = await reload(c._id);
+    const pdfId = String(signed.agreement?.signing?.documentId);
+    const orgPage = `/organisation/${String(cast.organisation._id)}`;
+    const lina = await sessionFor(app.url, DEMO.orgAdminB);
+    const page = (await (await lina.get(orgPage)).text()).replaceAll("<!-- -->", "");
+    // Listed as what it is, without a way to remove it.
+    expect(page).toContain("Undertecknad överenskommelse");
+    expect(page).not.toContain(`name="documentId" value="${pdfId}"`);
+    expect(page).not.toContain("org.docKinds");
+
+    const refused = await lina.post(orgPage, { intent: "deleteDocument", documentId: pdfId });
+    expect(refused.status).toBe(409);
+    expect(await DocumentModel.exists({ _id: pdfId })).not.toBeNull();
+    const hans = await sessionFor(app.url, DEMO.officer);
+    expect((await hans.get(`/forslag/${String(c._id)}/avtal/pdf`)).status).toBe(200);
+    expect((await lina.get(`/forslag/${String(c._id)}/avtal/pdf`)).status).toBe(200);
+
+    // On the case pages the signed PDF says what it is, for staff and for the organisation.
+    const staffCase = (await (await hans.get(`/handlaggning/arenden/${String(c._id)}`)).text()).replaceAll(
+      "<!-- -->",
+      "",
+    );
+    expect(staffCase).toContain("Undertecknad av båda parter");
+    expect(staffCase).not.toContain("org.docKinds");
+    const orgCase = (await (await lina.get(`/forslag/${String(c._id)}`)).text()).replaceAll("<!-- -->", "");
+    expect(orgCase).toContain("undertecknad av båda parter");
+    expect(orgCase).not.toContain("kommunens anteckning)");
+  });
+});

@@ -272,7 +272,7 @@ async function signedEffects(
       kind: "document",
       ref: `agreement-signed:${number}`,
       entry: {
-        direction: "internal",
+        direction: "signed",
         title: `Överenskommelse, version ${number}, undertecknad`,
         sender: "",
         documentId,

@@ -15,7 +15,7 @@ import { can, caseSubject } from "../access/ability.server";
 import { caseRows, directory } from "../cases/read-model.server";
 import { escapeRegex } from "../kernel/validation";
 import type { AppAbility } from "../access/policy";
-import { listOrgDocuments } from "../records/documents.server";
+import { isRegistered, listOrgDocuments } from "../records/documents.server";
 import { clockNow } from "../kernel/clock";
 
 export type OrganisationInput = Pick<
@@ -290,6 +290,8 @@ export async function organisationPage(org: OrganisationDoc, ability: AppAbility
         filename: d.filename,
         size: d.size,
         createdAt: d.createdAt.toISOString(),
+        // A registered document (a signed agreement, a file sent in a case) never leaves by a button.
+        registered: isRegistered(d),
       })) ?? null,
   };
 }

@@ -148,7 +148,28 @@ export function openFile(fileId: Types.ObjectId) {
   return bucket().openDownloadStream(fileId);
 }
 
-/** Removes a stored document and its file (an organisation's document, or a deleted draft's attachment). */
+/**
+ * A registered document (allmän handling): a signed agreement, or a file that belongs to a case.
+ * It is never removed by anyone through the app; only disposal under the document plan may.
+ */
+export const isRegistered = (doc: { kind: string; caseId?: Types.ObjectId | null }) =>
+  doc.kind === "agreement" || Boolean(doc.caseId);
+
+/** Refused: the document is registered and stays (see `isRegistered`). */
+export class RegisteredDocumentError extends Error {}
+
+/** Removes an organisation's own document (statutes, annual report …) and its file. */
+export async function deleteOrgDocument(doc: {
+  _id: Types.ObjectId;
+  fileId: Types.ObjectId;
+  kind: string;
+  caseId?: Types.ObjectId | null;
+}) {
+  if (isRegistered(doc)) throw new RegisteredDocumentError();
+  await deleteDocument(doc);
+}
+
+/** Removes a stored document and its file (an organisation's own document, or a deleted draft's attachment). */
 export async function deleteDocument(doc: { _id: Types.ObjectId; fileId: Types.ObjectId }) {
   await DocumentModel.deleteOne({ _id: doc._id });
   await touch("orgDocuments");

@@ -59,7 +59,7 @@ export function DocumentsSection({
             {
               label: t("org.table.action"),
               cell: (d) =>
-                mayDelete ? (
+                mayDelete && !d.registered ? (
                   <Form method="post">
                     <input type="hidden" name="intent" value="deleteDocument" />
                     <input type="hidden" name="documentId" value={d.id} />

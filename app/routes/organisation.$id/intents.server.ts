@@ -14,7 +14,12 @@ import {
   type OrganisationDoc,
 } from "~/domain/organisations/organisations.server";
 import type { PublicBodyDoc } from "~/domain/public-body/public-body.server";
-import { deleteDocument, findOrgDocument, storeDocument } from "~/domain/records/documents.server";
+import {
+  deleteOrgDocument,
+  findOrgDocument,
+  RegisteredDocumentError,
+  storeDocument,
+} from "~/domain/records/documents.server";
 import { inviteMemberSchema, objectId, organisationSchema, uploadSchema } from "~/schemas/organisation";
 
 interface Ctx {
@@ -97,7 +102,12 @@ export async function runOrganisationIntent({ org, ability, scope, user, publicB
     requireAbility(ability, "delete", "OrgDocument", scope, 403);
     const doc = await findOrgDocument(org.publicBodyId, org._id, String(formData.get("documentId") ?? ""));
     if (!doc) throw new Response("Sidan finns inte", { status: 404 });
-    await deleteDocument(doc);
+    try {
+      await deleteOrgDocument(doc);
+    } catch (error) {
+      if (!(error instanceof RegisteredDocumentError)) throw error;
+      throw new Response("En registrerad handling kan inte tas bort", { status: 409 });
+    }
     return redirectWithToast(here, "org.docDeleted");
   }
   throw badRequest();
