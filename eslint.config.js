@@ -43,4 +43,20 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // A date is a Swedish calendar date (app/domain/kernel/days.ts): cutting an ISO string gives
+    // the UTC date, a day early between midnight and 01:00 or 02:00 in Sweden.
+    files: ["app/**/*.{ts,tsx}"],
+    ignores: ["app/domain/kernel/days.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector:
+            "CallExpression[callee.property.name=/^(slice|substring|substr)$/][callee.object.callee.property.name='toISOString']",
+          message: "Use dayOf (a stored calendar date) or swedishToday (an instant) from ~/domain/kernel/days.",
+        },
+      ],
+    },
+  },
 );

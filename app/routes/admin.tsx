@@ -32,6 +32,7 @@ import {
   updateReminderSettings,
   type ReminderSettingsInput,
 } from "~/domain/public-body/public-body.server";
+import { dayOf } from "~/domain/kernel/days";
 
 export const meta = pageMeta("admin.title");
 
@@ -61,7 +62,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       signatureReminderDays: publicBody.signatureReminderDays ?? 7,
     },
     eurRate: publicBody.eurRate
-      ? { sekPerEur: publicBody.eurRate.sekPerEur, date: publicBody.eurRate.date.toISOString().slice(0, 10) }
+      ? { sekPerEur: publicBody.eurRate.sekPerEur, date: dayOf(publicBody.eurRate.date) }
       : null,
   };
 }

@@ -3,6 +3,7 @@
 // shared by server and browser. The agreement is a Swedish document whatever the reader's
 // language, so its headings are Swedish here and the same in every hash.
 import type { AgreementSection, AgreementTerms } from "#models/agreement";
+import { dayOf } from "../kernel/days";
 
 export const AGREEMENT_SECTIONS = [
   ["parties", "Parter"],
@@ -22,7 +23,7 @@ export type AgreementSectionKey = (typeof AGREEMENT_SECTIONS)[number][0];
 export const SECTION_KEYS = AGREEMENT_SECTIONS.map(([key]) => key);
 export const sectionTitle = (key: string) => AGREEMENT_SECTIONS.find(([k]) => k === key)?.[1] ?? key;
 
-const day = (d: Date | string | undefined) => (d ? new Date(d).toISOString().slice(0, 10) : "–");
+const day = (d: Date | string | undefined) => (d ? dayOf(d) : "–");
 const kronor = (n: number) => `${new Intl.NumberFormat("sv-SE").format(n)} kr`;
 
 /** The term, notice and money, as they read in the document. */

@@ -1,4 +1,3 @@
-import { addYears } from "date-fns";
 import type {
   AgreementAmendment,
   AgreementPartner,
@@ -34,6 +33,7 @@ import {
   sha256,
   withDraft,
 } from "./shared.server";
+import { addMonthsToDay, swedishToday } from "../kernel/days";
 
 // Writing the agreement together (docs/domain.md, "The agreement"): the first draft from the
 // approved case, staff's saved versions, comments per section, sending a version for signing
@@ -324,10 +324,12 @@ export async function startAmendment(
   const a = requireActive(c);
   if (a.amendment || a.termination || !a.signing) throw new AgreementError("status");
   if (expectedVersion !== c.version) throw new CaseConflictError();
-  const end = input.kind === "extension" ? (input.end ?? (a.end ? addYears(a.end, 1) : undefined)) : a.end;
+  const end = input.kind === "extension" ? (input.end ?? (a.end ? addMonthsToDay(a.end, 12) : undefined)) : a.end;
   if (input.kind === "extension" && (!end || !a.end || end <= a.end)) throw new AgreementError("unchanged");
   const number = latestNumber(a) + 1;
-  const signedOn = a.signing.signatures.at(-1)?.at.toISOString().slice(0, 10) ?? "";
+  const lastSigned = a.signing.signatures.at(-1)?.at;
+  // The Swedish date of the signature (at 00:30 in Sweden it is still yesterday in UTC).
+  const signedOn = lastSigned ? swedishToday(lastSigned) : "";
   // The text says which version it replaces, so the signed change stands on its own.
   const sections = a.sections.map((s) =>
     s.key === "changes"

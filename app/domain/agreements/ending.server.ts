@@ -1,8 +1,7 @@
-import { addMonths } from "date-fns";
 import { CaseConflictError, loadCaseById, recordChange, transition, type CaseDoc } from "../cases/engine.server";
 import { caseRows } from "../cases/read-model.server";
 import { clockNow } from "../kernel/clock";
-import { swedishToday } from "../kernel/swedish-calendar";
+import { addMonthsToDay, dayOf, swedishDay, swedishToday } from "../kernel/days";
 import type { SessionUser } from "../identity/session.server";
 import { AgreementError, noticeToBoth, partnerIdsOf, requireAction, requireActive } from "./shared.server";
 
@@ -25,17 +24,20 @@ export async function terminateAgreement(
   if (agreement.termination) throw new AgreementError("status");
   if (expectedVersion !== c.version) throw new CaseConflictError();
   const at = clockNow();
-  // 30 November + 3 months is 28 February, not 2 March (date-fns clamps to the month's end).
-  const notice = addMonths(at, agreement.noticeMonths);
+  // From the Swedish date notice was given (00:04 on 7 December is 7 December, whatever UTC
+  // says), as a calendar date; 30 November + 3 months is 28 February, not 2 March.
+  const notice = addMonthsToDay(swedishDay(at), agreement.noticeMonths);
   const effectiveOn = agreement.end && agreement.end < notice ? agreement.end : notice;
   const party = actor === "organisation" ? ("organisation" as const) : ("municipality" as const);
   const { case: after } = await recordChange(
     c,
-    { type: "agreementTerminated", actor: user, data: { date: effectiveOn.toISOString().slice(0, 10) } },
+    { type: "agreementTerminated", actor: user, data: { date: dayOf(effectiveOn) } },
     {
       agreement: {
         ...agreement,
         end: effectiveOn,
+        // The money follows the new end: no payment is planned after the agreement has ended.
+        plan: (agreement.plan ?? []).filter((p) => p.date <= effectiveOn),
         termination: { byName: user.name, party, reason: input.reason, at, effectiveOn },
       },
       partnerOrganisationIds: partnerIdsOf(agreement),
@@ -63,7 +65,7 @@ export async function terminateAgreement(
 export async function endDueAgreements(now = clockNow()) {
   const today = swedishToday(now);
   const due = (await caseRows()).filter(
-    (r) => r.status === "active" && r.agreement?.end && r.agreement.end.toISOString().slice(0, 10) < today,
+    (r) => r.status === "active" && r.agreement?.end && dayOf(r.agreement.end) < today,
   );
   let ended = 0;
   for (const row of due) {

@@ -9,6 +9,7 @@ import type { UploadedFile } from "../http/uploads.server";
 import { storeCaseAttachment } from "../records/documents.server";
 import { reportSchedule } from "./follow-up";
 import { AgreementError, partyMembers, requireAction, requireActive } from "./shared.server";
+import { dayOf } from "../kernel/days";
 
 // Living with the agreement in force (docs/domain.md, "The agreement"): payments of the
 // municipal contribution, the organisation's yearly follow-up reports with their assessment,
@@ -170,7 +171,7 @@ export async function logFollowUpMeeting(
   const meetings = [...(agreement.meetings ?? []), { ...input, loggedBy: user.name }].sort(
     (a, b) => a.heldOn.getTime() - b.heldOn.getTime(),
   );
-  const date = input.heldOn.toISOString().slice(0, 10);
+  const date = dayOf(input.heldOn);
   const to = (await partyMembers(c)).map((m) => m.email);
   const { case: after } = await recordChange(
     c,

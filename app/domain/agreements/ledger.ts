@@ -2,8 +2,7 @@
 // payment plan, the payments made, and the organisation's reported own contribution, summed
 // per year and for the whole term. Plain, shared by server and browser.
 import type { OwnContribution, Payment, PlannedPayment } from "#models/agreement";
-
-const yearOf = (d: Date | string) => Number(new Date(d).toISOString().slice(0, 4));
+import { yearOf } from "../kernel/days";
 
 /**
  * The plan the agreement's standard text promises: the contribution per year paid quarterly in

@@ -4,6 +4,7 @@
 import { swedishToday } from "../kernel/swedish-calendar";
 import { reportSchedule } from "./follow-up";
 import { signingUnderWay, type AgreementCase } from "./progress";
+import { dayOf } from "../kernel/days";
 
 export type AgreementReminderType =
   | "reminderReportDue"
@@ -42,7 +43,7 @@ export const PAYMENT_GRACE_DAYS = 7;
 
 const DAY = 24 * 60 * 60 * 1000;
 const dayNumber = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY;
-const iso = (d: Date) => d.toISOString().slice(0, 10);
+const iso = dayOf;
 
 export function dueAgreementReminders(
   cases: (AgreementCase & { id: string })[],

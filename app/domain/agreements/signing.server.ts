@@ -15,7 +15,7 @@ import type { CaseEffect } from "../cases/effects";
 import { CaseConflictError, loadCaseById, type CaseDoc } from "../cases/engine.server";
 import { noticeEffects, staffRecipients } from "../cases/notices.server";
 import { clockNow } from "../kernel/clock";
-import { swedishToday } from "../kernel/swedish-calendar";
+import { dayOf, swedishToday } from "../kernel/days";
 import { verifyPassword } from "../kernel/crypto.server";
 import type { SessionUser } from "../identity/session.server";
 import { stepUpProvider } from "../identity/linked-identities.server";
@@ -229,7 +229,7 @@ export async function signAgreement(c: CaseDoc, user: SessionUser, input: Signin
 function inForce(a: AgreementState, signing: SigningState, today: Date): AgreementState {
   const { amendment, ...current } = a;
   if (!amendment || !a.signing) return a;
-  const isBefore = (d: Date) => d.toISOString().slice(0, 10) < swedishToday(today);
+  const isBefore = (d: Date) => dayOf(d) < swedishToday(today);
   const { kind: _k, basedOn: _b, reason: _r, startedBy: _s, startedAt: _a, ...draft } = amendment;
   const signedAt = a.signing.signatures.at(-1)?.at ?? a.signing.sentAt;
   const next: AgreementState = {

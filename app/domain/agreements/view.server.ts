@@ -17,12 +17,13 @@ import { ledgerTotals } from "./ledger";
 import { signerChoices } from "./drafting.server";
 import { ensureSignedPdf, signingMethod } from "./signing.server";
 import { latestNumber, openDraft } from "./shared.server";
+import { dayOf } from "../kernel/days";
 
 // What the agreement page shows (docs/domain.md, "The agreement"): the text being written or in
 // force, its comments and versions, the signing, the ledger, the follow-up and what the person
 // may do now. Reads only `_id` lookups: the case, its trail, versions, comments, files.
 
-const day = (d: Date | undefined) => d?.toISOString().slice(0, 10) ?? "";
+const day = (d: Date | undefined) => (d ? dayOf(d) : "");
 const termsView = (t: AgreementTerms) => ({
   start: day(t.start),
   end: day(t.end),

@@ -20,6 +20,7 @@ import {
 import { requireContext } from "../http/request.server";
 import { sectionStatuses } from "./proposal-sections";
 import { directory } from "./read-model.server";
+import { dayOf } from "../kernel/days";
 
 /** The case the request is about, if the user may read it; otherwise 404 (docs/domain.md). */
 export async function loadCaseFor(request: Request, id: string | undefined) {
@@ -114,8 +115,8 @@ export async function casePageData(c: CaseDoc, options: { staff: boolean; actor:
       need: c.need,
       targetGroup: c.targetGroup,
       activities: c.activities,
-      periodStart: c.periodStart?.toISOString().slice(0, 10) ?? "",
-      periodEnd: c.periodEnd?.toISOString().slice(0, 10) ?? "",
+      periodStart: c.periodStart ? dayOf(c.periodStart) : "",
+      periodEnd: c.periodEnd ? dayOf(c.periodEnd) : "",
       areas: c.areas,
       generalInterest: c.generalInterest,
       municipalGoal: c.municipalGoal,
@@ -153,7 +154,7 @@ export async function casePageData(c: CaseDoc, options: { staff: boolean; actor:
           decidedBy: c.decision.decidedBy,
           decisionMakerName: c.decision.decisionMakerName,
           delegationRef: c.decision.delegationRef,
-          decisionDate: c.decision.decisionDate.toISOString().slice(0, 10),
+          decisionDate: dayOf(c.decision.decisionDate),
           protocolRef: c.decision.protocolRef,
           justification: c.decision.justification,
           contributionPerYearSek: c.decision.contributionPerYearSek,
@@ -236,7 +237,7 @@ export async function staffCaseView(
 }
 
 const rateView = (sekPerEur: number | undefined, date: Date | undefined) =>
-  sekPerEur && date ? { sekPerEur, date: date.toISOString().slice(0, 10) } : null;
+  sekPerEur && date ? { sekPerEur, date: dayOf(date) } : null;
 
 export type StaffCaseView = Awaited<ReturnType<typeof staffCaseView>>;
 

@@ -10,6 +10,7 @@ import { storeCaseAttachment } from "../records/documents.server";
 import type { SessionUser } from "../identity/session.server";
 import type { UploadedFile } from "../http/uploads.server";
 import { clockNow } from "../kernel/clock";
+import { dayOf } from "../kernel/days";
 
 // The dialogue of a case: messages, internal notes, meetings, completion requests and
 // answers, reassignment and turning an idea into a proposal. Internal text never leaves
@@ -84,7 +85,7 @@ export async function logMeeting(
 ) {
   if (!mayOnCase("meeting", actor)) throw new DialogueError("actor");
   if (c.status === "draft") throw new DialogueError("status");
-  const date = input.meetingDate.toISOString().slice(0, 10);
+  const date = dayOf(input.meetingDate);
   await recordChange(c, { type: "meeting", actor: user, data: { date } }, {}, [
     message(user, false, "meeting", {
       body: input.minutes,
@@ -110,7 +111,7 @@ export async function inviteToMeeting(
 ) {
   if (!mayOnCase("meeting", actor)) throw new DialogueError("actor");
   if (!isIn(DIALOGUE_STATUSES, c.status)) throw new DialogueError("status");
-  const date = input.meetingDate.toISOString().slice(0, 10);
+  const date = dayOf(input.meetingDate);
   const pendingInvitations = (c.pendingInvitations ?? 0) + 1;
   await recordChange(c, { type: "meetingInvited", actor: user, data: { date } }, { pendingInvitations }, [
     message(user, false, "meetingInvite", {
@@ -131,7 +132,7 @@ export async function confirmMeeting(c: CaseDoc, user: SessionUser, actor: CaseR
   const invite = await CaseMessageModel.findOne({ _id: messageId, caseId: c._id, kind: "meetingInvite" }).lean();
   if (!invite) throw new DialogueError("notFound");
   if (invite.confirmedAt) throw new DialogueError("status");
-  const date = invite.meetingDate?.toISOString().slice(0, 10) ?? "";
+  const date = invite.meetingDate ? dayOf(invite.meetingDate) : "";
   const pendingInvitations = Math.max(0, (c.pendingInvitations ?? 0) - 1);
   await recordChange(c, { type: "meetingConfirmed", actor: user, data: { date } }, { pendingInvitations }, [
     { kind: "confirmInvitation", messageId: invite._id },
@@ -219,7 +220,7 @@ export async function listDialogue(c: Pick<CaseDoc, "_id" | "version">, { staff 
     fromOrganisation: m.fromOrganisation,
     body: m.body,
     internalBody: staff ? m.internalBody : "",
-    meetingDate: m.meetingDate?.toISOString().slice(0, 10) ?? null,
+    meetingDate: m.meetingDate ? dayOf(m.meetingDate) : null,
     participants: m.participants,
     meetingTime: m.meetingTime ?? "",
     place: m.place ?? "",

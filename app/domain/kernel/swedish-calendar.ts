@@ -1,3 +1,5 @@
+import { dayOf } from "./days";
+
 // The Swedish calendar: public holidays and working days (for deadlines and "days waiting").
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -21,7 +23,7 @@ export function easterSunday(year: number): Date {
   return new Date(Date.UTC(year, month - 1, day));
 }
 
-const iso = (d: Date) => d.toISOString().slice(0, 10);
+const iso = dayOf;
 const plusDays = (d: Date, n: number) => new Date(d.getTime() + n * DAY);
 
 /**
@@ -59,7 +61,4 @@ export function workingDaysBetween(from: Date, to: Date): number {
   return days;
 }
 
-const swedishDay = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" });
-
-/** The date in Sweden at `now`, as YYYY-MM-DD: what "today" means for a Swedish deadline. */
-export const swedishToday = (now: Date) => swedishDay.format(now);
+export { swedishToday } from "./days";

@@ -5,6 +5,7 @@
 // are. Plain, unit-tested with an injected day.
 import { isOpen } from "../cases/statuses";
 import type { CaseStatus } from "../cases/lifecycle";
+import { dayOf, swedishToday } from "../kernel/days";
 
 export type Counters = Record<string, number>;
 
@@ -24,7 +25,6 @@ export interface StatCase {
 }
 
 const DAY = 24 * 60 * 60 * 1000;
-const day = (d: Date) => d.toISOString().slice(0, 10);
 const yearOf = (d: Date) => d.getUTCFullYear();
 const quarterOf = (d: Date) => `${yearOf(d)}-Q${Math.floor(d.getUTCMonth() / 3) + 1}`;
 /** Durations are counted per day up to a year; longer ones share the last bucket. */
@@ -50,9 +50,9 @@ export function contribution(c: StatCase): Counters {
     add(`d|${dept}|${y}|decide|${days(c.receivedAt, decided)}`);
     add(`q|${dept}|${quarterOf(decided)}|decided`);
   }
-  if (isOpen(c.status)) add(`quiet|${dept}|${day(c.lastActivityAt)}`);
+  if (isOpen(c.status)) add(`quiet|${dept}|${swedishToday(c.lastActivityAt)}`);
   const a = c.agreement;
-  if (c.status === "active" && a?.end) add(`end|${dept}|${day(a.end)}`);
+  if (c.status === "active" && a?.end) add(`end|${dept}|${dayOf(a.end)}`);
   if (c.status === "active" || c.status === "ended") {
     add(`a|${dept}|${y}|${c.status}`);
     for (const p of a?.plan ?? []) add(`m|${dept}|${yearOf(p.date)}|committed`, p.amountSek);

@@ -6,12 +6,13 @@ import { swedishToday } from "../kernel/swedish-calendar";
 import { reportSchedule } from "../agreements/follow-up";
 import { quarterlyPlan } from "../agreements/ledger";
 import { registerIdentifier, registerStatus, type RegisterEntry } from "./register";
+import { dayOf } from "../kernel/days";
 
 // The public register, made from the in-memory case list (decision 009): a view costs the
 // read-model markers and the departments, whatever the number of cases; one agreement adds its
 // case and trail by `_id`.
 
-const day = (d: Date | undefined) => (d ? d.toISOString().slice(0, 10) : "");
+const day = (d: Date | undefined) => (d ? dayOf(d) : "");
 const sum = (xs: { amountSek: number }[]) => xs.reduce((s, x) => s + x.amountSek, 0);
 
 function entryOf(
