@@ -100,6 +100,8 @@ export interface Proposal extends ProposalContent {
   caseNumber?: string;
   receivedAt?: Date;
   confidential: boolean;
+  /** Staff cleared a confidential case's title and summary for the public register (OSL). */
+  publicationCleared?: boolean;
   /** The proposal's sections the organisation has marked as done (proposal-sections.ts). */
   completedSections: string[];
   routing?: Routing;
@@ -135,6 +137,7 @@ const schema = new Schema<Proposal>(
     caseNumber: String,
     receivedAt: Date,
     confidential: { type: Boolean, default: false },
+    publicationCleared: Boolean,
     title: { type: String, default: "" },
     summary: { type: String, default: "" },
     need: { type: String, default: "" },

@@ -41,6 +41,8 @@ const UNAVAILABLE_PAGE = `<!doctype html><html lang="sv"><head><meta charset="ut
 <p lang="en">Samverka is temporarily unavailable. Nothing you sent was half-saved. Please try again in a moment.</p>
 <p><a href="/">Till startsidan</a></p></main></body></html>`;
 
+const REPLACED_HEADERS = new Set(["cache-control", "cross-origin-resource-policy"]);
+
 // One-time secrets in addresses: reset and invitation tokens, and an OpenID return's code and state.
 const TOKEN_IN_URL = /([?&](?:token|code|state|session_state)=)[^&]*/g;
 
@@ -154,6 +156,15 @@ export function createApp(options: AppOptions) {
   // files and downloads set their own Cache-Control, which replaces this.
   app.use((req, res, next) => {
     if (/(?:^|;\s*)__session=/.test(req.get("cookie") ?? "")) res.setHeader("Cache-Control", "private, no-store");
+    next();
+  });
+
+  // A header a route sets itself replaces the default set above (Cache-Control, and helmet's
+  // Cross-Origin-Resource-Policy for open data): Remix's adapter appends, which sent both.
+  app.use((_req, res, next) => {
+    const append = res.append.bind(res);
+    res.append = (field: string, value?: string | string[]) =>
+      REPLACED_HEADERS.has(field.toLowerCase()) && value !== undefined ? res.set(field, value) : append(field, value);
     next();
   });
 

@@ -208,6 +208,9 @@ const cases: Shape<typeof sv> = {
     confidential: "Confidential",
     confidentialYes: "Yes, parts may be confidential (Public Access and Secrecy Act)",
     confidentialLabel: "Parts of the case may be confidential",
+    publicationClearedLabel: "The title and summary have been reviewed and may be shown in the public register",
+    publicationClearedHint:
+      "While the case is marked confidential and not reviewed, the register and the open data show only the case number, organisation and status.",
     confidentialSave: "Save the confidentiality mark",
     confidentialSaved: "The confidentiality mark is saved.",
     events: {

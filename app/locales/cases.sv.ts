@@ -211,6 +211,9 @@ const cases = {
     confidential: "Sekretess",
     confidentialYes: "Ja, delar kan omfattas av sekretess (OSL)",
     confidentialLabel: "Delar av ärendet kan omfattas av sekretess",
+    publicationClearedLabel: "Titeln och sammanfattningen är prövade och får visas i det offentliga registret",
+    publicationClearedHint:
+      "Så länge ärendet är sekretessmarkerat och inte prövat visar registret och de öppna data bara diarienummer, organisation och status.",
     confidentialSave: "Spara sekretessmarkering",
     confidentialSaved: "Sekretessmarkeringen är sparad.",
     events: {

@@ -78,6 +78,9 @@ const transparency = {
     csv: "CSV",
     json: "JSON",
     aboutData: "About the data",
+    withheldTitle: "Case {{caseNumber}} (details under confidentiality review)",
+    withheldLead:
+      "The case may hold information covered by secrecy under the Public Access to Information and Secrecy Act. The title, summary, amounts and dates are shown here once the municipality has reviewed them. You may ask the municipality for the documents.",
     back: "To the register",
     facts: "Details",
     organisation: "Organisation",

@@ -79,6 +79,9 @@ const transparency = {
     csv: "CSV",
     json: "JSON",
     aboutData: "Om datat",
+    withheldTitle: "Ärende {{caseNumber}} (uppgifterna sekretessprövas)",
+    withheldLead:
+      "Ärendet kan innehålla uppgifter som omfattas av sekretess enligt offentlighets- och sekretesslagen. Titel, sammanfattning, belopp och datum visas här när kommunen har prövat dem. Du kan begära att få ta del av handlingarna hos kommunen.",
     back: "Till registret",
     facts: "Uppgifter",
     organisation: "Organisation",

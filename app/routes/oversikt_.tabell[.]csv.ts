@@ -1,8 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { stringify } from "csv-stringify/sync";
 import { requireAbility } from "~/domain/access/ability.server";
 import { requireContext } from "~/domain/http/request.server";
-import { OVERVIEW_TABLES, overviewPage, overviewTable, type OverviewTable } from "~/domain/statistics/overview.server";
+import { OVERVIEW_TABLES, overviewCsv, overviewPage, type OverviewTable } from "~/domain/statistics/overview.server";
 import { overviewFilterSchema } from "~/schemas/overview";
 
 /** One table of the overview as CSV, with the page's filters (`?tabell=status&ar=2027`). */
@@ -14,8 +13,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!table) throw new Response("Ogiltig förfrågan", { status: 400 });
   const query = overviewFilterSchema.parse(params);
   const data = await overviewPage(publicBody, { year: query.ar, department: query.forvaltning });
-  const rows = overviewTable(data, table as OverviewTable, (key, values) => String(t(key, values)));
-  return new Response(stringify(rows, { record_delimiter: "windows" }), {
+  const csv = overviewCsv(data, table as OverviewTable, (key, values) => String(t(key, values)));
+  return new Response(csv, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="oversikt-${table}${query.ar ? `-${query.ar}` : ""}.csv"`,

@@ -13,7 +13,7 @@ import { formatDate, formatSek } from "~/i18n";
 export const handle = htmlOnly;
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
-  pageTags(matches, data?.entry.title ?? "", "register.description");
+  pageTags(matches, data?.entry.title || data?.entry.caseNumber || "", "register.description");
 
 /** One agreement of the public register: a page a journalist can link to. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -27,6 +27,31 @@ export default function RegisterEntryPage() {
   const { entry, timeline } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const lang = useLang();
+  if (entry.withheld) {
+    // Marked as possibly confidential and not yet cleared: number, organisation and status only.
+    return (
+      <>
+        <AppLink to="/register" className="back-link">
+          {t("register.back")}
+        </AppLink>
+        <PageHeading>
+          <span className="page-heading__caption">
+            {entry.organisation.name} · {t(`register.statuses.${entry.status}`)}
+          </span>{" "}
+          {t("register.withheldTitle", { caseNumber: entry.caseNumber })}
+        </PageHeading>
+        <p>{t("register.withheldLead")}</p>
+        <dl className="facts">
+          <dt>{t("register.organisation")}</dt>
+          <dd>
+            {entry.organisation.name} ({entry.organisation.organisationNumber})
+          </dd>
+          <dt>{t("register.caseNumber")}</dt>
+          <dd>{entry.caseNumber}</dd>
+        </dl>
+      </>
+    );
+  }
   return (
     <>
       <AppLink to="/register" className="back-link">

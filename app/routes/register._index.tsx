@@ -40,7 +40,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     pages,
     entries: found.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((e) => ({
       id: e.id,
-      title: e.title,
+      title: e.withheld ? null : e.title,
+      caseNumber: e.caseNumber,
       organisation: e.organisation,
       department: e.department,
       startDate: e.startDate,
@@ -106,7 +107,9 @@ export default function Register() {
               label: t("register.columns.title"),
               cell: (e) => (
                 <>
-                  <AppLink to={`/register/${e.id}`}>{e.title}</AppLink>
+                  <AppLink to={`/register/${e.id}`}>
+                    {e.title ?? t("register.withheldTitle", { caseNumber: e.caseNumber })}
+                  </AppLink>
                   <br />
                   <span className="muted">{t(`register.statuses.${e.status}`)}</span>
                 </>

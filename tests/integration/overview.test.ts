@@ -93,8 +93,11 @@ describe("the overview's statistics", () => {
     const politician = await sessionFor(app.url, DEMO.politician);
     const csv = await politician.get("/oversikt/tabell.csv?tabell=money");
     expect([csv.status, csv.headers.get("Content-Type")]).toEqual([200, "text/csv; charset=utf-8"]);
-    expect((await csv.text()).split("\r\n")[0]).toBe(
-      "År,Kommunens bidrag enligt avtal,Utbetalt,Egna pengar,Ideella timmar",
+    // For Swedish Excel by a double click: a UTF-8 byte order mark and semicolons.
+    const bytes = Buffer.from(await csv.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.subarray(3).toString("utf8").split("\r\n")[0]).toBe(
+      "År;Kommunens bidrag enligt avtal;Utbetalt;Egna pengar;Ideella timmar",
     );
     expect((await politician.get("/oversikt/tabell.csv?tabell=personer")).status).toBe(400);
     expect((await (await sessionFor(app.url, DEMO.orgAdminB)).get("/oversikt/tabell.csv?tabell=money")).status).toBe(

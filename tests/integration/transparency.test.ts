@@ -9,8 +9,10 @@ import { loadCaseById, writeEvent, type CaseDoc } from "~/domain/cases/engine.se
 import { agreementInStatus, caseInStatus } from "~/domain/demo/factories.server";
 import { updateOrganisation } from "~/domain/organisations/organisations.server";
 import { setClock } from "~/domain/kernel/clock";
+import { touch } from "~/domain/kernel/read-markers.server";
 import { startTestApp, type TestApp } from "../support/app";
 import { laxhjalpenCast } from "../support/cast";
+import { DEMO, sessionFor } from "../support/http";
 
 // The public register and the open data: exactly the approved, active and ended agreements,
 // no personal data (canaries in every such field), cached with ETag/Last-Modified, and a
@@ -125,15 +127,36 @@ describe("open data", () => {
     expectNoPersonalData(JSON.stringify(json), "JSON");
   });
 
-  it("answers 304 to a client that has the current version", async () => {
+  it("answers 304 to a client that has the current version (weak comparison, and '*')", async () => {
     const first = await get("/oppna-data/avtal.csv");
     const etag = first.headers.get("ETag") ?? "";
     const modified = first.headers.get("Last-Modified") ?? "";
-    expect(etag).toMatch(/^"[\w-]+"$/);
+    // Weak: the same file is sent gzipped or not, and a strong tag must differ between them.
+    expect(etag).toMatch(/^W\/"[\w-]+"$/);
     expect(new Date(modified).getTime()).toBeGreaterThan(0);
     expect((await get("/oppna-data/avtal.csv", { "If-None-Match": etag })).status).toBe(304);
+    expect((await get("/oppna-data/avtal.csv", { "If-None-Match": etag.slice(2) })).status).toBe(304);
+    expect((await get("/oppna-data/avtal.csv", { "If-None-Match": `"annan", ${etag}` })).status).toBe(304);
+    expect((await get("/oppna-data/avtal.csv", { "If-None-Match": "*" })).status).toBe(304);
     expect((await get("/oppna-data/avtal.csv", { "If-Modified-Since": modified })).status).toBe(304);
     expect((await get("/oppna-data/avtal.csv", { "If-None-Match": '"annan"' })).status).toBe(200);
+    const gzipped = await get("/oppna-data/avtal.csv", { "Accept-Encoding": "gzip" });
+    expect(gzipped.headers.get("Content-Encoding")).toBe("gzip");
+    expect(gzipped.headers.get("ETag")).toBe(etag);
+  });
+
+  it("may be fetched by other sites, with one Cache-Control also for a signed-in person", async () => {
+    const session = await sessionFor(app.url, DEMO.officer);
+    for (const path of ["/oppna-data/avtal.csv", "/oppna-data/avtal.json", "/oppna-data/katalog.jsonld"]) {
+      for (const res of [await get(path), await session.get(path)]) {
+        expect(res.status, path).toBe(200);
+        expect(res.headers.get("Access-Control-Allow-Origin"), path).toBe("*");
+        expect(res.headers.get("Cross-Origin-Resource-Policy"), path).toBe("cross-origin");
+        expect(res.headers.get("Cache-Control"), path).toBe("public, max-age=300");
+      }
+    }
+    // Pages keep their own: a signed-in page is never stored, once.
+    expect((await session.get("/mina-sidor")).headers.get("Cache-Control")).toBe("private, no-store");
   });
 
   it("shows a renamed organisation at once, under a new ETag, in the files and the register", async () => {
@@ -262,5 +285,78 @@ describe("the public register", () => {
     ]) {
       expect((await get(path)).status, path).toBe(404);
     }
+  });
+});
+
+describe("what the public outputs may carry", () => {
+  it("never lets a spreadsheet run an organisation's text as a formula", async () => {
+    const cast = await laxhjalpenCast();
+    const c = await agreementInStatus(cast, "Formel: avtal", true);
+    const formula = '=HYPERLINK("https://elak.example/","Klicka")';
+    await ProposalModel.updateOne({ _id: c._id }, { $set: { title: formula, summary: "+46 SUM(A1)" } });
+    await touch("cases"); // written around the engine: the kept case lists are told
+    const rows = parse(await (await get("/oppna-data/avtal.csv")).text(), { columns: true }) as Record<
+      string,
+      string
+    >[];
+    const row = rows.find((r) => r.caseNumber === c.caseNumber);
+    expect([row?.title, row?.description]).toEqual([`'${formula}`, "'+46 SUM(A1)"]);
+    // JSON is data, not a spreadsheet: the text as it is.
+    const json = (await (await get("/oppna-data/avtal.json")).json()) as Record<string, unknown>[];
+    expect(json.find((r) => r.caseNumber === c.caseNumber)?.title).toBe(formula);
+  });
+
+  it("shows a case marked confidential by number, organisation and status only, until staff clear it", async () => {
+    const cast = await laxhjalpenCast();
+    const c = await agreementInStatus(cast, "Hemlig titel om en skyddad verksamhet", true);
+    await ProposalModel.updateOne({ _id: c._id }, { $set: { summary: "Hemlig sammanfattning" } });
+    const hans = await sessionFor(app.url, DEMO.officer);
+    const casePage = `/handlaggning/arenden/${String(c._id)}`;
+    expect((await hans.post(casePage, { intent: "setConfidential", confidential: "on" })).status).toBe(302);
+
+    const shown = async () => ({
+      list: await (await get("/register")).text(),
+      entry: await (await get(`/register/${String(c._id)}`)).text(),
+      csv: await (await get("/oppna-data/avtal.csv")).text(),
+      json: (await (await get("/oppna-data/avtal.json")).json()) as Record<string, unknown>[],
+    });
+    let out = await shown();
+    for (const [name, text] of Object.entries({ ...out, json: JSON.stringify(out.json) })) {
+      expect(text, name).not.toContain("Hemlig titel");
+      expect(text, name).not.toContain("Hemlig sammanfattning");
+    }
+    expect(out.entry.replaceAll("<!-- -->", "")).toContain(`Ärende ${c.caseNumber} (uppgifterna sekretessprövas)`);
+    expect(out.entry).not.toContain("150");
+    const record = out.json.find((r) => r.caseNumber === c.caseNumber)!;
+    expect(record).toMatchObject({
+      withheld: true,
+      title: "",
+      description: "",
+      amountPerYear: 0,
+      recipientOrganisationNumber: "802500-6266",
+      status: "active",
+    });
+
+    // Cleared by staff: the title and summary are public again.
+    const cleared = await hans.post(casePage, {
+      intent: "setConfidential",
+      confidential: "on",
+      publicationCleared: "on",
+    });
+    expect(cleared.status).toBe(302);
+    out = await shown();
+    expect(out.entry).toContain("Hemlig titel om en skyddad verksamhet");
+    expect(out.json.find((r) => r.caseNumber === c.caseNumber)).toMatchObject({
+      withheld: false,
+      title: "Hemlig titel om en skyddad verksamhet",
+      amountPerYear: 150_000,
+    });
+    // Neither an organisation member nor a politician may change the mark.
+    for (const email of [DEMO.orgAdminB, DEMO.politician]) {
+      const other = await sessionFor(app.url, email);
+      const res = await other.post(casePage, { intent: "setConfidential", confidential: "" });
+      expect(res.status, email).toBe(404);
+    }
+    expect((await ProposalModel.findById(c._id).lean())?.confidential).toBe(true);
   });
 });

@@ -109,6 +109,7 @@ export async function casePageData(c: CaseDoc, options: { staff: boolean; actor:
       version: c.version,
       caseNumber: c.caseNumber ?? null,
       confidential: c.confidential,
+      publicationCleared: Boolean(c.publicationCleared),
       receivedAt: c.receivedAt?.toISOString() ?? null,
       title: c.title,
       summary: c.summary,

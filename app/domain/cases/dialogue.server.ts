@@ -230,14 +230,29 @@ export async function listDialogue(c: Pick<CaseDoc, "_id" | "version">, { staff 
   }));
 }
 
-/** Marks whether parts of the case may be confidential (OSL); part of the registration record. */
-export async function setConfidential(c: CaseDoc, user: SessionUser, actor: CaseRelation, confidential: boolean) {
+/**
+ * Marks whether parts of the case may be confidential (OSL), part of the registration record,
+ * and whether staff have cleared its title and summary for the public register (a case marked
+ * confidential shows nothing beyond its number, organisation and status there until then).
+ */
+export async function setConfidential(
+  c: CaseDoc,
+  user: SessionUser,
+  actor: CaseRelation,
+  input: { confidential: boolean; publicationCleared: boolean },
+) {
   if (!mayOnCase("setConfidential", actor)) throw new DialogueError("actor");
-  if (c.confidential === confidential) return c;
+  const publicationCleared = input.confidential && input.publicationCleared;
+  if (c.confidential === input.confidential && Boolean(c.publicationCleared) === publicationCleared) return c;
   const { case: after } = await recordChange(
     c,
-    { type: "confidentialityChanged", actor: user, shared: false, data: { confidential } },
-    { confidential },
+    {
+      type: "confidentialityChanged",
+      actor: user,
+      shared: false,
+      data: { confidential: input.confidential, publicationCleared },
+    },
+    { confidential: input.confidential, publicationCleared },
   );
   return after;
 }

@@ -35,6 +35,8 @@ export interface CaseRow {
   partnerOrganisationIds?: Types.ObjectId[];
   orgActivity?: { at: Date; type: string };
   summary?: string;
+  confidential?: boolean;
+  publicationCleared?: boolean;
   periodStart?: Date;
   periodEnd?: Date;
   decision?: {
@@ -67,7 +69,7 @@ export interface AgreementRow {
 }
 
 const CASE_FIELDS =
-  "publicBodyId organisationId version title kind status caseNumber receivedAt lastActivityAt updatedAt areas routing contactEmail pendingInvitations partnerOrganisationIds orgActivity decision.outcome decision.contributionPerYearSek decision.decisionDate decision.protocolRef decision.decidedBy summary periodStart periodEnd " +
+  "publicBodyId organisationId version title kind status caseNumber receivedAt lastActivityAt updatedAt areas routing contactEmail pendingInvitations partnerOrganisationIds orgActivity decision.outcome decision.contributionPerYearSek decision.decisionDate decision.protocolRef decision.decidedBy summary periodStart periodEnd confidential publicationCleared " +
   "agreement.number agreement.start agreement.end agreement.municipalSekPerYear agreement.partners.name agreement.partners.orgNumber agreement.plan " +
   "agreement.payments.amountSek agreement.payments.paidOn agreement.reports.year agreement.reports.status agreement.reports.submittedAt " +
   ["agreement.signing", "agreement.amendment.signing"]

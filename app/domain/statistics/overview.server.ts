@@ -6,6 +6,7 @@ import type { PublicBodyDoc } from "../public-body/public-body.server";
 import { overview, type OverviewFilter } from "./counters";
 import { barChart, groupedChart } from "./charts.server";
 import { statisticsOf } from "./statistics.server";
+import { spreadsheetCsv } from "../kernel/csv";
 
 // The overview page's data (/oversikt): the counters (one `_id` lookup), the departments and
 // the organisations' names (cached). Its cost does not depend on the number of cases.
@@ -127,4 +128,13 @@ export async function overviewCharts(data: OverviewData, t: (key: string, values
     ),
   ]);
   return { status, money, quarters };
+}
+
+/** One table of the overview as a CSV file that Swedish Excel opens by a double click. */
+export function overviewCsv(
+  data: OverviewData,
+  table: OverviewTable,
+  label: (key: string, values?: Record<string, string>) => string,
+) {
+  return spreadsheetCsv(overviewTable(data, table, label));
 }

@@ -1,8 +1,8 @@
-import { stringify } from "csv-stringify/sync";
 import type { Types } from "mongoose";
+import { machineCsv } from "../kernel/csv";
 import { getEnv } from "../kernel/env.server";
 import { readModelVersion } from "../cases/read-model.server";
-import { strongEtag } from "../http/cache.server";
+import { contentEtag } from "../http/cache.server";
 import { csvRow, OPEN_DATA_FIELDS, openDataRecord, type OpenDataRecord } from "./open-data";
 import { registerEntries } from "./register.server";
 
@@ -24,16 +24,16 @@ async function file(publicBody: Body, format: "csv" | "json", make: (rows: OpenD
   let kept = made.get(format);
   if (!kept) {
     const body = Buffer.from(make(entries.map((e) => openDataRecord(e, getEnv().APP_URL))));
-    kept = { body, etag: strongEtag(body) };
+    kept = { body, etag: contentEtag(body) };
     made.set(format, kept);
   }
   return { ...kept, modified: version.at };
 }
 
-/** UTF-8 CSV with a header row of the field names. */
+/** RFC 4180 CSV (UTF-8, comma) with a header row of the field names; no cell runs as a formula. */
 export function agreementsCsv(publicBody: Body) {
   return file(publicBody, "csv", (rows) =>
-    stringify([OPEN_DATA_FIELDS.map(([key]) => key), ...rows.map(csvRow)], { record_delimiter: "windows" }),
+    machineCsv([OPEN_DATA_FIELDS.map(([key]) => key), ...rows.map((r) => csvRow(r) as (string | number)[])]),
   );
 }
 

@@ -29,6 +29,7 @@ export interface OpenDataRecord {
   decisionParagraph: string;
   decidedBy: string;
   dateModified: string;
+  withheld: boolean;
 }
 
 /** Each field with what it means, in the order of the CSV's columns (also the documentation). */
@@ -57,6 +58,10 @@ export const OPEN_DATA_FIELDS: [keyof OpenDataRecord, string][] = [
   ["decisionParagraph", "The decision's paragraph in the minutes (§), if any"],
   ["decidedBy", "committee or delegation"],
   ["dateModified", "When the case last changed, ISO 8601 in UTC"],
+  [
+    "withheld",
+    "true while the case is marked as possibly confidential (OSL) and not yet cleared for publication: only identifier, url, case number, organisation and status are given then",
+  ],
 ];
 
 export function openDataRecord(e: RegisterEntry, baseUrl: string): OpenDataRecord {
@@ -85,6 +90,7 @@ export function openDataRecord(e: RegisterEntry, baseUrl: string): OpenDataRecor
     decisionParagraph: e.decisionParagraph,
     decidedBy: e.decidedBy,
     dateModified: e.lastModified,
+    withheld: e.withheld,
   };
 }
 
@@ -95,5 +101,6 @@ export const csvRow = (r: OpenDataRecord) =>
     if (key === "partnerOrganisations") {
       return r.partnerOrganisations.map((p) => `${p.name} (${p.organisationNumber})`).join("; ");
     }
+    if (typeof value === "boolean") return String(value);
     return Array.isArray(value) ? value.join("; ") : value;
   });

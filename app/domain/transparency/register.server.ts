@@ -5,7 +5,7 @@ import { clockNow } from "../kernel/clock";
 import { swedishToday } from "../kernel/swedish-calendar";
 import { reportSchedule } from "../agreements/follow-up";
 import { quarterlyPlan } from "../agreements/ledger";
-import { registerIdentifier, registerStatus, type RegisterEntry } from "./register";
+import { registerIdentifier, registerStatus, withheldEntry, type RegisterEntry } from "./register";
 import { dayOf } from "../kernel/days";
 
 // The public register, made from the in-memory case list (decision 009): a view costs the
@@ -54,8 +54,9 @@ function entryOf(
     paymentsMade: a?.payments?.length ?? 0,
     amountPaidSek: sum(a?.payments ?? []),
     lastModified: row.updatedAt.toISOString(),
+    withheld: false,
   };
-  return entry;
+  return row.confidential && !row.publicationCleared ? withheldEntry(entry) : entry;
 }
 
 // Made once per version of the case list (a new array when a case changed), of the names (a new
@@ -125,6 +126,8 @@ export async function registerEntry(publicBody: { _id: Types.ObjectId; slug: str
   const entry = (await madeFor(publicBody)).byId.get(id);
   const source = entry && sources.get(entry);
   if (!entry || !source) return null;
+  // A withheld entry's dates and amounts are withheld too.
+  if (entry.withheld) return { entry, timeline: [] as Timeline };
   let timeline = timelines.get(entry);
   if (!timeline) {
     const trail = await caseTrail(source);

@@ -40,7 +40,35 @@ export interface RegisterEntry {
   paymentsMade: number;
   amountPaidSek: number;
   lastModified: string;
+  /**
+   * Marked as possibly confidential (OSL) and not yet cleared by staff for publication: the
+   * entry then says nothing beyond its case number, organisation and status.
+   */
+  withheld: boolean;
 }
+
+/** The entry as published while its case is withheld: case number, organisation and status only. */
+export const withheldEntry = (e: RegisterEntry): RegisterEntry => ({
+  ...e,
+  title: "",
+  summary: "",
+  partners: [],
+  department: "",
+  departmentId: "",
+  areas: [],
+  startDate: "",
+  endDate: "",
+  amountPerYearSek: 0,
+  amountAwardedSek: 0,
+  decisionDate: "",
+  decisionParagraph: "",
+  decidedBy: "",
+  reportsReceived: 0,
+  reportsDue: 0,
+  paymentsMade: 0,
+  amountPaidSek: 0,
+  withheld: true,
+});
 
 /** "KS 2026/0001" of Exempelkommun → "samverka-exempelkommun-KS-2026-0001". */
 export const registerIdentifier = (publicBodySlug: string, caseNumber: string) =>

@@ -116,8 +116,20 @@ export function OrganisationDocuments({ data }: { data: StaffCaseView }) {
   );
 }
 
-/** Marks the case as holding secret information (its document titles are then withheld). */
-export function ConfidentialForm({ confidential, version }: { confidential: boolean; version: number }) {
+/**
+ * Marks the case as holding secret information (its document titles are then withheld, and the
+ * public register shows only its number, organisation and status until its title and summary
+ * are cleared for publication).
+ */
+export function ConfidentialForm({
+  confidential,
+  publicationCleared,
+  version,
+}: {
+  confidential: boolean;
+  publicationCleared: boolean;
+  version: number;
+}) {
   const { t } = useTranslation();
   return (
     <Form method="post" className="form">
@@ -131,6 +143,20 @@ export function ConfidentialForm({ confidential, version }: { confidential: bool
           key={`confidential-${version}`}
         />
         <label htmlFor="case-confidential">{t("cases.confidentialLabel")}</label>
+      </div>
+      <div className="checkbox">
+        <input
+          type="checkbox"
+          id="case-publication-cleared"
+          name="publicationCleared"
+          defaultChecked={publicationCleared}
+          key={`cleared-${version}`}
+          aria-describedby="case-publication-cleared-hint"
+        />
+        <label htmlFor="case-publication-cleared">{t("cases.publicationClearedLabel")}</label>
+        <p className="hint" id="case-publication-cleared-hint">
+          {t("cases.publicationClearedHint")}
+        </p>
       </div>
       <button type="submit" className="button button--secondary">
         {t("cases.confidentialSave")}

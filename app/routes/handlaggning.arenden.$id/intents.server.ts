@@ -94,7 +94,10 @@ const intents: Record<string, (ctx: Ctx) => Promise<Response | ReturnType<typeof
     return redirectWithToast(here, "dialogue.toasts.completion");
   },
   async setConfidential({ c, user, actor, formData, here }) {
-    await setConfidential(c, user, actor, formData.get("confidential") === "on");
+    await setConfidential(c, user, actor, {
+      confidential: formData.get("confidential") === "on",
+      publicationCleared: formData.get("publicationCleared") === "on",
+    });
     return redirectWithToast(here, "cases.confidentialSaved");
   },
   async declareConflict({ c, user, actor, formData, here }) {

@@ -99,7 +99,11 @@ export default function StaffCasePage() {
           <section className="panel" aria-labelledby="summary-heading">
             <h2 id="summary-heading">{t("cases.overview")}</h2>
             <CaseSummary data={data} staff />
-            <ConfidentialForm confidential={c.confidential} version={c.version} />
+            <ConfidentialForm
+              confidential={c.confidential}
+              publicationCleared={c.publicationCleared}
+              version={c.version}
+            />
           </section>
           {data.routing && data.transitions.includes("reassign") ? (
             <ReassignPanel
