@@ -8,6 +8,10 @@ import { defineModel } from "./shared";
  */
 export interface Claim {
   _id: string;
+  /** The holder's random token: only the holder releases it, and a takeover removes only it. */
+  owner?: string;
+  /** When the holder took it (ms), growing per key across holders: writes check it (fencing). */
+  fence?: number;
   createdAt: Date;
   expiresAt: Date;
 }
@@ -15,6 +19,8 @@ export interface Claim {
 const schema = new Schema<Claim>(
   {
     _id: { type: String, required: true },
+    owner: String,
+    fence: Number,
     createdAt: { type: Date, required: true },
     expiresAt: { type: Date, required: true },
   },

@@ -11,6 +11,10 @@ export interface Statistics {
   counters: Record<string, number>;
   /** When the counters were last recomputed from every case (npm run stats:rebuild). */
   rebuiltAt?: Date;
+  /** The latest changes counted ("caseId:seq"), written with the counters: each is counted once. */
+  applied?: string[];
+  /** The fence of the lease whose holder wrote last (kernel/claims.server.ts). */
+  fence?: number;
 }
 
 const schema = new Schema<Statistics>(
@@ -18,6 +22,8 @@ const schema = new Schema<Statistics>(
     _id: { type: String, required: true },
     counters: { type: Schema.Types.Mixed, default: {} },
     rebuiltAt: Date,
+    applied: [String],
+    fence: Number,
   },
   { versionKey: false, minimize: false },
 );

@@ -29,6 +29,8 @@ const oidc: Shape<typeof oidcSv> = {
       noEmail: "The sign-in service gave no confirmed email address, so we cannot find your account.",
       noStaffAccount:
         "There is no Samverka account for you. Ask the municipality's administrator to invite you with your work email address.",
+      proveAccount:
+        "There is already a Samverka account with your email address, but it is not invited as staff here. Sign in with email and password and link the municipality's sign-in under My account, or ask the administrator to invite you.",
       notYourEid: "This e-ID is not linked to your account. Link your own e-ID under My account first, then sign.",
       linkedElsewhere: "This e-ID is already linked to another Samverka account.",
       disabled: "This way of signing in is switched off.",
@@ -43,7 +45,7 @@ const oidc: Shape<typeof oidcSv> = {
       link: "Link the e-ID",
       emailTitle: "You already have an account",
       emailBody:
-        "There is an account with the email address {{email}}, which the sign-in service has confirmed. Is it yours? Link the e-ID to it.",
+        "There is an account with the email address {{email}}. Is it yours? Sign in with its password once, and we link the e-ID to it.",
       passwordTitle: "Do you already have an account?",
       passwordBody: "Sign in with email and password once, and we link the e-ID to the account.",
       signInWithPassword: "Sign in with password and link",

@@ -26,6 +26,8 @@ const oidc = {
       noEmail: "Inloggningstjänsten lämnade ingen bekräftad e-postadress, så vi kan inte hitta ditt konto.",
       noStaffAccount:
         "Det finns inget konto i Samverka för dig. Be kommunens administratör att bjuda in dig med din e-postadress i jobbet.",
+      proveAccount:
+        "Det finns redan ett konto i Samverka med din e-postadress, men det är inte inbjudet som medarbetare här. Logga in med e-post och lösenord och koppla kommunens inloggning under Mitt konto, eller be administratören bjuda in dig.",
       notYourEid:
         "Den e-legitimationen är inte kopplad till ditt konto. Koppla din egen e-legitimation under Mitt konto först och skriv sedan under.",
       linkedElsewhere: "Den här e-legitimationen är redan kopplad till ett annat konto i Samverka.",
@@ -41,7 +43,7 @@ const oidc = {
       link: "Koppla e-legitimationen",
       emailTitle: "Du har redan ett konto",
       emailBody:
-        "Det finns ett konto med e-postadressen {{email}}, som inloggningstjänsten har bekräftat. Är det ditt? Koppla e-legitimationen till det.",
+        "Det finns ett konto med e-postadressen {{email}}. Är det ditt? Logga in med kontots lösenord en gång, så kopplar vi e-legitimationen till det.",
       passwordTitle: "Har du redan ett konto?",
       passwordBody: "Logga in med e-post och lösenord en gång, så kopplar vi e-legitimationen till kontot.",
       signInWithPassword: "Logga in med lösenord och koppla",

@@ -37,7 +37,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const submission = parseForm(formData, accountFromIdentitySchema);
     if (submission.status !== "success") return invalid(submission);
     account = { create: submission.value, locale: lang };
-  } else if (intent === "linkSignedIn" || intent === "linkEmail") {
+  } else if (intent === "linkSignedIn") {
     account = intent;
   } else throw badRequest();
   const settled = await settleIdentity(identity, user, account);
@@ -73,24 +73,19 @@ export default function ChooseAccount() {
         />
       ) : (
         <>
-          {data.emailAccount ? (
-            <LinkPanel
-              id="link-email"
-              title={t("oidc.choose.emailTitle")}
-              body={t("oidc.choose.emailBody", { email: data.email })}
-              intent="linkEmail"
-            />
-          ) : (
-            <section aria-labelledby="link-password" className="panel">
-              <h2 id="link-password">{t("oidc.choose.passwordTitle")}</h2>
-              <p>{t("oidc.choose.passwordBody")}</p>
-              <p>
-                <AppLink to={`/logga-in?${new URLSearchParams({ redirectTo: "/logga-in/koppla" })}`}>
-                  {t("oidc.choose.signInWithPassword")}
-                </AppLink>
-              </p>
-            </section>
-          )}
+          {/* Linking to an existing account asks for its password first: a provider's
+              verified email alone does not prove the account is this person's. */}
+          <section aria-labelledby="link-password" className="panel">
+            <h2 id="link-password">{t(data.emailAccount ? "oidc.choose.emailTitle" : "oidc.choose.passwordTitle")}</h2>
+            <p>
+              {data.emailAccount ? t("oidc.choose.emailBody", { email: data.email }) : t("oidc.choose.passwordBody")}
+            </p>
+            <p>
+              <AppLink to={`/logga-in?${new URLSearchParams({ redirectTo: "/logga-in/koppla" })}`}>
+                {t("oidc.choose.signInWithPassword")}
+              </AppLink>
+            </p>
+          </section>
           <section aria-labelledby="new-account-heading">
             <h2 id="new-account-heading">{t("oidc.choose.newTitle")}</h2>
             <p>{t(data.email ? "oidc.choose.newBodyEmail" : "oidc.choose.newBody")}</p>

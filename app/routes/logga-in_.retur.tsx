@@ -23,12 +23,13 @@ const REASONS: OidcFailure[] = [
   "noStaffAccount",
   "linkedElsewhere",
   "notYourEid",
+  "proveAccount",
   "disabled",
 ];
 
 // 503 when the provider cannot be reached, 403 when the person has no way in, else 400.
 const statusOf = (reason: OidcFailure) =>
-  reason === "unavailable" ? 503 : reason === "noStaffAccount" || reason === "linkedElsewhere" ? 403 : 400;
+  reason === "unavailable" ? 503 : ["noStaffAccount", "linkedElsewhere", "proveAccount"].includes(reason) ? 403 : 400;
 
 /** The OpenID provider's return address (the redirect URI to register at the provider). */
 export async function loader({ request }: LoaderFunctionArgs) {

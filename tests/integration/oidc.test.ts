@@ -156,15 +156,22 @@ describe("signing in with e-ID", () => {
     }
   });
 
-  it("links to an existing account when its verified email matches and the person confirms", async () => {
+  it("links to an existing account by a verified email only after its password, once", async () => {
     idp.accounts.set("anna", { name: "Anna A", email: DEMO.orgAdminA, email_verified: true });
     const client = new Client(app.url);
     expect(pathOf(await signInWith(client, providers.eid, "anna"))).toBe("/logga-in/koppla");
-    expect(await (await client.get("/logga-in/koppla")).text()).toContain("Du har redan ett konto");
-    // Two clicks at once link once.
+    const page = await (await client.get("/logga-in/koppla")).text();
+    expect(page).toContain("Du har redan ett konto");
+    expect(page).toContain("Logga in med lösenord och koppla");
+    // The provider's verified email alone links nothing (no one-click link).
+    expect((await client.post("/logga-in/koppla", { intent: "linkEmail" })).status).toBe(400);
+    expect((await UserModel.findOne({ email: DEMO.orgAdminA }).lean())?.externalIdentities).toEqual([]);
+    // Signed in with the password, the pending e-ID links; two clicks at once link once.
+    const signedIn = await sessionFor(app.url, DEMO.orgAdminA);
+    signedIn.setCookie(`__oidc_pending=${cookieValue(client, "__oidc_pending")}`);
     const [first, second] = await Promise.all([
-      client.post("/logga-in/koppla", { intent: "linkEmail" }),
-      client.post("/logga-in/koppla", { intent: "linkEmail" }),
+      signedIn.post("/logga-in/koppla", { intent: "linkSignedIn" }),
+      signedIn.post("/logga-in/koppla", { intent: "linkSignedIn" }),
     ]);
     expect([pathOf(first), pathOf(second)]).toEqual(["/mina-sidor", "/mina-sidor"]);
     const anna = await UserModel.findOne({ email: DEMO.orgAdminA }).lean();
@@ -178,9 +185,7 @@ describe("signing in with e-ID", () => {
     const page = await (await client.get("/logga-in/koppla")).text();
     expect(page).not.toContain("Du har redan ett konto");
     expect(page).toContain("Logga in med lösenord och koppla");
-    const refused = await client.post("/logga-in/koppla", { intent: "linkEmail" });
-    expect(refused.status).toBe(409);
-    expect(await refused.text()).toContain("Kontot kunde inte kopplas");
+    expect((await client.post("/logga-in/koppla", { intent: "linkEmail" })).status).toBe(400);
     expect((await UserModel.findOne({ email: DEMO.orgMemberA }).lean())?.externalIdentities).toEqual([]);
 
     // Signed in with the password (the account proves itself), the pending e-ID links.
@@ -230,6 +235,36 @@ describe("staff signing in with the municipality's account", () => {
     expect(pathOf(await signInWith(new Client(app.url), providers.staff, "mappad"))).toBe("/mina-sidor");
     const mapped = await UserModel.findOne({ email: "mappad@exempelkommun.se" }).lean();
     expect(mapped?.staffMemberships.map((m) => m.role)).toEqual(["officer"]);
+    // Signing in twice at once makes one account with one membership.
+    idp.accounts.set("dubbel", {
+      name: "Dubbel D",
+      email: "dubbel@exempelkommun.se",
+      email_verified: true,
+      groups: ["iop-handlaggare"],
+    });
+    const twice = [new Client(app.url), new Client(app.url)];
+    const backs = await Promise.all(
+      twice.map(async (c) => signInAtProvider(await start(c, providers.staff), "dubbel", app.url)),
+    );
+    await Promise.all(twice.map((c, i) => c.get(new URL(backs[i]!).pathname + new URL(backs[i]!).search)));
+    const dubbel = await UserModel.find({ email: "dubbel@exempelkommun.se" }).lean();
+    expect(dubbel.map((u) => [u.staffMemberships.length, u.externalIdentities.length])).toEqual([[1, 1]]);
+  });
+
+  it("never links to nor gives a role to an account that is not this body's invited staff", async () => {
+    // An organisation member's address, in a mapped group at the municipality's provider.
+    idp.accounts.set("kapare", {
+      name: "Kapare K",
+      email: DEMO.orgAdminB,
+      email_verified: true,
+      groups: ["iop-handlaggare"],
+    });
+    const refused = await signInWith(new Client(app.url), providers.staff, "kapare");
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).toContain("Det finns redan ett konto i Samverka med din e-postadress");
+    const member = await UserModel.findOne({ email: DEMO.orgAdminB }).lean();
+    expect(member?.staffMemberships).toEqual([]);
+    expect(await UserModel.exists({ "externalIdentities.subject": "kapare" })).toBeNull();
   });
 });
 
@@ -374,9 +409,11 @@ describe("the ways in of an account", () => {
 
     // An account with a password may drop its e-ID; the e-ID may then link elsewhere.
     idp.accounts.set("lina", { name: "Lina L", email: DEMO.orgAdminB, email_verified: true });
-    const lina = new Client(app.url);
-    await signInWith(lina, providers.eid, "lina");
-    await lina.post("/logga-in/koppla", { intent: "linkEmail" });
+    const viaEid = new Client(app.url);
+    await signInWith(viaEid, providers.eid, "lina");
+    const lina = await sessionFor(app.url, DEMO.orgAdminB);
+    lina.setCookie(`__oidc_pending=${cookieValue(viaEid, "__oidc_pending")}`);
+    expect(pathOf(await lina.post("/logga-in/koppla", { intent: "linkSignedIn" }))).toBe("/mina-sidor");
     const unlinked = await lina.post("/konto", { intent: "unlinkIdentity", identity: `${idp.issuer}|lina` });
     expect(pathOf(unlinked)).toBe("/konto#inloggningar");
     expect((await UserModel.findOne({ email: DEMO.orgAdminB }).lean())?.externalIdentities).toEqual([]);

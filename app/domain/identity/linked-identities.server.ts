@@ -49,8 +49,11 @@ export type SignInMatch =
 /**
  * The account a signing-in identity opens. Organisation providers: the linked account, or
  * "unknown" (the person decides). Staff providers: the linked account, else the invited staff
- * account with the same verified email, else an account an administrator's group mapping lets
- * in; otherwise nobody (an error saying to ask for an invitation).
+ * account of this public body with the same verified email, else, for a person with no account
+ * at all, a new staff account with the role an administrator's group mapping gives; otherwise
+ * nobody. An account that exists but is not this body's invited staff (an organisation member
+ * with the same email) is never linked nor given a role here: its holder signs in with the
+ * password first and links the identity from /konto.
  */
 export async function matchSignIn(provider: ProviderDoc, identity: VerifiedIdentity): Promise<SignInMatch> {
   const linked = await userWithIdentity(identity.issuer, identity.subject);
@@ -66,13 +69,19 @@ export async function matchSignIn(provider: ProviderDoc, identity: VerifiedIdent
     await linkIdentity(byEmail._id, identity);
     return { kind: "user", userId: byEmail._id };
   }
+  if (byEmail) throw new OidcError("proveAccount");
   const role = provider.groupRoles.find((g) => identity.groups.includes(g.group))?.role;
   if (!role) throw new OidcError("noStaffAccount");
   const membership: StaffMembership = { publicBodyId: provider.publicBodyId, role, departmentIds: [] };
-  const userId = byEmail
-    ? (await UserModel.updateOne({ _id: byEmail._id }, { $push: { staffMemberships: membership } }), byEmail._id)
-    : await createUser(identity, identity.email, [membership]);
-  await linkIdentity(userId, identity);
+  // A double sign-in makes one account with one membership: the second waits and finds it.
+  const email = identity.email;
+  const userId = await withLock(`new-account:${identity.issuer}|${identity.subject}`, async () => {
+    const existing = await userWithIdentity(identity.issuer, identity.subject);
+    if (existing) return existing._id;
+    const created = await createUser(identity, email, [membership]);
+    await linkIdentity(created, identity);
+    return created;
+  });
   return { kind: "user", userId };
 }
 
@@ -125,18 +134,6 @@ export async function createAccountFromIdentity(
     }
     return userId;
   });
-}
-
-/**
- * Links the identity to the account whose verified email the provider also verified, after the
- * person confirmed it is theirs. Refused when the emails differ.
- */
-export async function linkByVerifiedEmail(identity: VerifiedIdentity) {
-  if (!identity.email || !identity.emailVerified) throw new AccountError("notLinked");
-  const user = await UserModel.findOne({ email: identity.email }).select("emailVerifiedAt").lean();
-  if (!user?.emailVerifiedAt) throw new AccountError("notLinked");
-  await linkIdentity(user._id, identity);
-  return user._id;
 }
 
 /** "Mina inloggningar": the password (if any) and the linked identities. */

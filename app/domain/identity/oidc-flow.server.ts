@@ -4,7 +4,6 @@ import { UserModel } from "#models/user";
 import {
   AccountError,
   createAccountFromIdentity,
-  linkByVerifiedEmail,
   linkIdentity,
   matchSignIn,
   userWithIdentity,
@@ -114,8 +113,7 @@ export async function identityChoices(identity: VerifiedIdentity, user: SessionU
   };
 }
 
-export type IdentityDecision =
-  "linkSignedIn" | "linkEmail" | { create: { name: string; email: string }; locale: "sv" | "en" };
+export type IdentityDecision = "linkSignedIn" | { create: { name: string; email: string }; locale: "sv" | "en" };
 
 /** Carries out the person's choice; the account then signs in. */
 export async function settleIdentity(
@@ -131,9 +129,6 @@ export async function settleIdentity(
       if (!user) return { ok: false, error: "oidc.choose.signInFirst" };
       await linkIdentity(user._id, identity);
       return { ok: true, userId: user._id, providerId, created: false };
-    }
-    if (decision === "linkEmail") {
-      return { ok: true, userId: await linkByVerifiedEmail(identity), providerId, created: false };
     }
     const userId = await createAccountFromIdentity(identity, decision.create, decision.locale);
     return { ok: true, userId, providerId, created: true };

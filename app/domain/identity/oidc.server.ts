@@ -48,6 +48,7 @@ export type OidcFailure =
   | "noStaffAccount"
   | "linkedElsewhere"
   | "notYourEid"
+  | "proveAccount"
   | "disabled";
 
 export class OidcError extends Error {

@@ -39,6 +39,12 @@ export interface RecordKind<R extends VersionedRecord, Effect> {
   complete?: (record: R) => Promise<R>;
 }
 
+/**
+ * An effect that cannot be applied now (a busy lease): the change stands, its effects stay
+ * pending on its event, and whoever reads the record next applies them (`rollForward`).
+ */
+export class EffectDeferredError extends Error {}
+
 /** Another change won the race: the caller shows the new state (HTTP 409). */
 export class VersionConflictError extends Error {
   constructor() {
@@ -80,7 +86,8 @@ export function versionedRecords<R extends VersionedRecord, Effect>(kind: Record
     const seq = record.version + 1;
     const at = clockNow();
     // Announce the change first, so readers know to look for its event if the writer stops.
-    await kind.records.updateOne({ _id: record._id }, { $set: { pendingSeq: seq } });
+    // Only ever upwards: a slow writer of an older change must not hide a newer one.
+    await kind.records.updateOne({ _id: record._id }, { $max: { pendingSeq: seq } });
     try {
       await kind.events.create({
         ...event.fields,
@@ -107,7 +114,13 @@ export function versionedRecords<R extends VersionedRecord, Effect>(kind: Record
   }
 
   async function settle(record: R, seq: number, at: Date, effects: Effect[]) {
-    await kind.applyEffects(record, seq, at, effects);
+    try {
+      await kind.applyEffects(record, seq, at, effects);
+    } catch (error) {
+      // Left pending: the next read of the record applies them (each effect is idempotent).
+      if (error instanceof EffectDeferredError) return;
+      throw error;
+    }
     const id = kind.eventId(record._id, seq);
     await kind.events.updateOne({ _id: id }, { $unset: { effectsPending: 1 } });
     settled.delete(String(id));

@@ -1,16 +1,23 @@
 import type { Types } from "mongoose";
 import { ProposalModel } from "#models/proposal";
 import { StatisticsModel } from "#models/statistics";
-import { claimOnce, LockBusyError, setById, withLock } from "../kernel/claims.server";
+import { fencedSet, LeaseLostError, LockBusyError, withLock } from "../kernel/claims.server";
+import { EffectDeferredError } from "../kernel/versioned.server";
 import { logger } from "../kernel/logger.server";
 import { contribution, difference, type Counters, type StatCase } from "./counters";
 
 // The overview's counters, kept when writing (decision 014): each change of a case adds the
-// difference between what the case counted for before and after it, once (a claim on the
-// change). FerretDB 1.x does not make `$inc` atomic under concurrency, so the counters are read,
-// added to and written under a lock per public body. Whatever goes wrong there (a crash, a lock
-// held too long) loses only that difference: `rebuildStatistics` (npm run stats:rebuild)
-// recomputes everything from the cases.
+// difference between what the case counted for before and after it, once. FerretDB 1.x does
+// not make `$inc` atomic under concurrency, so the counters are read, added to and written
+// under a lease per public body, and the write is fenced: a holder past its lease writes
+// nothing once the next holder has written. Which changes are counted is written in the same
+// document as the counters (the latest APPLIED_MAX), so a write that fails counts nothing and
+// a retry counts it once. A difference that cannot be counted now (the lease busy) stays
+// pending on its change and is counted when the case is next read (EffectDeferredError).
+// `rebuildStatistics` (npm run stats:rebuild) recomputes everything from the cases.
+
+/** Changes remembered as counted: far more than can be pending at once. */
+const APPLIED_MAX = 5_000;
 
 /** Adds a changed case's difference to its public body's counters, once per change. */
 export async function applyStatistics(
@@ -22,22 +29,32 @@ export async function applyStatistics(
   const delta = difference(before ?? {}, contribution(c));
   if (!Object.keys(delta).length) return;
   const id = String(c.publicBodyId);
-  try {
-    await withLock(
-      `statistics-lock:${id}`,
-      async () => {
-        if (!(await claimOnce(`statistics:${String(c._id)}:${seq}`))) return;
-        const counters = { ...(await StatisticsModel.findById(id).lean())?.counters };
-        for (const [key, n] of Object.entries(delta)) counters[key] = (counters[key] ?? 0) + n;
-        await setById(StatisticsModel, id, { counters });
-      },
-      { waitMs: 15_000 },
-    );
-  } catch (error) {
-    // The change itself stands; only its count is late until the next rebuild.
-    if (!(error instanceof LockBusyError)) throw error;
-    logger.warn({ caseId: String(c._id), seq }, "statistics lock busy: difference not counted");
+  const change = `${String(c._id)}:${seq}`;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      await withLock(
+        `statistics-lock:${id}`,
+        async (lease) => {
+          const found = await StatisticsModel.findById(id).lean();
+          if (found?.applied?.includes(change)) return;
+          const counters = { ...found?.counters };
+          for (const [key, n] of Object.entries(delta)) counters[key] = (counters[key] ?? 0) + n;
+          const applied = [...(found?.applied ?? []), change].slice(-APPLIED_MAX);
+          await fencedSet(StatisticsModel, id, lease, { counters, applied });
+        },
+        { waitMs: 15_000 },
+      );
+      return;
+    } catch (error) {
+      // Past its lease: the next holder wrote first. Read again and add to what it wrote.
+      if (error instanceof LeaseLostError) continue;
+      if (!(error instanceof LockBusyError)) throw error;
+      break;
+    }
   }
+  // The change itself stands; its count waits on the change until the case is next read.
+  logger.warn({ caseId: String(c._id), seq }, "statistics busy: difference counted later");
+  throw new EffectDeferredError("statistics");
 }
 
 /** Recomputes a public body's counters from every case (reads them all: a script, not a page). */
@@ -50,9 +67,14 @@ export async function rebuildStatistics(publicBodyId: Types.ObjectId, now = new 
     for (const [key, n] of Object.entries(contribution(c))) counters[key] = (counters[key] ?? 0) + n;
   }
   const id = String(publicBodyId);
-  await withLock(`statistics-lock:${id}`, () => setById(StatisticsModel, id, { counters, rebuiltAt: now }), {
-    waitMs: 30_000,
-  });
+  // Every change counted so far is in the rebuilt counters: none is counted again.
+  await withLock(
+    `statistics-lock:${id}`,
+    (lease) => fencedSet(StatisticsModel, id, lease, { counters, rebuiltAt: now }),
+    {
+      waitMs: 30_000,
+    },
+  );
   return counters;
 }
 
