@@ -16,7 +16,7 @@ import { ReadMarkerModel } from "./read-marker";
 import { PageTextModel } from "./page-text";
 import { SeenMarksModel } from "./seen-marks";
 import { SequenceModel } from "./sequence";
-import { StatisticsModel } from "./statistics";
+import { StatisticsModel, StatisticsPendingModel } from "./statistics";
 import { SessionModel } from "./session";
 import { TokenModel } from "./token";
 import { UserModel } from "./user";
@@ -40,6 +40,7 @@ export function allModels(): Model<never>[] {
     AttemptSlotModel,
     ReadMarkerModel,
     StatisticsModel,
+    StatisticsPendingModel,
     ProposalModel,
     CaseEventModel,
     CaseDocumentModel,

@@ -29,3 +29,24 @@ const schema = new Schema<Statistics>(
 );
 
 export const StatisticsModel = defineModel("Statistics", schema);
+
+/**
+ * A difference that could not be counted when its change was made (the counters' lease was
+ * busy): `_id` "caseId:seq". The next count of the public body adds it, once, and removes it.
+ */
+export interface StatisticsPending {
+  _id: string;
+  publicBodyId: string;
+  delta: Record<string, number>;
+}
+
+const pendingSchema = new Schema<StatisticsPending>(
+  {
+    _id: { type: String, required: true },
+    publicBodyId: { type: String, required: true },
+    delta: { type: Schema.Types.Mixed, required: true },
+  },
+  { versionKey: false, minimize: false },
+);
+
+export const StatisticsPendingModel = defineModel("StatisticsPending", pendingSchema);

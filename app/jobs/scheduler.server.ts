@@ -6,6 +6,7 @@ import { cleanupExpired } from "~/domain/runtime/cleanup.server";
 import { runReminders } from "~/domain/cases/reminders.server";
 import { endDueAgreements } from "~/domain/agreements/agreements.server";
 import { runAgreementReminders } from "~/domain/agreements/reminders.server";
+import { countParkedStatistics } from "~/domain/statistics/statistics.server";
 
 // Background work of every app instance. Each job claims its rows atomically in the
 // database, so running several instances side by side is safe.
@@ -42,6 +43,8 @@ export function startJobs() {
   });
   // Agreements whose end date has passed end (once, whichever instance runs first).
   schedule({ name: "agreement-end", every: getEnv().REMINDER_INTERVAL_MS, run: () => endDueAgreements() });
+  // Statistics differences parked while the counters were busy are counted.
+  schedule({ name: "statistics", every: getEnv().REMINDER_INTERVAL_MS, run: () => countParkedStatistics() });
   schedule({ name: "cleanup", every: 10 * 60 * 1000, run: () => Promise.all([cleanupExpired(), cleanupRateLimits()]) });
 }
 

@@ -39,12 +39,6 @@ export interface RecordKind<R extends VersionedRecord, Effect> {
   complete?: (record: R) => Promise<R>;
 }
 
-/**
- * An effect that cannot be applied now (a busy lease): the change stands, its effects stay
- * pending on its event, and whoever reads the record next applies them (`rollForward`).
- */
-export class EffectDeferredError extends Error {}
-
 /** Another change won the race: the caller shows the new state (HTTP 409). */
 export class VersionConflictError extends Error {
   constructor() {
@@ -114,13 +108,7 @@ export function versionedRecords<R extends VersionedRecord, Effect>(kind: Record
   }
 
   async function settle(record: R, seq: number, at: Date, effects: Effect[]) {
-    try {
-      await kind.applyEffects(record, seq, at, effects);
-    } catch (error) {
-      // Left pending: the next read of the record applies them (each effect is idempotent).
-      if (error instanceof EffectDeferredError) return;
-      throw error;
-    }
+    await kind.applyEffects(record, seq, at, effects);
     const id = kind.eventId(record._id, seq);
     await kind.events.updateOne({ _id: id }, { $unset: { effectsPending: 1 } });
     settled.delete(String(id));

@@ -1,8 +1,7 @@
 import type { Types } from "mongoose";
 import { ProposalModel } from "#models/proposal";
-import { StatisticsModel } from "#models/statistics";
-import { fencedSet, LeaseLostError, LockBusyError, withLock } from "../kernel/claims.server";
-import { EffectDeferredError } from "../kernel/versioned.server";
+import { StatisticsModel, StatisticsPendingModel } from "#models/statistics";
+import { fencedSet, isDuplicateKey, LeaseLostError, LockBusyError, withLock } from "../kernel/claims.server";
 import { logger } from "../kernel/logger.server";
 import { contribution, difference, type Counters, type StatCase } from "./counters";
 
@@ -12,12 +11,18 @@ import { contribution, difference, type Counters, type StatCase } from "./counte
 // under a lease per public body, and the write is fenced: a holder past its lease writes
 // nothing once the next holder has written. Which changes are counted is written in the same
 // document as the counters (the latest APPLIED_MAX), so a write that fails counts nothing and
-// a retry counts it once. A difference that cannot be counted now (the lease busy) stays
-// pending on its change and is counted when the case is next read (EffectDeferredError).
-// `rebuildStatistics` (npm run stats:rebuild) recomputes everything from the cases.
+// a retry counts it once. A difference that cannot be counted now (the lease busy) is parked
+// and counted by the next count of the same body. `rebuildStatistics` (npm run stats:rebuild)
+// recomputes everything from the cases.
 
 /** Changes remembered as counted: far more than can be pending at once. */
 const APPLIED_MAX = 5_000;
+let waitMs = 15_000;
+
+/** How long a count waits for the counters' lease before parking its difference (tests shorten it). */
+export const setStatisticsWait = (ms: number) => {
+  waitMs = ms;
+};
 
 /** Adds a changed case's difference to its public body's counters, once per change. */
 export async function applyStatistics(
@@ -30,31 +35,56 @@ export async function applyStatistics(
   if (!Object.keys(delta).length) return;
   const id = String(c.publicBodyId);
   const change = `${String(c._id)}:${seq}`;
+  if (await countChanges(id, [{ change, delta }])) return;
+  // The change itself stands; its difference is parked for the next count (idempotent by id).
+  logger.warn({ caseId: String(c._id), seq }, "statistics busy: difference parked");
+  await StatisticsPendingModel.create({ _id: change, publicBodyId: id, delta }).catch((error: unknown) => {
+    if (!isDuplicateKey(error)) throw error;
+  });
+}
+
+/**
+ * Adds differences (and any parked ones of the body) to the counters under the body's lease,
+ * each change once. False when the lease stayed busy.
+ */
+async function countChanges(id: string, changes: { change: string; delta: Counters }[]) {
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       await withLock(
         `statistics-lock:${id}`,
         async (lease) => {
+          // Parked differences are few (normally none): the small collection is read whole.
+          const parked = await StatisticsPendingModel.find({ publicBodyId: id }).lean();
+          const all = [...changes, ...parked.map((p) => ({ change: p._id, delta: p.delta }))];
           const found = await StatisticsModel.findById(id).lean();
-          if (found?.applied?.includes(change)) return;
+          const applied = [...(found?.applied ?? [])];
           const counters = { ...found?.counters };
-          for (const [key, n] of Object.entries(delta)) counters[key] = (counters[key] ?? 0) + n;
-          const applied = [...(found?.applied ?? []), change].slice(-APPLIED_MAX);
-          await fencedSet(StatisticsModel, id, lease, { counters, applied });
+          for (const { change, delta } of all) {
+            if (applied.includes(change)) continue;
+            for (const [key, n] of Object.entries(delta)) counters[key] = (counters[key] ?? 0) + n;
+            applied.push(change);
+          }
+          await fencedSet(StatisticsModel, id, lease, { counters, applied: applied.slice(-APPLIED_MAX) });
+          // Counted (the list says so): a stop before this removal counts nothing twice.
+          if (parked.length) await StatisticsPendingModel.deleteMany({ _id: { $in: parked.map((p) => p._id) } });
         },
-        { waitMs: 15_000 },
+        { waitMs },
       );
-      return;
+      return true;
     } catch (error) {
       // Past its lease: the next holder wrote first. Read again and add to what it wrote.
       if (error instanceof LeaseLostError) continue;
-      if (!(error instanceof LockBusyError)) throw error;
-      break;
+      if (error instanceof LockBusyError) return false;
+      throw error;
     }
   }
-  // The change itself stands; its count waits on the change until the case is next read.
-  logger.warn({ caseId: String(c._id), seq }, "statistics busy: difference counted later");
-  throw new EffectDeferredError("statistics");
+  return false;
+}
+
+/** Counts the parked differences of every public body that has any (a background job). */
+export async function countParkedStatistics() {
+  const parked = await StatisticsPendingModel.find().select("publicBodyId").lean();
+  for (const id of new Set(parked.map((p) => p.publicBodyId))) await countChanges(id, []);
 }
 
 /** Recomputes a public body's counters from every case (reads them all: a script, not a page). */
