@@ -21,7 +21,7 @@ const cookieOf = (name: string) =>
     secure: getEnv().NODE_ENV !== "development",
     path: "/",
     maxAge: FLOW_TTL_MS / 1000,
-    secrets: [getEnv().SESSION_SECRET],
+    secrets: getEnv().SESSION_SECRETS,
   });
 
 let flowCookie: ReturnType<typeof createCookie> | undefined;

@@ -20,7 +20,7 @@ function cookie() {
     secure: secureCookies(),
     path: "/",
     maxAge: ABSOLUTE_TIMEOUT_MS / 1000,
-    secrets: [getEnv().SESSION_SECRET],
+    secrets: getEnv().SESSION_SECRETS,
   });
   return sessionCookie;
 }
@@ -121,7 +121,7 @@ function flash() {
       sameSite: "lax",
       secure: secureCookies(),
       path: "/",
-      secrets: [getEnv().SESSION_SECRET],
+      secrets: getEnv().SESSION_SECRETS,
     },
   });
   return flashStorage;

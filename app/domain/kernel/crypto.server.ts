@@ -25,11 +25,12 @@ export async function burnPasswordCheck(password: string) {
   await verifyPassword(await dummyHash, password);
 }
 
-// Keys for data at rest, derived from DATA_SECRET (or SESSION_SECRET): one per purpose, so a
-// key for one use can never be used for another.
+// Keys for data at rest, derived from DATA_SECRET (or else the last, oldest, session secret,
+// which a rotation keeps last until DATA_SECRET is set): one per purpose, so a key for one use
+// can never be used for another.
 const keyFor = (purpose: string) => {
   const env = getEnv();
-  return Buffer.from(hkdfSync("sha256", env.DATA_SECRET ?? env.SESSION_SECRET, "samverka", purpose, 32));
+  return Buffer.from(hkdfSync("sha256", env.DATA_SECRET ?? env.SESSION_SECRETS.at(-1)!, "samverka", purpose, 32));
 };
 
 /** Encrypts a secret to store (AES-256-GCM): `iv.tag.ciphertext`, base64url. */

@@ -4,7 +4,12 @@ import { z } from "zod";
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   MONGODB_URI: z.string().min(1, "MONGODB_URI saknas: starta med `npm run dev` eller sätt den"),
-  SESSION_SECRET: z.string().min(16).optional(),
+  // One secret, or several separated by commas: the first signs cookies, all verify them, so a
+  // secret can be replaced without signing everyone out (put the new one first).
+  SESSION_SECRET: z
+    .string()
+    .refine((v) => v.split(",").every((s) => s.trim().length >= 16), "minst 16 tecken per hemlighet")
+    .optional(),
   // Encrypts OpenID client secrets and keys the hash of personal identity numbers (decision 016).
   DATA_SECRET: z.string().min(16).optional(),
   APP_URL: z.string().url().default("http://localhost:3000"),
@@ -22,9 +27,20 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
-export type Env = z.infer<typeof schema> & { SESSION_SECRET: string };
+export type Env = z.infer<typeof schema> & {
+  SESSION_SECRET: string;
+  /** SESSION_SECRET split: the first signs, every one verifies. */
+  SESSION_SECRETS: string[];
+};
 
 let cached: Env | undefined;
+
+/** "new,old" → ["new", "old"]: the first signs, all verify. */
+export const sessionSecretsOf = (value: string) =>
+  value
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 export function getEnv(): Env {
   if (cached) return cached;
@@ -37,6 +53,7 @@ export function getEnv(): Env {
   if (!env.SESSION_SECRET && env.NODE_ENV === "production") {
     throw new Error("Felaktig konfiguration:\n  SESSION_SECRET: krävs i produktion (minst 16 tecken)");
   }
-  cached = { ...env, SESSION_SECRET: env.SESSION_SECRET ?? "samverka-development-secret-not-for-production" };
+  const secret = env.SESSION_SECRET ?? "samverka-development-secret-not-for-production";
+  cached = { ...env, SESSION_SECRET: secret, SESSION_SECRETS: sessionSecretsOf(secret) };
   return cached;
 }
