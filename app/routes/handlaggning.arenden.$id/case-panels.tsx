@@ -154,10 +154,10 @@ export function ConfidentialForm({
           aria-describedby="case-publication-cleared-hint"
         />
         <label htmlFor="case-publication-cleared">{t("cases.publicationClearedLabel")}</label>
-        <p className="hint" id="case-publication-cleared-hint">
-          {t("cases.publicationClearedHint")}
-        </p>
       </div>
+      <p className="hint" id="case-publication-cleared-hint">
+        {t("cases.publicationClearedHint")}
+      </p>
       <button type="submit" className="button button--secondary">
         {t("cases.confidentialSave")}
       </button>
