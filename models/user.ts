@@ -11,11 +11,15 @@ export interface OrgMembership {
   organisationId: ObjectId;
   publicBodyId: ObjectId;
   role: OrgRole;
+  /** An authorised signatory (firmatecknare), named by the organisation's administrator. */
+  signatory?: boolean;
 }
 export interface StaffMembership {
   publicBodyId: ObjectId;
   role: StaffRole;
   departmentIds: ObjectId[];
+  /** Holds the delegation to decide and sign agreements for the public body (set in /admin). */
+  delegation?: boolean;
 }
 /** A login through an external identity provider (OIDC: e-ID broker, Entra ID). */
 export interface ExternalIdentity {
@@ -56,6 +60,7 @@ const schema = new Schema<User>(
             organisationId: { type: Schema.Types.ObjectId, required: true, ref: "Organisation" },
             publicBodyId: { type: Schema.Types.ObjectId, required: true },
             role: { type: String, enum: ORG_ROLES, required: true },
+            signatory: Boolean,
           },
           { _id: false },
         ),
@@ -68,6 +73,7 @@ const schema = new Schema<User>(
           {
             publicBodyId: { type: Schema.Types.ObjectId, required: true, ref: "PublicBody" },
             role: { type: String, enum: STAFF_ROLES, required: true },
+            delegation: Boolean,
             departmentIds: { type: [Schema.Types.ObjectId], default: [] },
           },
           { _id: false },

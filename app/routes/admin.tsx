@@ -116,6 +116,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (unknown.length) return invalid(submission, { fieldErrors: { departmentIds: ["errors.choose"] } }, 400, "invite");
   await inviteStaff(publicBody, user, {
     ...submission.value,
+    delegation: submission.value.delegation === "on",
     departmentIds: submission.value.departmentIds.map((id) => new Types.ObjectId(id)),
   });
   return redirectWithToast("/admin", "admin.invited");
@@ -144,6 +145,7 @@ export default function Admin() {
             { label: t("org.table.email"), cell: (s) => s.email },
             { label: t("admin.role"), cell: (s) => t(`roles.${s.role}`) },
             { label: t("admin.departments"), cell: (s) => s.departmentIds.map(deptName).join(", ") },
+            { label: t("admin.delegation"), cell: (s) => (s.delegation ? t("admin.hasDelegation") : "–") },
             { label: t("admin.status"), cell: (s) => (s.active ? t("admin.active") : t("admin.pending")) },
           ]}
         />
@@ -171,6 +173,12 @@ export default function Admin() {
               type="checkbox"
               legend={t("admin.staffDepartments")}
               options={data.departments.map((d) => ({ value: d.id, label: d.name }))}
+            />
+            <ChoiceGroup
+              field={fields.delegation}
+              type="checkbox"
+              legend={t("admin.delegation")}
+              options={[{ value: "on", label: t("admin.delegationLabel") }]}
             />
             <button type="submit" className="button">
               {t("admin.inviteStaff")}

@@ -8,6 +8,8 @@ export const inviteStaffSchema = z.object({
   email: emailField,
   role: z.enum(STAFF_ROLES_LIST),
   departmentIds: z.array(objectId).max(50).optional().default([]),
+  /** Holds the delegation to decide and sign agreements for the public body. */
+  delegation: z.literal("on").optional(),
 });
 
 const days = z

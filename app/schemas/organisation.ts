@@ -56,3 +56,6 @@ export const uploadSchema = z.object({
 });
 
 export const objectId = z.string().regex(/^[a-f0-9]{24}$/, "errors.invalid");
+
+/** An administrator names a member an authorised signatory (firmatecknare), or no longer. */
+export const signatorySchema = z.object({ userId: objectId, signatory: z.enum(["yes", "no"]) });

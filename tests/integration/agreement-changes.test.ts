@@ -416,7 +416,7 @@ describe("co-organisations and signing rules", () => {
       name: "Kim Kassör",
       password: DEMO.password,
     });
-    await joinOrganisation(second._id, cast.organisation);
+    await joinOrganisation(second._id, cast.organisation, { signatory: true });
     const annaUser = await UserModel.findOne({ email: DEMO.orgAdminA }).lean();
     const send = (ids: unknown[]) =>
       `intent=sendForSigning&${ids.map((x) => `organisationSignerIds=${String(x)}`).join("&")}&delegateId=${String(cast.officer._id)}`;

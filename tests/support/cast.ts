@@ -27,10 +27,14 @@ export async function laxhjalpenCast(): Promise<CaseCast> {
   return { organisation, member, coordinator, officer, departmentId: department._id };
 }
 
-/** Makes an account a plain member of an organisation (once, however often it is called). */
+/**
+ * Makes an account a plain member of an organisation (once, however often it is called), or
+ * with `signatory` one of its registered authorised signatories.
+ */
 export async function joinOrganisation(
   userId: SessionUser["_id"],
   organisation: { _id: SessionUser["_id"]; publicBodyId: SessionUser["_id"] },
+  { signatory = false } = {},
 ) {
   await UserModel.updateOne(
     { _id: userId, "orgMemberships.organisationId": { $ne: organisation._id } },
@@ -40,6 +44,7 @@ export async function joinOrganisation(
           organisationId: organisation._id,
           publicBodyId: organisation.publicBodyId,
           role: "org_member",
+          ...(signatory ? { signatory: true } : {}),
         },
       },
     },

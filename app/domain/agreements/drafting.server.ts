@@ -22,6 +22,7 @@ import { agreementText, firstDraft, SECTION_KEYS } from "./agreement-text";
 import {
   AgreementError,
   commitSigningStep,
+  holdsDelegation,
   idOf,
   latestNumber,
   noticeToBoth,
@@ -206,15 +207,19 @@ export async function signerChoices(c: CaseDoc) {
     partyMembers(c),
     partyOrganisations(c),
   ]);
+  // The municipality signs through whoever holds the delegation (never an administrator for
+  // being one); the organisation through its registered authorised signatories.
   const municipality = staff
-    .filter((u) => mayOnCase("signAgreement", relationOf(u as unknown as SessionUser, c)))
+    .filter((u) => holdsDelegation(u, c) && mayOnCase("signAgreement", relationOf(u as unknown as SessionUser, c)))
     .map((u) => ({ id: String(u._id), name: u.name }));
-  const organisation = members.map(({ id, name, organisationId }) => ({
-    id,
-    name,
-    organisation: organisations.find((o) => o.id === organisationId)?.name ?? "",
-    organisationId,
-  }));
+  const organisation = members
+    .filter((m) => m.signatory)
+    .map(({ id, name, organisationId }) => ({
+      id,
+      name,
+      organisation: organisations.find((o) => o.id === organisationId)?.name ?? "",
+      organisationId,
+    }));
   return { organisation, municipality, organisations };
 }
 

@@ -3,7 +3,14 @@ import { caseRows } from "../cases/read-model.server";
 import { clockNow } from "../kernel/clock";
 import { addMonthsToDay, dayOf, swedishDay, swedishToday } from "../kernel/days";
 import type { SessionUser } from "../identity/session.server";
-import { AgreementError, noticeToBoth, partnerIdsOf, requireAction, requireActive } from "./shared.server";
+import {
+  actsForOrganisation,
+  AgreementError,
+  noticeToBoth,
+  partnerIdsOf,
+  requireAction,
+  requireActive,
+} from "./shared.server";
 
 // The end of an agreement (docs/domain.md, "The agreement"): notice by either party, and the
 // job that ends agreements whose end date has passed.
@@ -20,6 +27,8 @@ export async function terminateAgreement(
   expectedVersion: number,
 ) {
   const actor = requireAction("terminateAgreement", user, c);
+  // For the organisation, notice binds it: its authorised signatories or its administrator give it.
+  if (actor === "organisation" && !actsForOrganisation(user, c)) throw new AgreementError("actor");
   const { amendment: _lapsed, ...agreement } = requireActive(c);
   if (agreement.termination) throw new AgreementError("status");
   if (expectedVersion !== c.version) throw new CaseConflictError();

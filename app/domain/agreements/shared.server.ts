@@ -38,6 +38,19 @@ export function requireAction(action: CaseAction, user: SessionUser, c: CaseDoc)
   return actor;
 }
 
+/**
+ * Whether the person may act for the organisation party to the case in what binds it (notice):
+ * one of its registered authorised signatories, or its administrator.
+ */
+export const actsForOrganisation = (user: SessionUser, c: CaseDoc) =>
+  [c.organisationId, ...(c.partnerOrganisationIds ?? [])].some((id) =>
+    user.orgMemberships.some((m) => m.organisationId.equals(id) && (m.signatory || m.role === "org_admin")),
+  );
+
+/** Whether a staff member holds the delegation to sign agreements for the case's public body. */
+export const holdsDelegation = (user: { staffMemberships: SessionUser["staffMemberships"] }, c: CaseDoc) =>
+  user.staffMemberships.some((m) => m.publicBodyId.equals(c.publicBodyId) && m.delegation);
+
 export function requireActive(c: CaseDoc): AgreementState {
   if (c.status !== "active" || !c.agreement) throw new AgreementError("status");
   return c.agreement;
@@ -53,8 +66,16 @@ export async function partyMembers(c: CaseDoc) {
     .select("name email orgMemberships")
     .lean();
   return members.map((m) => {
-    const organisationId = orgIds.find((o) => m.orgMemberships.some((x) => x.organisationId.equals(o))) ?? orgIds[0]!;
-    return { id: String(m._id), name: m.name, email: m.email, organisationId: String(organisationId) };
+    const membership = orgIds.map((o) => m.orgMemberships.find((x) => x.organisationId.equals(o))).find(Boolean);
+    const organisationId = membership?.organisationId ?? orgIds[0]!;
+    return {
+      id: String(m._id),
+      name: m.name,
+      email: m.email,
+      organisationId: String(organisationId),
+      // Its registered authorised signatories sign for an organisation.
+      signatory: Boolean(membership?.signatory),
+    };
   });
 }
 

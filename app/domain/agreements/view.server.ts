@@ -16,7 +16,7 @@ import { nextReport, reportSchedule } from "./follow-up";
 import { ledgerTotals } from "./ledger";
 import { signerChoices } from "./drafting.server";
 import { ensureSignedPdf, signingMethod } from "./signing.server";
-import { latestNumber, openDraft } from "./shared.server";
+import { actsForOrganisation, latestNumber, openDraft } from "./shared.server";
 import { dayOf } from "../kernel/days";
 
 // What the agreement page shows (docs/domain.md, "The agreement"): the text being written or in
@@ -191,7 +191,11 @@ export async function agreementView(c: CaseDoc, user: SessionUser, actor: CaseRe
       recordPayment: may("recordPayment") && c.status === "active",
       assessReport: may("assessReport") && c.status === "active",
       logMeeting: may("followUpMeeting") && c.status === "active",
-      terminate: may("terminateAgreement") && c.status === "active" && !a.termination,
+      terminate:
+        may("terminateAgreement") &&
+        (actor !== "organisation" || actsForOrganisation(user, c)) &&
+        c.status === "active" &&
+        !a.termination,
       reportContribution: may("reportContribution") && c.status === "active",
     },
   };

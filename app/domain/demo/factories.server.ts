@@ -54,7 +54,7 @@ export async function upsertUser(input: {
   name: string;
   password?: string;
   verified?: boolean;
-  staff?: { publicBodyId: Types.ObjectId; role: StaffRole; departmentIds?: Types.ObjectId[] };
+  staff?: { publicBodyId: Types.ObjectId; role: StaffRole; departmentIds?: Types.ObjectId[]; delegation?: boolean };
 }) {
   const existing = await UserModel.findOne({ email: input.email }).lean();
   if (existing) return existing;
@@ -79,7 +79,7 @@ export async function upsertOrganisation(input: {
   city?: string;
   email?: string;
   createdBy: Types.ObjectId;
-  members?: { userId: Types.ObjectId; role: OrgRole }[];
+  members?: { userId: Types.ObjectId; role: OrgRole; signatory?: boolean }[];
 }) {
   const org =
     (await OrganisationModel.findOne({ publicBodyId: input.publicBodyId, orgNumber: input.orgNumber }).lean()) ??
@@ -99,7 +99,16 @@ export async function upsertOrganisation(input: {
   for (const m of input.members ?? []) {
     await UserModel.updateOne(
       { _id: m.userId, "orgMemberships.organisationId": { $ne: org._id } },
-      { $push: { orgMemberships: { organisationId: org._id, publicBodyId: input.publicBodyId, role: m.role } } },
+      {
+        $push: {
+          orgMemberships: {
+            organisationId: org._id,
+            publicBodyId: input.publicBodyId,
+            role: m.role,
+            ...(m.signatory ? { signatory: true } : {}),
+          },
+        },
+      },
     );
   }
   return org;

@@ -22,7 +22,7 @@ export async function seedDemo() {
     email: "handlaggare@exempelkommun.se",
     name: "Hans Handläggare",
     password,
-    staff: { ...staff, role: "officer", departmentIds: social ? [social._id] : [] },
+    staff: { ...staff, role: "officer", departmentIds: social ? [social._id] : [], delegation: true },
   });
   await upsertUser({
     email: "politiker@exempelkommun.se",
@@ -48,7 +48,7 @@ export async function seedDemo() {
     email: "info@gronagarden.example",
     createdBy: anna._id,
     members: [
-      { userId: anna._id, role: "org_admin" },
+      { userId: anna._id, role: "org_admin", signatory: true },
       { userId: olle._id, role: "org_member" },
     ],
   });
@@ -60,7 +60,7 @@ export async function seedDemo() {
     purpose: "Kostnadsfri läxhjälp för barn och unga med hjälp av volontärer.",
     email: "kontakt@laxhjalpen.example",
     createdBy: lina._id,
-    members: [{ userId: lina._id, role: "org_admin" }],
+    members: [{ userId: lina._id, role: "org_admin", signatory: true }],
   });
   return body;
 }
@@ -85,7 +85,7 @@ export async function seedDemoCases(body: { _id: Types.ObjectId }) {
     email: "kultur@exempelkommun.se",
     name: "Karin Kulturhandläggare",
     password: DEMO_PASSWORD,
-    staff: { publicBodyId: body._id, role: "officer", departmentIds: culture ? [culture._id] : [] },
+    staff: { publicBodyId: body._id, role: "officer", departmentIds: culture ? [culture._id] : [], delegation: true },
   });
   const [sara, hans, lina, anna] = await Promise.all(
     [

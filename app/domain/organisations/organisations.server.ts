@@ -75,12 +75,32 @@ export async function listMembers(organisationId: Types.ObjectId) {
     .select("name email orgMemberships")
     .sort({ name: 1 })
     .lean();
-  return users.map((u) => ({
-    id: String(u._id),
-    name: u.name,
-    email: u.email,
-    role: u.orgMemberships.find((m) => m.organisationId.equals(organisationId))?.role ?? "org_member",
-  }));
+  return users.map((u) => {
+    const membership = u.orgMemberships.find((m) => m.organisationId.equals(organisationId));
+    return {
+      id: String(u._id),
+      name: u.name,
+      email: u.email,
+      role: membership?.role ?? "org_member",
+      signatory: Boolean(membership?.signatory),
+    };
+  });
+}
+
+/**
+ * Names a member an authorised signatory (firmatecknare) of the organisation, or no longer:
+ * only they are offered as the organisation's signers of an agreement, and only they (or an
+ * administrator) give notice for it. Under the members' lock, so it never races a removal.
+ */
+export function setSignatory(organisationId: Types.ObjectId, userId: Types.ObjectId, signatory: boolean) {
+  return withLock(`org-members:${String(organisationId)}`, async () => {
+    const user = await UserModel.findById(userId).select("orgMemberships").lean();
+    const memberships = user?.orgMemberships ?? [];
+    if (!memberships.some((m) => m.organisationId.equals(organisationId))) return false;
+    const changed = memberships.map((m) => (m.organisationId.equals(organisationId) ? { ...m, signatory } : m));
+    await UserModel.updateOne({ _id: userId }, { $set: { orgMemberships: changed } });
+    return true;
+  });
 }
 
 export function listPendingInvitations(organisationId: Types.ObjectId) {

@@ -33,6 +33,7 @@ export async function listStaff(publicBodyId: Types.ObjectId) {
       email: u.email,
       role: m?.role ?? "officer",
       departmentIds: (m?.departmentIds ?? []).map(String),
+      delegation: Boolean(m?.delegation),
       active: Boolean(u.passwordChangedAt),
     };
   });
@@ -45,9 +46,14 @@ export async function listStaff(publicBodyId: Types.ObjectId) {
 export async function inviteStaff(
   body: { _id: Types.ObjectId; name: string; officeName: string },
   inviter: SessionUser,
-  input: { email: string; name: string; role: StaffRole; departmentIds: Types.ObjectId[] },
+  input: { email: string; name: string; role: StaffRole; departmentIds: Types.ObjectId[]; delegation: boolean },
 ) {
-  const membership = { publicBodyId: body._id, role: input.role, departmentIds: input.departmentIds };
+  const membership = {
+    publicBodyId: body._id,
+    role: input.role,
+    departmentIds: input.departmentIds,
+    ...(input.delegation ? { delegation: true } : {}),
+  };
   let user = await UserModel.findOne({ email: input.email }).lean();
   if (!user) {
     user = (

@@ -10,6 +10,7 @@ import {
   DuplicateOrgNumberError,
   inviteMember,
   removeMembership,
+  setSignatory,
   updateOrganisation,
   type OrganisationDoc,
 } from "~/domain/organisations/organisations.server";
@@ -20,7 +21,13 @@ import {
   RegisteredDocumentError,
   storeDocument,
 } from "~/domain/records/documents.server";
-import { inviteMemberSchema, objectId, organisationSchema, uploadSchema } from "~/schemas/organisation";
+import {
+  inviteMemberSchema,
+  objectId,
+  organisationSchema,
+  signatorySchema,
+  uploadSchema,
+} from "~/schemas/organisation";
 
 interface Ctx {
   org: OrganisationDoc;
@@ -65,6 +72,24 @@ export async function runOrganisationIntent({ org, ability, scope, user, publicB
       `${publicBody.officeName}, ${publicBody.name}`,
     );
     return redirectWithToast(here, "org.invited");
+  }
+
+  if (intent === "setSignatory") {
+    requireAbility(ability, "invite", "Member", scope, 403);
+    const submission = parseForm(formData, signatorySchema);
+    if (submission.status !== "success") throw badRequest();
+    const { userId, signatory } = submission.value;
+    const done = await setSignatory(org._id, new Types.ObjectId(userId), signatory === "yes").catch(
+      (error: unknown) => {
+        if (error instanceof LockBusyError) throw new Response("Försök igen", { status: 409 });
+        throw error;
+      },
+    );
+    if (!done) throw new Response("Sidan finns inte", { status: 404 });
+    return redirectWithToast(
+      `${here}#org-members`,
+      signatory === "yes" ? "org.signatoryAdded" : "org.signatoryRemoved",
+    );
   }
 
   if (intent === "removeMember" || intent === "leave") {

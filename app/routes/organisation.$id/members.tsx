@@ -50,6 +50,24 @@ export function MembersSection({
           { label: t("org.table.email"), cell: (m) => m.email },
           { label: t("org.table.role"), cell: (m) => t(`roles.${m.role}`) },
           {
+            label: t("org.table.signatory"),
+            cell: (m) => (
+              <>
+                {m.signatory ? t("org.isSignatory") : t("org.notSignatory")}
+                {mayInvite ? (
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="setSignatory" />
+                    <input type="hidden" name="userId" value={m.id} />
+                    <input type="hidden" name="signatory" value={m.signatory ? "no" : "yes"} />
+                    <button type="submit" className="link-button">
+                      {t(m.signatory ? "org.unmakeSignatory" : "org.makeSignatory", { name: m.name })}
+                    </button>
+                  </Form>
+                ) : null}
+              </>
+            ),
+          },
+          {
             label: t("org.table.action"),
             cell: (m) =>
               m.id === me ? (
