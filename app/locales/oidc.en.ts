@@ -115,6 +115,16 @@ const oidc: Shape<typeof oidcSv> = {
       unlinked: "The way to sign in is removed.",
       add: "Link {{label}}",
       none: "No e-ID is linked.",
+      addLead: "To add another way to sign in, confirm that the account is yours.",
+      addPassword: "Your password",
+      addNoPassword:
+        "The account has no password: you need to have signed in with your e-ID within the last ten minutes. Sign out and in again if it was longer ago.",
+      linkRefused: {
+        password: "The password is not right. No sign-in was added.",
+        throttled: "Too many wrong passwords. Try again in a while.",
+        signInAgain: "Sign out and sign in again with your e-ID, then add the new sign-in within ten minutes.",
+      },
+      removedProvider: "this sign-in method no longer exists",
     },
   },
 };

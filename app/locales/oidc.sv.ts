@@ -114,6 +114,17 @@ const oidc = {
       unlinked: "Inloggningssättet är borttaget.",
       add: "Koppla {{label}}",
       none: "Ingen e-legitimation är kopplad.",
+      addLead: "För att lägga till ett nytt sätt att logga in behöver du bekräfta att kontot är ditt.",
+      addPassword: "Ditt lösenord",
+      addNoPassword:
+        "Kontot har inget lösenord: du behöver ha loggat in med din e-legitimation de senaste tio minuterna. Logga ut och in igen om det var längre sedan.",
+      linkRefused: {
+        password: "Lösenordet stämmer inte. Ingen inloggning lades till.",
+        throttled: "För många felaktiga lösenord. Försök igen om en stund.",
+        signInAgain:
+          "Logga ut och logga in igen med din e-legitimation, och lägg sedan till den nya inloggningen inom tio minuter.",
+      },
+      removedProvider: "inloggningssättet finns inte längre",
     },
   },
 };

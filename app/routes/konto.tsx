@@ -19,7 +19,6 @@ import { enabledProviders } from "~/domain/identity/oidc.server";
 import { requestContext } from "~/domain/http/request.server";
 import { formatDate } from "~/i18n";
 import { useLang } from "~/components/root-data";
-import { ProviderButton } from "~/components/provider-button";
 
 export const meta = pageMeta("account.title");
 
@@ -29,6 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { orgs, bodies } = await membershipNames(user);
   const staff = user.staffMemberships.some((m) => m.publicBodyId.equals(publicBody._id));
   const [ways, providers] = await Promise.all([waysIn(user._id), enabledProviders(publicBody._id)]);
+  const refused = new URL(request.url).searchParams.get("koppla");
   const roles = [
     ...user.orgMemberships.map((m) => ({
       role: m.role,
@@ -49,6 +49,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ways,
     // Staff link the municipality's account, everyone else an e-ID.
     providers: providers.filter((p) => p.audience === (staff ? "staff" : "organisation")),
+    // Why adding a way in was refused (the start of the sign-in sends the browser back here).
+    linkRefused: ["password", "throttled", "signInAgain"].find((r) => r === refused) ?? null,
   };
 }
 
@@ -122,7 +124,12 @@ export default function Account() {
             </ul>
           )}
         </section>
-        <WaysIn ways={data.ways} providers={data.providers} error={actionData?.form === "unlink" ? actionData : null} />
+        <WaysIn
+          ways={data.ways}
+          providers={data.providers}
+          linkRefused={data.linkRefused}
+          error={actionData?.form === "unlink" ? actionData : null}
+        />
         <section aria-labelledby="change-password-heading">
           <h2 id="change-password-heading">{t("account.changePassword")}</h2>
           <Form method="post" {...getFormProps(form)} className="form">
@@ -161,15 +168,20 @@ export default function Account() {
 function WaysIn({
   ways,
   providers,
+  linkRefused,
   error,
 }: {
-  ways: { password: boolean; identities: { id: string; label: string; linkedAt: string | Date }[] };
+  ways: {
+    password: boolean;
+    identities: { id: string; label: string; where: string; removed: boolean; linkedAt: string | Date }[];
+  };
   providers: { id: string; label: string }[];
+  linkRefused: string | null;
   error: { result?: { error?: Record<string, string[] | null> | null } } | null;
 }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const refusal = error?.result?.error?.[""]?.[0];
+  const refusal = error?.result?.error?.[""]?.[0] ?? (linkRefused ? `oidc.account.linkRefused.${linkRefused}` : null);
   return (
     <section aria-labelledby="inloggningar">
       <h2 id="inloggningar">{t("oidc.account.title")}</h2>
@@ -185,6 +197,9 @@ function WaysIn({
           <div key={i.id} className="facts__row">
             <dt>{i.label}</dt>
             <dd>
+              {/* What tells two identities apart: where they come from, and when they were linked. */}
+              {i.where}
+              {i.removed ? ` (${t("oidc.account.removedProvider")})` : ""} ·{" "}
               {t("oidc.account.linked", { date: formatDate(i.linkedAt, lang) })}
               <Form method="post">
                 <input type="hidden" name="intent" value="unlinkIdentity" />
@@ -203,15 +218,31 @@ function WaysIn({
           {t("oidc.account.noPasswordLead")} <AppLink to="/glomt-losenord">{t("oidc.account.choosePassword")}</AppLink>
         </p>
       )}
+      {providers.length ? <p>{t(ways.password ? "oidc.account.addLead" : "oidc.account.addNoPassword")}</p> : null}
       {providers.map((p) => (
-        <ProviderButton
-          key={p.id}
-          providerId={p.id}
-          purpose="link"
-          returnTo="/konto"
-          label={t("oidc.account.add", { label: p.label })}
-          secondary
-        />
+        // Re-authentication first: the password travels with the request that starts the link.
+        <Form key={p.id} method="post" action={`/logga-in/med/${p.id}`} reloadDocument className="form">
+          <input type="hidden" name="purpose" value="link" />
+          <input type="hidden" name="returnTo" value="/konto" />
+          {ways.password ? (
+            <div className="field">
+              <label htmlFor={`link-password-${p.id}`} className="field__label">
+                {t("oidc.account.addPassword")}
+              </label>
+              <input
+                className="input"
+                id={`link-password-${p.id}`}
+                name="password"
+                type="password"
+                autoComplete="current-password"
+                required
+              />
+            </div>
+          ) : null}
+          <button type="submit" className="button button--secondary">
+            {t("oidc.account.add", { label: p.label })}
+          </button>
+        </Form>
       ))}
     </section>
   );

@@ -5,6 +5,7 @@ import { parseForm, readForm } from "~/domain/http/forms.server";
 import { requestContext } from "~/domain/http/request.server";
 import { beginOidc } from "~/domain/identity/oidc-flow.server";
 import { OidcError } from "~/domain/identity/oidc.server";
+import { reauthenticateForLink } from "~/domain/identity/reauthentication.server";
 import { oidcStartSchema } from "~/schemas/oidc";
 
 // Starts a sign-in at an OpenID provider (a button posts here): sign in, link to the signed-in
@@ -13,13 +14,18 @@ export function loader() {
   return redirect("/logga-in");
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, publicBody, ability } = await requestContext(request);
   const submission = parseForm(await readForm(request), oidcStartSchema);
   if (submission.status !== "success") throw new Response("Ogiltig förfrågan", { status: 400 });
   const { purpose, returnTo, signing } = submission.value;
   if ((purpose === "link" || purpose === "stepup") && !user) {
     throw redirect(`/logga-in?${new URLSearchParams({ redirectTo: returnTo })}`);
+  }
+  if (purpose === "link" && user) {
+    // A new way in is added only after the person proves again that the account is theirs.
+    const checked = await reauthenticateForLink(request, user, submission.value.password ?? "", context.ip);
+    if (checked !== "ok") throw redirect(`/konto?${new URLSearchParams({ koppla: checked })}#inloggningar`);
   }
   if (purpose === "test") {
     requireAbility(ability, "manage", "IdentityProvider", { publicBodyId: publicBody._id }, 403);

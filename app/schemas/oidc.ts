@@ -9,6 +9,8 @@ export const oidcStartSchema = z.object({
     .string()
     .regex(/^[0-9a-f]{24}:\d{1,5}$/)
     .optional(),
+  /** For linking another way in: the account's password again (re-authentication). */
+  password: z.string().max(200).optional(),
 });
 
 /** A new account from a first e-ID sign-in: the name (from the e-ID) and an email address. */

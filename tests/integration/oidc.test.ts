@@ -443,6 +443,73 @@ describe("the ways in of an account", () => {
   });
 });
 
+describe("adding a way in from /konto", () => {
+  it("asks for the password again (or a fresh e-ID sign-in without one) before the provider is asked", async () => {
+    const anna = await sessionFor(app.url, DEMO.orgAdminA);
+    const link = (extra: Record<string, string>) =>
+      anna.post(`/logga-in/med/${providers.eid}`, { purpose: "link", returnTo: "/konto", ...extra });
+    // A session alone adds nothing: the browser goes back to /konto with the reason.
+    expect(pathOf(await link({}))).toBe("/konto?koppla=password#inloggningar");
+    expect(pathOf(await link({ password: "fel lösenord" }))).toBe("/konto?koppla=password#inloggningar");
+    const page = await (await anna.get("/konto?koppla=password")).text();
+    expect(page).toContain("Lösenordet stämmer inte. Ingen inloggning lades till.");
+    expect(page).toContain('name="password"');
+    // With the password, on to the provider.
+    expect(new URL(pathOf(await link({ password: DEMO.password }))!).origin).toBe(idp.issuer);
+
+    // An account without a password: only a sign-in through its e-ID within ten minutes will do.
+    const eidOnly = await UserModel.create({
+      email: "bara.eid.konto@example.se",
+      name: "Bara Eid",
+      emailVerifiedAt: new Date(),
+      externalIdentities: [
+        { issuer: idp.issuer, subject: "bara-eid-konto", label: "BankID (test)", linkedAt: new Date() },
+      ],
+    });
+    const { createUserSession } = await import("~/domain/identity/session.server");
+    const viaPassword = new Client(app.url);
+    viaPassword.setCookie(await createUserSession(new Request(app.url), eidOnly._id));
+    expect(
+      pathOf(await viaPassword.post(`/logga-in/med/${providers.eid}`, { purpose: "link", returnTo: "/konto" })),
+    ).toBe("/konto?koppla=signInAgain#inloggningar");
+    const viaEid = new Client(app.url);
+    viaEid.setCookie(
+      await createUserSession(new Request(app.url), eidOnly._id, new mongoose.Types.ObjectId(providers.eid)),
+    );
+    const started = await viaEid.post(`/logga-in/med/${providers.eid}`, { purpose: "link", returnTo: "/konto" });
+    expect(new URL(pathOf(started)!).origin).toBe(idp.issuer);
+    setClock(() => new Date(Date.now() + 11 * 60 * 1000));
+    try {
+      expect(pathOf(await viaEid.post(`/logga-in/med/${providers.eid}`, { purpose: "link", returnTo: "/konto" }))).toBe(
+        "/konto?koppla=signInAgain#inloggningar",
+      );
+    } finally {
+      setClock(null);
+    }
+  });
+
+  it("lists each identity with where it comes from, and marks one whose provider is gone", async () => {
+    const user = await UserModel.create({
+      email: "tva.identiteter@example.se",
+      name: "Två Identiteter",
+      emailVerifiedAt: new Date(),
+      externalIdentities: [
+        { issuer: idp.issuer, subject: "tva-1", label: "BankID (test)", linkedAt: new Date("2026-03-01T10:00:00Z") },
+        {
+          issuer: "https://borttagen.example/",
+          subject: "tva-2",
+          label: "Freja",
+          linkedAt: new Date("2026-05-02T10:00:00Z"),
+        },
+      ],
+    });
+    const client = await sessionFor(app.url, user.email);
+    const page = (await (await client.get("/konto")).text()).replaceAll("<!-- -->", "");
+    expect(page).toContain(`${new URL(idp.issuer).host} · Kopplad 1 mars 2026`);
+    expect(page).toContain("borttagen.example (inloggningssättet finns inte längre) · Kopplad 2 maj 2026");
+  });
+});
+
 describe("who may start which sign-in", () => {
   it("lets only an administrator test a provider, and only a signed-in person link or step up", async () => {
     for (const email of [DEMO.orgAdminA, DEMO.politician, DEMO.officer]) {

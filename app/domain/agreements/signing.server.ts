@@ -16,14 +16,13 @@ import { CaseConflictError, loadCaseById, type CaseDoc } from "../cases/engine.s
 import { noticeEffects, staffRecipients } from "../cases/notices.server";
 import { clockNow } from "../kernel/clock";
 import { dayOf, swedishToday } from "../kernel/days";
-import { verifyPassword } from "../kernel/crypto.server";
 import type { SessionUser } from "../identity/session.server";
 import { stepUpProvider } from "../identity/linked-identities.server";
 import { currentStepUp } from "../identity/oidc-session.server";
 import { storeDocument } from "../records/documents.server";
 import { agreementText } from "./agreement-text";
 import { agreementPdf } from "./pdf.server";
-import { beginLoginAttempt } from "../identity/rate-limit.server";
+import { confirmPassword } from "../identity/reauthentication.server";
 import {
   AgreementError,
   commitSigningStep,
@@ -143,15 +142,9 @@ async function checkCredential(
       ...(eid.personalNumberHash ? { personalNumberHash: eid.personalNumberHash } : {}),
     };
   }
-  // The same throttle as signing in: a taken-over session cannot guess the password here.
-  const attempt = await beginLoginAttempt(user.email, input.ip);
-  if (!attempt.allowed) throw new AgreementError("throttled", attempt.minutes);
-  const account = await UserModel.findById(user._id).select("passwordHash").lean();
-  const password = "password" in input ? input.password : "";
-  if (!account?.passwordHash || !(await verifyPassword(account.passwordHash, password))) {
-    throw new AgreementError("password");
-  }
-  await attempt.succeeded();
+  const checked = await confirmPassword(user, "password" in input ? input.password : "", input.ip);
+  if (checked === "password") throw new AgreementError("password");
+  if (checked !== "ok") throw new AgreementError("throttled", checked.throttledMinutes);
   return null;
 }
 

@@ -136,14 +136,37 @@ export async function createAccountFromIdentity(
   });
 }
 
-/** "Mina inloggningar": the password (if any) and the linked identities. */
+/**
+ * "Mina inloggningar": the password (if any) and the linked identities, each with where it comes
+ * from (the provider's host) and whether that provider still exists.
+ */
 export async function waysIn(userId: Types.ObjectId) {
   const user = await UserModel.findById(userId).select("+passwordHash externalIdentities").lean();
+  const identities = user?.externalIdentities ?? [];
+  const issuers = [...new Set(identities.map((i) => i.issuer))];
+  const known = issuers.length
+    ? new Set(
+        (
+          await IdentityProviderModel.find({ issuer: { $in: issuers } })
+            .select("issuer")
+            .lean()
+        ).map((p) => p.issuer),
+      )
+    : new Set<string>();
+  const hostOf = (issuer: string) => {
+    try {
+      return new URL(issuer).host;
+    } catch {
+      return issuer;
+    }
+  };
   return {
     password: Boolean(user?.passwordHash),
-    identities: (user?.externalIdentities ?? []).map((i) => ({
+    identities: identities.map((i) => ({
       id: `${i.issuer}|${i.subject}`,
       label: i.label,
+      where: hostOf(i.issuer),
+      removed: !known.has(i.issuer),
       linkedAt: i.linkedAt,
     })),
   };
