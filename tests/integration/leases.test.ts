@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ClaimModel } from "#models/claim";
 import { StatisticsModel, StatisticsPendingModel } from "#models/statistics";
 import { caseInStatus } from "~/domain/demo/factories.server";
+import { CaseConflictError, loadCaseById, recordChange } from "~/domain/cases/engine.server";
 import { fencedSet, isClaimed, LeaseLostError, releaseLease, takeLease, withLock } from "~/domain/kernel/claims.server";
 import { countParkedStatistics, rebuildStatistics, setStatisticsWait } from "~/domain/statistics/statistics.server";
 import { startTestApp, type TestApp } from "../support/app";
@@ -116,3 +117,21 @@ describe("the statistics counters", () => {
 });
 
 const filterZero = (c: Record<string, number>) => Object.fromEntries(Object.entries(c).filter(([, n]) => n));
+
+describe("the version a person saw", () => {
+  it("is checked by the engine's commit for every change, and a stale one writes nothing", async () => {
+    const cast = await laxhjalpenCast();
+    const c = await caseInStatus("in_dialogue", cast, "Version: inaktuellt formulär");
+    await expect(
+      recordChange(c, { expectedVersion: c.version - 1, type: "draftSaved", actor: cast.member }, { title: "Ny" }),
+    ).rejects.toThrow(CaseConflictError);
+    const after = await loadCaseById(c.publicBodyId, c._id);
+    expect([after?.version, after?.title]).toEqual([c.version, c.title]);
+    // A use case that no longer checks by hand is refused the same way.
+    const { saveDraft } = await import("~/domain/cases/proposals.server");
+    await expect(saveDraft(after!, cast.member, { title: "Också ny" }, c.version - 1)).rejects.toThrow(
+      CaseConflictError,
+    );
+    expect((await loadCaseById(c.publicBodyId, c._id))?.version).toBe(c.version);
+  });
+});

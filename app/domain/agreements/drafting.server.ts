@@ -13,7 +13,7 @@ import { UserModel } from "#models/user";
 import { mayOnCase } from "../access/policy";
 import { relationOf } from "../access/ability.server";
 import type { CaseEffect } from "../cases/effects";
-import { CaseConflictError, recordChange, type CaseDoc } from "../cases/engine.server";
+import { recordChange, type CaseDoc } from "../cases/engine.server";
 import { noticeEffects, staffRecipients } from "../cases/notices.server";
 import { directory } from "../cases/read-model.server";
 import { clockNow } from "../kernel/clock";
@@ -64,7 +64,6 @@ const termsOf = (t: AgreementTerms): AgreementTerms => ({
 export async function createAgreementDraft(c: CaseDoc, user: SessionUser, expectedVersion: number) {
   requireAction("draftAgreement", user, c);
   if (c.status !== "approved" || c.agreement) throw new AgreementError("status");
-  if (expectedVersion !== c.version) throw new CaseConflictError();
   const [org, department, body, coDepartments] = await Promise.all([
     OrganisationModel.findById(c.organisationId).lean(),
     c.routing ? DepartmentModel.findById(c.routing.departmentId).select("name").lean() : null,
@@ -98,7 +97,13 @@ export async function createAgreementDraft(c: CaseDoc, user: SessionUser, expect
   const to = (await partyMembers(c)).map((m) => m.email);
   const { case: after } = await recordChange(
     c,
-    { type: "agreementDrafted", actor: user, data: { number: 1 }, idempotencyKey: `${String(c._id)}:agreement:1` },
+    {
+      expectedVersion,
+      type: "agreementDrafted",
+      actor: user,
+      data: { number: 1 },
+      idempotencyKey: `${String(c._id)}:agreement:1`,
+    },
     { agreement: { number: 1, sections, ...terms } },
     [versionEffect(user, 1, sections, terms), ...(await noticeEffects(c, "agreementDraft", to, user.name, false))],
   );
@@ -141,7 +146,6 @@ export async function saveAgreementDraft(
   requireAction("draftAgreement", user, c);
   // Out for signing, or in force with no change under way: the text waits.
   const { draft, amendment } = editableDraft(c);
-  if (expectedVersion !== c.version) throw new CaseConflictError();
   const sections = SECTION_KEYS.map((key) => ({ key, text: input.sections[key] ?? "" }));
   const partners = await partnersFor(c, input.partnerOrgNumbers ?? []);
   const terms = { ...termsOf(input), ...(partners.length ? { partners } : {}) };
@@ -151,7 +155,7 @@ export async function saveAgreementDraft(
   const number = latestNumber(c.agreement!) + 1;
   const { case: after } = await recordChange(
     c,
-    { type: "agreementSaved", actor: user, data: { number } },
+    { expectedVersion, type: "agreementSaved", actor: user, data: { number } },
     (() => {
       const agreement = withDraft(c.agreement!, { number, sections, ...terms, partners: terms.partners }, amendment);
       return { agreement, partnerOrganisationIds: partnerIdsOf(agreement) };
@@ -328,7 +332,6 @@ export async function startAmendment(
   requireAction("amendAgreement", user, c);
   const a = requireActive(c);
   if (a.amendment || a.termination || !a.signing) throw new AgreementError("status");
-  if (expectedVersion !== c.version) throw new CaseConflictError();
   const end = input.kind === "extension" ? (input.end ?? (a.end ? addMonthsToDay(a.end, 12) : undefined)) : a.end;
   if (input.kind === "extension" && (!end || !a.end || end <= a.end)) throw new AgreementError("unchanged");
   const number = latestNumber(a) + 1;
@@ -354,7 +357,7 @@ export async function startAmendment(
   };
   const { case: after } = await recordChange(
     c,
-    { type: "amendmentStarted", actor: user, data: { kind: input.kind, number } },
+    { expectedVersion, type: "amendmentStarted", actor: user, data: { kind: input.kind, number } },
     { agreement: { ...a, amendment } },
     [
       versionEffect(user, number, sections, terms),
@@ -385,10 +388,9 @@ export async function withdrawAmendment(c: CaseDoc, user: SessionUser, expectedV
   requireAction("amendAgreement", user, c);
   const { amendment, ...a } = requireActive(c);
   if (!amendment) throw new AgreementError("status");
-  if (expectedVersion !== c.version) throw new CaseConflictError();
   const { case: after } = await recordChange(
     c,
-    { type: "amendmentWithdrawn", actor: user, data: { number: amendment.number } },
+    { expectedVersion, type: "amendmentWithdrawn", actor: user, data: { number: amendment.number } },
     // Its versions stay (insert-only); their numbers are not given again.
     { agreement: { ...a, lastNumber: amendment.number }, partnerOrganisationIds: partnerIdsOf(a) },
     await noticeToBoth(c, "amendmentWithdrawn", user.name),

@@ -31,7 +31,6 @@ export async function terminateAgreement(
   if (actor === "organisation" && !actsForOrganisation(user, c)) throw new AgreementError("actor");
   const { amendment: _lapsed, ...agreement } = requireActive(c);
   if (agreement.termination) throw new AgreementError("status");
-  if (expectedVersion !== c.version) throw new CaseConflictError();
   const at = clockNow();
   // From the Swedish date notice was given (00:04 on 7 December is 7 December, whatever UTC
   // says), as a calendar date; 30 November + 3 months is 28 February, not 2 March.
@@ -40,7 +39,7 @@ export async function terminateAgreement(
   const party = actor === "organisation" ? ("organisation" as const) : ("municipality" as const);
   const { case: after } = await recordChange(
     c,
-    { type: "agreementTerminated", actor: user, data: { date: dayOf(effectiveOn) } },
+    { expectedVersion, type: "agreementTerminated", actor: user, data: { date: dayOf(effectiveOn) } },
     {
       agreement: {
         ...agreement,

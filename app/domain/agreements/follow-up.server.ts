@@ -24,11 +24,10 @@ export async function recordPayment(
 ) {
   requireAction("recordPayment", user, c);
   const agreement = requireActive(c);
-  if (expectedVersion !== c.version) throw new CaseConflictError();
   const payments = [...(agreement.payments ?? []), { ...input, recordedBy: user.name }];
   const { case: after } = await recordChange(
     c,
-    { type: "paymentRecorded", actor: user, data: { amountSek: input.amountSek } },
+    { expectedVersion, type: "paymentRecorded", actor: user, data: { amountSek: input.amountSek } },
     { agreement: { ...agreement, payments } },
   );
   return after;
@@ -56,6 +55,7 @@ export async function submitReport(
 ) {
   requireAction("reportContribution", user, c);
   const agreement = requireActive(c);
+  // Checked here as well as at the commit: a stale form must not store its file first.
   if (expectedVersion !== c.version) throw new CaseConflictError();
   const scheduled = agreement.start && agreement.end ? reportSchedule(agreement.start, agreement.end) : [];
   const earlier = agreement.reports?.find((r) => r.year === input.year);
@@ -108,7 +108,7 @@ export async function submitReport(
     : [];
   const { case: after } = await recordChange(
     c,
-    { type: "reportSubmitted", actor: user, data: { year: input.year } },
+    { expectedVersion, type: "reportSubmitted", actor: user, data: { year: input.year } },
     { agreement: { ...agreement, reports, ownContributions } },
     [
       {
@@ -132,7 +132,6 @@ export async function assessReport(
 ) {
   requireAction("assessReport", user, c);
   const agreement = requireActive(c);
-  if (expectedVersion !== c.version) throw new CaseConflictError();
   const report = agreement.reports?.find((r) => r.year === input.year);
   if (!report || report.status !== "submitted") throw new AgreementError("status");
   const assessed = {
@@ -144,7 +143,7 @@ export async function assessReport(
   const to = (await partyMembers(c)).map((m) => m.email);
   const { case: after } = await recordChange(
     c,
-    { type: "reportAssessed", actor: user, data: { year: input.year, outcome: input.outcome } },
+    { expectedVersion, type: "reportAssessed", actor: user, data: { year: input.year, outcome: input.outcome } },
     { agreement: { ...agreement, reports } },
     [
       {
@@ -167,7 +166,6 @@ export async function logFollowUpMeeting(
 ) {
   requireAction("followUpMeeting", user, c);
   const agreement = requireActive(c);
-  if (expectedVersion !== c.version) throw new CaseConflictError();
   const meetings = [...(agreement.meetings ?? []), { ...input, loggedBy: user.name }].sort(
     (a, b) => a.heldOn.getTime() - b.heldOn.getTime(),
   );
@@ -175,7 +173,7 @@ export async function logFollowUpMeeting(
   const to = (await partyMembers(c)).map((m) => m.email);
   const { case: after } = await recordChange(
     c,
-    { type: "followUpMeeting", actor: user, data: { date } },
+    { expectedVersion, type: "followUpMeeting", actor: user, data: { date } },
     { agreement: { ...agreement, meetings } },
     [
       {

@@ -5,7 +5,7 @@ import type { NoticeType } from "#emails/templates";
 import { UserModel } from "#models/user";
 import { mayOnCase, type CaseAction } from "../access/policy";
 import { relationOf } from "../access/ability.server";
-import { CaseConflictError, recordChange, transition, type CaseDoc } from "../cases/engine.server";
+import { recordChange, transition, type CaseDoc } from "../cases/engine.server";
 import type { CaseEffect } from "../cases/effects";
 import { noticeEffects, staffRecipients } from "../cases/notices.server";
 import type { SessionUser } from "../identity/session.server";
@@ -136,10 +136,15 @@ export function commitSigningStep(
   options: { expectedVersion: number; data?: Record<string, unknown>; patch: Partial<CaseDoc>; effects?: CaseEffect[] },
 ) {
   if (!amendment) return transition(c, name, user, { ...options, shared: true });
-  if (options.expectedVersion !== c.version) throw new CaseConflictError();
   return recordChange(
     c,
-    { type: AMENDMENT_EVENTS[name], actor: user, shared: true, data: options.data },
+    {
+      expectedVersion: options.expectedVersion,
+      type: AMENDMENT_EVENTS[name],
+      actor: user,
+      shared: true,
+      data: options.data,
+    },
     options.patch,
     options.effects,
   );

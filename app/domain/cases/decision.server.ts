@@ -63,7 +63,6 @@ export async function saveAssessment(
   if (c.status !== "in_assessment") throw new AssessmentError("status");
   const declared = latestDeclaration(c, String(user._id), "assessor");
   if (!declared || declared.hasConflict) throw new AssessmentError("conflict");
-  if (expectedVersion !== c.version) throw new AssessmentError("conflictVersion");
   // The amounts are entered in kronor; the rate in force is kept with them, so the euro sums
   // read later are the ones the officer saw.
   const rate = (await PublicBodyModel.findById(c.publicBodyId).select("eurRate").lean())?.eurRate;
@@ -88,7 +87,7 @@ export async function saveAssessment(
   };
   const { case: after } = await recordChange(
     c,
-    { type: "assessmentSaved", actor: user, shared: false },
+    { expectedVersion, type: "assessmentSaved", actor: user, shared: false },
     { assessment },
   );
   return after;

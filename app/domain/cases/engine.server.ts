@@ -48,6 +48,11 @@ export function requireTransitionActor(name: TransitionName, user: SessionUser |
 }
 
 export interface EventInput {
+  /**
+   * The version of the case the person saw when they sent the form: any other is a conflict
+   * (someone else changed the case meanwhile), refused here for every use case.
+   */
+  expectedVersion?: number;
   type: string;
   actor: SessionUser | null;
   shared?: boolean;
@@ -171,6 +176,7 @@ async function commit(
   patch: Partial<Proposal>,
   effects: CaseEffect[] = [],
 ): Promise<ChangeResult> {
+  if (event.expectedVersion !== undefined && event.expectedVersion !== c.version) throw new CaseConflictError();
   // Every change moves the case's share of the overview's counters (decision 014).
   const statistics: CaseEffect = { kind: "statistics", before: contribution(c) };
   const done = await cases.commit(c, eventFields(c, event, patch), patch, [...effects, statistics]);

@@ -20,8 +20,6 @@ export function caseErrorResponse(error: unknown) {
     );
   }
   if (error instanceof AssessmentError) {
-    if (error.message === "conflictVersion")
-      return data({ result: null, caseError: "cases.conflict" }, { status: 409 });
     return data(
       { result: null, caseError: `assessment.refused.${error.message}` },
       { status: error.message === "actor" ? 403 : 409 },

@@ -21,7 +21,6 @@ import {
 } from "./proposal-sections";
 import {
   attachmentIdsOf,
-  CaseConflictError,
   caseTrail,
   loadCaseById,
   deleteCaseRecord,
@@ -70,10 +69,9 @@ export async function createCase(
 export type DraftContent = Partial<ProposalContent> & { completedSections?: string[] };
 
 export async function saveDraft(c: CaseDoc, user: SessionUser, content: DraftContent, expectedVersion: number) {
-  if (expectedVersion !== c.version) throw new CaseConflictError();
   const result = await recordChange(
     c,
-    { type: "draftSaved", actor: user, idempotencyKey: `${String(c._id)}:${c.version}:draftSaved` },
+    { expectedVersion, type: "draftSaved", actor: user, idempotencyKey: `${String(c._id)}:${c.version}:draftSaved` },
     content,
   );
   return result.case;
@@ -334,9 +332,8 @@ export async function routeCase(
 export async function withdrawCase(c: CaseDoc, user: SessionUser, expectedVersion: number) {
   if (c.status === "draft") {
     requireTransitionActor("withdraw", user, c);
-    if (expectedVersion !== c.version) throw new CaseConflictError();
     // The event is the lock: a submission at the same moment either wins or is refused.
-    await recordChange(c, { type: "draftDeleted", actor: user, shared: false });
+    await recordChange(c, { expectedVersion, type: "draftDeleted", actor: user, shared: false });
     const trail = await caseTrail({ _id: c._id, version: c.version + 1 });
     for (const doc of await listCaseAttachments(c._id, attachmentIdsOf(trail))) await deleteDocument(doc);
     await deleteCaseRecord(c._id, c.version + 1);
