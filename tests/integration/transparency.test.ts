@@ -202,6 +202,26 @@ describe("open data", () => {
       ["/oppna-data/avtal.json", "https://www.iana.org/assignments/media-types/application/json"],
     ]);
     expect(flat).toContain("http://creativecommons.org/publicdomain/zero/1.0/");
+
+    // DCAT-AP-SE 3.0.1: a publisher typed as a local authority with a tagged name; issued,
+    // modified, language, place and period on the dataset; a theme taxonomy; described files.
+    const dct = "http://purl.org/dc/terms/";
+    const ofType = (type: string) => nodes.filter((n) => (n["@type"] as string[] | undefined)?.includes(type));
+    const publisher = nodes.find((n) => (n[`${dct}type`] as { "@id": string }[] | undefined)?.length)!;
+    expect((publisher[`${dct}type`] as { "@id": string }[])[0]!["@id"]).toBe(
+      "http://purl.org/adms/publishertype/LocalAuthority",
+    );
+    expect(publisher["http://xmlns.com/foaf/0.1/name"]).toEqual([{ "@language": "sv", "@value": "Exempelkommun" }]);
+    const dataset = ofType(`${dcat}Dataset`)[0]!;
+    for (const key of ["issued", "modified", "language", "spatial", "temporal"]) {
+      expect(dataset[`${dct}${key}`], key).toBeDefined();
+    }
+    const period = nodes.find((n) => n["@id"] === (dataset[`${dct}temporal`] as { "@id": string }[])[0]!["@id"])!;
+    expect((period[`${dcat}startDate`] as { "@value": string }[])[0]!["@value"]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(ofType(`${dcat}Catalog`)[0]![`${dcat}themeTaxonomy`]).toEqual([
+      { "@id": "http://publications.europa.eu/resource/authority/data-theme" },
+    ]);
+    for (const d of ofType(`${dcat}Distribution`)) expect(d[`${dct}description`], String(d["@id"])).toBeDefined();
   });
 });
 

@@ -41,15 +41,26 @@ export function agreementsJson(publicBody: Body) {
   return file(publicBody, "json", (rows) => JSON.stringify(rows, null, 1));
 }
 
-/** The dataset's DCAT-AP-SE description (JSON-LD): publisher, licence, the two distributions. */
+/**
+ * The dataset's DCAT-AP-SE 3.0.1 description (JSON-LD): publisher (a local authority, by the ADMS
+ * publisher types), licence, language, place and period covered, themes, and the two
+ * distributions, each described.
+ */
 export async function catalog(publicBody: Body) {
   const base = getEnv().APP_URL;
-  const { at: modified } = await readModelVersion();
+  const [{ at: modified }, { entries }] = await Promise.all([readModelVersion(), registerEntries(publicBody)]);
+  const days = (pick: (e: (typeof entries)[number]) => string) => entries.map(pick).filter(Boolean).sort();
+  const starts = days((e) => e.startDate);
+  const ends = days((e) => e.endDate);
+  const issued = days((e) => e.decisionDate)[0];
+  const sv = (value: string) => ({ "@language": "sv", "@value": value });
+  const date = (value: string) => ({ "@type": "xsd:date", "@value": value });
   const iana = (type: string) => `https://www.iana.org/assignments/media-types/${type}`;
-  const distribution = (format: string, type: string, file: string) => ({
+  const distribution = (format: string, type: string, file: string, description: string) => ({
     "@id": `${base}/oppna-data/${file}`,
     "@type": "dcat:Distribution",
     "dct:title": { "@language": "sv", "@value": `IOP-avtal (${format})` },
+    "dct:description": sv(description),
     "dcat:accessURL": { "@id": `${base}/oppna-data/${file}` },
     "dcat:downloadURL": { "@id": `${base}/oppna-data/${file}` },
     "dcat:mediaType": { "@id": iana(type) },
@@ -59,13 +70,16 @@ export async function catalog(publicBody: Body) {
   const publisher = {
     "@id": `${base}/#publisher`,
     "@type": "foaf:Agent",
-    "foaf:name": publicBody.name,
+    "foaf:name": sv(publicBody.name),
+    "dct:type": { "@id": "http://purl.org/adms/publishertype/LocalAuthority" },
   };
+  const language = { "@id": "http://publications.europa.eu/resource/authority/language/SWE" };
   const doc = {
     "@context": {
       dcat: "http://www.w3.org/ns/dcat#",
       dct: "http://purl.org/dc/terms/",
       foaf: "http://xmlns.com/foaf/0.1/",
+      locn: "http://www.w3.org/ns/locn#",
       vcard: "http://www.w3.org/2006/vcard/ns#",
       xsd: "http://www.w3.org/2001/XMLSchema#",
     },
@@ -78,6 +92,10 @@ export async function catalog(publicBody: Body) {
     },
     "dct:publisher": publisher,
     "dct:license": { "@id": "http://creativecommons.org/publicdomain/zero/1.0/" },
+    "dct:language": language,
+    "dct:modified": { "@type": "xsd:dateTime", "@value": modified.toISOString() },
+    ...(issued ? { "dct:issued": date(issued) } : {}),
+    "dcat:themeTaxonomy": { "@id": "http://publications.europa.eu/resource/authority/data-theme" },
     "foaf:homepage": { "@id": `${base}/register` },
     "dcat:dataset": {
       "@id": `${base}/oppna-data#avtal`,
@@ -95,7 +113,19 @@ export async function catalog(publicBody: Body) {
       "dct:publisher": publisher,
       "dct:modified": { "@type": "xsd:dateTime", "@value": modified.toISOString() },
       "dct:accrualPeriodicity": { "@id": "http://publications.europa.eu/resource/authority/frequency/CONT" },
-      "dct:language": { "@id": "http://publications.europa.eu/resource/authority/language/SWE" },
+      "dct:language": language,
+      ...(issued ? { "dct:issued": date(issued) } : {}),
+      // The municipality the agreements are made in, and the period their terms cover.
+      "dct:spatial": { "@type": "dct:Location", "locn:geographicName": sv(publicBody.name) },
+      ...(starts.length && ends.length
+        ? {
+            "dct:temporal": {
+              "@type": "dct:PeriodOfTime",
+              "dcat:startDate": date(starts[0]!),
+              "dcat:endDate": date(ends.at(-1)!),
+            },
+          }
+        : {}),
       "dcat:theme": { "@id": "http://publications.europa.eu/resource/authority/data-theme/GOVE" },
       "dcat:keyword": [
         { "@language": "sv", "@value": "IOP" },
@@ -109,8 +139,18 @@ export async function catalog(publicBody: Body) {
         "vcard:hasEmail": { "@id": `mailto:${publicBody.officeEmail}` },
       },
       "dcat:distribution": [
-        distribution("CSV", "text/csv", "avtal.csv"),
-        distribution("JSON", "application/json", "avtal.json"),
+        distribution(
+          "CSV",
+          "text/csv",
+          "avtal.csv",
+          "Registret som CSV (RFC 4180, UTF-8, komma), en rad per överenskommelse med fältnamnen i första raden.",
+        ),
+        distribution(
+          "JSON",
+          "application/json",
+          "avtal.json",
+          "Registret som JSON, en post per överenskommelse med samma fält som CSV-filen.",
+        ),
       ],
     },
   };
