@@ -107,7 +107,15 @@ const dateFormats = {
 };
 const dateTimeFormats = {
   sv: new Intl.DateTimeFormat("sv-SE", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Stockholm" }),
-  en: new Intl.DateTimeFormat("en-GB", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Stockholm" }),
+  // "6 Dec 2026, 10:00": a numeric day/month order is read differently in different countries.
+  en: new Intl.DateTimeFormat("en-GB", {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone: "Europe/Stockholm",
+  }),
 };
 const numberFormat = new Intl.NumberFormat("sv-SE");
 const sekFormat = new Intl.NumberFormat("sv-SE", { style: "currency", currency: "SEK", maximumFractionDigits: 0 });

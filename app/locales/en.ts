@@ -214,6 +214,7 @@ const en: Shape<typeof sv> = {
     orgTitle: "For non-profit organisations",
     orgBody: "Register your organisation and submit an idea or a partnership proposal.",
     orgStart: "Create account",
+    orgLogin: "Sign in",
     orgContinue: "My organisations",
     staffTitle: "For municipal staff",
     staffBody: "Officers, coordinators and politicians sign in with their personal account.",

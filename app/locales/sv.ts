@@ -205,6 +205,7 @@ const sv = {
     orgTitle: "För idéburna organisationer",
     orgBody: "Registrera er organisation och lämna en idé eller ett förslag om partnerskap.",
     orgStart: "Skapa konto",
+    orgLogin: "Logga in",
     orgContinue: "Mina organisationer",
     staffTitle: "För kommunens medarbetare",
     staffBody: "Handläggare, samordnare och förtroendevalda loggar in med sitt personliga konto.",

@@ -96,7 +96,11 @@ const transparency = {
     paragraph: "Paragraph",
     identifier: "Identifier",
     progress: "Follow-up",
-    reports: "Follow-up reports: {{received}} received of {{due}} due",
+    reports: "Follow-up reports: {{received}} received, {{due}} due so far",
+    term: "In force from {{start}} to {{end}}",
+    signedOn: "Signed",
+    requestText:
+      "The agreement text itself is an official document. You may ask {{office}} ({{email}}) for it; give the case number {{caseNumber}}.",
     payments: "Payments: {{count}}, {{amount}} in total",
     timeline: "How it has gone",
     events: {

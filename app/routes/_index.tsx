@@ -27,9 +27,15 @@ export default function Index() {
               {t("home.orgContinue")}
             </AppLink>
           ) : (
-            <AppLink className="button" to="/registrera">
-              {t("home.orgStart")}
-            </AppLink>
+            <>
+              <AppLink className="button" to="/registrera">
+                {t("home.orgStart")}
+              </AppLink>{" "}
+              {/* Those who already have an account sign in here too, not only staff. */}
+              <AppLink className="button button--secondary" to="/logga-in">
+                {t("home.orgLogin")}
+              </AppLink>
+            </>
           )}
         </section>
         <section className="card" aria-labelledby="for-staff">

@@ -20,13 +20,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { publicBody } = await requestContext(request);
   const found = await registerEntry(publicBody, params.id ?? "");
   if (!found) throw new Response("Sidan finns inte", { status: 404 });
-  return found;
+  // Who to ask for the agreement text (an allmän handling): the civil-society office.
+  return { ...found, office: { name: `${publicBody.officeName}, ${publicBody.name}`, email: publicBody.officeEmail } };
 }
 
 export default function RegisterEntryPage() {
-  const { entry, timeline } = useLoaderData<typeof loader>();
+  const { entry, timeline, office } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const lang = useLang();
+  // The day the last signature put the agreement in force (the timeline's own entry).
+  const signedAt = timeline.find((e) => e.kind === "signed")?.at;
   if (entry.withheld) {
     // Marked as possibly confidential and not yet cleared: number, organisation and status only.
     return (
@@ -79,7 +82,20 @@ export default function RegisterEntryPage() {
           <dt>{t("register.department")}</dt>
           <dd>{entry.department || "–"}</dd>
           <dt>{t("register.period")}</dt>
-          <dd>{entry.startDate ? `${entry.startDate} – ${entry.endDate}` : "–"}</dd>
+          <dd>
+            {entry.startDate && entry.endDate
+              ? t("register.term", {
+                  start: formatDate(entry.startDate, lang),
+                  end: formatDate(entry.endDate, lang),
+                })
+              : "–"}
+          </dd>
+          {signedAt ? (
+            <>
+              <dt>{t("register.signedOn")}</dt>
+              <dd>{formatDate(signedAt, lang)}</dd>
+            </>
+          ) : null}
           <dt>{t("register.perYear")}</dt>
           <dd>{formatSek(entry.amountPerYearSek)}</dd>
           <dt>{t("register.total")}</dt>
@@ -102,6 +118,7 @@ export default function RegisterEntryPage() {
           </dd>
         </dl>
       </section>
+      <p>{t("register.requestText", { office: office.name, email: office.email, caseNumber: entry.caseNumber })}</p>
       <section aria-labelledby="progress-heading">
         <h2 id="progress-heading">{t("register.progress")}</h2>
         <ul className="plain-list">

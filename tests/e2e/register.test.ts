@@ -37,7 +37,7 @@ describe("the public register", { timeout: 120_000 }, () => {
     await page.getByRole("link", { name: "IOP-avtal" }).first().click();
     await expectBasics(page, /^Register över IOP-avtal – Samverka$/);
     await page.getByRole("searchbox", { name: "Sök" }).fill("läxhjälp registret");
-    await page.getByLabel("Läge").selectOption({ label: "Gäller" });
+    await page.getByLabel("Status").selectOption({ label: "Gäller" });
     await page.getByRole("button", { name: "Visa" }).click();
     await page.waitForURL(/status=active/);
     expect(await page.getByRole("status").textContent()).toBe("1 överenskommelse");

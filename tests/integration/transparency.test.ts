@@ -308,6 +308,19 @@ describe("the public register", () => {
   });
 });
 
+describe("an agreement's public page", () => {
+  it("separates the day it was signed from its term, and says how to ask for the text", async () => {
+    const page = (await (await get(`/register/${String(ids.active!._id)}`)).text()).replaceAll("<!-- -->", "");
+    expect(page).toContain("Gäller från 15 januari 2027 till 31 december 2028");
+    expect(page).toMatch(/<dt>Undertecknad<\/dt><dd>\d{1,2} \w+ \d{4}<\/dd>/);
+    expect(page).toContain(
+      `Du kan begära att få den från Civilsamhällskontoret, Exempelkommun (civilsamhalle@exempelkommun.se); ange diarienummer ${ids.active!.caseNumber}.`,
+    );
+    expect(page).not.toMatch(/inlämnade av/);
+    expect(page).toMatch(/Uppföljningsrapporter: \d+ lämnade, \d+ förfallna hittills/);
+  });
+});
+
 describe("what the public outputs may carry", () => {
   it("never lets a spreadsheet run an organisation's text as a formula", async () => {
     const cast = await laxhjalpenCast();

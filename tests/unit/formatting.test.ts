@@ -8,6 +8,8 @@ describe("formatting in sv-SE and Stockholm time", () => {
     expect(formatDate(new Date("2026-03-28T23:30:00Z"), "en")).toBe("29 March 2026");
     // Summer time (UTC+2) moves the same clock reading to the next day.
     expect(formatDateTime("2026-06-30T22:15:00Z", "sv")).toBe("2026-07-01 00:15");
+    // English times spell the month: "01/07/2026" reads as 7 January to many.
+    expect(formatDateTime("2026-06-30T22:15:00Z", "en")).toBe("1 Jul 2026, 00:15");
   });
 
   it("answers again from its memo per language and instant, never another language's text", () => {
