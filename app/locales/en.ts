@@ -131,7 +131,7 @@ const en: Shape<typeof sv> = {
     },
     passwordMismatch: "The passwords do not match",
     orgNumber: {
-      format: "Enter the organisation number as ten digits, for example 802000-0000",
+      format: "Enter the organisation number as ten digits, for example 802000-0009",
       checkDigit: "The organisation number is not valid: the check digit (last digit) is wrong",
       personalNumber: "This looks like a personal identity number. Enter the organisation's number",
       duplicate:
@@ -327,7 +327,11 @@ const en: Shape<typeof sv> = {
     updated: "The details are saved.",
     name: "Name of the organisation",
     orgNumber: "Organisation number",
-    orgNumberHint: "Ten digits, for example 802000-0000. It is on the registration certificate.",
+    orgNumberHint: "Ten digits, for example 802000-0009. It is on the registration certificate.",
+    nextStepTitle: "Next step: submit an idea or a proposal",
+    nextStepBody:
+      "Do you have an idea for working with the municipality? Describe it briefly and the civil-society office will contact you for a dialogue. You can also submit a full proposal.",
+    nextStepStart: "Submit an idea",
     legalForm: "Legal form",
     legalForms: {
       non_profit_association: "Non-profit association (ideell förening)",

@@ -122,7 +122,7 @@ const sv = {
       legalForm: { required: "Välj organisationsform", choose: "Välj organisationsform" },
     },
     orgNumber: {
-      format: "Skriv organisationsnumret med tio siffror, till exempel 802000-0000",
+      format: "Skriv organisationsnumret med tio siffror, till exempel 802000-0009",
       checkDigit: "Organisationsnumret stämmer inte: kontrollsiffran (sista siffran) är fel",
       personalNumber: "Det ser ut som ett personnummer. Skriv organisationens organisationsnummer",
       duplicate:
@@ -319,7 +319,11 @@ const sv = {
     updated: "Uppgifterna är sparade.",
     name: "Organisationens namn",
     orgNumber: "Organisationsnummer",
-    orgNumberHint: "Tio siffror, till exempel 802000-0000. Finns på registreringsbeviset.",
+    orgNumberHint: "Tio siffror, till exempel 802000-0009. Finns på registreringsbeviset.",
+    nextStepTitle: "Nästa steg: lämna en idé eller ett förslag",
+    nextStepBody:
+      "Har ni en idé om samverkan med kommunen? Beskriv den kort, så kontaktar civilsamhällskontoret er för en dialog. Ni kan också lämna ett färdigt förslag.",
+    nextStepStart: "Lämna en idé",
     legalForm: "Organisationsform",
     legalForms: {
       non_profit_association: "Ideell förening",

@@ -28,7 +28,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!user.emailVerifiedAt) return invalid(submission, { formErrors: ["org.needsVerified"] }, 403);
   try {
     const org = await createOrganisation(publicBody._id, user, submission.value);
-    return redirectWithToast(`/organisation/${String(org._id)}`, "org.created");
+    return redirectWithToast(`/organisation/${String(org._id)}?ny`, "org.created");
   } catch (error) {
     if (error instanceof DuplicateOrgNumberError) {
       return invalid(submission, { fieldErrors: { orgNumber: ["errors.orgNumber.duplicate"] } }, 409);

@@ -78,8 +78,10 @@ describe("an organisation leader's first visit", { timeout: 120_000 }, () => {
     await page.getByRole("button", { name: "Registrera organisation" }).click();
     await page.getByText("Organisationen är registrerad.").waitFor();
     await page.getByRole("heading", { level: 1, name: "Föreningen Solrosen" }).waitFor();
+    // The next step is offered at once: the organisation's idea.
+    expect(await page.getByRole("link", { name: "Lämna en idé" }).getAttribute("href")).toBe("/forslag/ny");
     await expectAccessible(page);
-    const orgUrl = page.url();
+    const orgUrl = page.url().replace(/\?.*$/, "");
 
     // Invite a member, who accepts in another browser.
     await page.getByRole("textbox", { name: "E-postadress" }).fill("bertil@solrosen.example");

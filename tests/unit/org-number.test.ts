@@ -25,3 +25,12 @@ describe("organisationsnummer", () => {
     expect(withCheckDigit("802400137")).toBe("802400-1375");
   });
 });
+
+describe("the example in the hints", () => {
+  it("is a number the check accepts", async () => {
+    const { default: sv } = await import("~/locales/sv");
+    const example = /\d{6}-\d{4}/.exec(sv.org.orgNumberHint)?.[0] ?? "";
+    expect(example).toBe("802000-0009");
+    expect(orgNumberProblem(example)).toBeNull();
+  });
+});

@@ -58,6 +58,16 @@ export default function OrganisationPage() {
   return (
     <>
       <PageHeading>{org.name}</PageHeading>
+      {searchParams.has("ny") ? (
+        // Just registered: the next step is the organisation's idea or proposal.
+        <section className="panel panel--task" aria-labelledby="next-step">
+          <h2 id="next-step">{t("org.nextStepTitle")}</h2>
+          <p>{t("org.nextStepBody")}</p>
+          <AppLink to="/forslag/ny" className="button">
+            {t("org.nextStepStart")}
+          </AppLink>
+        </section>
+      ) : null}
       <section aria-labelledby="org-details">
         <h2 id="org-details">{t("org.details")}</h2>
         {editing ? (
