@@ -305,7 +305,27 @@ function AgreementDocument({ view, resultFor }: { view: AgreementView; resultFor
   );
 }
 
+/**
+ * A comment on one section. After sending, the box is empty again (a new form for the new page)
+ * and the confirmation is shown right here, where the person is, not only at the top.
+ */
 function CommentForm({ section, lastResult }: { section: string; lastResult: Result }) {
+  const location = useLocation();
+  const sent = new URLSearchParams(location.search).get("kommenterat") === section;
+  const { t } = useTranslation();
+  return (
+    <>
+      {sent ? (
+        <p className="notice" role="status">
+          {t("agreement.toasts.commented")}
+        </p>
+      ) : null}
+      <CommentBox key={location.key} section={section} lastResult={lastResult} />
+    </>
+  );
+}
+
+function CommentBox({ section, lastResult }: { section: string; lastResult: Result }) {
   const { t } = useTranslation();
   const [form, fields] = useSchemaForm(agreementCommentSchema, lastResult, `comment-${section}`, { section });
   return (

@@ -42,7 +42,9 @@ describe("the agreement", { timeout: 120_000 }, () => {
     await followUp.locator("summary", { hasText: "Kommentera" }).click();
     await followUp.getByLabel("Din kommentar").fill("Kan rapporten komma i februari i stället?");
     await followUp.getByRole("button", { name: "Skicka kommentaren" }).click();
-    await org.page.getByText("Kommentaren är skickad.").waitFor();
+    // The confirmation where she is, and an empty box: nothing invites sending it twice.
+    await followUp.getByText("Kommentaren är skickad.").waitFor();
+    expect(await followUp.getByLabel("Din kommentar").inputValue()).toBe("");
     await look(org.page, "avtal-organisationen");
     await app.smtp.waitFor(
       (m) => recipients(m).includes(DEMO.officer) && /kommentar till överenskommelsen/.test(m.subject ?? ""),

@@ -100,6 +100,13 @@ describe("the agreement from draft to active", () => {
       body: "Kan rapporten komma i februari?",
     });
     expect(comment.status).toBe(302);
+    // Back where she wrote, with the confirmation there and an empty box (no duplicate invited).
+    const back = comment.headers.get("Location")!;
+    expect(back).toBe(`${orgPage}?kommenterat=followUp#section-followUp`);
+    const after = (await (await lina.get(back)).text()).replaceAll("<!-- -->", "");
+    const section = after.slice(after.indexOf('id="section-followUp"'));
+    expect(section).toMatch(/<p class="notice" role="status">Kommentaren är skickad\.<\/p>/);
+    expect(section.slice(section.indexOf("<textarea"), section.indexOf("</textarea>"))).not.toContain("februari");
     expect(await (await hans.get(staffPage)).text()).toContain("Kan rapporten komma i februari?");
     // The organisation cannot change the text itself.
     expect((await lina.post(orgPage, draftForm(current.version + 1))).status).toBe(403);

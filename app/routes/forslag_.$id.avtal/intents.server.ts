@@ -17,6 +17,7 @@ import {
   startAmendment,
   withdrawAmendment,
 } from "~/domain/agreements/agreements.server";
+import { redirect } from "@remix-run/node";
 import type { CaseDoc } from "~/domain/cases/engine.server";
 import { caseErrorResponse } from "~/domain/cases/errors.server";
 import { invalid, parseForm, withFileError, type Submission } from "~/domain/http/forms.server";
@@ -76,7 +77,9 @@ export async function runAgreementIntent(
         return invalid(submission, {}, 400, `comment-${String(formData.get("section") ?? "")}`);
       }
       await commentOnAgreement(c, user, submission.value);
-      return redirectWithToast(`${here}#section-${submission.value.section}`, "agreement.toasts.commented");
+      const section = submission.value.section;
+      // The confirmation is shown in the section itself (no toast at the top, far from the box).
+      return redirect(`${here}?kommenterat=${section}#section-${section}`);
     }
     if (intent === "sendForSigning") {
       const submission = parseForm(formData, sendForSigningSchema);
