@@ -1,4 +1,5 @@
 import { AppLink } from "~/components/app-link";
+import { CallToAction } from "~/components/call-to-action";
 import { useTranslation } from "react-i18next";
 import { htmlOnly } from "~/components/page-handle";
 import { useRootData } from "~/components/root-data";
@@ -19,9 +20,7 @@ export default function Index() {
         <p className="lead">{t("home.lead", { publicBody })}</p>
       </section>
       <div className="cards">
-        <section className="card" aria-labelledby="for-orgs">
-          <h2 id="for-orgs">{t("home.orgTitle")}</h2>
-          <p>{t("home.orgBody")}</p>
+        <CallToAction id="for-orgs" className="card" title={t("home.orgTitle")} body={t("home.orgBody")}>
           {root?.user ? (
             <AppLink className="button" to="/organisation">
               {t("home.orgContinue")}
@@ -37,21 +36,17 @@ export default function Index() {
               </AppLink>
             </>
           )}
-        </section>
-        <section className="card" aria-labelledby="for-staff">
-          <h2 id="for-staff">{t("home.staffTitle")}</h2>
-          <p>{t("home.staffBody")}</p>
+        </CallToAction>
+        <CallToAction id="for-staff" className="card" title={t("home.staffTitle")} body={t("home.staffBody")}>
           <AppLink className="button button--secondary" to="/logga-in">
             {t("home.staffStart")}
           </AppLink>
-        </section>
-        <section className="card" aria-labelledby="for-all">
-          <h2 id="for-all">{t("home.publicTitle")}</h2>
-          <p>{t("home.publicBody")}</p>
+        </CallToAction>
+        <CallToAction id="for-all" className="card" title={t("home.publicTitle")} body={t("home.publicBody")}>
           <AppLink className="button button--secondary" to="/om-iop">
             {t("home.publicStart")}
           </AppLink>
-        </section>
+        </CallToAction>
       </div>
       <div className="columns">
         <section aria-labelledby="what-iop">

@@ -5,7 +5,7 @@ import { agreementInStatus } from "~/domain/demo/factories.server";
 import { saveProvider } from "~/domain/identity/providers.server";
 import { getPublicBody } from "~/domain/public-body/public-body.server";
 import { browserSuite, look, newPage, signInAs } from "../support/browser";
-import { laxhjalpenCast } from "../support/cast";
+import { laxhjalpenCast, linkEidTo } from "../support/cast";
 import { DEMO } from "../support/http";
 import {
   CLIENT_ID,
@@ -125,19 +125,7 @@ describe("signing in with e-ID", { timeout: 120_000 }, () => {
     const c = await agreementInStatus(cast, "Avtal att skriva under med e-legitimation", false);
     idp.accounts.set("lina-e2e", { name: "Lina", [PERSONAL_NUMBER_CLAIM]: "19900909-9999" });
     // Her own e-ID, linked to her account before (only a linked e-ID signs for its account).
-    await UserModel.updateOne(
-      { _id: cast.member._id },
-      {
-        $push: {
-          externalIdentities: {
-            issuer: idp.issuer,
-            subject: "lina-e2e",
-            label: "e-legitimation",
-            linkedAt: new Date(),
-          },
-        },
-      },
-    );
+    await linkEidTo(cast.member._id, idp.issuer, "lina-e2e", "e-legitimation");
     const signer = await newPage(browser);
     await signInAs(signer, app.url, DEMO.orgAdminB);
     await signer.page.goto(`${app.url}/forslag/${String(c._id)}/avtal`);

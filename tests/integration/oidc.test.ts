@@ -11,7 +11,7 @@ import { saveProvider } from "~/domain/identity/providers.server";
 import { setClock } from "~/domain/kernel/clock";
 import { getPublicBody } from "~/domain/public-body/public-body.server";
 import { startTestApp, type TestApp } from "../support/app";
-import { laxhjalpenCast } from "../support/cast";
+import { laxhjalpenCast, linkEidTo } from "../support/cast";
 import { Client, DEMO, sessionFor, signForm } from "../support/http";
 import {
   CLIENT_ID,
@@ -564,19 +564,7 @@ describe("a fresh e-ID authentication before signing (step-up)", () => {
 
     // Her own e-ID, linked to her account beforehand (from /konto).
     idp.accounts.set("lina-steg", { name: "Lina L", [PERSONAL_NUMBER_CLAIM]: "19850505-5555" });
-    await UserModel.updateOne(
-      { _id: cast.member._id },
-      {
-        $push: {
-          externalIdentities: {
-            issuer: idp.issuer,
-            subject: "lina-steg",
-            label: "BankID (test)",
-            linkedAt: new Date(),
-          },
-        },
-      },
-    );
+    await linkEidTo(cast.member._id, idp.issuer, "lina-steg", "BankID (test)");
     expect(pathOf(await stepUp("lina-steg"))).toBe(`${page}#sign-heading`);
     expect(await (await signer.get(page)).text()).toContain("Du legitimerade dig med BankID (test)");
     // The step-up is for this case and version only: another case's page does not offer it.

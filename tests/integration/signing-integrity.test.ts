@@ -26,16 +26,28 @@ const reload = async (id: unknown) => {
   return found;
 };
 
+/** An agreement out for signing (or, `signed`, in force), its two pages and its two parties' sessions. */
+async function agreementWithParties(title: string, signed: boolean) {
+  const cast = await laxhjalpenCast();
+  const c = await agreementInStatus(cast, title, signed);
+  return {
+    cast,
+    c,
+    orgPage: `/forslag/${String(c._id)}/avtal`,
+    staffPage: `/handlaggning/arenden/${String(c._id)}/avtal`,
+    lina: await sessionFor(app.url, DEMO.orgAdminB),
+    hans: await sessionFor(app.url, DEMO.officer),
+  };
+}
+
 const agreementPdfs = (caseId: Types.ObjectId) => DocumentModel.find({ caseId, kind: "agreement" }).lean();
 
 describe("a signature is of the text the signer saw", () => {
   it("refuses (409, the new text shown) a text changed and sent again after the signer opened the page", async () => {
-    const cast = await laxhjalpenCast();
-    const c = await agreementInStatus(cast, "Underskrift: texten ändras under tiden", false);
-    const orgPage = `/forslag/${String(c._id)}/avtal`;
-    const staffPage = `/handlaggning/arenden/${String(c._id)}/avtal`;
-    const lina = await sessionFor(app.url, DEMO.orgAdminB);
-    const hans = await sessionFor(app.url, DEMO.officer);
+    const { cast, c, orgPage, staffPage, lina, hans } = await agreementWithParties(
+      "Underskrift: texten ändras under tiden",
+      false,
+    );
     // Lina opens the page: the form holds the version out for signing and its hash.
     const page = await (await lina.get(orgPage)).text();
     const seenForm = await signForm(c._id, DEMO.password);
@@ -83,12 +95,10 @@ describe("a signature is of the text the signer saw", () => {
   });
 
   it("never answers 'signed' for a change that was taken back, though the person signed the agreement in force", async () => {
-    const cast = await laxhjalpenCast();
-    const c = await agreementInStatus(cast, "Underskrift: ändringen tas tillbaka", true);
-    const orgPage = `/forslag/${String(c._id)}/avtal`;
-    const staffPage = `/handlaggning/arenden/${String(c._id)}/avtal`;
-    const lina = await sessionFor(app.url, DEMO.orgAdminB);
-    const hans = await sessionFor(app.url, DEMO.officer);
+    const { cast, c, orgPage, staffPage, lina, hans } = await agreementWithParties(
+      "Underskrift: ändringen tas tillbaka",
+      true,
+    );
     const v = async () => String((await reload(c._id)).version);
     const amend = { intent: "amend", kind: "renegotiation", changeReason: "Ny målgrupp" };
     expect((await hans.post(staffPage, { ...amend, version: await v() })).status).toBe(302);

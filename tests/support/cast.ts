@@ -50,3 +50,11 @@ export async function joinOrganisation(
     },
   );
 }
+
+/** Links an e-ID to an account as `/konto` would have (the test's provider as issuer). */
+export async function linkEidTo(userId: SessionUser["_id"], issuer: string, subject: string, label: string) {
+  await UserModel.updateOne(
+    { _id: userId },
+    { $push: { externalIdentities: { issuer, subject, label, linkedAt: new Date() } } },
+  );
+}

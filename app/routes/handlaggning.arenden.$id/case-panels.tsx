@@ -134,27 +134,23 @@ export function ConfidentialForm({
   return (
     <Form method="post" className="form">
       <input type="hidden" name="intent" value="setConfidential" />
-      <div className="checkbox">
-        <input
-          type="checkbox"
-          id="case-confidential"
-          name="confidential"
-          defaultChecked={confidential}
-          key={`confidential-${version}`}
-        />
-        <label htmlFor="case-confidential">{t("cases.confidentialLabel")}</label>
-      </div>
-      <div className="checkbox">
-        <input
-          type="checkbox"
-          id="case-publication-cleared"
-          name="publicationCleared"
-          defaultChecked={publicationCleared}
-          key={`cleared-${version}`}
-          aria-describedby="case-publication-cleared-hint"
-        />
-        <label htmlFor="case-publication-cleared">{t("cases.publicationClearedLabel")}</label>
-      </div>
+      {(
+        [
+          ["confidential", confidential, "cases.confidentialLabel"],
+          ["publicationCleared", publicationCleared, "cases.publicationClearedLabel"],
+        ] as const
+      ).map(([name, checked, label]) => (
+        <div className="checkbox" key={`${name}-${version}`}>
+          <input
+            type="checkbox"
+            id={`case-${name}`}
+            name={name}
+            defaultChecked={checked}
+            aria-describedby={name === "publicationCleared" ? "case-publication-cleared-hint" : undefined}
+          />
+          <label htmlFor={`case-${name}`}>{t(label)}</label>
+        </div>
+      ))}
       <p className="hint" id="case-publication-cleared-hint">
         {t("cases.publicationClearedHint")}
       </p>

@@ -17,6 +17,7 @@ import { DocumentsSection } from "./documents";
 import { OrganisationFacts } from "./facts";
 import { runOrganisationIntent } from "./intents.server";
 import { MembersSection } from "./members";
+import { CallToAction } from "~/components/call-to-action";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTags(matches, data?.organisation.name ?? "");
@@ -60,13 +61,16 @@ export default function OrganisationPage() {
       <PageHeading>{org.name}</PageHeading>
       {searchParams.has("ny") ? (
         // Just registered: the next step is the organisation's idea or proposal.
-        <section className="panel panel--task" aria-labelledby="next-step">
-          <h2 id="next-step">{t("org.nextStepTitle")}</h2>
-          <p>{t("org.nextStepBody")}</p>
+        <CallToAction
+          id="next-step"
+          className="panel panel--task"
+          title={t("org.nextStepTitle")}
+          body={t("org.nextStepBody")}
+        >
           <AppLink to="/forslag/ny" className="button">
             {t("org.nextStepStart")}
           </AppLink>
-        </section>
+        </CallToAction>
       ) : null}
       <section aria-labelledby="org-details">
         <h2 id="org-details">{t("org.details")}</h2>
