@@ -362,7 +362,7 @@ async function seed(n: number) {
       name: `Förening nummer ${i}`,
       orgNumber: orgNumber(i),
       createdBy: member._id,
-      members: [{ userId: member._id, role: "org_admin" }],
+      members: [{ userId: member._id, role: "org_admin", signatory: true }],
     });
     orgs.push({ organisation, member: (await UserModel.findById(member._id).lean()) as never });
   }
