@@ -2,6 +2,7 @@ import { awaitingSignatureFrom, draftToComment } from "../agreements/progress";
 import type { Types } from "mongoose";
 import { departmentsOf, directory, keptForList, readableCases, type CaseRow } from "./read-model.server";
 import type { CaseStatus } from "./lifecycle";
+import { CLOSED_STATUSES, isIn } from "./statuses";
 import type { AppAbility } from "../access/policy";
 import { clockNow } from "../kernel/clock";
 import { escapeRegex } from "../kernel/validation";
@@ -131,9 +132,12 @@ export async function inbox(publicBodyId: Types.ObjectId, ability: AppAbility, q
 }
 
 /**
- * An organisation member's own cases (all their organisations), newest change first, with
- * who handles each and whether a meeting invitation waits for them.
+ * An organisation member's own cases (all their organisations): those still going on first,
+ * then the withdrawn, declined and ended ones, each group newest change first; with who
+ * handles each and whether a meeting invitation waits for them.
  */
+const closed = (status: CaseStatus) => (isIn(CLOSED_STATUSES, status) ? 1 : 0);
+
 export async function organisationCases(
   publicBodyId: Types.ObjectId,
   organisationIds: Types.ObjectId[],
@@ -147,7 +151,7 @@ export async function organisationCases(
   ]);
   return readable
     .filter((c) => organisationIds.some((id) => id.equals(c.organisationId)))
-    .sort((a, b) => time(b.updatedAt) - time(a.updatedAt))
+    .sort((a, b) => closed(a.status) - closed(b.status) || time(b.updatedAt) - time(a.updatedAt))
     .slice(0, 200)
     .map((c) => {
       const officer = c.routing ? names.staff.get(String(c.routing.officerId)) : undefined;

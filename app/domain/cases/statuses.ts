@@ -33,6 +33,9 @@ export const isIn = (statuses: readonly CaseStatus[], status: CaseStatus) => sta
 
 export const isOpen = (status: CaseStatus) => isIn(BEFORE_DECISION, status);
 
+/** Finished without an agreement, or ended: listed after the cases still going on. */
+export const CLOSED_STATUSES = ["withdrawn", "declined", "closed", "ended"] as const satisfies readonly CaseStatus[];
+
 // Staff read these statuses "from the organisation", not "from you" (cases.staffStatus).
 const STAFF_WORDING = new Set(["submitted", "awaiting_completion", "preparing_proposal"]);
 
