@@ -13,6 +13,8 @@ const transparency = {
     keyFigures: "In brief",
     cases: "Registered cases",
     active: "Agreements in force",
+    granted: "Granted and in force (approved, out for signing or in force)",
+    grantedSek: "Granted contribution per year (the municipality's for these)",
     endingSoon: "Agreements ending within 90 days",
     ended: "Ended agreements",
     organisations: "Registered organisations",

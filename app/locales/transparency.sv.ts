@@ -14,6 +14,8 @@ const transparency = {
     keyFigures: "I korthet",
     cases: "Registrerade ärenden",
     active: "Gällande överenskommelser",
+    granted: "Beviljade och gällande (beviljade, för underskrift eller i kraft)",
+    grantedSek: "Beviljat bidrag per år (kommunens bidrag för dessa)",
     endingSoon: "Överenskommelser som löper ut inom 90 dagar",
     ended: "Avslutade överenskommelser",
     organisations: "Registrerade organisationer",

@@ -44,6 +44,10 @@ export default function Overview() {
           <dd>{formatNumber(data.total)}</dd>
           <dt>{t("overview.active")}</dt>
           <dd>{formatNumber(data.agreements.active)}</dd>
+          <dt>{t("overview.granted")}</dt>
+          <dd>{formatNumber(data.granted.count)}</dd>
+          <dt>{t("overview.grantedSek")}</dt>
+          <dd>{formatSek(data.granted.sekPerYear)}</dd>
           <dt>{t("overview.endingSoon")}</dt>
           <dd>{formatNumber(data.agreements.endingSoon)}</dd>
           <dt>{t("overview.ended")}</dt>

@@ -18,6 +18,7 @@ import type { SessionUser } from "../identity/session.server";
 import { setById } from "../kernel/claims.server";
 import { clockNow } from "../kernel/clock";
 import type { PublicBodyDoc } from "../public-body/public-body.server";
+import { grantedSekPerYear, isGranted } from "../statistics/figures";
 
 // Each person's own start page (docs/domain.md, "Start pages"): what waits for them, built from
 // the in-memory case list (one `_id` lookup when nothing changed) and the person's seen marks.
@@ -274,14 +275,15 @@ function countOverview(publicBody: PublicBodyDoc, rows: CaseRow[], n: Awaited<Re
     for (const c of registered) for (const k of keys(c)) map.set(k, (map.get(k) ?? 0) + 1);
     return [...map].map(([key, value]) => ({ key, value })).sort((a, b) => b.value - a.value);
   };
-  const approved = registered.filter((c) => c.status === "approved");
+  // The same figure as the overview's and the register's (statistics/figures.ts).
+  const granted = registered.filter((c) => isGranted(c.status));
   return {
     total: registered.length,
     byStatus: count((c) => [c.status]),
     byArea: count((c) => c.areas),
     byDepartment: count((c) => (c.routing ? [n.department(c.routing.departmentId)] : [])),
-    approved: approved.length,
-    approvedSekPerYear: approved.reduce((sum, c) => sum + (c.decision?.contributionPerYearSek ?? 0), 0),
+    approved: granted.length,
+    approvedSekPerYear: granted.reduce((sum, c) => sum + grantedSekPerYear(c), 0),
   };
 }
 

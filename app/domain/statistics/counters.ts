@@ -6,6 +6,7 @@
 import { isOpen } from "../cases/statuses";
 import type { CaseStatus } from "../cases/lifecycle";
 import { dayOf, swedishToday } from "../kernel/days";
+import { grantedSekPerYear, isGranted } from "./figures";
 
 export type Counters = Record<string, number>;
 
@@ -15,8 +16,9 @@ export interface StatCase {
   receivedAt?: Date;
   lastActivityAt: Date;
   routing?: { departmentId: unknown; routedAt?: Date };
-  decision?: { outcome: string; decisionDate?: Date };
+  decision?: { outcome: string; decisionDate?: Date; contributionPerYearSek?: number };
   agreement?: {
+    municipalSekPerYear?: number;
     end?: Date;
     plan?: { date: Date; amountSek: number }[];
     payments?: { paidOn: Date; amountSek: number }[];
@@ -51,6 +53,11 @@ export function contribution(c: StatCase): Counters {
     add(`q|${dept}|${quarterOf(decided)}|decided`);
   }
   if (isOpen(c.status)) add(`quiet|${dept}|${swedishToday(c.lastActivityAt)}`);
+  // Granted now (not year-bound): how many, and the municipal contribution per year.
+  if (isGranted(c.status)) {
+    add(`g|${dept}|count`);
+    add(`g|${dept}|sekPerYear`, grantedSekPerYear(c));
+  }
   const a = c.agreement;
   if (c.status === "active" && a?.end) add(`end|${dept}|${dayOf(a.end)}`);
   if (c.status === "active" || c.status === "ended") {
@@ -107,6 +114,7 @@ export function overview(counters: Counters, filter: OverviewFilter, today: stri
   const byArea = new Map<string, number>();
   const byDepartment = new Map<string, number>();
   const agreements = { active: 0, ended: 0, endingSoon: 0 };
+  const granted = { count: 0, sekPerYear: 0 };
   const money = new Map<number, { committed: number; paid: number; ownMoney: number; ownHours: number }>();
   const durations = new Map<string, { route: Map<number, number>; decide: Map<number, number> }>();
   const quarters = new Map<string, { submitted: number; decided: number }>();
@@ -143,6 +151,8 @@ export function overview(counters: Counters, filter: OverviewFilter, today: stri
       const row = quarters.get(a) ?? { submitted: 0, decided: 0 };
       row[b as "submitted" | "decided"] += n;
       quarters.set(a, row);
+    } else if (kind === "g") {
+      granted[a as keyof typeof granted] += n;
     } else if (kind === "quiet") {
       if (todayDay - Date.parse(`${a}T00:00:00Z`) / DAY >= quietDays) quiet += n;
     }
@@ -168,6 +178,7 @@ export function overview(counters: Counters, filter: OverviewFilter, today: stri
     byArea: list(byArea),
     byDepartment: list(byDepartment),
     agreements,
+    granted,
     money: moneyRows,
     moneyTotal,
     durations: [...durations].map(([department, d]) => ({

@@ -7,6 +7,7 @@ import { reportSchedule } from "../agreements/follow-up";
 import { quarterlyPlan } from "../agreements/ledger";
 import { registerIdentifier, registerStatus, withheldEntry, type RegisterEntry } from "./register";
 import { dayOf } from "../kernel/days";
+import { grantedSekPerYear } from "../statistics/figures";
 
 // The public register, made from the in-memory case list (decision 009): a view costs the
 // read-model markers and the departments, whatever the number of cases; one agreement adds its
@@ -26,7 +27,7 @@ function entryOf(
   const a = row.agreement;
   const start = a?.start ?? row.periodStart;
   const end = a?.end ?? row.periodEnd;
-  const perYear = a?.municipalSekPerYear ?? row.decision?.contributionPerYearSek ?? 0;
+  const perYear = grantedSekPerYear(row);
   const planned = a?.plan?.length ? a.plan : start && end ? quarterlyPlan(start, end, perYear) : [];
   const org = orgs.get(String(row.organisationId));
   const entry: RegisterEntry = {

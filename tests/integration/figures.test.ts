@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ProposalModel } from "#models/proposal";
+import { agreementInStatus, caseInStatus } from "~/domain/demo/factories.server";
+import { grantedSekPerYear, GRANTED_STATUSES } from "~/domain/statistics/figures";
+import { formatSek } from "~/i18n";
+import { startTestApp, type TestApp } from "../support/app";
+import { laxhjalpenCast } from "../support/cast";
+import { DEMO, sessionFor } from "../support/http";
+
+// One meaning for every figure (issue 21, part 5): "Beviljat bidrag per år" and how many are
+// granted, computed here from the database, equal what the politician's start page, the
+// overview, the register and the open data show.
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp("figures");
+  const cast = await laxhjalpenCast();
+  await caseInStatus("approved", cast, "Siffror: beviljat");
+  await agreementInStatus(cast, "Siffror: för underskrift", false);
+  await agreementInStatus(cast, "Siffror: gäller", true);
+  await caseInStatus("declined", cast, "Siffror: avslaget");
+  await caseInStatus("in_dialogue", cast, "Siffror: i dialog");
+  // The agreement in force was drafted with another amount than the decision: the agreement's counts.
+  const active = await ProposalModel.findOne({ title: "Siffror: gäller" }).lean();
+  expect(active?.agreement?.municipalSekPerYear).toBeGreaterThan(0);
+});
+afterAll(async () => app?.stop());
+
+const text = async (res: Response) => (await res.text()).replaceAll("<!-- -->", "").replaceAll("\u00a0", " ");
+
+describe("granted agreements and their money", () => {
+  it("mean the same on the start page, the overview, the register and in the open data", async () => {
+    const granted = await ProposalModel.find({ status: { $in: [...GRANTED_STATUSES] } }).lean();
+    const count = granted.length;
+    const sek = granted.reduce((sum, c) => sum + grantedSekPerYear(c), 0);
+    expect(count).toBeGreaterThanOrEqual(3);
+    const money = formatSek(sek).replaceAll("\u00a0", " ");
+
+    const politician = await sessionFor(app.url, DEMO.politician);
+    const start = await text(await politician.get("/mina-sidor"));
+    expect(start).toMatch(new RegExp(`<dt>Beviljade och gällande[^<]*</dt><dd>${count}</dd>`));
+    expect(start).toContain(`<dt>Beviljat bidrag per år (kommunens bidrag för dessa)</dt><dd>${money}</dd>`);
+
+    const overview = await text(await politician.get("/oversikt"));
+    expect(overview).toMatch(new RegExp(`<dt>Beviljade och gällande[^<]*</dt><dd>${count}</dd>`));
+    expect(overview).toContain(`<dt>Beviljat bidrag per år (kommunens bidrag för dessa)</dt><dd>${money}</dd>`);
+
+    // The register lists granted ("approved" covers out for signing) and ended agreements.
+    const json = (await (await fetch(`${app.url}/oppna-data/avtal.json`)).json()) as {
+      status: string;
+      amountPerYear: number;
+    }[];
+    const inRegister = json.filter((r) => r.status === "approved" || r.status === "active");
+    expect(inRegister.length).toBe(count);
+    expect(inRegister.reduce((s, r) => s + r.amountPerYear, 0)).toBe(sek);
+  });
+});
