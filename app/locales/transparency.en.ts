@@ -11,6 +11,7 @@ const transparency = {
     allDepartments: "All departments",
     show: "Show",
     keyFigures: "In brief",
+    unrouted: "Not routed yet",
     cases: "Registered cases",
     active: "Agreements in force",
     granted: "Granted and in force (approved, out for signing or in force)",

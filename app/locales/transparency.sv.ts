@@ -12,6 +12,7 @@ const transparency = {
     allDepartments: "Alla förvaltningar",
     show: "Visa",
     keyFigures: "I korthet",
+    unrouted: "Inte fördelade ännu",
     cases: "Registrerade ärenden",
     active: "Gällande överenskommelser",
     granted: "Beviljade och gällande (beviljade, för underskrift eller i kraft)",

@@ -65,7 +65,12 @@ export default function Overview() {
         rows={data.byStatus}
         label={(k) => t(statusKey(k, true))}
       />
-      <Counts id="department" title={t("overview.byDepartment")} rows={data.byDepartment} label={(k) => k || "–"} />
+      <Counts
+        id="department"
+        title={t("overview.byDepartment")}
+        rows={data.byDepartment}
+        label={(k) => k || t("overview.unrouted")}
+      />
       <Counts id="area" title={t("overview.byArea")} rows={data.byArea} label={(k) => t(`cases.areas.${k}`)} />
       <section aria-labelledby="money-heading">
         <h2 id="money-heading">{t("overview.money")}</h2>

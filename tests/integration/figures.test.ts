@@ -20,6 +20,7 @@ beforeAll(async () => {
   await agreementInStatus(cast, "Siffror: gäller", true);
   await caseInStatus("declined", cast, "Siffror: avslaget");
   await caseInStatus("in_dialogue", cast, "Siffror: i dialog");
+  await caseInStatus("submitted", cast, "Siffror: inte fördelat");
   // The agreement in force was drafted with another amount than the decision: the agreement's counts.
   const active = await ProposalModel.findOne({ title: "Siffror: gäller" }).lean();
   expect(active?.agreement?.municipalSekPerYear).toBeGreaterThan(0);
@@ -44,6 +45,13 @@ describe("granted agreements and their money", () => {
     const overview = await text(await politician.get("/oversikt"));
     expect(overview).toMatch(new RegExp(`<dt>Beviljade och gällande[^<]*</dt><dd>${count}</dd>`));
     expect(overview).toContain(`<dt>Beviljat bidrag per år (kommunens bidrag för dessa)</dt><dd>${money}</dd>`);
+
+    // Every year with agreement money can be chosen (the plans run into 2028), and the cases
+    // not routed yet have a name in the department table.
+    const years = [...overview.matchAll(/<option value="(\d{4})"/g)].map((m) => Number(m[1]));
+    const planYears = granted.flatMap((c) => (c.agreement?.plan ?? []).map((p) => p.date.getUTCFullYear()));
+    for (const year of new Set(planYears)) expect(years, String(year)).toContain(year);
+    expect(overview).toContain("Inte fördelade ännu");
 
     // The register lists granted ("approved" covers out for signing) and ended agreements.
     const json = (await (await fetch(`${app.url}/oppna-data/avtal.json`)).json()) as {

@@ -24,7 +24,8 @@ export async function overviewPage(publicBody: PublicBodyDoc, filter: OverviewFi
   const years = new Set<number>();
   for (const key of Object.keys(counters)) {
     const [kind, , year] = key.split("|");
-    if (kind === "n" && counters[key]) years.add(Number(year));
+    // Every year with cases received, and every year with agreement money (planned or paid).
+    if ((kind === "n" || kind === "m") && counters[key]) years.add(Number(year));
   }
   return {
     ...data,
@@ -57,7 +58,10 @@ export function overviewTable(
   if (table === "status")
     return [[label("overview.byStatus"), count], ...data.byStatus.map((r) => [status(r.key), r.value])];
   if (table === "department")
-    return [[label("overview.department"), count], ...data.byDepartment.map((r) => [r.key, r.value])];
+    return [
+      [label("overview.department"), count],
+      ...data.byDepartment.map((r) => [r.key || label("overview.unrouted"), r.value]),
+    ];
   if (table === "area")
     return [[label("overview.byArea"), count], ...data.byArea.map((r) => [label(`cases.areas.${r.key}`), r.value])];
   if (table === "money") {
