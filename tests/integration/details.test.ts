@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { caseInStatus } from "~/domain/demo/factories.server";
+import { agreementInStatus, caseInStatus } from "~/domain/demo/factories.server";
+import { submitReport } from "~/domain/agreements/agreements.server";
+import { loadCaseById } from "~/domain/cases/engine.server";
+import { formatSek } from "~/i18n";
+import { swedishToday } from "~/domain/kernel/days";
 import { startTestApp, type TestApp } from "../support/app";
 import { laxhjalpenCast } from "../support/cast";
 import { DEMO, sessionFor } from "../support/http";
@@ -23,5 +27,38 @@ describe("the organisation's list of its cases", () => {
     expect(at("Detaljer: pågående förslag")).toBeGreaterThan(-1);
     expect(at("Detaljer: pågående förslag")).toBeLessThan(at("Detaljer: återkallat förslag"));
     expect(at("Detaljer: pågående förslag")).toBeLessThan(at("Detaljer: avslaget förslag"));
+  });
+});
+
+describe("the organisation's start page for an agreement in force", () => {
+  it("shows the term, the next report with its due day and the next payment, and moves on after a report", async () => {
+    const cast = await laxhjalpenCast();
+    const c = await agreementInStatus(cast, "Detaljer: avtal i kraft", true);
+    const lina = await sessionFor(app.url, DEMO.orgAdminB);
+    const row = async () => {
+      const page = (await (await lina.get("/mina-sidor")).text()).replaceAll("<!-- -->", "").replaceAll("\u00a0", " ");
+      const at = page.indexOf("Detaljer: avtal i kraft");
+      return page.slice(at, page.indexOf("</tr>", at));
+    };
+    // The factory's term: 15 January 2027 – 31 December 2028, 150 000 kr a year paid quarterly.
+    let shown = await row();
+    expect(shown).toContain("Avtalet gäller 15 januari 2027 – 31 december 2028");
+    expect(shown).toContain("Nästa uppföljningsrapport: 2027, senast 31 januari 2028");
+    const plan = (await loadCaseById(c.publicBodyId, c._id))!.agreement!.plan!;
+    // Whatever today is: the first planned payment from today on, or none once the plan is past.
+    const next = plan.find((p) => p.date.toISOString().slice(0, 10) >= swedishToday(new Date()));
+    if (next) expect(shown).toContain(`Nästa utbetalning: ${formatSek(next.amountSek).replaceAll("\u00a0", " ")} den`);
+    else expect(shown).not.toContain("Nästa utbetalning");
+
+    // After the 2027 report is sent, the next one is 2028's.
+    const current = (await loadCaseById(c.publicBodyId, c._id))!;
+    await submitReport(
+      current,
+      cast.member,
+      { year: 2027, narrative: "Ett år.", indicators: "Mål nådda.", moneySek: 0, volunteerHours: 0, inKind: "" },
+      current.version,
+    );
+    shown = await row();
+    expect(shown).toContain("Nästa uppföljningsrapport: 2028, senast 31 januari 2029");
   });
 });

@@ -3,6 +3,8 @@ import { useTranslation } from "react-i18next";
 import { StatusBadge } from "~/components/case";
 import { StackedTable } from "~/components/stacked-table";
 import type { StartPageData } from "~/domain/start/start-page.server";
+import { useLang } from "~/components/root-data";
+import { formatDate, formatSek } from "~/i18n";
 
 type Data = NonNullable<StartPageData["organisation"]>;
 
@@ -46,11 +48,40 @@ export function OrganisationSections({ data }: { data: Data }) {
                 label: t("start.org.handler"),
                 cell: (c) => (c.officer ? `${c.officer}, ${c.department}` : t("start.org.noHandler")),
               },
-              { label: t("start.org.next"), cell: (c) => t(`cases.next.${c.status}`) },
+              { label: t("start.org.next"), cell: (c) => <NextStep c={c} /> },
             ]}
           />
         )}
       </section>
     </>
+  );
+}
+
+/**
+ * What comes next in a case; for an agreement in force its term, the next report with its due
+ * day and the next planned payment, where the organisation lands.
+ */
+function NextStep({ c }: { c: Data["cases"][number] }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const a = c.agreement;
+  if (!a) return <>{t(`cases.next.${c.status}`)}</>;
+  return (
+    <ul className="plain-list">
+      <li>{t("start.org.term", { start: formatDate(a.start, lang), end: formatDate(a.end, lang) })}</li>
+      <li>
+        {a.nextReport
+          ? t("start.org.nextReport", { year: a.nextReport.year, due: formatDate(a.nextReport.due, lang) })
+          : t("start.org.noReportLeft")}
+      </li>
+      {a.nextPayment ? (
+        <li>
+          {t("start.org.nextPayment", {
+            date: formatDate(a.nextPayment.date, lang),
+            amount: formatSek(a.nextPayment.amountSek),
+          })}
+        </li>
+      ) : null}
+    </ul>
   );
 }
