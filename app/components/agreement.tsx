@@ -145,7 +145,10 @@ function Terms({ view }: { view: AgreementView }) {
   return (
     <section aria-labelledby="terms-heading">
       <h2 id="terms-heading">
-        {t("agreement.version", { number: view.number })}: {t("agreement.terms")}
+        {/* After notice the shortened term is the one in force, not a property of a version. */}
+        {view.termination
+          ? t("agreement.termsAfterNotice")
+          : `${t("agreement.version", { number: view.number })}: ${t("agreement.terms")}`}
       </h2>
       <TermFacts terms={view.terms} />
       {view.inForce ? (

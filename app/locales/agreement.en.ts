@@ -16,6 +16,7 @@ const agreement = {
     sectionLeadActive: "The agreement is signed and in force.",
     version: "Version {{number}}",
     terms: "term and money",
+    termsAfterNotice: "Term and money in force after the notice",
     text: "Text",
     comments: "Comments",
     commentOn: "Comment on “{{section}}”",

@@ -16,6 +16,7 @@ const agreement = {
     sectionLeadActive: "Överenskommelsen är undertecknad och gäller.",
     version: "Version {{number}}",
     terms: "avtalstid och ekonomi",
+    termsAfterNotice: "Avtalstid och ekonomi som gäller efter uppsägningen",
     text: "Text",
     comments: "Kommentarer",
     commentOn: "Kommentera ”{{section}}”",

@@ -10,6 +10,7 @@ import { getPublicBody } from "~/domain/public-body/public-body.server";
 import { registerEntries } from "~/domain/transparency/register.server";
 import { startTestApp, type TestApp } from "../support/app";
 import { laxhjalpenCast } from "../support/cast";
+import { DEMO, sessionFor } from "../support/http";
 
 // Dates written by the app are Swedish calendar dates (issue 21): notice given at 00:04 on
 // 7 December, Swedish time, counts from 7 December; a signature at 00:30 says that day; and
@@ -63,6 +64,12 @@ describe("dates at Swedish midnight", () => {
     // The public register shows the shortened term and the money of that term.
     const entry = (await registerEntries(await getPublicBody())).entries.find((e) => e.id === String(c._id));
     expect([entry?.endDate, entry?.amountAwardedSek]).toEqual(["2027-03-07", 36_500]);
+    // The agreement's page shows the shortened term as the one in force.
+    const lina = await sessionFor(app.url, DEMO.orgAdminB);
+    const page = (await (await lina.get(`/forslag/${String(c._id)}/avtal`)).text()).replaceAll("<!-- -->", "");
+    expect(page).toContain("Avtalstid och ekonomi som gäller efter uppsägningen");
+    expect(page).toContain("2027-01-01 – 2027-03-07");
+    expect(page).not.toMatch(/Version \d+: avtalstid och ekonomi/);
   });
 
   it("writes the Swedish date of a signature made at 00:30 into the change that replaces it", async () => {
