@@ -48,7 +48,21 @@ Allt som lämnas in blir en allmän handling. Skriv därför inte känsliga pers
 
 ## Den lokala överenskommelsen
 
-Kommunen och den idéburna sektorn har kommit överens om hur vi samverkar: med respekt för organisationernas självständighet, med öppenhet och med dialog i god tid. IOP är en av formerna för samverkan enligt överenskommelsen. Civilsamhällskontoret skriver in kommunens överenskommelse här.
+Kommunen och den idéburna sektorn har kommit överens om hur vi samverkar. IOP är en av formerna för samverkan enligt överenskommelsen. Den bygger på sex principer:
+
+Självständighet och oberoende. Organisationerna bestämmer själva över sin verksamhet och får granska och kritisera kommunen, också när de samverkar med den.
+
+Dialog. Kommunen bjuder in till dialog i god tid innan beslut som berör civilsamhället, och organisationerna kan själva ta initiativ till dialog.
+
+Kvalitet. Båda parter arbetar för att verksamheten håller god kvalitet för dem den är till för, och följer upp den tillsammans.
+
+Långsiktighet. Samverkan planeras för flera år när det går, så att organisationerna kan bygga upp verksamheten och behålla sina volontärer.
+
+Öppenhet och insyn. Avtal, bidrag och uppföljning är öppna för alla; registret och de öppna data på den här webbplatsen är en del av det.
+
+Mångfald. Kommunen välkomnar organisationer av olika slag och storlek, också små och nya, och gör det enkelt att ta kontakt: en väg in genom civilsamhällskontoret.
+
+Överenskommelsen följs upp varje år vid ett gemensamt möte mellan kommunen och civilsamhällets organisationer. Administratören kan ersätta den här texten med kommunens egen överenskommelse under Administration → Sidtexter.
 
 ## Registret och öppna data
 
@@ -75,7 +89,21 @@ Everything you submit becomes an official document. Do not write sensitive perso
 
 ## The local agreement
 
-The municipality and the non-profit sector have agreed on how we work together: respecting the organisations' independence, openly, and with dialogue in good time. IOP is one of the forms of cooperation under that agreement. The civil-society office writes the municipality's agreement here.
+The municipality and the non-profit sector have agreed on how we work together. IOP is one of the forms of cooperation under that agreement. It rests on six principles:
+
+Independence. The organisations decide over their own activities and may scrutinise and criticise the municipality, also while working with it.
+
+Dialogue. The municipality invites dialogue in good time before decisions that concern civil society, and the organisations may take the initiative themselves.
+
+Quality. Both parties work for activities of good quality for those they serve, and follow them up together.
+
+Long term. Cooperation is planned over several years where possible, so that organisations can build their activities and keep their volunteers.
+
+Openness. Agreements, contributions and follow-up are open to everyone; the register and the open data on this site are part of that.
+
+Diversity. The municipality welcomes organisations of every kind and size, small and new ones too, and makes contact easy: one way in through the civil-society office.
+
+The agreement is followed up every year at a joint meeting of the municipality and civil society's organisations. The administrator can replace this text with the municipality's own agreement under Administration → Page texts.
 
 ## The register and open data
 

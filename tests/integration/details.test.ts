@@ -62,3 +62,11 @@ describe("the organisation's start page for an agreement in force", () => {
     expect(shown).toContain("Nästa uppföljningsrapport: 2028, senast 31 januari 2029");
   });
 });
+
+describe("the page about IOP", () => {
+  it("carries a real local agreement to start from, not a placeholder", async () => {
+    const page = await (await fetch(`${app.url}/om-iop`)).text();
+    expect(page).toContain("Självständighet och oberoende");
+    expect(page).not.toContain("skriver in kommunens överenskommelse här");
+  });
+});
