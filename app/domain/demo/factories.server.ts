@@ -8,6 +8,7 @@ import { UserModel, type OrgRole, type StaffRole } from "#models/user";
 import { hashPassword } from "../kernel/crypto.server";
 import type { SessionUser } from "../identity/session.server";
 import { clockNow } from "../kernel/clock";
+import { setSignatory } from "../organisations/organisations.server";
 
 // Upserting builders used by the demo seed and by the tests, so both describe data the same
 // way. Each is idempotent on its natural key.
@@ -57,7 +58,17 @@ export async function upsertUser(input: {
   staff?: { publicBodyId: Types.ObjectId; role: StaffRole; departmentIds?: Types.ObjectId[]; delegation?: boolean };
 }) {
   const existing = await UserModel.findOne({ email: input.email }).lean();
-  if (existing) return existing;
+  if (existing) {
+    // A database seeded before delegation existed: the demo's signing officers get it now.
+    const body = input.staff?.publicBodyId;
+    if (input.staff?.delegation && body) {
+      const memberships = existing.staffMemberships.map((m) =>
+        m.publicBodyId.equals(body) ? { ...m, delegation: true } : m,
+      );
+      await UserModel.updateOne({ _id: existing._id }, { $set: { staffMemberships: memberships } });
+    }
+    return existing;
+  }
   const user = await UserModel.create({
     email: input.email,
     name: input.name,
@@ -110,6 +121,8 @@ export async function upsertOrganisation(input: {
         },
       },
     );
+    // A database seeded before signatories were registered: the demo's signers are marked now.
+    if (m.signatory) await setSignatory(org._id, m.userId, true);
   }
   return org;
 }
