@@ -364,8 +364,8 @@ const en: Shape<typeof sv> = {
     members: "Members in Samverka",
     membersLead:
       "People who can see and submit proposals for the organisation. Only those marked as authorised signatories can sign agreements and give notice for the organisation.",
-    isSignatory: "Authorised signatory",
-    notSignatory: "–",
+    isSignatory: "Yes",
+    notSignatory: "No",
     makeSignatory: "Make {{name}} an authorised signatory",
     unmakeSignatory: "Remove {{name}} as authorised signatory",
     signatoryAdded: "The person is now an authorised signatory in Samverka.",

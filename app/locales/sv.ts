@@ -356,8 +356,8 @@ const sv = {
     members: "Medlemmar i Samverka",
     membersLead:
       "Personer som kan se och lämna förslag för organisationen. Bara de som är markerade som firmatecknare kan skriva under avtal och säga upp dem för organisationen.",
-    isSignatory: "Firmatecknare",
-    notSignatory: "–",
+    isSignatory: "Ja",
+    notSignatory: "Nej",
     makeSignatory: "Gör {{name}} till firmatecknare",
     unmakeSignatory: "Ta bort {{name}} som firmatecknare",
     signatoryAdded: "Personen är nu firmatecknare i Samverka.",

@@ -98,6 +98,38 @@ describe("the signers of an agreement", () => {
   });
 });
 
+describe("marking signatories and delegation", () => {
+  it("holds when a member is marked while being removed, and refuses hostile delegation input", async () => {
+    const { cast, plain } = await setup("Firmatecknare: samtidigt", "approved");
+    const { setSignatory, removeMembership } = await import("~/domain/organisations/organisations.server");
+    // Marked and removed at once (two administrators): the lock orders them, and a removed
+    // member never comes back as a signatory.
+    await Promise.all([
+      setSignatory(cast.organisation._id, plain._id, true),
+      removeMembership(cast.organisation._id, plain._id),
+    ]);
+    const after = await UserModel.findById(plain._id).lean();
+    expect(after?.orgMemberships.filter((m) => m.organisationId.equals(cast.organisation._id))).toEqual([]);
+    await joinOrganisation(plain._id, cast.organisation);
+
+    // The delegation checkbox takes "on" or nothing; anything else is the field's error.
+    const admin = await sessionFor(app.url, DEMO.admin);
+    const invite = { name: "Delia Delegat", email: "delia@exempelkommun.se", role: "officer" };
+    const hostile = await admin.post("/admin", { ...invite, delegation: "<script>" });
+    expect(hostile.status).toBe(400);
+    expect(await UserModel.exists({ email: "delia@exempelkommun.se" })).toBeNull();
+    expect((await admin.post("/admin", "name=D&email=d%40e.se&role=officer&delegation[$ne]=x")).status).toBe(400);
+    expect((await admin.post("/admin", { ...invite, delegation: "on" })).status).toBe(302);
+    const delia = await UserModel.findOne({ email: "delia@exempelkommun.se" }).lean();
+    expect(delia?.staffMemberships.map((m) => [m.role, m.delegation])).toEqual([["officer", true]]);
+    // Nobody but an administrator sets it.
+    for (const email of [DEMO.officer, DEMO.coordinator, DEMO.orgAdminB]) {
+      const res = await (await sessionFor(app.url, email)).post("/admin", { ...invite, delegation: "on" });
+      expect(res.status, email).toBe(403);
+    }
+  });
+});
+
 describe("notice for the organisation", () => {
   it("is given by a signatory or the administrator, never by a plain member", async () => {
     const { c } = await setup("Firmatecknare: uppsägning", "active");

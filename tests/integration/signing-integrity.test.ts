@@ -87,6 +87,18 @@ describe("a signature is of the text the signer saw", () => {
     // The same number with another hash (a forged or stale form) is refused too.
     const fresh = await signForm(c._id, DEMO.password);
     expect((await lina.post(orgPage, { ...fresh, signingHash: "0".repeat(64) })).status).toBe(409);
+    // Hostile or malformed version fields are the form's errors (400), and sign nothing.
+    for (const bad of [
+      { ...fresh, signingHash: "<script>alert(1)</script>" },
+      { ...fresh, signingHash: "a".repeat(1_000_000) },
+      { ...fresh, signingNumber: "två" },
+    ]) {
+      expect((await lina.post(orgPage, bad)).status).toBe(400);
+    }
+    expect(
+      (await lina.post(orgPage, `intent=sign&confirm=on&password=x&signingNumber=1&signingHash[$ne]=x`)).status,
+    ).toBe(400);
+    expect((await reload(c._id)).agreement?.signing?.signatures).toEqual([]);
     // Having read the new text, she signs it.
     expect((await lina.post(orgPage, fresh)).status).toBe(302);
     expect((await reload(c._id)).agreement?.signing?.signatures.map((s) => [s.name, s.hash])).toEqual([
