@@ -28,6 +28,9 @@ const transparency = {
     moneyLead:
       "The municipal contribution under the agreements' payment plans, what has been paid, and the organisations' own contribution as they reported it.",
     committed: "Municipal contribution agreed",
+    moneyByDepartment: "Municipal contribution by department and year",
+    moneyByDepartmentLead:
+      "The municipal contribution in the agreements' payment plans, by the department that handles each agreement.",
     paid: "Paid",
     ownMoney: "Own money",
     ownHours: "Volunteer hours",

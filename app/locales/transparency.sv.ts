@@ -29,6 +29,9 @@ const transparency = {
     moneyLead:
       "Kommunens bidrag enligt överenskommelsernas betalningsplaner, vad som har betalats ut, och organisationernas egen insats som de har rapporterat.",
     committed: "Kommunens bidrag enligt avtal",
+    moneyByDepartment: "Kommunens bidrag per förvaltning och år",
+    moneyByDepartmentLead:
+      "Kommunens bidrag enligt överenskommelsernas betalningsplaner, fördelat på den förvaltning som handlägger överenskommelsen.",
     paid: "Utbetalt",
     ownMoney: "Egna pengar",
     ownHours: "Ideella timmar",

@@ -91,6 +91,7 @@ export default function Overview() {
           ]}
         />
         <CsvLink table="money" />
+        <MoneyByDepartment data={data} />
       </section>
       <section aria-labelledby="durations-heading">
         <h2 id="durations-heading">{t("overview.durations")}</h2>
@@ -137,6 +138,42 @@ export default function Overview() {
           <p>{t("overview.empty")}</p>
         )}
       </section>
+    </>
+  );
+}
+
+/** The municipality's contribution by department and year: one row per department. */
+function MoneyByDepartment({ data }: { data: Data }) {
+  const { t } = useTranslation();
+  const { years, rows } = data.moneyByDepartment;
+  if (!rows.length) return null;
+  const sek = (n: number | undefined) => <span className="nowrap">{formatSek(n ?? 0)}</span>;
+  const committed = (y: number) => data.money.find((m) => m.year === y)?.committed;
+  return (
+    <>
+      <h3 id="money-department-heading">{t("overview.moneyByDepartment")}</h3>
+      <p>{t("overview.moneyByDepartmentLead")}</p>
+      <StackedTable
+        caption={t("overview.moneyByDepartment")}
+        rows={[
+          ...rows.map((r) => ({ id: r.department, label: r.department, byYear: r.byYear, total: r.total })),
+          {
+            id: "total",
+            label: t("overview.total"),
+            byYear: Object.fromEntries(years.map((y) => [y, committed(y) ?? 0])),
+            total: data.moneyTotal.committed,
+          },
+        ]}
+        columns={[
+          { label: t("overview.department"), cell: (r) => <strong>{r.label}</strong> },
+          ...years.map((y) => ({
+            label: String(y),
+            cell: (r: { byYear: Record<number, number> }) => sek(r.byYear[y]),
+          })),
+          { label: t("overview.total"), cell: (r) => sek(r.total) },
+        ]}
+      />
+      <CsvLink table="moneyByDepartment" />
     </>
   );
 }

@@ -63,3 +63,41 @@ describe("granted agreements and their money", () => {
     expect(inRegister.reduce((s, r) => s + r.amountPerYear, 0)).toBe(sek);
   });
 });
+
+describe("money by department and year", () => {
+  it("is one table whose cells are the agreements' planned payments of that department and year", async () => {
+    const { DepartmentModel } = await import("#models/department");
+    const withMoney = await ProposalModel.find({ status: { $in: ["active", "ended"] } }).lean();
+    const expected = new Map<string, number>();
+    for (const c of withMoney)
+      for (const p of c.agreement?.plan ?? []) {
+        const key = `${String(c.routing?.departmentId)}|${p.date.getUTCFullYear()}`;
+        expected.set(key, (expected.get(key) ?? 0) + p.amountSek);
+      }
+    expect(expected.size).toBeGreaterThan(0);
+    const politician = await sessionFor(app.url, DEMO.politician);
+    const csv = await (await politician.get("/oversikt/tabell.csv?tabell=moneyByDepartment")).text();
+    const [header, ...rows] = csv
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n")
+      .map((l) => l.split(";"));
+    expect(header[0]).toBe("Förvaltning");
+    expect(header.at(-1)).toBe("Totalt");
+    for (const [key, sum] of expected) {
+      const [departmentId, year] = key.split("|");
+      const dept = await DepartmentModel.findById(departmentId).lean();
+      const row = rows.find((r) => r[0] === dept?.name);
+      expect(row, dept?.name).toBeDefined();
+      expect(Number(row![header.indexOf(year)]), key).toBe(sum);
+    }
+    // The last row adds up each year, the same figure as the money-per-year table.
+    const total = rows.at(-1)!;
+    expect(total[0]).toBe("Totalt");
+    const all = [...expected.values()].reduce((a, b) => a + b, 0);
+    expect(Number(total.at(-1))).toBe(all);
+
+    const page = await text(await politician.get("/oversikt"));
+    expect(page).toContain("Kommunens bidrag per förvaltning och år");
+  });
+});

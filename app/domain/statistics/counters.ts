@@ -116,6 +116,8 @@ export function overview(counters: Counters, filter: OverviewFilter, today: stri
   const agreements = { active: 0, ended: 0, endingSoon: 0 };
   const granted = { count: 0, sekPerYear: 0 };
   const money = new Map<number, { committed: number; paid: number; ownMoney: number; ownHours: number }>();
+  /** The municipality's contribution by department and year (the agreements' payment plans). */
+  const committedByDept = new Map<string, Map<number, number>>();
   const durations = new Map<string, { route: Map<number, number>; decide: Map<number, number> }>();
   const quarters = new Map<string, { submitted: number; decided: number }>();
   let quiet = 0;
@@ -142,6 +144,11 @@ export function overview(counters: Counters, filter: OverviewFilter, today: stri
       const row = money.get(Number(a)) ?? { committed: 0, paid: 0, ownMoney: 0, ownHours: 0 };
       row[b as keyof typeof row] += n;
       money.set(Number(a), row);
+      if (b === "committed") {
+        const byYear = committedByDept.get(dept) ?? new Map<number, number>();
+        byYear.set(Number(a), (byYear.get(Number(a)) ?? 0) + n);
+        committedByDept.set(dept, byYear);
+      }
     } else if (kind === "d" && inYear(a)) {
       const row = durations.get(dept) ?? { route: new Map(), decide: new Map() };
       const h = b === "route" ? row.route : row.decide;
@@ -181,6 +188,17 @@ export function overview(counters: Counters, filter: OverviewFilter, today: stri
     granted,
     money: moneyRows,
     moneyTotal,
+    moneyByDepartment: {
+      years: moneyRows.filter((r) => r.committed).map((r) => r.year),
+      rows: [...committedByDept]
+        .map(([department, byYear]) => ({
+          department,
+          byYear: Object.fromEntries(byYear) as Record<number, number>,
+          total: [...byYear.values()].reduce((x, y) => x + y, 0),
+        }))
+        .filter((r) => r.total)
+        .sort((x, y) => y.total - x.total),
+    },
     durations: [...durations].map(([department, d]) => ({
       department,
       route: percentiles(d.route),

@@ -31,6 +31,10 @@ export async function overviewPage(publicBody: PublicBodyDoc, filter: OverviewFi
     ...data,
     byDepartment: data.byDepartment.map((r) => ({ ...r, key: name(r.key) })),
     durations: data.durations.map((r) => ({ ...r, department: name(r.department) })),
+    moneyByDepartment: {
+      ...data.moneyByDepartment,
+      rows: data.moneyByDepartment.rows.map((r) => ({ ...r, department: name(r.department) })),
+    },
     organisations: [...dir.organisations.values()].filter((o) => o.publicBodyId.equals(publicBody._id)).length,
     quietDays,
     filter,
@@ -41,7 +45,15 @@ export async function overviewPage(publicBody: PublicBodyDoc, filter: OverviewFi
 
 export type OverviewData = Awaited<ReturnType<typeof overviewPage>>;
 
-export const OVERVIEW_TABLES = ["status", "department", "area", "money", "durations", "quarters"] as const;
+export const OVERVIEW_TABLES = [
+  "status",
+  "department",
+  "area",
+  "money",
+  "moneyByDepartment",
+  "durations",
+  "quarters",
+] as const;
 export type OverviewTable = (typeof OVERVIEW_TABLES)[number];
 
 /**
@@ -76,6 +88,18 @@ export function overviewTable(
         data.moneyTotal.paid,
         data.moneyTotal.ownMoney,
         data.moneyTotal.ownHours,
+      ],
+    ];
+  }
+  if (table === "moneyByDepartment") {
+    const { years, rows } = data.moneyByDepartment;
+    return [
+      [label("overview.department"), ...years, label("overview.total")],
+      ...rows.map((r) => [r.department || label("overview.notRouted"), ...years.map((y) => r.byYear[y] ?? 0), r.total]),
+      [
+        label("overview.total"),
+        ...years.map((y) => data.money.find((m) => m.year === y)?.committed ?? 0),
+        data.moneyTotal.committed,
       ],
     ];
   }
