@@ -20,6 +20,8 @@ export interface CaseEvent {
   shared: boolean;
   /** Made by a member of the organisation that owns the case. */
   fromOrganisation?: boolean;
+  /** Made by the public body's staff (the officer, the office, an administrator). */
+  fromStaff?: boolean;
   data: Record<string, unknown>;
   idempotencyKey?: string;
   /** What the change causes besides the case's fields (document entries, messages, emails). */
@@ -41,6 +43,7 @@ const schema = new Schema<CaseEvent>(
     toStatus: { type: String, enum: CASE_STATUSES },
     shared: { type: Boolean, default: true },
     fromOrganisation: Boolean,
+    fromStaff: Boolean,
     data: { type: Schema.Types.Mixed, default: {} },
     idempotencyKey: String,
     effects: { type: [Schema.Types.Mixed], default: undefined },

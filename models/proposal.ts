@@ -122,6 +122,8 @@ export interface Proposal extends ProposalContent {
   partnerOrganisationIds: ObjectId[];
   /** The organisation's latest shared change (a message, an answer, a submission): "new" for staff. */
   orgActivity?: { at: Date; type: string };
+  /** Staff's latest shared change and who made it: whose turn it is ("Väntar på mig"). */
+  staffActivity?: { at: Date; by: ObjectId };
   createdAt: Date;
   updatedAt: Date;
 }
@@ -226,6 +228,7 @@ const schema = new Schema<Proposal>(
     pendingInvitations: { type: Number, default: 0 },
     partnerOrganisationIds: { type: [Schema.Types.ObjectId], default: [] },
     orgActivity: { at: Date, type: { type: String } },
+    staffActivity: { at: Date, by: Schema.Types.ObjectId },
     pendingSeq: { type: Number, default: 0 },
   },
   baseOptions,

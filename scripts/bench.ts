@@ -6,7 +6,6 @@ import { cpus, totalmem, tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import type { ServerBuild } from "@remix-run/node";
-import autocannon from "autocannon";
 import mongoose from "mongoose";
 import { caseDocumentId } from "../models/case-document";
 import { eventId } from "../models/case-event";
@@ -14,9 +13,10 @@ import { idFromKey } from "../app/domain/cases/engine.server";
 import { freePort, startFerretdb } from "./db";
 
 // `npm run bench [-- --large]`: seeds N cases (every status, through the use cases) over 300
-// organisations, serves the production build and loads each hot page with 20 connections next
-// to /healthz, at N = 1 000 and 3 000 (and 10 000 with --large). Each N runs in its own process
-// and database. Needs `npm run build` first (the npm script does it).
+// organisations, serves the production build and loads every page people use daily with 20
+// connections next to /healthz, at N = 1 000 and 3 000 (and 10 000 with --large). Each N runs
+// in its own process and database; the load comes from another process (scripts/bench-load.ts).
+// Needs `npm run build` first (the npm script does it).
 
 const CONNECTIONS = 20;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -26,7 +26,7 @@ const SIGNING_ORGS = [0, 11, 22];
 
 interface PageResult {
   page: string;
-  /** CPU milliseconds per request under load: this process (server and load generator) and the database's. */
+  /** CPU milliseconds per request under load: the server's process and the database's. */
   appCpuMs: number;
   dbCpuMs: number;
   rps: number;
@@ -51,14 +51,26 @@ if (process.argv.includes("--run")) {
     : process.argv.includes("--large")
       ? [1000, 3000, 10000]
       : [1000, 3000];
-  const all: Record<number, { seedSeconds: number; pages: PageResult[] }> = {};
+  const all: Record<number, RunResult> = {};
   for (const n of sizes) all[n] = await inChild(n);
   report(all);
 }
 
-function inChild(n: number): Promise<{ seedSeconds: number; pages: PageResult[] }> {
+interface Memory {
+  /** Resident set and V8 heap in MB after a full collection. */
+  rssMb: number;
+  heapMb: number;
+}
+interface RunResult {
+  seedSeconds: number;
+  pages: PageResult[];
+  memory: { seeded: Memory; warmed: Memory; measured: Memory };
+}
+
+function inChild(n: number): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/bench.ts", "--run", String(n)], {
+    const args = ["--expose-gc", "--import", "tsx", "scripts/bench.ts", "--run", String(n)];
+    const child = spawn(process.execPath, args, {
       stdio: ["ignore", "pipe", "inherit"],
       env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "error", SAMVERKA_COUNT_DB_COMMANDS: "1" },
     });
@@ -70,12 +82,12 @@ function inChild(n: number): Promise<{ seedSeconds: number; pages: PageResult[] 
     child.on("exit", (code) => {
       const line = out.split("\n").find((l) => l.startsWith("RESULT "));
       if (code !== 0 || !line) reject(new Error(`bench for N=${n} failed (${code})`));
-      else resolve(JSON.parse(line.slice(7)) as { seedSeconds: number; pages: PageResult[] });
+      else resolve(JSON.parse(line.slice(7)) as RunResult);
     });
   });
 }
 
-function report(all: Record<number, { seedSeconds: number; pages: PageResult[] }>) {
+function report(all: Record<number, RunResult>) {
   const cpu = cpus();
   console.log(
     `\nMachine: ${cpu.length} × ${cpu[0]?.model ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, FerretDB 1.24 (SQLite), ${CONNECTIONS} connections, ${SECONDS} s per page\n`,
@@ -97,7 +109,14 @@ function report(all: Record<number, { seedSeconds: number; pages: PageResult[] }
     });
     console.log(`| ${page} | ${cells.join(" | ")} |`);
   }
-  for (const n of sizes) console.log(`\nSeeding N=${n}: ${all[n]!.seedSeconds.toFixed(0)} s`);
+  console.log("");
+  for (const n of sizes) {
+    const { seedSeconds, memory: m } = all[n]!;
+    const mb = (x: Memory) => `RSS ${x.rssMb} MB (heap ${x.heapMb} MB)`;
+    console.log(
+      `N=${n}: seeded in ${seedSeconds.toFixed(0)} s; server process after seeding ${mb(m.seeded)}, after warming every page ${mb(m.warmed)}, after the load ${mb(m.measured)}`,
+    );
+  }
 }
 
 async function runOne(n: number) {
@@ -120,7 +139,8 @@ async function runOne(n: number) {
   const started = Date.now();
   const fixtures = await seed(n);
   const seedSeconds = (Date.now() - started) / 1000;
-  console.log(`[bench] N=${n}: seeded in ${seedSeconds.toFixed(0)} s`);
+  const seeded = memory();
+  console.log(`[bench] N=${n}: seeded in ${seedSeconds.toFixed(0)} s, RSS ${seeded.rssMb} MB`);
 
   const app = createApp({
     build,
@@ -158,8 +178,17 @@ async function runOne(n: number) {
     ["organisation's proposals", "/forslag", fixtures.member],
     ["staff case page", `/handlaggning/arenden/${fixtures.caseId}`, fixtures.coordinator],
     ["organisation's case page", `/forslag/${fixtures.caseId}`, fixtures.member],
+    ["staff agreement page", `/handlaggning/arenden/${fixtures.signedId}/avtal`, fixtures.officer],
+    ["organisation's agreement page", `/forslag/${fixtures.signedId}/avtal`, fixtures.signer],
+    ["signed agreement PDF", `/forslag/${fixtures.signedId}/avtal/pdf`, fixtures.signer],
+    ["organisation register (staff)", "/organisation", fixtures.coordinator],
+    ["organisation page (staff)", `/organisation/${fixtures.organisationId}`, fixtures.coordinator],
+    ["organisation page (its administrator)", `/organisation/${fixtures.organisationId}`, fixtures.signer],
+    ["own account (/konto)", "/konto", fixtures.member],
+    ["administration (/admin)", "/admin", fixtures.admin],
     ["overview (politician)", "/oversikt", fixtures.politician],
     ["overview, one year", `/oversikt?ar=${new Date().getFullYear()}`, fixtures.politician],
+    ["overview: a table as CSV", "/oversikt/tabell.csv?tabell=money", fixtures.politician],
     ["public register", "/register", null],
     ["public register, searched", "/register?q=avtal&status=active", null],
     ["public register: one agreement", `/register/${fixtures.agreementId}`, null],
@@ -229,16 +258,20 @@ async function runOne(n: number) {
     const kb = (await gzippedScripts(base + path, cookie)) / 1024;
     console.log(`[bench] N=${n} JavaScript of ${path}: ${kb.toFixed(1)} KB gzipped`);
   }
+  // Every page once, so the memory after warming holds what the server keeps for all of them.
+  for (const [, path, cookie] of pages)
+    await (await fetch(base + path, cookie ? { headers: { cookie } } : undefined)).arrayBuffer();
+  const warmed = memory();
   let healthRps = 1;
   for (const [name, path, cookie] of pages) {
     const headers = cookie ? { cookie } : undefined;
     const warm = await fetch(base + path, { headers });
     if (warm.status !== 200) throw new Error(`${path} answered ${warm.status}`);
-    await warm.text();
+    await warm.arrayBuffer();
     commands = 0;
-    tracing = Boolean(trace && name.includes(trace));
+    tracing = Boolean(trace?.split(",").some((w) => name.includes(w)));
     const alone = Date.now();
-    await (await fetch(base + path, { headers })).text();
+    await (await fetch(base + path, { headers })).arrayBuffer();
     const aloneMs = Date.now() - alone;
     tracing = false;
     const perRequest = commands;
@@ -260,12 +293,20 @@ async function runOne(n: number) {
     results.push({ page: name, ...measured, ...cpu, ratio: measured.rps / healthRps, commands: perRequest, aloneMs });
     console.log(`[bench] N=${n} ${name}: ${measured.rps.toFixed(0)} req/s, p95 ${measured.p95.toFixed(0)} ms`);
   }
+  const measured = memory();
   server.closeAllConnections();
   await new Promise((resolve) => server.close(resolve));
   await lifecycle.stopApp();
   await db.stop();
   rmSync(dir, { recursive: true, force: true });
-  return { seedSeconds, pages: results };
+  return { seedSeconds, pages: results, memory: { seeded, warmed, measured } };
+}
+
+/** This process's memory after a full collection (the bench runs with --expose-gc). */
+function memory(): Memory {
+  (globalThis as { gc?: () => void }).gc?.();
+  const { rss, heapUsed } = process.memoryUsage();
+  return { rssMb: Math.round(rss / 2 ** 20), heapMb: Math.round(heapUsed / 2 ** 20) };
 }
 
 /** The CPU time (user + system) a process has used, from /proc (0 where there is none). */
@@ -310,27 +351,27 @@ async function gzippedScripts(url: string, cookie: string | null) {
   return total;
 }
 
-async function load(url: string, headers?: Record<string, string>) {
-  const latencies: number[] = [];
-  let errors = 0;
-  // Without a callback autocannon returns an emitter that is also a promise of the result.
-  const instance = autocannon({
-    url,
-    connections: CONNECTIONS,
-    duration: SECONDS,
-    headers,
-    timeout: 10,
-  }) as unknown as Promise<autocannon.Result> & {
-    on: (event: "response", fn: (client: unknown, status: number, bytes: number, ms: number) => void) => void;
-  };
-  instance.on("response", (_client, status, _bytes, ms) => {
-    latencies.push(ms);
-    if (status !== 200) errors += 1;
+/** The load from another process: the server keeps its thread (scripts/bench-load.ts). */
+function load(url: string, headers?: Record<string, string>) {
+  return new Promise<{ rps: number; p50: number; p95: number; errors: number; timeouts: number }>((resolve, reject) => {
+    const args = JSON.stringify({ url, connections: CONNECTIONS, seconds: SECONDS, headers });
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/bench-load.ts", args], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    let out = "";
+    child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
+    child.on("exit", (code) => {
+      if (code !== 0) return reject(new Error(`load of ${url} failed (${code})`));
+      const r = JSON.parse(out.trim().split("\n").at(-1)!) as {
+        rps: number;
+        p50: number | null;
+        p95: number | null;
+        errors: number;
+        timeouts: number;
+      };
+      resolve({ ...r, p50: r.p50 ?? NaN, p95: r.p95 ?? NaN });
+    });
   });
-  const result = await instance;
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
-  return { rps: latencies.length / SECONDS, p50: at(0.5), p95: at(0.95), errors, timeouts: result.timeouts };
 }
 
 /** 300 organisations and N cases in every status, made through the use cases. */
@@ -384,6 +425,7 @@ async function seed(n: number) {
   // Agreements in force with a payment and a follow-up report, for the overview and the register.
   const agreements = await import("../app/domain/agreements/agreements.server");
   const { loadCaseById } = await import("../app/domain/cases/engine.server");
+  const signedIds: mongoose.Types.ObjectId[] = [];
   for (const [i, index] of SIGNING_ORGS.entries()) {
     const org = orgs[index]!;
     const cast = { ...org, coordinator, officer, departmentId: social!._id };
@@ -409,6 +451,7 @@ async function seed(n: number) {
       c.version,
     );
     templates.push(signed._id);
+    signedIds.push(signed._id);
   }
   console.log(`[bench] N=${n}: ${templates.length} cases through the use cases`);
   const sample = await copyCases(templates, n - templates.length, orgs, body._id);
@@ -422,6 +465,11 @@ async function seed(n: number) {
     officer: await cookie((officer as { _id: mongoose.Types.ObjectId })._id),
     member: await cookie((orgs[sample.org]!.member as { _id: mongoose.Types.ObjectId })._id),
     politician: await cookie((politician as { _id: mongoose.Types.ObjectId })._id),
+    admin: await cookie(((await staff("admin@exempelkommun.se")) as { _id: mongoose.Types.ObjectId })._id),
+    // The first signed agreement, its organisation, and that organisation's administrator and signatory.
+    signedId: String(signedIds[0]),
+    organisationId: String(orgs[SIGNING_ORGS[0]!]!.organisation._id),
+    signer: await cookie((orgs[SIGNING_ORGS[0]!]!.member as { _id: mongoose.Types.ObjectId })._id),
   };
 }
 

@@ -53,14 +53,16 @@ const start: Shape<typeof sv> = {
     },
     officer: {
       waitingTitle: "Waiting for me",
+      waitingLead: "What waits for you to act. What has waited longest comes first.",
+      since: "since {{date}}",
       noneWaiting: "Nothing is waiting for you right now.",
       mineTitle: "My cases",
       noneMine: "You have no open cases.",
       unread: "New",
       reasons: {
+        assigned: "New case for you: get in touch with the organisation",
         newFromOrganisation: "New from the organisation",
         assessmentOpen: "The assessment is not finished",
-        readyToAssess: "The proposal can be assessed",
         agreementToDraft: "Write a draft agreement",
         agreementToSign: "Sign the agreement",
         reportToAssess: "Assess the follow-up report",

@@ -51,14 +51,16 @@ const start = {
     },
     officer: {
       waitingTitle: "Väntar på mig",
+      waitingLead: "Det som väntar på att du gör något. Det som har väntat längst står först.",
+      since: "sedan {{date}}",
       noneWaiting: "Inget väntar på dig just nu.",
       mineTitle: "Mina ärenden",
       noneMine: "Du har inga öppna ärenden.",
       unread: "Nytt",
       reasons: {
+        assigned: "Nytt ärende till dig: ta kontakt med organisationen",
         newFromOrganisation: "Nytt från organisationen",
         assessmentOpen: "Bedömningen är inte klar",
-        readyToAssess: "Förslaget kan bedömas",
         agreementToDraft: "Skriv ett utkast till överenskommelse",
         agreementToSign: "Skriv under överenskommelsen",
         reportToAssess: "Bedöm uppföljningsrapporten",

@@ -94,10 +94,21 @@ describe("start pages", { timeout: 120_000 }, () => {
     await item.getByRole("link", { name: title("Dialogärende") }).click();
     await officer.page.getByRole("heading", { level: 1, name: new RegExp(title("Dialogärende")) }).waitFor();
     await officer.page.goto(app.url + "/mina-sidor");
+    // Read, but not answered: it still waits, without the "Nytt" mark.
     const after = section(officer.page, "Väntar på mig").locator("li", { hasText: title("Dialogärende") });
-    expect(await after.getByText("Nytt från organisationen").count()).toBe(0);
+    expect(await after.getByText("Nytt från organisationen (meddelande)").count()).toBe(1);
+    expect(await after.getByText("Nytt", { exact: true }).count()).toBe(0);
     const row = section(officer.page, "Mina ärenden").locator("tr", { hasText: title("Dialogärende") });
     expect(await row.getByText("Nytt", { exact: true }).count()).toBe(0);
+    // Answered: now the case waits for the organisation, not for the officer.
+    const answered = await import("~/domain/cases/engine.server").then((m) =>
+      m.loadCaseById(inDialogue.publicBodyId, inDialogue._id),
+    );
+    await postMessage(answered!, cast.officer, "officer", { body: "Tack, vi ses på mötet.", internal: false });
+    await officer.page.goto(app.url + "/mina-sidor");
+    expect(await section(officer.page, "Väntar på mig").locator("li", { hasText: title("Dialogärende") }).count()).toBe(
+      0,
+    );
 
     // The politician: figures only, no names of people and no case links.
     const politician = await newPage(browser);

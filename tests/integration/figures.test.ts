@@ -77,7 +77,7 @@ describe("money by department and year", () => {
     expect(expected.size).toBeGreaterThan(0);
     const politician = await sessionFor(app.url, DEMO.politician);
     const csv = await (await politician.get("/oversikt/tabell.csv?tabell=moneyByDepartment")).text();
-    const [header, ...rows] = csv
+    const [header = [], ...rows] = csv
       .replace(/^\uFEFF/, "")
       .trim()
       .split("\r\n")
@@ -89,7 +89,7 @@ describe("money by department and year", () => {
       const dept = await DepartmentModel.findById(departmentId).lean();
       const row = rows.find((r) => r[0] === dept?.name);
       expect(row, dept?.name).toBeDefined();
-      expect(Number(row![header.indexOf(year)]), key).toBe(sum);
+      expect(Number(row![header.indexOf(year!)]), key).toBe(sum);
     }
     // The last row adds up each year, the same figure as the money-per-year table.
     const total = rows.at(-1)!;

@@ -1,10 +1,10 @@
 import mongoose from "mongoose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { caseInStatus } from "~/domain/demo/factories.server";
+import { caseInStatus, upsertOrganisation, upsertUser } from "~/domain/demo/factories.server";
 import { UNROUTED_SHOWN } from "~/domain/cases/inbox.server";
 import { setClock } from "~/domain/kernel/clock";
 import { startTestApp, type TestApp } from "../support/app";
-import { laxhjalpenCast } from "../support/cast";
+import { joinOrganisation, laxhjalpenCast } from "../support/cast";
 import { DEMO, sessionFor, type Client } from "../support/http";
 
 // What a page view reads (docs/decisions/009 and 017): the signed-in person, the public body
@@ -14,20 +14,28 @@ import { DEMO, sessionFor, type Client } from "../support/http";
 
 const BACKGROUND = ["emailoutboxes", "claims"];
 let app: TestApp;
-const commands: { name: string; collection: string }[] = [];
+const commands: { name: string; collection: string; filter?: unknown }[] = [];
 beforeAll(async () => {
   process.env.SAMVERKA_COUNT_DB_COMMANDS = "1";
   app = await startTestApp("page_reads");
   mongoose.connection.getClient().on("commandStarted", (e) => {
     const collection = String((e.command as Record<string, unknown>)[e.commandName] ?? "");
     // The background jobs (outbox, their claims) run beside the requests; they are not the page's.
-    if (!BACKGROUND.includes(collection)) commands.push({ name: e.commandName, collection });
+    if (!BACKGROUND.includes(collection))
+      commands.push({ name: e.commandName, collection, filter: (e.command as { filter?: unknown }).filter });
   });
 });
 afterAll(async () => {
   delete process.env.SAMVERKA_COUNT_DB_COMMANDS;
   await app?.stop();
 });
+
+const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+const account = (name: string) => upsertUser({ email: `${unique()}@example.org`, name: `${name} ${unique()}` });
+async function organisation(name: string) {
+  const { organisation: lax, member } = await laxhjalpenCast();
+  return upsertOrganisation({ publicBodyId: lax.publicBodyId, name, orgNumber: unique(), createdBy: member._id });
+}
 
 /** The database commands one GET sends, by collection (after a first view warmed the caches). */
 async function readsOf(client: Client, path: string) {
@@ -40,7 +48,7 @@ async function readsOf(client: Client, path: string) {
   const byCollection: Record<string, number> = {};
   for (const c of commands)
     byCollection[`${c.name} ${c.collection}`] = (byCollection[`${c.name} ${c.collection}`] ?? 0) + 1;
-  return { byCollection, total: commands.length, html };
+  return { byCollection, total: commands.length, html, commands: [...commands] };
 }
 
 describe("a page view", () => {
@@ -130,5 +138,35 @@ describe("a page view", () => {
     } finally {
       setClock(null);
     }
+  });
+
+  it("reads an organisation's members and invitations by _id, however many accounts and invitations there are", async () => {
+    const cast = await laxhjalpenCast();
+    const page = `/organisation/${String(cast.organisation._id)}`;
+    const lina = await sessionFor(app.url, DEMO.orgAdminB);
+    const invite = (email: string) => lina.post(page, { intent: "invite", email, role: "org_member" });
+    expect((await invite(`inbjuden-${Date.now()}@example.org`)).status).toBe(302);
+    const sara = await sessionFor(app.url, DEMO.coordinator);
+    for (const [client, who] of [
+      [sara, "staff"],
+      [lina, "the organisation's administrator"],
+    ] as const) {
+      const before = await readsOf(client, page);
+      // Every read of accounts or invitations names its documents by _id (no scan on FerretDB).
+      for (const c of before.commands.filter((c) => c.collection === "users" || c.collection === "tokens"))
+        expect(Object.keys(c.filter as object), `${who}: ${c.collection}`).toEqual(["_id"]);
+      // More accounts in another organisation and more invitations: the same commands.
+      const other = await organisation(`Läsningar ${who} ${Date.now()}`);
+      for (let i = 0; i < 5; i++) await joinOrganisation((await account(`${who}-${i}`))._id, other);
+      const after = await readsOf(client, page);
+      expect(after.byCollection, who).toEqual(before.byCollection);
+    }
+    // Someone invited and someone who joins show at once, by name and address.
+    const email = `ny-${Date.now()}@example.org`;
+    await invite(email);
+    expect((await readsOf(lina, page)).html).toContain(email);
+    const joiner = await account("ny medlem");
+    await joinOrganisation(joiner._id, cast.organisation);
+    expect((await readsOf(lina, page)).html).toContain(joiner.name);
   });
 });

@@ -1,3 +1,4 @@
+import { membershipsChanged } from "~/domain/organisations/memberships.server";
 import { DepartmentModel } from "#models/department";
 import { OrganisationModel } from "#models/organisation";
 import { UserModel } from "#models/user";
@@ -49,6 +50,7 @@ export async function joinOrganisation(
       },
     },
   );
+  await membershipsChanged();
 }
 
 /** Links an e-ID to an account as `/konto` would have (the test's provider as issuer). */

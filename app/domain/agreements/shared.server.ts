@@ -2,7 +2,6 @@ import { createHash } from "node:crypto";
 import { Types } from "mongoose";
 import type { AgreementDraft, AgreementState } from "#models/agreement";
 import type { NoticeType } from "#emails/templates";
-import { UserModel } from "#models/user";
 import { mayOnCase, type CaseAction } from "../access/policy";
 import { relationOf } from "../access/ability.server";
 import { recordChange, transition, type CaseDoc } from "../cases/engine.server";
@@ -10,6 +9,7 @@ import type { CaseEffect } from "../cases/effects";
 import { noticeEffects, staffRecipients } from "../cases/notices.server";
 import type { SessionUser } from "../identity/session.server";
 import { quarterlyPlan } from "./ledger";
+import { membersOf, type Member } from "../organisations/memberships.server";
 
 // What the agreement's use cases share: the refusal, the permission check, who the parties'
 // people are, and which text is being written now (the agreement itself, or a change to it).
@@ -62,21 +62,18 @@ export function requireActive(c: CaseDoc): AgreementState {
  */
 export async function partyMembers(c: CaseDoc) {
   const orgIds = [c.organisationId, ...(c.partnerOrganisationIds ?? [])];
-  const members = await UserModel.find({ "orgMemberships.organisationId": { $in: orgIds } })
-    .select("name email orgMemberships")
-    .lean();
-  return members.map((m) => {
-    const membership = orgIds.map((o) => m.orgMemberships.find((x) => x.organisationId.equals(o))).find(Boolean);
-    const organisationId = membership?.organisationId ?? orgIds[0]!;
-    return {
-      id: String(m._id),
-      name: m.name,
-      email: m.email,
-      organisationId: String(organisationId),
-      // Its registered authorised signatories sign for an organisation.
-      signatory: Boolean(membership?.signatory),
-    };
-  });
+  // One row per person, for the first of the parties they belong to.
+  const people = new Map<string, Member>();
+  for (const o of orgIds)
+    for (const m of await membersOf(o)) if (!people.has(String(m.id))) people.set(String(m.id), m);
+  return [...people.values()].map((m) => ({
+    id: String(m.id),
+    name: m.name,
+    email: m.email,
+    organisationId: String(m.organisationId),
+    // Its registered authorised signatories sign for an organisation.
+    signatory: m.signatory,
+  }));
 }
 
 /** The same notice to both parties: the organisation's members and the municipality's officer. */

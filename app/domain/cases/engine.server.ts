@@ -9,7 +9,7 @@ import { ProposalModel, type Proposal } from "#models/proposal";
 import { stableId } from "#models/shared";
 import { PublicBodyModel } from "#models/public-body";
 import type { SessionUser } from "../identity/session.server";
-import { mayOnCase } from "../access/policy";
+import { mayOnCase, type CaseRelation } from "../access/policy";
 import { relationOf } from "../access/ability.server";
 import { enqueueEmail } from "../notifications/outbox.server";
 import { nextSequence } from "../kernel/counters.server";
@@ -137,15 +137,20 @@ const cases = versionedRecords<CaseDoc, CaseEffect>({
   afterApply: async () => {
     await touch("cases");
   },
-  // The organisation's shared changes are news for staff ("new since you last looked").
+  // The organisation's shared changes are news for staff ("new since you last looked"); staff's
+  // shared changes tell whose turn it is (start-page.server.ts, "Väntar på mig").
   stamp: (at, e) => ({
     lastActivityAt: at,
     ...(e.fromOrganisation && e.shared !== false && e.type !== "draftSaved"
       ? { orgActivity: { at, type: String(e.type) } }
       : {}),
+    ...(e.fromStaff && e.shared !== false ? { staffActivity: { at, by: e.actorId as Types.ObjectId } } : {}),
   }),
   complete: ensureCaseNumber,
 });
+
+/** Who acts for the public body on a case (not a co-reader, who only reads along). */
+const STAFF_RELATIONS: readonly CaseRelation[] = ["officer", "coordinator", "admin"];
 
 const eventFields = (c: CaseDoc, event: EventInput, patch: Partial<Proposal>) => ({
   fields: {
@@ -158,6 +163,7 @@ const eventFields = (c: CaseDoc, event: EventInput, patch: Partial<Proposal>) =>
     toStatus: patch.status ?? c.status,
     shared: event.shared ?? true,
     fromOrganisation: relationOf(event.actor, c) === "organisation",
+    fromStaff: STAFF_RELATIONS.includes(relationOf(event.actor, c)),
   },
   data: event.data,
   idempotencyKey: event.idempotencyKey,

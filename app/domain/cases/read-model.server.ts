@@ -34,6 +34,7 @@ export interface CaseRow {
   pendingInvitations: number;
   partnerOrganisationIds?: Types.ObjectId[];
   orgActivity?: { at: Date; type: string };
+  staffActivity?: { at: Date; by: Types.ObjectId };
   summary?: string;
   confidential?: boolean;
   publicationCleared?: boolean;
@@ -69,7 +70,7 @@ export interface AgreementRow {
 }
 
 const CASE_FIELDS =
-  "publicBodyId organisationId version title kind status caseNumber receivedAt lastActivityAt updatedAt areas routing contactEmail pendingInvitations partnerOrganisationIds orgActivity decision.outcome decision.contributionPerYearSek decision.decisionDate decision.protocolRef decision.decidedBy summary periodStart periodEnd confidential publicationCleared " +
+  "publicBodyId organisationId version title kind status caseNumber receivedAt lastActivityAt updatedAt areas routing contactEmail pendingInvitations partnerOrganisationIds orgActivity staffActivity decision.outcome decision.contributionPerYearSek decision.decisionDate decision.protocolRef decision.decidedBy summary periodStart periodEnd confidential publicationCleared " +
   "agreement.number agreement.start agreement.end agreement.municipalSekPerYear agreement.partners.name agreement.partners.orgNumber agreement.plan " +
   "agreement.payments.amountSek agreement.payments.paidOn agreement.reports.year agreement.reports.status agreement.reports.submittedAt " +
   ["agreement.signing", "agreement.amendment.signing"]
@@ -130,7 +131,14 @@ export interface Directory {
     {
       name: string;
       email: string;
-      staffMemberships: { publicBodyId: Types.ObjectId; role: string; departmentIds: Types.ObjectId[] }[];
+      staffMemberships: {
+        publicBodyId: Types.ObjectId;
+        role: string;
+        departmentIds: Types.ObjectId[];
+        delegation?: boolean;
+      }[];
+      /** Has set a password (an invited staff member who has not is not active yet). */
+      active: boolean;
     }
   >;
   /** By name. */
@@ -143,7 +151,7 @@ export function directory(): Promise<Directory> {
     const [orgs, staff, departments] = await Promise.all([
       OrganisationModel.find().select("name orgNumber city email publicBodyId").lean(),
       UserModel.find({ "staffMemberships.publicBodyId": { $exists: true } })
-        .select("name email staffMemberships")
+        .select("name email staffMemberships passwordChangedAt")
         .lean(),
       DepartmentModel.find().select("name publicBodyId areas").lean(),
     ]);
@@ -155,7 +163,10 @@ export function directory(): Promise<Directory> {
         ]),
       ),
       staff: new Map(
-        staff.map((u) => [String(u._id), { name: u.name, email: u.email, staffMemberships: u.staffMemberships }]),
+        staff.map((u) => [
+          String(u._id),
+          { name: u.name, email: u.email, staffMemberships: u.staffMemberships, active: Boolean(u.passwordChangedAt) },
+        ]),
       ),
       departments: departments.sort((a, b) => a.name.localeCompare(b.name, "sv")),
     };

@@ -9,6 +9,7 @@ import { hashPassword } from "../kernel/crypto.server";
 import type { SessionUser } from "../identity/session.server";
 import { clockNow } from "../kernel/clock";
 import { setSignatory } from "../organisations/organisations.server";
+import { membershipsChanged } from "../organisations/memberships.server";
 
 // Upserting builders used by the demo seed and by the tests, so both describe data the same
 // way. Each is idempotent on its natural key.
@@ -124,6 +125,7 @@ export async function upsertOrganisation(input: {
     // A database seeded before signatories were registered: the demo's signers are marked now.
     if (m.signatory) await setSignatory(org._id, m.userId, true);
   }
+  await membershipsChanged();
   return org;
 }
 

@@ -10,6 +10,7 @@ import { beginLoginAttempt } from "./rate-limit.server";
 import { consumeToken, findValidToken, issueToken } from "./tokens.server";
 import { clockNow } from "../kernel/clock";
 import { claimOnce } from "../kernel/claims.server";
+import { touch } from "../kernel/read-markers.server";
 
 type Locale = "sv" | "en";
 
@@ -112,10 +113,13 @@ export async function requestPasswordReset(email: string, locale: Locale) {
 }
 
 export async function setPassword(userId: Types.ObjectId, password: string, extra: Record<string, unknown> = {}) {
+  const before = await UserModel.findById(userId).select("passwordChangedAt staffMemberships").lean();
   await UserModel.updateOne(
     { _id: userId },
     { $set: { passwordHash: await hashPassword(password), passwordChangedAt: clockNow(), ...extra } },
   );
+  // Staff who set their first password are active now (the administrator's staff list).
+  if (before?.staffMemberships.length && !before.passwordChangedAt) await touch("directory");
 }
 
 /** Uses a reset token; the link also proves the email address. */
@@ -143,15 +147,12 @@ export async function membershipNames(user: {
   orgMemberships: { organisationId: Types.ObjectId }[];
   staffMemberships: { publicBodyId: Types.ObjectId }[];
 }) {
+  // A person has a few memberships: each read by `_id` (FerretDB's index, decision 020).
   const [orgs, bodies] = await Promise.all([
-    OrganisationModel.find({ _id: { $in: user.orgMemberships.map((m) => m.organisationId) } })
-      .select("name")
-      .lean(),
-    PublicBodyModel.find({ _id: { $in: user.staffMemberships.map((m) => m.publicBodyId) } })
-      .select("name")
-      .lean(),
+    Promise.all(user.orgMemberships.map((m) => OrganisationModel.findById(m.organisationId).select("name").lean())),
+    Promise.all(user.staffMemberships.map((m) => PublicBodyModel.findById(m.publicBodyId).select("name").lean())),
   ]);
-  return { orgs, bodies };
+  return { orgs: orgs.flatMap((o) => (o ? [o] : [])), bodies: bodies.flatMap((b) => (b ? [b] : [])) };
 }
 
 /** Whether a verification link is still good, without using it (the page asks to confirm). */

@@ -8,12 +8,12 @@ import { oncePerRequest } from "./request-scope";
 // Per-instance caches checked against a marker in the database (docs/decisions/009 and 017).
 // FerretDB 1.x reads and decodes a whole collection for every query that is not an `_id` lookup,
 // so what many pages read (every case's list fields, names, departments, the public body, the
-// organisations' document lists) is kept in memory and re-read only when its marker's token has
+// organisations' document lists, members and invitations) is kept in memory and re-read only when its marker's token has
 // changed. A page view reads all markers with one command on a collection of a few documents. A
 // lost marker update leaves a cache stale until the next change of the same kind.
 
-export type MarkerName = "cases" | "directory" | "settings" | "orgDocuments";
-const NAMES: MarkerName[] = ["cases", "directory", "settings", "orgDocuments"];
+const NAMES = ["cases", "directory", "settings", "orgDocuments", "memberships", "invitations"] as const;
+export type MarkerName = (typeof NAMES)[number];
 
 type Marker = { token: string; at: Date };
 type Cached<T> = { key: string; value: T };

@@ -2,7 +2,7 @@ import type { Types } from "mongoose";
 import { renderEmail, type EmailTemplate } from "#emails/templates";
 import { OutboxModel } from "#models/email-outbox";
 import { DocumentModel } from "#models/document";
-import { openFile } from "../records/documents.server";
+import { fileBytes } from "../records/documents.server";
 import { UserModel } from "#models/user";
 import { claimOnce, isDuplicateKey } from "../kernel/claims.server";
 import { getEnv } from "../kernel/env.server";
@@ -61,9 +61,7 @@ export async function enqueueEmail(
 async function readAttachment(id: Types.ObjectId) {
   const doc = await DocumentModel.findById(id).lean();
   if (!doc) throw new Error(`attachment ${String(id)} not stored yet`);
-  const chunks: Buffer[] = [];
-  for await (const chunk of openFile(doc.fileId)) chunks.push(chunk as Buffer);
-  return [{ filename: doc.filename, content: Buffer.concat(chunks), contentType: doc.contentType }];
+  return [{ filename: doc.filename, content: await fileBytes(doc.fileId), contentType: doc.contentType }];
 }
 
 export async function processOutbox(limit = 20): Promise<number> {

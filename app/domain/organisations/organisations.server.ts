@@ -2,7 +2,6 @@ import { Types } from "mongoose";
 import { touch } from "../cases/read-model.server";
 import { OrganisationModel, type Organisation } from "#models/organisation";
 import { UserModel, type OrgRole } from "#models/user";
-import { TokenModel } from "#models/token";
 import { enqueueEmail } from "../notifications/outbox.server";
 import { findValidToken, consumeToken, issueToken } from "../identity/tokens.server";
 import { link } from "../identity/accounts.server";
@@ -17,6 +16,14 @@ import { escapeRegex } from "../kernel/validation";
 import type { AppAbility } from "../access/policy";
 import { isRegistered, listOrgDocuments } from "../records/documents.server";
 import { clockNow } from "../kernel/clock";
+import {
+  currentMembers,
+  invitationsChanged,
+  membersOf,
+  membershipsChanged,
+  pendingInvitationsOf,
+  type Member,
+} from "./memberships.server";
 
 export type OrganisationInput = Pick<
   Organisation,
@@ -49,7 +56,7 @@ export async function createOrganisation(publicBodyId: Types.ObjectId, user: Ses
     { _id: user._id },
     { $push: { orgMemberships: { organisationId: org._id, publicBodyId, role: "org_admin" } } },
   );
-  await touch("directory");
+  await Promise.all([touch("directory"), membershipsChanged()]);
   return org;
 }
 
@@ -65,26 +72,24 @@ export async function updateOrganisation(publicBodyId: Types.ObjectId, id: Types
 
 export type OrganisationDoc = Organisation & { _id: Types.ObjectId };
 
-export function findOrganisation(publicBodyId: Types.ObjectId, id: string) {
-  if (!Types.ObjectId.isValid(id)) return Promise.resolve(null);
-  return OrganisationModel.findOne({ _id: id, publicBodyId }).lean();
+export async function findOrganisation(publicBodyId: Types.ObjectId, id: string) {
+  if (!Types.ObjectId.isValid(id)) return null;
+  // By `_id` alone (FerretDB's index, decision 020); the public body is checked here.
+  const org = await OrganisationModel.findById(id).lean();
+  return org?.publicBodyId.equals(publicBodyId) ? org : null;
 }
 
+const memberView = (m: Member) => ({
+  id: String(m.id),
+  name: m.name,
+  email: m.email,
+  role: m.role,
+  signatory: m.signatory,
+});
+
+/** The organisation's members by name (from the instance's copy: docs/decisions/009). */
 export async function listMembers(organisationId: Types.ObjectId) {
-  const users = await UserModel.find({ "orgMemberships.organisationId": organisationId })
-    .select("name email orgMemberships")
-    .sort({ name: 1 })
-    .lean();
-  return users.map((u) => {
-    const membership = u.orgMemberships.find((m) => m.organisationId.equals(organisationId));
-    return {
-      id: String(u._id),
-      name: u.name,
-      email: u.email,
-      role: membership?.role ?? "org_member",
-      signatory: Boolean(membership?.signatory),
-    };
-  });
+  return (await membersOf(organisationId)).map(memberView);
 }
 
 /**
@@ -99,21 +104,12 @@ export function setSignatory(organisationId: Types.ObjectId, userId: Types.Objec
     if (!memberships.some((m) => m.organisationId.equals(organisationId))) return false;
     const changed = memberships.map((m) => (m.organisationId.equals(organisationId) ? { ...m, signatory } : m));
     await UserModel.updateOne({ _id: userId }, { $set: { orgMemberships: changed } });
+    await membershipsChanged();
     return true;
   });
 }
 
-export function listPendingInvitations(organisationId: Types.ObjectId) {
-  return TokenModel.find({
-    organisationId,
-    kind: "org_invitation",
-    usedAt: { $exists: false },
-    expiresAt: { $gt: clockNow() },
-  })
-    .select("email role expiresAt")
-    .sort({ createdAt: -1 })
-    .lean();
-}
+export const listPendingInvitations = pendingInvitationsOf;
 
 export async function inviteMember(
   org: { _id: Types.ObjectId; publicBodyId: Types.ObjectId; name: string },
@@ -131,6 +127,7 @@ export async function inviteMember(
     role,
     invitedBy: inviter._id,
   });
+  await invitationsChanged();
   const locale = inviter.locale;
   await enqueueEmail(
     `org-invite:${token.slice(0, 16)}`,
@@ -174,6 +171,7 @@ export async function addMembership(
     { _id: userId, "orgMemberships.organisationId": { $ne: organisationId } },
     { $push: { orgMemberships: { organisationId, publicBodyId, role } } },
   );
+  await membershipsChanged();
 }
 
 /** Accepts an organisation invitation for a signed-in user whose email matches. */
@@ -181,6 +179,7 @@ export async function acceptOrgInvitation(token: string, user: { _id: Types.Obje
   const pending = await findValidToken(token, "org_invitation");
   if (!pending || pending.email !== user.email) return null;
   const used = await consumeToken(token, "org_invitation");
+  if (used) await invitationsChanged();
   if (!used?.organisationId || !used.publicBodyId) return null;
   await addMembership(
     user._id,
@@ -204,7 +203,7 @@ export type RemoveResult = "removed" | "lastAdmin" | "notMember";
 export function removeMembership(organisationId: Types.ObjectId, userId: Types.ObjectId): Promise<RemoveResult> {
   // Two administrators removing each other at once must not both pass the check.
   return withLock(`org-members:${String(organisationId)}`, async () => {
-    const members = await listMembers(organisationId);
+    const members = (await currentMembers(organisationId)).map(memberView);
     const target = members.find((m) => m.id === String(userId));
     if (!target) return "notMember";
     const admins = members.filter((m) => m.role === "org_admin");
@@ -212,6 +211,7 @@ export function removeMembership(organisationId: Types.ObjectId, userId: Types.O
     await pullMatching(UserModel, userId, "orgMemberships", (m) =>
       organisationId.equals(m.organisationId as Types.ObjectId),
     );
+    await membershipsChanged();
     return "removed";
   });
 }
@@ -222,6 +222,7 @@ export async function acceptOrgInvitationAsNewUser(token: string, name: string, 
   if (!pending) return { error: "invalid" as const };
   if (await UserModel.exists({ email: pending.email })) return { error: "exists" as const };
   const used = await consumeToken(token, "org_invitation");
+  if (used) await invitationsChanged();
   if (!used?.organisationId || !used.publicBodyId) return { error: "invalid" as const };
   const user = await UserModel.create({
     email: used.email,
@@ -238,6 +239,7 @@ export async function acceptOrgInvitationAsNewUser(token: string, name: string, 
       },
     ],
   });
+  await membershipsChanged();
   return { userId: user._id, organisationId: used.organisationId };
 }
 

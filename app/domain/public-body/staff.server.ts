@@ -1,5 +1,5 @@
 import type { Types } from "mongoose";
-import { touch } from "../cases/read-model.server";
+import { directory, touch } from "../cases/read-model.server";
 import { DepartmentModel } from "#models/department";
 import { UserModel, type StaffRole } from "#models/user";
 import { link, setPassword } from "../identity/accounts.server";
@@ -20,23 +20,27 @@ export function listDepartments(publicBodyId: Types.ObjectId) {
   return DepartmentModel.find({ publicBodyId }).sort({ name: 1 }).lean();
 }
 
+/** The public body's staff by name, from the directory (kept per instance: decision 009). */
 export async function listStaff(publicBodyId: Types.ObjectId) {
-  const users = await UserModel.find({ "staffMemberships.publicBodyId": publicBodyId })
-    .select("name email staffMemberships passwordChangedAt")
-    .sort({ name: 1 })
-    .lean();
-  return users.map((u) => {
-    const m = u.staffMemberships.find((s) => s.publicBodyId.equals(publicBodyId));
-    return {
-      id: String(u._id),
-      name: u.name,
-      email: u.email,
-      role: m?.role ?? "officer",
-      departmentIds: (m?.departmentIds ?? []).map(String),
-      delegation: Boolean(m?.delegation),
-      active: Boolean(u.passwordChangedAt),
-    };
-  });
+  const { staff } = await directory();
+  return [...staff]
+    .flatMap(([id, u]) => {
+      const m = u.staffMemberships.find((s) => s.publicBodyId.equals(publicBodyId));
+      return m
+        ? [
+            {
+              id,
+              name: u.name,
+              email: u.email,
+              role: m.role,
+              departmentIds: m.departmentIds.map(String),
+              delegation: Boolean(m.delegation),
+              active: u.active,
+            },
+          ]
+        : [];
+    })
+    .sort((a, b) => a.name.localeCompare(b.name, "sv"));
 }
 
 /**

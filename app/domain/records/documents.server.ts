@@ -1,5 +1,6 @@
 import { Readable } from "node:stream";
 import { fileTypeFromBuffer } from "file-type";
+import { LRUCache } from "lru-cache";
 import mongoose, { Types } from "mongoose";
 import { isDuplicateKey } from "../kernel/claims.server";
 import { cachedUntilTouched, touch } from "../kernel/read-markers.server";
@@ -139,13 +140,36 @@ export function findCaseAttachment(caseId: Types.ObjectId, id: string) {
   return DocumentModel.findOne({ _id: id, caseId, kind: "attachment" }).lean();
 }
 
-export function findOrgDocument(publicBodyId: Types.ObjectId, organisationId: Types.ObjectId, id: string) {
-  if (!Types.ObjectId.isValid(id)) return Promise.resolve(null);
-  return DocumentModel.findOne({ _id: id, publicBodyId, organisationId }).lean();
+export async function findOrgDocument(publicBodyId: Types.ObjectId, organisationId: Types.ObjectId, id: string) {
+  if (!Types.ObjectId.isValid(id)) return null;
+  // By `_id` alone (FerretDB's index, decision 020); whose it is is checked here.
+  const doc = await DocumentModel.findById(id).lean();
+  return doc?.publicBodyId.equals(publicBodyId) && doc.organisationId.equals(organisationId) ? doc : null;
 }
 
 export function openFile(fileId: Types.ObjectId) {
   return bucket().openDownloadStream(fileId);
+}
+
+// A stored file never changes (a new version is a new file), so its bytes can be kept: GridFS
+// finds a file's chunks by `files_id`, which FerretDB 1.x answers by reading every chunk of
+// every file (decision 009). Bounded by bytes; the largest files are not kept.
+const kept = new LRUCache<string, Buffer>({
+  maxSize: 64 * 2 ** 20,
+  maxEntrySize: 8 * 2 ** 20,
+  sizeCalculation: (b) => Math.max(1, b.length),
+});
+
+/** A stored file's bytes, read once per instance while they stay among the recently used. */
+export async function fileBytes(fileId: Types.ObjectId): Promise<Buffer> {
+  const key = `${mongoose.connection.name}:${String(fileId)}`;
+  const hit = kept.get(key);
+  if (hit) return hit;
+  const chunks: Buffer[] = [];
+  for await (const chunk of openFile(fileId)) chunks.push(chunk as Buffer);
+  const bytes = Buffer.concat(chunks);
+  kept.set(key, bytes);
+  return bytes;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Types } from "mongoose";
 import { SeenMarksModel } from "#models/seen-marks";
-import { awaitingSignatureFrom, draftToComment, reportsToAssess } from "../agreements/progress";
+import { awaitingSignatureFrom, draftToComment, reportsToAssess, signingUnderWay } from "../agreements/progress";
 import type { AppAbility } from "../access/policy";
 import { organisationCases } from "../cases/inbox.server";
 import {
@@ -164,37 +164,67 @@ export async function coordinatorStart(publicBody: PublicBodyDoc, ability: AppAb
 
 /** Why a case waits for the officer. */
 export type OfficerReason =
-  | "newFromOrganisation"
-  | "assessmentOpen"
-  | "readyToAssess"
-  | "agreementToDraft"
-  | "agreementToSign"
-  | "reportToAssess";
+  "assigned" | "newFromOrganisation" | "assessmentOpen" | "agreementToDraft" | "agreementToSign" | "reportToAssess";
 
 // After approval the officer's work goes on with the agreement, until it has ended.
 const AGREEMENT_WORK: readonly string[] = ["approved", "agreement_pending_signatures", "active"];
+// News from the organisation that another reason covers, or that needs no answer.
+const NEWS_NOT_WAITING = new Set(["signAgreement", "amendmentSigned", "reportSubmitted", "withdraw"]);
 
-/** What waits for this officer on a case, apart from news from the organisation (that depends
- * on their seen marks, which change with every case they open). */
-function standingReasons(c: CaseRow, userId: string): OfficerReason[] {
-  return [
-    ...(c.status === "in_assessment" ? (["assessmentOpen"] as const) : []),
-    ...(c.status === "in_dialogue" && c.kind === "proposal" ? (["readyToAssess"] as const) : []),
-    ...(c.status === "approved" && !c.agreement ? (["agreementToDraft"] as const) : []),
-    ...(awaitingSignatureFrom(c).includes(userId) ? (["agreementToSign"] as const) : []),
-    ...(reportsToAssess(c).length ? (["reportToAssess"] as const) : []),
-  ];
+export interface Waiting {
+  reason: OfficerReason;
+  /** Since when it has waited for the officer. */
+  since: Date;
+  /** For news from the organisation: what it was (a message, an answer, a comment). */
+  news?: string;
 }
 
 /**
- * An officer's open cases (their own and, for an officer, their departments'), latest activity
- * first, each with its standing reasons: made once per case list and person, so a view does not
- * test every case again.
+ * What waits for this officer's action on a case, each with the date it has waited since: only
+ * the officer's turn, never a case that waits for the organisation. It is the officer's turn
+ * when the organisation did something shared after staff last did (a message, an answer, a
+ * comment), when the case was assigned to them and they have not acted on it yet, and for the
+ * steps that are theirs (an assessment begun, an agreement to draft or sign, a report to assess).
+ */
+export function waitingOnOfficer(c: CaseRow, userId: string): Waiting[] {
+  const out: Waiting[] = [];
+  const org = c.orgActivity;
+  // A case from before staff's changes were stamped: staff acted last if the organisation did not.
+  const staffAt = c.staffActivity?.at ?? (org && c.lastActivityAt > org.at ? c.lastActivityAt : undefined);
+  if (org && (!staffAt || org.at > staffAt) && !NEWS_NOT_WAITING.has(org.type))
+    out.push({ reason: "newFromOrganisation", since: org.at, news: org.type });
+  else if (
+    c.status === "in_dialogue" &&
+    c.routing?.officerId.equals(userId) &&
+    c.staffActivity &&
+    !c.staffActivity.by.equals(userId) &&
+    c.staffActivity.at <= c.routing.routedAt
+  )
+    out.push({ reason: "assigned", since: c.routing.routedAt });
+  if (c.status === "in_assessment") out.push({ reason: "assessmentOpen", since: staffAt ?? c.lastActivityAt });
+  if (c.status === "approved" && !c.agreement)
+    out.push({ reason: "agreementToDraft", since: c.decision?.decisionDate ?? c.lastActivityAt });
+  const signing = signingUnderWay(c);
+  if (signing && awaitingSignatureFrom(c).includes(userId))
+    out.push({ reason: "agreementToSign", since: signing.sentAt });
+  const reports = reportsToAssess(c);
+  if (reports.length)
+    out.push({
+      reason: "reportToAssess",
+      since: new Date(Math.min(...reports.map((r) => (r.submittedAt ?? c.lastActivityAt).getTime()))),
+    });
+  return out;
+}
+
+/**
+ * An officer's cases (their own and, for an officer, their departments'), open or with agreement
+ * work, latest activity first, each with what waits for them: made once per case list and
+ * person, so a view does not test every case again.
  */
 function officerWork(readable: readonly CaseRow[], publicBody: PublicBodyDoc, user: SessionUser) {
   return keptForList(readable, `officer:${String(user._id)}`, () => {
     const staff = user.staffMemberships.find((m) => m.publicBodyId.equals(publicBody._id));
-    return readable
+    const mine = readable
       .filter(
         (c) =>
           c.status !== "draft" &&
@@ -203,8 +233,14 @@ function officerWork(readable: readonly CaseRow[], publicBody: PublicBodyDoc, us
             (staff?.role === "officer" && staff.departmentIds.some((d) => d.equals(c.routing?.departmentId)))) &&
           (isOpen(c.status) || AGREEMENT_WORK.includes(c.status)),
       )
-      .sort((a, b) => b.lastActivityAt.getTime() - a.lastActivityAt.getTime())
-      .map((c) => ({ c, standing: standingReasons(c, String(user._id)) }));
+      .sort((a, b) => b.lastActivityAt.getTime() - a.lastActivityAt.getTime());
+    // What has waited longest first: the most urgent.
+    const waiting = mine
+      .map((c) => ({ c, waiting: waitingOnOfficer(c, String(user._id)) }))
+      .filter((w) => w.waiting.length)
+      .map((w) => ({ ...w, since: Math.min(...w.waiting.map((x) => x.since.getTime())) }))
+      .sort((a, b) => a.since - b.since);
+    return { mine, waiting };
   });
 }
 
@@ -215,23 +251,22 @@ export async function officerStart(publicBody: PublicBodyDoc, user: SessionUser,
     names(publicBody._id),
     SeenMarksModel.findById(user._id).lean(),
   ]);
-  const open = officerWork(readable, publicBody, user);
+  const { mine, waiting } = officerWork(readable, publicBody, user);
   const isNew = (c: CaseRow) => {
     const at = c.orgActivity?.at;
     const last = seen?.cases?.[String(c._id)];
     return Boolean(at && (!last || new Date(last).getTime() < at.getTime()));
   };
-  const waiting = open.filter(({ c, standing }) => standing.length > 0 || isNew(c));
-  // A start page shows the latest; the inbox (filtered to this officer) has them all.
+  // A start page shows the first; the inbox (filtered to this officer) has them all.
   return {
-    waiting: waiting.slice(0, START_LIST_MAX).map(({ c, standing }) => {
-      const unread = isNew(c);
-      const reasons: OfficerReason[] = unread ? ["newFromOrganisation", ...standing] : standing;
-      return { ...rowFor(c, n), unread, reasons, news: c.orgActivity?.type ?? "" };
-    }),
+    waiting: waiting.slice(0, START_LIST_MAX).map(({ c, waiting: why }) => ({
+      ...rowFor(c, n),
+      unread: isNew(c),
+      reasons: why.map((w) => ({ reason: w.reason, since: w.since.toISOString(), news: w.news ?? "" })),
+    })),
     waitingTotal: waiting.length,
-    mine: open.slice(0, START_LIST_MAX).map(({ c }) => ({ ...rowFor(c, n), unread: isNew(c) })),
-    mineTotal: open.length,
+    mine: mine.slice(0, START_LIST_MAX).map((c) => ({ ...rowFor(c, n), unread: isNew(c) })),
+    mineTotal: mine.length,
     allMine: `/handlaggning?officer=${String(user._id)}`,
   };
 }

@@ -1,7 +1,9 @@
 import { AppLink } from "~/components/app-link";
 import { useTranslation } from "react-i18next";
 import { StatusBadge } from "~/components/case";
+import { useLang } from "~/components/root-data";
 import { StackedTable } from "~/components/stacked-table";
+import { formatDate } from "~/i18n";
 import type { StartPageData } from "~/domain/start/start-page.server";
 
 type Data = NonNullable<StartPageData["officer"]>;
@@ -28,10 +30,12 @@ function MoreLink({ shown, total, to }: { shown: number; total: number; to: stri
 /** An officer's "Väntar på mig" and "Mina ärenden", with marks for what is new since they looked. */
 export function OfficerSections({ data }: { data: Data }) {
   const { t } = useTranslation();
+  const lang = useLang();
   return (
     <>
       <section aria-labelledby="waiting-heading" className="panel panel--tasks">
         <h2 id="waiting-heading">{t("start.officer.waitingTitle")}</h2>
+        <p>{t("start.officer.waitingLead")}</p>
         {data.waiting.length === 0 ? (
           <p>{t("start.officer.noneWaiting")}</p>
         ) : (
@@ -41,15 +45,21 @@ export function OfficerSections({ data }: { data: Data }) {
                 <CaseLink c={c} />
                 <span className="muted">
                   {" "}
-                  – {c.caseNumber}, {c.organisation}:{" "}
-                  {c.reasons
-                    .map((r) =>
-                      r === "newFromOrganisation" && c.news
-                        ? `${t(`start.officer.reasons.${r}`)} (${t(`start.officer.news.${c.news}`, { defaultValue: c.news })})`
-                        : t(`start.officer.reasons.${r}`),
-                    )
-                    .join("; ")}
+                  – {c.caseNumber}, {c.organisation}
                 </span>
+                <ul className="plain-list">
+                  {c.reasons.map((r) => (
+                    <li key={r.reason}>
+                      {r.news
+                        ? `${t(`start.officer.reasons.${r.reason}`)} (${t(`start.officer.news.${r.news}`, { defaultValue: r.news })})`
+                        : t(`start.officer.reasons.${r.reason}`)}
+                      <span className="muted">
+                        {" "}
+                        – {t("start.officer.since", { date: formatDate(r.since, lang) })}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
               </li>
             ))}
           </ul>
