@@ -236,7 +236,7 @@ async function runOne(n: number) {
   if (process.env.BENCH_HOLD) {
     // For profiling by hand: the seeded server stays up; its pages (with cookies) are in a file.
     const file = join(dir, "pages.json");
-    writeFileSync(file, JSON.stringify({ base, pages }, null, 2));
+    writeFileSync(file, JSON.stringify({ base, database: process.env.MONGODB_URI, pages }, null, 2));
     console.log(`[bench] holding ${base}; pages and cookies in ${file}; stop with Ctrl+C`);
     await new Promise(() => undefined);
   }
@@ -425,6 +425,7 @@ async function seed(n: number) {
   // Agreements in force with a payment and a follow-up report, for the overview and the register.
   const agreements = await import("../app/domain/agreements/agreements.server");
   const { loadCaseById } = await import("../app/domain/cases/engine.server");
+  const { setClock } = await import("../app/domain/kernel/clock");
   const signedIds: mongoose.Types.ObjectId[] = [];
   for (const [i, index] of SIGNING_ORGS.entries()) {
     const org = orgs[index]!;
@@ -437,6 +438,8 @@ async function seed(n: number) {
       { paidOn: new Date("2027-01-10T00:00:00Z"), amountSek: 37_500, reference: `V-${i}` },
       c.version,
     );
+    // The report on 2027 is sent when that year is over (the use case refuses a year not begun).
+    setClock(() => new Date("2028-01-10T10:00:00Z"));
     await agreements.submitReport(
       c,
       org.member,
@@ -450,6 +453,7 @@ async function seed(n: number) {
       },
       c.version,
     );
+    setClock(null);
     templates.push(signed._id);
     signedIds.push(signed._id);
   }

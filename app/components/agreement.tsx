@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import type { AgreementView } from "~/domain/agreements/agreements.server";
 import type { DiffPart } from "~/domain/agreements/diff";
 import { sectionTitle } from "~/domain/agreements/agreement-text";
-import { formatDateTime, formatNumber, formatSek } from "~/i18n";
+import { formatDate, formatDateTime, formatNumber, formatSek } from "~/i18n";
 import {
   agreementCommentSchema,
   agreementDraftSchema,
@@ -620,6 +620,7 @@ function SendForSigning({
 /** The contributions ledger: planned, paid and reported per year and in total, with the forms. */
 function Ledger({ view, version, resultFor }: PanelProps) {
   const { t } = useTranslation();
+  const lang = useLang();
   const ledger = view.ledger;
   if (!ledger) return null;
   const rows = [
@@ -641,13 +642,40 @@ function Ledger({ view, version, resultFor }: PanelProps) {
           { label: t("agreement.ledger.hours"), cell: (r) => <Amount text={formatNumber(r.volunteerHours)} /> },
         ]}
       />
+      {ledger.schedule.length ? (
+        <>
+          <h3 id="schedule-heading">{t("agreement.ledger.schedule")}</h3>
+          <p>{t("agreement.ledger.scheduleLead")}</p>
+          <StackedTable
+            caption={t("agreement.ledger.schedule")}
+            rows={ledger.schedule.map((p, i) => ({ ...p, id: String(i) }))}
+            columns={[
+              {
+                label: t("agreement.ledger.date"),
+                cell: (p) => <span className="nowrap">{formatDate(p.date, lang)}</span>,
+              },
+              { label: t("agreement.ledger.amount"), cell: (p) => <Amount text={formatSek(p.amountSek)} /> },
+              {
+                label: t("agreement.ledger.state"),
+                cell: (p) => (
+                  <span className={`badge badge--${PLANNED_BADGE[p.status]}`}>
+                    {p.status === "partlyPaid"
+                      ? t("agreement.ledger.states.partlyPaid", { paid: formatSek(p.paidSek) })
+                      : t(`agreement.ledger.states.${p.status}`)}
+                  </span>
+                ),
+              },
+            ]}
+          />
+        </>
+      ) : null}
       {ledger.payments.length ? (
         <>
           <h3>{t("agreement.ledger.payments")}</h3>
           <ul className="plain-list">
             {ledger.payments.map((p) => (
               <li key={p.id}>
-                {p.paidOn}: {formatSek(p.amountSek)}{" "}
+                {formatDate(p.paidOn, lang)}: <Amount text={formatSek(p.amountSek)} />{" "}
                 <span className="muted">
                   ({p.reference}, {p.recordedBy})
                 </span>
@@ -660,6 +688,8 @@ function Ledger({ view, version, resultFor }: PanelProps) {
     </section>
   );
 }
+
+const PLANNED_BADGE = { paid: "ok", partlyPaid: "info", overdue: "warn", planned: "neutral" } as const;
 
 // An amount never breaks across lines ("37 500 k / r").
 const Amount = ({ text }: { text: string }) => <span className="nowrap">{text}</span>;
@@ -684,12 +714,14 @@ function FollowUp({ view, version, resultFor }: PanelProps) {
   const lang = useLang();
   const f = view.followUp;
   if (!f) return null;
+  // A report refused because its year has not begun keeps its form, to show why on the field.
+  const reportYears = f.open.length ? f.open : resultFor("report") && f.next ? [f.next.year] : [];
   return (
     <section aria-labelledby="follow-up-heading">
       <h2 id="follow-up-heading">{t("agreement.followUp.title")}</h2>
       <p>
         {f.next
-          ? t("agreement.followUp.next", { year: f.next.year, due: f.next.due })
+          ? t("agreement.followUp.next", { year: f.next.year, due: formatDate(f.next.due, lang) })
           : t("agreement.followUp.allDone")}
       </p>
       {f.reports.map((r) => (
@@ -735,8 +767,11 @@ function FollowUp({ view, version, resultFor }: PanelProps) {
           ) : null}
         </article>
       ))}
-      {view.may.reportContribution && f.open.length ? (
-        <ReportForm years={f.open} goals={f.goals} version={version} lastResult={resultFor("report")} />
+      {view.may.reportContribution && f.next && !f.open.length ? (
+        <p>{t("agreement.followUp.notYet", { year: f.next.year })}</p>
+      ) : null}
+      {view.may.reportContribution && reportYears.length ? (
+        <ReportForm years={reportYears} goals={f.goals} version={version} lastResult={resultFor("report")} />
       ) : null}
       <h3 id="meetings-heading">{t("agreement.followUp.meetings")}</h3>
       {f.meetings.length ? (

@@ -83,6 +83,7 @@ const agreement = {
     followUp: {
       title: "Follow-up",
       next: "The next follow-up report covers {{year}} and is due on {{due}} at the latest.",
+      notYet: "The report on {{year}} can be sent once the year has begun.",
       allDone: "Every follow-up report of the term is approved.",
       report: "Follow-up report {{year}}",
       submitted: "Submitted by {{name}} {{at}}",
@@ -117,6 +118,18 @@ const agreement = {
       ownMoney: "Own money (reported)",
       hours: "Volunteer hours (reported)",
       payments: "Payments",
+      schedule: "Payment plan",
+      scheduleLead:
+        "The municipality's payments under the agreement and which have been made. Payments are counted against the plan in date order.",
+      date: "Date",
+      amount: "Amount",
+      state: "Status",
+      states: {
+        paid: "Paid",
+        partlyPaid: "Partly paid ({{paid}})",
+        overdue: "Not paid, the date has passed",
+        planned: "Planned",
+      },
       recordPayment: "Record a payment",
     },
     fields: {
@@ -164,6 +177,7 @@ const agreement = {
         "Too many wrong passwords. For your security you can try again in {{count}} minutes, or choose a new password.",
       amount: "Enter an amount greater than 0",
       year: "Enter the year as four digits, for example 2027",
+      yearNotStarted: "The year has not begun yet. You can send the report on a year once the year has begun.",
       commentRequired: "Write what the organisation needs to add",
       confirmTermination: "Confirm that you terminate the agreement",
       partnerOrgNumber: "Enter organisation numbers of ten digits, one per line (ten at most)",

@@ -84,6 +84,7 @@ const agreement = {
     followUp: {
       title: "Uppföljning",
       next: "Nästa uppföljningsrapport gäller {{year}} och ska lämnas senast {{due}}.",
+      notYet: "Rapporten för {{year}} kan lämnas när året har börjat.",
       allDone: "Alla uppföljningsrapporter under avtalstiden är godkända.",
       report: "Uppföljningsrapport {{year}}",
       submitted: "Lämnad av {{name}} {{at}}",
@@ -114,6 +115,18 @@ const agreement = {
       ownMoney: "Egna pengar (rapporterat)",
       hours: "Ideella timmar (rapporterat)",
       payments: "Utbetalningar",
+      schedule: "Betalningsplan",
+      scheduleLead:
+        "Kommunens utbetalningar enligt överenskommelsen och vilka som är gjorda. Utbetalningarna räknas mot planen i datumordning.",
+      date: "Datum",
+      amount: "Belopp",
+      state: "Status",
+      states: {
+        paid: "Utbetald",
+        partlyPaid: "Delvis utbetald ({{paid}})",
+        overdue: "Inte utbetald, datumet har passerat",
+        planned: "Planerad",
+      },
       recordPayment: "Registrera en utbetalning",
     },
     fields: {
@@ -161,6 +174,7 @@ const agreement = {
         "För många felaktiga lösenord. Av säkerhetsskäl kan du försöka igen om {{count}} minuter, eller välja ett nytt lösenord.",
       amount: "Skriv ett belopp större än 0",
       year: "Skriv året med fyra siffror, till exempel 2027",
+      yearNotStarted: "Året har inte börjat än. Du kan lämna rapporten för ett år när året har börjat.",
       commentRequired: "Skriv vad organisationen behöver komplettera",
       confirmTermination: "Bekräfta att du säger upp överenskommelsen",
       partnerOrgNumber: "Skriv organisationsnummer med tio siffror, ett per rad (högst tio)",

@@ -1,4 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
+import { setClock } from "~/domain/kernel/clock";
+import { clockFrom } from "../support/clock";
 import { endDueAgreements } from "~/domain/agreements/agreements.server";
 import { caseInStatus } from "~/domain/demo/factories.server";
 import { loadCaseById } from "~/domain/cases/engine.server";
@@ -15,8 +17,11 @@ import { recipients } from "../support/smtp";
 const suite = browserSuite("agreement-journey");
 
 describe("the agreement", { timeout: 120_000 }, () => {
+  afterEach(() => setClock(null));
   it("is drafted, signed, paid, followed up, renegotiated, given notice and ended", async () => {
     const { app, browser } = suite;
+    // January 2028: within the term, with the report on 2027 due (and sessions made after it).
+    clockFrom("2028-01-10T10:00:00Z");
     const c = await caseInStatus("approved", await laxhjalpenCast(), "Läxhjälp med avtal");
     const officer = await newPage(browser);
     await signInAs(officer, app.url, DEMO.officer);

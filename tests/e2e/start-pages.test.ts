@@ -106,9 +106,11 @@ describe("start pages", { timeout: 120_000 }, () => {
     );
     await postMessage(answered!, cast.officer, "officer", { body: "Tack, vi ses på mötet.", internal: false });
     await officer.page.goto(app.url + "/mina-sidor");
-    expect(await section(officer.page, "Väntar på mig").locator("li", { hasText: title("Dialogärende") }).count()).toBe(
-      0,
-    );
+    expect(
+      await section(officer.page, "Väntar på mig")
+        .locator("li", { hasText: title("Dialogärende") })
+        .count(),
+    ).toBe(0);
 
     // The politician: figures only, no names of people and no case links.
     const politician = await newPage(browser);

@@ -21,6 +21,7 @@ import { startTestApp, type TestApp } from "../support/app";
 import { joinOrganisation, laxhjalpenCast } from "../support/cast";
 import { exeBytes, pdfBytes, uploadForm } from "../support/files";
 import { Client, DEMO, sessionFor, signForm } from "../support/http";
+import { clockFrom } from "../support/clock";
 import { pdfText } from "../support/pdf";
 import { recipients } from "../support/smtp";
 
@@ -244,6 +245,8 @@ describe("changing an agreement in force", () => {
 describe("following up an agreement in force", () => {
   it("keeps the minutes of a joint follow-up meeting and the files sent with a report", async () => {
     const { c, reload, v, staffPage, orgPage } = await activeAgreement("Avtal uppföljningsmöte");
+    // January 2028: the term's first year is over and its report is due.
+    clockFrom("2028-01-10T10:00:00Z");
     const hans = await sessionFor(app.url, DEMO.officer);
     const lina = await sessionFor(app.url, DEMO.orgAdminB);
     const meeting = {

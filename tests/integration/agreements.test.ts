@@ -1,3 +1,4 @@
+import { formatDate } from "~/i18n";
 import { createHash } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { AgreementVersionModel, agreementVersionId } from "#models/agreement";
@@ -19,6 +20,7 @@ import type { SessionUser } from "~/domain/identity/session.server";
 import { startTestApp, type TestApp } from "../support/app";
 import { joinOrganisation, laxhjalpenCast } from "../support/cast";
 import { Client, DEMO, sessionFor, signForm } from "../support/http";
+import { clockFrom } from "../support/clock";
 import { pdfText as textOf } from "../support/pdf";
 import { recipients } from "../support/smtp";
 
@@ -26,6 +28,7 @@ import { recipients } from "../support/smtp";
 // comparison, signing; who may do what, hostile input, and races.
 
 let app: TestApp;
+afterEach(() => setClock(null));
 beforeAll(async () => {
   app = await startTestApp("agreements");
 });
@@ -77,8 +80,10 @@ function draftForm(version: number, changes: Record<string, string> = {}) {
 describe("the agreement from draft to active", () => {
   it("is drafted, commented, changed, compared, sent, signed once per signer, and then never changes", async () => {
     const { c, staffPage, orgPage } = await approvedCase("Avtal hela vägen");
-    const hans = await sessionFor(app.url, DEMO.officer);
-    const lina = await sessionFor(app.url, DEMO.orgAdminB);
+    // December before the term's first year: the year's report cannot be sent yet.
+    clockFrom("2026-12-20T10:00:00Z");
+    let hans = await sessionFor(app.url, DEMO.officer);
+    let lina = await sessionFor(app.url, DEMO.orgAdminB);
 
     // Before a draft the organisation reads that one is coming; staff create it with one click.
     expect(await (await lina.get(orgPage)).text()).toContain("Det finns ingen överenskommelse i ärendet ännu");
@@ -239,6 +244,14 @@ describe("the agreement from draft to active", () => {
     expect(current.agreement?.payments?.map((p) => [p.amountSek, p.reference])).toEqual([[37_500, "V-1001"]]);
     const ledgerPage = await (await lina.get(orgPage)).text();
     expect(ledgerPage).toMatch(/Utbetalt.*?37\s500\skr/s);
+    // The payment plan says which planned payment the payment covered, with Swedish dates.
+    const planned = ledgerPage.replaceAll("<!-- -->", "").replaceAll("\u00a0", " ");
+    const firstPlanned = current.agreement!.plan![0]!;
+    const firstRow = planned.slice(planned.indexOf("Betalningsplan"));
+    expect(firstRow).toContain(formatDate(firstPlanned.date.toISOString().slice(0, 10), "sv"));
+    expect(firstRow).toMatch(/37 500 kr.*?Utbetald<\/span>/s);
+    expect(firstRow).toContain("Planerad</span>");
+    expect(planned).toContain(`${formatDate("2027-01-10", "sv")}: <span class="nowrap">37 500 kr</span>`);
 
     // Follow-up: the organisation reports on a year, the officer asks for more, then approves.
     const v = async () => String((await reload(c)).version);
@@ -251,6 +264,18 @@ describe("the agreement from draft to active", () => {
       volunteerHours: "1 100",
       inKind: "",
     };
+    // Before 2027 has begun: no form, and a post is refused with the year's field message.
+    const before = await (await lina.get(orgPage)).text();
+    expect(before).toContain("Rapporten för 2027 kan lämnas när året har börjat.");
+    expect(before).not.toContain('name="narrative"');
+    const early = await lina.post(orgPage, { ...report, version: await v() });
+    expect(early.status).toBe(400);
+    expect(await early.text()).toContain("Året har inte börjat än.");
+    expect((await reload(c)).agreement?.reports ?? []).toEqual([]);
+    // January 2028: the 2027 report is due.
+    clockFrom("2028-01-10T10:00:00Z");
+    hans = await sessionFor(app.url, DEMO.officer);
+    lina = await sessionFor(app.url, DEMO.orgAdminB);
     expect((await hans.post(staffPage, { ...report, version: await v() })).status).toBe(403);
     for (const bad of [
       `intent=submitReport&version=${await v()}&year=2027&narrative[$ne]=x&indicators=i`,

@@ -1,3 +1,4 @@
+import { at } from "../support/clock";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agreementInStatus, caseInStatus } from "~/domain/demo/factories.server";
 import { submitReport } from "~/domain/agreements/agreements.server";
@@ -52,11 +53,14 @@ describe("the organisation's start page for an agreement in force", () => {
 
     // After the 2027 report is sent, the next one is 2028's.
     const current = (await loadCaseById(c.publicBodyId, c._id))!;
-    await submitReport(
-      current,
-      cast.member,
-      { year: 2027, narrative: "Ett år.", indicators: "Mål nådda.", moneySek: 0, volunteerHours: 0, inKind: "" },
-      current.version,
+    // The report on 2027 is sent in January 2028, once the year is over.
+    await at("2028-01-10T10:00:00Z", () =>
+      submitReport(
+        current,
+        cast.member,
+        { year: 2027, narrative: "Ett år.", indicators: "Mål nådda.", moneySek: 0, volunteerHours: 0, inKind: "" },
+        current.version,
+      ),
     );
     shown = await row();
     expect(shown).toContain("Nästa uppföljningsrapport: 2028, senast 31 januari 2029");

@@ -1,3 +1,4 @@
+import { at } from "../support/clock";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { StatisticsModel } from "#models/statistics";
 import { ProposalModel } from "#models/proposal";
@@ -43,18 +44,21 @@ describe("the overview's statistics", () => {
       { paidOn: new Date("2027-01-10T00:00:00Z"), amountSek: 37_500, reference: "V-1" },
       current.version,
     );
-    await submitReport(
-      paid,
-      cast.member,
-      {
-        year: 2027,
-        narrative: "Bra år.",
-        indicators: "Mål nådda.",
-        moneySek: 40_000,
-        volunteerHours: 1_200,
-        inKind: "",
-      },
-      paid.version,
+    // The report on 2027 is sent in January 2028, once the year is over.
+    await at("2028-01-10T10:00:00Z", () =>
+      submitReport(
+        paid,
+        cast.member,
+        {
+          year: 2027,
+          narrative: "Bra år.",
+          indicators: "Mål nådda.",
+          moneySek: 40_000,
+          volunteerHours: 1_200,
+          inKind: "",
+        },
+        paid.version,
+      ),
     );
     // A change that stopped after its first write: the next reader finishes it, counters too.
     const d = (await loadCaseById(body, dialogue._id))!;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ledgerTotals, quarterlyPlan } from "~/domain/agreements/ledger";
+import { ledgerTotals, paymentSchedule, quarterlyPlan } from "~/domain/agreements/ledger";
 
 describe("the contributions ledger", () => {
   it("plans the yearly contribution quarterly in advance over the term, in whole kronor", () => {
@@ -27,5 +27,26 @@ describe("the contributions ledger", () => {
       { year: 2028, plannedSek: 100_000, paidSek: 0, ownMoneySek: 0, volunteerHours: 0, inKind: "" },
     ]);
     expect(total).toEqual({ plannedSek: 200_000, paidSek: 50_000, ownMoneySek: 40_000, volunteerHours: 1_200 });
+  });
+});
+
+describe("the payment plan against the payments made", () => {
+  const d = (s: string) => new Date(`${s}T00:00:00Z`);
+  const plan = [
+    { date: d("2027-04-01"), amountSek: 25_000 },
+    { date: d("2027-01-01"), amountSek: 25_000 },
+    { date: d("2027-07-01"), amountSek: 25_000 },
+  ];
+  const paid = (amountSek: number) => [{ paidOn: d("2027-01-10"), amountSek, reference: "V-1", recordedBy: "Hans" }];
+
+  it("covers the planned payments in date order and tells paid, partly paid, overdue and planned apart", () => {
+    const schedule = paymentSchedule(plan, paid(30_000) as never, "2027-05-02");
+    expect(schedule.map((p) => [p.date.toISOString().slice(0, 10), p.paidSek, p.status])).toEqual([
+      ["2027-01-01", 25_000, "paid"],
+      ["2027-04-01", 5_000, "partlyPaid"],
+      ["2027-07-01", 0, "planned"],
+    ]);
+    // Nothing paid: what was due before today is overdue; a payment due today is not yet.
+    expect(paymentSchedule(plan, [], "2027-04-01").map((p) => p.status)).toEqual(["overdue", "planned", "planned"]);
   });
 });

@@ -7,9 +7,9 @@ import { clockNow } from "../kernel/clock";
 import type { SessionUser } from "../identity/session.server";
 import type { UploadedFile } from "../http/uploads.server";
 import { storeCaseAttachment } from "../records/documents.server";
-import { reportSchedule } from "./follow-up";
+import { reportSchedule, yearHasBegun } from "./follow-up";
 import { AgreementError, partyMembers, requireAction, requireActive } from "./shared.server";
-import { dayOf } from "../kernel/days";
+import { dayOf, swedishToday } from "../kernel/days";
 
 // Living with the agreement in force (docs/domain.md, "The agreement"): payments of the
 // municipal contribution, the organisation's yearly follow-up reports with their assessment,
@@ -61,6 +61,9 @@ export async function submitReport(
   const earlier = agreement.reports?.find((r) => r.year === input.year);
   if (!scheduled.some((s) => s.year === input.year) || (earlier && earlier.status !== "completionRequested")) {
     throw new AgreementError("status");
+  }
+  if (!yearHasBegun(input.year, dayOf(agreement.start!), swedishToday(clockNow()))) {
+    throw new AgreementError("notStarted");
   }
   const org = await OrganisationModel.findById(c.organisationId).select("name").lean();
   const sender = org?.name ?? user.name;

@@ -21,6 +21,28 @@ export function nextReport(schedule: { year: number; due: string }[], reports: {
   );
 }
 
+/**
+ * The years the organisation may report on `today` (YYYY-MM-DD, Swedish): not reported yet, or
+ * more was asked for, and begun, both the year and the agreement's term (a report tells how a
+ * year went, so a year that has not started cannot be reported on).
+ */
+export function reportableYears(
+  schedule: { year: number }[],
+  reports: { year: number; status: string }[],
+  start: string,
+  today: string,
+) {
+  return schedule
+    .filter((s) => {
+      const r = reports.find((x) => x.year === s.year);
+      return (!r || r.status === "completionRequested") && yearHasBegun(s.year, start, today);
+    })
+    .map((s) => s.year);
+}
+
+/** Whether a year of the term has begun: its first day and the term's first day have come. */
+export const yearHasBegun = (year: number, start: string, today: string) => `${year}-01-01` <= today && start <= today;
+
 /** The next payment the plan promises from `today` (YYYY-MM-DD) on, if any. */
 export const nextPayment = (plan: { date: Date; amountSek: number }[], today: string) =>
   plan.find((p) => p.date.toISOString() >= `${today}T00:00:00.000Z`) ?? null;

@@ -2,7 +2,7 @@
 // payment plan, the payments made, and the organisation's reported own contribution, summed
 // per year and for the whole term. Plain, shared by server and browser.
 import type { OwnContribution, Payment, PlannedPayment } from "#models/agreement";
-import { yearOf } from "../kernel/days";
+import { dayOf, yearOf } from "../kernel/days";
 
 /**
  * The plan the agreement's standard text promises: the contribution per year paid quarterly in
@@ -65,4 +65,24 @@ export function ledgerTotals(plan: PlannedPayment[], payments: Payment[], own: O
       volunteerHours: sum(rows.map((r) => r.volunteerHours)),
     },
   };
+}
+
+export type PlannedStatus = "paid" | "partlyPaid" | "overdue" | "planned";
+
+/**
+ * The payment plan with what has been paid against it: the payments made cover the planned ones
+ * in date order, so each planned payment is paid, partly paid, overdue (its day has passed
+ * without it) or still planned. `today` is a Swedish calendar date (YYYY-MM-DD).
+ */
+export function paymentSchedule(plan: PlannedPayment[], payments: Payment[], today: string) {
+  let paid = payments.reduce((sum, p) => sum + p.amountSek, 0);
+  return [...plan]
+    .sort((a, b) => a.date.getTime() - b.date.getTime())
+    .map((p) => {
+      const covered = Math.min(paid, p.amountSek);
+      paid -= covered;
+      const status: PlannedStatus =
+        covered >= p.amountSek ? "paid" : covered > 0 ? "partlyPaid" : dayOf(p.date) < today ? "overdue" : "planned";
+      return { date: p.date, amountSek: p.amountSek, paidSek: covered, status };
+    });
 }

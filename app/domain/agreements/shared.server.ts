@@ -15,7 +15,18 @@ import { membersOf, type Member } from "../organisations/memberships.server";
 // people are, and which text is being written now (the agreement itself, or a change to it).
 
 export type AgreementRefusal =
-  "actor" | "status" | "changed" | "signer" | "password" | "throttled" | "eid" | "signers" | "unchanged" | "partner";
+  | "actor"
+  | "status"
+  | "changed"
+  | "signer"
+  | "password"
+  | "throttled"
+  | "eid"
+  | "signers"
+  | "unchanged"
+  | "partner"
+  /** A follow-up report on a year that has not begun. */
+  | "notStarted";
 
 export class AgreementError extends Error {
   constructor(

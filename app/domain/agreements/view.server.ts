@@ -12,12 +12,13 @@ import type { SessionUser } from "../identity/session.server";
 import { listCaseAttachments } from "../records/documents.server";
 import { agreementText, SECTION_KEYS } from "./agreement-text";
 import { compareVersions } from "./diff";
-import { nextReport, reportSchedule } from "./follow-up";
-import { ledgerTotals } from "./ledger";
+import { nextReport, reportableYears, reportSchedule } from "./follow-up";
+import { ledgerTotals, paymentSchedule } from "./ledger";
 import { signerChoices } from "./drafting.server";
 import { ensureSignedPdf, signingMethod } from "./signing.server";
 import { actsForOrganisation, latestNumber, openDraft } from "./shared.server";
-import { dayOf } from "../kernel/days";
+import { dayOf, swedishToday } from "../kernel/days";
+import { clockNow } from "../kernel/clock";
 
 // What the agreement page shows (docs/domain.md, "The agreement"): the text being written or in
 // force, its comments and versions, the signing, the ledger, the follow-up and what the person
@@ -127,6 +128,10 @@ export async function agreementView(c: CaseDoc, user: SessionUser, actor: CaseRe
     ledger: living
       ? {
           ...ledgerTotals(a.plan ?? [], a.payments ?? [], a.ownContributions ?? []),
+          schedule: paymentSchedule(a.plan ?? [], a.payments ?? [], swedishToday(clockNow())).map((p) => ({
+            ...p,
+            date: day(p.date),
+          })),
           payments: (a.payments ?? []).map((p, i) => ({
             id: String(i),
             paidOn: day(p.paidOn),
@@ -142,13 +147,7 @@ export async function agreementView(c: CaseDoc, user: SessionUser, actor: CaseRe
       const reports = a.reports ?? [];
       return {
         next: nextReport(schedule, reports),
-        // Years the organisation may report on now: none yet, or more was asked for.
-        open: schedule
-          .filter((s) => {
-            const r = reports.find((x) => x.year === s.year);
-            return !r || r.status === "completionRequested";
-          })
-          .map((s) => s.year),
+        open: reportableYears(schedule, reports, day(a.start), swedishToday(clockNow())),
         goals: a.sections.find((s) => s.key === "goals")?.text ?? "",
         reports: reports.map((r) => ({
           year: r.year,

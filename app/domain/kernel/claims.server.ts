@@ -21,6 +21,8 @@ export interface Lease {
 export async function takeLease(key: string, ttlMs: number, now = clockNow()): Promise<Lease | null> {
   const owner = randomUUID();
   // The fence must grow past the claim taken over even if two instances' clocks differ a little.
+  // It orders holders in real time (the system clock), not by the app's clock of business dates,
+  // which a job or a test may set back or forth: a fence from a later date would block the next.
   const insert = async (fence: number) => {
     try {
       await ClaimModel.create({ _id: key, owner, fence, createdAt: now, expiresAt: new Date(now.getTime() + ttlMs) });
@@ -30,13 +32,13 @@ export async function takeLease(key: string, ttlMs: number, now = clockNow()): P
       return null;
     }
   };
-  const first = await insert(now.getTime());
+  const first = await insert(Date.now());
   if (first) return first;
   const held = await ClaimModel.findById(key).lean();
   if (!held || held.expiresAt >= now) return null;
   const removed = await ClaimModel.deleteOne({ _id: key, owner: held.owner, expiresAt: held.expiresAt });
   if (removed.deletedCount === 0) return null;
-  return insert(Math.max(now.getTime(), (held.fence ?? held.createdAt.getTime()) + 1));
+  return insert(Math.max(Date.now(), (held.fence ?? held.createdAt.getTime()) + 1));
 }
 
 /**

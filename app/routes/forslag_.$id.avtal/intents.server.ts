@@ -114,7 +114,10 @@ export async function runAgreementIntent(
         return invalid(submission, withFileError(submission, file), tooLarge ? 413 : 400, "report");
       }
       const { version, ...input } = submission.value;
-      await submitReport(c, user, { ...input, file }, version);
+      const refused = await refusedAt(submission, "report", () => submitReport(c, user, { ...input, file }, version), {
+        notStarted: ["year", "agreement.errors.yearNotStarted"],
+      });
+      if (refused) return refused;
       return redirectWithToast(`${here}#follow-up-heading`, "agreement.toasts.report");
     }
     if (intent === "assessReport") {

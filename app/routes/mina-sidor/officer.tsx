@@ -53,10 +53,7 @@ export function OfficerSections({ data }: { data: Data }) {
                       {r.news
                         ? `${t(`start.officer.reasons.${r.reason}`)} (${t(`start.officer.news.${r.news}`, { defaultValue: r.news })})`
                         : t(`start.officer.reasons.${r.reason}`)}
-                      <span className="muted">
-                        {" "}
-                        – {t("start.officer.since", { date: formatDate(r.since, lang) })}
-                      </span>
+                      <span className="muted"> – {t("start.officer.since", { date: formatDate(r.since, lang) })}</span>
                     </li>
                   ))}
                 </ul>
