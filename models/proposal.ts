@@ -104,6 +104,8 @@ export interface Proposal extends ProposalContent {
   publicationCleared?: boolean;
   /** The proposal's sections the organisation has marked as done (proposal-sections.ts). */
   completedSections: string[];
+  /** Sections saved at least once: a prefilled section is "not started" until then. */
+  savedSections?: string[];
   routing?: Routing;
   conflictDeclarations: ConflictDeclaration[];
   assessment?: Assessment;
@@ -164,6 +166,7 @@ const schema = new Schema<Proposal>(
     partnerOrganisations: { type: String, default: "" },
     wantsMeeting: { type: Boolean, default: false },
     completedSections: { type: [String], default: [] },
+    savedSections: { type: [String], default: undefined },
     agreement: agreementStateSchema,
     routing: new Schema<Routing>(
       {

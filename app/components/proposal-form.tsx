@@ -231,18 +231,20 @@ export function SectionForm({
   );
 }
 
-const STATUS_TONE = { notStarted: "neutral", inProgress: "info", done: "ok" } as const;
+const STATUS_TONE = { notStarted: "neutral", inProgress: "info", done: "ok", optional: "neutral" } as const;
 
 /** The proposal's sections with their status, and the way on to checking and submitting. */
 export function ProposalTaskList({ caseId, sections }: { caseId: string; sections: CasePageData["sections"] }) {
   const { t } = useTranslation();
-  const done = sections.filter((s) => s.status === "done").length;
+  // An optional section left empty is neither counted nor in the way.
+  const required = sections.filter((s) => s.status !== "optional");
+  const done = required.filter((s) => s.status === "done").length;
   return (
     <section aria-labelledby="tasks-heading">
       <h2 id="tasks-heading">{t("cases.tasks.title")}</h2>
       <p>{t("cases.tasks.lead")}</p>
       <p>
-        <strong>{t("cases.tasks.progress", { done, total: sections.length })}</strong>
+        <strong>{t("cases.tasks.progress", { done, total: required.length })}</strong>
       </p>
       <ul className="section-tasks">
         {sections.map((s) => (
@@ -260,7 +262,7 @@ export function ProposalTaskList({ caseId, sections }: { caseId: string; section
           </li>
         ))}
       </ul>
-      {done === sections.length ? (
+      {done === required.length ? (
         <AppLink to={`/forslag/${caseId}/granska`} className="button">
           {t("cases.tasks.review")}
         </AppLink>

@@ -139,7 +139,7 @@ const cases: Shape<typeof sv> = {
       attachments:
         "Attachments are not always needed. You may add a budget, an activity plan or a statement of other de minimis aid you have received.",
     },
-    sectionStatus: { notStarted: "Not started", inProgress: "In progress", done: "Completed" },
+    sectionStatus: { notStarted: "Not started", inProgress: "In progress", done: "Completed", optional: "Optional" },
     complete: {
       yes: "Yes, this section is complete",
       no: "No, I will come back later",

@@ -142,7 +142,7 @@ const cases = {
       attachments:
         "Bilagor behövs inte alltid. Lägg gärna till budget, verksamhetsplan eller intyg om annat de minimis-stöd som ni fått.",
     },
-    sectionStatus: { notStarted: "Inte påbörjad", inProgress: "Påbörjad", done: "Klar" },
+    sectionStatus: { notStarted: "Inte påbörjad", inProgress: "Påbörjad", done: "Klar", optional: "Valfri" },
     complete: {
       yes: "Ja, den här delen är klar",
       no: "Nej, jag fortsätter senare",

@@ -41,6 +41,9 @@ describe("the full proposal as a task list", { timeout: 120_000 }, () => {
     // The title and the contact person (the member) are filled in when the draft is made.
     expect(await status("Om verksamheten")).toBe("Påbörjad");
     expect(await status("Insatser och resurser")).toBe("Inte påbörjad");
+    // The contact person is filled in from the account, but nobody has looked at it yet.
+    expect(await status("Kontaktperson")).toBe("Inte påbörjad");
+    expect(await status("Bilagor")).toBe("Valfri");
     expect(await page.getByRole("link", { name: "Granska och skicka in" }).count()).toBe(0);
     await checkAccessible();
 
@@ -97,6 +100,9 @@ describe("the full proposal as a task list", { timeout: 120_000 }, () => {
       "Mål och indikatorer": "40 deltagare lär sig simma; antal simborgarmärken",
     });
     await completeSection(page, "Kontaktperson", { Telefonnummer: "070-123 45 67" });
+    // Every required part is done; the attachments may be left empty.
+    expect(await page.getByText("Ni har fyllt i 4 av 4 delar.").count()).toBe(1);
+    expect(await page.getByRole("link", { name: "Granska och skicka in" }).count()).toBe(1);
 
     // Attachments: upload one on the section's page, then mark the section as done.
     await page.getByRole("link", { name: "Bilagor", exact: true }).click();

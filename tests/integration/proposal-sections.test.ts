@@ -206,4 +206,15 @@ describe("two people, two tabs, two clicks", () => {
     expect(page).toMatch(/Mål och uppföljning<\/a><span[^>]*>Påbörjad/);
     expect((await stored(c._id))?.status).toBe("draft");
   });
+
+  it("submits without attachments: the attachments part is optional", async () => {
+    const required = PROPOSAL_SECTIONS.filter((s) => s !== "attachments");
+    const c = await draft("Utan bilagor", required);
+    const lina = await sessionFor(app.url, DEMO.orgAdminB);
+    const before = await (await lina.get(`/forslag/${String(c._id)}`)).text();
+    expect(before).toMatch(/Bilagor<\/a><span[^>]*>Valfri/);
+    const res = await lina.post(`/forslag/${String(c._id)}/granska`, { version: String(c.version) });
+    expect(res.status).toBe(302);
+    expect((await stored(c._id))?.status).toBe("submitted");
+  });
 });

@@ -60,10 +60,17 @@ describe("the proposal's sections", () => {
       sectionStatus("contributions", { ...empty, requestedSekPerYear: 0, completedSections: ["contributions"] }),
     ).toBe("inProgress");
   });
-  it("counts attachments for the attachments section, which needs none to be done", () => {
-    expect(sectionStatus("attachments", empty)).toBe("notStarted");
-    expect(sectionStatus("attachments", { attachmentCount: 1 })).toBe("inProgress");
+  it("counts attachments for the attachments section, which is optional: done once there are any", () => {
+    expect(sectionStatus("attachments", empty)).toBe("optional");
+    expect(sectionStatus("attachments", { attachmentCount: 1 })).toBe("done");
     expect(sectionStatus("attachments", { attachmentCount: 0, completedSections: ["attachments"] })).toBe("done");
+  });
+  it("calls the contact section, filled in from the account, not started until it is saved once", () => {
+    const prefilled = { ...empty, contactName: "Lina", contactEmail: "lina@example.org", savedSections: [] };
+    expect(sectionStatus("contact", prefilled)).toBe("notStarted");
+    expect(sectionStatus("contact", { ...prefilled, savedSections: ["contact"] })).toBe("inProgress");
+    // A draft from before saved sections were kept: what is written counts, as before.
+    expect(sectionStatus("contact", { ...prefilled, savedSections: undefined })).toBe("inProgress");
   });
   it("names a section's missing fields in form order, and a period that ends before it starts", () => {
     expect(missingInSection("activity", { title: "T", periodStart: "2027-01-01", periodEnd: "2026-01-01" })).toEqual([

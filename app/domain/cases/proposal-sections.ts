@@ -39,7 +39,8 @@ export const SECTION_FIELDS = {
   attachments: [],
 } as const satisfies Record<ProposalSection, readonly string[]>;
 
-export type SectionStatus = "notStarted" | "inProgress" | "done";
+/** "optional": the attachments, which a proposal may go without. */
+export type SectionStatus = "notStarted" | "inProgress" | "done" | "optional";
 
 export const sectionBySlug = (slug: string | undefined) => PROPOSAL_SECTIONS.find((s) => SECTION_SLUGS[s] === slug);
 
@@ -59,23 +60,33 @@ const started = (value: unknown) =>
 
 export interface SectionFacts extends ContentForCheck {
   completedSections?: string[];
+  /** Sections the organisation has saved at least once (absent on drafts from before it was kept). */
+  savedSections?: string[];
   attachmentCount: number;
 }
 
+/** Sections filled in for the organisation when the draft is made (the contact, from the account). */
+const PREFILLED: readonly ProposalSection[] = ["contact"];
+
 /**
  * Done when the organisation said so and nothing required is missing (a later edit can empty a
- * field); in progress when anything is written; else not started.
+ * field); in progress when anything is written (a prefilled section once it was saved); else not
+ * started. The attachments are optional: done when there are any or the organisation said so.
  */
 export function sectionStatus(section: ProposalSection, facts: SectionFacts): SectionStatus {
   const marked = facts.completedSections?.includes(section) ?? false;
+  if (section === "attachments") return marked || facts.attachmentCount > 0 ? "done" : "optional";
   if (marked && missingInSection(section, facts).length === 0) return "done";
   const values = SECTION_FIELDS[section].map((f) => facts[f]);
   const anything =
-    section === "attachments"
-      ? facts.attachmentCount > 0
+    PREFILLED.includes(section) && facts.savedSections
+      ? facts.savedSections.includes(section)
       : values.some(started) || (section === "contributions" && facts.requestedSekPerYear === 0);
   return marked || anything ? "inProgress" : "notStarted";
 }
+
+/** Whether the proposal may be sent with the section as it is. */
+export const sectionReady = (status: SectionStatus) => status === "done" || status === "optional";
 
 export function sectionStatuses(facts: SectionFacts) {
   return PROPOSAL_SECTIONS.map((section) => ({

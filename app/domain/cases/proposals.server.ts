@@ -16,6 +16,7 @@ import {
   missingInSection,
   PROPOSAL_SECTIONS,
   SECTION_FIELDS,
+  sectionReady,
   sectionStatus,
   type ProposalSection,
 } from "./proposal-sections";
@@ -57,6 +58,8 @@ export async function createCase(
     status: "draft",
     contactName: user.name,
     contactEmail: user.email,
+    // Filled in from the account: the contact section counts as begun once saved (proposal-sections.ts).
+    savedSections: [],
   });
   const created = await recordChange(c.toObject() as CaseDoc, {
     type: "created",
@@ -66,7 +69,7 @@ export async function createCase(
   return created.case;
 }
 
-export type DraftContent = Partial<ProposalContent> & { completedSections?: string[] };
+export type DraftContent = Partial<ProposalContent> & { completedSections?: string[]; savedSections?: string[] };
 
 export async function saveDraft(c: CaseDoc, user: SessionUser, content: DraftContent, expectedVersion: number) {
   const result = await recordChange(
@@ -98,7 +101,13 @@ export async function saveSection(
   const completed = new Set(c.completedSections ?? []);
   if (input.complete === "yes") completed.add(section);
   else completed.delete(section);
-  const saved = await saveDraft(c, user, { ...content, completedSections: [...completed] }, input.version);
+  const savedSections = [...new Set([...(c.savedSections ?? []), section])];
+  const saved = await saveDraft(
+    c,
+    user,
+    { ...content, completedSections: [...completed], savedSections },
+    input.version,
+  );
   return { ok: true, case: saved };
 }
 
@@ -109,7 +118,7 @@ export async function saveSection(
 export async function submitProposal(c: CaseDoc, user: SessionUser, expectedVersion: number) {
   const attachments = await listCaseAttachments(c._id, attachmentIdsOf(await caseTrail(c)));
   const facts = { ...c, attachmentCount: attachments.length };
-  const notDone = PROPOSAL_SECTIONS.filter((s) => sectionStatus(s, facts) !== "done");
+  const notDone = PROPOSAL_SECTIONS.filter((s) => !sectionReady(sectionStatus(s, facts)));
   if (notDone.length) return { ok: false as const, notDone };
   return submitCase(c, user, expectedVersion);
 }
