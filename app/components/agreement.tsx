@@ -73,6 +73,7 @@ export function AgreementPage({
   caseError: string | null;
 }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const { view, case: c } = data;
   return (
     <>
@@ -112,7 +113,7 @@ export function AgreementPage({
             <p className="notice notice--warning">
               {t("agreement.terminatedNotice", {
                 name: view.termination.byName,
-                date: view.termination.effectiveOn,
+                date: formatDate(view.termination.effectiveOn, lang),
                 reason: view.termination.reason,
               })}
             </p>
@@ -163,11 +164,12 @@ function Terms({ view }: { view: AgreementView }) {
 
 function TermFacts({ terms }: { terms: AgreementView["terms"] }) {
   const { t } = useTranslation();
+  const lang = useLang();
   return (
     <dl className="facts">
       <dt>{t("agreement.fields.period")}</dt>
       <dd>
-        {terms.start} – {terms.end}
+        {terms.start ? formatDate(terms.start, lang) : ""} – {terms.end ? formatDate(terms.end, lang) : ""}
       </dd>
       <dt>{t("agreement.fields.noticeMonths")}</dt>
       <dd>{t("agreement.months", { count: terms.noticeMonths })}</dd>
@@ -776,8 +778,12 @@ function FollowUp({ view, version, resultFor }: PanelProps) {
       <h3 id="meetings-heading">{t("agreement.followUp.meetings")}</h3>
       {f.meetings.length ? (
         f.meetings.map((m) => (
-          <article key={m.id} className="panel" aria-label={t("agreement.followUp.meeting", { date: m.heldOn })}>
-            <h4>{t("agreement.followUp.meeting", { date: m.heldOn })}</h4>
+          <article
+            key={m.id}
+            className="panel"
+            aria-label={t("agreement.followUp.meeting", { date: formatDate(m.heldOn, lang) })}
+          >
+            <h4>{t("agreement.followUp.meeting", { date: formatDate(m.heldOn, lang) })}</h4>
             <p className="muted">
               {t("agreement.followUp.participants", { names: m.participants })} ·{" "}
               {t("agreement.followUp.loggedBy", { name: m.loggedBy })}

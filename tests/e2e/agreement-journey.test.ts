@@ -146,7 +146,7 @@ describe("the agreement", { timeout: 120_000 }, () => {
     await officer.page.getByRole("button", { name: "Anteckna ett uppföljningsmöte" }).click();
     await officer.page.getByText("Minnesanteckningarna är sparade.", { exact: false }).waitFor();
     await org.page.reload();
-    await org.page.getByRole("heading", { name: "Uppföljningsmöte 2027-03-10" }).waitFor();
+    await org.page.getByRole("heading", { name: "Uppföljningsmöte 10 mars 2027" }).waitFor();
 
     // Renegotiated: a new draft from the signed text, with more money, signed again by both;
     // version 2 stays in force until then, and is kept afterwards.

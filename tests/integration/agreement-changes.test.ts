@@ -260,7 +260,7 @@ describe("following up an agreement in force", () => {
     expect(empty.status).toBe(400);
     expect((await hans.post(staffPage, { ...meeting, version: await v() })).status).toBe(302);
     const page = await (await lina.get(orgPage)).text();
-    expect(page).toContain("Uppföljningsmöte 2027-03-10");
+    expect(page).toContain("Uppföljningsmöte 10 mars 2027");
     expect(page).toContain("Verksamheten går enligt plan. &lt;script&gt;");
     await app.smtp.waitFor((m) => recipients(m).includes(DEMO.orgAdminB) && /uppföljningsmötet/.test(m.subject ?? ""));
 
