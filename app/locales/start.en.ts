@@ -44,7 +44,11 @@ const start: Shape<typeof sv> = {
       quietDays_other: "{{count}} days",
       quietLabel: "Quiet for",
       workloadTitle: "Workload",
-      workloadLead: "Open cases per officer.",
+      workloadLead:
+        "What each officer has on their desk: open cases before the decision, and the agreements' work after it. The busiest first.",
+      agreementsToDraft: "Agreements or changes to write",
+      signatures: "Signing under way",
+      reportsToAssess: "Reports to assess",
       noWorkload: "No cases have been routed yet.",
       open: "Open cases",
       inAssessment: "Being assessed",

@@ -42,7 +42,11 @@ const start = {
       quietDays_other: "{{count}} dagar",
       quietLabel: "Stilla sedan",
       workloadTitle: "Arbetsbelastning",
-      workloadLead: "Öppna ärenden per handläggare.",
+      workloadLead:
+        "Vad varje handläggare har på sitt bord: öppna ärenden före beslut, och arbetet med överenskommelserna efter beslut. Den som har mest står först.",
+      agreementsToDraft: "Avtal eller ändringar att skriva",
+      signatures: "Underskrifter pågår",
+      reportsToAssess: "Rapporter att bedöma",
       noWorkload: "Inga ärenden är fördelade ännu.",
       open: "Öppna ärenden",
       inAssessment: "Under bedömning",

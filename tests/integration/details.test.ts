@@ -1,6 +1,6 @@
 import { at } from "../support/clock";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { agreementInStatus, caseInStatus } from "~/domain/demo/factories.server";
+import { agreementInStatus, caseInStatus, upsertUser } from "~/domain/demo/factories.server";
 import { submitReport } from "~/domain/agreements/agreements.server";
 import { loadCaseById } from "~/domain/cases/engine.server";
 import { formatSek } from "~/i18n";
@@ -72,5 +72,49 @@ describe("the page about IOP", () => {
     const page = await (await fetch(`${app.url}/om-iop`)).text();
     expect(page).toContain("Självständighet och oberoende");
     expect(page).not.toContain("skriver in kommunens överenskommelse här");
+  });
+});
+
+describe("the office's workload table", () => {
+  it("counts each officer's agreement work: drafts to write, signings under way and reports to assess", async () => {
+    const cast = await laxhjalpenCast();
+    const officer = await upsertUser({
+      email: `arbete-${Date.now()}@exempelkommun.se`,
+      name: "Wilma Arbetsbörda",
+      password: DEMO.password,
+      staff: {
+        publicBodyId: cast.organisation.publicBodyId,
+        role: "officer",
+        departmentIds: [cast.departmentId],
+        delegation: true,
+      },
+    });
+    const hers = { ...cast, officer: officer as never };
+    await caseInStatus("in_dialogue", hers, "Arbete: dialog");
+    await caseInStatus("approved", hers, "Arbete: avtal att skriva");
+    await agreementInStatus(hers, "Arbete: för underskrift", false);
+    const active = await agreementInStatus(hers, "Arbete: rapport att bedöma", true);
+    await at("2028-01-10T10:00:00Z", async () => {
+      const c = (await loadCaseById(active.publicBodyId, active._id))!;
+      const r = { year: 2027, narrative: "Ett år.", indicators: "Mål.", moneySek: 0, volunteerHours: 0, inKind: "" };
+      await submitReport(c, cast.member, r, c.version);
+    });
+    const page = (await (await (await sessionFor(app.url, DEMO.coordinator)).get("/mina-sidor")).text()).replaceAll(
+      "<!-- -->",
+      "",
+    );
+    const table = page.slice(page.indexOf('id="workload-heading"'));
+    const name = table.indexOf("Wilma Arbetsbörda");
+    const row = table.slice(table.lastIndexOf("<tr", name), table.indexOf("</tr>", name));
+    const cells = [...row.matchAll(/data-label="([^"]+)"><div>([^<]*)<\/div>/g)].map((m) => [m[1], m[2]]);
+    expect(cells).toEqual([
+      ["Handläggare", "Wilma Arbetsbörda"],
+      ["Förvaltning", "Socialförvaltningen"],
+      ["Öppna ärenden", "1"],
+      ["Under bedömning", "0"],
+      ["Avtal eller ändringar att skriva", "1"],
+      ["Underskrifter pågår", "1"],
+      ["Rapporter att bedöma", "1"],
+    ]);
   });
 });

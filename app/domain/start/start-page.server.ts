@@ -94,7 +94,7 @@ const rowFor = (c: CaseRow, n: Awaited<ReturnType<typeof names>>) => ({
 type OfficeLists = {
   unrouted: CaseRow[];
   inDialogueByActivity: CaseRow[];
-  load: { officerId: Types.ObjectId; departmentId: Types.ObjectId; open: number; inAssessment: number }[];
+  load: Workload[];
 };
 /**
  * What the office's start page needs from every case it may read, made once per case list (a
@@ -103,18 +103,21 @@ type OfficeLists = {
 const officeLists = (readable: readonly CaseRow[]) =>
   keptForList(readable, "office", (): OfficeLists => {
     const rows = readable.filter((c) => c.status !== "draft");
-    const load = new Map<string, OfficeLists["load"][number]>();
+    const load = new Map<string, Workload>();
     for (const c of rows) {
-      if (!c.routing || !isOpen(c.status)) continue;
+      const work = workOn(c);
+      if (!c.routing || !work) continue;
       const key = String(c.routing.officerId);
       const entry = load.get(key) ?? {
         officerId: c.routing.officerId,
         departmentId: c.routing.departmentId,
         open: 0,
         inAssessment: 0,
+        agreementsToDraft: 0,
+        signatures: 0,
+        reportsToAssess: 0,
       };
-      entry.open += 1;
-      if (c.status === "in_assessment") entry.inAssessment += 1;
+      for (const k of WORK_KINDS) entry[k] += work[k];
       load.set(key, entry);
     }
     return {
@@ -127,6 +130,28 @@ const officeLists = (readable: readonly CaseRow[]) =>
       load: [...load.values()],
     };
   });
+
+const WORK_KINDS = ["open", "inAssessment", "agreementsToDraft", "signatures", "reportsToAssess"] as const;
+type Workload = { officerId: Types.ObjectId; departmentId: Types.ObjectId } & Record<
+  (typeof WORK_KINDS)[number],
+  number
+>;
+
+/**
+ * What one case asks of its officer, for the office's workload table: an open case (before the
+ * decision), its assessment, and the agreement's work after approval (a draft or a change to
+ * write, a signing under way, reports to assess). Null when it asks nothing.
+ */
+function workOn(c: CaseRow): Record<(typeof WORK_KINDS)[number], number> | null {
+  const work = {
+    open: isOpen(c.status) ? 1 : 0,
+    inAssessment: c.status === "in_assessment" ? 1 : 0,
+    agreementsToDraft: c.status === "approved" || draftToComment(c) ? 1 : 0,
+    signatures: signingUnderWay(c) ? 1 : 0,
+    reportsToAssess: reportsToAssess(c).length,
+  };
+  return Object.values(work).some(Boolean) ? work : null;
+}
 
 /** The office: what waits to be routed (oldest first), what has gone quiet, and who carries what. */
 export async function coordinatorStart(publicBody: PublicBodyDoc, ability: AppAbility, now = clockNow()) {
@@ -144,14 +169,15 @@ export async function coordinatorStart(publicBody: PublicBodyDoc, ability: AppAb
   const quiet = allQuiet
     .slice(0, START_LIST_MAX)
     .map((c) => ({ ...rowFor(c, n), quietDays: daysSince(c.lastActivityAt, now) }));
+  const total = (w: Workload) => WORK_KINDS.reduce((sum, k) => sum + (k === "inAssessment" ? 0 : w[k]), 0);
   const workload = load
-    .map(({ officerId, departmentId, open, inAssessment }) => ({
+    .map(({ officerId, departmentId, ...work }) => ({
       officer: n.staff(officerId),
       department: n.department(departmentId),
-      open,
-      inAssessment,
+      ...work,
+      total: total({ officerId, departmentId, ...work }),
     }))
-    .sort((a, b) => b.open - a.open || a.officer.localeCompare(b.officer, "sv"));
+    .sort((a, b) => b.total - a.total || a.officer.localeCompare(b.officer, "sv"));
   return {
     toRoute,
     toRouteTotal: unrouted.length,

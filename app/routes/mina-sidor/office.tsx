@@ -81,6 +81,9 @@ export function OfficeSections({ data }: { data: Data }) {
               { label: t("start.columns.department"), cell: (w) => w.department },
               { label: t("start.office.open"), cell: (w) => formatNumber(w.open) },
               { label: t("start.office.inAssessment"), cell: (w) => formatNumber(w.inAssessment) },
+              { label: t("start.office.agreementsToDraft"), cell: (w) => formatNumber(w.agreementsToDraft) },
+              { label: t("start.office.signatures"), cell: (w) => formatNumber(w.signatures) },
+              { label: t("start.office.reportsToAssess"), cell: (w) => formatNumber(w.reportsToAssess) },
             ]}
           />
         )}
