@@ -446,6 +446,7 @@ const cases = {
     anyStatus: "Alla statusar",
     any: "Alla",
     olderThan: "Inkom för minst (dagar)",
+    quietFor: "Ingen aktivitet på minst (dagar)",
     sort: "Sortering",
     sorts: {
       received: "Senast inkomna först",
@@ -454,7 +455,8 @@ const cases = {
       activity: "Senast aktivitet",
     },
     filter: "Visa",
-    age: "Dagar",
+    age: "Dagar sedan det kom in",
+    quiet: "Dagar sedan senaste aktivitet",
     page: "Sida {{page}} av {{pages}}",
     prev: "Föregående sida",
     next: "Nästa sida",

@@ -56,6 +56,7 @@ function CaseTable({ rows, caption }: { rows: Row[]; caption: string }) {
         { label: t("cases.statusLabel"), cell: (r) => <StatusBadge status={r.status} staff /> },
         { label: t("cases.received"), cell: (r) => (r.receivedAt ? formatDate(r.receivedAt, lang) : "") },
         { label: t("inbox.age"), cell: (r) => r.ageDays },
+        { label: t("inbox.quiet"), cell: (r) => r.quietDays },
         { label: t("cases.handledBy"), cell: (r) => (r.officer ? `${r.officer}, ${r.department}` : "–") },
       ]}
     />
@@ -138,6 +139,19 @@ export default function Inbox() {
               className="input input--tiny"
               key={params.get("olderThan") ?? ""}
               defaultValue={params.get("olderThan") ?? ""}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="inbox-quietFor" className="field__label">
+              {t("inbox.quietFor")}
+            </label>
+            <input
+              id="inbox-quietFor"
+              name="quietFor"
+              inputMode="numeric"
+              className="input input--tiny"
+              key={params.get("quietFor") ?? ""}
+              defaultValue={params.get("quietFor") ?? ""}
             />
           </div>
           <FilterSelect

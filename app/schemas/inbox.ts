@@ -23,6 +23,8 @@ export const inboxQuerySchema = z.object({
     .catch(undefined),
   /** Received at least this many days ago. */
   olderThan: z.coerce.number().int().min(1).max(3650).optional().catch(undefined),
+  /** Nothing has happened in it for at least this many days. */
+  quietFor: z.coerce.number().int().min(1).max(3650).optional().catch(undefined),
   sort: z.enum(["received", "oldest", "caseNumber", "activity"]).catch("received"),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });

@@ -10,6 +10,7 @@ import { OrganisationModel } from "#models/organisation";
 import { ProposalModel } from "#models/proposal";
 import { UserModel } from "#models/user";
 import { setClock } from "~/domain/kernel/clock";
+import { clockFrom } from "../support/clock";
 import {
   applyVersion,
   caseYear,
@@ -738,6 +739,21 @@ describe("inbox filters", () => {
     expect(await list(`organisation=${String(org?._id)}&area=laxhjalp`)).toContain("Filtrerbar");
     expect(await list(`organisation=${String(other?._id)}`)).not.toContain("Filtrerbar");
     expect(await list("olderThan=30")).not.toContain("Filtrerbar");
+    // Days since the last activity: a case just routed is not quiet; ten days on with nothing new, it is.
+    expect(await list("quietFor=1")).not.toContain("Filtrerbar");
+    clockFrom(new Date(Date.now() + 10 * 24 * 60 * 60 * 1000 + 60_000).toISOString());
+    try {
+      const later = await loginAs(app.url, DEMO.coordinator);
+      const html = (await (await later.get("/handlaggning?quietFor=10&q=Filtrerbar")).text()).replaceAll(
+        "<!-- -->",
+        "",
+      );
+      expect(html).toContain("Filtrerbar");
+      expect(html).toContain('data-label="Dagar sedan senaste aktivitet"><div>10</div>');
+      expect(await (await later.get("/handlaggning?quietFor=11&q=Filtrerbar")).text()).not.toContain("Filtrerbar</a>");
+    } finally {
+      setClock(null);
+    }
     expect(await list(`q=${encodeURIComponent(routed?.caseNumber ?? "x")}`)).toContain("Filtrerbar");
     expect(await list(`q=${encodeURIComponent("läxhjälpen exempelstad")}`)).toContain("Filtrerbar");
     expect(await list(`q=${encodeURIComponent("Gröna Gården")}&organisation=${String(org?._id)}`)).not.toContain(

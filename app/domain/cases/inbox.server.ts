@@ -23,6 +23,7 @@ type Query = {
   officer?: string;
   organisation?: string;
   olderThan?: number;
+  quietFor?: number;
   sort: "received" | "oldest" | "caseNumber" | "activity";
   page: number;
 };
@@ -79,8 +80,16 @@ export async function inbox(publicBodyId: Types.ObjectId, ability: AppAbility, q
   const orgName = (c: CaseRow) => names.organisations.get(idKeys(c).organisation)?.name ?? "";
   const pattern = query.q ? new RegExp(escapeRegex(query.q), "i") : null;
   const before = query.olderThan ? now.getTime() - query.olderThan * DAY : null;
+  const quietSince = query.quietFor ? now.getTime() - query.quietFor * DAY : null;
   const filtered = Boolean(
-    query.status || query.area || query.department || query.officer || query.organisation || before !== null || pattern,
+    query.status ||
+    query.area ||
+    query.department ||
+    query.officer ||
+    query.organisation ||
+    before !== null ||
+    quietSince !== null ||
+    pattern,
   );
   // Unfiltered (the inbox's first view), the kept order is the list: nothing to test per case.
   const sorted = sortedRegistered(readable, query.sort);
@@ -94,6 +103,7 @@ export async function inbox(publicBodyId: Types.ObjectId, ability: AppAbility, q
           (!query.officer || idKeys(c).officer === query.officer) &&
           (!query.organisation || idKeys(c).organisation === query.organisation) &&
           (before === null || (c.receivedAt !== undefined && c.receivedAt.getTime() <= before)) &&
+          (quietSince === null || c.lastActivityAt.getTime() <= quietSince) &&
           (!pattern || pattern.test(c.caseNumber ?? "") || pattern.test(c.title) || pattern.test(orgName(c))),
       );
   // The oldest few wait first; the list of all is the inbox filtered by status (a bounded page).
@@ -107,6 +117,7 @@ export async function inbox(publicBodyId: Types.ObjectId, ability: AppAbility, q
     caseNumber: c.caseNumber ?? "",
     receivedAt: c.receivedAt?.toISOString() ?? null,
     ageDays: c.receivedAt ? Math.floor((now.getTime() - c.receivedAt.getTime()) / DAY) : 0,
+    quietDays: Math.max(0, Math.floor((now.getTime() - c.lastActivityAt.getTime()) / DAY)),
     organisation: orgName(c),
     officer: c.routing ? (names.staff.get(String(c.routing.officerId))?.name ?? "") : "",
     department: c.routing ? (departments.find((d) => d._id.equals(c.routing?.departmentId))?.name ?? "") : "",
