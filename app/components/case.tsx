@@ -17,6 +17,7 @@ const STATUS_TONE: Record<string, string> = {
   preparing_proposal: "info",
   in_assessment: "info",
   approved: "ok",
+  agreement_drafting: "info",
   declined: "bad",
   withdrawn: "neutral",
   closed: "neutral",
@@ -63,7 +64,7 @@ export function CaseSummary({ data, staff = false }: { data: CasePageData; staff
     <dl className="facts">
       <dt>{t("cases.statusLabel")}</dt>
       <dd>
-        <StatusBadge status={c.status} staff={staff} />
+        <StatusBadge status={c.shownStatus} staff={staff} />
       </dd>
       {c.caseNumber ? (
         <>

@@ -30,6 +30,7 @@ const cases: Shape<typeof sv> = {
       preparing_proposal: "You are writing the full proposal",
       in_assessment: "Being assessed",
       approved: "Approved",
+      agreement_drafting: "Agreement being written",
       declined: "Declined",
       withdrawn: "Withdrawn",
       closed: "Closed",
@@ -50,6 +51,8 @@ const cases: Shape<typeof sv> = {
       preparing_proposal:
         "The case stays registered and keeps its officer. Fill in the proposal and submit it when you are ready; the dialogue with the officer goes on meanwhile.",
       in_assessment: "The municipality assesses the proposal and decides.",
+      agreement_drafting:
+        "There is a draft agreement. Read it and comment on what needs changing; the officer sends it for signing when you agree.",
       approved:
         "The proposal is approved. Next: the officer drafts an agreement together with you, usually within a few weeks. You will get an email when there is something to read and comment on.",
       declined: "The proposal is declined. The reasons are in the decision.",

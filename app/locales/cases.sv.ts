@@ -31,6 +31,7 @@ const cases = {
       preparing_proposal: "Ni skriver det fullständiga förslaget",
       in_assessment: "Förslaget bedöms",
       approved: "Beviljat",
+      agreement_drafting: "Överenskommelse skrivs",
       declined: "Avslaget",
       withdrawn: "Återkallat",
       closed: "Avslutat",
@@ -52,6 +53,8 @@ const cases = {
       preparing_proposal:
         "Ärendet är registrerat och har kvar sin handläggare. Fyll i förslaget och skicka in det när ni är klara; dialogen med handläggaren fortsätter under tiden.",
       in_assessment: "Kommunen bedömer förslaget och fattar beslut.",
+      agreement_drafting:
+        "Det finns ett utkast till överenskommelse. Läs det och kommentera det som behöver ändras; handläggaren skickar det för underskrift när ni är överens.",
       approved:
         "Förslaget är beviljat. Nästa steg: handläggaren tar fram ett förslag till överenskommelse (avtal) tillsammans med er, oftast inom några veckor. Ni får e-post när det finns att läsa och kommentera.",
       declined: "Förslaget är avslaget. Skälen står i beslutet.",

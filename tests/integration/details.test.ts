@@ -1,7 +1,7 @@
 import { at } from "../support/clock";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agreementInStatus, caseInStatus, upsertUser } from "~/domain/demo/factories.server";
-import { submitReport } from "~/domain/agreements/agreements.server";
+import { createAgreementDraft, submitReport } from "~/domain/agreements/agreements.server";
 import { loadCaseById } from "~/domain/cases/engine.server";
 import { formatSek } from "~/i18n";
 import { swedishToday } from "~/domain/kernel/days";
@@ -116,5 +116,27 @@ describe("the office's workload table", () => {
       ["Underskrifter pågår", "1"],
       ["Rapporter att bedöma", "1"],
     ]);
+  });
+});
+
+describe("an approved case whose agreement is being written", () => {
+  it("says so in the lists, in its badge and in what happens now", async () => {
+    const cast = await laxhjalpenCast();
+    const approved = await caseInStatus("approved", cast, "Detaljer: avtal skrivs");
+    const lina = await sessionFor(app.url, DEMO.orgAdminB);
+    const badge = async () => {
+      const list = (await (await lina.get("/forslag")).text()).replaceAll("<!-- -->", "");
+      const at = list.indexOf("Detaljer: avtal skrivs");
+      return list.slice(at, list.indexOf("</li>", at));
+    };
+    expect(await badge()).toContain(">Beviljat</span>");
+    await createAgreementDraft(approved, cast.officer, approved.version);
+    expect(await badge()).toContain(">Överenskommelse skrivs</span>");
+    const page = (await (await lina.get(`/forslag/${String(approved._id)}`)).text()).replaceAll("<!-- -->", "");
+    expect(page).toContain("Det finns ett utkast till överenskommelse. Läs det och kommentera");
+    expect(page).not.toContain("Nästa steg: handläggaren tar fram ett förslag");
+    const sara = await sessionFor(app.url, DEMO.coordinator);
+    const inbox = (await (await sara.get("/handlaggning?q=avtal%20skrivs")).text()).replaceAll("<!-- -->", "");
+    expect(inbox).toContain(">Överenskommelse skrivs</span>");
   });
 });

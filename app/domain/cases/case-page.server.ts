@@ -8,6 +8,7 @@ import { listDialogue } from "./dialogue.server";
 import { officerChoices, suggestDepartments } from "./proposals.server";
 import { listCaseAttachments, listOrgDocuments } from "../records/documents.server";
 import { availableTransitions } from "./lifecycle";
+import { shownStatus } from "./statuses";
 import {
   attachmentIdsOf,
   caseTrail,
@@ -106,6 +107,8 @@ export async function casePageData(c: CaseDoc, options: { staff: boolean; actor:
       id: String(c._id),
       kind: c.kind,
       status: c.status,
+      /** The stage shown in the badge and "what happens now". */
+      shownStatus: shownStatus(c),
       version: c.version,
       caseNumber: c.caseNumber ?? null,
       confidential: c.confidential,

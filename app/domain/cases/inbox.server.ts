@@ -2,7 +2,7 @@ import { awaitingSignatureFrom, draftToComment } from "../agreements/progress";
 import type { Types } from "mongoose";
 import { departmentsOf, directory, keptForList, readableCases, type CaseRow } from "./read-model.server";
 import type { CaseStatus } from "./lifecycle";
-import { CLOSED_STATUSES, isIn } from "./statuses";
+import { CLOSED_STATUSES, isIn, shownStatus } from "./statuses";
 import { nextPayment, nextReport, reportSchedule } from "../agreements/follow-up";
 import { dayOf, swedishToday } from "../kernel/days";
 import type { AppAbility } from "../access/policy";
@@ -113,7 +113,7 @@ export async function inbox(publicBodyId: Types.ObjectId, ability: AppAbility, q
     id: String(c._id),
     title: c.title,
     kind: c.kind,
-    status: c.status,
+    status: shownStatus(c),
     caseNumber: c.caseNumber ?? "",
     receivedAt: c.receivedAt?.toISOString() ?? null,
     ageDays: c.receivedAt ? Math.floor((now.getTime() - c.receivedAt.getTime()) / DAY) : 0,
@@ -186,7 +186,7 @@ export async function organisationCases(
         id: String(c._id),
         title: c.title,
         kind: c.kind,
-        status: c.status,
+        status: shownStatus(c),
         caseNumber: c.caseNumber ?? null,
         receivedAt: c.receivedAt?.toISOString() ?? null,
         organisation: names.organisations.get(String(c.organisationId))?.name ?? "",

@@ -39,6 +39,13 @@ export const CLOSED_STATUSES = ["withdrawn", "declined", "closed", "ended"] as c
 // Staff read these statuses "from the organisation", not "from you" (cases.staffStatus).
 const STAFF_WORDING = new Set(["submitted", "awaiting_completion", "preparing_proposal"]);
 
+/**
+ * The stage a case is shown in (lists, badges, "what happens now"): an approved case whose
+ * agreement is being written says so, though its status stays "approved" until it is sent.
+ */
+export const shownStatus = (c: { status: CaseStatus; agreement?: { number: number } | null }) =>
+  c.status === "approved" && c.agreement ? "agreement_drafting" : c.status;
+
 /** The locale key of a status as its reader sees it. */
 export const statusKey = (status: string, staff: boolean) =>
   staff && STAFF_WORDING.has(status) ? `cases.staffStatus.${status}` : `cases.status.${status}`;

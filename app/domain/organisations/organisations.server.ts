@@ -13,6 +13,7 @@ import { subject } from "@casl/ability";
 import { can, caseSubject } from "../access/ability.server";
 import { caseRows, directory } from "../cases/read-model.server";
 import { escapeRegex } from "../kernel/validation";
+import { shownStatus } from "../cases/statuses";
 import type { AppAbility } from "../access/policy";
 import { isRegistered, listOrgDocuments } from "../records/documents.server";
 import { clockNow } from "../kernel/clock";
@@ -366,5 +367,5 @@ export async function casesOfOrganisation(org: OrganisationDoc, ability: AppAbil
         ability.can("read", subject("Case", caseSubject(c))),
     )
     .sort((a, b) => (b.receivedAt?.getTime() ?? 0) - (a.receivedAt?.getTime() ?? 0))
-    .map((c) => ({ id: String(c._id), title: c.title, status: c.status, caseNumber: c.caseNumber ?? "" }));
+    .map((c) => ({ id: String(c._id), title: c.title, status: shownStatus(c), caseNumber: c.caseNumber ?? "" }));
 }

@@ -13,7 +13,7 @@ import {
   type Directory,
 } from "../cases/read-model.server";
 import { workingDaysBetween } from "../kernel/swedish-calendar";
-import { isIn, isOpen, DIALOGUE_STATUSES } from "../cases/statuses";
+import { isIn, isOpen, DIALOGUE_STATUSES, shownStatus } from "../cases/statuses";
 import type { SessionUser } from "../identity/session.server";
 import { setById } from "../kernel/claims.server";
 import { clockNow } from "../kernel/clock";
@@ -84,7 +84,7 @@ const rowFor = (c: CaseRow, n: Awaited<ReturnType<typeof names>>) => ({
   id: String(c._id),
   title: c.title,
   kind: c.kind,
-  status: c.status,
+  status: shownStatus(c),
   caseNumber: c.caseNumber ?? "",
   organisation: n.organisation(c.organisationId),
   officer: n.staff(c.routing?.officerId),

@@ -122,7 +122,7 @@ export default function ProposalPage() {
       <div className="case-grid case-grid--next-first">
         <section className="panel case-grid__next" aria-labelledby="next-step">
           <h2 id="next-step">{t("cases.nextTitle")}</h2>
-          <p>{t(`cases.next.${c.status}`)}</p>
+          <p>{t(`cases.next.${c.shownStatus}`)}</p>
           <CaseSummary data={data} />
         </section>
         <div className="case-grid__main">
