@@ -206,6 +206,48 @@ export function AssessmentForm({
   );
 }
 
+/** The saved assessment to read (the form opens with "Ändra bedömningen"). */
+export function AssessmentView({ saved }: { saved: AssessmentData }) {
+  const { t } = useTranslation();
+  const byKey = new Map(saved.checks.map((c) => [c.key, c]));
+  const group = (keys: readonly CheckKey[], legendKey: string) => (
+    <>
+      <h4>{t(legendKey)}</h4>
+      <ul className="plain-list">
+        {keys.map((key) => {
+          const check = byKey.get(key);
+          return (
+            <li key={key}>
+              {t(`assessment.checks.${key}`)}{" "}
+              <strong>{check?.answer ? t(`assessment.answers.${check.answer}`) : "–"}</strong>
+              {check?.comment ? <span className="muted"> – {check.comment}</span> : null}
+            </li>
+          );
+        })}
+      </ul>
+    </>
+  );
+  return (
+    <section className="panel panel--internal" aria-labelledby="assessment-saved-heading">
+      <h3 id="assessment-saved-heading">{t("assessment.savedHeading")}</h3>
+      {group(SUITABILITY_CHECKS, "assessment.suitability")}
+      {group(LEGAL_CHECKS, "assessment.legal")}
+      <dl className="facts">
+        <dt>{t("assessment.stateAidBasis")}</dt>
+        <dd>{saved.stateAidBasis ? t(`assessment.stateAidBases.${saved.stateAidBasis}`) : "–"}</dd>
+        <dt>{t("assessment.recommendation")}</dt>
+        <dd>{saved.recommendation ? t(`assessment.recommendations.${saved.recommendation}`) : "–"}</dd>
+        {saved.recommendationText ? (
+          <>
+            <dt>{t("assessment.recommendationText")}</dt>
+            <dd className="pre-line">{saved.recommendationText}</dd>
+          </>
+        ) : null}
+      </dl>
+    </section>
+  );
+}
+
 export function DecisionForm({
   version,
   lastResult,

@@ -351,6 +351,7 @@ const cases: Shape<typeof sv> = {
       todo: "Later",
       blocked: "Stopped: you declared a conflict of interest",
     },
+    savedHeading: "The assessment",
     editAssessment: "Change the assessment",
     title: "Conflict of interest, assessment and decision",
     conflictHeading: "Conflict-of-interest declaration",

@@ -350,6 +350,7 @@ const cases = {
     steps: { conflict: "Jäv", assessment: "Bedömning", decision: "Beslut" },
     stepStates: { done: "Klart", current: "Att göra nu", todo: "Senare", blocked: "Stoppat: du har anmält jäv" },
     editAssessment: "Ändra bedömningen",
+    savedHeading: "Bedömningen",
     title: "Jäv, bedömning och beslut",
     conflictHeading: "Jävsdeklaration",
     conflictLead:

@@ -97,6 +97,10 @@ describe("from a proposal in dialogue to a decision", { timeout: 120_000 }, () =
     await officer.page.getByText("Bedömningen är sparad.").waitFor();
     expect(await step("Bedömning").getByText("Klart").count()).toBe(1);
     expect(await step("Beslut").getByText("Att göra nu").count()).toBe(1);
+    // The saved assessment reads as it is, without opening its form.
+    const saved = officer.page.getByRole("region", { name: "Bedömningen" });
+    expect(await saved.getByText("Bifall", { exact: true }).count()).toBe(1);
+    expect(await saved.getByText("Stöd av mindre betydelse (de minimis)").count()).toBe(1);
     await look(officer.page, "arende-beslutssteg");
     // The finished assessment can be opened again.
     await officer.page.getByRole("link", { name: "Ändra bedömningen" }).click();

@@ -2,7 +2,7 @@ import type { SubmissionResult } from "@conform-to/react";
 import { Form, useSearchParams } from "@remix-run/react";
 import { AppLink } from "~/components/app-link";
 import { useTranslation } from "react-i18next";
-import { AssessmentForm, ConflictPanel, DecisionForm } from "~/components/assessment-panel";
+import { AssessmentForm, AssessmentView, ConflictPanel, DecisionForm } from "~/components/assessment-panel";
 import type { StaffCaseView } from "~/domain/cases/case-page.server";
 import { formatBytes } from "~/i18n";
 
@@ -62,6 +62,9 @@ export function AssessmentSteps({ data, resultFor }: { data: StaffCaseView; resu
           canStart={data.transitions.includes("startAssessment")}
           lastResult={resultFor("conflict")}
         />
+      ) : null}
+      {states.assessment === "done" && shown !== "assessment" && data.assessment ? (
+        <AssessmentView saved={data.assessment} />
       ) : null}
       {shown === "assessment" ? (
         <AssessmentForm
