@@ -477,6 +477,7 @@ const cases: Shape<typeof sv> = {
     routedToast: "The case is assigned. The officer and the organisation have been emailed.",
     organisationDocuments: "The organisation's documents",
     wrongOfficer: "The officer does not belong to the chosen department",
+    chooseOfficerToast: "The case is not assigned. Choose an officer of the department you chose.",
   },
 };
 

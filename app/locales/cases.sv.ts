@@ -474,6 +474,7 @@ const cases = {
     routedToast: "Ärendet är fördelat. Handläggaren och organisationen har fått e-post.",
     organisationDocuments: "Organisationens dokument",
     wrongOfficer: "Handläggaren hör inte till den valda förvaltningen",
+    chooseOfficerToast: "Ärendet är inte fördelat. Välj en handläggare på den förvaltning du valde.",
   },
 } as const;
 

@@ -822,3 +822,53 @@ describe("the organisation's documents on the case page", () => {
     expect(await (await hans.get(`/organisation/${String(org?._id)}`)).text()).not.toContain("Stiftelseurkund");
   });
 });
+
+describe("routing without JavaScript", () => {
+  it("posts the department shown: another department than the listed officers' routes nothing and lists its officers", async () => {
+    const { caseInStatus } = await import("~/domain/demo/factories.server");
+    const { laxhjalpenCast } = await import("../support/cast");
+    const c = await caseInStatus("submitted", await laxhjalpenCast(), "Fördelas utan skript");
+    const social = await DepartmentModel.findOne({ slug: "social" }).lean();
+    const kultur = await DepartmentModel.findOne({ slug: "kultur-fritid" }).lean();
+    const hans = await user(DEMO.officer);
+    const sara = await sessionFor(app.url, DEMO.coordinator);
+    const page = `/handlaggning/arenden/${String(c._id)}`;
+    // The department select is part of the routing form.
+    const html = await (await sara.get(`${page}?forvaltning=${String(social?._id)}`)).text();
+    const form = html.slice(
+      html.indexOf('id="route-heading"'),
+      html.indexOf("</form>", html.indexOf('id="route-heading"')),
+    );
+    expect(form).toContain('name="departmentId"');
+    expect(form).toContain('name="intent" value="showOfficers"');
+    // Kultur chosen in the select, Hans (social) still listed: nothing is routed; Kultur's officers are shown.
+    const mixed = await sara.post(page, {
+      intent: "route",
+      version: String(c.version),
+      departmentId: String(kultur?._id),
+      officerId: String(hans._id),
+    });
+    expect([mixed.status, mixed.headers.get("Location")]).toEqual([
+      302,
+      `${page}?forvaltning=${String(kultur?._id)}#route-heading`,
+    ]);
+    expect((await ProposalModel.findById(c._id).lean())?.status).toBe("submitted");
+    expect(await (await sara.follow(mixed)).text()).toContain(
+      "Ärendet är inte fördelat. Välj en handläggare på den förvaltning du valde.",
+    );
+    // "Visa förvaltningens handläggare" shows the chosen department's officers.
+    const shown = await sara.post(page, { intent: "showOfficers", departmentId: String(social?._id) });
+    expect(shown.headers.get("Location")).toBe(`${page}?forvaltning=${String(social?._id)}#route-heading`);
+    expect((await sara.post(page, { intent: "showOfficers", "departmentId[$ne]": "" })).status).toBe(400);
+    // The department shown with its own officer: routed there.
+    const routed = await sara.post(page, {
+      intent: "route",
+      version: String(c.version),
+      departmentId: String(social?._id),
+      officerId: String(hans._id),
+    });
+    expect(routed.status).toBe(302);
+    const after = await ProposalModel.findById(c._id).lean();
+    expect([after?.status, String(after?.routing?.departmentId)]).toEqual(["in_dialogue", String(social?._id)]);
+  });
+});

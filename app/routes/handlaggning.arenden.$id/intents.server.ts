@@ -15,6 +15,8 @@ import { invalid, parseForm, withFileError } from "~/domain/http/forms.server";
 import { badRequest } from "~/domain/http/request.server";
 import { optionalUploadedFile } from "~/domain/http/uploads.server";
 import { redirectWithToast } from "~/domain/identity/session.server";
+import { objectId } from "~/schemas/organisation";
+import { redirect } from "@remix-run/node";
 import { assessmentSchema, conflictSchema, decisionSchema } from "~/schemas/assessment";
 import {
   completionRequestSchema,
@@ -38,13 +40,20 @@ interface Ctx {
 // Each intent of the staff case page: parse the form with its schema (400 with the field
 // messages when wrong), call the use case (which asks the policy), redirect with a toast.
 const intents: Record<string, (ctx: Ctx) => Promise<Response | ReturnType<typeof invalid>>> = {
+  // The routing forms' "show the department's officers": the page again with that department.
+  async showOfficers({ formData, here }) {
+    const department = objectId.safeParse(formData.get("departmentId"));
+    if (!department.success) throw badRequest();
+    return redirect(`${here}?forvaltning=${department.data}#route-heading`);
+  },
   async route({ c, user, formData, here }) {
     const submission = parseForm(formData, routeSchema);
     if (submission.status !== "success") return invalid(submission, {}, 400, "route");
     try {
       await routeCase(c, user, { ...submission.value, expectedVersion: submission.value.version });
     } catch (error) {
-      if (error instanceof RoutingError) return routingInvalid(submission, error, "route");
+      if (error instanceof RoutingError)
+        return routingInvalid(submission, error, "route", here, submission.value.departmentId);
       throw error;
     }
     return redirectWithToast(here, "inbox.routedToast");
@@ -55,7 +64,8 @@ const intents: Record<string, (ctx: Ctx) => Promise<Response | ReturnType<typeof
     try {
       await reassignCase(c, user, { ...submission.value, expectedVersion: submission.value.version });
     } catch (error) {
-      if (error instanceof RoutingError) return routingInvalid(submission, error, "reassign");
+      if (error instanceof RoutingError)
+        return routingInvalid(submission, error, "reassign", here, submission.value.departmentId);
       throw error;
     }
     return redirectWithToast(here, "dialogue.toasts.reassigned");
@@ -141,7 +151,17 @@ const intents: Record<string, (ctx: Ctx) => Promise<Response | ReturnType<typeof
   },
 };
 
-function routingInvalid(submission: Parameters<typeof invalid>[0], error: RoutingError, form: string) {
+function routingInvalid(
+  submission: Parameters<typeof invalid>[0],
+  error: RoutingError,
+  form: string,
+  here: string,
+  department: string,
+) {
+  // Another department chosen than the officers listed (without JavaScript, without pressing
+  // "Visa förvaltningens handläggare"): nothing is routed; the page lists the chosen one's officers.
+  if (error.message === "officerId")
+    return redirectWithToast(`${here}?forvaltning=${department}#route-heading`, "inbox.chooseOfficerToast");
   const message = error.message === "officerId" ? "inbox.wrongOfficer" : "errors.choose";
   return invalid(submission, { fieldErrors: { [error.message]: [message] } }, 400, form);
 }

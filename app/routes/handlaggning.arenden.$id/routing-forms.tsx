@@ -12,24 +12,27 @@ type Routing = NonNullable<StaffCaseView["routing"]>;
 type Result = SubmissionResult<string[]> | undefined;
 
 /**
- * Step one of routing: the department. A GET form, so without JavaScript its button reloads the
- * page with that department's officers; with JavaScript a change does the same at once.
+ * The department, inside the routing form: what is posted is the department shown. Its button
+ * (and, with JavaScript, a change of the choice) reloads the page with that department's
+ * officers; routing with an officer of another department lists the chosen one's instead.
  */
-function DepartmentChooser({ routing, id }: { routing: Routing; id: string }) {
+function DepartmentChooser({ routing, id, name }: { routing: Routing; id: string; name: string }) {
   const { t } = useTranslation();
   const submit = useSubmit();
   return (
-    <Form method="get" className="form department-chooser" preventScrollReset>
+    <div className="department-chooser">
       <div className="field">
         <label htmlFor={id} className="field__label">
           {t("inbox.department")}
         </label>
         <select
           id={id}
-          name="forvaltning"
+          name={name}
           className="input"
           defaultValue={routing.chosen}
-          onChange={(e) => submit(e.currentTarget.form, { preventScrollReset: true, replace: true })}
+          onChange={(e) =>
+            submit({ forvaltning: e.currentTarget.value }, { method: "get", preventScrollReset: true, replace: true })
+          }
         >
           {routing.departments.map((d) => (
             <option key={d.id} value={d.id}>
@@ -38,10 +41,10 @@ function DepartmentChooser({ routing, id }: { routing: Routing; id: string }) {
           ))}
         </select>
       </div>
-      <button type="submit" className="button button--secondary">
+      <button type="submit" name="intent" value="showOfficers" className="button button--secondary">
         {t("inbox.showOfficers")}
       </button>
-    </Form>
+    </div>
   );
 }
 
@@ -80,12 +83,10 @@ export function RoutingForm({
     <section className="panel" aria-labelledby="route-heading">
       <h2 id="route-heading">{t("inbox.route")}</h2>
       <p>{t("inbox.routeLead")}</p>
-      <DepartmentChooser routing={routing} id="route-department" />
-      <Form method="post" {...getFormProps(form)} className="form">
+      <Form method="post" {...getFormProps(form)} className="form" preventScrollReset>
         <ErrorSummary form={form} labelPrefix="inbox" />
-        <input type="hidden" name="intent" value="route" />
         <input type="hidden" name={fields.version.name} value={version} />
-        <input type="hidden" name={fields.departmentId.name} value={routing.chosen} />
+        <DepartmentChooser routing={routing} id="route-department" name={fields.departmentId.name} />
         <OfficerSelect routing={routing} field={fields.officerId} />
         <ChoiceGroup
           field={fields.coReaderDepartmentIds}
@@ -95,7 +96,7 @@ export function RoutingForm({
             .filter((d) => d.id !== routing.chosen)
             .map((d) => ({ value: d.id, label: d.name }))}
         />
-        <button type="submit" className="button" disabled={routing.officers.length === 0}>
+        <button type="submit" name="intent" value="route" className="button" disabled={routing.officers.length === 0}>
           {t("inbox.route")}
         </button>
       </Form>
@@ -122,15 +123,19 @@ export function ReassignPanel({
   return (
     <CollapsiblePanel open={open || Boolean(lastResult)} title={t("dialogue.reassignHeading")}>
       <p>{t("dialogue.reassignLead")}</p>
-      <DepartmentChooser routing={routing} id="reassign-department" />
-      <Form method="post" {...getFormProps(form)} className="form">
+      <Form method="post" {...getFormProps(form)} className="form" preventScrollReset>
         <ErrorSummary form={form} labelPrefix="dialogue.fields" />
-        <input type="hidden" name="intent" value="reassign" />
         <input type="hidden" name="version" value={version} />
-        <input type="hidden" name={fields.departmentId.name} value={routing.chosen} />
+        <DepartmentChooser routing={routing} id="reassign-department" name={fields.departmentId.name} />
         <OfficerSelect routing={routing} field={fields.officerId} />
         <TextAreaField field={fields.reason} label={t("dialogue.fields.reason")} rows={2} />
-        <button type="submit" className="button button--secondary" disabled={routing.officers.length === 0}>
+        <button
+          type="submit"
+          name="intent"
+          value="reassign"
+          className="button button--secondary"
+          disabled={routing.officers.length === 0}
+        >
           {t("dialogue.reassign")}
         </button>
       </Form>
