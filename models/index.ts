@@ -7,6 +7,7 @@ import { CaseMessageModel } from "./case-message";
 import { ClaimModel } from "./claim";
 import { DepartmentModel } from "./department";
 import { DocumentModel } from "./document";
+import { IdentityLinkModel } from "./identity-link";
 import { IdentityProviderModel } from "./identity-provider";
 import { OutboxModel } from "./email-outbox";
 import { OrganisationModel } from "./organisation";
@@ -32,6 +33,7 @@ export function allModels(): Model<never>[] {
     DocumentModel,
     SessionModel,
     IdentityProviderModel,
+    IdentityLinkModel,
     TokenModel,
     OutboxModel,
     ClaimModel,

@@ -55,8 +55,15 @@ export async function joinOrganisation(
 
 /** Links an e-ID to an account as `/konto` would have (the test's provider as issuer). */
 export async function linkEidTo(userId: SessionUser["_id"], issuer: string, subject: string, label: string) {
-  await UserModel.updateOne(
-    { _id: userId },
-    { $push: { externalIdentities: { issuer, subject, label, linkedAt: new Date() } } },
-  );
+  const { linkIdentity } = await import("~/domain/identity/linked-identities.server");
+  await linkIdentity(userId, {
+    providerId: "",
+    issuer,
+    subject,
+    label,
+    name: "",
+    emailVerified: false,
+    groups: [],
+    authTime: new Date(),
+  });
 }

@@ -1,4 +1,5 @@
 import type { Types } from "mongoose";
+import { IdentityLinkModel } from "#models/identity-link";
 import { IdentityProviderModel } from "#models/identity-provider";
 import { UserModel, type ExternalIdentity, type StaffMembership } from "#models/user";
 import { isDuplicateKey, withLock } from "../kernel/claims.server";
@@ -8,16 +9,18 @@ import { sendVerificationEmail } from "./accounts.server";
 import { OidcError, type ProviderDoc, type VerifiedIdentity } from "./oidc.server";
 
 // Which account an e-ID or IdP identity belongs to (decision 016). An identity is linked to at
-// most one account: a lock on `identity:<issuer>|<subject>` orders the requests that link it. A first
+// most one account: its link is a document whose `_id` is `issuer|subject` (a unique key on
+// FerretDB too), and a lock on `identity:<issuer>|<subject>` orders the requests that link it. A first
 // e-ID sign-in links only after the account proves itself; staff are matched to the accounts
 // administrators invited, by verified email, and a staff role never comes from a claim alone.
 
 const identityKey = (issuer: string, subject: string) => `identity:${issuer}|${subject}`;
+const linkId = (issuer: string, subject: string) => `${issuer}|${subject}`;
 
+/** The account holding the identity (an `_id` lookup). */
 export async function userWithIdentity(issuer: string, subject: string) {
-  return UserModel.findOne({ "externalIdentities.issuer": issuer, "externalIdentities.subject": subject })
-    .select("_id")
-    .lean();
+  const link = await IdentityLinkModel.findById(linkId(issuer, subject)).lean();
+  return link ? { _id: link.userId } : null;
 }
 
 /**
@@ -27,9 +30,18 @@ export async function userWithIdentity(issuer: string, subject: string) {
  */
 export async function linkIdentity(userId: Types.ObjectId, identity: VerifiedIdentity) {
   await withLock(identityKey(identity.issuer, identity.subject), async () => {
-    const holder = await userWithIdentity(identity.issuer, identity.subject);
-    if (holder?._id.equals(userId)) return;
-    if (holder) throw new OidcError("linkedElsewhere");
+    const _id = linkId(identity.issuer, identity.subject);
+    try {
+      // The unique key decides, even for a holder whose lock has passed to another.
+      await IdentityLinkModel.create({ _id, userId, linkedAt: clockNow() });
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+      const holder = await IdentityLinkModel.findById(_id).lean();
+      if (!holder?.userId.equals(userId)) throw new OidcError("linkedElsewhere");
+    }
+    // A retry after a crash between the two writes finds the link its own and adds the entry once.
+    const user = await UserModel.findById(userId).select("externalIdentities").lean();
+    if (user?.externalIdentities.some((e) => e.issuer === identity.issuer && e.subject === identity.subject)) return;
     const linked: ExternalIdentity = {
       issuer: identity.issuer,
       subject: identity.subject,
@@ -181,6 +193,7 @@ export async function unlinkIdentity(userId: Types.ObjectId, id: string) {
     if (!ways.password && ways.identities.length === 1) throw new AccountError("lastWayIn");
     const [issuer = "", subject = ""] = splitId(id);
     await pullMatching(UserModel, userId, "externalIdentities", (e) => e.issuer === issuer && e.subject === subject);
+    await IdentityLinkModel.deleteOne({ _id: linkId(issuer, subject), userId });
   });
 }
 
@@ -201,4 +214,35 @@ export async function stepUpProvider(publicBodyId: Types.ObjectId, side: "organi
     .select("label")
     .lean();
   return provider ? { id: String(provider._id), label: provider.label } : null;
+}
+
+/**
+ * Gives every identity an account holds its link document (a database from before links were
+ * kept apart): run at start-up, idempotent. An identity two accounts hold (possible before) stays
+ * with the account that linked it first, and is logged.
+ */
+export async function backfillIdentityLinks(log: (holder: string, other: string, id: string) => void) {
+  const users = await UserModel.find({ "externalIdentities.0": { $exists: true } })
+    .select("externalIdentities")
+    .lean();
+  const links = await IdentityLinkModel.find().lean();
+  const holders = new Map(links.map((l) => [l._id, l.userId]));
+  const held = users.flatMap((u) => u.externalIdentities.map((e) => ({ userId: u._id, ...e })));
+  held.sort((a, b) => a.linkedAt.getTime() - b.linkedAt.getTime());
+  for (const e of held) {
+    const _id = linkId(e.issuer, e.subject);
+    const holder = holders.get(_id);
+    if (holder) {
+      if (!holder.equals(e.userId)) log(String(holder), String(e.userId), _id);
+      continue;
+    }
+    holders.set(_id, e.userId);
+    try {
+      await IdentityLinkModel.create({ _id, userId: e.userId, linkedAt: e.linkedAt });
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+      const holder = await IdentityLinkModel.findById(_id).lean();
+      if (holder && !holder.userId.equals(e.userId)) log(String(holder.userId), String(e.userId), _id);
+    }
+  }
 }

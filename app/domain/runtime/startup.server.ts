@@ -3,6 +3,7 @@ import { connectDb, disconnectDb } from "../kernel/db.server";
 import { getEnv } from "../kernel/env.server";
 import { logger } from "../kernel/logger.server";
 import { refreshProviderOrigins } from "../identity/oidc.server";
+import { backfillIdentityLinks } from "../identity/linked-identities.server";
 
 let retry: NodeJS.Timeout | undefined;
 let stopped = false;
@@ -18,6 +19,9 @@ export async function startApp() {
     try {
       await connectDb(env.MONGODB_URI);
       await refreshProviderOrigins();
+      await backfillIdentityLinks((holder, other, id) =>
+        logger.warn({ holder, other, id }, "en identitet hör till två konton; den först kopplade behåller den"),
+      );
       startJobs();
       logger.info("databasen är ansluten");
     } catch (error) {
