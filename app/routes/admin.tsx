@@ -11,10 +11,9 @@ import { PageHeading } from "~/components/layout";
 import { useLang } from "~/components/root-data";
 import { formatDate } from "~/i18n";
 import { useSchemaForm } from "~/components/use-form";
-import { requireAbility } from "~/domain/access/ability.server";
 import { invalid, parseForm, readForm } from "~/domain/http/forms.server";
-import { pageMeta } from "~/domain/kernel/meta";
-import { requireContext } from "~/domain/http/request.server";
+import { pageMeta } from "~/domain/http/meta";
+import { requireContext, requireAbility } from "~/domain/http/request.server";
 import { redirectWithToast } from "~/domain/identity/session.server";
 import { inviteStaff, listDepartments, listStaff } from "~/domain/public-body/staff.server";
 import {

@@ -8,7 +8,7 @@ import { PageHeading } from "~/components/layout";
 import { useSchemaForm } from "~/components/use-form";
 import { resetPassword } from "~/domain/identity/accounts.server";
 import { invalid, parseForm, readForm } from "~/domain/http/forms.server";
-import { pageMeta } from "~/domain/kernel/meta";
+import { pageMeta } from "~/domain/http/meta";
 import { createUserSession, destroyAllSessions, redirectWithToast } from "~/domain/identity/session.server";
 import { findValidToken } from "~/domain/identity/tokens.server";
 import { resetSchema } from "~/schemas/account";

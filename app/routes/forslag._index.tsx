@@ -7,7 +7,7 @@ import { PageHeading } from "~/components/layout";
 import { htmlOnly } from "~/components/page-handle";
 import { useLang } from "~/components/root-data";
 import { organisationCases } from "~/domain/cases/inbox.server";
-import { pageMeta } from "~/domain/kernel/meta";
+import { pageMeta } from "~/domain/http/meta";
 import { requireContext } from "~/domain/http/request.server";
 import { formatDate } from "~/i18n";
 

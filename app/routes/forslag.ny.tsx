@@ -10,7 +10,7 @@ import { PageHeading } from "~/components/layout";
 import { useSchemaForm } from "~/components/use-form";
 import { can } from "~/domain/access/ability.server";
 import { invalid, parseForm, readForm } from "~/domain/http/forms.server";
-import { pageMeta } from "~/domain/kernel/meta";
+import { pageMeta } from "~/domain/http/meta";
 import { createCase } from "~/domain/cases/proposals.server";
 import { requireContext } from "~/domain/http/request.server";
 import { redirectWithToast } from "~/domain/identity/session.server";

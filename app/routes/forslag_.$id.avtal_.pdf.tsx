@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { signedAgreementDocument } from "~/domain/agreements/agreements.server";
-import { loadAgreementCaseFor } from "~/domain/cases/case-page.server";
+import { loadAgreementCaseFor } from "~/domain/http/case-requests.server";
 import { fileResponse } from "~/domain/http/downloads.server";
 
 /**

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { loadCaseFor } from "~/domain/cases/case-page.server";
+import { loadCaseFor } from "~/domain/http/case-requests.server";
 import { findCaseAttachment } from "~/domain/records/documents.server";
 import { fileResponse } from "~/domain/http/downloads.server";
 

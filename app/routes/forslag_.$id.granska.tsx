@@ -4,14 +4,15 @@ import { AppLink } from "~/components/app-link";
 import { useTranslation } from "react-i18next";
 import { CaseContent } from "~/components/case";
 import { PageHeading } from "~/components/layout";
-import { casePageData, loadProposalDraftFor } from "~/domain/cases/case-page.server";
-import { caseErrorResponse } from "~/domain/cases/errors.server";
+import { casePageData } from "~/domain/cases/case-page.server";
+import { loadProposalDraftFor } from "~/domain/http/case-requests.server";
+import { caseErrorResponse } from "~/domain/http/case-errors.server";
 import { PROPOSAL_SECTIONS, SECTION_SLUGS } from "~/domain/cases/proposal-sections";
 import { submitProposal } from "~/domain/cases/proposals.server";
 import { parseForm, readForm } from "~/domain/http/forms.server";
 import { badRequest } from "~/domain/http/request.server";
 import { redirectWithToast } from "~/domain/identity/session.server";
-import { pageMeta } from "~/domain/kernel/meta";
+import { pageMeta } from "~/domain/http/meta";
 import { versionSchema } from "~/schemas/proposal";
 import { ErrorNotice } from "~/components/error-notice";
 

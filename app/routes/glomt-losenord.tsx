@@ -8,7 +8,7 @@ import { useSchemaForm } from "~/components/use-form";
 import { requestPasswordReset } from "~/domain/identity/accounts.server";
 import { filledHoneypot, invalid, parseForm, readForm } from "~/domain/http/forms.server";
 import { getLang } from "~/domain/http/lang.server";
-import { pageMeta } from "~/domain/kernel/meta";
+import { pageMeta } from "~/domain/http/meta";
 import { forgotSchema } from "~/schemas/account";
 
 export const meta = pageMeta("auth.forgot.title");

@@ -14,7 +14,7 @@ import { Pagination } from "~/components/pagination";
 import { StackedTable } from "~/components/stacked-table";
 import { useLang } from "~/components/root-data";
 import { inbox } from "~/domain/cases/inbox.server";
-import { pageMeta } from "~/domain/kernel/meta";
+import { pageMeta } from "~/domain/http/meta";
 import { requireContext } from "~/domain/http/request.server";
 import { formatDate } from "~/i18n";
 import { inboxQuerySchema } from "~/schemas/inbox";

@@ -1,45 +1,12 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
-import { AgreementPage } from "~/components/agreement";
-import { formResults } from "~/components/form-results";
-import { agreementPage } from "~/domain/agreements/agreements.server";
-import { loadAgreementCaseFor } from "~/domain/cases/case-page.server";
-import { readUploadForm } from "~/domain/http/uploads.server";
-import { pageMeta } from "~/domain/kernel/meta";
-import { runAgreementIntent } from "./forslag_.$id.avtal/intents.server";
+import type { MetaFunction } from "@remix-run/node";
+import { pageMeta } from "~/domain/http/meta";
+import { agreementAction, agreementLoader } from "./forslag_.$id.avtal/agreement-route.server";
 
 export { revalidateAfterPost as shouldRevalidate } from "~/components/revalidate";
+export { AgreementRoute as default } from "~/components/agreement-route";
 
 export const meta: MetaFunction = pageMeta("agreement.title");
 
-const versionParam = (url: URL, name: string) => Number(url.searchParams.get(name)) || 0;
-
 /** Staff's agreement page: draft, edit, answer comments, compare, send for signing, sign. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { c, actor, user } = await loadAgreementCaseFor(request, params.id, "staff");
-  const url = new URL(request.url);
-  return agreementPage(c, user, actor, {
-    staff: true,
-    from: versionParam(url, "fran"),
-    to: versionParam(url, "till"),
-    request,
-  });
-}
-
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { c, user } = await loadAgreementCaseFor(request, params.id, "staff");
-  return runAgreementIntent(
-    c,
-    user,
-    await readUploadForm(request),
-    context.ip,
-    `/handlaggning/arenden/${String(c._id)}/avtal`,
-    request,
-  );
-}
-
-export default function StaffAgreement() {
-  const data = useLoaderData<typeof loader>();
-  const { resultFor, caseError } = formResults(useActionData<typeof action>());
-  return <AgreementPage data={data} resultFor={resultFor} caseError={caseError} />;
-}
+export const loader = agreementLoader("staff");
+export const action = agreementAction("staff");

@@ -9,7 +9,7 @@ import { PageHeading } from "~/components/layout";
 import { useSchemaForm } from "~/components/use-form";
 import { invalid, parseForm, readForm } from "~/domain/http/forms.server";
 import { getLang } from "~/domain/http/lang.server";
-import { pageMeta } from "~/domain/kernel/meta";
+import { pageMeta } from "~/domain/http/meta";
 import {
   acceptOrgInvitation,
   acceptOrgInvitationAsNewUser,

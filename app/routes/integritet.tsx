@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { TextPage } from "~/components/text-page";
 import { parsePageText } from "~/content/page-texts";
 import { requestContext } from "~/domain/http/request.server";
-import { pageMeta } from "~/domain/kernel/meta";
+import { pageMeta } from "~/domain/http/meta";
 import { pageText } from "~/domain/public-body/page-texts.server";
 import { htmlOnly } from "~/components/page-handle";
 

@@ -9,7 +9,7 @@ import { VerifyFirstNotice } from "~/components/verify-notice";
 import { useSchemaForm } from "~/components/use-form";
 import { changePassword, membershipNames } from "~/domain/identity/accounts.server";
 import { invalid, parseForm, readForm } from "~/domain/http/forms.server";
-import { pageMeta } from "~/domain/kernel/meta";
+import { pageMeta } from "~/domain/http/meta";
 import { badRequest } from "~/domain/http/request.server";
 import { destroyAllSessions, destroySession, redirectWithToast, requireUser } from "~/domain/identity/session.server";
 import { changePasswordSchema } from "~/schemas/account";

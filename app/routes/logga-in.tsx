@@ -11,7 +11,7 @@ import { login } from "~/domain/identity/accounts.server";
 import { enabledProviders } from "~/domain/identity/oidc.server";
 import { requestContext } from "~/domain/http/request.server";
 import { invalid, parseForm, readForm } from "~/domain/http/forms.server";
-import { pageMeta } from "~/domain/kernel/meta";
+import { pageMeta } from "~/domain/http/meta";
 import { createUserSession, safeRedirect } from "~/domain/identity/session.server";
 import { loginSchema } from "~/schemas/account";
 import { ProviderButton } from "~/components/provider-button";

@@ -12,7 +12,7 @@ import { badRequest, requestContext } from "~/domain/http/request.server";
 import { identityChoices, settleIdentity } from "~/domain/identity/oidc-flow.server";
 import { clearPending, readPending } from "~/domain/identity/oidc-session.server";
 import { createUserSession } from "~/domain/identity/session.server";
-import { pageMeta } from "~/domain/kernel/meta";
+import { pageMeta } from "~/domain/http/meta";
 import { accountFromIdentitySchema } from "~/schemas/oidc";
 
 export const meta = pageMeta("oidc.choose.title");

@@ -1,8 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { requireAbility } from "~/domain/access/ability.server";
 import { parseForm, readForm } from "~/domain/http/forms.server";
-import { requestContext } from "~/domain/http/request.server";
+import { requestContext, requireAbility } from "~/domain/http/request.server";
 import { beginOidc } from "~/domain/identity/oidc-flow.server";
 import { OidcError } from "~/domain/identity/oidc.server";
 import { reauthenticateForLink } from "~/domain/identity/reauthentication.server";

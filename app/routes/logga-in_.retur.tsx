@@ -8,7 +8,7 @@ import { requestContext } from "~/domain/http/request.server";
 import { finishOidc } from "~/domain/identity/oidc-flow.server";
 import type { OidcFailure } from "~/domain/identity/oidc.server";
 import { redirectWithToast } from "~/domain/identity/session.server";
-import { pageMeta } from "~/domain/kernel/meta";
+import { pageMeta } from "~/domain/http/meta";
 
 export const meta = pageMeta("oidc.failed.title");
 

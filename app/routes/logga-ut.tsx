@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageHeading } from "~/components/layout";
-import { pageMeta } from "~/domain/kernel/meta";
+import { pageMeta } from "~/domain/http/meta";
 import { signOutElsewhere } from "~/domain/identity/oidc-flow.server";
 import { destroySession } from "~/domain/identity/session.server";
 

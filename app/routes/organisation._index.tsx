@@ -9,7 +9,7 @@ import { Pagination } from "~/components/pagination";
 import { StackedTable } from "~/components/stacked-table";
 import { accessibleFilter } from "~/domain/access/ability.server";
 import { requireContext } from "~/domain/http/request.server";
-import { pageMeta } from "~/domain/kernel/meta";
+import { pageMeta } from "~/domain/http/meta";
 import { listOrganisations, organisationRegister } from "~/domain/organisations/organisations.server";
 import { formatNumber } from "~/i18n";
 import { registerQuerySchema } from "~/schemas/inbox";

@@ -4,11 +4,10 @@ import { useTranslation } from "react-i18next";
 import { PageHeading } from "~/components/layout";
 import { VerifyFirstNotice } from "~/components/verify-notice";
 import { OrganisationForm } from "~/components/organisation-form";
-import { requireAbility } from "~/domain/access/ability.server";
 import { invalid, parseForm, readForm } from "~/domain/http/forms.server";
-import { pageMeta } from "~/domain/kernel/meta";
+import { pageMeta } from "~/domain/http/meta";
 import { createOrganisation, DuplicateOrgNumberError } from "~/domain/organisations/organisations.server";
-import { requireContext } from "~/domain/http/request.server";
+import { requireContext, requireAbility } from "~/domain/http/request.server";
 import { redirectWithToast } from "~/domain/identity/session.server";
 import { organisationSchema } from "~/schemas/organisation";
 

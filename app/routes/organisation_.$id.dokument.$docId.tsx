@@ -1,9 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireAbility } from "~/domain/access/ability.server";
 import { findOrgDocument } from "~/domain/records/documents.server";
 import { fileResponse } from "~/domain/http/downloads.server";
 import { findOrganisation } from "~/domain/organisations/organisations.server";
-import { requireContext } from "~/domain/http/request.server";
+import { requireContext, requireAbility } from "~/domain/http/request.server";
 
 /** Download of an organisation document, only for those allowed to read it. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -6,7 +6,7 @@ import { PageHeading } from "~/components/layout";
 import { htmlOnly } from "~/components/page-handle";
 import { useLang } from "~/components/root-data";
 import { requestContext } from "~/domain/http/request.server";
-import { pageTags } from "~/domain/kernel/meta";
+import { pageTags } from "~/domain/http/meta";
 import { registerEntry } from "~/domain/transparency/register.server";
 import { formatDate, formatSek } from "~/i18n";
 

@@ -8,7 +8,7 @@ import { PageHeading } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
 import { StackedTable } from "~/components/stacked-table";
 import { requestContext } from "~/domain/http/request.server";
-import { pageMeta } from "~/domain/kernel/meta";
+import { pageMeta } from "~/domain/http/meta";
 import { searchRegister } from "~/domain/transparency/register";
 import { registerEntries } from "~/domain/transparency/register.server";
 import { formatNumber, formatSek } from "~/i18n";

@@ -10,7 +10,7 @@ import { useSchemaForm } from "~/components/use-form";
 import { registerAccount } from "~/domain/identity/accounts.server";
 import { filledHoneypot, invalid, parseForm, readForm } from "~/domain/http/forms.server";
 import { getLang } from "~/domain/http/lang.server";
-import { pageMeta } from "~/domain/kernel/meta";
+import { pageMeta } from "~/domain/http/meta";
 import { getUser } from "~/domain/identity/session.server";
 import { registerSchema } from "~/schemas/account";
 

@@ -7,7 +7,7 @@ import { readForm } from "~/domain/http/forms.server";
 import { getLang } from "~/domain/http/lang.server";
 import { resendVerification } from "~/domain/identity/accounts.server";
 import { redirectWithToast } from "~/domain/identity/session.server";
-import { pageMeta } from "~/domain/kernel/meta";
+import { pageMeta } from "~/domain/http/meta";
 import { emailField } from "~/domain/kernel/validation";
 
 export const meta = pageMeta("auth.register.sentTitle");

@@ -7,7 +7,7 @@ import { PageHeading } from "~/components/layout";
 import { isVerificationLinkValid, sendVerificationEmail, verifyEmail } from "~/domain/identity/accounts.server";
 import { readForm } from "~/domain/http/forms.server";
 import { getLang } from "~/domain/http/lang.server";
-import { pageMeta } from "~/domain/kernel/meta";
+import { pageMeta } from "~/domain/http/meta";
 import { createUserSession, getUser, redirectWithToast, requireUser } from "~/domain/identity/session.server";
 
 export const meta = pageMeta("auth.verify.title");

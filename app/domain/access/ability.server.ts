@@ -59,22 +59,6 @@ export function can(ability: AppAbility, action: Action, type: SubjectType, fiel
 }
 
 /**
- * Throws a 404 when the user may not do this: pages about other organisations' objects
- * must not reveal that they exist (docs/domain.md, "Roles and who sees what").
- */
-export function requireAbility(
-  ability: AppAbility,
-  action: Action,
-  type: SubjectType,
-  fields: Record<string, unknown>,
-  status: 403 | 404 = 404,
-) {
-  if (!can(ability, action, type, fields)) {
-    throw new Response(status === 404 ? "Sidan finns inte" : "Du har inte behörighet", { status });
-  }
-}
-
-/**
  * The Mongo filter of what the user may see, or null when nothing. (@casl/mongoose answers
  * "nothing" with `$expr`, which FerretDB lacks, so we never send that to the database.)
  */

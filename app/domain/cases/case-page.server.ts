@@ -1,6 +1,5 @@
 import type { EurRate } from "#models/public-body";
 import { UserModel } from "#models/user";
-import { can, caseSubject, relationOf, requireAbility } from "../access/ability.server";
 import { mayOnCase, type CaseRelation } from "../access/policy";
 import type { SessionUser } from "../identity/session.server";
 import { latestDeclaration } from "./decision.server";
@@ -15,71 +14,11 @@ import {
   factsOf,
   keptForCaseVersion,
   listCaseDocuments,
-  loadCaseById,
   type CaseDoc,
 } from "./engine.server";
-import { requireContext } from "../http/request.server";
 import { sectionStatuses } from "./proposal-sections";
 import { directory } from "./read-model.server";
 import { dayOf } from "../kernel/days";
-
-/** The case the request is about, if the user may read it; otherwise 404 (docs/domain.md). */
-export async function loadCaseFor(request: Request, id: string | undefined) {
-  const ctx = await requireContext(request);
-  const c = await loadCaseById(ctx.publicBody._id, id ?? "");
-  if (!c) throw new Response("Sidan finns inte", { status: 404 });
-  requireAbility(ctx.ability, "read", "Case", caseSubject(c));
-  return { ...ctx, c, actor: relationOf(ctx.user, c) };
-}
-
-/**
- * A case on the organisation's own pages; staff have their own case page (404 here). `editable`
- * while the organisation may still change the content (a draft, or a proposal being written).
- */
-export async function loadOrganisationCaseFor(request: Request, id: string | undefined) {
-  const ctx = await loadCaseFor(request, id);
-  if (ctx.actor !== "organisation") throw new Response("Sidan finns inte", { status: 404 });
-  return { ...ctx, editable: can(ctx.ability, "update", "Case", caseSubject(ctx.c)) };
-}
-
-/**
- * A case's agreement: for the organisation and its co-organisations (`side` "organisation",
- * /forslag/:id/avtal) or for staff (their own page), or either (its PDF); anyone else, and the
- * other side, get 404.
- */
-export async function loadAgreementCaseFor(
-  request: Request,
-  id: string | undefined,
-  side: "organisation" | "staff" | "either",
-) {
-  const ctx = await requireContext(request);
-  const c = await loadCaseById(ctx.publicBody._id, id ?? "");
-  if (!c) throw new Response("Sidan finns inte", { status: 404 });
-  requireAbility(ctx.ability, "readAgreement", "Case", caseSubject(c));
-  const actor = relationOf(ctx.user, c);
-  const parties = actor === "organisation" || actor === "partner";
-  if (side !== "either" && (side === "organisation") !== parties) {
-    throw new Response("Sidan finns inte", { status: 404 });
-  }
-  return { ...ctx, c, actor };
-}
-
-/** A case on staff's pages; the organisation's members use /forslag/:id, politicians have none (404). */
-export async function loadStaffCaseFor(request: Request, id: string | undefined) {
-  const ctx = await loadCaseFor(request, id);
-  if (ctx.actor === "organisation" || ctx.actor === "politician")
-    throw new Response("Sidan finns inte", { status: 404 });
-  return ctx;
-}
-
-/** A full proposal the organisation is still writing; anything else sends them back to its case page. */
-export async function loadProposalDraftFor(request: Request, id: string | undefined) {
-  const ctx = await loadOrganisationCaseFor(request, id);
-  const caseUrl = `/forslag/${String(ctx.c._id)}`;
-  if (!ctx.editable || ctx.c.kind !== "proposal")
-    throw new Response(null, { status: 302, headers: { Location: caseUrl } });
-  return { ...ctx, caseUrl };
-}
 
 /** What every case page shows: facts, who handles it, the trail and the document list. */
 export async function casePageData(c: CaseDoc, options: { staff: boolean; actor: CaseRelation }) {

@@ -28,25 +28,46 @@ export interface ContentForCheck {
 }
 
 const IDEA_REQUIRED = ["title", "summary", "areas", "contactName", "contactEmail"] as const;
-// In the order of the proposal's sections (proposal-sections.ts). The municipal contribution
-// asked for must be answered, and may be 0.
-const PROPOSAL_REQUIRED = [
-  "title",
-  "summary",
-  "areas",
-  "need",
-  "targetGroup",
-  "activities",
-  "periodStart",
-  "periodEnd",
-  "generalInterest",
-  "addedValue",
-  "goals",
-  "ownContributionDescription",
-  "requestedSekPerYear",
-  "contactName",
-  "contactEmail",
-] as const;
+
+const REQUIRED = "required";
+const OPTIONAL = "optional";
+
+/**
+ * The full proposal's fields: the one list. By section (the task list, proposal-sections.ts),
+ * in form order, each required to submit or optional. The municipal contribution asked for must
+ * be answered, and may be 0.
+ */
+export const PROPOSAL_FIELDS = {
+  activity: {
+    title: REQUIRED,
+    summary: REQUIRED,
+    areas: REQUIRED,
+    need: REQUIRED,
+    targetGroup: REQUIRED,
+    activities: REQUIRED,
+    periodStart: REQUIRED,
+    periodEnd: REQUIRED,
+    partnerOrganisations: OPTIONAL,
+  },
+  goals: { generalInterest: REQUIRED, municipalGoal: OPTIONAL, addedValue: REQUIRED, goals: REQUIRED },
+  contributions: {
+    ownContributionDescription: REQUIRED,
+    ownContributionSek: OPTIONAL,
+    volunteerHoursPerYear: OPTIONAL,
+    ownContributionInKind: OPTIONAL,
+    requestedSekPerYear: REQUIRED,
+    requestedInKind: OPTIONAL,
+  },
+  contact: { contactName: REQUIRED, contactEmail: REQUIRED, contactPhone: OPTIONAL },
+  attachments: {},
+} as const satisfies Record<string, Partial<Record<keyof ContentForCheck, typeof REQUIRED | typeof OPTIONAL>>>;
+
+const PROPOSAL_REQUIRED = Object.values(PROPOSAL_FIELDS).flatMap(
+  (fields) =>
+    Object.entries(fields)
+      .filter(([, need]) => need === REQUIRED)
+      .map(([name]) => name) as (keyof ContentForCheck)[],
+);
 
 const filled = (value: unknown) =>
   Array.isArray(value)

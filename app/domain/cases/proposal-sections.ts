@@ -1,9 +1,9 @@
 // The full proposal as a task list (docs/domain.md, "The proposal, section by section"): which
 // fields each section holds, and each section's status. Plain, shared by server and browser.
-import { missingFields, type ContentForCheck } from "./proposal-content";
+import { missingFields, PROPOSAL_FIELDS, type ContentForCheck } from "./proposal-content";
 
-export const PROPOSAL_SECTIONS = ["activity", "goals", "contributions", "contact", "attachments"] as const;
-export type ProposalSection = (typeof PROPOSAL_SECTIONS)[number];
+export type ProposalSection = keyof typeof PROPOSAL_FIELDS;
+export const PROPOSAL_SECTIONS = Object.keys(PROPOSAL_FIELDS) as ProposalSection[];
 
 /** The section's address in the URL (`/forslag/:id/del/:slug`), in Swedish like every address. */
 export const SECTION_SLUGS: Record<ProposalSection, string> = {
@@ -14,30 +14,10 @@ export const SECTION_SLUGS: Record<ProposalSection, string> = {
   attachments: "bilagor",
 };
 
-export const SECTION_FIELDS = {
-  activity: [
-    "title",
-    "summary",
-    "areas",
-    "need",
-    "targetGroup",
-    "activities",
-    "periodStart",
-    "periodEnd",
-    "partnerOrganisations",
-  ],
-  goals: ["generalInterest", "municipalGoal", "addedValue", "goals"],
-  contributions: [
-    "ownContributionDescription",
-    "ownContributionSek",
-    "volunteerHoursPerYear",
-    "ownContributionInKind",
-    "requestedSekPerYear",
-    "requestedInKind",
-  ],
-  contact: ["contactName", "contactEmail", "contactPhone"],
-  attachments: [],
-} as const satisfies Record<ProposalSection, readonly string[]>;
+/** Each section's fields in form order (from the one list, proposal-content.ts). */
+export const SECTION_FIELDS = Object.fromEntries(
+  PROPOSAL_SECTIONS.map((section) => [section, Object.keys(PROPOSAL_FIELDS[section])]),
+) as { [S in ProposalSection]: (keyof (typeof PROPOSAL_FIELDS)[S])[] };
 
 /** "optional": the attachments, which a proposal may go without. */
 export type SectionStatus = "notStarted" | "inProgress" | "done" | "optional";

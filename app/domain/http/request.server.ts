@@ -1,14 +1,21 @@
 import { packRules } from "@casl/ability/extra";
 import { getI18n } from "~/i18n";
-import { abilityFor } from "../access/ability.server";
+import { abilityFor, can } from "../access/ability.server";
+import type { Action, AppAbility, SubjectType } from "../access/policy";
 import { perObject } from "../kernel/per-object";
 import { getLang } from "./lang.server";
-import { getPublicBody } from "../public-body/public-body.server";
+import { getPublicBody, NoPublicBodyError } from "../public-body/public-body.server";
 import { getUser, requireUser } from "../identity/session.server";
+
+const publicBodyOrUnavailable = () =>
+  getPublicBody().catch((error: unknown) => {
+    if (error instanceof NoPublicBodyError) throw new Response(error.message, { status: 503 });
+    throw error;
+  });
 
 /** What most loaders and actions start with: who asks, in which language, for which body. */
 export async function requestContext(request: Request) {
-  const [user, lang, publicBody] = await Promise.all([getUser(request), getLang(request), getPublicBody()]);
+  const [user, lang, publicBody] = await Promise.all([getUser(request), getLang(request), publicBodyOrUnavailable()]);
   const ability = abilityFor(user);
   return { user, lang, publicBody, ability, t: getI18n(lang).t };
 }
@@ -25,3 +32,19 @@ export const packedRules = perObject((ability: ReturnType<typeof abilityFor>) =>
 
 /** A 400 for a malformed request that no form could have produced. */
 export const badRequest = () => new Response("Ogiltig förfrågan", { status: 400 });
+
+/**
+ * Throws a 404 when the user may not do this: pages about other organisations' objects
+ * must not reveal that they exist (docs/domain.md, "Roles and who sees what").
+ */
+export function requireAbility(
+  ability: AppAbility,
+  action: Action,
+  type: SubjectType,
+  fields: Record<string, unknown>,
+  status: 403 | 404 = 404,
+) {
+  if (!can(ability, action, type, fields)) {
+    throw new Response(status === 404 ? "Sidan finns inte" : "Du har inte behörighet", { status });
+  }
+}

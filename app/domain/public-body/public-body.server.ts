@@ -15,15 +15,16 @@ export function getPublicBody() {
     const bodies = await cachedUntilTouched("settings", () => PublicBodyModel.find().lean());
     return bodies.find((b) => b.slug === slug) ?? (await PublicBodyModel.findOne({ slug }).lean());
   }).then((body) => {
-    if (!body) throw noPublicBody();
+    if (!body) throw new NoPublicBodyError();
     return body;
   });
 }
 
-function noPublicBody() {
-  return new Response("Ingen kommun är konfigurerad: kör `npm run seed` eller sätt PUBLIC_BODY_SLUG", {
-    status: 503,
-  });
+/** No public body matches PUBLIC_BODY_SLUG: the installation is not set up (a 503 for requests). */
+export class NoPublicBodyError extends Error {
+  constructor() {
+    super("Ingen kommun är konfigurerad: kör `npm run seed` eller sätt PUBLIC_BODY_SLUG");
+  }
 }
 
 export type PublicBodyDoc = Awaited<ReturnType<typeof getPublicBody>>;

@@ -19,7 +19,7 @@ import {
 } from "~/domain/agreements/agreements.server";
 import { redirect } from "@remix-run/node";
 import type { CaseDoc } from "~/domain/cases/engine.server";
-import { caseErrorResponse } from "~/domain/cases/errors.server";
+import { caseErrorResponse } from "~/domain/http/case-errors.server";
 import { invalid, parseForm, withFileError, type Submission } from "~/domain/http/forms.server";
 import { optionalUploadedFile } from "~/domain/http/uploads.server";
 import { badRequest } from "~/domain/http/request.server";

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { PageHeading } from "~/components/layout";
 import { htmlOnly } from "~/components/page-handle";
 import { requireContext } from "~/domain/http/request.server";
-import { pageMeta } from "~/domain/kernel/meta";
+import { pageMeta } from "~/domain/http/meta";
 import { startPage } from "~/domain/start/start-page.server";
 import { OfficeSections } from "./office";
 import { OfficerSections } from "./officer";

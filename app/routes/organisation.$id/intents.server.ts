@@ -1,8 +1,7 @@
 import { Types } from "mongoose";
-import { requireAbility } from "~/domain/access/ability.server";
 import type { AppAbility } from "~/domain/access/policy";
 import { invalid, parseForm, withFileError } from "~/domain/http/forms.server";
-import { badRequest } from "~/domain/http/request.server";
+import { badRequest, requireAbility } from "~/domain/http/request.server";
 import { uploadedFile } from "~/domain/http/uploads.server";
 import { redirectWithToast, type SessionUser } from "~/domain/identity/session.server";
 import { LockBusyError } from "~/domain/kernel/claims.server";

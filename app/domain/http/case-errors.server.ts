@@ -1,8 +1,8 @@
 import { data } from "@remix-run/node";
-import { CaseConflictError } from "./engine.server";
-import { TransitionError } from "./lifecycle";
-import { AssessmentError } from "./decision.server";
-import { DialogueError } from "./dialogue.server";
+import { CaseConflictError } from "../cases/engine.server";
+import { TransitionError } from "../cases/lifecycle";
+import { AssessmentError } from "../cases/decision.server";
+import { DialogueError } from "../cases/dialogue.server";
 import { AgreementError } from "../agreements/agreements.server";
 
 /**
