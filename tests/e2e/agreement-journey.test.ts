@@ -190,7 +190,7 @@ describe("the agreement", { timeout: 120_000 }, () => {
     await org.page.getByRole("button", { name: "Säg upp överenskommelsen" }).click();
     await org.page.getByText("Överenskommelsen är uppsagd. Båda parter har fått besked.").waitFor();
     await org.page
-      .getByText(/Lina Verksamhetschef har sagt upp överenskommelsen\. Den upphör \d{4}-\d{2}-\d{2}/)
+      .getByText(/Lina Verksamhetschef har sagt upp överenskommelsen\. Den upphör \d{1,2} [a-zåäö]+ \d{4}/)
       .waitFor();
     await look(org.page, "avtal-uppsagt");
 
