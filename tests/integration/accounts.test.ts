@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SessionModel } from "#models/session";
 import { UserModel } from "#models/user";
 import { upsertUser } from "~/domain/demo/factories.server";
+import { beginLoginAttempt } from "~/domain/identity/rate-limit.server";
 import { startTestApp, type TestApp } from "../support/app";
 import { Client, DEMO, loginAs, signUp } from "../support/http";
 import { linkIn, recipients } from "../support/smtp";
@@ -236,6 +237,20 @@ describe("login rate limiting", () => {
     expect(statuses.filter((s) => s === 429)).toHaveLength(15);
     const right = await new Client(app.url).post("/logga-in", { email, password: "det rätta lösenordet" });
     expect(right.status).toBe(429);
+  });
+
+  it("never allows more than 5 attempts in any 15 minutes, also across a quarter hour", async () => {
+    const email = `glidande-${Date.now()}@forening.example`;
+    const MIN = 60 * 1000;
+    // Five failures at 14:59 of some quarter hour; a fixed window would allow five more at 15:01.
+    const quarter = 15 * MIN;
+    const start = Math.ceil(Date.now() / quarter) * quarter + 14 * MIN + 59_000;
+    for (let i = 0; i < 5; i++) expect((await beginLoginAttempt(email, "192.0.2.7", start)).allowed).toBe(true);
+    const justAfter = await beginLoginAttempt(email, "192.0.2.7", start + 2 * MIN);
+    expect(justAfter).toEqual({ allowed: false, minutes: 13 });
+    expect((await beginLoginAttempt(email, "192.0.2.7", start + 14 * MIN)).allowed).toBe(false);
+    // Fifteen minutes after the first attempts their slots free up, one for each.
+    expect((await beginLoginAttempt(email, "192.0.2.7", start + 15 * MIN + 1000)).allowed).toBe(true);
   });
 });
 

@@ -1,3 +1,4 @@
+import { LRUCache } from "lru-cache";
 import { subject as asSubject } from "@casl/ability";
 import { accessibleBy } from "@casl/mongoose";
 import type { SessionUser } from "../identity/session.server";
@@ -29,7 +30,7 @@ export function toAbilityUser(user: SessionUser | null): AbilityUser | null {
   };
 }
 
-const keptAbilities = new Map<string, AppAbility>();
+const keptAbilities = new LRUCache<string, AppAbility>({ max: 2000 });
 
 /**
  * The person's ability. Its rules follow only from their id and memberships, so one ability is
@@ -41,7 +42,6 @@ export function abilityFor(user: SessionUser | null): AppAbility {
   const key = JSON.stringify(abilityUser);
   let ability = keptAbilities.get(key);
   if (!ability) {
-    if (keptAbilities.size >= 2000) keptAbilities.clear();
     ability = defineAbilityFor(abilityUser);
     keptAbilities.set(key, ability);
   }

@@ -1,3 +1,4 @@
+import { LRUCache } from "lru-cache";
 import * as client from "openid-client";
 import type { Types } from "mongoose";
 import { IdentityProviderModel, type IdentityProvider } from "#models/identity-provider";
@@ -80,8 +81,8 @@ export const redirectUri = () => new URL("/logga-in/retur", getEnv().APP_URL).to
 // Plain http is only for a provider on this machine (development and tests).
 const isLoopback = (url: URL) => ["127.0.0.1", "localhost", "[::1]"].includes(url.hostname);
 
-const discovered = new Map<string, { metadata: client.ServerMetadata; at: number }>();
-const DISCOVERY_TTL_MS = 10 * 60 * 1000;
+// Bounded (providers are few, but issuers come from administrators' input) and timed.
+const discovered = new LRUCache<string, { metadata: client.ServerMetadata }>({ max: 100, ttl: 10 * 60 * 1000 });
 
 /**
  * The provider's configuration: its discovery document (cached ten minutes per issuer) with
@@ -93,10 +94,10 @@ async function configOf(provider: ProviderDoc): Promise<client.Configuration> {
   const insecure = issuer.protocol === "http:" && isLoopback(issuer);
   const execute = insecure ? [client.allowInsecureRequests] : [];
   let hit = discovered.get(provider.issuer);
-  if (!hit || Date.now() - hit.at > DISCOVERY_TTL_MS) {
+  if (!hit) {
     try {
       const found = await client.discovery(issuer, provider.clientId, undefined, undefined, { execute, timeout: 10 });
-      hit = { metadata: found.serverMetadata(), at: Date.now() };
+      hit = { metadata: found.serverMetadata() };
       discovered.set(provider.issuer, hit);
     } catch (error) {
       throw new OidcError("unavailable", codeOf(error));

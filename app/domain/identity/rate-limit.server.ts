@@ -2,29 +2,36 @@ import { AttemptSlotModel } from "#models/attempt-slot";
 import { isDuplicateKey } from "../kernel/claims.server";
 import { clockNow } from "../kernel/clock";
 
-// Sign-in throttling shared by all app instances. Each attempt takes a numbered slot in a
-// fixed 15-minute window by inserting it under a unique `_id`, so the limit holds under
-// parallel guesses on FerretDB (whose counters are not atomic) and on MongoDB alike. The
-// password is checked only after a slot was taken.
+// Sign-in throttling shared by all app instances (decision 003): a sliding window. A key has as
+// many numbered slots as its limit; an attempt takes a free slot for 15 minutes by inserting it
+// under a unique `_id`, or takes over one whose 15 minutes have passed (removing exactly that
+// one). So no 15 minutes anywhere hold more attempts than the limit (a fixed window allowed twice
+// the limit across its boundary), under parallel guesses on FerretDB (whose counters are not
+// atomic) and on MongoDB alike. The password is checked only after a slot was taken.
 const WINDOW_MS = 15 * 60 * 1000;
 export const LOGIN_LIMITS = { account: 5, ip: 30 };
 type Scope = keyof typeof LOGIN_LIMITS;
 
-/** Takes the lowest free slot of `key` in the current window; null when all are taken. */
-async function takeSlot(scope: Scope, key: string, now: number): Promise<string | null> {
-  const window = Math.floor(now / WINDOW_MS);
-  const taken = new Set((await AttemptSlotModel.find({ scope, key, window }).select("_id").lean()).map((s) => s._id));
+/** Takes a free or expired slot of `key`; otherwise when the first of them frees up. */
+async function takeSlot(scope: Scope, key: string, now: number): Promise<{ id: string } | { freeAt: number }> {
+  const held = new Map(
+    (await AttemptSlotModel.find({ scope, key }).select("expiresAt").lean()).map((s) => [s._id, s.expiresAt]),
+  );
   for (let slot = 1; slot <= LOGIN_LIMITS[scope]; slot++) {
-    const id = `${scope}:${key}:${window}:${slot}`;
-    if (taken.has(id)) continue;
+    const id = `${scope}:${key}:${slot}`;
+    const until = held.get(id);
+    if (until && until.getTime() > now) continue;
+    // An expired slot: only that very slot is removed, never one another request took a moment ago.
+    if (until && (await AttemptSlotModel.deleteOne({ _id: id, expiresAt: until })).deletedCount === 0) continue;
     try {
-      await AttemptSlotModel.create({ _id: id, scope, key, window, expiresAt: new Date((window + 1) * WINDOW_MS) });
-      return id;
+      await AttemptSlotModel.create({ _id: id, scope, key, expiresAt: new Date(now + WINDOW_MS) });
+      return { id };
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
     }
   }
-  return null;
+  const times = [...held.values()].map((d) => d.getTime()).filter((t) => t > now);
+  return { freeAt: times.length ? Math.min(...times) : now + WINDOW_MS };
 }
 
 export type LoginAttempt = { allowed: true; succeeded: () => Promise<void> } | { allowed: false; minutes: number };
@@ -36,16 +43,17 @@ export type LoginAttempt = { allowed: true; succeeded: () => Promise<void> } | {
  */
 export async function beginLoginAttempt(email: string, ip: string, now = Date.now()): Promise<LoginAttempt> {
   const account = await takeSlot("account", email, now);
-  const address = account ? await takeSlot("ip", ip, now) : null;
-  if (!account || !address) {
-    const end = (Math.floor(now / WINDOW_MS) + 1) * WINDOW_MS;
-    return { allowed: false, minutes: Math.max(1, Math.ceil((end - now) / 60000)) };
+  const address = "id" in account ? await takeSlot("ip", ip, now) : null;
+  if (!("id" in account) || !address || !("id" in address)) {
+    const refused = "id" in account ? address : account;
+    const freeAt = refused && "freeAt" in refused ? refused.freeAt : now + WINDOW_MS;
+    return { allowed: false, minutes: Math.max(1, Math.ceil((freeAt - now) / 60000)) };
   }
   return {
     allowed: true,
     succeeded: async () => {
       await AttemptSlotModel.deleteMany({ scope: "account", key: email });
-      await AttemptSlotModel.deleteOne({ _id: address });
+      await AttemptSlotModel.deleteOne({ _id: address.id });
     },
   };
 }

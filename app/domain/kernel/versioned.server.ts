@@ -1,3 +1,4 @@
+import { LRUCache } from "lru-cache";
 import mongoose, { type Model, type Types } from "mongoose";
 import { isDuplicateKey } from "./claims.server";
 import { clockNow } from "./clock";
@@ -61,14 +62,15 @@ export interface Committed<R> {
 }
 
 // Settled events never change again: each instance keeps them once read, so a trail costs
-// lookups only for what is new (bounded, oldest dropped first).
+// lookups only for what is new (bounded, least recently used dropped first).
 const SETTLED_MAX = 50_000;
-/** Derived lists kept (a few per record version; oldest dropped first). */
+/** Derived lists kept (a few per record version; least recently used dropped first). */
 const DERIVED_MAX = 5_000;
 
 export function versionedRecords<R extends VersionedRecord, Effect>(kind: RecordKind<R, Effect>) {
-  const settled = new Map<string, TrailEvent>();
-  const derived = new Map<string, unknown>();
+  const settled = new LRUCache<string, TrailEvent>({ max: SETTLED_MAX });
+  // Values may be anything a caller derives, so they are boxed for the cache (which holds objects).
+  const derived = new LRUCache<string, { value: unknown }>({ max: DERIVED_MAX });
   type Patch = Partial<R>;
 
   /**
@@ -179,7 +181,6 @@ export function versionedRecords<R extends VersionedRecord, Effect>(kind: Record
     const loaded = await Promise.all(missing.map((id) => kind.events.findById(id).lean<TrailEvent>()));
     for (const e of loaded) {
       if (!e || e.effectsPending) continue;
-      if (settled.size >= SETTLED_MAX) settled.delete(settled.keys().next().value as string);
       settled.set(String(e._id), e);
     }
     const fresh = new Map(loaded.flatMap((e) => (e ? [[String(e._id), e] as const] : [])));
@@ -201,11 +202,11 @@ export function versionedRecords<R extends VersionedRecord, Effect>(kind: Record
     read: () => Promise<{ value: T; complete: boolean }>,
   ): Promise<T> {
     const key = `${mongoose.connection.name}:${String(record._id)}:${record.version}:${part}`;
-    if (derived.has(key)) return derived.get(key) as T;
+    const hit = derived.get(key);
+    if (hit) return hit.value as T;
     const { value, complete } = await read();
     if (complete) {
-      if (derived.size >= DERIVED_MAX) derived.delete(derived.keys().next().value as string);
-      derived.set(key, value);
+      derived.set(key, { value });
     }
     return value;
   }

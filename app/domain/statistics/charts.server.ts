@@ -1,3 +1,4 @@
+import { LRUCache } from "lru-cache";
 import * as vega from "vega";
 import { compile, type TopLevelSpec } from "vega-lite";
 
@@ -9,7 +10,7 @@ const FONT = "DejaVu Sans, Verdana, sans-serif";
 const GREEN = "#1d6b44";
 const COLORS = [GREEN, "#b35900", "#4a4a8a"];
 
-const drawn = new Map<string, string>();
+const drawn = new LRUCache<string, string>({ max: 100 });
 
 // Numbers the Swedish way: 160 000, not 160,000.
 vega.formatLocale({ decimal: ",", thousands: "\u00a0", grouping: [3], currency: ["", "\u00a0kr"] });
@@ -31,7 +32,6 @@ async function svgOf(spec: TopLevelSpec) {
   const svg = (await view.toSVG()).replace("<svg ", '<svg aria-hidden="true" focusable="false" ');
   view.finalize();
   // A few dozen distinct charts at most (filters × figures); forget the oldest beyond that.
-  if (drawn.size > 100) drawn.delete(drawn.keys().next().value as string);
   drawn.set(key, svg);
   return svg;
 }
