@@ -1,7 +1,11 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { matchRoutes, type AgnosticRouteObject } from "@remix-run/router";
+import type { AgnosticRouteObject } from "@remix-run/router";
 import { describe, expect, it } from "vitest";
+
+// The build the server really loads: Node's `require` picks the router's CommonJS file, the one
+// patches/ changes (an `import` here would get the untouched ES module build the browser uses).
+const { matchRoutes } = createRequire(import.meta.url)("@remix-run/router") as typeof import("@remix-run/router");
 
 // The server's route matching keeps its answers (patches/, docs/decisions/019-route-matching-kept.md).
 // These tests hold it to giving every caller the same answer as before, in a copy of its own.
@@ -29,9 +33,12 @@ const routes: AgnosticRouteObject[] = [
 const ids = (path: string) => matchRoutes(routes, path)?.map((m) => m.route.id) ?? null;
 
 describe("route matching on the server", () => {
-  it("is the patched version (the install applied patches/)", () => {
+  it("is the patched version the server loads (the install applied patches/)", () => {
     const file = createRequire(import.meta.url).resolve("@remix-run/router");
+    expect(file).toMatch(/router\.cjs\.js$/);
     expect(readFileSync(file, "utf8")).toContain("Patched (Samverka");
+    // The app's server build requires the same file (it is not bundled into build/server).
+    expect(readFileSync("build/server/index.js", "utf8")).not.toContain("function matchRoutes(");
   });
 
   it("finds the right routes and parameters for each address, asked once or many times", () => {
