@@ -719,6 +719,22 @@ describe("confidentiality mark", () => {
     expect(await CaseEventModel.countDocuments({ caseId: c._id, type: "confidentialityChanged" })).toBe(1);
     const lina = await loginAs(app.url, DEMO.orgAdminB);
     expect((await lina.post(page, { intent: "setConfidential" })).status).toBe(404);
+    // An officer of another department, a politician and a stranger cannot change it either.
+    const kultur = await DepartmentModel.findOne({ slug: "kultur-fritid" }).lean();
+    const other = `kultur.sekretess-${Date.now()}@exempelkommun.se`;
+    await upsertUser({
+      email: other,
+      name: "Kim Kultur",
+      password: DEMO.password,
+      staff: { publicBodyId: c.publicBodyId, role: "officer", departmentIds: [kultur!._id] },
+    });
+    for (const who of [other, DEMO.politician]) {
+      const client = await loginAs(app.url, who);
+      expect((await client.post(page, { intent: "setConfidential" })).status, who).toBe(404);
+    }
+    expect((await new Client(app.url).post(page, { intent: "setConfidential" })).status).toBe(302);
+    expect((await loadCaseById(c.publicBodyId, c._id))?.confidential).toBe(true);
+    expect(await CaseEventModel.countDocuments({ caseId: c._id, type: "confidentialityChanged" })).toBe(1);
   });
 });
 

@@ -24,11 +24,13 @@ const counted = async (id: string) =>
 
 describe("a lease", () => {
   it("is released only by its holder, and a holder past its lease cannot write after the next one", async () => {
-    const slow = await takeLease("lease-test:a", 50);
+    // The lease's time is given, so a slow test machine cannot let it expire early.
+    const t0 = new Date();
+    const at = (ms: number) => new Date(t0.getTime() + ms);
+    const slow = await takeLease("lease-test:a", 50, t0);
     expect(slow).not.toBeNull();
-    expect(await takeLease("lease-test:a", 50)).toBeNull();
-    await sleep(80);
-    const next = await takeLease("lease-test:a", 60_000);
+    expect(await takeLease("lease-test:a", 50, at(10))).toBeNull();
+    const next = await takeLease("lease-test:a", 60_000, at(80));
     expect(next?.fence).toBeGreaterThan(slow!.fence);
     // The slow holder's `finally` removes nothing of the next holder's.
     await releaseLease(slow!);
@@ -47,10 +49,13 @@ describe("a lease", () => {
 
   it("lets two writers of one lock run one after the other, the one past its lease writing nothing", async () => {
     const writes: string[] = [];
+    // The slow holder writes only after the next one has (whatever the machine's speed).
+    let fastWrote = () => {};
+    const fastDone = new Promise<void>((resolve) => (fastWrote = resolve));
     const slow = withLock(
       "lease-test:b",
       async (lease) => {
-        await sleep(150); // past its 50 ms lease
+        await fastDone; // past its 50 ms lease
         try {
           await fencedSet(StatisticsModel, "lease-test-b", lease, { counters: { slow: 1 } });
           writes.push("slow");
@@ -67,8 +72,9 @@ describe("a lease", () => {
       async (lease) => {
         await fencedSet(StatisticsModel, "lease-test-b", lease, { counters: { fast: 1 } });
         writes.push("fast");
+        fastWrote();
       },
-      { waitMs: 2_000 },
+      { waitMs: 5_000 },
     );
     await Promise.all([slow, fast]);
     expect(writes).toEqual(["fast", "slow refused"]);
