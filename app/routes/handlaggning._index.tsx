@@ -128,32 +128,8 @@ export default function Inbox() {
           {params.get("organisation") ? (
             <input type="hidden" name="organisation" value={params.get("organisation") ?? ""} />
           ) : null}
-          <div className="field">
-            <label htmlFor="inbox-olderThan" className="field__label">
-              {t("inbox.olderThan")}
-            </label>
-            <input
-              id="inbox-olderThan"
-              name="olderThan"
-              inputMode="numeric"
-              className="input input--tiny"
-              key={params.get("olderThan") ?? ""}
-              defaultValue={params.get("olderThan") ?? ""}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="inbox-quietFor" className="field__label">
-              {t("inbox.quietFor")}
-            </label>
-            <input
-              id="inbox-quietFor"
-              name="quietFor"
-              inputMode="numeric"
-              className="input input--tiny"
-              key={params.get("quietFor") ?? ""}
-              defaultValue={params.get("quietFor") ?? ""}
-            />
-          </div>
+          <DaysFilter name="olderThan" label={t("inbox.olderThan")} value={params.get("olderThan")} />
+          <DaysFilter name="quietFor" label={t("inbox.quietFor")} value={params.get("quietFor")} />
           <FilterSelect
             id="inbox-sort"
             name="sort"
@@ -171,5 +147,24 @@ export default function Inbox() {
         <Pagination page={data.page} pages={data.pages} />
       </section>
     </>
+  );
+}
+
+/** A number of days to filter by (a GET field: kept in the address, shown again after a search). */
+function DaysFilter({ name, label, value }: { name: string; label: string; value: string | null }) {
+  return (
+    <div className="field">
+      <label htmlFor={`inbox-${name}`} className="field__label">
+        {label}
+      </label>
+      <input
+        id={`inbox-${name}`}
+        name={name}
+        inputMode="numeric"
+        className="input input--tiny"
+        key={value ?? ""}
+        defaultValue={value ?? ""}
+      />
+    </div>
   );
 }
