@@ -463,7 +463,7 @@ const cases: Shape<typeof sv> = {
     sorts: { received: "Newest first", oldest: "Oldest first", caseNumber: "Case number", activity: "Latest activity" },
     filter: "Show",
     age: "Days since received",
-    quiet: "Days since last activity",
+    quiet: "Days without activity",
     page: "Page {{page}} of {{pages}}",
     prev: "Previous page",
     next: "Next page",

@@ -765,7 +765,7 @@ describe("inbox filters", () => {
         "",
       );
       expect(html).toContain("Filtrerbar");
-      expect(html).toContain('data-label="Dagar sedan senaste aktivitet"><div>10</div>');
+      expect(html).toContain('data-label="Dagar utan aktivitet"><div>10</div>');
       expect(await (await later.get("/handlaggning?quietFor=11&q=Filtrerbar")).text()).not.toContain("Filtrerbar</a>");
     } finally {
       setClock(null);
