@@ -51,6 +51,18 @@ describe("the organisation's start page for an agreement in force", () => {
     if (next) expect(shown).toContain(`Nästa utbetalning: ${formatSek(next.amountSek).replaceAll("\u00a0", " ")} den`);
     else expect(shown).not.toContain("Nästa utbetalning");
 
+    // The case page says the same, on a fixed day (20 May 2027; a session made that day).
+    await at("2027-05-20T10:00:00Z", async () => {
+      const then = await sessionFor(app.url, DEMO.orgAdminB);
+      const page = (await (await then.get(`/forslag/${String(c._id)}`)).text())
+        .replaceAll("<!-- -->", "")
+        .replaceAll("\u00a0", " ");
+      const next = page.slice(page.indexOf('id="next-step"'));
+      expect(next).toContain("Avtalet gäller 15 januari 2027 – 31 december 2028");
+      expect(next).toContain("Nästa uppföljningsrapport: 2027, senast 31 januari 2028");
+      expect(next).toContain("Nästa utbetalning: 37 500 kr den 1 juli 2027");
+    });
+
     // After the 2027 report is sent, the next one is 2028's.
     const current = (await loadCaseById(c.publicBodyId, c._id))!;
     // The report on 2027 is sent in January 2028, once the year is over.

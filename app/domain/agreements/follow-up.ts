@@ -1,3 +1,4 @@
+import { dayOf } from "../kernel/days";
 // Follow-up of an active agreement (docs/domain.md, "The agreement"): one report per year of the
 // term, due on 31 January of the next year, as the standard text says. Plain.
 
@@ -46,3 +47,30 @@ export const yearHasBegun = (year: number, start: string, today: string) => `${y
 /** The next payment the plan promises from `today` (YYYY-MM-DD) on, if any. */
 export const nextPayment = (plan: { date: Date; amountSek: number }[], today: string) =>
   plan.find((p) => p.date.toISOString() >= `${today}T00:00:00.000Z`) ?? null;
+
+/**
+ * An agreement in force as its organisation follows it, on `today` (YYYY-MM-DD, Swedish): the
+ * term, the next report with its due day, the next planned payment. Null when not in force.
+ */
+export function agreementInForce(
+  c: {
+    status: string;
+    agreement?: {
+      start?: Date;
+      end?: Date;
+      reports?: { year: number; status: string }[];
+      plan?: { date: Date; amountSek: number }[];
+    } | null;
+  },
+  today: string,
+) {
+  const a = c.agreement;
+  if (c.status !== "active" || !a?.start || !a.end) return null;
+  const payment = nextPayment(a.plan ?? [], today);
+  return {
+    start: dayOf(a.start),
+    end: dayOf(a.end),
+    nextReport: nextReport(reportSchedule(a.start, a.end), a.reports ?? []),
+    nextPayment: payment ? { date: dayOf(payment.date), amountSek: payment.amountSek } : null,
+  };
+}

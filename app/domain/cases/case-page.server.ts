@@ -18,7 +18,9 @@ import {
 } from "./engine.server";
 import { sectionStatuses } from "./proposal-sections";
 import { directory } from "./read-model.server";
-import { dayOf } from "../kernel/days";
+import { dayOf, swedishToday } from "../kernel/days";
+import { clockNow } from "../kernel/clock";
+import { agreementInForce } from "../agreements/follow-up";
 
 /** What every case page shows: facts, who handles it, the trail and the document list. */
 export async function casePageData(c: CaseDoc, options: { staff: boolean; actor: CaseRelation }) {
@@ -79,6 +81,8 @@ export async function casePageData(c: CaseDoc, options: { staff: boolean; actor:
       completedSections: c.completedSections ?? [],
     },
     agreement: c.agreement ? { number: c.agreement.number } : null,
+    /** For an agreement in force: its term, the next report and the next planned payment. */
+    inForce: agreementInForce(c, swedishToday(clockNow())),
     // The full proposal's task list, while the organisation writes it.
     sections: c.kind === "proposal" ? sectionStatuses({ ...c, attachmentCount: attachments.length }) : [],
     organisation: org

@@ -3,8 +3,8 @@ import type { Types } from "mongoose";
 import { departmentsOf, directory, keptForList, readableCases, type CaseRow } from "./read-model.server";
 import type { CaseStatus } from "./lifecycle";
 import { CLOSED_STATUSES, isIn, shownStatus } from "./statuses";
-import { nextPayment, nextReport, reportSchedule } from "../agreements/follow-up";
-import { dayOf, swedishToday } from "../kernel/days";
+import { agreementInForce } from "../agreements/follow-up";
+import { swedishToday } from "../kernel/days";
 import type { AppAbility } from "../access/policy";
 import { clockNow } from "../kernel/clock";
 import { escapeRegex } from "../kernel/validation";
@@ -150,18 +150,7 @@ export async function inbox(publicBodyId: Types.ObjectId, ability: AppAbility, q
  * handles each and whether a meeting invitation waits for them.
  */
 /** An agreement in force as its organisation follows it: the term, the next report and payment. */
-function inForce(c: CaseRow) {
-  const a = c.agreement;
-  if (c.status !== "active" || !a?.start || !a.end) return null;
-  const report = nextReport(reportSchedule(a.start, a.end), a.reports ?? []);
-  const payment = nextPayment(a.plan ?? [], swedishToday(clockNow()));
-  return {
-    start: dayOf(a.start),
-    end: dayOf(a.end),
-    nextReport: report,
-    nextPayment: payment ? { date: dayOf(payment.date), amountSek: payment.amountSek } : null,
-  };
-}
+const inForce = (c: CaseRow) => agreementInForce(c, swedishToday(clockNow()));
 
 const closed = (status: CaseStatus) => (isIn(CLOSED_STATUSES, status) ? 1 : 0);
 

@@ -1,3 +1,4 @@
+import { AgreementInForce } from "~/components/agreement-in-force";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -124,6 +125,7 @@ export default function ProposalPage() {
         <section className="panel case-grid__next" aria-labelledby="next-step">
           <h2 id="next-step">{t("cases.nextTitle")}</h2>
           <p>{t(`cases.next.${c.shownStatus}`)}</p>
+          {data.inForce ? <AgreementInForce a={data.inForce} /> : null}
           <CaseSummary data={data} />
         </section>
         <div className="case-grid__main">

@@ -3,8 +3,7 @@ import { useTranslation } from "react-i18next";
 import { StatusBadge } from "~/components/case";
 import { StackedTable } from "~/components/stacked-table";
 import type { StartPageData } from "~/domain/start/start-page.server";
-import { useLang } from "~/components/root-data";
-import { formatDate, formatSek } from "~/i18n";
+import { AgreementInForce } from "~/components/agreement-in-force";
 
 type Data = NonNullable<StartPageData["organisation"]>;
 
@@ -63,25 +62,5 @@ export function OrganisationSections({ data }: { data: Data }) {
  */
 function NextStep({ c }: { c: Data["cases"][number] }) {
   const { t } = useTranslation();
-  const lang = useLang();
-  const a = c.agreement;
-  if (!a) return <>{t(`cases.next.${c.status}`)}</>;
-  return (
-    <ul className="plain-list">
-      <li>{t("start.org.term", { start: formatDate(a.start, lang), end: formatDate(a.end, lang) })}</li>
-      <li>
-        {a.nextReport
-          ? t("start.org.nextReport", { year: a.nextReport.year, due: formatDate(a.nextReport.due, lang) })
-          : t("start.org.noReportLeft")}
-      </li>
-      {a.nextPayment ? (
-        <li>
-          {t("start.org.nextPayment", {
-            date: formatDate(a.nextPayment.date, lang),
-            amount: formatSek(a.nextPayment.amountSek),
-          })}
-        </li>
-      ) : null}
-    </ul>
-  );
+  return c.agreement ? <AgreementInForce a={c.agreement} /> : <>{t(`cases.next.${c.status}`)}</>;
 }
