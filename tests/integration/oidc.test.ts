@@ -596,7 +596,7 @@ describe("a fresh e-ID authentication before signing (step-up)", () => {
     expect((await UserModel.findById(cast.member._id).lean())?.externalIdentities.map((i) => i.subject)).toEqual([
       "lina-steg",
     ]);
-  });
+  }, 90_000);
 });
 
 describe("the providers in /admin", () => {

@@ -113,9 +113,14 @@ const fail = (reason: "eid"): never => {
   throw new AgreementError(reason);
 };
 
-/** Waits (a few seconds at most) for the twin request that took the step-up to record its signature. */
+const TWIN_WAIT_MS = 30_000;
+
+/**
+ * Waits for the twin request that took the step-up to record its signature: as long as that
+ * request may take on a busy server (its answer is this one's), 30 seconds at most.
+ */
 async function twinSigned(c: CaseDoc, user: SessionUser, seen: SeenVersion) {
-  for (let i = 0; i < 50; i++) {
+  for (const deadline = Date.now() + TWIN_WAIT_MS; Date.now() < deadline;) {
     const fresh = await loadCaseById(c.publicBodyId, c._id);
     if (fresh && hasSigned(fresh, user, seen)) return true;
     await new Promise((resolve) => setTimeout(resolve, 100));
