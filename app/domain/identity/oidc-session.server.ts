@@ -102,8 +102,7 @@ const stepUpKey = (s: StepUp) => `step-up:${s.id ?? ""}`;
 export async function takeStepUp(request: Request, signing: string): Promise<StepUp | "used" | null> {
   const stepUp = await freshStepUp(request, signing);
   if (!stepUp) return null;
-  if (!(await claimOnce(stepUpKey(stepUp), STEP_UP_VALID_MS * 2))) return "used";
-  const token = await sessionToken(request);
-  if (token) await SessionModel.updateOne({ _id: sha256(token) }, { $unset: { stepUp: "" } });
-  return stepUp;
+  // The step-up stays in the session, used up by its claim (which outlives its five minutes): a
+  // twin that reads the session after this request must still learn "used", not "none".
+  return (await claimOnce(stepUpKey(stepUp), STEP_UP_VALID_MS * 2)) ? stepUp : "used";
 }
