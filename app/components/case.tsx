@@ -270,13 +270,32 @@ export function TransitionPanel({
     <section className="panel" aria-labelledby={`${intent}-heading`}>
       <h2 id={`${intent}-heading`}>{heading}</h2>
       <p>{lead}</p>
-      <Form method="post">
-        <input type="hidden" name="intent" value={intent} />
-        <input type="hidden" name="version" value={version} />
-        <button type="submit" className={secondary ? "button button--secondary" : "button"}>
-          {button}
-        </button>
-      </Form>
+      <IntentButton intent={intent} version={version} secondary={secondary}>
+        {button}
+      </IntentButton>
     </section>
+  );
+}
+
+/** One button that posts an intent with the version the person saw (case and agreement pages). */
+export function IntentButton({
+  intent,
+  version,
+  secondary = false,
+  children,
+}: {
+  intent: string;
+  version: number;
+  secondary?: boolean;
+  children: React.ReactNode;
+}) {
+  return (
+    <Form method="post">
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="version" value={version} />
+      <button type="submit" className={secondary ? "button button--secondary" : "button"}>
+        {children}
+      </button>
+    </Form>
   );
 }

@@ -877,6 +877,12 @@ describe("routing without JavaScript", () => {
     const shown = await sara.post(page, { intent: "showOfficers", departmentId: String(social?._id) });
     expect(shown.headers.get("Location")).toBe(`${page}?forvaltning=${String(social?._id)}#route-heading`);
     expect((await sara.post(page, { intent: "showOfficers", "departmentId[$ne]": "" })).status).toBe(400);
+    // Only staff who may read the case reach its routing form: the organisation and a politician get 404.
+    for (const who of [DEMO.orgAdminB, DEMO.politician]) {
+      const client = await sessionFor(app.url, who);
+      const res = await client.post(page, { intent: "showOfficers", departmentId: String(social?._id) });
+      expect(res.status, who).toBe(404);
+    }
     // The department shown with its own officer: routed there.
     const routed = await sara.post(page, {
       intent: "route",

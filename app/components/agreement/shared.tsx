@@ -1,3 +1,4 @@
+import { IntentButton } from "../case";
 import { getFormProps, type FormMetadata, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import type { AgreementView } from "~/domain/agreements/agreements.server";
@@ -81,13 +82,11 @@ export function ActionPanel({
   children: React.ReactNode;
 }) {
   return (
-    <Form method="post" className="panel">
+    <div className="panel">
       <p>{lead}</p>
-      <input type="hidden" name="intent" value={intent} />
-      <input type="hidden" name="version" value={version} />
-      <button type="submit" className={secondary ? "button button--secondary" : "button"}>
+      <IntentButton intent={intent} version={version} secondary={secondary}>
         {children}
-      </button>
-    </Form>
+      </IntentButton>
+    </div>
   );
 }
