@@ -778,6 +778,9 @@ describe("inbox filters", () => {
     );
     expect(await list("q=%28%5B.*&sort=oldest")).not.toContain("Filtrerbar"); // regex characters are literal
     expect((await sara.get("/handlaggning?department[$ne]=x&page=-4&sort=evil")).status).toBe(200);
+    // Odd day filters are ignored, never an error.
+    for (const q of ["quietFor[$ne]=1", "quietFor=<script>", "quietFor=-3", `quietFor=${"9".repeat(5000)}`])
+      expect((await sara.get(`/handlaggning?${q}&q=Filtrerbar`)).status, q.slice(0, 20)).toBe(200);
   });
 });
 

@@ -62,6 +62,18 @@ describe("an identity's link", () => {
     ).rejects.toMatchObject({ code: 11000 });
   });
 
+  it("is completed by a retry after a crash between the link and the account's entry", async () => {
+    const person = await account("krasch");
+    // The first write happened, the second did not.
+    await IdentityLinkModel.create({ _id: `${ISSUER}|krasch`, userId: person._id, linkedAt: new Date() });
+    expect(await holders("krasch")).toEqual([]);
+    await linkIdentity(person._id, identity("krasch"));
+    await linkIdentity(person._id, identity("krasch"));
+    expect(await holders("krasch")).toEqual([String(person._id)]);
+    const entries = (await UserModel.findById(person._id).lean())?.externalIdentities ?? [];
+    expect(entries.filter((e) => e.subject === "krasch")).toHaveLength(1);
+  });
+
   it("is removed with the identity, so another account may link it afterwards", async () => {
     const [first, second] = [await account("bort"), await account("sedan")];
     await UserModel.updateOne({ _id: first._id }, { $set: { passwordHash: "x" } });
