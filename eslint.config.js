@@ -61,24 +61,19 @@ export default tseslint.config(
   },
   {
     // The domain answers in its own terms (errors, values), never with HTTP: the web adapter
-    // (app/domain/http, and the cookie sessions in identity/) turns them into responses.
+    // (app/http: requests, cookies, responses) turns them into responses.
     files: ["app/domain/**/*.ts"],
-    ignores: [
-      "app/domain/http/**",
-      "app/domain/identity/session.server.ts",
-      "app/domain/identity/oidc-session.server.ts",
-      "app/domain/kernel/days.ts",
-    ],
+    ignores: ["app/domain/kernel/days.ts"],
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ regex: "^@remix-run/", message: "The domain does not use Remix: see app/domain/http." }] },
+        { patterns: [{ regex: "^@remix-run/", message: "The domain does not use Remix: see app/http." }] },
       ],
       "no-restricted-syntax": [
         "error",
         {
           selector: "NewExpression[callee.name='Response']",
-          message: "The domain throws its own errors; app/domain/http turns them into responses.",
+          message: "The domain throws its own errors; app/http turns them into responses.",
         },
         {
           selector:

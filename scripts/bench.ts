@@ -197,7 +197,7 @@ async function runOne(n: number) {
   ];
   if (process.env.BENCH_PROFILE) {
     const { loadCaseById, caseTrail, listCaseDocuments } = await import("../app/domain/cases/engine.server");
-    const { casePageData } = await import("../app/domain/cases/case-page.server");
+    const { casePageData } = await import("../app/domain/casework/case-page.server");
     const { listDialogue } = await import("../app/domain/cases/dialogue.server");
     const timed = async <T>(label: string, fn: () => Promise<T>) => {
       const t = Date.now();
@@ -378,7 +378,7 @@ function load(url: string, headers?: Record<string, string>) {
 async function seed(n: number) {
   const { seedDemo } = await import("../app/domain/demo/seed.server");
   const factories = await import("../app/domain/demo/factories.server");
-  const { createUserSession } = await import("../app/domain/identity/session.server");
+  const { createUserSession } = await import("../app/http/session.server");
   const { DepartmentModel } = await import("#models/department");
   const { UserModel } = await import("#models/user");
   const body = await seedDemo();
@@ -552,7 +552,7 @@ async function copyCases(
     if (batch.proposals!.length >= 200) await flush();
   }
   await flush();
-  const { touch } = await import("../app/domain/cases/read-model.server");
+  const { touch } = await import("../app/domain/kernel/read-markers.server");
   await touch("cases");
   return sample;
 }

@@ -8,7 +8,7 @@ import {
   SUITABILITY_CHECKS,
   type CheckKey,
 } from "~/domain/cases/assessment";
-import type { CasePageData } from "~/domain/cases/case-page.server";
+import type { CasePageData } from "~/domain/casework/case-page.server";
 import { formatDate, formatNumber, formatSek } from "~/i18n";
 import { useLang } from "./root-data";
 import { assessmentSchema, conflictSchema, decisionSchema } from "~/schemas/assessment";

@@ -1,7 +1,7 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { CasePageData } from "~/domain/cases/case-page.server";
+import type { CasePageData } from "~/domain/casework/case-page.server";
 import { formatBytes } from "~/i18n";
 import { attachSchema } from "~/schemas/proposal";
 import { ErrorSummary, FileField, TextField } from "./forms";

@@ -1,8 +1,8 @@
 import { Form } from "@remix-run/react";
-import { statusKey } from "~/domain/cases/statuses";
+import { statusKey } from "~/domain/lifecycle/statuses";
 import { useTranslation } from "react-i18next";
 import { StackedTable } from "./stacked-table";
-import type { CasePageData } from "~/domain/cases/case-page.server";
+import type { CasePageData } from "~/domain/casework/case-page.server";
 import { formatDate, formatDateTime, formatNumber, formatSek } from "~/i18n";
 import { useLang } from "./root-data";
 import { SECTION_FIELDS, type ProposalSection } from "~/domain/cases/proposal-sections";

@@ -3,7 +3,7 @@ import { Form } from "@remix-run/react";
 import { AppLink } from "~/components/app-link";
 import { useTranslation } from "react-i18next";
 import { CASE_AREAS } from "#models/constants";
-import type { CasePageData } from "~/domain/cases/case-page.server";
+import type { CasePageData } from "~/domain/casework/case-page.server";
 import type { ProposalSection } from "~/domain/cases/proposal-sections";
 import { draftSchema, sectionSchema } from "~/schemas/proposal";
 import { AmountField, ChoiceGroup, DateField, ErrorSummary, TextAreaField, TextField } from "./forms";

@@ -3,7 +3,7 @@ import { CallToAction } from "~/components/call-to-action";
 import { useTranslation } from "react-i18next";
 import { htmlOnly } from "~/components/page-handle";
 import { useRootData } from "~/components/root-data";
-import { pageMeta } from "~/domain/http/meta";
+import { pageMeta } from "~/http/meta";
 
 export const meta = pageMeta("home.title");
 export const handle = htmlOnly;

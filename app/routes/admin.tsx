@@ -11,11 +11,11 @@ import { PageHeading } from "~/components/layout";
 import { useLang } from "~/components/root-data";
 import { formatDate } from "~/i18n";
 import { useSchemaForm } from "~/components/use-form";
-import { invalid, parseForm, readForm } from "~/domain/http/forms.server";
-import { pageMeta } from "~/domain/http/meta";
-import { requireContext, requireAbility } from "~/domain/http/request.server";
-import { redirectWithToast } from "~/domain/identity/session.server";
-import { inviteStaff, listDepartments, listStaff } from "~/domain/public-body/staff.server";
+import { invalid, parseForm, readForm } from "~/http/forms.server";
+import { pageMeta } from "~/http/meta";
+import { requireContext, requireAbility } from "~/http/request.server";
+import { redirectWithToast } from "~/http/session.server";
+import { inviteStaff, listDepartments, listStaff } from "~/domain/identity/staff.server";
 import {
   eurRateSchema,
   inviteStaffSchema,

@@ -7,9 +7,9 @@ import { InvalidLink } from "~/components/invalid-link";
 import { PageHeading } from "~/components/layout";
 import { useSchemaForm } from "~/components/use-form";
 import { resetPassword } from "~/domain/identity/accounts.server";
-import { invalid, parseForm, readForm } from "~/domain/http/forms.server";
-import { pageMeta } from "~/domain/http/meta";
-import { createUserSession, destroyAllSessions, redirectWithToast } from "~/domain/identity/session.server";
+import { invalid, parseForm, readForm } from "~/http/forms.server";
+import { pageMeta } from "~/http/meta";
+import { createUserSession, destroyAllSessions, redirectWithToast } from "~/http/session.server";
 import { findValidToken } from "~/domain/identity/tokens.server";
 import { resetSchema } from "~/schemas/account";
 

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { PageHeading } from "~/components/layout";
 import { useLang } from "~/components/root-data";
 import { getEnv } from "~/domain/kernel/env.server";
-import { pageMeta } from "~/domain/http/meta";
+import { pageMeta } from "~/http/meta";
 import { formatDateTime } from "~/i18n";
 
 export const meta = pageMeta("dev.mailTitle");

@@ -6,9 +6,9 @@ import { StatusBadge } from "~/components/case";
 import { PageHeading } from "~/components/layout";
 import { htmlOnly } from "~/components/page-handle";
 import { useLang } from "~/components/root-data";
-import { organisationCases } from "~/domain/cases/inbox.server";
-import { pageMeta } from "~/domain/http/meta";
-import { requireContext } from "~/domain/http/request.server";
+import { organisationCases } from "~/domain/casework/inbox.server";
+import { pageMeta } from "~/http/meta";
+import { requireContext } from "~/http/request.server";
 import { formatDate } from "~/i18n";
 
 export const handle = htmlOnly;

@@ -9,11 +9,11 @@ import { ChoiceGroup, ErrorSummary, SelectField, TextField } from "~/components/
 import { PageHeading } from "~/components/layout";
 import { useSchemaForm } from "~/components/use-form";
 import { can } from "~/domain/access/ability.server";
-import { invalid, parseForm, readForm } from "~/domain/http/forms.server";
-import { pageMeta } from "~/domain/http/meta";
+import { invalid, parseForm, readForm } from "~/http/forms.server";
+import { pageMeta } from "~/http/meta";
 import { createCase } from "~/domain/cases/proposals.server";
-import { requireContext } from "~/domain/http/request.server";
-import { redirectWithToast } from "~/domain/identity/session.server";
+import { requireContext } from "~/http/request.server";
+import { redirectWithToast } from "~/http/session.server";
 import { newCaseSchema } from "~/schemas/proposal";
 import { listOwnOrganisations } from "~/domain/organisations/organisations.server";
 

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { signedAgreementDocument } from "~/domain/agreements/agreements.server";
-import { loadAgreementCaseFor } from "~/domain/http/case-requests.server";
-import { fileResponse } from "~/domain/http/downloads.server";
+import { loadAgreementCaseFor } from "~/http/case-requests.server";
+import { fileResponse } from "~/http/downloads.server";
 
 /**
  * The signed agreement as PDF, for everyone who may read the agreement (the parties and staff): the

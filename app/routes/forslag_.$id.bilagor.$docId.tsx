@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { loadCaseFor } from "~/domain/http/case-requests.server";
+import { loadCaseFor } from "~/http/case-requests.server";
 import { findCaseAttachment } from "~/domain/records/documents.server";
-import { fileResponse } from "~/domain/http/downloads.server";
+import { fileResponse } from "~/http/downloads.server";
 
 /** An attachment of a case, for everyone who may read the case (organisation and staff). */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -6,9 +6,9 @@ import { ErrorSummary, Honeypot, TextField } from "~/components/forms";
 import { PageHeading } from "~/components/layout";
 import { useSchemaForm } from "~/components/use-form";
 import { requestPasswordReset } from "~/domain/identity/accounts.server";
-import { filledHoneypot, invalid, parseForm, readForm } from "~/domain/http/forms.server";
-import { getLang } from "~/domain/http/lang.server";
-import { pageMeta } from "~/domain/http/meta";
+import { filledHoneypot, invalid, parseForm, readForm } from "~/http/forms.server";
+import { getLang } from "~/http/lang.server";
+import { pageMeta } from "~/http/meta";
 import { forgotSchema } from "~/schemas/account";
 
 export const meta = pageMeta("auth.forgot.title");

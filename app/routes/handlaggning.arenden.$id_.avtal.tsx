@@ -1,5 +1,5 @@
 import type { MetaFunction } from "@remix-run/node";
-import { pageMeta } from "~/domain/http/meta";
+import { pageMeta } from "~/http/meta";
 import { agreementAction, agreementLoader } from "./forslag_.$id.avtal/agreement-route.server";
 
 export { revalidateAfterPost as shouldRevalidate } from "~/components/revalidate";

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { loadCaseFor } from "~/domain/http/case-requests.server";
+import { loadCaseFor } from "~/http/case-requests.server";
 import { findOrgDocument } from "~/domain/records/documents.server";
-import { fileResponse } from "~/domain/http/downloads.server";
+import { fileResponse } from "~/http/downloads.server";
 
 /**
  * The organisation's own documents (stadgar, årsredovisning ...) for those who handle one of

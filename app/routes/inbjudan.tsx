@@ -7,18 +7,18 @@ import { ErrorSummary, NewPasswordFields, TextField } from "~/components/forms";
 import { InvalidLink } from "~/components/invalid-link";
 import { PageHeading } from "~/components/layout";
 import { useSchemaForm } from "~/components/use-form";
-import { invalid, parseForm, readForm } from "~/domain/http/forms.server";
-import { getLang } from "~/domain/http/lang.server";
-import { pageMeta } from "~/domain/http/meta";
+import { invalid, parseForm, readForm } from "~/http/forms.server";
+import { getLang } from "~/http/lang.server";
+import { pageMeta } from "~/http/meta";
 import {
   acceptOrgInvitation,
   acceptOrgInvitationAsNewUser,
   describeInvitation,
   invitationFacts,
 } from "~/domain/organisations/organisations.server";
-import { badRequest } from "~/domain/http/request.server";
-import { createUserSession, destroyAllSessions, getUser, redirectWithToast } from "~/domain/identity/session.server";
-import { acceptStaffInvitation } from "~/domain/public-body/staff.server";
+import { badRequest } from "~/http/request.server";
+import { createUserSession, destroyAllSessions, getUser, redirectWithToast } from "~/http/session.server";
+import { acceptStaffInvitation } from "~/domain/identity/staff.server";
 import { acceptOrgNewUserSchema, acceptStaffSchema } from "~/schemas/account";
 
 export const meta = pageMeta("invitation.title");

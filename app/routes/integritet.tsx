@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { TextPage } from "~/components/text-page";
 import { parsePageText } from "~/content/page-texts";
-import { requestContext } from "~/domain/http/request.server";
-import { pageMeta } from "~/domain/http/meta";
+import { requestContext } from "~/http/request.server";
+import { pageMeta } from "~/http/meta";
 import { pageText } from "~/domain/public-body/page-texts.server";
 import { htmlOnly } from "~/components/page-handle";
 

@@ -9,10 +9,10 @@ import { PageHeading } from "~/components/layout";
 import { useSchemaForm } from "~/components/use-form";
 import { login } from "~/domain/identity/accounts.server";
 import { enabledProviders } from "~/domain/identity/oidc.server";
-import { requestContext } from "~/domain/http/request.server";
-import { invalid, parseForm, readForm } from "~/domain/http/forms.server";
-import { pageMeta } from "~/domain/http/meta";
-import { createUserSession, safeRedirect } from "~/domain/identity/session.server";
+import { requestContext } from "~/http/request.server";
+import { invalid, parseForm, readForm } from "~/http/forms.server";
+import { pageMeta } from "~/http/meta";
+import { createUserSession, safeRedirect } from "~/http/session.server";
 import { loginSchema } from "~/schemas/account";
 import { ProviderButton } from "~/components/provider-button";
 

@@ -7,12 +7,12 @@ import { useTranslation } from "react-i18next";
 import { ErrorSummary, TextField } from "~/components/forms";
 import { PageHeading } from "~/components/layout";
 import { useSchemaForm } from "~/components/use-form";
-import { invalid, parseForm, readForm } from "~/domain/http/forms.server";
-import { badRequest, requestContext } from "~/domain/http/request.server";
-import { identityChoices, settleIdentity } from "~/domain/identity/oidc-flow.server";
-import { clearPending, readPending } from "~/domain/identity/oidc-session.server";
-import { createUserSession } from "~/domain/identity/session.server";
-import { pageMeta } from "~/domain/http/meta";
+import { invalid, parseForm, readForm } from "~/http/forms.server";
+import { badRequest, requestContext } from "~/http/request.server";
+import { identityChoices, settleIdentity } from "~/domain/identity/identity-choices.server";
+import { clearPending, readPending } from "~/http/oidc-cookies.server";
+import { createUserSession } from "~/http/session.server";
+import { pageMeta } from "~/http/meta";
 import { accountFromIdentitySchema } from "~/schemas/oidc";
 
 export const meta = pageMeta("oidc.choose.title");

@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { parseForm, readForm } from "~/domain/http/forms.server";
-import { requestContext, requireAbility } from "~/domain/http/request.server";
-import { beginOidc } from "~/domain/identity/oidc-flow.server";
+import { parseForm, readForm } from "~/http/forms.server";
+import { requestContext, requireAbility } from "~/http/request.server";
+import { beginOidc } from "~/http/oidc-flow.server";
+import { sessionToken } from "~/http/session.server";
 import { OidcError } from "~/domain/identity/oidc.server";
 import { reauthenticateForLink } from "~/domain/identity/reauthentication.server";
 import { oidcStartSchema } from "~/schemas/oidc";
@@ -23,7 +24,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   if (purpose === "link" && user) {
     // A new way in is added only after the person proves again that the account is theirs.
-    const checked = await reauthenticateForLink(request, user, submission.value.password ?? "", context.ip);
+    const checked = await reauthenticateForLink(await sessionToken(request), user, submission.value.password ?? "", context.ip);
     if (checked !== "ok") throw redirect(`/konto?${new URLSearchParams({ koppla: checked })}#inloggningar`);
   }
   if (purpose === "test") {

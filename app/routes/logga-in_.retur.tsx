@@ -4,11 +4,11 @@ import { useLoaderData } from "@remix-run/react";
 import { AppLink } from "~/components/app-link";
 import { useTranslation } from "react-i18next";
 import { PageHeading } from "~/components/layout";
-import { requestContext } from "~/domain/http/request.server";
-import { finishOidc } from "~/domain/identity/oidc-flow.server";
+import { requestContext } from "~/http/request.server";
+import { finishOidc } from "~/http/oidc-flow.server";
 import type { OidcFailure } from "~/domain/identity/oidc.server";
-import { redirectWithToast } from "~/domain/identity/session.server";
-import { pageMeta } from "~/domain/http/meta";
+import { redirectWithToast } from "~/http/session.server";
+import { pageMeta } from "~/http/meta";
 
 export const meta = pageMeta("oidc.failed.title");
 

@@ -3,9 +3,9 @@ import { redirect } from "@remix-run/node";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageHeading } from "~/components/layout";
-import { pageMeta } from "~/domain/http/meta";
-import { signOutElsewhere } from "~/domain/identity/oidc-flow.server";
-import { destroySession } from "~/domain/identity/session.server";
+import { pageMeta } from "~/http/meta";
+import { signOutElsewhere } from "~/domain/identity/identity-choices.server";
+import { destroySession } from "~/http/session.server";
 
 export const meta = pageMeta("auth.logout.title");
 

@@ -4,8 +4,8 @@ import { AppLink } from "~/components/app-link";
 import { useTranslation } from "react-i18next";
 import { TextPage } from "~/components/text-page";
 import { parsePageText } from "~/content/page-texts";
-import { requestContext } from "~/domain/http/request.server";
-import { pageMeta } from "~/domain/http/meta";
+import { requestContext } from "~/http/request.server";
+import { pageMeta } from "~/http/meta";
 import { pageText } from "~/domain/public-body/page-texts.server";
 import { htmlOnly } from "~/components/page-handle";
 

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { cachedFile } from "~/domain/http/cache.server";
-import { requestContext } from "~/domain/http/request.server";
+import { cachedFile } from "~/http/cache.server";
+import { requestContext } from "~/http/request.server";
 import { agreementsCsv } from "~/domain/transparency/open-data.server";
 
 /** The register as CSV (UTF-8, header row; fields in docs/transparency.md). */

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { cachedFile } from "~/domain/http/cache.server";
-import { requestContext } from "~/domain/http/request.server";
+import { cachedFile } from "~/http/cache.server";
+import { requestContext } from "~/http/request.server";
 import { agreementsJson } from "~/domain/transparency/open-data.server";
 
 /** The register as JSON: an array of records (fields in docs/transparency.md). */

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { cachedFile } from "~/domain/http/cache.server";
-import { requestContext } from "~/domain/http/request.server";
+import { cachedFile } from "~/http/cache.server";
+import { requestContext } from "~/http/request.server";
 import { catalog } from "~/domain/transparency/open-data.server";
 
 /** The DCAT-AP-SE description of the open data, for Sweden's data portal to harvest. */

@@ -4,11 +4,11 @@ import { useTranslation } from "react-i18next";
 import { PageHeading } from "~/components/layout";
 import { VerifyFirstNotice } from "~/components/verify-notice";
 import { OrganisationForm } from "~/components/organisation-form";
-import { invalid, parseForm, readForm } from "~/domain/http/forms.server";
-import { pageMeta } from "~/domain/http/meta";
+import { invalid, parseForm, readForm } from "~/http/forms.server";
+import { pageMeta } from "~/http/meta";
 import { createOrganisation, DuplicateOrgNumberError } from "~/domain/organisations/organisations.server";
-import { requireContext, requireAbility } from "~/domain/http/request.server";
-import { redirectWithToast } from "~/domain/identity/session.server";
+import { requireContext, requireAbility } from "~/http/request.server";
+import { redirectWithToast } from "~/http/session.server";
 import { organisationSchema } from "~/schemas/organisation";
 
 export const meta = pageMeta("org.newTitle");

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { findOrgDocument } from "~/domain/records/documents.server";
-import { fileResponse } from "~/domain/http/downloads.server";
+import { fileResponse } from "~/http/downloads.server";
 import { findOrganisation } from "~/domain/organisations/organisations.server";
-import { requireContext, requireAbility } from "~/domain/http/request.server";
+import { requireContext, requireAbility } from "~/http/request.server";
 
 /** Download of an organisation document, only for those allowed to read it. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

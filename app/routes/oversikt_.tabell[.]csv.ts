@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireContext, requireAbility } from "~/domain/http/request.server";
+import { requireContext, requireAbility } from "~/http/request.server";
 import { OVERVIEW_TABLES, overviewCsv, overviewPage, type OverviewTable } from "~/domain/statistics/overview.server";
 import { overviewFilterSchema } from "~/schemas/overview";
 

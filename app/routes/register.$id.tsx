@@ -5,8 +5,8 @@ import { useTranslation } from "react-i18next";
 import { PageHeading } from "~/components/layout";
 import { htmlOnly } from "~/components/page-handle";
 import { useLang } from "~/components/root-data";
-import { requestContext } from "~/domain/http/request.server";
-import { pageTags } from "~/domain/http/meta";
+import { requestContext } from "~/http/request.server";
+import { pageTags } from "~/http/meta";
 import { registerEntry } from "~/domain/transparency/register.server";
 import { formatDate, formatSek } from "~/i18n";
 

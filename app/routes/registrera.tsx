@@ -8,10 +8,10 @@ import { ErrorSummary, Honeypot, NewPasswordFields, TextField } from "~/componen
 import { PageHeading } from "~/components/layout";
 import { useSchemaForm } from "~/components/use-form";
 import { registerAccount } from "~/domain/identity/accounts.server";
-import { filledHoneypot, invalid, parseForm, readForm } from "~/domain/http/forms.server";
-import { getLang } from "~/domain/http/lang.server";
-import { pageMeta } from "~/domain/http/meta";
-import { getUser } from "~/domain/identity/session.server";
+import { filledHoneypot, invalid, parseForm, readForm } from "~/http/forms.server";
+import { getLang } from "~/http/lang.server";
+import { pageMeta } from "~/http/meta";
+import { getUser } from "~/http/session.server";
 import { registerSchema } from "~/schemas/account";
 
 export const meta = pageMeta("auth.register.title");

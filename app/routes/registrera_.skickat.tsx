@@ -3,11 +3,11 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { AppLink } from "~/components/app-link";
 import { useTranslation } from "react-i18next";
 import { PageHeading } from "~/components/layout";
-import { readForm } from "~/domain/http/forms.server";
-import { getLang } from "~/domain/http/lang.server";
+import { readForm } from "~/http/forms.server";
+import { getLang } from "~/http/lang.server";
 import { resendVerification } from "~/domain/identity/accounts.server";
-import { redirectWithToast } from "~/domain/identity/session.server";
-import { pageMeta } from "~/domain/http/meta";
+import { redirectWithToast } from "~/http/session.server";
+import { pageMeta } from "~/http/meta";
 import { emailField } from "~/domain/kernel/validation";
 
 export const meta = pageMeta("auth.register.sentTitle");

@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { setLocale } from "~/domain/identity/accounts.server";
-import { langCookie } from "~/domain/http/lang.server";
-import { getUser, safeRedirect } from "~/domain/identity/session.server";
+import { langCookie } from "~/http/lang.server";
+import { getUser, safeRedirect } from "~/http/session.server";
 import { isLang } from "~/i18n";
-import { readForm } from "~/domain/http/forms.server";
+import { readForm } from "~/http/forms.server";
 
 /** Language switch: a plain form POST, so it works without JavaScript. */
 export async function action({ request }: ActionFunctionArgs) {

@@ -5,10 +5,10 @@ import { useTranslation } from "react-i18next";
 import { InvalidLink } from "~/components/invalid-link";
 import { PageHeading } from "~/components/layout";
 import { isVerificationLinkValid, sendVerificationEmail, verifyEmail } from "~/domain/identity/accounts.server";
-import { readForm } from "~/domain/http/forms.server";
-import { getLang } from "~/domain/http/lang.server";
-import { pageMeta } from "~/domain/http/meta";
-import { createUserSession, getUser, redirectWithToast, requireUser } from "~/domain/identity/session.server";
+import { readForm } from "~/http/forms.server";
+import { getLang } from "~/http/lang.server";
+import { pageMeta } from "~/http/meta";
+import { createUserSession, getUser, redirectWithToast, requireUser } from "~/http/session.server";
 
 export const meta = pageMeta("auth.verify.title");
 

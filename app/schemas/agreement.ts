@@ -1,7 +1,7 @@
 import { SECTION_KEYS } from "~/domain/agreements/agreement-text";
 import { MAX_LONG, optionalDay, optionalText, requiredDay, requiredText, z } from "~/domain/kernel/validation";
 import { AMENDMENT_KINDS } from "#models/constants";
-import { formatOrgNumber, orgNumberProblem } from "~/domain/organisations/org-number";
+import { formatOrgNumber, orgNumberProblem } from "~/domain/kernel/org-number";
 import { objectId } from "./organisation";
 
 const version = z.coerce.number().int().min(0);

@@ -6,7 +6,7 @@ import { UserModel } from "#models/user";
 import { ALL_CHECKS } from "~/domain/cases/assessment";
 import { declareConflict, saveAssessment, startAssessment } from "~/domain/cases/decision.server";
 import { createCase, routeCase, saveDraft, submitCase } from "~/domain/cases/proposals.server";
-import type { SessionUser } from "~/domain/identity/session.server";
+import type { SessionUser } from "~/http/session.server";
 import { startTestApp, type TestApp } from "../support/app";
 import { expectAccessible, launchBrowser, newPage, signInAs } from "../support/browser";
 import { pdfBytes } from "../support/files";

@@ -16,7 +16,7 @@ import { setClock } from "~/domain/kernel/clock";
 import { agreementText } from "~/domain/agreements/agreement-text";
 import { loadCaseById } from "~/domain/cases/engine.server";
 import { agreementInStatus, caseInStatus, upsertUser } from "~/domain/demo/factories.server";
-import type { SessionUser } from "~/domain/identity/session.server";
+import type { SessionUser } from "~/http/session.server";
 import { startTestApp, type TestApp } from "../support/app";
 import { joinOrganisation, laxhjalpenCast } from "../support/cast";
 import { Client, DEMO, sessionFor, signForm } from "../support/http";

@@ -23,7 +23,7 @@ import { TransitionError } from "~/domain/cases/lifecycle";
 import { convertToProposal, inviteToMeeting, postMessage, requestCompletion } from "~/domain/cases/dialogue.server";
 import { createCase, routeCase, saveDraft, submitCase, withdrawCase } from "~/domain/cases/proposals.server";
 import { runReminders } from "~/domain/cases/reminders.server";
-import type { SessionUser } from "~/domain/identity/session.server";
+import type { SessionUser } from "~/http/session.server";
 import { startTestApp, type TestApp } from "../support/app";
 import { upsertUser } from "~/domain/demo/factories.server";
 import { exeBytes, pdfBytes, uploadForm } from "../support/files";

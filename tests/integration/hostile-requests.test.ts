@@ -3,7 +3,7 @@ import { OrganisationModel } from "#models/organisation";
 import { SessionModel } from "#models/session";
 import { UserModel } from "#models/user";
 import { createCase, saveDraft, submitCase } from "~/domain/cases/proposals.server";
-import type { SessionUser } from "~/domain/identity/session.server";
+import type { SessionUser } from "~/http/session.server";
 import { startTestApp, type TestApp } from "../support/app";
 import { pdfBytes } from "../support/files";
 import { Client, DEMO, sessionFor } from "../support/http";

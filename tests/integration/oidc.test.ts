@@ -466,7 +466,7 @@ describe("adding a way in from /konto", () => {
         { issuer: idp.issuer, subject: "bara-eid-konto", label: "BankID (test)", linkedAt: new Date() },
       ],
     });
-    const { createUserSession } = await import("~/domain/identity/session.server");
+    const { createUserSession } = await import("~/http/session.server");
     const viaPassword = new Client(app.url);
     viaPassword.setCookie(await createUserSession(new Request(app.url), eidOnly._id));
     expect(
@@ -587,17 +587,18 @@ describe("a fresh e-ID authentication before signing (step-up)", () => {
     expect([pathOf(first), pathOf(second)]).toEqual([page, page]);
     // A twin that reads the session only after the first took the step-up learns "used" (and waits
     // for the signature), never "none" (which answered 400 on a busy machine).
-    const { saveStepUp, takeStepUp } = await import("~/domain/identity/oidc-session.server");
-    const request = new Request(app.url, { headers: { cookie: signer.cookieHeader() } });
+    const { saveStepUp, takeStepUp } = await import("~/domain/identity/step-up.server");
+    const { sessionToken } = await import("~/http/session.server");
+    const token = await sessionToken(new Request(app.url, { headers: { cookie: signer.cookieHeader() } }));
     const identity = {
       providerId: "6b1600000000000000000001",
       issuer: idp.issuer,
       subject: "lina-steg",
       label: "BankID",
     };
-    await saveStepUp(request, { ...identity, name: "", emailVerified: false, groups: [], authTime: new Date() }, "x:1");
-    expect(await takeStepUp(request, "x:1")).toMatchObject({ signing: "x:1" });
-    expect(await takeStepUp(request, "x:1")).toBe("used");
+    await saveStepUp(token, { ...identity, name: "", emailVerified: false, groups: [], authTime: new Date() }, "x:1");
+    expect(await takeStepUp(token, "x:1")).toMatchObject({ signing: "x:1" });
+    expect(await takeStepUp(token, "x:1")).toBe("used");
     const signed = await ProposalModel.findById(c._id).lean();
     const signatures = signed?.agreement?.signing?.signatures ?? [];
     expect(signatures.map((x) => [x.name, x.eid?.provider])).toEqual([[cast.member.name, "BankID (test)"]]);

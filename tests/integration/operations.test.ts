@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort, startFerretdb, type EmbeddedDb } from "../../scripts/db";
 import { Types } from "mongoose";
 import { UserModel } from "#models/user";
-import { createUserSession } from "~/domain/identity/session.server";
+import { createUserSession } from "~/http/session.server";
 import { startTestApp, type TestApp } from "../support/app";
 import { Client, DEMO } from "../support/http";
 

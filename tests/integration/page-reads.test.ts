@@ -1,7 +1,7 @@
 import mongoose from "mongoose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { caseInStatus, upsertOrganisation, upsertUser } from "~/domain/demo/factories.server";
-import { UNROUTED_SHOWN } from "~/domain/cases/inbox.server";
+import { UNROUTED_SHOWN } from "~/domain/casework/inbox.server";
 import { setClock } from "~/domain/kernel/clock";
 import { startTestApp, type TestApp } from "../support/app";
 import { joinOrganisation, laxhjalpenCast } from "../support/cast";

@@ -3,7 +3,7 @@ import { DepartmentModel } from "#models/department";
 import { OrganisationModel } from "#models/organisation";
 import { UserModel } from "#models/user";
 import type { CaseCast } from "~/domain/demo/factories.server";
-import type { SessionUser } from "~/domain/identity/session.server";
+import type { SessionUser } from "~/http/session.server";
 import { DEMO } from "./http";
 
 const person = async (email: string) => {

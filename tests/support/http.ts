@@ -106,7 +106,7 @@ export async function signUp(base: string, email: string, password = "ett långt
  */
 export async function sessionFor(base: string, email: string) {
   const { UserModel } = await import("#models/user");
-  const { createUserSession } = await import("~/domain/identity/session.server");
+  const { createUserSession } = await import("~/http/session.server");
   const user = await UserModel.findOne({ email }).lean();
   if (!user) throw new Error(`no user ${email}`);
   const client = new Client(base);

@@ -1,8 +1,8 @@
 import { Types } from "mongoose";
 import { describe, expect, it } from "vitest";
 import { abilityFor, can } from "~/domain/access/ability.server";
-import { packedRules } from "~/domain/http/request.server";
-import type { SessionUser } from "~/domain/identity/session.server";
+import { packedRules } from "~/http/request.server";
+import type { SessionUser } from "~/http/session.server";
 
 // An ability is kept per person and memberships (docs/decisions/022): the same set gives the
 // same ability, and any change of roles gives a new one at once.

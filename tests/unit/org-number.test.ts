@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatOrgNumber, orgNumberProblem, withCheckDigit } from "~/domain/organisations/org-number";
+import { formatOrgNumber, orgNumberProblem, withCheckDigit } from "~/domain/kernel/org-number";
 
 describe("organisationsnummer", () => {
   it("accepts real-looking numbers with a valid Luhn check digit", () => {

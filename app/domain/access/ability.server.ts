@@ -1,7 +1,7 @@
 import { LRUCache } from "lru-cache";
 import { subject as asSubject } from "@casl/ability";
 import { accessibleBy } from "@casl/mongoose";
-import type { SessionUser } from "../identity/session.server";
+import type { SessionUser } from "../identity/sessions.server";
 import type { Proposal } from "#models/proposal";
 import {
   caseRelation,

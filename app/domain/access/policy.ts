@@ -6,8 +6,8 @@ import {
   type MongoAbility,
   type RawRuleOf,
 } from "@casl/ability";
-import { EDITABLE_STATUSES } from "../cases/statuses";
-import type { TransitionName } from "../cases/lifecycle";
+import { EDITABLE_STATUSES } from "../lifecycle/statuses";
+import type { TransitionName } from "../lifecycle/statuses";
 
 // The one access policy (docs/domain.md, "Roles and who sees what"; decision 005): every rule of
 // who may do what, for organisations, members, documents, staff and cases. The server (checks,

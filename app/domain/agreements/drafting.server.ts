@@ -15,9 +15,9 @@ import { relationOf } from "../access/ability.server";
 import type { CaseEffect } from "../cases/effects";
 import { recordChange, type CaseDoc } from "../cases/engine.server";
 import { noticeEffects, staffRecipients } from "../cases/notices.server";
-import { directory } from "../cases/read-model.server";
+import { directory } from "../directory/directory.server";
 import { clockNow } from "../kernel/clock";
-import type { SessionUser } from "../identity/session.server";
+import type { SessionUser } from "../identity/sessions.server";
 import { agreementText, firstDraft, SECTION_KEYS } from "./agreement-text";
 import {
   AgreementError,

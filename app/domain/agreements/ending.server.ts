@@ -2,7 +2,7 @@ import { CaseConflictError, loadCaseById, recordChange, transition, type CaseDoc
 import { caseRows } from "../cases/read-model.server";
 import { clockNow } from "../kernel/clock";
 import { addMonthsToDay, dayOf, swedishDay, swedishToday } from "../kernel/days";
-import type { SessionUser } from "../identity/session.server";
+import type { SessionUser } from "../identity/sessions.server";
 import {
   actsForOrganisation,
   AgreementError,

@@ -1,6 +1,7 @@
 import { PublicBodyModel } from "#models/public-body";
 import { UserModel } from "#models/user";
-import { caseRows, directory, type CaseRow } from "../cases/read-model.server";
+import { caseRows, type CaseRow } from "../cases/read-model.server";
+import { directory } from "../directory/directory.server";
 import { queueReminderOnce } from "../cases/reminders.server";
 import { clockNow } from "../kernel/clock";
 import { dueAgreementReminders, type AgreementReminder } from "./reminders";

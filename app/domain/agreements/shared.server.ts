@@ -7,7 +7,7 @@ import { relationOf } from "../access/ability.server";
 import { recordChange, transition, type CaseDoc } from "../cases/engine.server";
 import type { CaseEffect } from "../cases/effects";
 import { noticeEffects, staffRecipients } from "../cases/notices.server";
-import type { SessionUser } from "../identity/session.server";
+import type { SessionUser } from "../identity/sessions.server";
 import { quarterlyPlan } from "./ledger";
 import { membersOf, type Member } from "../organisations/memberships.server";
 

@@ -16,9 +16,9 @@ import { CaseConflictError, loadCaseById, type CaseDoc } from "../cases/engine.s
 import { noticeEffects, staffRecipients } from "../cases/notices.server";
 import { clockNow } from "../kernel/clock";
 import { dayOf, swedishToday } from "../kernel/days";
-import type { SessionUser } from "../identity/session.server";
+import type { SessionUser } from "../identity/sessions.server";
 import { stepUpProvider } from "../identity/linked-identities.server";
-import { currentStepUp } from "../identity/oidc-session.server";
+import { currentStepUp } from "../identity/step-up.server";
 import { storeDocument } from "../records/documents.server";
 import { agreementText } from "./agreement-text";
 import { agreementPdf } from "./pdf.server";
@@ -80,12 +80,12 @@ export async function stepUpFor(c: CaseDoc, user: SessionUser) {
  * For the sign form: the e-ID to step up with, a fresh step-up already made in this session for
  * this very signing, and the key that names the signing.
  */
-export async function signingMethod(request: Request, c: CaseDoc, user: SessionUser) {
+export async function signingMethod(session: string | null, c: CaseDoc, user: SessionUser) {
   const provider = await stepUpFor(c, user);
   const number = pendingSigning(c)?.signing.number;
   if (!provider || number === undefined) return { provider: null, fresh: null, signing: null };
   const signing = signingKey(c, number);
-  const stepUp = await currentStepUp(request, signing);
+  const stepUp = await currentStepUp(session, signing);
   const fresh = stepUp && String(stepUp.providerId) === provider.id ? stepUp : null;
   return { provider, signing, fresh: fresh ? { label: fresh.label, authTime: fresh.authTime.toISOString() } : null };
 }

@@ -8,7 +8,7 @@ import { DocumentModel } from "#models/document";
 import { mayOnCase, type CaseRelation } from "../access/policy";
 import type { CaseEffect } from "../cases/effects";
 import { caseTrail, idFromKey, type CaseDoc } from "../cases/engine.server";
-import type { SessionUser } from "../identity/session.server";
+import type { SessionUser } from "../identity/sessions.server";
 import { listCaseAttachments } from "../records/documents.server";
 import { agreementText, SECTION_KEYS } from "./agreement-text";
 import { compareVersions } from "./diff";
@@ -216,13 +216,13 @@ export async function agreementPage(
   c: CaseDoc,
   user: SessionUser,
   actor: CaseRelation,
-  options: { staff: boolean; from: number; to: number; request: Request },
+  options: { staff: boolean; from: number; to: number; session: string | null },
 ) {
   const view = await agreementView(c, user, actor);
   const [diff, choices, signWith] = await Promise.all([
     view && options.from && options.to ? agreementDiff(c, options.from, options.to) : null,
     view?.may.send ? signerChoices(c) : null,
-    view?.mySigning ? signingMethod(options.request, c, user) : null,
+    view?.mySigning ? signingMethod(options.session, c, user) : null,
   ]);
   return {
     case: { id: String(c._id), title: c.title, caseNumber: c.caseNumber ?? null, status: c.status, version: c.version },

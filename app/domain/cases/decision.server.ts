@@ -6,7 +6,7 @@ import type { CaseEffect } from "./effects";
 import { recordChange, requireTransitionActor, transition, type CaseDoc } from "./engine.server";
 import { getEnv } from "../kernel/env.server";
 import { localeOf } from "../notifications/outbox.server";
-import type { SessionUser } from "../identity/session.server";
+import type { SessionUser } from "../identity/sessions.server";
 import { clockNow } from "../kernel/clock";
 
 // Jäv, assessment and decision. The assessment is internal until the decision; the decision

@@ -7,8 +7,8 @@ import { noticeEffects, staffRecipients } from "./notices.server";
 import { caseTrail, keptForCaseVersion, messageIdsOf, recordChange, transition, type CaseDoc } from "./engine.server";
 import { responsibleFor } from "./proposals.server";
 import { storeCaseAttachment } from "../records/documents.server";
-import type { SessionUser } from "../identity/session.server";
-import type { UploadedFile } from "../http/uploads.server";
+import type { SessionUser } from "../identity/sessions.server";
+import type { UploadedFile } from "../records/documents.server";
 import { clockNow } from "../kernel/clock";
 import { dayOf } from "../kernel/days";
 

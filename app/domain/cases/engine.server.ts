@@ -8,7 +8,7 @@ import { CaseEventModel, eventId, type CaseEvent } from "#models/case-event";
 import { ProposalModel, type Proposal } from "#models/proposal";
 import { stableId } from "#models/shared";
 import { PublicBodyModel } from "#models/public-body";
-import type { SessionUser } from "../identity/session.server";
+import type { SessionUser } from "../identity/sessions.server";
 import { mayOnCase, type CaseRelation } from "../access/policy";
 import { relationOf } from "../access/ability.server";
 import { enqueueEmail } from "../notifications/outbox.server";
@@ -17,7 +17,7 @@ import { isDuplicateKey } from "../kernel/claims.server";
 import { versionedRecords, VersionConflictError, type RecordKind } from "../kernel/versioned.server";
 import { withSeq, type CaseEffect } from "./effects";
 import { nextStatus, TransitionError, type CaseFacts, type TransitionName } from "./lifecycle";
-import { touch } from "./read-model.server";
+import { touch } from "../kernel/read-markers.server";
 import { clockNow } from "../kernel/clock";
 
 export type CaseDoc = Proposal & { _id: Types.ObjectId };

@@ -4,27 +4,12 @@
 
 import { CASE_KINDS, CASE_STATUSES, type CaseKind, type CaseStatus } from "#models/constants";
 import { mayOnCase, type CaseRelation } from "../access/policy";
-import { BEFORE_DECISION } from "./statuses";
+import { BEFORE_DECISION, type TransitionName } from "../lifecycle/statuses";
 
 export { CASE_KINDS, CASE_STATUSES, type CaseKind, type CaseStatus };
-export * from "./statuses";
+export * from "../lifecycle/statuses";
 
-export type TransitionName =
-  | "submit"
-  | "route"
-  | "reassign"
-  | "requestCompletion"
-  | "answerCompletion"
-  | "convertToProposal"
-  | "closeIdea"
-  | "startAssessment"
-  | "approve"
-  | "decline"
-  | "withdraw"
-  | "sendForSigning"
-  | "reopenAgreement"
-  | "signAgreement"
-  | "endAgreement";
+export type { TransitionName };
 
 // Who may make each transition is the access policy's CASE_POLICY (access/policy.ts).
 interface Transition {

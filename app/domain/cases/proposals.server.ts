@@ -10,7 +10,7 @@ import { getEnv } from "../kernel/env.server";
 import { localeOf } from "../notifications/outbox.server";
 import type { CaseEffect } from "./effects";
 import { noticeEffects } from "./notices.server";
-import { directory } from "./read-model.server";
+import { directory } from "../directory/directory.server";
 import { missingFields } from "./proposal-content";
 import {
   missingInSection,
@@ -30,8 +30,8 @@ import {
   transition,
   type CaseDoc,
 } from "./engine.server";
-import type { SessionUser } from "../identity/session.server";
-import type { UploadedFile } from "../http/uploads.server";
+import type { SessionUser } from "../identity/sessions.server";
+import type { UploadedFile } from "../records/documents.server";
 import { clockNow } from "../kernel/clock";
 
 // Use cases of the IOP case up to routing: create, save a draft, submit (case number,

@@ -1,15 +1,10 @@
 import { subject } from "@casl/ability";
 import type { Types } from "mongoose";
-import { DepartmentModel } from "#models/department";
-import { OrganisationModel } from "#models/organisation";
 import { ProposalModel, type Proposal } from "#models/proposal";
-import { UserModel } from "#models/user";
-import { cachedUntilTouched, markers } from "../kernel/read-markers.server";
+import { cachedUntilTouched } from "../kernel/read-markers.server";
 import { perObject } from "../kernel/per-object";
 import { caseSubject } from "../access/ability.server";
 import type { AppAbility } from "../access/policy";
-
-export { touch } from "../kernel/read-markers.server";
 
 // Read models for the list pages (inbox, "my proposals", reminders, start pages, register):
 // kept in memory per instance until their marker changes (kernel/read-markers.server.ts), so a
@@ -119,76 +114,4 @@ export async function readableCases(publicBodyId: Types.ObjectId, ability: AppAb
       rows.filter((c) => c.publicBodyId.equals(publicBodyId) && ability.can("read", subject("Case", caseSubject(c)))),
     ),
   );
-}
-
-export interface Directory {
-  organisations: Map<
-    string,
-    { name: string; orgNumber: string; city: string; email: string; publicBodyId: Types.ObjectId }
-  >;
-  staff: Map<
-    string,
-    {
-      name: string;
-      email: string;
-      staffMemberships: {
-        publicBodyId: Types.ObjectId;
-        role: string;
-        departmentIds: Types.ObjectId[];
-        delegation?: boolean;
-      }[];
-      /** Has set a password (an invited staff member who has not is not active yet). */
-      active: boolean;
-    }
-  >;
-  /** By name. */
-  departments: { _id: Types.ObjectId; name: string; publicBodyId: Types.ObjectId; areas: string[] }[];
-}
-
-/** Names of organisations, staff and departments, for lists and option lists. */
-export function directory(): Promise<Directory> {
-  return cachedUntilTouched("directory", async () => {
-    const [orgs, staff, departments] = await Promise.all([
-      OrganisationModel.find().select("name orgNumber city email publicBodyId").lean(),
-      UserModel.find({ "staffMemberships.publicBodyId": { $exists: true } })
-        .select("name email staffMemberships passwordChangedAt")
-        .lean(),
-      DepartmentModel.find().select("name publicBodyId areas").lean(),
-    ]);
-    return {
-      organisations: new Map(
-        orgs.map((o) => [
-          String(o._id),
-          { name: o.name, orgNumber: o.orgNumber, city: o.city ?? "", email: o.email, publicBodyId: o.publicBodyId },
-        ]),
-      ),
-      staff: new Map(
-        staff.map((u) => [
-          String(u._id),
-          { name: u.name, email: u.email, staffMemberships: u.staffMemberships, active: Boolean(u.passwordChangedAt) },
-        ]),
-      ),
-      departments: departments.sort((a, b) => a.name.localeCompare(b.name, "sv")),
-    };
-  });
-}
-
-/** A public body's departments by name (`_id` and name), from the directory. */
-export async function departmentsOf(publicBodyId: Types.ObjectId) {
-  const { departments } = await directory();
-  return departments.filter((d) => d.publicBodyId.equals(publicBodyId)).map(({ _id, name }) => ({ _id, name }));
-}
-
-/**
- * The version of what the lists are made of: a tag that changes whenever a case or a name does,
- * and when that was. One read of the markers; what open data answers `ETag`/`Last-Modified` with.
- */
-export async function readModelVersion() {
-  const found = await markers();
-  const [cases, names] = [found.get("cases"), found.get("directory")];
-  const times = [cases?.at, names?.at].filter((d): d is Date => Boolean(d)).map((d) => d.getTime());
-  return {
-    tag: `${cases?.token ?? "0"}.${names?.token ?? "0"}`,
-    at: new Date(times.length ? Math.max(...times) : 0),
-  };
 }

@@ -1,12 +1,12 @@
 import type { Types } from "mongoose";
 import { CASE_STATUSES, type CaseStatus } from "#models/constants";
-import { touch } from "../cases/read-model.server";
+import { touch } from "../kernel/read-markers.server";
 import { DepartmentModel } from "#models/department";
 import { OrganisationModel, type LegalForm } from "#models/organisation";
 import { PublicBodyModel } from "#models/public-body";
 import { UserModel, type OrgRole, type StaffRole } from "#models/user";
 import { hashPassword } from "../kernel/crypto.server";
-import type { SessionUser } from "../identity/session.server";
+import type { SessionUser } from "../identity/sessions.server";
 import { clockNow } from "../kernel/clock";
 import { setSignatory } from "../organisations/organisations.server";
 import { membershipsChanged } from "../organisations/memberships.server";

@@ -1,7 +1,7 @@
 import type { Types } from "mongoose";
 import { OrganisationModel } from "#models/organisation";
 import { UserModel } from "#models/user";
-import type { SessionUser } from "../identity/session.server";
+import type { SessionUser } from "../identity/sessions.server";
 import { DEMO_PASSWORD, upsertDepartments, upsertOrganisation, upsertPublicBody, upsertUser } from "./factories.server";
 
 /** Demo data for development: Exempelkommun, one account per role, two organisations. */

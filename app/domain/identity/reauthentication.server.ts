@@ -1,10 +1,9 @@
 import type { Types } from "mongoose";
-import { SessionModel } from "#models/session";
 import { UserModel } from "#models/user";
 import { clockNow } from "../kernel/clock";
-import { sha256, verifyPassword } from "../kernel/crypto.server";
+import { verifyPassword } from "../kernel/crypto.server";
 import { beginLoginAttempt } from "./rate-limit.server";
-import { sessionToken } from "./session.server";
+import { sessionStart } from "./sessions.server";
 
 // Re-authentication (ASVS 3.7.1): a session alone never signs an agreement nor changes how one
 // signs in. The password again, under the same throttle as signing in, so a taken-over session
@@ -36,7 +35,7 @@ export type LinkCheck = "ok" | "password" | "throttled" | "signInAgain";
  * that has none, a sign-in through an e-ID (already linked) within the last ten minutes.
  */
 export async function reauthenticateForLink(
-  request: Request,
+  token: string | null,
   user: { _id: Types.ObjectId; email: string },
   password: string,
   ip: string,
@@ -46,8 +45,7 @@ export async function reauthenticateForLink(
     const checked = await confirmPassword(user, password, ip);
     return checked === "ok" || checked === "password" ? checked : "throttled";
   }
-  const token = await sessionToken(request);
-  const session = token ? await SessionModel.findById(sha256(token)).select("providerId createdAt").lean() : null;
+  const session = await sessionStart(token);
   const fresh = session?.providerId && clockNow().getTime() - session.createdAt.getTime() <= FRESH_SIGN_IN_MS;
   return fresh ? "ok" : "signInAgain";
 }

@@ -51,3 +51,10 @@ export function unseal(sealed: string, purpose: string) {
 /** A keyed hash (HMAC-SHA256): equal inputs match, but the value cannot be guessed back from it. */
 export const keyedHash = (value: string, purpose: string) =>
   createHmac("sha256", keyFor(purpose)).update(value).digest("base64url");
+
+/**
+ * An ETag from the bytes. Weak (`W/`): the same file is sent compressed or not, and a strong
+ * tag must differ between those (RFC 9110, 8.8.3); a weak one names the content either way.
+ */
+export const contentEtag = (body: string | Buffer) =>
+  `W/"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"`;

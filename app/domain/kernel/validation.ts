@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { formatOrgNumber, orgNumberProblem } from "../organisations/org-number";
+import { formatOrgNumber, orgNumberProblem } from "./org-number";
 
 // Zod messages are locale keys ("errors.tooLong|500"); the UI translates them, so one schema
 // serves the action and the form in both languages.

@@ -19,6 +19,13 @@ export const ALLOWED_TYPES: Record<string, string> = {
   jpg: "image/jpeg",
 };
 
+/** A file a person sent, checked by size and content (app/http/uploads.server.ts). */
+export interface UploadedFile {
+  bytes: Uint8Array;
+  type: { ext: string; mime: string };
+  name: string;
+}
+
 export type FileProblem = "empty" | "tooLarge" | "type";
 
 export async function sniffFile(bytes: Uint8Array): Promise<{ ext: string; mime: string } | FileProblem> {

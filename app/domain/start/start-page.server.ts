@@ -2,19 +2,12 @@ import type { Types } from "mongoose";
 import { SeenMarksModel } from "#models/seen-marks";
 import { awaitingSignatureFrom, draftToComment, reportsToAssess, signingUnderWay } from "../agreements/progress";
 import type { AppAbility } from "../access/policy";
-import { organisationCases } from "../cases/inbox.server";
-import {
-  caseRows,
-  departmentsOf,
-  directory,
-  keptForList,
-  readableCases,
-  type CaseRow,
-  type Directory,
-} from "../cases/read-model.server";
+import { organisationCases } from "../casework/inbox.server";
+import { caseRows, keptForList, readableCases, type CaseRow } from "../cases/read-model.server";
+import { departmentsOf, directory, type Directory } from "../directory/directory.server";
 import { workingDaysBetween } from "../kernel/swedish-calendar";
-import { isIn, isOpen, DIALOGUE_STATUSES, shownStatus } from "../cases/statuses";
-import type { SessionUser } from "../identity/session.server";
+import { isIn, isOpen, DIALOGUE_STATUSES, shownStatus } from "../lifecycle/statuses";
+import type { SessionUser } from "../identity/sessions.server";
 import { setById } from "../kernel/claims.server";
 import { clockNow } from "../kernel/clock";
 import type { PublicBodyDoc } from "../public-body/public-body.server";

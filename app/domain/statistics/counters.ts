@@ -3,8 +3,8 @@
 // change of the case adds the difference. The counters' number depends on departments, years
 // and days, never on the number of cases, so the overview costs the same however many there
 // are. Plain, unit-tested with an injected day.
-import { isOpen } from "../cases/statuses";
-import type { CaseStatus } from "../cases/lifecycle";
+import { isOpen } from "../lifecycle/statuses";
+import type { CaseStatus } from "#models/constants";
 import { dayOf, swedishToday } from "../kernel/days";
 import { grantedSekPerYear, isGranted } from "./figures";
 

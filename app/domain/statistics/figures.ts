@@ -1,8 +1,8 @@
 // One meaning for each figure that several pages and files show (docs/transparency.md,
 // "Figures"): the politician's start page, the overview, the register and the open data all
 // count with these. Plain.
-import type { CaseStatus } from "../cases/lifecycle";
-import { isIn } from "../cases/statuses";
+import type { CaseStatus } from "#models/constants";
+import { isIn } from "../lifecycle/statuses";
 
 /** "Beviljade": decided yes and not ended: approved, out for signing, or in force. */
 export const GRANTED_STATUSES = [

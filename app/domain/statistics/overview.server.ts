@@ -1,5 +1,5 @@
-import { departmentsOf, directory } from "../cases/read-model.server";
-import { statusKey } from "../cases/statuses";
+import { departmentsOf, directory } from "../directory/directory.server";
+import { statusKey } from "../lifecycle/statuses";
 import { clockNow } from "../kernel/clock";
 import { swedishToday } from "../kernel/swedish-calendar";
 import type { PublicBodyDoc } from "../public-body/public-body.server";

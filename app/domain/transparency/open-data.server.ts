@@ -1,8 +1,8 @@
 import type { Types } from "mongoose";
 import { machineCsv } from "../kernel/csv";
 import { getEnv } from "../kernel/env.server";
-import { readModelVersion } from "../cases/read-model.server";
-import { contentEtag } from "../http/cache.server";
+import { readModelVersion } from "../directory/directory.server";
+import { contentEtag } from "../kernel/crypto.server";
 import { csvRow, OPEN_DATA_FIELDS, openDataRecord, type OpenDataRecord } from "./open-data";
 import { registerEntries } from "./register.server";
 

@@ -1,6 +1,7 @@
 import type { Types } from "mongoose";
 import { caseTrail } from "../cases/engine.server";
-import { caseRows, departmentsOf, directory, type CaseRow, type Directory } from "../cases/read-model.server";
+import { caseRows, type CaseRow } from "../cases/read-model.server";
+import { departmentsOf, directory, type Directory } from "../directory/directory.server";
 import { clockNow } from "../kernel/clock";
 import { swedishToday } from "../kernel/swedish-calendar";
 import { reportSchedule } from "../agreements/follow-up";

@@ -3,10 +3,10 @@ import { answerCompletion, confirmMeeting, convertToProposal, postMessage } from
 import type { CaseDoc } from "~/domain/cases/engine.server";
 import { ATTACHABLE_STATUSES, isIn, TransitionError } from "~/domain/cases/lifecycle";
 import { attachToCase, saveDraft, submitCase, withdrawCase } from "~/domain/cases/proposals.server";
-import { invalid, parseForm, withFileError } from "~/domain/http/forms.server";
-import { badRequest } from "~/domain/http/request.server";
-import { optionalUploadedFile, uploadedFile } from "~/domain/http/uploads.server";
-import { redirectWithToast, type SessionUser } from "~/domain/identity/session.server";
+import { invalid, parseForm, withFileError } from "~/http/forms.server";
+import { badRequest } from "~/http/request.server";
+import { optionalUploadedFile, uploadedFile } from "~/http/uploads.server";
+import { redirectWithToast, type SessionUser } from "~/http/session.server";
 import { completionAnswerSchema, confirmMeetingSchema, messageSchema } from "~/schemas/dialogue";
 import { attachSchema, draftSchema, versionSchema } from "~/schemas/proposal";
 

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { agreementPage } from "~/domain/agreements/agreements.server";
-import { loadAgreementCaseFor } from "~/domain/http/case-requests.server";
-import { readUploadForm } from "~/domain/http/uploads.server";
+import { loadAgreementCaseFor } from "~/http/case-requests.server";
+import { sessionToken } from "~/http/session.server";
+import { readUploadForm } from "~/http/uploads.server";
 import { runAgreementIntent } from "./intents.server";
 
 // One agreement page for both sides: the organisation's (and co-organisations') at
@@ -24,7 +25,7 @@ export const agreementLoader =
       staff: side === "staff",
       from: versionParam(url, "fran"),
       to: versionParam(url, "till"),
-      request,
+      session: await sessionToken(request),
     });
   };
 

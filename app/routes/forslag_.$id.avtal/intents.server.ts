@@ -19,12 +19,12 @@ import {
 } from "~/domain/agreements/agreements.server";
 import { redirect } from "@remix-run/node";
 import type { CaseDoc } from "~/domain/cases/engine.server";
-import { caseErrorResponse } from "~/domain/http/case-errors.server";
-import { invalid, parseForm, withFileError, type Submission } from "~/domain/http/forms.server";
-import { optionalUploadedFile } from "~/domain/http/uploads.server";
-import { badRequest } from "~/domain/http/request.server";
-import { takeStepUp } from "~/domain/identity/oidc-session.server";
-import { redirectWithToast, type SessionUser } from "~/domain/identity/session.server";
+import { caseErrorResponse } from "~/http/case-errors.server";
+import { invalid, parseForm, withFileError, type Submission } from "~/http/forms.server";
+import { optionalUploadedFile } from "~/http/uploads.server";
+import { badRequest } from "~/http/request.server";
+import { takeStepUp } from "~/domain/identity/step-up.server";
+import { redirectWithToast, sessionToken, type SessionUser } from "~/http/session.server";
 import {
   agreementCommentSchema,
   agreementDraftSchema,
@@ -171,7 +171,7 @@ export async function runAgreementIntent(
       const seen = { number: value.signingNumber, hash: value.signingHash };
       // One authentication, one signature: the step-up made for this signing is used up here.
       const credential = eid
-        ? { ip, eid: () => takeStepUp(request, signingKey(c, seen.number)) }
+        ? { ip, eid: async () => takeStepUp(await sessionToken(request), signingKey(c, seen.number)) }
         : { ip, password: value.password ?? "" };
       const refused = await refusedAt(submission, "sign", () => signAgreement(c, user, credential, seen), {
         password: ["password", "agreement.errors.password"],

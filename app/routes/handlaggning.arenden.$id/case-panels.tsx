@@ -3,7 +3,7 @@ import { Form, useSearchParams } from "@remix-run/react";
 import { AppLink } from "~/components/app-link";
 import { useTranslation } from "react-i18next";
 import { AssessmentForm, AssessmentView, ConflictPanel, DecisionForm } from "~/components/assessment-panel";
-import type { StaffCaseView } from "~/domain/cases/case-page.server";
+import type { StaffCaseView } from "~/domain/casework/case-page.server";
 import { formatBytes } from "~/i18n";
 
 type ResultFor = (form: string) => SubmissionResult<string[]> | undefined;

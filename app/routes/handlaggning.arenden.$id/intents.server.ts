@@ -1,4 +1,4 @@
-import type { SessionUser } from "~/domain/identity/session.server";
+import type { SessionUser } from "~/http/session.server";
 import type { CaseRelation } from "~/domain/access/policy";
 import type { CaseDoc } from "~/domain/cases/engine.server";
 import { decide, declareConflict, saveAssessment, startAssessment } from "~/domain/cases/decision.server";
@@ -11,10 +11,10 @@ import {
   setConfidential,
 } from "~/domain/cases/dialogue.server";
 import { routeCase, RoutingError } from "~/domain/cases/proposals.server";
-import { invalid, parseForm, withFileError } from "~/domain/http/forms.server";
-import { badRequest } from "~/domain/http/request.server";
-import { optionalUploadedFile } from "~/domain/http/uploads.server";
-import { redirectWithToast } from "~/domain/identity/session.server";
+import { invalid, parseForm, withFileError } from "~/http/forms.server";
+import { badRequest } from "~/http/request.server";
+import { optionalUploadedFile } from "~/http/uploads.server";
+import { redirectWithToast } from "~/http/session.server";
 import { objectId } from "~/schemas/organisation";
 import { redirect } from "@remix-run/node";
 import { assessmentSchema, conflictSchema, decisionSchema } from "~/schemas/assessment";

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { ChoiceGroup, ErrorSummary, SelectField, TextAreaField } from "~/components/forms";
 import { CollapsiblePanel } from "~/components/layout";
 import { useSchemaForm } from "~/components/use-form";
-import type { StaffCaseView } from "~/domain/cases/case-page.server";
+import type { StaffCaseView } from "~/domain/casework/case-page.server";
 import { reassignSchema } from "~/schemas/dialogue";
 import { routeSchema } from "~/schemas/proposal";
 

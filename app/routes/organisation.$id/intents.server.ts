@@ -1,9 +1,9 @@
 import { Types } from "mongoose";
 import type { AppAbility } from "~/domain/access/policy";
-import { invalid, parseForm, withFileError } from "~/domain/http/forms.server";
-import { badRequest, requireAbility } from "~/domain/http/request.server";
-import { uploadedFile } from "~/domain/http/uploads.server";
-import { redirectWithToast, type SessionUser } from "~/domain/identity/session.server";
+import { invalid, parseForm, withFileError } from "~/http/forms.server";
+import { badRequest, requireAbility } from "~/http/request.server";
+import { uploadedFile } from "~/http/uploads.server";
+import { redirectWithToast, type SessionUser } from "~/http/session.server";
 import { LockBusyError } from "~/domain/kernel/claims.server";
 import {
   DuplicateOrgNumberError,

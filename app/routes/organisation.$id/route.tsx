@@ -3,13 +3,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { AppLink } from "~/components/app-link";
 import { useTranslation } from "react-i18next";
-import { pageTags } from "~/domain/http/meta";
+import { pageTags } from "~/http/meta";
 import { formResults } from "~/components/form-results";
 import { useAppAbility } from "~/components/ability";
 import { PageHeading } from "~/components/layout";
 import { OrganisationForm } from "~/components/organisation-form";
-import { readUploadForm } from "~/domain/http/uploads.server";
-import { requireContext, requireAbility } from "~/domain/http/request.server";
+import { readUploadForm } from "~/http/uploads.server";
+import { requireContext, requireAbility } from "~/http/request.server";
 import { findOrganisation, organisationPage } from "~/domain/organisations/organisations.server";
 import { OrganisationCases } from "./cases";
 import { DocumentsSection } from "./documents";

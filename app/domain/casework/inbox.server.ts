@@ -1,8 +1,9 @@
 import { awaitingSignatureFrom, draftToComment } from "../agreements/progress";
 import type { Types } from "mongoose";
-import { departmentsOf, directory, keptForList, readableCases, type CaseRow } from "./read-model.server";
-import type { CaseStatus } from "./lifecycle";
-import { CLOSED_STATUSES, isIn, shownStatus } from "./statuses";
+import { keptForList, readableCases, type CaseRow } from "../cases/read-model.server";
+import { departmentsOf, directory } from "../directory/directory.server";
+import type { CaseStatus } from "../cases/lifecycle";
+import { CLOSED_STATUSES, isIn, shownStatus } from "../lifecycle/statuses";
 import { agreementInForce } from "../agreements/follow-up";
 import { swedishToday } from "../kernel/days";
 import type { AppAbility } from "../access/policy";

@@ -1,12 +1,13 @@
 import type { Types } from "mongoose";
-import { directory, touch } from "../cases/read-model.server";
+import { directory } from "../directory/directory.server";
+import { touch } from "../kernel/read-markers.server";
 import { DepartmentModel } from "#models/department";
 import { UserModel, type StaffRole } from "#models/user";
-import { link, setPassword } from "../identity/accounts.server";
+import { link, setPassword } from "./accounts.server";
 import { pullMatching } from "../kernel/array-pull.server";
 import { enqueueEmail } from "../notifications/outbox.server";
-import { consumeToken, issueToken } from "../identity/tokens.server";
-import type { SessionUser } from "../identity/session.server";
+import { consumeToken, issueToken } from "./tokens.server";
+import type { SessionUser } from "./sessions.server";
 import { clockNow } from "../kernel/clock";
 
 export const roleLabels: Record<StaffRole, { sv: string; en: string }> = {

@@ -1,13 +1,13 @@
 import type { EurRate } from "#models/public-body";
 import { UserModel } from "#models/user";
 import { mayOnCase, type CaseRelation } from "../access/policy";
-import type { SessionUser } from "../identity/session.server";
-import { latestDeclaration } from "./decision.server";
-import { listDialogue } from "./dialogue.server";
-import { officerChoices, suggestDepartments } from "./proposals.server";
+import type { SessionUser } from "../identity/sessions.server";
+import { latestDeclaration } from "../cases/decision.server";
+import { listDialogue } from "../cases/dialogue.server";
+import { officerChoices, suggestDepartments } from "../cases/proposals.server";
 import { listCaseAttachments, listOrgDocuments } from "../records/documents.server";
-import { availableTransitions } from "./lifecycle";
-import { shownStatus } from "./statuses";
+import { availableTransitions } from "../cases/lifecycle";
+import { shownStatus } from "../lifecycle/statuses";
 import {
   attachmentIdsOf,
   caseTrail,
@@ -15,9 +15,9 @@ import {
   keptForCaseVersion,
   listCaseDocuments,
   type CaseDoc,
-} from "./engine.server";
-import { sectionStatuses } from "./proposal-sections";
-import { directory } from "./read-model.server";
+} from "../cases/engine.server";
+import { sectionStatuses } from "../cases/proposal-sections";
+import { directory } from "../directory/directory.server";
 import { dayOf, swedishToday } from "../kernel/days";
 import { clockNow } from "../kernel/clock";
 import { agreementInForce } from "../agreements/follow-up";

@@ -1,12 +1,18 @@
 import { createCookie, createCookieSessionStorage, redirect } from "@remix-run/node";
 import type { Types } from "mongoose";
-import { SessionModel } from "#models/session";
-import { UserModel, type User } from "#models/user";
-import { randomToken, sha256 } from "../kernel/crypto.server";
-import { getEnv } from "../kernel/env.server";
-import { ABSOLUTE_TIMEOUT_MS, isSessionAlive, newSessionTimes, touchedIdleExpiry } from "./session-policy";
-import { clockNow } from "../kernel/clock";
-import { oncePerRequest } from "../kernel/request-scope";
+import { getEnv } from "../domain/kernel/env.server";
+import { oncePerRequest } from "../domain/kernel/request-scope";
+import { ABSOLUTE_TIMEOUT_MS } from "../domain/identity/session-policy";
+import {
+  endSession,
+  endSessions,
+  sessionUser,
+  startSession,
+  type SessionUser,
+} from "../domain/identity/sessions.server";
+
+// The session cookie (docs/architecture.md, "Sessions"): it carries the session's secret token;
+// the session itself is the domain's (identity/sessions.server.ts).
 
 // `Secure` everywhere but development (browsers accept Secure cookies from http://localhost
 // and 127.0.0.1, which the tests use).
@@ -25,12 +31,7 @@ function cookie() {
   return sessionCookie;
 }
 
-export type SessionUser = Pick<
-  User,
-  "email" | "name" | "emailVerifiedAt" | "locale" | "orgMemberships" | "staffMemberships"
-> & { _id: Types.ObjectId };
-
-const USER_FIELDS = "email name emailVerifiedAt locale orgMemberships staffMemberships";
+export type { SessionUser };
 
 export async function sessionToken(request: Request): Promise<string | null> {
   const value: unknown = await cookie().parse(request.headers.get("Cookie"));
@@ -56,17 +57,7 @@ export function getUser(request: Request): Promise<SessionUser | null> {
 
 async function loadUser(request: Request): Promise<SessionUser | null> {
   const token = await sessionToken(request);
-  if (!token) return null;
-  const now = clockNow();
-  const session = await SessionModel.findById(sha256(token)).lean();
-  if (!session) return null;
-  if (!isSessionAlive(session, now)) {
-    await SessionModel.deleteOne({ _id: session._id });
-    return null;
-  }
-  const idle = touchedIdleExpiry(session, now);
-  if (idle) await SessionModel.updateOne({ _id: session._id }, { $set: { lastSeenAt: now, idleExpiresAt: idle } });
-  return UserModel.findById(session.userId).select(USER_FIELDS).lean<SessionUser>();
+  return token ? sessionUser(token) : null;
 }
 
 export async function requireUser(request: Request): Promise<SessionUser> {
@@ -83,32 +74,23 @@ export async function requireUser(request: Request): Promise<SessionUser> {
  * an OpenID provider remembers it, to sign out there too.
  */
 export async function createUserSession(request: Request, userId: Types.ObjectId, providerId?: Types.ObjectId) {
-  const old = await sessionToken(request);
-  if (old) await SessionModel.deleteOne({ _id: sha256(old) });
-  const token = randomToken();
-  const now = clockNow();
-  await SessionModel.create({
-    _id: sha256(token),
-    userId,
-    createdAt: now,
-    userAgent: (request.headers.get("User-Agent") ?? "").slice(0, 300),
+  const token = await startSession(userId, {
+    replacing: await sessionToken(request),
+    userAgent: request.headers.get("User-Agent") ?? "",
     ...(providerId ? { providerId } : {}),
-    ...newSessionTimes(now),
   });
   return cookie().serialize(token);
 }
 
 /** Ends the session; returns its Set-Cookie header and the provider it began at, if any. */
 export async function destroySession(request: Request) {
-  const token = await sessionToken(request);
-  const session = token ? await SessionModel.findOneAndDelete({ _id: sha256(token) }).lean() : null;
-  return { setCookie: await cookie().serialize("", { maxAge: 0 }), providerId: session?.providerId };
+  const providerId = await endSession(await sessionToken(request));
+  return { setCookie: await cookie().serialize("", { maxAge: 0 }), providerId };
 }
 
 /** Ends every session of the user except, optionally, the current one. */
 export async function destroyAllSessions(userId: Types.ObjectId, keepRequest?: Request) {
-  const keep = keepRequest ? await sessionToken(keepRequest) : null;
-  await SessionModel.deleteMany(keep ? { userId, _id: { $ne: sha256(keep) } } : { userId });
+  await endSessions(userId, keepRequest ? await sessionToken(keepRequest) : null);
 }
 
 // Flash messages (toasts after a redirect) live in a separate short cookie.

@@ -1,5 +1,5 @@
-import { can, caseSubject, relationOf } from "../access/ability.server";
-import { loadCaseById } from "../cases/engine.server";
+import { can, caseSubject, relationOf } from "../domain/access/ability.server";
+import { loadCaseById } from "../domain/cases/engine.server";
 import { requireAbility, requireContext } from "./request.server";
 
 // The case a request is about, for the case routes: found, readable by this person and on the

@@ -3,7 +3,7 @@ import {
   unstable_parseMultipartFormData as parseMultipartFormData,
   MaxPartSizeExceededError,
 } from "@remix-run/node";
-import { MAX_FILE_BYTES, sniffFile } from "../records/documents.server";
+import { MAX_FILE_BYTES, sniffFile, type UploadedFile } from "../domain/records/documents.server";
 import { checkFieldNames, readForm, refuseRequest, requireFormBody } from "./forms.server";
 
 /**
@@ -20,12 +20,6 @@ export async function readUploadForm(request: Request): Promise<{ formData: Form
     throw refuseRequest(400);
   }
   return { formData: checkFieldNames(formData), tooLarge: false };
-}
-
-export interface UploadedFile {
-  bytes: Uint8Array;
-  type: { ext: string; mime: string };
-  name: string;
 }
 
 /** The form's `file`, checked by size and content; or the locale key of what is wrong. */

@@ -1,9 +1,9 @@
 import { data } from "@remix-run/node";
-import { CaseConflictError } from "../cases/engine.server";
-import { TransitionError } from "../cases/lifecycle";
-import { AssessmentError } from "../cases/decision.server";
-import { DialogueError } from "../cases/dialogue.server";
-import { AgreementError } from "../agreements/agreements.server";
+import { CaseConflictError } from "../domain/cases/engine.server";
+import { TransitionError } from "../domain/cases/lifecycle";
+import { AssessmentError } from "../domain/cases/decision.server";
+import { DialogueError } from "../domain/cases/dialogue.server";
+import { AgreementError } from "../domain/agreements/agreements.server";
 
 /**
  * Turns the case domain's refusals into answers: a lost race is 409 with the new state shown,

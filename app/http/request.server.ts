@@ -1,11 +1,11 @@
 import { packRules } from "@casl/ability/extra";
 import { getI18n } from "~/i18n";
-import { abilityFor, can } from "../access/ability.server";
-import type { Action, AppAbility, SubjectType } from "../access/policy";
-import { perObject } from "../kernel/per-object";
+import { abilityFor, can } from "../domain/access/ability.server";
+import type { Action, AppAbility, SubjectType } from "../domain/access/policy";
+import { perObject } from "../domain/kernel/per-object";
 import { getLang } from "./lang.server";
-import { getPublicBody, NoPublicBodyError } from "../public-body/public-body.server";
-import { getUser, requireUser } from "../identity/session.server";
+import { getPublicBody, NoPublicBodyError } from "../domain/public-body/public-body.server";
+import { getUser, requireUser } from "./session.server";
 
 const publicBodyOrUnavailable = () =>
   getPublicBody().catch((error: unknown) => {

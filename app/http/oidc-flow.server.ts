@@ -1,26 +1,17 @@
-import { Types } from "mongoose";
-import { IdentityProviderModel } from "#models/identity-provider";
-import { UserModel } from "#models/user";
-import {
-  AccountError,
-  createAccountFromIdentity,
-  linkIdentity,
-  matchSignIn,
-  userWithIdentity,
-} from "./linked-identities.server";
+import type { Types } from "mongoose";
+import { linkIdentity, matchSignIn, userWithIdentity } from "../domain/identity/linked-identities.server";
 import {
   completeFlow,
-  endSessionUrl,
   findProvider,
   OidcError,
   recordTest,
   startFlow,
   type FlowPurpose,
   type OidcFailure,
-  type VerifiedIdentity,
-} from "./oidc.server";
-import { clearFlow, readFlow, saveFlow, savePending, saveStepUp } from "./oidc-session.server";
-import { createUserSession, safeRedirect, type SessionUser } from "./session.server";
+} from "../domain/identity/oidc.server";
+import { saveStepUp } from "../domain/identity/step-up.server";
+import { clearFlow, readFlow, saveFlow, savePending } from "./oidc-cookies.server";
+import { createUserSession, safeRedirect, sessionToken, type SessionUser } from "./session.server";
 
 // The two halves of a sign-in through OpenID Connect as the routes use them: where to send the
 // browser, and what the provider's answer means for this person (decision 016).
@@ -74,7 +65,7 @@ export async function finishOidc(
         // Nothing is linked here (an e-ID is linked from /konto, with re-authentication).
         const holder = await userWithIdentity(identity.issuer, identity.subject);
         if (!holder?._id.equals(user._id)) return { ok: false, reason: "notYourEid", purpose: flow.purpose, cookies };
-        await saveStepUp(request, identity, flow.signing);
+        await saveStepUp(await sessionToken(request), identity, flow.signing);
         return { ok: true, redirectTo: flow.returnTo, cookies, toast: "oidc.steppedUp" };
       }
       case "signin": {
@@ -91,50 +82,5 @@ export async function finishOidc(
     if (!(error instanceof OidcError)) throw error;
     if (flow.purpose === "test") await recordTest(provider._id, false);
     return { ok: false, reason: error.reason, purpose: flow.purpose, cookies };
-  }
-}
-
-/** Where to send the browser after signing out here: the provider's sign-out, or home. */
-export async function signOutElsewhere(providerId: Types.ObjectId | undefined) {
-  if (!providerId) return "/";
-  const provider = await IdentityProviderModel.findById(providerId).select("+clientSecretSealed").lean();
-  return (provider && (await endSessionUrl({ ...provider, _id: providerId }))) ?? "/";
-}
-
-/** What the person may do with an identity no account has yet (the choice page). */
-export async function identityChoices(identity: VerifiedIdentity, user: SessionUser | null) {
-  const email = identity.email && identity.emailVerified ? identity.email : undefined;
-  const holder = email ? await UserModel.findOne({ email }).select("emailVerifiedAt").lean() : null;
-  return {
-    signedInAs: user?.email ?? null,
-    email: identity.email ?? null,
-    // Only a verified account's address links by email: an unverified one proves nothing.
-    emailAccount: Boolean(holder?.emailVerifiedAt),
-  };
-}
-
-export type IdentityDecision = "linkSignedIn" | { create: { name: string; email: string }; locale: "sv" | "en" };
-
-/** Carries out the person's choice; the account then signs in. */
-export async function settleIdentity(
-  identity: VerifiedIdentity,
-  user: SessionUser | null,
-  decision: IdentityDecision,
-): Promise<
-  { ok: true; userId: Types.ObjectId; providerId: Types.ObjectId; created: boolean } | { ok: false; error: string }
-> {
-  const providerId = new Types.ObjectId(identity.providerId);
-  try {
-    if (decision === "linkSignedIn") {
-      if (!user) return { ok: false, error: "oidc.choose.signInFirst" };
-      await linkIdentity(user._id, identity);
-      return { ok: true, userId: user._id, providerId, created: false };
-    }
-    const userId = await createAccountFromIdentity(identity, decision.create, decision.locale);
-    return { ok: true, userId, providerId, created: true };
-  } catch (error) {
-    if (error instanceof AccountError) return { ok: false, error: `oidc.choose.${error.reason}` };
-    if (error instanceof OidcError) return { ok: false, error: `oidc.errors.${error.reason}` };
-    throw error;
   }
 }

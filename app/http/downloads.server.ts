@@ -1,5 +1,5 @@
 import type { Types } from "mongoose";
-import { fileBytes } from "../records/documents.server";
+import { fileBytes } from "../domain/records/documents.server";
 
 /**
  * A stored file as a download: always an attachment (never shown inline), with its checked

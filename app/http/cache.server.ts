@@ -1,11 +1,4 @@
-import { createHash } from "node:crypto";
-
-/**
- * An ETag from the bytes. Weak (`W/`): the same file is sent compressed or not, and a strong
- * tag must differ between those (RFC 9110, 8.8.3); a weak one names the content either way.
- */
-export const contentEtag = (body: string | Buffer) =>
-  `W/"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"`;
+import { contentEtag } from "../domain/kernel/crypto.server";
 
 /** The tag's value without the weak prefix: `If-None-Match` compares weakly (RFC 9110, 13.1.2). */
 const opaque = (tag: string) => tag.trim().replace(/^W\//, "");

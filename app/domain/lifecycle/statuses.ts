@@ -1,4 +1,6 @@
-// Status groups that pages, rules and use cases ask about (docs/domain.md, "The lifecycle").
+// The lifecycle's vocabulary (docs/domain.md, "The lifecycle"): the status groups that pages,
+// rules and use cases ask about, and the names of its steps. Below both the access policy and the
+// cases module, which both speak it (docs/architecture.md, "Module layers").
 import type { CaseStatus } from "#models/constants";
 
 /** Submitted or being written, and not yet decided, withdrawn or closed. */
@@ -49,3 +51,21 @@ export const shownStatus = (c: { status: CaseStatus; agreement?: { number: numbe
 /** The locale key of a status as its reader sees it. */
 export const statusKey = (status: string, staff: boolean) =>
   staff && STAFF_WORDING.has(status) ? `cases.staffStatus.${status}` : `cases.status.${status}`;
+
+/** The steps of the lifecycle (their table is cases/lifecycle.ts). */
+export type TransitionName =
+  | "submit"
+  | "route"
+  | "reassign"
+  | "requestCompletion"
+  | "answerCompletion"
+  | "convertToProposal"
+  | "closeIdea"
+  | "startAssessment"
+  | "approve"
+  | "decline"
+  | "withdraw"
+  | "sendForSigning"
+  | "reopenAgreement"
+  | "signAgreement"
+  | "endAgreement";

@@ -1,0 +1,71 @@
+// Sessions as the domain knows them (docs/architecture.md, "Sessions"): a record per signed-in
+// browser, found by the hash of its secret token (the cookie, app/http/session.server.ts, holds
+// the token itself). Idle and absolute timeouts are session-policy.ts's.
+import type { Types } from "mongoose";
+import { SessionModel } from "#models/session";
+import { UserModel, type User } from "#models/user";
+import { randomToken, sha256 } from "../kernel/crypto.server";
+import { clockNow } from "../kernel/clock";
+import { isSessionAlive, newSessionTimes, touchedIdleExpiry } from "./session-policy";
+
+export type SessionUser = Pick<
+  User,
+  "email" | "name" | "emailVerifiedAt" | "locale" | "orgMemberships" | "staffMemberships"
+> & { _id: Types.ObjectId };
+
+const USER_FIELDS = "email name emailVerifiedAt locale orgMemberships staffMemberships";
+
+/** The session's `_id`: only the token's hash is stored, so a database copy signs nobody in. */
+export const sessionId = (token: string) => sha256(token);
+
+/** The user of a live session, or null. Extends the idle timeout (rolling). */
+export async function sessionUser(token: string): Promise<SessionUser | null> {
+  const now = clockNow();
+  const session = await SessionModel.findById(sessionId(token)).lean();
+  if (!session) return null;
+  if (!isSessionAlive(session, now)) {
+    await SessionModel.deleteOne({ _id: session._id });
+    return null;
+  }
+  const idle = touchedIdleExpiry(session, now);
+  if (idle) await SessionModel.updateOne({ _id: session._id }, { $set: { lastSeenAt: now, idleExpiresAt: idle } });
+  return UserModel.findById(session.userId).select(USER_FIELDS).lean<SessionUser>();
+}
+
+/**
+ * Starts a new session (always a new token, the one it replaces ended) and returns its token. A
+ * session begun at an OpenID provider remembers it, to sign out there too.
+ */
+export async function startSession(
+  userId: Types.ObjectId,
+  options: { replacing: string | null; userAgent: string; providerId?: Types.ObjectId },
+) {
+  if (options.replacing) await SessionModel.deleteOne({ _id: sessionId(options.replacing) });
+  const token = randomToken();
+  const now = clockNow();
+  await SessionModel.create({
+    _id: sessionId(token),
+    userId,
+    createdAt: now,
+    userAgent: options.userAgent.slice(0, 300),
+    ...(options.providerId ? { providerId: options.providerId } : {}),
+    ...newSessionTimes(now),
+  });
+  return token;
+}
+
+/** Ends the session; returns the provider it began at, if any. */
+export async function endSession(token: string | null) {
+  const session = token ? await SessionModel.findOneAndDelete({ _id: sessionId(token) }).lean() : null;
+  return session?.providerId;
+}
+
+/** Ends every session of the user except, optionally, the one with this token. */
+export async function endSessions(userId: Types.ObjectId, keep?: string | null) {
+  await SessionModel.deleteMany(keep ? { userId, _id: { $ne: sessionId(keep) } } : { userId });
+}
+
+/** How the session began: at which provider (if any) and when. */
+export async function sessionStart(token: string | null) {
+  return token ? SessionModel.findById(sessionId(token)).select("providerId createdAt").lean() : null;
+}
