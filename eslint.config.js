@@ -9,6 +9,7 @@ export default tseslint.config(
   { ignores: ["build/", "node_modules/", ".tools/", ".data/", ".cache/", "coverage/"] },
   js.configs.recommended,
   { files: ["**/*.{js,mjs}"], languageOptions: { globals: globals.node } },
+  { files: ["**/*.cjs"], languageOptions: { sourceType: "commonjs", globals: globals.node } },
   ...tseslint.configs.recommended,
   {
     files: ["**/*.{ts,tsx}"],

@@ -24,7 +24,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   if (purpose === "link" && user) {
     // A new way in is added only after the person proves again that the account is theirs.
-    const checked = await reauthenticateForLink(await sessionToken(request), user, submission.value.password ?? "", context.ip);
+    const checked = await reauthenticateForLink(
+      await sessionToken(request),
+      user,
+      submission.value.password ?? "",
+      context.ip,
+    );
     if (checked !== "ok") throw redirect(`/konto?${new URLSearchParams({ koppla: checked })}#inloggningar`);
   }
   if (purpose === "test") {
