@@ -1,6 +1,8 @@
 import mongoose from "mongoose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { caseInStatus, upsertOrganisation, upsertUser } from "~/domain/demo/factories.server";
+import { agreementInStatus, caseInStatus, upsertOrganisation, upsertUser } from "~/domain/demo/factories.server";
+import { readById, readUnchangingById } from "~/domain/kernel/by-id.server";
+import { UserModel } from "#models/user";
 import { UNROUTED_SHOWN } from "~/domain/casework/inbox.server";
 import { setClock } from "~/domain/kernel/clock";
 import { startTestApp, type TestApp } from "../support/app";
@@ -168,5 +170,46 @@ describe("a page view", () => {
     const joiner = await account("ny medlem");
     await joinOrganisation(joiner._id, cast.organisation);
     expect((await readsOf(lina, page)).html).toContain(joiner.name);
+  });
+
+  it("reads a signed agreement's page from the case alone: its versions and its settled last change are kept", async () => {
+    const cast = await laxhjalpenCast();
+    const c = await agreementInStatus(cast, "Läsningar: avtal", true);
+    const hans = await sessionFor(app.url, DEMO.officer);
+    const page = `/handlaggning/arenden/${String(c._id)}/avtal`;
+    const { byCollection, html } = await readsOf(hans, page);
+    expect(byCollection).toEqual({
+      "find sessions": 1,
+      "find users": 1,
+      "find readmarkers": 1,
+      "find proposals": 1,
+    });
+    expect(html).toContain("Version 1");
+  });
+});
+
+describe("a read by _id", () => {
+  it("leaves out what the schema hides unless asked for it, and finds nothing for a malformed id", async () => {
+    const user = await UserModel.create({ email: `${unique()}@example.org`, name: "Dold", passwordHash: "hemlig" });
+    const plain = await readById<Record<string, unknown>>(UserModel, String(user._id));
+    expect(plain?.email).toBe(user.email);
+    expect(plain).not.toHaveProperty("passwordHash");
+    expect(await readById(UserModel, user._id, "+passwordHash email")).toEqual({
+      _id: user._id,
+      email: user.email,
+      passwordHash: "hemlig",
+    });
+    expect(await readById(UserModel, "inte-ett-id")).toBeNull();
+  });
+
+  it("keeps a document that never changes once found, and does not keep a miss", async () => {
+    const id = new mongoose.Types.ObjectId();
+    expect(await readUnchangingById(UserModel, id)).toBeNull();
+    await UserModel.create({ _id: id, email: `${unique()}@example.org`, name: "Först" });
+    expect(await readUnchangingById(UserModel, id)).toMatchObject({ name: "Först" });
+    await UserModel.updateOne({ _id: id }, { $set: { name: "Sedan" } });
+    // Kept: only documents that are never changed are read this way.
+    expect(await readUnchangingById(UserModel, id)).toMatchObject({ name: "Först" });
+    expect(await readById(UserModel, id)).toMatchObject({ name: "Sedan" });
   });
 });

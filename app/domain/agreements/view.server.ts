@@ -1,8 +1,11 @@
+import type { Types } from "mongoose";
 import {
   AgreementCommentModel,
   AgreementVersionModel,
   agreementVersionId,
+  type AgreementComment,
   type AgreementTerms,
+  type AgreementVersion,
 } from "#models/agreement";
 import { DocumentModel } from "#models/document";
 import { mayOnCase, type CaseRelation } from "../access/policy";
@@ -19,6 +22,7 @@ import { ensureSignedPdf, signingMethod } from "./signing.server";
 import { actsForOrganisation, latestNumber, openDraft } from "./shared.server";
 import { dayOf, swedishToday } from "../kernel/days";
 import { clockNow } from "../kernel/clock";
+import { readUnchangingById } from "../kernel/by-id.server";
 
 // What the agreement page shows (docs/domain.md, "The agreement"): the text being written or in
 // force, its comments and versions, the signing, the ledger, the follow-up and what the person
@@ -40,7 +44,11 @@ async function commentsOf(c: CaseDoc) {
       effect.kind === "agreementComment" ? [idFromKey(`${String(c._id)}:${e.seq}:${effect.key}`)] : [],
     ),
   );
-  return (await Promise.all(ids.map((id) => AgreementCommentModel.findById(id).lean()))).flatMap((x) => (x ? [x] : []));
+  return (
+    await Promise.all(
+      ids.map((id) => readUnchangingById<AgreementComment & { _id: Types.ObjectId }>(AgreementCommentModel, id)),
+    )
+  ).flatMap((x) => (x ? [x] : []));
 }
 
 const pdfHref = (c: CaseDoc, number?: number) =>
@@ -58,9 +66,11 @@ export async function agreementView(c: CaseDoc, user: SessionUser, actor: CaseRe
   const [versions, comments, reportFiles] = await Promise.all([
     Promise.all(
       Array.from({ length: latestNumber(a) }, (_, i) =>
-        AgreementVersionModel.findById(agreementVersionId(c._id, i + 1))
-          .select("number authorName at")
-          .lean(),
+        readUnchangingById<AgreementVersion>(
+          AgreementVersionModel,
+          agreementVersionId(c._id, i + 1),
+          "number authorName at",
+        ),
       ),
     ),
     open ? commentsOf(c) : [],

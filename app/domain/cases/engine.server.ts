@@ -19,6 +19,7 @@ import { withSeq, type CaseEffect } from "./effects";
 import { nextStatus, TransitionError, type CaseFacts, type TransitionName } from "./lifecycle";
 import { touch } from "../kernel/read-markers.server";
 import { clockNow } from "../kernel/clock";
+import { readById } from "../kernel/by-id.server";
 
 export type CaseDoc = Proposal & { _id: Types.ObjectId };
 
@@ -222,7 +223,7 @@ export function messageIdsOf(c: Pick<CaseDoc, "_id">, trail: CaseEventDoc[]) {
 export async function loadCaseById(publicBodyId: Types.ObjectId, id: Types.ObjectId | string): Promise<CaseDoc | null> {
   if (!Types.ObjectId.isValid(id)) return null;
   // By `_id` alone (the only lookup FerretDB answers without reading the whole collection).
-  const c = await ProposalModel.findById(id).lean<CaseDoc>();
+  const c = await readById<CaseDoc>(ProposalModel, id);
   return c && c.publicBodyId.equals(publicBodyId) ? cases.rollForward(c) : null;
 }
 

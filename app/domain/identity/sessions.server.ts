@@ -2,11 +2,12 @@
 // browser, found by the hash of its secret token (the cookie, app/http/session.server.ts, holds
 // the token itself). Idle and absolute timeouts are session-policy.ts's.
 import type { Types } from "mongoose";
-import { SessionModel } from "#models/session";
+import { SessionModel, type Session } from "#models/session";
 import { UserModel, type User } from "#models/user";
 import { randomToken, sha256 } from "../kernel/crypto.server";
 import { clockNow } from "../kernel/clock";
 import { isSessionAlive, newSessionTimes, touchedIdleExpiry } from "./session-policy";
+import { readById } from "../kernel/by-id.server";
 
 export type SessionUser = Pick<
   User,
@@ -21,7 +22,7 @@ export const sessionId = (token: string) => sha256(token);
 /** The user of a live session, or null. Extends the idle timeout (rolling). */
 export async function sessionUser(token: string): Promise<SessionUser | null> {
   const now = clockNow();
-  const session = await SessionModel.findById(sessionId(token)).lean();
+  const session = await readById<Session>(SessionModel, sessionId(token));
   if (!session) return null;
   if (!isSessionAlive(session, now)) {
     await SessionModel.deleteOne({ _id: session._id });
@@ -29,7 +30,7 @@ export async function sessionUser(token: string): Promise<SessionUser | null> {
   }
   const idle = touchedIdleExpiry(session, now);
   if (idle) await SessionModel.updateOne({ _id: session._id }, { $set: { lastSeenAt: now, idleExpiresAt: idle } });
-  return UserModel.findById(session.userId).select(USER_FIELDS).lean<SessionUser>();
+  return readById<SessionUser>(UserModel, session.userId, USER_FIELDS);
 }
 
 /**

@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
 import mongoose from "mongoose";
-import { ReadMarkerModel } from "#models/read-marker";
+import { ReadMarkerModel, type ReadMarker } from "#models/read-marker";
 import { setById } from "./claims.server";
 import { clockNow } from "./clock";
 import { oncePerRequest } from "./request-scope";
+import { readByIds } from "./by-id.server";
 
 // Per-instance caches checked against a marker in the database (docs/decisions/009 and 017).
 // FerretDB 1.x reads and decodes a whole collection for every query that is not an `_id` lookup,
@@ -29,7 +30,7 @@ export async function touch(name: MarkerName) {
 /** Every marker, read once per page view. */
 export function markers(): Promise<Map<string, Marker>> {
   return oncePerRequest("read-markers", async () => {
-    const found = await ReadMarkerModel.find({ _id: { $in: NAMES } }).lean();
+    const found = await readByIds<ReadMarker>(ReadMarkerModel, NAMES);
     return new Map(found.map((m) => [m._id, { token: m.token, at: m.at }]));
   });
 }

@@ -2,6 +2,7 @@ import { LRUCache } from "lru-cache";
 import mongoose, { type Model, type Types } from "mongoose";
 import { isDuplicateKey } from "./claims.server";
 import { clockNow } from "./clock";
+import { readById } from "./by-id.server";
 
 // One engine for versioned, audited records (docs/architecture.md, decisions 002, 008, 009):
 // a record holds `version` n and has events 1..n. A change inserts event n+1 holding its patch
@@ -142,7 +143,7 @@ export function versionedRecords<R extends VersionedRecord, Effect>(kind: Record
     // Only a change announced beyond the version can be unapplied; a lookup that finds nothing
     // reads the whole collection on FerretDB, so none is made otherwise (decision 009).
     for (let seq = record.version + 1; seq <= (record.pendingSeq ?? 0); seq++) {
-      const e = await kind.events.findById(kind.eventId(record._id, seq)).lean<TrailEvent>();
+      const e = await readById<TrailEvent>(kind.events, kind.eventId(record._id, seq));
       if (!e) break;
       beyond.push(e);
     }
@@ -150,7 +151,9 @@ export function versionedRecords<R extends VersionedRecord, Effect>(kind: Record
     // record. An event this instance holds as settled has none, so it is not read again.
     const latestId = record.version > 0 ? kind.eventId(record._id, record.version) : null;
     const latest =
-      latestId && !settled.has(String(latestId)) ? await kind.events.findById(latestId).lean<TrailEvent>() : null;
+      latestId && !settled.has(String(latestId)) ? await readById<TrailEvent>(kind.events, latestId) : null;
+    // Settled, it is kept like the trail's events, and not read again on the next view.
+    if (latest && !latest.effectsPending) settled.set(String(latest._id), latest);
     let current = record;
     for (const e of beyond) {
       // mongoose drops empty objects (`minimize`), so an event without changes has no data.
@@ -170,7 +173,7 @@ export function versionedRecords<R extends VersionedRecord, Effect>(kind: Record
 
   /** The record by `_id` (the only lookup FerretDB answers without a scan), repaired if needed. */
   async function load(id: Types.ObjectId): Promise<R | null> {
-    const record = await kind.records.findById(id).lean<R>();
+    const record = await readById<R>(kind.records, id);
     return record ? rollForward(record) : null;
   }
 
@@ -178,7 +181,7 @@ export function versionedRecords<R extends VersionedRecord, Effect>(kind: Record
   async function trail<E extends TrailEvent>(record: Pick<R, "_id" | "version">): Promise<E[]> {
     const ids = Array.from({ length: record.version }, (_, i) => kind.eventId(record._id, i + 1));
     const missing = ids.filter((id) => !settled.has(String(id)));
-    const loaded = await Promise.all(missing.map((id) => kind.events.findById(id).lean<TrailEvent>()));
+    const loaded = await Promise.all(missing.map((id) => readById<TrailEvent>(kind.events, id)));
     for (const e of loaded) {
       if (!e || e.effectsPending) continue;
       settled.set(String(e._id), e);
