@@ -186,7 +186,15 @@ describe("two people, two tabs, two clicks", () => {
       [302, `/forslag/${String(c._id)}`],
       [302, `/forslag/${String(c._id)}`],
     ]);
-    expect(await CaseEventModel.countDocuments({ caseId: c._id, type: "submit" })).toBe(1);
+    const submits = await CaseEventModel.find({ caseId: c._id, type: "submit" }).lean();
+    expect(submits).toHaveLength(1);
+    // FerretDB's updates are not atomic between connections (decision 002): the twin's
+    // announcement of the change can overwrite the applied status for a moment. The stored case
+    // then still announces the submit (pendingSeq), so the next load applies it; what anyone is
+    // shown is the submitted case.
+    const raw = await stored(c._id);
+    expect(raw?.status === "submitted" || (raw?.pendingSeq ?? 0) >= submits[0]!.seq).toBe(true);
+    expect((await loadCaseById(c.publicBodyId, c._id))?.status).toBe("submitted");
     expect((await stored(c._id))?.status).toBe("submitted");
   });
 
