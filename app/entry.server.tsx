@@ -9,6 +9,7 @@ import { wantsScripts } from "./components/page-handle";
 // one module graph (one database connection, one scheduler).
 export { startApp, stopApp } from "./domain/runtime/startup.server";
 export { databaseUp } from "./domain/kernel/db.server";
+export { hostKind, frontDoorAddress } from "./domain/public-body/public-body.server";
 
 export const streamTimeout = 5_000;
 

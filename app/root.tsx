@@ -23,6 +23,9 @@ import { isDbUnavailable } from "./domain/kernel/db.server";
 import { getEnv } from "./domain/kernel/env.server";
 import { packedRules, requestContext } from "./http/request.server";
 import { readToast } from "./http/session.server";
+import { getLang } from "./http/lang.server";
+import { abilityFor } from "./domain/access/ability.server";
+import { hostKind, publicBodiesListed } from "./domain/public-body/public-body.server";
 import { createAbility, type AppRule } from "./domain/access/policy";
 import { DEFAULT_LANG, getI18n, type Lang } from "./i18n";
 import styles from "./styles.css?url";
@@ -43,6 +46,9 @@ export const meta: MetaFunction<typeof loader> = ({ data: root, error }) => {
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   try {
+    const host = await hostKind();
+    if (host === "unknown") throw new Response("Sidan finns inte", { status: 404 });
+    if (host === "frontDoor") return frontDoorData(request, context.nonce);
     const { user, lang, publicBody, ability } = await requestContext(request);
     const { toast, headers } = await readToast(request);
     return data(
@@ -69,7 +75,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
           officeEmail: publicBody.officeEmail,
           officePhone: publicBody.officePhone,
           officeAddress: publicBody.officeAddress,
-        },
+        } as PublicBodyData | null,
+        frontDoor: null as FrontDoorData | null,
       },
       { headers },
     );
@@ -77,6 +84,33 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     if (isDbUnavailable(error)) throw data(null, { status: 503, headers: { "Retry-After": "30" } });
     throw error;
   }
+}
+
+interface PublicBodyData {
+  name: string;
+  officeName: string;
+  officeEmail: string;
+  officePhone: string;
+  officeAddress: string;
+}
+type FrontDoorData = { bodies: Awaited<ReturnType<typeof publicBodiesListed>> };
+
+/**
+ * The national front door (the bare APP_HOST, decision 028): no body, nobody signed in (a
+ * sign-in is made at a body's address for now), the bodies that use the installation.
+ */
+async function frontDoorData(request: Request, nonce: string) {
+  const lang = await getLang(request);
+  return data({
+    lang,
+    nonce,
+    toast: null,
+    dev: getEnv().NODE_ENV === "development",
+    rules: packedRules(abilityFor(null)) as PackRule<AppRule>[],
+    user: null,
+    publicBody: null as PublicBodyData | null,
+    frontDoor: { bodies: await publicBodiesListed() } as FrontDoorData | null,
+  });
 }
 
 export function Layout({ children }: { children: ReactNode }) {

@@ -1,9 +1,16 @@
 import { Schema } from "mongoose";
 import { baseOptions, defineModel } from "./shared";
 
+export const PUBLIC_BODY_KINDS = ["municipality", "region"] as const;
+export type PublicBodyKind = (typeof PUBLIC_BODY_KINDS)[number];
+
 export interface PublicBody {
   name: string;
   slug: string;
+  /** Kommun or region. */
+  kind: PublicBodyKind;
+  /** Hosts of the body's own besides <slug>.<APP_HOST>, lower case (decision 028). */
+  hosts: string[];
   casePrefix: string;
   officeName: string;
   officeEmail: string;
@@ -30,6 +37,8 @@ const schema = new Schema<PublicBody>(
   {
     name: { type: String, required: true },
     slug: { type: String, required: true },
+    kind: { type: String, enum: PUBLIC_BODY_KINDS, default: "municipality" },
+    hosts: { type: [String], default: [] },
     casePrefix: { type: String, required: true },
     officeName: { type: String, required: true },
     officeEmail: { type: String, required: true },

@@ -1,5 +1,5 @@
 import { connectDb, disconnectDb } from "../app/domain/kernel/db.server";
-import { seedDemo, seedDemoCases } from "../app/domain/demo/seed.server";
+import { seedDemo, seedDemoCases, seedNeighbour } from "../app/domain/demo/seed.server";
 import { startEmbeddedDb } from "./db";
 
 // `npm run seed` (also run by `npm run dev`): idempotent demo data. Without MONGODB_URI it
@@ -9,6 +9,9 @@ const uri = process.env.MONGODB_URI ?? `${embedded?.uri ?? ""}samverka`;
 await connectDb(uri);
 const body = await seedDemo();
 const cases = await seedDemoCases(body);
-console.log(`[samverka] Demodata klar för ${body.name}${cases ? ` (${cases} ärenden i alla lägen)` : ""}`);
+const neighbour = await seedNeighbour();
+console.log(
+  `[samverka] Demodata klar för ${body.name}${cases ? ` (${cases} ärenden i alla lägen)` : ""} och ${neighbour.name}`,
+);
 await disconnectDb();
 await embedded?.stop();

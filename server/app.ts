@@ -10,6 +10,7 @@ import type { Logger } from "pino";
 import { devFileGuard } from "./dev-guard";
 import { providerOrigins } from "../app/domain/identity/provider-origins";
 import { inRequestScope } from "../app/domain/kernel/request-scope";
+import { forHost } from "../app/domain/kernel/request-host";
 
 declare module "@remix-run/node" {
   interface AppLoadContext {
@@ -20,7 +21,14 @@ declare module "@remix-run/node" {
 }
 
 /** What the server build exports beside Remix's entry (app/entry.server.tsx). */
-export type Lifecycle = { startApp: () => Promise<void>; stopApp: () => Promise<void>; databaseUp: () => boolean };
+export type Lifecycle = {
+  startApp: () => Promise<void>;
+  stopApp: () => Promise<void>;
+  databaseUp: () => boolean;
+  hostKind: () => Promise<HostKind>;
+  frontDoorAddress: () => string;
+};
+type HostKind = "body" | "frontDoor" | "unknown";
 
 export interface AppOptions {
   /** The Remix build, or a function that loads it (Vite dev reloads it per request). */
@@ -32,7 +40,20 @@ export interface AppOptions {
   before?: express.RequestHandler;
   /** Whether the database is reachable; while it is not, pages answer 503 at once. */
   databaseUp?: () => boolean;
+  /** Whose the request's host is (decision 028), and the front door's address. */
+  hosts?: Pick<Lifecycle, "hostKind" | "frontDoorAddress">;
 }
+
+/** What the national front door serves (decision 028); a body's pages are at the body's host. */
+const FRONT_DOOR_PATHS = new Set(["/", "/sprak"]);
+
+/** A host that is no body's, or a body's page asked of the front door (decision 028). */
+const notHerePage = (frontDoor: string) => `<!doctype html><html lang="sv"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>Sidan finns inte – Samverka</title></head>
+<body><main><h1>Sidan finns inte</h1>
+<p>Ingen kommun eller region använder Samverka på den här adressen.</p>
+<p lang="en">No municipality or region uses Samverka at this address.</p>
+<p><a href="${frontDoor}/">Till Samverkas startsida, med alla kommuner och regioner</a></p></main></body></html>`;
 
 const UNAVAILABLE_PAGE = `<!doctype html><html lang="sv"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>Tjänsten är tillfälligt otillgänglig – Samverka</title></head>
@@ -79,9 +100,12 @@ export function createApp(options: AppOptions) {
     res.locals.requestId = incoming && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
     res.locals.nonce = randomBytes(16).toString("base64");
     res.setHeader("X-Request-Id", res.locals.requestId as string);
-    // Reads shared by a page's loaders happen once (app/domain/kernel/request-scope.ts).
-    if (req.method === "GET" || req.method === "HEAD") inRequestScope(next);
-    else next();
+    // Which public body the request is for follows from its host (decision 028); reads shared
+    // by a page's loaders happen once (app/domain/kernel/request-scope.ts).
+    forHost(req.hostname ?? "", () => {
+      if (req.method === "GET" || req.method === "HEAD") inRequestScope(next);
+      else next();
+    });
   });
 
   app.use(
@@ -176,6 +200,18 @@ export function createApp(options: AppOptions) {
     app.use((req, res, next) => {
       if (databaseUp() || req.path === "/healthz" || req.path === "/readyz") return next();
       res.status(503).set("Retry-After", "30").type("text/html; charset=utf-8").send(UNAVAILABLE_PAGE);
+    });
+  }
+  const { hosts } = options;
+  if (hosts) {
+    // Nothing of a body runs at a host that is no body's: not even an action that would save
+    // before asking which body it is for. The front door has its own pages only.
+    app.use((req, res, next) => {
+      if (req.path === "/healthz" || req.path === "/readyz" || req.path.startsWith("/assets/")) return next();
+      hosts.hostKind().then((kind) => {
+        if (kind === "body" || (kind === "frontDoor" && FRONT_DOOR_PATHS.has(req.path))) return next();
+        res.status(404).type("text/html; charset=utf-8").send(notHerePage(hosts.frontDoorAddress()));
+      }, next);
     });
   }
   if (production) {

@@ -38,6 +38,7 @@ async function main() {
     logger,
     production,
     databaseUp: lifecycle.databaseUp,
+    hosts: lifecycle,
     appUrl: process.env.APP_URL ?? `http://localhost:${port}`,
   });
   const server = app.listen(port, host ?? "::", () =>

@@ -5,7 +5,7 @@ import { useRootData } from "./root-data";
 /** Friendly pages for 404, 403, 409, 503 and everything else (500). */
 export function ErrorPage({ status }: { status: number }) {
   const { t } = useTranslation();
-  const office = useRootData()?.publicBody.officeName ?? "civilsamhällskontoret";
+  const office = useRootData()?.publicBody?.officeName ?? "civilsamhällskontoret";
   const key = errorKey(status);
   return (
     <div className="error-page">

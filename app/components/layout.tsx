@@ -20,7 +20,7 @@ export function SiteHeader() {
         <div className="site-header__inner">
           <AppLink to={user ? "/mina-sidor" : "/"} className="brand">
             <span className="brand__name">{t("app.name")}</span>
-            {root ? <span className="brand__body">{root.publicBody.name}</span> : null}
+            {root?.publicBody ? <span className="brand__body">{root.publicBody.name}</span> : null}
           </AppLink>
           <Form method="post" action="/sprak" className="lang-switch" reloadDocument>
             <input type="hidden" name="lang" value={root?.lang === "en" ? "sv" : "en"} />
@@ -53,14 +53,19 @@ function NavItems() {
   const root = useRootData();
   const ability = useAppAbility();
   const user = root?.user;
+  // The front door has no body's pages to link to (decision 028).
+  const home = (
+    <li>
+      <AppNavLink to="/" end>
+        {t("nav.home")}
+      </AppNavLink>
+    </li>
+  );
+  if (root?.frontDoor) return <ul>{home}</ul>;
   if (!user) {
     return (
       <ul>
-        <li>
-          <AppNavLink to="/" end>
-            {t("nav.home")}
-          </AppNavLink>
-        </li>
+        {home}
         <li>
           <AppNavLink to="/register">{t("nav.agreementRegister")}</AppNavLink>
         </li>
@@ -140,6 +145,19 @@ export function SiteFooter() {
   const { t } = useTranslation();
   const root = useRootData();
   const body = root?.publicBody;
+  // The front door is nobody's office, and a body's pages are at the body's address.
+  if (root?.frontDoor) {
+    return (
+      <footer className="site-footer">
+        <div className="site-footer__inner">
+          <section aria-labelledby="footer-about">
+            <h2 id="footer-about">{t("app.name")}</h2>
+            <p>{t("frontDoor.about")}</p>
+          </section>
+        </div>
+      </footer>
+    );
+  }
   return (
     <footer className="site-footer">
       <div className="site-footer__inner">

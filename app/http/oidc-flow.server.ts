@@ -10,6 +10,7 @@ import {
   type OidcFailure,
 } from "../domain/identity/oidc.server";
 import { saveStepUp } from "../domain/identity/step-up.server";
+import { addressOf } from "../domain/public-body/public-body.server";
 import { clearFlow, readFlow, saveFlow, savePending } from "./oidc-cookies.server";
 import { createUserSession, safeRedirect, sessionToken, type SessionUser } from "./session.server";
 
@@ -48,7 +49,9 @@ export async function finishOidc(
   const provider = flow ? await findProvider(publicBodyId, flow.providerId) : null;
   if (!flow || !provider) return { ok: false, reason: "expired", purpose: flow?.purpose ?? null, cookies };
   try {
-    const identity = await completeFlow(provider, flow, new URL(request.url));
+    // The provider's answer is read against the body's own address, not the request's Host.
+    const back = new URL(`/logga-in/retur${new URL(request.url).search}`, await addressOf(publicBodyId));
+    const identity = await completeFlow(provider, flow, back);
     switch (flow.purpose) {
       case "test":
         await recordTest(provider._id, true);

@@ -4,12 +4,14 @@ import { abilityFor, can } from "../domain/access/ability.server";
 import type { Action, AppAbility, SubjectType } from "../domain/access/policy";
 import { perObject } from "../domain/kernel/per-object";
 import { getLang } from "./lang.server";
-import { getPublicBody, NoPublicBodyError } from "../domain/public-body/public-body.server";
+import { getPublicBody, NoPublicBodyError, NotThisHostError } from "../domain/public-body/public-body.server";
 import { getUser, requireUser } from "./session.server";
 
 const publicBodyOrUnavailable = () =>
   getPublicBody().catch((error: unknown) => {
     if (error instanceof NoPublicBodyError) throw new Response(error.message, { status: 503 });
+    // The front door or an unknown host has no body's pages (decision 028).
+    if (error instanceof NotThisHostError) throw new Response("Sidan finns inte", { status: 404 });
     throw error;
   });
 

@@ -195,6 +195,15 @@ const en: Shape<typeof sv> = {
     },
     backHome: "Go to the start page",
   },
+  frontDoor: {
+    about:
+      "Samverka is one way in for non-profit organisations to the municipalities and regions that use the service. Contact details are with each municipality and region.",
+    title: "Samverka – one way in to municipalities and regions",
+    lead: "Samverka is the shared entry point for non-profit organisations that want to work with municipalities and regions through non-profit public partnership (IOP). Choose the municipality or region you want to work with.",
+    bodiesTitle: "Municipalities and regions that use Samverka",
+    none: "No municipality or region uses Samverka yet.",
+    kind: { municipality: "Municipality", region: "Region" },
+  },
   home: {
     title: "Non-profit public partnership – one way in",
     lead: "Samverka is {{publicBody}}'s single entry point for associations, foundations and other non-profit organisations that want to work with the municipality.",

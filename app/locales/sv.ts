@@ -186,6 +186,15 @@ const sv = {
     },
     backHome: "Till startsidan",
   },
+  frontDoor: {
+    about:
+      "Samverka är en gemensam väg in för idéburna organisationer till de kommuner och regioner som använder tjänsten. Kontaktuppgifter finns hos varje kommun och region.",
+    title: "Samverka – en väg in till kommuner och regioner",
+    lead: "Samverka är den gemensamma ingången för idéburna organisationer som vill samverka med kommuner och regioner genom idéburet offentligt partnerskap (IOP). Välj den kommun eller region du vill samverka med.",
+    bodiesTitle: "Kommuner och regioner som använder Samverka",
+    none: "Ingen kommun eller region använder Samverka ännu.",
+    kind: { municipality: "Kommun", region: "Region" },
+  },
   home: {
     title: "Idéburet offentligt partnerskap – en väg in",
     lead: "Samverka är {{publicBody}}s gemensamma ingång för föreningar, stiftelser och andra idéburna organisationer som vill samarbeta med kommunen.",

@@ -9,9 +9,42 @@ export const meta = pageMeta("home.title");
 export const handle = htmlOnly;
 
 export default function Index() {
+  const root = useRootData();
+  return root?.frontDoor ? <FrontDoor bodies={root.frontDoor.bodies} /> : <PublicBodyHome />;
+}
+
+/** The national front door (decision 028): what Samverka is, and every body that uses it. */
+function FrontDoor({ bodies }: { bodies: { name: string; kind: "municipality" | "region"; url: string }[] }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <section className="hero">
+        <h1>{t("frontDoor.title")}</h1>
+        <p className="lead">{t("frontDoor.lead")}</p>
+      </section>
+      <section aria-labelledby="bodies-heading">
+        <h2 id="bodies-heading">{t("frontDoor.bodiesTitle")}</h2>
+        {bodies.length ? (
+          <ul className="body-list">
+            {bodies.map((b) => (
+              <li key={b.url}>
+                {/* Another host: a plain link, not the router's. */}
+                <a href={b.url}>{b.name}</a> <span className="muted">{t(`frontDoor.kind.${b.kind}`)}</span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t("frontDoor.none")}</p>
+        )}
+      </section>
+    </>
+  );
+}
+
+function PublicBodyHome() {
   const { t } = useTranslation();
   const root = useRootData();
-  const publicBody = root?.publicBody.name ?? "";
+  const publicBody = root?.publicBody?.name ?? "";
   const steps = t("home.steps", { returnObjects: true }) as string[];
   return (
     <>

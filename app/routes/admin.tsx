@@ -51,7 +51,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   ]);
   return {
     providers,
-    redirectUri: redirectUri(),
+    redirectUri: await redirectUri(publicBody._id),
     departments: departments.map((d) => ({ id: String(d._id), name: d.name, areas: d.areas })),
     staff,
     reminders: {

@@ -21,10 +21,10 @@ export interface TestApp {
  */
 export async function startTestApp(
   name: string,
-  options: { mongoBaseUri?: string; logger?: Logger } = {},
+  options: { mongoBaseUri?: string; logger?: Logger; port?: number } = {},
 ): Promise<TestApp> {
   const smtp = await startSmtp();
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const dbUri = `${options.mongoBaseUri ?? inject("mongoBaseUri")}${name.replace(/\W/g, "_")}_${Date.now().toString(36)}`;
   Object.assign(process.env, {
@@ -48,6 +48,7 @@ export async function startTestApp(
     production: true,
     appUrl: url,
     databaseUp: lifecycle.databaseUp,
+    hosts: lifecycle,
   });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(port, "127.0.0.1", () => resolve(s));

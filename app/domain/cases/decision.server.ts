@@ -1,10 +1,10 @@
+import { addressOf } from "../public-body/public-body.server";
 import type { Assessment, Decision } from "#models/proposal";
 import { PublicBodyModel } from "#models/public-body";
 import { ALL_CHECKS, assessmentGaps, sekToEur, type CheckAnswerInput, type CheckKey } from "./assessment";
 import { mayOnCase, type CaseRelation } from "../access/policy";
 import type { CaseEffect } from "./effects";
 import { recordChange, requireTransitionActor, transition, type CaseDoc } from "./engine.server";
-import { getEnv } from "../kernel/env.server";
 import { localeOf } from "../notifications/outbox.server";
 import type { SessionUser } from "../identity/sessions.server";
 import { clockNow } from "../kernel/clock";
@@ -142,7 +142,7 @@ export async function decide(c: CaseDoc, user: SessionUser, input: DecisionInput
         name: input.decisionMakerName,
         publicBody: body?.name ?? "",
         reasons: input.justification,
-        url: `${getEnv().APP_URL}/forslag/${String(c._id)}`,
+        url: `${await addressOf(c.publicBodyId)}/forslag/${String(c._id)}`,
         officeName: `${body?.officeName ?? ""}, ${body?.name ?? ""}`,
       },
     });

@@ -1,9 +1,9 @@
+import { addressOf } from "../public-body/public-body.server";
 import { PublicBodyModel } from "#models/public-body";
 import { UserModel } from "#models/user";
 import type { NoticeType } from "#emails/templates";
 import type { CaseEffect } from "./effects";
 import type { CaseDoc } from "./engine.server";
-import { getEnv } from "../kernel/env.server";
 import { localeOf } from "../notifications/outbox.server";
 
 // Short case emails ("notices"): who hears about what. No email carries message text; each
@@ -18,7 +18,7 @@ export async function noticeEffects(
   staffLink: boolean,
 ): Promise<CaseEffect[]> {
   const body = await PublicBodyModel.findById(c.publicBodyId).select("name officeName").lean();
-  const url = `${getEnv().APP_URL}${staffLink ? "/handlaggning/arenden/" : "/forslag/"}${String(c._id)}`;
+  const url = `${await addressOf(c.publicBodyId)}${staffLink ? "/handlaggning/arenden/" : "/forslag/"}${String(c._id)}`;
   const effects: CaseEffect[] = [];
   for (const address of [...new Set(to.filter(Boolean))]) {
     effects.push({

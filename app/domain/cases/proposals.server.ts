@@ -1,3 +1,4 @@
+import { addressOf } from "../public-body/public-body.server";
 import { Types } from "mongoose";
 import type { CaseKind } from "#models/constants";
 import { DepartmentModel } from "#models/department";
@@ -6,7 +7,6 @@ import { ProposalModel, type ProposalContent } from "#models/proposal";
 import { PublicBodyModel } from "#models/public-body";
 import { UserModel } from "#models/user";
 import { deleteDocument, listCaseAttachments, storeCaseAttachment } from "../records/documents.server";
-import { getEnv } from "../kernel/env.server";
 import { localeOf } from "../notifications/outbox.server";
 import type { CaseEffect } from "./effects";
 import { noticeEffects } from "./notices.server";
@@ -37,8 +37,8 @@ import { clockNow } from "../kernel/clock";
 // Use cases of the IOP case up to routing: create, save a draft, submit (case number,
 // registration, receipt), route, withdraw. Routes call these after asking the ability.
 
-const caseUrl = (c: CaseDoc, staff: boolean) =>
-  `${getEnv().APP_URL}${staff ? "/handlaggning/arenden/" : "/forslag/"}${String(c._id)}`;
+const caseUrl = async (c: CaseDoc, staff: boolean) =>
+  `${await addressOf(c.publicBodyId)}${staff ? "/handlaggning/arenden/" : "/forslag/"}${String(c._id)}`;
 
 const dateSv = (d: Date) =>
   new Intl.DateTimeFormat("sv-SE", { dateStyle: "long", timeZone: "Europe/Stockholm" }).format(d);
@@ -182,7 +182,7 @@ export async function submitCase(c: CaseDoc, user: SessionUser, expectedVersion:
       publicBody: body?.name ?? "",
       date: dateSv(handler ? clockNow() : receivedAt),
       days: String(body?.unroutedReminderDays ?? 3),
-      url: caseUrl(c, false),
+      url: await caseUrl(c, false),
       officeName: `${body?.officeName ?? ""}, ${body?.name ?? ""}`,
     };
     effects.push({
@@ -306,7 +306,7 @@ export async function routeCase(
         locale: await localeOf(officer.email),
         ...common,
         organisation: org?.name ?? "",
-        url: caseUrl(c, true),
+        url: await caseUrl(c, true),
       },
     },
   ];
@@ -321,7 +321,7 @@ export async function routeCase(
         ...common,
         officer: officer.name,
         officerEmail: officer.email,
-        url: caseUrl(c, false),
+        url: await caseUrl(c, false),
       },
     });
   }

@@ -1,10 +1,10 @@
+import { addressOf } from "../public-body/public-body.server";
 import type { Types } from "mongoose";
 import type { NoticeType } from "#emails/templates";
 import { PublicBodyModel } from "#models/public-body";
 import { UserModel } from "#models/user";
 import { caseRows } from "./read-model.server";
 import { claimOnce, isClaimed } from "../kernel/claims.server";
-import { getEnv } from "../kernel/env.server";
 import { enqueueEmail, localeOf } from "../notifications/outbox.server";
 import { dueReminders, reminderKey } from "./reminders";
 import { clockNow } from "../kernel/clock";
@@ -85,7 +85,7 @@ export async function queueReminderOnce(
         ...(options.days === undefined ? {} : { days: String(options.days) }),
         ...(options.date ? { date: options.date } : {}),
         ...(options.amountSek === undefined ? {} : { amount: formatKronor(options.amountSek, locale) }),
-        url: `${getEnv().APP_URL}${path}`,
+        url: `${await addressOf(body._id)}${path}`,
         officeName: `${body.officeName}, ${body.name}`,
       },
       body._id,

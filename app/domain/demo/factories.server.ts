@@ -26,7 +26,11 @@ export const DEPARTMENTS = [
 // Find-or-create (not upserts): `create` applies the schema defaults, which FerretDB's
 // upsert path does not always store.
 
-export async function upsertPublicBody(slug = "exempelkommun", name = "Exempelkommun") {
+export async function upsertPublicBody(
+  slug = "exempelkommun",
+  name = "Exempelkommun",
+  details: { officePhone?: string; officeAddress?: string } = {},
+) {
   const existing = await PublicBodyModel.findOne({ slug }).lean();
   if (existing) return existing;
   const body = await PublicBodyModel.create({
@@ -35,15 +39,15 @@ export async function upsertPublicBody(slug = "exempelkommun", name = "Exempelko
     casePrefix: "KS",
     officeName: "Civilsamhällskontoret",
     officeEmail: `civilsamhalle@${slug}.se`,
-    officePhone: "010-123 45 00",
-    officeAddress: "Stadshuset, Storgatan 1, 123 45 Exempelstad",
+    officePhone: details.officePhone ?? "010-123 45 00",
+    officeAddress: details.officeAddress ?? "Stadshuset, Storgatan 1, 123 45 Exempelstad",
   });
   await touch("settings");
   return body.toObject();
 }
 
-export async function upsertDepartments(publicBodyId: Types.ObjectId) {
-  for (const d of DEPARTMENTS) {
+export async function upsertDepartments(publicBodyId: Types.ObjectId, departments = DEPARTMENTS) {
+  for (const d of departments) {
     if (!(await DepartmentModel.exists({ publicBodyId, slug: d.slug })))
       await DepartmentModel.create({ publicBodyId, ...d });
   }

@@ -2,7 +2,14 @@ import type { Types } from "mongoose";
 import { OrganisationModel } from "#models/organisation";
 import { UserModel } from "#models/user";
 import type { SessionUser } from "../identity/sessions.server";
-import { DEMO_PASSWORD, upsertDepartments, upsertOrganisation, upsertPublicBody, upsertUser } from "./factories.server";
+import {
+  DEMO_PASSWORD,
+  DEPARTMENTS,
+  upsertDepartments,
+  upsertOrganisation,
+  upsertPublicBody,
+  upsertUser,
+} from "./factories.server";
 
 /** Demo data for development: Exempelkommun, one account per role, two organisations. */
 export async function seedDemo() {
@@ -61,6 +68,36 @@ export async function seedDemo() {
     email: "kontakt@laxhjalpen.example",
     createdBy: lina._id,
     members: [{ userId: lina._id, role: "org_admin", signatory: true }],
+  });
+  return body;
+}
+
+/**
+ * A second public body (decision 028): Grannby kommun, two departments, its own coordinator and
+ * officer (the demo password). With APP_HOST it answers at grannby.<APP_HOST>.
+ */
+export async function seedNeighbour() {
+  const body = await upsertPublicBody("grannby", "Grannby kommun", {
+    officePhone: "020-987 65 00",
+    officeAddress: "Kommunhuset, Torget 2, 456 78 Grannby",
+  });
+  if (!body) throw new Error("seed: Grannby missing");
+  const departments = await upsertDepartments(
+    body._id,
+    DEPARTMENTS.filter((d) => d.slug === "social" || d.slug === "kultur-fritid"),
+  );
+  const social = departments.find((d) => d.slug === "social");
+  await upsertUser({
+    email: "samordnare@grannby.example",
+    name: "Greta Samordnare",
+    password: DEMO_PASSWORD,
+    staff: { publicBodyId: body._id, role: "coordinator" },
+  });
+  await upsertUser({
+    email: "handlaggare@grannby.example",
+    name: "Gustav Handläggare",
+    password: DEMO_PASSWORD,
+    staff: { publicBodyId: body._id, role: "officer", departmentIds: social ? [social._id] : [], delegation: true },
   });
   return body;
 }

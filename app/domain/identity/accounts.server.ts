@@ -3,9 +3,8 @@ import { OrganisationModel } from "#models/organisation";
 import { PublicBodyModel } from "#models/public-body";
 import { UserModel } from "#models/user";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "../kernel/crypto.server";
-import { getEnv } from "../kernel/env.server";
 import { enqueueEmail } from "../notifications/outbox.server";
-import { getPublicBody } from "../public-body/public-body.server";
+import { addressOf, currentAddress, getPublicBody } from "../public-body/public-body.server";
 import { beginLoginAttempt } from "./rate-limit.server";
 import { consumeToken, findValidToken, issueToken } from "./tokens.server";
 import { clockNow } from "../kernel/clock";
@@ -14,7 +13,9 @@ import { touch } from "../kernel/read-markers.server";
 
 type Locale = "sv" | "en";
 
-export const link = (path: string, token: string) => `${getEnv().APP_URL}${path}?${new URLSearchParams({ token })}`;
+/** A link with a token, at the address of the body the request is for (or `publicBodyId`'s). */
+export const link = async (path: string, token: string, publicBodyId?: Types.ObjectId) =>
+  `${publicBodyId ? await addressOf(publicBodyId) : await currentAddress()}${path}?${new URLSearchParams({ token })}`;
 
 async function officeName() {
   const body = await getPublicBody();
@@ -30,7 +31,7 @@ export async function sendVerificationEmail(
     template: "verify",
     locale,
     name: user.name,
-    url: link("/verifiera-epost", token),
+    url: await link("/verifiera-epost", token),
     officeName: await officeName(),
   });
 }
@@ -59,7 +60,7 @@ export async function registerAccount(input: { name: string; email: string; pass
       template: "already",
       locale,
       name: existing.name,
-      url: `${getEnv().APP_URL}/logga-in`,
+      url: `${await currentAddress()}/logga-in`,
       officeName: await officeName(),
     });
     return null;
@@ -107,7 +108,7 @@ export async function requestPasswordReset(email: string, locale: Locale) {
     template: "reset",
     locale,
     name: user.name,
-    url: link("/aterstall-losenord", token),
+    url: await link("/aterstall-losenord", token),
     officeName: await officeName(),
   });
 }

@@ -5,9 +5,9 @@ import { IdentityProviderModel, type IdentityProvider } from "#models/identity-p
 import { claimOnce } from "../kernel/claims.server";
 import { clockNow } from "../kernel/clock";
 import { keyedHash, unseal } from "../kernel/crypto.server";
-import { getEnv } from "../kernel/env.server";
 import { logger } from "../kernel/logger.server";
 import { rememberProviderOrigins } from "./provider-origins";
+import { addressOf } from "../public-body/public-body.server";
 
 // Signing in through OpenID Connect (decision 016): the authorization code flow with PKCE,
 // `state` and `nonce`, the ID token checked by openid-client (issuer, audience, expiry, nonce,
@@ -76,7 +76,9 @@ export interface VerifiedIdentity {
   personalNumberHash?: string;
 }
 
-export const redirectUri = () => new URL("/logga-in/retur", getEnv().APP_URL).toString();
+/** Where the provider sends the browser back: the body's own address (decision 028). */
+export const redirectUri = async (publicBodyId: Types.ObjectId) =>
+  new URL("/logga-in/retur", await addressOf(publicBodyId)).toString();
 
 // Plain http is only for a provider on this machine (development and tests).
 const isLoopback = (url: URL) => ["127.0.0.1", "localhost", "[::1]"].includes(url.hostname);
@@ -163,7 +165,7 @@ export async function startFlow(provider: ProviderDoc, purpose: FlowPurpose, ret
     ...(purpose === "stepup" && signing ? { signing } : {}),
   };
   const url = client.buildAuthorizationUrl(config, {
-    redirect_uri: redirectUri(),
+    redirect_uri: await redirectUri(provider.publicBodyId),
     scope: provider.scopes,
     code_challenge: await client.calculatePKCECodeChallenge(flow.verifier),
     code_challenge_method: "S256",
@@ -289,7 +291,7 @@ export async function endSessionUrl(provider: ProviderDoc) {
     if (!config.serverMetadata().end_session_endpoint) return null;
     return client.buildEndSessionUrl(config, {
       client_id: provider.clientId,
-      post_logout_redirect_uri: new URL("/", getEnv().APP_URL).toString(),
+      post_logout_redirect_uri: new URL("/", await addressOf(provider.publicBodyId)).toString(),
     }).href;
   } catch {
     return null;

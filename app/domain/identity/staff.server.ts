@@ -89,7 +89,7 @@ export async function inviteStaff(
       inviter: inviter.name,
       role: roleLabels[input.role][locale],
       publicBody: body.name,
-      url: link("/inbjudan", token),
+      url: await link("/inbjudan", token, body._id),
       officeName: `${body.officeName}, ${body.name}`,
     },
     body._id,

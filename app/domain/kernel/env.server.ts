@@ -16,7 +16,13 @@ const schema = z.object({
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default("Samverka <noreply@samverka.local>"),
   MAIL_DIR: z.string().default(".data/mail"),
+  // One body per installation when APP_HOST is unset; with it, each body answers at
+  // <slug>.<APP_HOST> and the bare APP_HOST is the national front door (decision 028).
   PUBLIC_BODY_SLUG: z.string().default("exempelkommun"),
+  APP_HOST: z
+    .string()
+    .regex(/^[a-z0-9.-]+(:\d+)?$/i, "ett värdnamn, t.ex. samverka.se eller localhost:3000")
+    .optional(),
   OUTBOX_POLL_MS: z.coerce.number().int().positive().default(1000),
   OUTBOX_BACKOFF_MS: z.coerce.number().int().positive().default(5000),
   REMINDER_INTERVAL_MS: z.coerce

@@ -148,7 +148,7 @@ export async function inviteMember(
             ? "medlem"
             : "member",
       publicBody: publicBodyName,
-      url: link("/inbjudan", token),
+      url: await link("/inbjudan", token),
       officeName,
     },
     org.publicBodyId,

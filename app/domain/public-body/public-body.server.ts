@@ -3,27 +3,80 @@ import { PublicBodyModel, type EurRate } from "#models/public-body";
 import { getEnv } from "../kernel/env.server";
 import { cachedUntilTouched, touch } from "../kernel/read-markers.server";
 import { oncePerRequest } from "../kernel/request-scope";
+import { requestHost } from "../kernel/request-host";
+import { frontDoorUrl, matchHost, publicBodyUrl } from "./tenancy";
+
+/** Every public body of the installation: one small document each, kept until settings change. */
+const allBodies = () => cachedUntilTouched("settings", () => PublicBodyModel.find().lean());
 
 /**
- * The public body this installation serves. One per installation for now (PUBLIC_BODY_SLUG);
- * every query still filters by its id so that several can share a database later.
+ * The public body the current request is for (decision 028): with APP_HOST, the one its host
+ * names (NotThisHostError for the front door or an unknown host); without, the installation's
+ * one body (PUBLIC_BODY_SLUG). Outside a request (jobs, scripts) the PUBLIC_BODY_SLUG body.
  */
 export function getPublicBody() {
   return oncePerRequest("public-body", async () => {
-    const slug = getEnv().PUBLIC_BODY_SLUG;
-    // Every page needs it and it rarely changes: kept until the settings marker changes.
-    const bodies = await cachedUntilTouched("settings", () => PublicBodyModel.find().lean());
-    return bodies.find((b) => b.slug === slug) ?? (await PublicBodyModel.findOne({ slug }).lean());
+    const { APP_HOST, PUBLIC_BODY_SLUG } = getEnv();
+    const bodies = await allBodies();
+    const host = requestHost();
+    if (APP_HOST && host) {
+      const match = matchHost(host, bodies, APP_HOST);
+      if (match.kind !== "body") throw new NotThisHostError(match.kind);
+      return match.body;
+    }
+    return (
+      bodies.find((b) => b.slug === PUBLIC_BODY_SLUG) ??
+      (await PublicBodyModel.findOne({ slug: PUBLIC_BODY_SLUG }).lean())
+    );
   }).then((body) => {
     if (!body) throw new NoPublicBodyError();
     return body;
   });
 }
 
+/** What the current host is: one body's, the national front door, or unknown (decision 028). */
+export async function hostKind(): Promise<"body" | "frontDoor" | "unknown"> {
+  const { APP_HOST } = getEnv();
+  const host = requestHost();
+  if (!APP_HOST || !host) return "body";
+  return matchHost(host, await allBodies(), APP_HOST).kind;
+}
+
+/** The national front door's address (the bare APP_HOST; without one, the installation's). */
+export const frontDoorAddress = () => frontDoorUrl(getEnv().APP_URL, getEnv().APP_HOST);
+
+/** The public bodies that use the installation, by name, each with its own address. */
+export async function publicBodiesListed() {
+  const { APP_URL, APP_HOST } = getEnv();
+  return (await allBodies())
+    .map((b) => ({ name: b.name, kind: b.kind ?? "municipality", url: publicBodyUrl(b, APP_URL, APP_HOST) }))
+    .sort((a, b) => a.name.localeCompare(b.name, "sv"));
+}
+
+/**
+ * A body's own address (decision 028): where links in its mails, its redirects and its files
+ * point. From the configuration, never from a request's Host header.
+ */
+export async function addressOf(publicBodyId: Types.ObjectId): Promise<string> {
+  const { APP_URL, APP_HOST } = getEnv();
+  const body = (await allBodies()).find((b) => b._id.equals(publicBodyId));
+  return body ? publicBodyUrl(body, APP_URL, APP_HOST) : APP_URL.replace(/\/$/, "");
+}
+
+/** The address of the body the current request is for. */
+export const currentAddress = async () => addressOf((await getPublicBody())._id);
+
 /** No public body matches PUBLIC_BODY_SLUG: the installation is not set up (a 503 for requests). */
 export class NoPublicBodyError extends Error {
   constructor() {
     super("Ingen kommun är konfigurerad: kör `npm run seed` eller sätt PUBLIC_BODY_SLUG");
+  }
+}
+
+/** The request's host is the front door or no body's: pages of a body are not here (a 404). */
+export class NotThisHostError extends Error {
+  constructor(readonly host: "frontDoor" | "unknown") {
+    super(`Ingen kommun eller region på den här adressen (${host})`);
   }
 }
 

@@ -1,10 +1,10 @@
 import type { Types } from "mongoose";
 import { machineCsv } from "../kernel/csv";
-import { getEnv } from "../kernel/env.server";
 import { readModelVersion } from "../directory/directory.server";
 import { contentEtag } from "../kernel/crypto.server";
 import { csvRow, OPEN_DATA_FIELDS, openDataRecord, type OpenDataRecord } from "./open-data";
 import { registerEntries } from "./register.server";
+import { addressOf } from "../public-body/public-body.server";
 
 // The open-data files: the register as CSV and JSON, and a DCAT-AP-SE description of the
 // dataset that Sweden's data portal can harvest (docs/transparency.md).
@@ -23,7 +23,8 @@ async function file(publicBody: Body, format: "csv" | "json", make: (rows: OpenD
   files.set(entries, made);
   let kept = made.get(format);
   if (!kept) {
-    const body = Buffer.from(make(entries.map((e) => openDataRecord(e, getEnv().APP_URL))));
+    const base = await addressOf(publicBody._id);
+    const body = Buffer.from(make(entries.map((e) => openDataRecord(e, base))));
     kept = { body, etag: contentEtag(body) };
     made.set(format, kept);
   }
@@ -47,7 +48,7 @@ export function agreementsJson(publicBody: Body) {
  * distributions, each described.
  */
 export async function catalog(publicBody: Body) {
-  const base = getEnv().APP_URL;
+  const base = await addressOf(publicBody._id);
   const [{ at: modified }, { entries }] = await Promise.all([readModelVersion(), registerEntries(publicBody)]);
   const days = (pick: (e: (typeof entries)[number]) => string) => entries.map(pick).filter(Boolean).sort();
   const starts = days((e) => e.startDate);

@@ -1,0 +1,43 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedNeighbour } from "~/domain/demo/seed.server";
+import { freePort } from "../../scripts/db";
+import { startTestApp, type TestApp } from "../support/app";
+import { launchBrowser, look, newPage } from "../support/browser";
+
+// The national front door and a body at its own host, in a real browser (decision 028). The
+// browser resolves the installation's hosts to the test server, as DNS would.
+const HOST = "samverka.test";
+let app: TestApp;
+let browser: Browser;
+let door: string;
+
+beforeAll(async () => {
+  const port = await freePort();
+  // With the port, so that the bodies' links lead to the test server.
+  process.env.APP_HOST = `${HOST}:${port}`;
+  door = `http://${HOST}:${port}`;
+  app = await startTestApp("tenancy_e2e", { port });
+  await seedNeighbour();
+  browser = await launchBrowser([`--host-resolver-rules=MAP ${HOST} 127.0.0.1, MAP *.${HOST} 127.0.0.1`]);
+});
+afterAll(async () => {
+  delete process.env.APP_HOST;
+  await browser?.close();
+  await app?.stop();
+});
+
+describe("one installation, many public bodies", () => {
+  it("leads from the front door to a body's own start page", async () => {
+    const { page, errors } = await newPage(browser);
+    await page.goto(`${door}/`);
+    await page.getByRole("heading", { level: 1, name: "Samverka – en väg in till kommuner och regioner" }).waitFor();
+    await look(page, "front-door");
+    await page.getByRole("link", { name: "Grannby kommun" }).click();
+    await page.waitForURL(door.replace("//", "//grannby.") + "/");
+    expect(await page.locator(".brand__body").textContent()).toBe("Grannby kommun");
+    await look(page, "grannby-home");
+    // Plain http on a name other than localhost: the browser ignores COOP and says so.
+    expect(errors.filter((e) => !e.includes("Cross-Origin-Opener-Policy header has been ignored"))).toEqual([]);
+  });
+});
