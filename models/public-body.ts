@@ -11,6 +11,8 @@ export interface PublicBody {
   kind: PublicBodyKind;
   /** Hosts of the body's own besides <slug>.<APP_HOST>, lower case (decision 028). */
   hosts: string[];
+  /** The body's organisationsnummer (kommuner 212000-NNNN), for open data. */
+  orgNumber?: string;
   casePrefix: string;
   officeName: string;
   officeEmail: string;
@@ -39,6 +41,7 @@ const schema = new Schema<PublicBody>(
     slug: { type: String, required: true },
     kind: { type: String, enum: PUBLIC_BODY_KINDS, default: "municipality" },
     hosts: { type: [String], default: [] },
+    orgNumber: { type: String },
     casePrefix: { type: String, required: true },
     officeName: { type: String, required: true },
     officeEmail: { type: String, required: true },

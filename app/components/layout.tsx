@@ -61,7 +61,16 @@ function NavItems() {
       </AppNavLink>
     </li>
   );
-  if (root?.frontDoor) return <ul>{home}</ul>;
+  if (root?.frontDoor) {
+    return (
+      <ul>
+        {home}
+        <li>
+          <AppNavLink to="/register">{t("nav.agreementRegister")}</AppNavLink>
+        </li>
+      </ul>
+    );
+  }
   if (!user) {
     return (
       <ul>

@@ -1,6 +1,8 @@
 import { createCookie, createCookieSessionStorage, redirect } from "@remix-run/node";
 import type { Types } from "mongoose";
 import { getEnv } from "../domain/kernel/env.server";
+import { requestHost } from "../domain/kernel/request-host";
+import { sharedCookieDomain } from "../domain/public-body/tenancy";
 import { oncePerRequest } from "../domain/kernel/request-scope";
 import { ABSOLUTE_TIMEOUT_MS } from "../domain/identity/session-policy";
 import {
@@ -19,6 +21,12 @@ import {
 const secureCookies = () => getEnv().NODE_ENV !== "development";
 
 let sessionCookie: ReturnType<typeof createCookie> | undefined;
+/** Under the installation's own host the session is valid on every body's subdomain (decision 028). */
+const cookieScope = () => {
+  const domain = sharedCookieDomain(requestHost(), getEnv().APP_HOST);
+  return domain ? { domain } : {};
+};
+
 function cookie() {
   sessionCookie ??= createCookie("__session", {
     httpOnly: true,
@@ -79,13 +87,13 @@ export async function createUserSession(request: Request, userId: Types.ObjectId
     userAgent: request.headers.get("User-Agent") ?? "",
     ...(providerId ? { providerId } : {}),
   });
-  return cookie().serialize(token);
+  return cookie().serialize(token, cookieScope());
 }
 
 /** Ends the session; returns its Set-Cookie header and the provider it began at, if any. */
 export async function destroySession(request: Request) {
   const providerId = await endSession(await sessionToken(request));
-  return { setCookie: await cookie().serialize("", { maxAge: 0 }), providerId };
+  return { setCookie: await cookie().serialize("", { maxAge: 0, ...cookieScope() }), providerId };
 }
 
 /** Ends every session of the user except, optionally, the current one. */

@@ -196,6 +196,7 @@ const en: Shape<typeof sv> = {
     backHome: "Go to the start page",
   },
   frontDoor: {
+    register: "See every IOP agreement in the register",
     about:
       "Samverka is one way in for non-profit organisations to the municipalities and regions that use the service. Contact details are with each municipality and region.",
     title: "Samverka – one way in to municipalities and regions",

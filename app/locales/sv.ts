@@ -187,6 +187,7 @@ const sv = {
     backHome: "Till startsidan",
   },
   frontDoor: {
+    register: "Se alla IOP-avtal i registret",
     about:
       "Samverka är en gemensam väg in för idéburna organisationer till de kommuner och regioner som använder tjänsten. Kontaktuppgifter finns hos varje kommun och region.",
     title: "Samverka – en väg in till kommuner och regioner",

@@ -55,6 +55,10 @@ const transparency = {
     csv: "Download the table as CSV",
   },
   register: {
+    nationalTitle: "Register of IOP agreements in every municipality and region",
+    nationalLead:
+      "Every granted, current and ended non-profit public partnership (IOP) agreement of the municipalities and regions that use Samverka. No personal data is shown.",
+    publicBody: "Municipality or region",
     title: "Register of IOP agreements",
     description:
       "The municipality's non-profit public partnerships: which organisations, what they do, how much the municipality contributes and how it is followed up.",
@@ -73,6 +77,8 @@ const transparency = {
     none: "No agreements match the search.",
     statuses: { approved: "Approved", active: "In force", ended: "Ended" },
     columns: {
+      perYearNational: "Contribution per year",
+      publicBody: "Municipality or region",
       title: "Agreement",
       organisation: "Organisation",
       department: "Department",

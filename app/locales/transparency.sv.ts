@@ -56,6 +56,10 @@ const transparency = {
     csv: "Ladda ner tabellen som CSV",
   },
   register: {
+    nationalTitle: "Register över IOP-avtal i alla kommuner och regioner",
+    nationalLead:
+      "Alla beviljade, gällande och avslutade överenskommelser om idéburet offentligt partnerskap (IOP) hos de kommuner och regioner som använder Samverka. Inga personuppgifter visas.",
+    publicBody: "Kommun eller region",
     title: "Register över IOP-avtal",
     description:
       "Kommunens idéburna offentliga partnerskap: vilka organisationer, vad de gör, hur mycket kommunen bidrar med och hur det följs upp.",
@@ -74,6 +78,8 @@ const transparency = {
     none: "Inga överenskommelser matchar sökningen.",
     statuses: { approved: "Beviljad", active: "Gäller", ended: "Avslutad" },
     columns: {
+      perYearNational: "Bidrag per år",
+      publicBody: "Kommun eller region",
       title: "Avtal",
       organisation: "Organisation",
       department: "Förvaltning",

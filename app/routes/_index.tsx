@@ -36,6 +36,9 @@ function FrontDoor({ bodies }: { bodies: { name: string; kind: "municipality" | 
         ) : (
           <p>{t("frontDoor.none")}</p>
         )}
+        <p>
+          <AppLink to="/register">{t("frontDoor.register")}</AppLink>
+        </p>
       </section>
     </>
   );

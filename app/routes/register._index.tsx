@@ -9,7 +9,9 @@ import { Pagination } from "~/components/pagination";
 import { StackedTable } from "~/components/stacked-table";
 import { requestContext } from "~/http/request.server";
 import { pageMeta } from "~/http/meta";
-import { searchRegister } from "~/domain/transparency/register";
+import { registerPage } from "~/domain/transparency/register";
+import { nationalRegisterEntries } from "~/domain/transparency/national-register.server";
+import { hostKind, publicBodiesListed } from "~/domain/public-body/public-body.server";
 import { registerEntries } from "~/domain/transparency/register.server";
 import { formatNumber, formatSek } from "~/i18n";
 import { registerSearchSchema } from "~/schemas/transparency";
@@ -18,40 +20,19 @@ import { htmlOnly } from "~/components/page-handle";
 export const meta = pageMeta("register.title", "register.description");
 export const handle = htmlOnly;
 
-const PAGE_SIZE = 25;
-
-/** The public register of agreements: search and filters, no sign-in. */
+/**
+ * The public register of agreements: search and filters, no sign-in. At the front door the
+ * national register: every public body's agreements, filtered by body (decision 028).
+ */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { publicBody } = await requestContext(request);
   const query = registerSearchSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const { entries, departments } = await registerEntries(publicBody);
-  const found = searchRegister(entries, query);
-  const pages = Math.max(1, Math.ceil(found.length / PAGE_SIZE));
-  const page = Math.min(query.page, pages);
-  const years = new Set<number>();
-  for (const e of entries) {
-    const from = Number((e.startDate || e.decisionDate).slice(0, 4));
-    const to = Number((e.endDate || e.startDate || e.decisionDate).slice(0, 4));
-    for (let y = from; y && y <= to && y - from < 20; y++) years.add(y);
+  if ((await hostKind()) === "frontDoor") {
+    const [entries, bodies] = await Promise.all([nationalRegisterEntries(), publicBodiesListed()]);
+    return { ...registerPage(entries, { ...query, department: "" }), departments: [], bodies, national: true };
   }
-  return {
-    total: found.length,
-    page,
-    pages,
-    entries: found.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((e) => ({
-      id: e.id,
-      title: e.withheld ? null : e.title,
-      caseNumber: e.caseNumber,
-      organisation: e.organisation,
-      department: e.department,
-      startDate: e.startDate,
-      endDate: e.endDate,
-      amountPerYearSek: e.amountPerYearSek,
-      status: e.status,
-    })),
-    departments,
-    years: [...years].sort((a, b) => b - a),
-  };
+  const { publicBody } = await requestContext(request);
+  const { entries, departments } = await registerEntries(publicBody);
+  return { ...registerPage(entries, { ...query, body: "" }), departments, bodies: [], national: false };
 }
 
 export default function Register() {
@@ -59,7 +40,9 @@ export default function Register() {
   const { t } = useTranslation();
   return (
     <>
-      <PageHeading lead={t("register.lead")}>{t("register.title")}</PageHeading>
+      <PageHeading lead={t(data.national ? "register.nationalLead" : "register.lead")}>
+        {t(data.national ? "register.nationalTitle" : "register.title")}
+      </PageHeading>
       <Form method="get" action="/register" className="filters" role="search" aria-label={t("register.searchForm")}>
         <SearchField id="register-q" label={t("register.search")} hint={t("register.searchHint")} />
         <FilterSelect
@@ -69,13 +52,23 @@ export default function Register() {
           any={t("register.all")}
           options={CASE_AREAS.map((a) => ({ value: a, label: t(`cases.areas.${a}`) }))}
         />
-        <FilterSelect
-          id="register-department"
-          name="department"
-          label={t("register.department")}
-          any={t("register.all")}
-          options={data.departments.map((d) => ({ value: d.id, label: d.name }))}
-        />
+        {data.national ? (
+          <FilterSelect
+            id="register-body"
+            name="body"
+            label={t("register.publicBody")}
+            any={t("register.all")}
+            options={data.bodies.map((b) => ({ value: b.slug, label: b.name }))}
+          />
+        ) : (
+          <FilterSelect
+            id="register-department"
+            name="department"
+            label={t("register.department")}
+            any={t("register.all")}
+            options={data.departments.map((d) => ({ value: d.id, label: d.name }))}
+          />
+        )}
         <FilterSelect
           id="register-status"
           name="status"
@@ -107,9 +100,14 @@ export default function Register() {
               label: t("register.columns.title"),
               cell: (e) => (
                 <>
-                  <AppLink to={`/register/${e.id}`}>
-                    {e.title ?? t("register.withheldTitle", { caseNumber: e.caseNumber })}
-                  </AppLink>
+                  {/* The national register links to the body's own page: another host. */}
+                  {e.publicBody ? (
+                    <a href={e.href}>{e.title ?? t("register.withheldTitle", { caseNumber: e.caseNumber })}</a>
+                  ) : (
+                    <AppLink to={e.href}>
+                      {e.title ?? t("register.withheldTitle", { caseNumber: e.caseNumber })}
+                    </AppLink>
+                  )}
                   <br />
                   <span className="muted">{t(`register.statuses.${e.status}`)}</span>
                 </>
@@ -125,7 +123,9 @@ export default function Register() {
                 </>
               ),
             },
-            { label: t("register.columns.department"), cell: (e) => e.department || "–" },
+            data.national
+              ? { label: t("register.columns.publicBody"), cell: (e) => e.publicBody ?? "–" }
+              : { label: t("register.columns.department"), cell: (e) => e.department || "–" },
             {
               label: t("register.columns.period"),
               // Breaks between the dates, never inside one.
@@ -139,7 +139,7 @@ export default function Register() {
                 ),
             },
             {
-              label: t("register.columns.perYear"),
+              label: t(data.national ? "register.columns.perYearNational" : "register.columns.perYear"),
               cell: (e) => <span className="nowrap">{formatSek(e.amountPerYearSek)}</span>,
             },
           ]}
@@ -150,8 +150,13 @@ export default function Register() {
       <Pagination page={data.page} pages={data.pages} />
       <p>
         {t("register.openData")} <a href="/oppna-data/avtal.csv">{t("register.csv")}</a> ·{" "}
-        <a href="/oppna-data/avtal.json">{t("register.json")}</a> ·{" "}
-        <AppLink to="/om-iop">{t("register.aboutData")}</AppLink>
+        <a href="/oppna-data/avtal.json">{t("register.json")}</a>
+        {data.national ? null : (
+          <>
+            {" · "}
+            <AppLink to="/om-iop">{t("register.aboutData")}</AppLink>
+          </>
+        )}
       </p>
     </>
   );

@@ -17,6 +17,11 @@ export const registerSearchSchema = z.object({
     .catch("")
     .transform((v) => (/^[a-f0-9]{24}$/.test(v) ? v : "")),
   status: oneOf(REGISTER_STATUSES),
+  // The national register (front door): one public body's agreements, by slug.
+  body: z
+    .string()
+    .catch("")
+    .transform((v) => (/^[a-z0-9-]{1,60}$/.test(v) ? v : "")),
   year: z.coerce.number().int().min(2000).max(2100).nullable().catch(null),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });

@@ -1,9 +1,11 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { caseInStatus } from "~/domain/demo/factories.server";
 import { seedNeighbour } from "~/domain/demo/seed.server";
 import { freePort } from "../../scripts/db";
 import { startTestApp, type TestApp } from "../support/app";
 import { launchBrowser, look, newPage } from "../support/browser";
+import { grannbyCast, laxhjalpenCast } from "../support/cast";
 
 // The national front door and a body at its own host, in a real browser (decision 028). The
 // browser resolves the installation's hosts to the test server, as DNS would.
@@ -19,6 +21,8 @@ beforeAll(async () => {
   door = `http://${HOST}:${port}`;
   app = await startTestApp("tenancy_e2e", { port });
   await seedNeighbour();
+  await caseInStatus("approved", await grannbyCast(), "Stadsodling för alla åldrar i Grannby");
+  await caseInStatus("approved", await laxhjalpenCast(), "Läxhjälp för mellanstadiet");
   browser = await launchBrowser([`--host-resolver-rules=MAP ${HOST} 127.0.0.1, MAP *.${HOST} 127.0.0.1`]);
 });
 afterAll(async () => {
@@ -33,6 +37,13 @@ describe("one installation, many public bodies", () => {
     await page.goto(`${door}/`);
     await page.getByRole("heading", { level: 1, name: "Samverka – en väg in till kommuner och regioner" }).waitFor();
     await look(page, "front-door");
+    await page.getByRole("link", { name: "Se alla IOP-avtal i registret" }).click();
+    await page
+      .getByRole("heading", { level: 1, name: "Register över IOP-avtal i alla kommuner och regioner" })
+      .waitFor();
+    await page.getByRole("link", { name: "Stadsodling för alla åldrar i Grannby" }).waitFor();
+    await look(page, "national-register");
+    await page.goto(`${door}/`);
     await page.getByRole("link", { name: "Grannby kommun" }).click();
     await page.waitForURL(door.replace("//", "//grannby.") + "/");
     expect(await page.locator(".brand__body").textContent()).toBe("Grannby kommun");

@@ -1,9 +1,11 @@
 import { request as httpRequest } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { caseInStatus } from "~/domain/demo/factories.server";
+import { PublicBodyModel } from "#models/public-body";
 import { seedNeighbour } from "~/domain/demo/seed.server";
+import { touch } from "~/domain/kernel/read-markers.server";
 import { startTestApp, type TestApp } from "../support/app";
-import { laxhjalpenCast } from "../support/cast";
+import { grannbyCast, laxhjalpenCast } from "../support/cast";
 import { DEMO, sessionFor } from "../support/http";
 import { linkIn, recipients } from "../support/smtp";
 
@@ -30,7 +32,7 @@ function send(
   path: string,
   host: string,
   options: { cookie?: string; form?: Record<string, string> } = {},
-): Promise<{ status: number; body: string; location?: string }> {
+): Promise<{ status: number; body: string; location?: string; cookie?: string }> {
   const form = options.form ? new URLSearchParams(options.form).toString() : undefined;
   const headers: Record<string, string> = { Host: `${host}:${port}` };
   if (options.cookie) headers.Cookie = options.cookie;
@@ -43,11 +45,13 @@ function send(
       let body = "";
       res.setEncoding("utf8");
       res.on("data", (chunk: string) => (body += chunk));
+      const session = res.headers["set-cookie"]?.find((c) => c.startsWith("__session="));
       res.on("end", () =>
         resolve({
           status: res.statusCode ?? 0,
           body: body.replaceAll("<!-- -->", ""),
           ...(res.headers.location ? { location: res.headers.location } : {}),
+          ...(session ? { cookie: session } : {}),
         }),
       );
     });
@@ -81,7 +85,6 @@ describe("the host of a request", () => {
       "/logga-in",
       "/registrera",
       "/glomt-losenord",
-      "/register",
       "/oversikt",
       "/handlaggning",
       "/mina-sidor",
@@ -89,7 +92,6 @@ describe("the host of a request", () => {
       "/om-iop",
       "/tillganglighet",
       "/integritet",
-      "/oppna-data/avtal.csv",
       "/oppna-data/katalog.jsonld",
     ]) {
       expect((await get(path, APP_HOST)).status, path).toBe(404);
@@ -139,5 +141,74 @@ describe("the host of a request", () => {
     expect((await register(`grannby.${APP_HOST}.evil.example`, forged)).status).toBe(404);
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(app.smtp.messages.filter((m) => recipients(m).includes(forged))).toEqual([]);
+  });
+
+  it("lists every body's agreements in the national register at the front door, each body's alone at its host", async () => {
+    const ours = await caseInStatus("approved", await laxhjalpenCast(), "Läxhjälp i Exempelkommun");
+    const theirs = await caseInStatus("approved", await grannbyCast(), "Odling i Grannby");
+    const national = await get("/register", APP_HOST);
+    expect(national.status).toBe(200);
+    expect(national.body).toContain("Register över IOP-avtal i alla kommuner och regioner");
+    expect(national.body).toContain(
+      `<a href="http://grannby.${APP_HOST}/register/${String(theirs._id)}">Odling i Grannby</a>`,
+    );
+    expect(national.body).toContain(
+      `<a href="http://exempelkommun.${APP_HOST}/register/${String(ours._id)}">Läxhjälp i Exempelkommun</a>`,
+    );
+    const onlyGrannby = await get("/register?body=grannby", APP_HOST);
+    expect(onlyGrannby.body).toContain("Odling i Grannby");
+    expect(onlyGrannby.body).not.toContain("Läxhjälp i Exempelkommun");
+    const grannby = await get("/register", `grannby.${APP_HOST}`);
+    expect(grannby.body).toContain("Odling i Grannby");
+    expect(grannby.body).not.toContain("Läxhjälp i Exempelkommun");
+    const exempel = await get("/register", `exempelkommun.${APP_HOST}`);
+    expect(exempel.body).toContain("Läxhjälp i Exempelkommun");
+    expect(exempel.body).not.toContain("Odling i Grannby");
+  });
+
+  it("gives the front door's open data every body's agreements, each row naming its body, and each host its own", async () => {
+    const theirs = await caseInStatus("approved", await grannbyCast(), "Öppna data i Grannby");
+    const ours = await caseInStatus("approved", await laxhjalpenCast(), "Öppna data i Exempelkommun");
+    const rows = (json: string) => JSON.parse(json) as { title: string; url: string; publicBodyName: string }[];
+    const national = await get("/oppna-data/avtal.json", APP_HOST);
+    expect(national.status).toBe(200);
+    const all = rows(national.body);
+    expect(all.find((r) => r.title === "Öppna data i Grannby")).toMatchObject({
+      url: `http://grannby.${APP_HOST}/register/${String(theirs._id)}`,
+      publicBodyName: "Grannby kommun",
+      publicBodyOrganisationNumber: "212000-9994",
+    });
+    expect(all.find((r) => r.title === "Öppna data i Exempelkommun")).toMatchObject({
+      url: `http://exempelkommun.${APP_HOST}/register/${String(ours._id)}`,
+      publicBodyName: "Exempelkommun",
+    });
+    const csv = await get("/oppna-data/avtal.csv", APP_HOST);
+    expect(csv.body.split("\n")[0]).toContain(",publicBodyName,publicBodyOrganisationNumber");
+    expect(csv.body).toContain("Öppna data i Grannby");
+    const grannby = rows((await get("/oppna-data/avtal.json", `grannby.${APP_HOST}`)).body);
+    expect(new Set(grannby.map((r) => r.publicBodyName))).toEqual(new Set(["Grannby kommun"]));
+    const exempel = rows((await get("/oppna-data/avtal.json", `exempelkommun.${APP_HOST}`)).body);
+    expect(new Set(exempel.map((r) => r.publicBodyName))).toEqual(new Set(["Exempelkommun"]));
+  });
+
+  it("signs in once for every body under the installation's host, but not on a body's own host elsewhere", async () => {
+    const signIn = (host: string) =>
+      send("POST", "/logga-in", host, {
+        form: { email: "samordnare@grannby.example", password: "samverka-demo-2026", redirectTo: "/mina-sidor" },
+      });
+    const signedIn = await signIn(`grannby.${APP_HOST}`);
+    expect([signedIn.status, signedIn.location]).toEqual([302, "/mina-sidor"]);
+    expect(signedIn.cookie).toMatch(new RegExp(`^__session=[^;]+;.*Domain=${APP_HOST.replace(".", "\\.")}`, "i"));
+    const session = signedIn.cookie!.split(";")[0]!;
+    // The same cookie, as the browser sends it to a sibling host: the same person.
+    const elsewhere = await get("/konto", `exempelkommun.${APP_HOST}`, session);
+    expect(elsewhere.status).toBe(200);
+    expect(elsewhere.body).toContain("Greta Samordnare");
+    // A body's own host outside the installation's: the cookie stays with that host.
+    await PublicBodyModel.updateOne({ slug: "grannby" }, { $set: { hosts: ["samverka.grannby.test"] } });
+    await touch("settings");
+    const own = await signIn("samverka.grannby.test");
+    expect(own.status).toBe(302);
+    expect(own.cookie).not.toMatch(/Domain=/i);
   });
 });

@@ -118,6 +118,8 @@ describe("open data", () => {
       recipientOrganisationNumber: "802500-6266",
       decisionParagraph: "§ 12",
       decidedBy: "delegation",
+      publicBodyName: "Exempelkommun",
+      publicBodyOrganisationNumber: "212000-0001",
     });
     expect(active.awardDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     const ended = json.find((r) => r.caseNumber === ids.ended!.caseNumber)!;

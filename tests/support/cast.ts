@@ -2,7 +2,9 @@ import { membershipsChanged } from "~/domain/organisations/memberships.server";
 import { DepartmentModel } from "#models/department";
 import { OrganisationModel } from "#models/organisation";
 import { UserModel } from "#models/user";
-import type { CaseCast } from "~/domain/demo/factories.server";
+import { upsertOrganisation, upsertUser, type CaseCast } from "~/domain/demo/factories.server";
+import { seedNeighbour } from "~/domain/demo/seed.server";
+import { withCheckDigit } from "~/domain/kernel/org-number";
 import type { SessionUser } from "~/http/session.server";
 import { DEMO } from "./http";
 
@@ -66,4 +68,30 @@ export async function linkEidTo(userId: SessionUser["_id"], issuer: string, subj
     groups: [],
     authTime: new Date(),
   });
+}
+
+/** Grannby's cast: an organisation there with its own administrator, Grannby's staff. */
+export async function grannbyCast(): Promise<CaseCast> {
+  const body = await seedNeighbour();
+  const [coordinator, officer] = await Promise.all(
+    ["samordnare@grannby.example", "handlaggare@grannby.example"].map((email) => UserModel.findOne({ email }).lean()),
+  );
+  const department = await DepartmentModel.findOne({ publicBodyId: body._id, slug: "social" }).lean();
+  const chair = await upsertUser({
+    email: "ordf@odlarna.example",
+    name: "Ordförande Odlarna",
+    password: "ett långt lösenord",
+  });
+  const organisation = await upsertOrganisation({
+    publicBodyId: body._id,
+    name: "Odlarna i Grannby",
+    orgNumber: withCheckDigit("802477123"),
+    purpose: "Odling",
+    email: "info@odlarna.example",
+    createdBy: chair._id,
+    members: [{ userId: chair._id, role: "org_admin", signatory: true }],
+  });
+  const member = await UserModel.findById(chair._id).lean();
+  if (!coordinator || !officer || !department || !organisation || !member) throw new Error("Grannby cast missing");
+  return { organisation, member, coordinator, officer, departmentId: department._id };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { frontDoorUrl, hostnameOf, matchHost, publicBodyUrl } from "~/domain/public-body/tenancy";
+import { frontDoorUrl, hostnameOf, matchHost, publicBodyUrl, sharedCookieDomain } from "~/domain/public-body/tenancy";
 
 // Which public body a host is for, and each body's own address (decision 028).
 const bodies = [
@@ -28,5 +28,16 @@ describe("a request's host", () => {
     expect(publicBodyUrl(bodies[1]!, "http://127.0.0.1:4000/", undefined)).toBe("http://127.0.0.1:4000");
     expect(frontDoorUrl("http://localhost:3000", "localhost:3000")).toBe("http://localhost:3000");
     expect(hostnameOf(" Samverka.SE:8443 ")).toBe("samverka.se");
+  });
+
+  it("shares the session over the installation's own subdomains only", () => {
+    expect(sharedCookieDomain("grannby.samverka.se", "samverka.se")).toBe("samverka.se");
+    expect(sharedCookieDomain("samverka.se", "samverka.se")).toBe("samverka.se");
+    // A body's own host elsewhere, localhost, an address, one body per installation: host-only.
+    expect(sharedCookieDomain("samverka.exempelkommun.se", "samverka.se")).toBeUndefined();
+    expect(sharedCookieDomain("samverka.se.evil.example", "samverka.se")).toBeUndefined();
+    expect(sharedCookieDomain("grannby.localhost", "localhost:3000")).toBeUndefined();
+    expect(sharedCookieDomain("127.0.0.1", "127.0.0.1:3000")).toBeUndefined();
+    expect(sharedCookieDomain("grannby.samverka.se", undefined)).toBeUndefined();
   });
 });

@@ -29,7 +29,7 @@ export const DEPARTMENTS = [
 export async function upsertPublicBody(
   slug = "exempelkommun",
   name = "Exempelkommun",
-  details: { officePhone?: string; officeAddress?: string } = {},
+  details: { officePhone?: string; officeAddress?: string; orgNumber?: string } = {},
 ) {
   const existing = await PublicBodyModel.findOne({ slug }).lean();
   if (existing) return existing;
@@ -41,6 +41,7 @@ export async function upsertPublicBody(
     officeEmail: `civilsamhalle@${slug}.se`,
     officePhone: details.officePhone ?? "010-123 45 00",
     officeAddress: details.officeAddress ?? "Stadshuset, Storgatan 1, 123 45 Exempelstad",
+    orgNumber: details.orgNumber ?? "212000-0001",
   });
   await touch("settings");
   return body.toObject();

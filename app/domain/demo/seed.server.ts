@@ -80,6 +80,7 @@ export async function seedNeighbour() {
   const body = await upsertPublicBody("grannby", "Grannby kommun", {
     officePhone: "020-987 65 00",
     officeAddress: "Kommunhuset, Torget 2, 456 78 Grannby",
+    orgNumber: "212000-9994",
   });
   if (!body) throw new Error("seed: Grannby missing");
   const departments = await upsertDepartments(

@@ -7,7 +7,7 @@ import { requestHost } from "../kernel/request-host";
 import { frontDoorUrl, matchHost, publicBodyUrl } from "./tenancy";
 
 /** Every public body of the installation: one small document each, kept until settings change. */
-const allBodies = () => cachedUntilTouched("settings", () => PublicBodyModel.find().lean());
+export const allBodies = () => cachedUntilTouched("settings", () => PublicBodyModel.find().lean());
 
 /**
  * The public body the current request is for (decision 028): with APP_HOST, the one its host
@@ -47,9 +47,8 @@ export const frontDoorAddress = () => frontDoorUrl(getEnv().APP_URL, getEnv().AP
 
 /** The public bodies that use the installation, by name, each with its own address. */
 export async function publicBodiesListed() {
-  const { APP_URL, APP_HOST } = getEnv();
   return (await allBodies())
-    .map((b) => ({ name: b.name, kind: b.kind ?? "municipality", url: publicBodyUrl(b, APP_URL, APP_HOST) }))
+    .map((b) => ({ slug: b.slug, name: b.name, kind: b.kind ?? "municipality", url: addressOfBody(b) }))
     .sort((a, b) => a.name.localeCompare(b.name, "sv"));
 }
 
@@ -58,10 +57,13 @@ export async function publicBodiesListed() {
  * point. From the configuration, never from a request's Host header.
  */
 export async function addressOf(publicBodyId: Types.ObjectId): Promise<string> {
-  const { APP_URL, APP_HOST } = getEnv();
   const body = (await allBodies()).find((b) => b._id.equals(publicBodyId));
-  return body ? publicBodyUrl(body, APP_URL, APP_HOST) : APP_URL.replace(/\/$/, "");
+  return body ? addressOfBody(body) : getEnv().APP_URL.replace(/\/$/, "");
 }
+
+/** The address of a body at hand (see addressOf). */
+export const addressOfBody = (body: { slug: string; hosts?: string[] }) =>
+  publicBodyUrl(body, getEnv().APP_URL, getEnv().APP_HOST);
 
 /** The address of the body the current request is for. */
 export const currentAddress = async () => addressOf((await getPublicBody())._id);

@@ -45,3 +45,17 @@ export function frontDoorUrl(appUrl: string, appHost: string | undefined) {
   if (!appHost) return appUrl.replace(/\/$/, "");
   return `${new URL(appUrl).protocol}//${appHost}`;
 }
+
+/**
+ * The cookie domain that lets one sign-in serve every host under the installation's own
+ * (decision 028): APP_HOST's name, for a request to it or one of its subdomains. None for a
+ * body's own host elsewhere (a browser refuses a domain the host is not under), for localhost
+ * and addresses (browsers refuse those as cookie domains), and without APP_HOST.
+ */
+export function sharedCookieDomain(host: string | null, appHost: string | undefined) {
+  if (!host || !appHost) return undefined;
+  const own = hostnameOf(appHost);
+  if (own === "localhost" || /^[\d.]+$/.test(own) || own.includes(":") || !own.includes(".")) return undefined;
+  const name = hostnameOf(host);
+  return name === own || name.endsWith(`.${own}`) ? own : undefined;
+}

@@ -4,12 +4,21 @@ import { readModelVersion } from "../directory/directory.server";
 import { contentEtag } from "../kernel/crypto.server";
 import { csvRow, OPEN_DATA_FIELDS, openDataRecord, type OpenDataRecord } from "./open-data";
 import { registerEntries } from "./register.server";
+import { nationalRegisterEntries } from "./national-register.server";
+import type { RegisterEntry } from "./register";
 import { addressOf } from "../public-body/public-body.server";
 
 // The open-data files: the register as CSV and JSON, and a DCAT-AP-SE description of the
 // dataset that Sweden's data portal can harvest (docs/transparency.md).
 
-type Body = { _id: Types.ObjectId; slug: string; name: string; officeName: string; officeEmail: string };
+type Body = {
+  _id: Types.ObjectId;
+  slug: string;
+  name: string;
+  officeName: string;
+  officeEmail: string;
+  orgNumber?: string;
+};
 
 // Each file is made once per version of the register (its entries are a new array then) and
 // kept, already encoded as UTF-8, with its ETag: the files grow with the agreements, and
@@ -17,29 +26,36 @@ type Body = { _id: Types.ObjectId; slug: string; name: string; officeName: strin
 type File = { body: Buffer<ArrayBuffer>; etag: string };
 const files = new WeakMap<object, Map<string, File>>();
 
-async function file(publicBody: Body, format: "csv" | "json", make: (rows: OpenDataRecord[]) => string) {
-  const [{ entries }, version] = await Promise.all([registerEntries(publicBody), readModelVersion()]);
+type Rows = (records: OpenDataRecord[]) => string;
+const FORMATS: Record<"csv" | "json", Rows> = {
+  // RFC 4180 CSV (UTF-8, comma) with a header row of the field names; no cell runs as a formula.
+  csv: (rows) =>
+    machineCsv([OPEN_DATA_FIELDS.map(([key]) => key), ...rows.map((r) => csvRow(r) as (string | number)[])]),
+  json: (rows) => JSON.stringify(rows, null, 1),
+};
+
+/** A file of `entries` (kept per version of them), and when its data last changed. */
+async function fileOf<E extends RegisterEntry>(entries: E[], format: "csv" | "json", record: (e: E) => OpenDataRecord) {
   const made = files.get(entries) ?? new Map<string, File>();
   files.set(entries, made);
   let kept = made.get(format);
   if (!kept) {
-    const base = await addressOf(publicBody._id);
-    const body = Buffer.from(make(entries.map((e) => openDataRecord(e, base))));
+    const body = Buffer.from(FORMATS[format](entries.map(record)));
     kept = { body, etag: contentEtag(body) };
     made.set(format, kept);
   }
-  return { ...kept, modified: version.at };
+  return { ...kept, modified: (await readModelVersion()).at };
 }
 
-/** RFC 4180 CSV (UTF-8, comma) with a header row of the field names; no cell runs as a formula. */
-export function agreementsCsv(publicBody: Body) {
-  return file(publicBody, "csv", (rows) =>
-    machineCsv([OPEN_DATA_FIELDS.map(([key]) => key), ...rows.map((r) => csvRow(r) as (string | number)[])]),
-  );
+/** The body's agreements as CSV or JSON (fields in docs/transparency.md). */
+export async function agreementsFile(publicBody: Body, format: "csv" | "json") {
+  const [{ entries }, base] = await Promise.all([registerEntries(publicBody), addressOf(publicBody._id)]);
+  return fileOf(entries, format, (e) => openDataRecord(e, base, publicBody));
 }
 
-export function agreementsJson(publicBody: Body) {
-  return file(publicBody, "json", (rows) => JSON.stringify(rows, null, 1));
+/** Every body's agreements in one file, each row naming its body (the front door, decision 028). */
+export async function nationalAgreementsFile(format: "csv" | "json") {
+  return fileOf(await nationalRegisterEntries(), format, (e) => openDataRecord(e, e.publicBody.url, e.publicBody));
 }
 
 /**

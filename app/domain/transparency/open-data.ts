@@ -30,6 +30,14 @@ export interface OpenDataRecord {
   decidedBy: string;
   dateModified: string;
   withheld: boolean;
+  publicBodyName: string;
+  publicBodyOrganisationNumber: string;
+}
+
+/** The public body an agreement is with (every file says, so that files of bodies can be joined). */
+export interface OpenDataBody {
+  name: string;
+  orgNumber?: string;
 }
 
 /** Each field with what it means, in the order of the CSV's columns (also the documentation). */
@@ -62,9 +70,11 @@ export const OPEN_DATA_FIELDS: [keyof OpenDataRecord, string][] = [
     "withheld",
     "true while the case is marked as possibly confidential (OSL) and not yet cleared for publication: only identifier, url, case number, organisation and status are given then",
   ],
+  ["publicBodyName", "The municipality or region the agreement is with"],
+  ["publicBodyOrganisationNumber", "Its organisationsnummer (NNNNNN-NNNN), if recorded"],
 ];
 
-export function openDataRecord(e: RegisterEntry, baseUrl: string): OpenDataRecord {
+export function openDataRecord(e: RegisterEntry, baseUrl: string, body: OpenDataBody): OpenDataRecord {
   return {
     identifier: e.identifier,
     url: `${baseUrl}/register/${e.id}`,
@@ -91,6 +101,8 @@ export function openDataRecord(e: RegisterEntry, baseUrl: string): OpenDataRecor
     decidedBy: e.decidedBy,
     dateModified: e.lastModified,
     withheld: e.withheld,
+    publicBodyName: body.name,
+    publicBodyOrganisationNumber: body.orgNumber ?? "",
   };
 }
 

@@ -80,6 +80,24 @@ export interface RegisterQuery {
   department: string;
   status: string;
   year: number | null;
+  /** The national register's filter: one public body, by slug. */
+  body?: string;
+}
+
+/** An entry of the national register (the front door): the entry and whose it is. */
+export type NationalEntry = RegisterEntry & {
+  publicBody: { slug: string; name: string; url: string; orgNumber?: string };
+};
+
+/** Every year some entry's agreement ran (or was decided, before it started), latest first. */
+export function registerYears(entries: readonly RegisterEntry[]) {
+  const years = new Set<number>();
+  for (const e of entries) {
+    const from = Number((e.startDate || e.decisionDate).slice(0, 4));
+    const to = Number((e.endDate || e.startDate || e.decisionDate).slice(0, 4));
+    for (let y = from; y && y <= to && y - from < 20; y++) years.add(y);
+  }
+  return [...years].sort((a, b) => b - a);
 }
 
 const yearOf = (iso: string) => (iso ? Number(iso.slice(0, 4)) : null);
@@ -93,9 +111,11 @@ const searchText = perObject((e: RegisterEntry) =>
 );
 
 /** Entries matching a search: words in title, summary or organisation; area; department; status; a year the agreement ran. */
-export function searchRegister(entries: RegisterEntry[], query: RegisterQuery) {
+export function searchRegister<E extends RegisterEntry>(entries: E[], query: RegisterQuery) {
   const words = query.q.toLocaleLowerCase("sv-SE").split(/\s+/).filter(Boolean);
   return entries.filter((e) => {
+    if (query.body && !("publicBody" in e && (e as unknown as NationalEntry).publicBody.slug === query.body))
+      return false;
     if (query.area && !e.areas.includes(query.area)) return false;
     if (query.department && e.departmentId !== query.department) return false;
     if (query.status && e.status !== query.status) return false;
@@ -108,4 +128,38 @@ export function searchRegister(entries: RegisterEntry[], query: RegisterQuery) {
     const text = searchText(e);
     return words.every((w) => text.includes(w));
   });
+}
+
+const REGISTER_PAGE_SIZE = 25;
+
+/**
+ * One page of a register search, as the register page shows it: a body's own register, or the
+ * national one (entries with their body, linking to the body's own page for each).
+ */
+export function registerPage<E extends RegisterEntry>(entries: E[], query: RegisterQuery & { page: number }) {
+  const found = searchRegister(entries, query);
+  const pages = Math.max(1, Math.ceil(found.length / REGISTER_PAGE_SIZE));
+  const page = Math.min(query.page, pages);
+  return {
+    total: found.length,
+    page,
+    pages,
+    entries: found.slice((page - 1) * REGISTER_PAGE_SIZE, page * REGISTER_PAGE_SIZE).map((e) => {
+      const body = "publicBody" in e ? (e as unknown as NationalEntry).publicBody : null;
+      return {
+        id: e.id,
+        href: body ? `${body.url}/register/${e.id}` : `/register/${e.id}`,
+        publicBody: body?.name ?? null,
+        title: e.withheld ? null : e.title,
+        caseNumber: e.caseNumber,
+        organisation: e.organisation,
+        department: e.department,
+        startDate: e.startDate,
+        endDate: e.endDate,
+        amountPerYearSek: e.amountPerYearSek,
+        status: e.status,
+      };
+    }),
+    years: registerYears(entries),
+  };
 }
