@@ -45,7 +45,14 @@ export interface AppOptions {
 }
 
 /** What the national front door serves (decision 028); a body's pages are at the body's host. */
-const FRONT_DOOR_PATHS = new Set(["/", "/sprak", "/register", "/oppna-data/avtal.csv", "/oppna-data/avtal.json"]);
+const FRONT_DOOR_PATHS = new Set([
+  "/",
+  "/sprak",
+  "/register",
+  "/statistik",
+  "/oppna-data/avtal.csv",
+  "/oppna-data/avtal.json",
+]);
 
 /** A host that is no body's, or a body's page asked of the front door (decision 028). */
 const notHerePage = (frontDoor: string) => `<!doctype html><html lang="sv"><head><meta charset="utf-8">

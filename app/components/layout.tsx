@@ -68,6 +68,9 @@ function NavItems() {
         <li>
           <AppNavLink to="/register">{t("nav.agreementRegister")}</AppNavLink>
         </li>
+        <li>
+          <AppNavLink to="/statistik">{t("nav.statistics")}</AppNavLink>
+        </li>
       </ul>
     );
   }

@@ -19,6 +19,7 @@ const en: Shape<typeof sv> = {
       "Samverka is the municipality's way in for non-profit organisations: propose a non-profit public partnership (IOP), hold a dialogue and follow the case.",
   },
   nav: {
+    statistics: "Statistics",
     skip: "Skip to content",
     main: "Main menu",
     home: "Home",

@@ -18,6 +18,7 @@ const sv = {
       "Samverka är kommunens väg in för idéburna organisationer: föreslå idéburet offentligt partnerskap (IOP), för dialog och följ ärendet.",
   },
   nav: {
+    statistics: "Statistik",
     skip: "Hoppa till innehållet",
     main: "Huvudmeny",
     home: "Start",

@@ -54,6 +54,25 @@ const transparency = {
     chartCaption: "The chart shows the same figures as the table.",
     csv: "Download the table as CSV",
   },
+  registerStatistics: {
+    title: "IOP in figures",
+    nationalTitle: "IOP in every municipality and region, in figures",
+    lead: "The figures come from the public register of IOP agreements and hold no personal data.",
+    figures: {
+      granted: "Granted and current",
+      active: "Agreements in force",
+      grantedSekPerYear: "Granted contribution per year",
+      organisations: "Organisations with an agreement",
+    },
+    byBody: "By municipality and region",
+    byArea: "Granted and current by area",
+    byYear: "Planned contribution per year",
+    byYearHint:
+      "The payment plans' amounts by calendar year; for a granted agreement not yet written, the decision's contribution over the proposed period.",
+    columns: { body: "Municipality or region", area: "Area", year: "Year", planned: "Planned contribution" },
+    none: "No agreements yet.",
+    toRegister: "To the register of IOP agreements",
+  },
   register: {
     nationalTitle: "Register of IOP agreements in every municipality and region",
     nationalLead:

@@ -55,6 +55,25 @@ const transparency = {
     chartCaption: "Diagrammet visar samma siffror som tabellen.",
     csv: "Ladda ner tabellen som CSV",
   },
+  registerStatistics: {
+    title: "IOP i siffror",
+    nationalTitle: "IOP i alla kommuner och regioner, i siffror",
+    lead: "Siffrorna kommer från det offentliga registret över IOP-avtal och innehåller inga personuppgifter.",
+    figures: {
+      granted: "Beviljade och gällande",
+      active: "Gällande överenskommelser",
+      grantedSekPerYear: "Beviljat bidrag per år",
+      organisations: "Organisationer med överenskommelse",
+    },
+    byBody: "Per kommun och region",
+    byArea: "Beviljade och gällande per område",
+    byYear: "Planerat bidrag per år",
+    byYearHint:
+      "Betalningsplanernas belopp per kalenderår; för en beviljad överenskommelse som ännu inte skrivits, beslutets bidrag över den föreslagna perioden.",
+    columns: { body: "Kommun eller region", area: "Område", year: "År", planned: "Planerat bidrag" },
+    none: "Inga överenskommelser ännu.",
+    toRegister: "Till registret över IOP-avtal",
+  },
   register: {
     nationalTitle: "Register över IOP-avtal i alla kommuner och regioner",
     nationalLead:

@@ -151,6 +151,8 @@ export default function Register() {
       <p>
         {t("register.openData")} <a href="/oppna-data/avtal.csv">{t("register.csv")}</a> ·{" "}
         <a href="/oppna-data/avtal.json">{t("register.json")}</a>
+        {" · "}
+        <AppLink to="/statistik">{t("nav.statistics")}</AppLink>
         {data.national ? null : (
           <>
             {" · "}

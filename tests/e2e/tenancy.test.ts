@@ -43,6 +43,9 @@ describe("one installation, many public bodies", () => {
       .waitFor();
     await page.getByRole("link", { name: "Stadsodling för alla åldrar i Grannby" }).waitFor();
     await look(page, "national-register");
+    await page.getByRole("link", { name: "Statistik" }).first().click();
+    await page.getByRole("heading", { level: 1, name: "IOP i alla kommuner och regioner, i siffror" }).waitFor();
+    await look(page, "national-statistics");
     await page.goto(`${door}/`);
     await page.getByRole("link", { name: "Grannby kommun" }).click();
     await page.waitForURL(door.replace("//", "//grannby.") + "/");

@@ -207,8 +207,28 @@ describe("the host of a request", () => {
     // A body's own host outside the installation's: the cookie stays with that host.
     await PublicBodyModel.updateOne({ slug: "grannby" }, { $set: { hosts: ["samverka.grannby.test"] } });
     await touch("settings");
-    const own = await signIn("samverka.grannby.test");
-    expect(own.status).toBe(302);
-    expect(own.cookie).not.toMatch(/Domain=/i);
+    try {
+      const own = await signIn("samverka.grannby.test");
+      expect(own.status).toBe(302);
+      expect(own.cookie).not.toMatch(/Domain=/i);
+    } finally {
+      await PublicBodyModel.updateOne({ slug: "grannby" }, { $set: { hosts: [] } });
+      await touch("settings");
+    }
+  });
+
+  it("shows IOP in figures for every body at the front door, and each body's own at its host, as its open data counts them", async () => {
+    await caseInStatus("approved", await grannbyCast(), "Siffror i Grannby");
+    const national = await get("/statistik", APP_HOST);
+    expect(national.status).toBe(200);
+    expect(national.body).toContain("IOP i alla kommuner och regioner, i siffror");
+    expect(national.body).toContain(`<a href="http://grannby.${APP_HOST}/register">Grannby kommun</a>`);
+    expect(national.body).toContain(`<a href="http://exempelkommun.${APP_HOST}/register">Exempelkommun</a>`);
+    const own = await get("/statistik", `grannby.${APP_HOST}`);
+    expect(own.body).not.toContain("Per kommun och region");
+    const rows = JSON.parse((await get("/oppna-data/avtal.json", `grannby.${APP_HOST}`)).body) as { status: string }[];
+    const granted = rows.filter((r) => r.status === "approved" || r.status === "active").length;
+    expect(granted).toBeGreaterThan(0);
+    expect(own.body).toMatch(new RegExp(`<dt>Beviljade och gällande</dt><dd>${granted}</dd>`));
   });
 });

@@ -16,6 +16,14 @@ import { grantedSekPerYear } from "../statistics/figures";
 
 const day = (d: Date | undefined) => (d ? dayOf(d) : "");
 const sum = (xs: { amountSek: number }[]) => xs.reduce((s, x) => s + x.amountSek, 0);
+const byYear = (plan: { date: Date; amountSek: number }[]) => {
+  const years: Record<string, number> = {};
+  for (const p of plan) {
+    const year = dayOf(p.date).slice(0, 4);
+    years[year] = (years[year] ?? 0) + p.amountSek;
+  }
+  return years;
+};
 
 function entryOf(
   row: CaseRow,
@@ -47,6 +55,7 @@ function entryOf(
     endDate: day(end),
     amountPerYearSek: perYear,
     amountAwardedSek: sum(planned),
+    plannedByYear: byYear(planned),
     decisionDate: day(row.decision?.decisionDate),
     decisionParagraph: row.decision?.protocolRef ?? "",
     decidedBy: row.decision?.decidedBy ?? "",

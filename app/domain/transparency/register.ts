@@ -32,6 +32,8 @@ export interface RegisterEntry {
   amountPerYearSek: number;
   /** Over the whole term, as planned (the payment plan once in force). */
   amountAwardedSek: number;
+  /** The same plan by calendar year ("2027" → kronor). */
+  plannedByYear: Record<string, number>;
   decisionDate: string;
   decisionParagraph: string;
   decidedBy: "committee" | "delegation" | "";
@@ -60,6 +62,7 @@ export const withheldEntry = (e: RegisterEntry): RegisterEntry => ({
   endDate: "",
   amountPerYearSek: 0,
   amountAwardedSek: 0,
+  plannedByYear: {},
   decisionDate: "",
   decisionParagraph: "",
   decidedBy: "",
