@@ -3,6 +3,10 @@ import type sv from "./start.sv";
 
 const start: Shape<typeof sv> = {
   start: {
+    elsewhere: {
+      title: "With other municipalities and regions",
+      lead: "You also have work with these municipalities and regions. Each has its own address.",
+    },
     title: "My pages",
     lead: "This is what is waiting for you right now.",
     metaDescription: "Your cases and what is waiting for you in Samverka.",

@@ -1,6 +1,10 @@
 // The start pages ("Mina sidor") of each kind of user.
 const start = {
   start: {
+    elsewhere: {
+      title: "Hos andra kommuner och regioner",
+      lead: "Du har också uppgifter hos de här kommunerna och regionerna. Var och en har sin egen adress.",
+    },
     title: "Mina sidor",
     lead: "Det här väntar på dig just nu.",
     metaDescription: "Dina ärenden och det som väntar på dig i Samverka.",

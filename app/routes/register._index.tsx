@@ -52,23 +52,23 @@ export default function Register() {
           any={t("register.all")}
           options={CASE_AREAS.map((a) => ({ value: a, label: t(`cases.areas.${a}`) }))}
         />
-        {data.national ? (
-          <FilterSelect
-            id="register-body"
-            name="body"
-            label={t("register.publicBody")}
-            any={t("register.all")}
-            options={data.bodies.map((b) => ({ value: b.slug, label: b.name }))}
-          />
-        ) : (
-          <FilterSelect
-            id="register-department"
-            name="department"
-            label={t("register.department")}
-            any={t("register.all")}
-            options={data.departments.map((d) => ({ value: d.id, label: d.name }))}
-          />
-        )}
+        {/* Nationally by public body; in a body's register by its departments. */}
+        <FilterSelect
+          any={t("register.all")}
+          {...(data.national
+            ? {
+                id: "register-body",
+                name: "body",
+                label: t("register.publicBody"),
+                options: data.bodies.map((b) => ({ value: b.slug, label: b.name })),
+              }
+            : {
+                id: "register-department",
+                name: "department",
+                label: t("register.department"),
+                options: data.departments.map((d) => ({ value: d.id, label: d.name })),
+              })}
+        />
         <FilterSelect
           id="register-status"
           name="status"

@@ -6,6 +6,7 @@ import { freePort } from "../../scripts/db";
 import { startTestApp, type TestApp } from "../support/app";
 import { launchBrowser, look, newPage } from "../support/browser";
 import { grannbyCast, laxhjalpenCast } from "../support/cast";
+import { sessionFor } from "../support/http";
 
 // The national front door and a body at its own host, in a real browser (decision 028). The
 // browser resolves the installation's hosts to the test server, as DNS would.
@@ -53,5 +54,18 @@ describe("one installation, many public bodies", () => {
     await look(page, "grannby-home");
     // Plain http on a name other than localhost: the browser ignores COOP and says so.
     expect(errors.filter((e) => !e.includes("Cross-Origin-Opener-Policy header has been ignored"))).toEqual([]);
+  });
+
+  it("shows a coordinator of Grannby, at Exempelkommun's address, where her work is", async () => {
+    const p = await newPage(browser);
+    const exempel = door.replace("//", "//exempelkommun.");
+    const [name = "", value = ""] = (await sessionFor(app.url, "samordnare@grannby.example")).cookieHeader().split("=");
+    await p.context.addCookies([{ name, value, url: exempel, httpOnly: true, sameSite: "Lax" }]);
+    await p.page.goto(`${exempel}/mina-sidor`);
+    await p.page.getByRole("heading", { level: 2, name: "Hos andra kommuner och regioner" }).waitFor();
+    await look(p.page, "start-page-elsewhere");
+    await p.page.getByRole("link", { name: "Grannby kommun" }).click();
+    // The cookie here was set for this host only (made outside a request): Grannby asks to sign in.
+    await p.page.waitForURL((url) => url.hostname === `grannby.${HOST}`);
   });
 });

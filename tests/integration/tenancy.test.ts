@@ -231,4 +231,20 @@ describe("the host of a request", () => {
     expect(granted).toBeGreaterThan(0);
     expect(own.body).toMatch(new RegExp(`<dt>Beviljade och gällande</dt><dd>${granted}</dd>`));
   });
+
+  it("shows a person with work in another body where that is, and not as a newcomer", async () => {
+    const greta = (await sessionFor(app.url, "samordnare@grannby.example")).cookieHeader();
+    const atExempel = await get("/mina-sidor", `exempelkommun.${APP_HOST}`, greta);
+    expect(atExempel.status).toBe(200);
+    expect(atExempel.body).toContain("Hos andra kommuner och regioner");
+    expect(atExempel.body).toContain(`<a href="http://grannby.${APP_HOST}/mina-sidor">Grannby kommun</a>`);
+    // Staff cannot register an organisation: no invitation to do so.
+    expect(atExempel.body).not.toContain('href="/organisation/ny"');
+    const atHome = await get("/mina-sidor", `grannby.${APP_HOST}`, greta);
+    expect(atHome.body).not.toContain("Hos andra kommuner och regioner");
+    const sara = (await sessionFor(app.url, DEMO.coordinator)).cookieHeader();
+    expect((await get("/mina-sidor", `exempelkommun.${APP_HOST}`, sara)).body).not.toContain(
+      "Hos andra kommuner och regioner",
+    );
+  });
 });

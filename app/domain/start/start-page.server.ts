@@ -12,6 +12,7 @@ import { setById } from "../kernel/claims.server";
 import { clockNow } from "../kernel/clock";
 import type { PublicBodyDoc } from "../public-body/public-body.server";
 import { grantedSekPerYear, isGranted } from "../statistics/figures";
+import { addressOfBody, allBodies } from "../public-body/public-body.server";
 
 // Each person's own start page (docs/domain.md, "Start pages"): what waits for them, built from
 // the in-memory case list (one `_id` lookup when nothing changed) and the person's seen marks.
@@ -347,13 +348,40 @@ export async function startPage(publicBody: PublicBodyDoc, user: SessionUser, ab
     user.staffMemberships.filter((m) => m.publicBodyId.equals(publicBody._id)).map((m) => m.role as string),
   );
   const member = user.orgMemberships.some((m) => m.publicBodyId.equals(publicBody._id));
-  const [organisation, office, officer, overview] = await Promise.all([
+  const [organisation, office, officer, overview, elsewhere] = await Promise.all([
     member ? organisationStart(publicBody, user, ability) : null,
     roles.has("coordinator") || roles.has("admin") ? coordinatorStart(publicBody, ability) : null,
     roles.has("officer") ? officerStart(publicBody, user, ability) : null,
     roles.has("politician") ? overviewStart(publicBody) : null,
+    otherBodies(publicBody, user),
   ]);
-  return { organisation, office, officer, overview, admin: roles.has("admin"), newcomer: !member && roles.size === 0 };
+  return {
+    organisation,
+    office,
+    officer,
+    overview,
+    elsewhere,
+    admin: roles.has("admin"),
+    // Staff of another body cannot register an organisation (the policy): not a newcomer here.
+    newcomer: !member && roles.size === 0 && user.staffMemberships.length === 0,
+  };
+}
+
+/**
+ * The other public bodies this person works with (a role there, or an organisation registered
+ * there), each at its own address (decision 028): one sign-in serves them all.
+ */
+async function otherBodies(publicBody: PublicBodyDoc, user: SessionUser) {
+  const ids = new Set(
+    [...user.staffMemberships, ...user.orgMemberships]
+      .map((m) => String(m.publicBodyId))
+      .filter((id) => id !== String(publicBody._id)),
+  );
+  if (ids.size === 0) return [];
+  return (await allBodies())
+    .filter((b) => ids.has(String(b._id)))
+    .map((b) => ({ name: b.name, url: addressOfBody(b) }))
+    .sort((a, b) => a.name.localeCompare(b.name, "sv"));
 }
 
 export type StartPageData = Awaited<ReturnType<typeof startPage>>;

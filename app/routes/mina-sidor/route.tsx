@@ -45,6 +45,20 @@ export default function StartPage() {
       {data.officer ? <OfficerSections data={data.officer} /> : null}
       {data.office ? <OfficeSections data={data.office} /> : null}
       {data.overview ? <Overview data={data.overview} /> : null}
+      {data.elsewhere.length ? (
+        <section className="panel" aria-labelledby="elsewhere-heading">
+          <h2 id="elsewhere-heading">{t("start.elsewhere.title")}</h2>
+          <p>{t("start.elsewhere.lead")}</p>
+          <ul>
+            {data.elsewhere.map((b) => (
+              // Another body's address: a plain link to another host.
+              <li key={b.url}>
+                <a href={`${b.url}/mina-sidor`}>{b.name}</a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {data.admin ? (
         <section className="panel" aria-labelledby="admin-heading">
           <h2 id="admin-heading">{t("start.admin.title")}</h2>
