@@ -155,6 +155,13 @@ describe("the host of a request", () => {
     expect(national.body).toContain(
       `<a href="http://exempelkommun.${APP_HOST}/register/${String(ours._id)}">Läxhjälp i Exempelkommun</a>`,
     );
+    // A filter no form makes is ignored, never an error or an echo.
+    for (const hostile of ["body=%3Cscript%3E", "body%5B%24ne%5D=x", `body=${"a".repeat(2_000)}`]) {
+      const res = await get(`/register?${hostile}`, APP_HOST);
+      expect(res.status, hostile.slice(0, 30)).toBe(200);
+      expect(res.body).toContain("Odling i Grannby");
+      expect(res.body).not.toContain("<script>");
+    }
     const onlyGrannby = await get("/register?body=grannby", APP_HOST);
     expect(onlyGrannby.body).toContain("Odling i Grannby");
     expect(onlyGrannby.body).not.toContain("Läxhjälp i Exempelkommun");
