@@ -192,6 +192,7 @@ async function runOne(n: number) {
     ["public register", "/register", null],
     ["public register, searched", "/register?q=avtal&status=active", null],
     ["public register: one agreement", `/register/${fixtures.agreementId}`, null],
+    ["IOP in figures (/statistik)", "/statistik", null],
     ["open data: CSV", "/oppna-data/avtal.csv", null],
     ["open data: JSON", "/oppna-data/avtal.json", null],
   ];

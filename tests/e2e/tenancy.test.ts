@@ -47,6 +47,11 @@ describe("one installation, many public bodies", () => {
     await page.getByRole("link", { name: "Statistik" }).first().click();
     await page.getByRole("heading", { level: 1, name: "IOP i alla kommuner och regioner, i siffror" }).waitFor();
     await look(page, "national-statistics");
+    // A body's own figures, at its address: no table by body.
+    await page.goto(`${door.replace("//", "//grannby.")}/statistik`);
+    await page.getByRole("heading", { level: 1, name: "IOP i siffror" }).waitFor();
+    expect(await page.getByRole("heading", { level: 2, name: "Per kommun och region" }).count()).toBe(0);
+    await look(page, "body-statistics");
     await page.goto(`${door}/`);
     await page.getByRole("link", { name: "Grannby kommun" }).click();
     await page.waitForURL(door.replace("//", "//grannby.") + "/");
