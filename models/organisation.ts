@@ -11,8 +11,13 @@ export interface Signatory {
   role: string;
 }
 
+/**
+ * An organisation, registered once for the whole installation (one organisationsnummer): it
+ * proposes to any public body (decision 029). `registeredIn` is the body at whose address it
+ * was registered, whose staff see it before its first case there.
+ */
 export interface Organisation {
-  publicBodyId: ObjectId;
+  registeredIn: ObjectId;
   name: string;
   orgNumber: string;
   legalForm: LegalForm;
@@ -33,7 +38,7 @@ export interface Organisation {
 
 const schema = new Schema<Organisation>(
   {
-    publicBodyId: { type: Schema.Types.ObjectId, required: true, ref: "PublicBody" },
+    registeredIn: { type: Schema.Types.ObjectId, required: true, ref: "PublicBody" },
     name: { type: String, required: true, trim: true },
     orgNumber: { type: String, required: true },
     legalForm: { type: String, enum: LEGAL_FORMS, required: true },
@@ -53,7 +58,7 @@ const schema = new Schema<Organisation>(
   },
   baseOptions,
 );
-schema.index({ publicBodyId: 1, orgNumber: 1 }, { unique: true });
-schema.index({ publicBodyId: 1, name: 1 });
+schema.index({ orgNumber: 1 }, { unique: true });
+schema.index({ name: 1 });
 
 export const OrganisationModel = defineModel("Organisation", schema);

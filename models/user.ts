@@ -7,9 +7,9 @@ export { ORG_ROLES, STAFF_ROLES };
 export type OrgRole = (typeof ORG_ROLES)[number];
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
+/** A membership of an organisation: national, like the organisation (decision 029). */
 export interface OrgMembership {
   organisationId: ObjectId;
-  publicBodyId: ObjectId;
   role: OrgRole;
   /** An authorised signatory (firmatecknare), named by the organisation's administrator. */
   signatory?: boolean;
@@ -58,7 +58,6 @@ const schema = new Schema<User>(
         new Schema<OrgMembership>(
           {
             organisationId: { type: Schema.Types.ObjectId, required: true, ref: "Organisation" },
-            publicBodyId: { type: Schema.Types.ObjectId, required: true },
             role: { type: String, enum: ORG_ROLES, required: true },
             signatory: Boolean,
           },

@@ -389,7 +389,7 @@ async function seed(n: number) {
   const officer = await staff("handlaggare@exempelkommun.se");
   const politician = await staff("politiker@exempelkommun.se");
   const orgs: {
-    organisation: { _id: mongoose.Types.ObjectId; publicBodyId: mongoose.Types.ObjectId };
+    organisation: { _id: mongoose.Types.ObjectId };
     member: never;
   }[] = [];
   for (let i = 0; i < ORGANISATIONS; i++) {
@@ -400,7 +400,7 @@ async function seed(n: number) {
       ...(SIGNING_ORGS.includes(i) ? { password: factories.DEMO_PASSWORD } : {}),
     });
     const organisation = await factories.upsertOrganisation({
-      publicBodyId: body._id,
+      registeredIn: body._id,
       name: `Förening nummer ${i}`,
       orgNumber: orgNumber(i),
       createdBy: member._id,
@@ -418,7 +418,7 @@ async function seed(n: number) {
     const org = orgs[i % ORGANISATIONS]!;
     const c = await factories.caseInStatus(
       statuses[i % statuses.length]!,
-      { ...org, coordinator, officer, departmentId: social!._id },
+      { ...org, publicBodyId: body._id, coordinator, officer, departmentId: social!._id },
       `Verksamhet ${i} för barn och unga`,
     );
     templates.push(c._id);
@@ -430,7 +430,7 @@ async function seed(n: number) {
   const signedIds: mongoose.Types.ObjectId[] = [];
   for (const [i, index] of SIGNING_ORGS.entries()) {
     const org = orgs[index]!;
-    const cast = { ...org, coordinator, officer, departmentId: social!._id };
+    const cast = { ...org, publicBodyId: body._id, coordinator, officer, departmentId: social!._id };
     const signed = await factories.agreementInStatus(cast, `Avtal ${i} om läxhjälp`, true);
     let c = (await loadCaseById(body._id, signed._id))!;
     c = await agreements.recordPayment(

@@ -1,5 +1,5 @@
 import { connectDb, disconnectDb } from "../app/domain/kernel/db.server";
-import { seedDemo, seedDemoCases, seedNeighbour } from "../app/domain/demo/seed.server";
+import { seedDemo, seedDemoCases, seedNeighbour, seedNeighbourCases } from "../app/domain/demo/seed.server";
 import { startEmbeddedDb } from "./db";
 
 // `npm run seed` (also run by `npm run dev`): idempotent demo data. Without MONGODB_URI it
@@ -10,6 +10,7 @@ await connectDb(uri);
 const body = await seedDemo();
 const cases = await seedDemoCases(body);
 const neighbour = await seedNeighbour();
+await seedNeighbourCases(neighbour);
 console.log(
   `[samverka] Demodata klar för ${body.name}${cases ? ` (${cases} ärenden i alla lägen)` : ""} och ${neighbour.name}`,
 );

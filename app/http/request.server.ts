@@ -29,6 +29,25 @@ export async function requireContext(request: Request) {
   return { ...ctx, user: ctx.user };
 }
 
+/**
+ * A page of the body's staff (inbox, overview, administration), `allowed` by the policy: refused
+ * with 403 to the body's staff without the role, and with 404 to everyone else, to whom it does
+ * not exist (a role in another body gives nothing here: decision 028).
+ */
+export function requireStaffPage(
+  ctx: {
+    user: { staffMemberships: { publicBodyId: { equals(id: unknown): boolean } }[] };
+    publicBody: { _id: unknown };
+  },
+  allowed: boolean,
+) {
+  if (allowed) return;
+  const staffHere = ctx.user.staffMemberships.some((m) => m.publicBodyId.equals(ctx.publicBody._id));
+  throw staffHere
+    ? new Response("Du har inte behörighet", { status: 403 })
+    : new Response("Sidan finns inte", { status: 404 });
+}
+
 /** The rules as sent to the browser; abilities are kept, so their packed rules are too. */
 export const packedRules = perObject((ability: ReturnType<typeof abilityFor>) => packRules(ability.rules));
 

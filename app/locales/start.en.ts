@@ -114,6 +114,7 @@ const start: Shape<typeof sv> = {
       invited: "Has someone in your organisation invited you? Open the link in the invitation to join.",
     },
     columns: {
+      publicBody: "Municipality or region",
       caseNumber: "Case number",
       title: "Case",
       organisation: "Organisation",

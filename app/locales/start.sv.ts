@@ -3,7 +3,7 @@ const start = {
   start: {
     elsewhere: {
       title: "Hos andra kommuner och regioner",
-      lead: "Du har också uppgifter hos de här kommunerna och regionerna. Var och en har sin egen adress.",
+      lead: "Du har också ärenden eller uppgifter hos de här kommunerna och regionerna. Var och en har sin egen adress.",
     },
     title: "Mina sidor",
     lead: "Det här väntar på dig just nu.",
@@ -112,6 +112,7 @@ const start = {
       invited: "Har någon i er organisation bjudit in dig? Öppna länken i inbjudan, så kommer du med.",
     },
     columns: {
+      publicBody: "Kommun eller region",
       caseNumber: "Diarienummer",
       title: "Ärende",
       organisation: "Organisation",

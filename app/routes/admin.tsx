@@ -13,7 +13,8 @@ import { formatDate } from "~/i18n";
 import { useSchemaForm } from "~/components/use-form";
 import { invalid, parseForm, readForm } from "~/http/forms.server";
 import { pageMeta } from "~/http/meta";
-import { requireContext, requireAbility } from "~/http/request.server";
+import { requireContext, requireAbility, requireStaffPage } from "~/http/request.server";
+import { can } from "~/domain/access/ability.server";
 import { redirectWithToast } from "~/http/session.server";
 import { inviteStaff, listDepartments, listStaff } from "~/domain/identity/staff.server";
 import {
@@ -37,7 +38,7 @@ export const meta = pageMeta("admin.title");
 
 async function requireAdmin(request: Request) {
   const ctx = await requireContext(request);
-  requireAbility(ctx.ability, "invite", "Staff", { publicBodyId: ctx.publicBody._id }, 403);
+  requireStaffPage(ctx, can(ctx.ability, "invite", "Staff", { publicBodyId: ctx.publicBody._id }));
   return ctx;
 }
 

@@ -9,7 +9,8 @@ import { CollapsiblePanel, PageHeading } from "~/components/layout";
 import { useLang } from "~/components/root-data";
 import { useSchemaForm } from "~/components/use-form";
 import { invalid, parseForm, readForm } from "~/http/forms.server";
-import { requireContext, requireAbility } from "~/http/request.server";
+import { requireContext, requireStaffPage } from "~/http/request.server";
+import { can } from "~/domain/access/ability.server";
 import { redirectWithToast } from "~/http/session.server";
 import { pageMeta } from "~/http/meta";
 import { PAGE_TEXT_KEYS, pageText, savePageText } from "~/domain/public-body/page-texts.server";
@@ -20,7 +21,7 @@ export const meta = pageMeta("pageTexts.title");
 
 async function requireAdmin(request: Request) {
   const ctx = await requireContext(request);
-  requireAbility(ctx.ability, "update", "PageText", { publicBodyId: ctx.publicBody._id }, 403);
+  requireStaffPage(ctx, can(ctx.ability, "update", "PageText", { publicBodyId: ctx.publicBody._id }));
   return ctx;
 }
 

@@ -17,10 +17,11 @@ export const meta = pageMeta("cases.listTitle");
 /** The organisation's view: its ideas and cases, who handles them and what happens next. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, ability, publicBody } = await requireContext(request);
-  const orgIds = user.orgMemberships.filter((m) => m.publicBodyId.equals(publicBody._id)).map((m) => m.organisationId);
+  // Their organisations' cases in every public body (decision 029), each marked with its body.
+  const orgIds = user.orgMemberships.map((m) => m.organisationId);
   return {
     hasOrganisation: orgIds.length > 0,
-    cases: await organisationCases(publicBody._id, orgIds, ability),
+    cases: await organisationCases(orgIds, ability, publicBody._id),
   };
 }
 
@@ -28,6 +29,8 @@ export default function Proposals() {
   const { t } = useTranslation();
   const lang = useLang();
   const data = useLoaderData<typeof loader>();
+  // The organisations' cases in every body they work with, each body named when there are several.
+  const bodies = new Set(data.cases.map((c) => c.publicBody.name));
   return (
     <>
       <PageHeading lead={t("cases.listLead")}>{t("cases.listTitle")}</PageHeading>
@@ -48,11 +51,12 @@ export default function Proposals() {
         <ul className="org-list">
           {data.cases.map((c) => (
             <li key={c.id}>
-              <AppLink to={`/forslag/${c.id}`} className="org-list__name">
+              <AppLink to={`${c.publicBody.url ?? ""}/forslag/${c.id}`} className="org-list__name">
                 {c.title}
               </AppLink>
               <span className="org-list__meta">
                 {t(`cases.kindShort.${c.kind}`)} · {c.organisation}
+                {bodies.size > 1 ? ` · ${c.publicBody.name}` : ""}
                 {c.caseNumber ? ` · ${c.caseNumber}` : ""}
                 {c.receivedAt ? ` · ${t("cases.received")} ${formatDate(c.receivedAt, lang)}` : ""}
               </span>

@@ -21,11 +21,8 @@ export const meta = pageMeta("cases.newTitle");
 
 async function myOrganisations(request: Request) {
   const ctx = await requireContext(request);
-  const ids = ctx.user.orgMemberships
-    .filter((m) => m.publicBodyId.equals(ctx.publicBody._id))
-    .map((m) => m.organisationId);
-  const orgs = await listOwnOrganisations(ctx.publicBody._id, ids);
-  return { ...ctx, orgs };
+  // Any of the person's organisations proposes to this body (they are national: decision 029).
+  return { ...ctx, orgs: await listOwnOrganisations(ctx.user) };
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -15,7 +15,7 @@ import { StackedTable } from "~/components/stacked-table";
 import { useLang } from "~/components/root-data";
 import { inbox } from "~/domain/casework/inbox.server";
 import { pageMeta } from "~/http/meta";
-import { requireContext } from "~/http/request.server";
+import { requireContext, requireStaffPage } from "~/http/request.server";
 import { formatDate } from "~/i18n";
 import { inboxQuerySchema } from "~/schemas/inbox";
 
@@ -23,9 +23,9 @@ export const handle = htmlOnly;
 export const meta = pageMeta("inbox.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { ability, publicBody, user } = await requireContext(request);
-  if (!mayUseInbox(toAbilityUser(user), String(publicBody._id)))
-    throw new Response("Du har inte behörighet", { status: 403 });
+  const ctx = await requireContext(request);
+  const { ability, publicBody, user } = ctx;
+  requireStaffPage(ctx, mayUseInbox(toAbilityUser(user), String(publicBody._id)));
   const params = Object.fromEntries(new URL(request.url).searchParams);
   const query = inboxQuerySchema.parse(params);
   return inbox(publicBody._id, ability, query);

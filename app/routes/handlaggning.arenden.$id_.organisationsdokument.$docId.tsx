@@ -10,7 +10,7 @@ import { fileResponse } from "~/http/downloads.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { c, actor } = await loadCaseFor(request, params.id);
   if (actor === "organisation" || actor === "politician") throw new Response("Sidan finns inte", { status: 404 });
-  const doc = await findOrgDocument(c.publicBodyId, c.organisationId, params.docId ?? "");
-  if (!doc || doc.kind === "attachment") throw new Response("Sidan finns inte", { status: 404 });
+  const doc = await findOrgDocument({ organisationId: c.organisationId, seenFrom: c.publicBodyId }, params.docId ?? "");
+  if (!doc) throw new Response("Sidan finns inte", { status: 404 });
   return fileResponse(doc);
 }

@@ -7,10 +7,9 @@ import { PageHeading } from "~/components/layout";
 import { VerifyFirstNotice } from "~/components/verify-notice";
 import { Pagination } from "~/components/pagination";
 import { StackedTable } from "~/components/stacked-table";
-import { accessibleFilter } from "~/domain/access/ability.server";
 import { requireContext } from "~/http/request.server";
 import { pageMeta } from "~/http/meta";
-import { listOrganisations, organisationRegister } from "~/domain/organisations/organisations.server";
+import { listOwnOrganisations, organisationRegister } from "~/domain/organisations/organisations.server";
 import { formatNumber } from "~/i18n";
 import { registerQuerySchema } from "~/schemas/inbox";
 
@@ -20,13 +19,13 @@ export const meta = pageMeta((data) =>
 
 /** Members see their own organisations; the municipality's staff search the register. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { user, ability, publicBody } = await requireContext(request);
+  const { user, publicBody } = await requireContext(request);
   if (user.staffMemberships.some((m) => m.publicBodyId.equals(publicBody._id))) {
     const query = registerQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
     return { kind: "register" as const, ...(await organisationRegister(publicBody._id, query)) };
   }
-  const filter = accessibleFilter(ability, "read", "Organisation");
-  const orgs = filter ? await listOrganisations(publicBody._id, filter) : [];
+  // Organisations are national: the same list wherever the person signs in (decision 029).
+  const orgs = await listOwnOrganisations(user);
   return {
     kind: "own" as const,
     verified: Boolean(user.emailVerifiedAt),
@@ -35,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       name: o.name,
       orgNumber: o.orgNumber,
       city: o.city,
-      role: user.orgMemberships.find((m) => m.organisationId.equals(o._id))?.role ?? null,
+      role: o.role,
     })),
   };
 }

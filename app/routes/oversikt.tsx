@@ -6,7 +6,9 @@ import { htmlOnly } from "~/components/page-handle";
 import { PageHeading } from "~/components/layout";
 import { StackedTable } from "~/components/stacked-table";
 import { statusKey } from "~/domain/lifecycle/statuses";
-import { requireContext, requireAbility } from "~/http/request.server";
+import { organisationsTakingPart } from "~/domain/organisations/organisations.server";
+import { requireContext, requireStaffPage } from "~/http/request.server";
+import { can } from "~/domain/access/ability.server";
 import { pageMeta } from "~/http/meta";
 import type { ChartSvg } from "~/domain/statistics/charts.server";
 import { overviewCharts, overviewPage } from "~/domain/statistics/overview.server";
@@ -19,10 +21,15 @@ export const handle = htmlOnly;
 
 /** Politicians' and staff's overview: figures kept when cases change, no personal data. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { ability, publicBody, t } = await requireContext(request);
-  requireAbility(ability, "read", "Overview", { publicBodyId: String(publicBody._id) }, 403);
+  const ctx = await requireContext(request);
+  const { ability, publicBody, t } = ctx;
+  requireStaffPage(ctx, can(ability, "read", "Overview", { publicBodyId: String(publicBody._id) }));
   const query = overviewFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const data = await overviewPage(publicBody, { year: query.ar, department: query.forvaltning });
+  const data = await overviewPage(
+    publicBody,
+    { year: query.ar, department: query.forvaltning },
+    await organisationsTakingPart(publicBody._id),
+  );
   return { ...data, charts: await overviewCharts(data, (key, values) => String(t(key, values))) };
 }
 

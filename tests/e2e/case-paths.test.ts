@@ -33,7 +33,7 @@ async function proposalUnderAssessment(title: string) {
   const org = await OrganisationModel.findOne({ orgNumber: "802400-1375" }).lean();
   const social = await DepartmentModel.findOne({ slug: "social" }).lean();
   if (!org || !social) throw new Error("seed missing");
-  let c = await createCase(org.publicBodyId, org._id, anna, { kind: "proposal", title });
+  let c = await createCase(org.registeredIn, org._id, anna, { kind: "proposal", title });
   c = await saveDraft(
     c,
     anna,

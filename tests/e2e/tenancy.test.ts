@@ -5,7 +5,8 @@ import { seedNeighbour } from "~/domain/demo/seed.server";
 import { freePort } from "../../scripts/db";
 import { startTestApp, type TestApp } from "../support/app";
 import { launchBrowser, look, newPage } from "../support/browser";
-import { grannbyCast, laxhjalpenCast } from "../support/cast";
+import { gronaGardenCast, grannbyCast, laxhjalpenCast } from "../support/cast";
+import { DEMO } from "../support/http";
 import { sessionFor } from "../support/http";
 
 // The national front door and a body at its own host, in a real browser (decision 028). The
@@ -24,7 +25,12 @@ beforeAll(async () => {
   await seedNeighbour();
   await caseInStatus("approved", await grannbyCast(), "Stadsodling för alla åldrar i Grannby");
   await caseInStatus("approved", await laxhjalpenCast(), "Läxhjälp för mellanstadiet");
-  browser = await launchBrowser([`--host-resolver-rules=MAP ${HOST} 127.0.0.1, MAP *.${HOST} 127.0.0.1`]);
+  browser = await launchBrowser([
+    `--host-resolver-rules=MAP ${HOST} 127.0.0.1, MAP *.${HOST} 127.0.0.1`,
+    // The session cookie is Secure, as in production over https; plain http on these names
+    // stands in for https here, as 127.0.0.1 does for the other browser tests.
+    `--unsafely-treat-insecure-origin-as-secure=${["", "exempelkommun.", "grannby."].map((sub) => door.replace("//", `//${sub}`)).join(",")}`,
+  ]);
 });
 afterAll(async () => {
   delete process.env.APP_HOST;
@@ -72,5 +78,38 @@ describe("one installation, many public bodies", () => {
     await p.page.getByRole("link", { name: "Grannby kommun" }).click();
     // The cookie here was set for this host only (made outside a request): Grannby asks to sign in.
     await p.page.waitForURL((url) => url.hostname === `grannby.${HOST}`);
+  });
+
+  it("lets Gröna Gården's chair sign in once and work with both bodies from one start page", async () => {
+    const exempel = door.replace("//", "//exempelkommun.");
+    const grannby = door.replace("//", "//grannby.");
+    await caseInStatus("in_dialogue", await gronaGardenCast("grannby"), "Odlingslotter i Grannby");
+    await caseInStatus("submitted", await gronaGardenCast("exempelkommun"), "Odlingslotter i Exempelstad");
+    const { page, errors } = await newPage(browser);
+    // Signing in itself is what this walks: once, at Exempelkommun's address.
+    await page.goto(`${exempel}/logga-in`);
+    await page.getByLabel("E-postadress").fill(DEMO.orgAdminA);
+    await page.getByLabel("Lösenord").fill(DEMO.password);
+    await page.getByRole("button", { name: "Logga in" }).click();
+    await page.waitForURL(`${exempel}/mina-sidor`);
+    const cases = page.getByRole("table", { name: "Mina ärenden" });
+    await cases.getByRole("columnheader", { name: "Kommun eller region" }).waitFor();
+    await cases.getByRole("row", { name: /Odlingslotter i Exempelstad.*Exempelkommun/ }).waitFor();
+    await look(page, "member-start-two-bodies");
+    // Grannby's case leads to Grannby's address, where she is signed in already.
+    await cases.getByRole("link", { name: "Odlingslotter i Grannby" }).click();
+    await page.waitForURL((url) => url.hostname === `grannby.${HOST}` && url.pathname.startsWith("/forslag/"));
+    await page.getByRole("heading", { level: 1, name: "Odlingslotter i Grannby" }).waitFor();
+    expect(await page.locator(".brand__body").textContent()).toBe("Grannby kommun");
+    await page.getByLabel("Meddelande", { exact: true }).fill("Vi kan börja med lotterna i april.");
+    await page.getByRole("button", { name: "Skicka meddelande" }).click();
+    await page.getByText("Vi kan börja med lotterna i april.").first().waitFor();
+    await look(page, "member-case-in-grannby");
+    // Her list of ideas and proposals at Grannby's address names each case's body.
+    await page.goto(`${grannby}/forslag`);
+    await page.getByText("Odlingslotter i Exempelstad").waitFor();
+    expect(await page.getByText(/Föreningen Gröna Gården · Exempelkommun/).count()).toBeGreaterThan(0);
+    await look(page, "member-proposals-two-bodies");
+    expect(errors.filter((e) => !e.includes("Cross-Origin-Opener-Policy header has been ignored"))).toEqual([]);
   });
 });

@@ -95,7 +95,7 @@ describe("the office's workload table", () => {
       name: "Wilma Arbetsbörda",
       password: DEMO.password,
       staff: {
-        publicBodyId: cast.organisation.publicBodyId,
+        publicBodyId: cast.publicBodyId,
         role: "officer",
         departmentIds: [cast.departmentId],
         delegation: true,

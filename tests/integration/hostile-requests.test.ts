@@ -30,13 +30,13 @@ beforeAll(async () => {
   const org = await OrganisationModel.findOne({ orgNumber: "802500-6266" }).lean();
   if (!org) throw new Error("seed missing");
   orgId = String(org._id);
-  const draft = await createCase(org.publicBodyId, org._id, lina, { kind: "idea", title: "Fientlig" });
+  const draft = await createCase(org.registeredIn, org._id, lina, { kind: "idea", title: "Fientlig" });
   const saved = await saveDraft(draft, lina, ideaContent, draft.version);
   const submitted = await submitCase(saved, lina, saved.version);
   if (!submitted.ok) throw new Error("not submitted");
   caseId = String(draft._id);
   draftId = String(
-    (await createCase(org.publicBodyId, org._id, lina, { kind: "proposal", title: "Fientligt förslag" }))._id,
+    (await createCase(org.registeredIn, org._id, lina, { kind: "proposal", title: "Fientligt förslag" }))._id,
   );
   clients.anon = new Client(app.url);
   clients.lina = await sessionFor(app.url, DEMO.orgAdminB);

@@ -279,13 +279,13 @@ describe("members", () => {
 
 describe("the last administrator under concurrency", () => {
   it("keeps one administrator when two remove each other at the same moment (five tries)", async () => {
-    const body = await OrganisationModel.findOne({ orgNumber: "802400-1375" }).select("publicBodyId").lean();
+    const body = await OrganisationModel.findOne({ orgNumber: "802400-1375" }).select("registeredIn").lean();
     for (let round = 0; round < 5; round++) {
       const [a, b] = await Promise.all(
         ["a", "b"].map((x) => upsertUser({ email: `admin-${x}-${round}@samtidig.example`, name: `Admin ${x}` })),
       );
       const org = await upsertOrganisation({
-        publicBodyId: body!.publicBodyId,
+        registeredIn: body!.registeredIn,
         name: `Samtidiga föreningen ${round}`,
         orgNumber: ["802437-6140", "802437-6157", "802437-6165", "802437-6173", "802437-6181"][round]!,
         createdBy: a!._id,
@@ -302,5 +302,33 @@ describe("the last administrator under concurrency", () => {
       );
       expect(admins).toHaveLength(1);
     }
+  });
+});
+
+describe("data written before organisations became national (decision 029)", () => {
+  it("are brought up to date at start: the body becomes `registeredIn`, the per-body index goes", async () => {
+    const { upgradeData } = await import("~/domain/kernel/db.server");
+    const raw = OrganisationModel.collection;
+    const body = (await OrganisationModel.findById(orgA).lean())!.registeredIn;
+    const { insertedId } = await raw.insertOne({
+      publicBodyId: body,
+      name: "Föreningen från förr",
+      orgNumber: "802470-0018",
+      legalForm: "non_profit_association",
+      purpose: "Gammal data",
+      email: "forr@example.org",
+      signatories: [],
+      createdBy: body,
+      createdAt: new Date(),
+      updatedAt: new Date(),
+    });
+    await raw.createIndex({ publicBodyId: 1, orgNumber: 1 }, { name: "publicBodyId_1_orgNumber_1" });
+    await upgradeData();
+    // Twice, as a second instance starting at the same time would: nothing more changes.
+    await upgradeData();
+    const upgraded = await raw.findOne({ _id: insertedId });
+    expect([String(upgraded?.registeredIn), upgraded?.publicBodyId]).toEqual([String(body), undefined]);
+    expect((await raw.indexes()).map((i) => i.name)).not.toContain("publicBodyId_1_orgNumber_1");
+    await raw.deleteOne({ _id: insertedId });
   });
 });

@@ -35,8 +35,8 @@ afterAll(async () => {
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 const account = (name: string) => upsertUser({ email: `${unique()}@example.org`, name: `${name} ${unique()}` });
 async function organisation(name: string) {
-  const { organisation: lax, member } = await laxhjalpenCast();
-  return upsertOrganisation({ publicBodyId: lax.publicBodyId, name, orgNumber: unique(), createdBy: member._id });
+  const { publicBodyId, member } = await laxhjalpenCast();
+  return upsertOrganisation({ registeredIn: publicBodyId, name, orgNumber: unique(), createdBy: member._id });
 }
 
 /** The database commands one GET sends, by collection (after a first view warmed the caches). */

@@ -165,7 +165,7 @@ describe("open data", () => {
     const { organisation } = await laxhjalpenCast();
     const original = (await OrganisationModel.findById(organisation._id).lean())!.name;
     const before = await get("/oppna-data/avtal.csv");
-    const rename = (name: string) => updateOrganisation(organisation.publicBodyId, organisation._id, { name } as never);
+    const rename = (name: string) => updateOrganisation(organisation._id, { name } as never);
     await rename("Läxhjälpen med nytt namn");
     try {
       const after = await get("/oppna-data/avtal.csv");

@@ -25,9 +25,10 @@ export async function laxhjalpenCast(): Promise<CaseCast> {
     person(DEMO.officer),
   ]);
   const organisation = await OrganisationModel.findOne({ orgNumber: "802500-6266" }).lean();
-  const department = await DepartmentModel.findOne({ publicBodyId: organisation?.publicBodyId, slug: "social" }).lean();
-  if (!organisation || !department) throw new Error("test cast missing");
-  return { organisation, member, coordinator, officer, departmentId: department._id };
+  const publicBodyId = coordinator.staffMemberships[0]?.publicBodyId;
+  const department = await DepartmentModel.findOne({ publicBodyId, slug: "social" }).lean();
+  if (!organisation || !department || !publicBodyId) throw new Error("test cast missing");
+  return { publicBodyId, organisation, member, coordinator, officer, departmentId: department._id };
 }
 
 /**
@@ -36,7 +37,7 @@ export async function laxhjalpenCast(): Promise<CaseCast> {
  */
 export async function joinOrganisation(
   userId: SessionUser["_id"],
-  organisation: { _id: SessionUser["_id"]; publicBodyId: SessionUser["_id"] },
+  organisation: { _id: SessionUser["_id"] },
   { signatory = false } = {},
 ) {
   await UserModel.updateOne(
@@ -45,7 +46,6 @@ export async function joinOrganisation(
       $push: {
         orgMemberships: {
           organisationId: organisation._id,
-          publicBodyId: organisation.publicBodyId,
           role: "org_member",
           ...(signatory ? { signatory: true } : {}),
         },
@@ -83,7 +83,7 @@ export async function grannbyCast(): Promise<CaseCast> {
     password: "ett långt lösenord",
   });
   const organisation = await upsertOrganisation({
-    publicBodyId: body._id,
+    registeredIn: body._id,
     name: "Odlarna i Grannby",
     orgNumber: withCheckDigit("802477123"),
     purpose: "Odling",
@@ -93,5 +93,26 @@ export async function grannbyCast(): Promise<CaseCast> {
   });
   const member = await UserModel.findById(chair._id).lean();
   if (!coordinator || !officer || !department || !organisation || !member) throw new Error("Grannby cast missing");
-  return { organisation, member, coordinator, officer, departmentId: department._id };
+  return { publicBodyId: body._id, organisation, member, coordinator, officer, departmentId: department._id };
+}
+
+/**
+ * Föreningen Gröna Gården (Anna), registered at Exempelkommun, as the lead organisation of a
+ * case in `body`'s hands: organisations are national (decision 029), so the same record and the
+ * same member propose to Grannby too. The body's coordinator and its social services officer.
+ */
+export async function gronaGardenCast(body: "exempelkommun" | "grannby"): Promise<CaseCast> {
+  const publicBodyId =
+    body === "grannby"
+      ? (await seedNeighbour())._id
+      : (await person(DEMO.coordinator)).staffMemberships[0]!.publicBodyId;
+  const staff =
+    body === "grannby"
+      ? ["samordnare@grannby.example", "handlaggare@grannby.example"]
+      : [DEMO.coordinator, DEMO.officer];
+  const [member, coordinator, officer] = await Promise.all([DEMO.orgAdminA, ...staff].map(person));
+  const organisation = await OrganisationModel.findOne({ orgNumber: "802400-1375" }).lean();
+  const department = await DepartmentModel.findOne({ publicBodyId, slug: "social" }).lean();
+  if (!organisation || !department || !member || !coordinator || !officer) throw new Error("Gröna Gården cast missing");
+  return { publicBodyId, organisation, member, coordinator, officer, departmentId: department._id };
 }

@@ -23,22 +23,22 @@ const staff = (role: string, departmentIds: string[] = [], publicBodyId = body) 
 const people: Record<string, AbilityUser | null> = {
   orgAdmin: {
     id: "p1",
-    orgMemberships: [{ organisationId: orgA, publicBodyId: body, role: "org_admin" }],
+    orgMemberships: [{ organisationId: orgA, role: "org_admin" }],
     staffMemberships: [],
   },
   orgMember: {
     id: "p2",
-    orgMemberships: [{ organisationId: orgA, publicBodyId: body, role: "org_member" }],
+    orgMemberships: [{ organisationId: orgA, role: "org_member" }],
     staffMemberships: [],
   },
   otherOrgAdmin: {
     id: "p3",
-    orgMemberships: [{ organisationId: orgB, publicBodyId: body, role: "org_admin" }],
+    orgMemberships: [{ organisationId: orgB, role: "org_admin" }],
     staffMemberships: [],
   },
   partnerOrgAdmin: {
     id: "p13",
-    orgMemberships: [{ organisationId: orgC, publicBodyId: body, role: "org_admin" }],
+    orgMemberships: [{ organisationId: orgC, role: "org_admin" }],
     staffMemberships: [],
   },
   routedOfficer: { id: "officer1", ...staff("officer", [social]) },
@@ -86,12 +86,14 @@ const check: Record<(typeof columns)[number], (a: ReturnType<typeof defineAbilit
   "route submitted": (a) =>
     a.can("route", subject("Case", { publicBodyId: body, organisationId: orgA, status: "submitted" })),
   "create case": (a) => a.can("create", subject("Case", { publicBodyId: body, organisationId: orgA, status: "draft" })),
-  "read org": (a) => a.can("read", subject("Organisation", { _id: orgA, publicBodyId: body })),
-  "update org": (a) => a.can("update", subject("Organisation", { _id: orgA, publicBodyId: body })),
-  "invite member": (a) => a.can("invite", subject("Member", { organisationId: orgA, publicBodyId: body })),
-  "remove member": (a) => a.can("delete", subject("Member", { organisationId: orgA, publicBodyId: body, userId: "x" })),
-  "read org documents": (a) => a.can("read", subject("OrgDocument", { organisationId: orgA, publicBodyId: body })),
-  "upload org document": (a) => a.can("create", subject("OrgDocument", { organisationId: orgA, publicBodyId: body })),
+  "read org": (a) => a.can("read", subject("Organisation", { _id: orgA, publicBodyIds: [body] })),
+  "update org": (a) => a.can("update", subject("Organisation", { _id: orgA, publicBodyIds: [body] })),
+  "invite member": (a) => a.can("invite", subject("Member", { organisationId: orgA, publicBodyIds: [body] })),
+  "remove member": (a) =>
+    a.can("delete", subject("Member", { organisationId: orgA, publicBodyIds: [body], userId: "x" })),
+  "read org documents": (a) => a.can("read", subject("OrgDocument", { organisationId: orgA, publicBodyIds: [body] })),
+  "upload org document": (a) =>
+    a.can("create", subject("OrgDocument", { organisationId: orgA, publicBodyIds: [body] })),
   "read staff": (a) => a.can("read", subject("Staff", { publicBodyId: body })),
   "invite staff": (a) => a.can("invite", subject("Staff", { publicBodyId: body })),
   message: (a) => a.can("message", routedCase("in_dialogue")),
@@ -102,8 +104,9 @@ const check: Record<(typeof columns)[number], (a: ReturnType<typeof defineAbilit
   assess: (a) => a.can("assess", routedCase("in_dialogue")),
   attach: (a) => a.can("attach", routedCase("in_dialogue")),
   "leave own membership": (a, self) =>
-    a.can("leave", subject("Member", { organisationId: orgA, publicBodyId: body, userId: self })),
-  "delete org document": (a) => a.can("delete", subject("OrgDocument", { organisationId: orgA, publicBodyId: body })),
+    a.can("leave", subject("Member", { organisationId: orgA, publicBodyIds: [body], userId: self })),
+  "delete org document": (a) =>
+    a.can("delete", subject("OrgDocument", { organisationId: orgA, publicBodyIds: [body] })),
   "manage departments": (a) => a.can("manage", subject("Department", { publicBodyId: body })),
   "register organisation": (a) => a.can("create", "Organisation"),
   "edit page texts": (a) => a.can("update", subject("PageText", { publicBodyId: body })),

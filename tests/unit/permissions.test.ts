@@ -13,17 +13,16 @@ const user = (partial: Partial<AbilityUser>): AbilityUser => ({
   staffMemberships: [],
   ...partial,
 });
-const org = (id: string, publicBodyId = body) => subject("Organisation", { _id: id, publicBodyId });
-const members = (organisationId: string, publicBodyId = body) => subject("Member", { organisationId, publicBodyId });
-const docs = (organisationId: string, publicBodyId = body) => subject("OrgDocument", { organisationId, publicBodyId });
+// An organisation as seen at a body's address: the body when it takes part there (OrgSubject).
+const org = (id: string, publicBodyIds = [body]) => subject("Organisation", { _id: id, publicBodyIds });
+const members = (organisationId: string, publicBodyIds = [body]) =>
+  subject("Member", { organisationId, publicBodyIds });
+const docs = (organisationId: string, publicBodyIds = [body]) =>
+  subject("OrgDocument", { organisationId, publicBodyIds });
 
 describe("the ability", () => {
-  const adminA = defineAbilityFor(
-    user({ orgMemberships: [{ organisationId: orgA, publicBodyId: body, role: "org_admin" }] }),
-  );
-  const memberA = defineAbilityFor(
-    user({ orgMemberships: [{ organisationId: orgA, publicBodyId: body, role: "org_member" }] }),
-  );
+  const adminA = defineAbilityFor(user({ orgMemberships: [{ organisationId: orgA, role: "org_admin" }] }));
+  const memberA = defineAbilityFor(user({ orgMemberships: [{ organisationId: orgA, role: "org_member" }] }));
   const politician = defineAbilityFor(
     user({ staffMemberships: [{ publicBodyId: body, role: "politician", departmentIds: [] }] }),
   );
@@ -39,7 +38,7 @@ describe("the ability", () => {
     expect(adminA.can("read", org(orgA))).toBe(true);
     expect(adminA.can("update", org(orgA))).toBe(true);
     expect(adminA.can("invite", members(orgA))).toBe(true);
-    expect(adminA.can("delete", subject("Member", { organisationId: orgA, publicBodyId: body, userId: "u2" }))).toBe(
+    expect(adminA.can("delete", subject("Member", { organisationId: orgA, publicBodyIds: [body], userId: "u2" }))).toBe(
       true,
     );
     expect(adminA.can("delete", docs(orgA))).toBe(true);
@@ -58,10 +57,10 @@ describe("the ability", () => {
     expect(adminA.can("create", docs(orgB))).toBe(false);
   });
   it("nobody removes themselves as 'remove member' (they leave)", () => {
-    expect(adminA.can("delete", subject("Member", { organisationId: orgA, publicBodyId: body, userId: "u1" }))).toBe(
+    expect(adminA.can("delete", subject("Member", { organisationId: orgA, publicBodyIds: [body], userId: "u1" }))).toBe(
       false,
     );
-    expect(adminA.can("leave", subject("Member", { organisationId: orgA, publicBodyId: body, userId: "u1" }))).toBe(
+    expect(adminA.can("leave", subject("Member", { organisationId: orgA, publicBodyIds: [body], userId: "u1" }))).toBe(
       true,
     );
   });
@@ -73,8 +72,16 @@ describe("the ability", () => {
   });
   it("keeps staff inside their own public body", () => {
     expect(coordinator.can("read", docs(orgA))).toBe(true);
-    expect(coordinator.can("read", docs(orgB, otherBody))).toBe(false);
-    expect(coordinator.can("read", org(orgB, otherBody))).toBe(false);
+    expect(coordinator.can("read", docs(orgB, [otherBody]))).toBe(false);
+    expect(coordinator.can("read", org(orgB, [otherBody]))).toBe(false);
+    // An organisation that takes no part in the coordinator's body (as seen at its address).
+    expect(coordinator.can("read", org(orgB, []))).toBe(false);
+    expect(coordinator.can("read", members(orgB, []))).toBe(false);
+  });
+  it("keeps an organisation's members its members in every public body (organisations are national)", () => {
+    expect(adminA.can("read", org(orgA, [otherBody]))).toBe(true);
+    expect(adminA.can("update", org(orgA, []))).toBe(true);
+    expect(memberA.can("read", docs(orgA, []))).toBe(true);
     expect(coordinator.can("invite", subject("Staff", { publicBodyId: body }))).toBe(false);
     expect(admin.can("invite", subject("Staff", { publicBodyId: body }))).toBe(true);
     expect(admin.can("invite", subject("Staff", { publicBodyId: otherBody }))).toBe(false);

@@ -17,11 +17,7 @@ export function toAbilityUser(user: SessionUser | null): AbilityUser | null {
   if (!user) return null;
   return {
     id: String(user._id),
-    orgMemberships: user.orgMemberships.map((m) => ({
-      organisationId: String(m.organisationId),
-      publicBodyId: String(m.publicBodyId),
-      role: m.role,
-    })),
+    orgMemberships: user.orgMemberships.map((m) => ({ organisationId: String(m.organisationId), role: m.role })),
     staffMemberships: user.staffMemberships.map((m) => ({
       publicBodyId: String(m.publicBodyId),
       role: m.role,

@@ -129,19 +129,24 @@ export type SubjectType =
   | "Overview"
   | "IdentityProvider";
 
+/**
+ * An organisation as seen at one public body's address. Organisations are national (decision
+ * 029): `publicBodyIds` holds that body when the organisation takes part there (registered
+ * there, or a case there), else nothing, so a staff role elsewhere never reaches it.
+ */
 export interface OrgSubject {
   _id: string;
-  publicBodyId: string;
+  publicBodyIds: string[];
 }
 /** A membership of a user in an organisation (or the member list of an organisation). */
 export interface MemberSubject {
   organisationId: string;
-  publicBodyId: string;
+  publicBodyIds: string[];
   userId?: string;
 }
 export interface OrgDocumentSubject {
   organisationId: string;
-  publicBodyId: string;
+  publicBodyIds: string[];
 }
 export interface StaffSubject {
   publicBodyId: string;
@@ -174,7 +179,7 @@ export type AppRule = RawRuleOf<AppAbility>;
 
 export interface AbilityUser {
   id: string;
-  orgMemberships: { organisationId: string; publicBodyId: string; role: string }[];
+  orgMemberships: { organisationId: string; role: string }[];
   staffMemberships: { publicBodyId: string; role: string; departmentIds: string[] }[];
 }
 
@@ -250,14 +255,16 @@ export function defineRulesFor(user: AbilityUser | null): AppRule[] {
 
   for (const m of user.staffMemberships) {
     const body = { publicBodyId: m.publicBodyId };
+    // The organisations that take part in the staff's own body (OrgSubject).
+    const takingPart = { publicBodyIds: { $in: [m.publicBodyId] } };
     // All staff see organisations' registration facts (public information).
-    can("read", "Organisation", body);
+    can("read", "Organisation", takingPart);
     can("read", "Department", body);
     // The overview: figures without personal data, for politicians and every staff role.
     can("read", "Overview", body);
     if (m.role === "coordinator" || m.role === "admin") {
-      can("read", "Member", body);
-      can("read", "OrgDocument", body);
+      can("read", "Member", takingPart);
+      can("read", "OrgDocument", takingPart);
     }
     if (m.role === "admin") {
       can("read", "Staff", body);

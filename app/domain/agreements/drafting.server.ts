@@ -116,14 +116,11 @@ export interface AgreementDraftInput extends Omit<AgreementTerms, "partners"> {
   partnerOrgNumbers?: string[];
 }
 
-/** The co-organisations named by number: registered with this public body, never the lead organisation. */
+/** The co-organisations named by number: registered in Samverka (nationally), never the lead organisation. */
 async function partnersFor(c: CaseDoc, orgNumbers: string[]): Promise<AgreementPartner[]> {
   const { organisations } = await directory();
   return orgNumbers.map((orgNumber) => {
-    const found = [...organisations].find(
-      ([id, o]) =>
-        o.orgNumber === orgNumber && o.publicBodyId.equals(c.publicBodyId) && id !== String(c.organisationId),
-    );
+    const found = [...organisations].find(([id, o]) => o.orgNumber === orgNumber && id !== String(c.organisationId));
     if (!found) throw new AgreementError("partner");
     return { organisationId: idOf(found[0]), name: found[1].name, orgNumber };
   });

@@ -145,7 +145,7 @@ export async function staffCaseView(
   const [data, dialogue, orgDocuments] = await Promise.all([
     casePageData(c, { staff: true, actor }),
     listDialogue(c, { staff: true }),
-    listOrgDocuments(c.publicBodyId, c.organisationId),
+    listOrgDocuments({ organisationId: c.organisationId, seenFrom: c.publicBodyId }),
   ]);
   const needsOfficers = data.transitions.includes("route") || data.transitions.includes("reassign");
   const routing = needsOfficers ? await routingChoices(c, departmentChoice) : null;

@@ -1,6 +1,7 @@
 import { awaitingSignatureFrom, draftToComment } from "../agreements/progress";
-import type { Types } from "mongoose";
-import { keptForList, readableCases, type CaseRow } from "../cases/read-model.server";
+import { Types } from "mongoose";
+import { caseRows, keptForList, readableCases, type CaseRow } from "../cases/read-model.server";
+import { addressOfBody, allBodies } from "../public-body/public-body.server";
 import { departmentsOf, directory } from "../directory/directory.server";
 import type { CaseStatus } from "../cases/lifecycle";
 import { CLOSED_STATUSES, isIn, shownStatus } from "../lifecycle/statuses";
@@ -145,29 +146,32 @@ export async function inbox(publicBodyId: Types.ObjectId, ability: AppAbility, q
   };
 }
 
-/**
- * An organisation member's own cases (all their organisations): those still going on first,
- * then the withdrawn, declined and ended ones, each group newest change first; with who
- * handles each and whether a meeting invitation waits for them.
- */
 /** An agreement in force as its organisation follows it: the term, the next report and payment. */
 const inForce = (c: CaseRow) => agreementInForce(c, swedishToday(clockNow()));
 
 const closed = (status: CaseStatus) => (isIn(CLOSED_STATUSES, status) ? 1 : 0);
 
-export async function organisationCases(
-  publicBodyId: Types.ObjectId,
-  organisationIds: Types.ObjectId[],
-  ability: AppAbility,
-) {
+/**
+ * An organisation member's own cases (all their organisations, in every public body: decision
+ * 029): those still going on first, then the withdrawn, declined and ended ones, each group
+ * newest change first; with who handles each, whether a meeting invitation waits for them, and
+ * the body (with its address when it is not the one at `here`).
+ */
+export async function organisationCases(organisationIds: Types.ObjectId[], ability: AppAbility, here: Types.ObjectId) {
   if (organisationIds.length === 0) return [];
-  const [readable, names, departments] = await Promise.all([
-    readableCases(publicBodyId, ability),
+  const ours = (c: CaseRow) => organisationIds.some((id) => id.equals(c.organisationId));
+  const bodyIds = [...new Set((await caseRows()).filter(ours).map((c) => String(c.publicBodyId)))];
+  const [readable, names, bodies] = await Promise.all([
+    Promise.all(bodyIds.map((id) => readableCases(new Types.ObjectId(id), ability))),
     directory(),
-    departmentsOf(publicBodyId),
+    allBodies(),
   ]);
+  const bodyOf = new Map(
+    bodies.map((b) => [String(b._id), { name: b.name, url: b._id.equals(here) ? null : addressOfBody(b) }]),
+  );
   return readable
-    .filter((c) => organisationIds.some((id) => id.equals(c.organisationId)))
+    .flat()
+    .filter(ours)
     .sort((a, b) => closed(a.status) - closed(b.status) || time(b.updatedAt) - time(a.updatedAt))
     .slice(0, 200)
     .map((c) => {
@@ -180,9 +184,12 @@ export async function organisationCases(
         caseNumber: c.caseNumber ?? null,
         receivedAt: c.receivedAt?.toISOString() ?? null,
         organisation: names.organisations.get(String(c.organisationId))?.name ?? "",
+        publicBody: bodyOf.get(String(c.publicBodyId)) ?? { name: "", url: null },
         officer: c.routing ? (officer?.name ?? "") : null,
         officerEmail: c.routing ? (officer?.email ?? "") : null,
-        department: c.routing ? (departments.find((d) => d._id.equals(c.routing?.departmentId))?.name ?? "") : null,
+        department: c.routing
+          ? (names.departments.find((d) => d._id.equals(c.routing?.departmentId))?.name ?? "")
+          : null,
         meetingToConfirm: (c.pendingInvitations ?? 0) > 0,
         agreementDraft: draftToComment(c),
         // Who still has to sign the agreement, or the change to it, out for signing (account ids).

@@ -88,7 +88,8 @@ export async function upsertUser(input: {
 }
 
 export async function upsertOrganisation(input: {
-  publicBodyId: Types.ObjectId;
+  /** Where it is registered (it is one record nationally, found by its number). */
+  registeredIn: Types.ObjectId;
   name: string;
   orgNumber: string;
   legalForm?: LegalForm;
@@ -99,10 +100,10 @@ export async function upsertOrganisation(input: {
   members?: { userId: Types.ObjectId; role: OrgRole; signatory?: boolean }[];
 }) {
   const org =
-    (await OrganisationModel.findOne({ publicBodyId: input.publicBodyId, orgNumber: input.orgNumber }).lean()) ??
+    (await OrganisationModel.findOne({ orgNumber: input.orgNumber }).lean()) ??
     (
       await OrganisationModel.create({
-        publicBodyId: input.publicBodyId,
+        registeredIn: input.registeredIn,
         name: input.name,
         orgNumber: input.orgNumber,
         legalForm: input.legalForm ?? "non_profit_association",
@@ -120,7 +121,6 @@ export async function upsertOrganisation(input: {
         $push: {
           orgMemberships: {
             organisationId: org._id,
-            publicBodyId: input.publicBodyId,
             role: m.role,
             ...(m.signatory ? { signatory: true } : {}),
           },
@@ -143,7 +143,9 @@ export const SEEDABLE_STATUSES = CASE_STATUSES.filter(
 export type SeedableStatus = Exclude<CaseStatus, "closed">;
 
 export interface CaseCast {
-  organisation: { _id: Types.ObjectId; publicBodyId: Types.ObjectId };
+  /** The public body the case is made in (organisations are national: decision 029). */
+  publicBodyId: Types.ObjectId;
+  organisation: { _id: Types.ObjectId };
   member: SessionUser;
   coordinator: SessionUser;
   officer: SessionUser;
@@ -160,7 +162,7 @@ export async function caseInStatus(status: SeedableStatus, cast: CaseCast, title
   const { declareConflict, startAssessment, saveAssessment, decide } = await import("../cases/decision.server");
   const { ALL_CHECKS } = await import("../cases/assessment");
   const kind = status === "preparing_proposal" ? "idea" : "proposal";
-  let c = await createCase(cast.organisation.publicBodyId, cast.organisation._id, cast.member, { kind, title });
+  let c = await createCase(cast.publicBodyId, cast.organisation._id, cast.member, { kind, title });
   c = await saveDraft(c, cast.member, kind === "idea" ? IDEA : PROPOSAL, c.version);
   if (status === "draft") return c;
   const submitted = await submitCase(c, cast.member, c.version);

@@ -48,7 +48,7 @@ export async function seedDemo() {
   const olle = await upsertUser({ email: "olle@gronagarden.example", name: "Olle Medlem", password });
   const lina = await upsertUser({ email: "lina@laxhjalpen.example", name: "Lina Verksamhetschef", password });
   await upsertOrganisation({
-    publicBodyId: body._id,
+    registeredIn: body._id,
     name: "Föreningen Gröna Gården",
     orgNumber: "802400-1375",
     purpose: "Stadsodling och gemenskap för äldre och nyanlända i Exempelstad.",
@@ -60,7 +60,7 @@ export async function seedDemo() {
     ],
   });
   await upsertOrganisation({
-    publicBodyId: body._id,
+    registeredIn: body._id,
     name: "Stiftelsen Läxhjälpen Exempelstad",
     orgNumber: "802500-6266",
     legalForm: "foundation",
@@ -137,8 +137,16 @@ export async function seedDemoCases(body: { _id: Types.ObjectId }) {
     ["802500-6266", "802400-1375"].map((orgNumber) => OrganisationModel.findOne({ orgNumber }).lean()),
   );
   if (!sara || !hans || !lina || !anna || !laxhjalpen || !grona || !social || !culture) return 0;
-  const lax = { organisation: laxhjalpen, member: lina, coordinator: sara, officer: hans, departmentId: social._id };
+  const lax = {
+    publicBodyId: body._id,
+    organisation: laxhjalpen,
+    member: lina,
+    coordinator: sara,
+    officer: hans,
+    departmentId: social._id,
+  };
   const green = {
+    publicBodyId: body._id,
     organisation: grona,
     member: anna,
     coordinator: sara,
@@ -163,4 +171,32 @@ export async function seedDemoCases(body: { _id: Types.ObjectId }) {
   await agreementInStatus(lax, "Läxhjälp i Västra stadsdelen", false);
   await agreementInStatus(lax, "Läxhjälp i Östra stadsdelen", true);
   return plan.length + 2;
+}
+
+/**
+ * Grannby's demo cases: Föreningen Gröna Gården, registered at Exempelkommun, proposes to
+ * Grannby too (organisations are national: decision 029), so Anna works with both bodies from
+ * one start page. Skipped when Grannby has cases.
+ */
+export async function seedNeighbourCases(body: { _id: Types.ObjectId }) {
+  const { ProposalModel } = await import("#models/proposal");
+  if (await ProposalModel.exists({ publicBodyId: body._id })) return 0;
+  const { caseInStatus } = await import("./factories.server");
+  const person = (email: string) => UserModel.findOne({ email }).lean() as Promise<SessionUser | null>;
+  const [greta, gustav, anna] = await Promise.all(
+    ["samordnare@grannby.example", "handlaggare@grannby.example", "anna@gronagarden.example"].map(person),
+  );
+  const grona = await OrganisationModel.findOne({ orgNumber: "802400-1375" }).lean();
+  const social = (await upsertDepartments(body._id, [])).find((d) => d.slug === "social");
+  if (!greta || !gustav || !anna || !grona || !social) return 0;
+  const cast = {
+    publicBodyId: body._id,
+    organisation: grona,
+    member: anna,
+    coordinator: greta,
+    officer: gustav,
+    departmentId: social._id,
+  };
+  await caseInStatus("in_dialogue", cast, "Odlingslotter för nyanlända i Grannby");
+  return 1;
 }

@@ -11,7 +11,7 @@ import { cachedUntilTouched, markers } from "../kernel/read-markers.server";
 export interface Directory {
   organisations: Map<
     string,
-    { name: string; orgNumber: string; city: string; email: string; publicBodyId: Types.ObjectId }
+    { name: string; orgNumber: string; city: string; email: string; registeredIn: Types.ObjectId }
   >;
   staff: Map<
     string,
@@ -36,7 +36,7 @@ export interface Directory {
 export function directory(): Promise<Directory> {
   return cachedUntilTouched("directory", async () => {
     const [orgs, staff, departments] = await Promise.all([
-      OrganisationModel.find().select("name orgNumber city email publicBodyId").lean(),
+      OrganisationModel.find().select("name orgNumber city email registeredIn").lean(),
       UserModel.find({ "staffMemberships.publicBodyId": { $exists: true } })
         .select("name email staffMemberships passwordChangedAt")
         .lean(),
@@ -46,7 +46,7 @@ export function directory(): Promise<Directory> {
       organisations: new Map(
         orgs.map((o) => [
           String(o._id),
-          { name: o.name, orgNumber: o.orgNumber, city: o.city ?? "", email: o.email, publicBodyId: o.publicBodyId },
+          { name: o.name, orgNumber: o.orgNumber, city: o.city ?? "", email: o.email, registeredIn: o.registeredIn },
         ]),
       ),
       staff: new Map(

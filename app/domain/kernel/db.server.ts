@@ -20,6 +20,7 @@ export async function connectDb(uri: string) {
       monitorCommands: process.env.SAMVERKA_COUNT_DB_COMMANDS === "1",
     })
     .then(async (m) => {
+      await upgradeData();
       await ensureIndexes();
       return m;
     })
@@ -33,6 +34,23 @@ export async function connectDb(uri: string) {
 export async function disconnectDb() {
   connecting = undefined;
   await mongoose.disconnect();
+}
+
+/**
+ * Brings data written by an earlier version up to date; each step is idempotent, so every
+ * instance may run it at start. Organisations became national (decision 029): the body they
+ * were registered with is `registeredIn`, and their number is unique in the installation.
+ * (Memberships keep a stale `publicBodyId` that nothing reads.)
+ */
+export async function upgradeData() {
+  const organisations = mongoose.connection.collection("organisations");
+  await organisations.updateMany(
+    { registeredIn: { $exists: false }, publicBodyId: { $exists: true } },
+    { $rename: { publicBodyId: "registeredIn" } },
+  );
+  const indexes = await organisations.indexes().catch(() => []);
+  for (const index of indexes)
+    if (index.name && "publicBodyId" in index.key) await organisations.dropIndex(index.name).catch(() => undefined);
 }
 
 // FerretDB 1.x lacks TTL, partial and collation indexes (docs/decisions/002): we create the

@@ -11,7 +11,7 @@ import { hashPassword } from "../kernel/crypto.server";
 import type { SessionUser } from "../identity/sessions.server";
 import { subject } from "@casl/ability";
 import { can, caseSubject } from "../access/ability.server";
-import { caseRows } from "../cases/read-model.server";
+import { caseRows, keptForList } from "../cases/read-model.server";
 import { directory } from "../directory/directory.server";
 import { escapeRegex } from "../kernel/validation";
 import { shownStatus } from "../lifecycle/statuses";
@@ -45,26 +45,29 @@ export type OrganisationInput = Pick<
 
 export class DuplicateOrgNumberError extends Error {}
 
-/** Registers an organisation; the registering user becomes its administrator. */
-export async function createOrganisation(publicBodyId: Types.ObjectId, user: SessionUser, input: OrganisationInput) {
+/**
+ * Registers an organisation, once for the whole installation (decision 029), at the address of
+ * the public body `registeredIn`; the registering user becomes its administrator.
+ */
+export async function createOrganisation(registeredIn: Types.ObjectId, user: SessionUser, input: OrganisationInput) {
   let org;
   try {
-    org = await OrganisationModel.create({ ...input, publicBodyId, createdBy: user._id });
+    org = await OrganisationModel.create({ ...input, registeredIn, createdBy: user._id });
   } catch (error) {
     if (isDuplicateKey(error)) throw new DuplicateOrgNumberError();
     throw error;
   }
   await UserModel.updateOne(
     { _id: user._id },
-    { $push: { orgMemberships: { organisationId: org._id, publicBodyId, role: "org_admin" } } },
+    { $push: { orgMemberships: { organisationId: org._id, role: "org_admin" } } },
   );
   await Promise.all([touch("directory"), membershipsChanged()]);
   return org;
 }
 
-export async function updateOrganisation(publicBodyId: Types.ObjectId, id: Types.ObjectId, input: OrganisationInput) {
+export async function updateOrganisation(id: Types.ObjectId, input: OrganisationInput) {
   try {
-    await OrganisationModel.updateOne({ _id: id, publicBodyId }, { $set: input }, { runValidators: true });
+    await OrganisationModel.updateOne({ _id: id }, { $set: input }, { runValidators: true });
   } catch (error) {
     if (isDuplicateKey(error)) throw new DuplicateOrgNumberError();
     throw error;
@@ -74,12 +77,65 @@ export async function updateOrganisation(publicBodyId: Types.ObjectId, id: Types
 
 export type OrganisationDoc = Organisation & { _id: Types.ObjectId };
 
-export async function findOrganisation(publicBodyId: Types.ObjectId, id: string) {
-  if (!Types.ObjectId.isValid(id)) return null;
-  // By `_id` alone (FerretDB's index, decision 020); the public body is checked here.
-  const org = await OrganisationModel.findById(id).lean();
-  return org?.publicBodyId.equals(publicBodyId) ? org : null;
+/**
+ * The organisation as seen at one public body's address: `publicBodyIds` holds that body when
+ * the organisation takes part there, else nothing (the policy's OrgSubject).
+ */
+export type OrganisationHere = OrganisationDoc & { publicBodyIds: string[] };
+
+/**
+ * The public bodies each organisation takes part in through its cases: those past the draft,
+ * its own or as a co-organisation. Made once per case list.
+ */
+async function participation() {
+  const rows = await caseRows();
+  return keptForList(rows, "participation", () => {
+    const bodies = new Map<string, Set<string>>();
+    const add = (org: Types.ObjectId, body: Types.ObjectId) => {
+      const set = bodies.get(String(org)) ?? new Set<string>();
+      set.add(String(body));
+      bodies.set(String(org), set);
+    };
+    for (const c of rows) {
+      if (c.status === "draft") continue;
+      add(c.organisationId, c.publicBodyId);
+      for (const partner of c.partnerOrganisationIds ?? []) add(partner, c.publicBodyId);
+    }
+    return bodies;
+  });
 }
+
+/** Whether the organisation takes part in the body: registered at its address, or a case there. */
+export async function takesPartIn(
+  org: { _id: Types.ObjectId; registeredIn: Types.ObjectId },
+  publicBodyId: Types.ObjectId,
+) {
+  return (
+    org.registeredIn.equals(publicBodyId) ||
+    Boolean((await participation()).get(String(org._id))?.has(String(publicBodyId)))
+  );
+}
+
+/** How many organisations take part in the body (the overview's figure). */
+export async function organisationsTakingPart(publicBodyId: Types.ObjectId) {
+  const [{ organisations }, bodies] = await Promise.all([directory(), participation()]);
+  let count = 0;
+  for (const [id, o] of organisations)
+    if (o.registeredIn.equals(publicBodyId) || bodies.get(id)?.has(String(publicBodyId))) count++;
+  return count;
+}
+
+/** An organisation (national) as seen at the address of `publicBodyId`. */
+export async function findOrganisation(publicBodyId: Types.ObjectId, id: string): Promise<OrganisationHere | null> {
+  if (!Types.ObjectId.isValid(id)) return null;
+  // By `_id` alone (FerretDB's index, decision 020).
+  const org = await OrganisationModel.findById(id).lean();
+  if (!org) return null;
+  return { ...org, publicBodyIds: (await takesPartIn(org, publicBodyId)) ? [String(publicBodyId)] : [] };
+}
+
+/** The policy's subject for the organisation's members and documents, as seen here. */
+export const orgScope = (org: OrganisationHere) => ({ organisationId: org._id, publicBodyIds: org.publicBodyIds });
 
 const memberView = (m: Member) => ({
   id: String(m.id),
@@ -114,7 +170,9 @@ export function setSignatory(organisationId: Types.ObjectId, userId: Types.Objec
 export const listPendingInvitations = pendingInvitationsOf;
 
 export async function inviteMember(
-  org: { _id: Types.ObjectId; publicBodyId: Types.ObjectId; name: string },
+  org: { _id: Types.ObjectId; name: string },
+  /** The body at whose address the invitation is sent: its name and links are in the mail. */
+  publicBodyId: Types.ObjectId,
   inviter: SessionUser,
   email: string,
   role: OrgRole,
@@ -125,7 +183,7 @@ export async function inviteMember(
     kind: "org_invitation",
     email,
     organisationId: org._id,
-    publicBodyId: org.publicBodyId,
+    publicBodyId,
     role,
     invitedBy: inviter._id,
   });
@@ -151,7 +209,7 @@ export async function inviteMember(
       url: await link("/inbjudan", token),
       officeName,
     },
-    org.publicBodyId,
+    publicBodyId,
   );
 }
 
@@ -162,16 +220,11 @@ export async function describeInvitation(token: string) {
   return findValidToken(token, "staff_invitation");
 }
 
-export async function addMembership(
-  userId: Types.ObjectId,
-  organisationId: Types.ObjectId,
-  publicBodyId: Types.ObjectId,
-  role: OrgRole,
-) {
+export async function addMembership(userId: Types.ObjectId, organisationId: Types.ObjectId, role: OrgRole) {
   // Guarded so that accepting twice never adds a second membership.
   await UserModel.updateOne(
     { _id: userId, "orgMemberships.organisationId": { $ne: organisationId } },
-    { $push: { orgMemberships: { organisationId, publicBodyId, role } } },
+    { $push: { orgMemberships: { organisationId, role } } },
   );
   await membershipsChanged();
 }
@@ -182,13 +235,8 @@ export async function acceptOrgInvitation(token: string, user: { _id: Types.Obje
   if (!pending || pending.email !== user.email) return null;
   const used = await consumeToken(token, "org_invitation");
   if (used) await invitationsChanged();
-  if (!used?.organisationId || !used.publicBodyId) return null;
-  await addMembership(
-    user._id,
-    used.organisationId,
-    used.publicBodyId,
-    used.role === "org_admin" ? "org_admin" : "org_member",
-  );
+  if (!used?.organisationId) return null;
+  await addMembership(user._id, used.organisationId, used.role === "org_admin" ? "org_admin" : "org_member");
   await UserModel.updateOne(
     { _id: user._id, emailVerifiedAt: { $exists: false } },
     { $set: { emailVerifiedAt: clockNow() } },
@@ -225,7 +273,7 @@ export async function acceptOrgInvitationAsNewUser(token: string, name: string, 
   if (await UserModel.exists({ email: pending.email })) return { error: "exists" as const };
   const used = await consumeToken(token, "org_invitation");
   if (used) await invitationsChanged();
-  if (!used?.organisationId || !used.publicBodyId) return { error: "invalid" as const };
+  if (!used?.organisationId) return { error: "invalid" as const };
   const user = await UserModel.create({
     email: used.email,
     name,
@@ -234,32 +282,25 @@ export async function acceptOrgInvitationAsNewUser(token: string, name: string, 
     emailVerifiedAt: clockNow(),
     locale,
     orgMemberships: [
-      {
-        organisationId: used.organisationId,
-        publicBodyId: used.publicBodyId,
-        role: used.role === "org_admin" ? "org_admin" : "org_member",
-      },
+      { organisationId: used.organisationId, role: used.role === "org_admin" ? "org_admin" : "org_member" },
     ],
   });
   await membershipsChanged();
   return { userId: user._id, organisationId: used.organisationId };
 }
 
-/** The person's own organisations in this public body, by name. */
-export function listOwnOrganisations(publicBodyId: Types.ObjectId, ids: Types.ObjectId[]) {
-  return OrganisationModel.find({ _id: { $in: ids }, publicBodyId })
-    .select("name")
-    .sort({ name: 1 })
-    .lean();
-}
-
-/** Organisations the reader may see (an access filter from the ability), by name. */
-export function listOrganisations(publicBodyId: Types.ObjectId, readable: Record<string, unknown>) {
-  return OrganisationModel.find({ $and: [readable, { publicBodyId }] })
-    .select("name orgNumber city")
-    .sort({ name: 1 })
-    .limit(500)
-    .lean();
+/**
+ * The person's own organisations (national: the same wherever they sign in), by name, from the
+ * directory: each an organisation they are a member of.
+ */
+export async function listOwnOrganisations(user: Pick<SessionUser, "orgMemberships">) {
+  const { organisations } = await directory();
+  return user.orgMemberships
+    .flatMap((m) => {
+      const o = organisations.get(String(m.organisationId));
+      return o ? [{ _id: m.organisationId, name: o.name, orgNumber: o.orgNumber, city: o.city, role: m.role }] : [];
+    })
+    .sort((a, b) => a.name.localeCompare(b.name, "sv"));
 }
 
 /** What an invitation page shows: the organisation's name and whether the invitee has an account. */
@@ -271,21 +312,31 @@ export async function invitationFacts(organisationId: Types.ObjectId | undefined
   return { organisation: org?.name ?? "", hasAccount: Boolean(hasAccount) };
 }
 
-/** What the organisation page shows this person: the facts, and members and documents if they may see them. */
-export async function organisationPage(org: OrganisationDoc, ability: AppAbility, staff: boolean) {
-  const scope = { organisationId: org._id, publicBodyId: org.publicBodyId };
+/**
+ * What the organisation page shows this person at the address of `publicBodyId`: the facts, and
+ * members and documents if they may see them. Its members see all its documents; the body's
+ * staff its own ones (statutes …, shared by every body) and those of cases in their body.
+ */
+export async function organisationPage(
+  org: OrganisationHere,
+  ability: AppAbility,
+  viewer: { staff: boolean; member: boolean; publicBodyId: Types.ObjectId },
+) {
+  const scope = orgScope(org);
   const [members, invitations, documents, cases] = await Promise.all([
     can(ability, "read", "Member", scope) ? listMembers(org._id) : null,
     can(ability, "invite", "Member", scope) ? listPendingInvitations(org._id) : null,
-    can(ability, "read", "OrgDocument", scope) ? listOrgDocuments(org.publicBodyId, org._id) : null,
-    // Staff find an organisation's cases from its page in the register.
-    staff ? casesOfOrganisation(org, ability) : null,
+    can(ability, "read", "OrgDocument", scope)
+      ? listOrgDocuments({ organisationId: org._id, seenFrom: viewer.member ? null : viewer.publicBodyId })
+      : null,
+    // Staff find an organisation's cases in their body from its page in the register.
+    viewer.staff ? casesOfOrganisation(org, viewer.publicBodyId, ability) : null,
   ]);
   return {
     cases,
     organisation: {
       id: String(org._id),
-      publicBodyId: String(org.publicBodyId),
+      publicBodyIds: org.publicBodyIds,
       name: org.name,
       orgNumber: org.orgNumber,
       legalForm: org.legalForm,
@@ -330,7 +381,7 @@ const REGISTER_PAGE = 25;
  * the in-memory directory and case list (docs/decisions/009).
  */
 export async function organisationRegister(publicBodyId: Types.ObjectId, query: { q: string; page: number }) {
-  const [names, rows] = await Promise.all([directory(), caseRows()]);
+  const [names, rows, bodies] = await Promise.all([directory(), caseRows(), participation()]);
   const digits = query.q.replace(/\D/g, "");
   const pattern = query.q ? new RegExp(escapeRegex(query.q.trim()), "i") : null;
   const cases = new Map<string, number>();
@@ -340,7 +391,8 @@ export async function organisationRegister(publicBodyId: Types.ObjectId, query: 
     }
   }
   const matching = [...names.organisations]
-    .filter(([, o]) => o.publicBodyId.equals(publicBodyId))
+    // The organisations that take part in this body (registered at its address, or a case here).
+    .filter(([id, o]) => o.registeredIn.equals(publicBodyId) || bodies.get(id)?.has(String(publicBodyId)))
     .filter(
       ([, o]) =>
         !pattern || pattern.test(o.name) || (digits.length >= 4 && o.orgNumber.replace(/\D/g, "").includes(digits)),
@@ -357,13 +409,14 @@ export async function organisationRegister(publicBodyId: Types.ObjectId, query: 
   };
 }
 
-/** An organisation's registered cases, for the staff who may read them (its page in the register). */
-export async function casesOfOrganisation(org: OrganisationDoc, ability: AppAbility) {
+/** An organisation's registered cases in one body, for its staff who may read them (its page in the register). */
+export async function casesOfOrganisation(org: OrganisationDoc, publicBodyId: Types.ObjectId, ability: AppAbility) {
   const rows = await caseRows();
   return rows
     .filter(
       (c) =>
         c.organisationId.equals(org._id) &&
+        c.publicBodyId.equals(publicBodyId) &&
         c.status !== "draft" &&
         ability.can("read", subject("Case", caseSubject(c))),
     )

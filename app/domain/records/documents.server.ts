@@ -127,14 +127,30 @@ export function storeCaseAttachment(
  * instance until one is stored or removed (kernel/read-markers.server.ts): the filter would
  * read the whole collection, attachments included, on FerretDB.
  */
-export async function listOrgDocuments(publicBodyId: Types.ObjectId, organisationId: Types.ObjectId) {
+export async function listOrgDocuments({ organisationId, seenFrom: publicBodyId }: OrgDocumentsQuery) {
   const all = await cachedUntilTouched("orgDocuments", () =>
     DocumentModel.find({ kind: { $ne: "attachment" } })
       .sort({ createdAt: -1 })
       .lean(),
   );
-  return all.filter((d) => d.publicBodyId.equals(publicBodyId) && d.organisationId.equals(organisationId));
+  return all.filter((d) => d.organisationId.equals(organisationId) && seenFrom(d, publicBodyId));
 }
+
+/** An organisation's documents as one reader sees them: from a body's staff, or (null) its members. */
+export interface OrgDocumentsQuery {
+  organisationId: Types.ObjectId;
+  seenFrom: Types.ObjectId | null;
+}
+
+/**
+ * Organisations are national (decision 029): their own documents (statutes, annual reports)
+ * serve every body they work with; a document of a case (a signed agreement) is that case's
+ * body's. `publicBodyId` null: every one (the organisation's own members).
+ */
+const seenFrom = (
+  d: { caseId?: Types.ObjectId | null; publicBodyId: Types.ObjectId },
+  publicBodyId: Types.ObjectId | null,
+) => !publicBodyId || !d.caseId || d.publicBodyId.equals(publicBodyId);
 
 /** A case's attachments by their ids (from the case's trail), each an `_id` lookup. */
 export async function listCaseAttachments(caseId: Types.ObjectId, ids: Types.ObjectId[]) {
@@ -147,11 +163,14 @@ export function findCaseAttachment(caseId: Types.ObjectId, id: string) {
   return DocumentModel.findOne({ _id: id, caseId, kind: "attachment" }).lean();
 }
 
-export async function findOrgDocument(publicBodyId: Types.ObjectId, organisationId: Types.ObjectId, id: string) {
+/** One of the organisation's documents, as `listOrgDocuments` lists them for the same reader. */
+export async function findOrgDocument({ organisationId, seenFrom: publicBodyId }: OrgDocumentsQuery, id: string) {
   if (!Types.ObjectId.isValid(id)) return null;
   // By `_id` alone (FerretDB's index, decision 020); whose it is is checked here.
   const doc = await DocumentModel.findById(id).lean();
-  return doc?.publicBodyId.equals(publicBodyId) && doc.organisationId.equals(organisationId) ? doc : null;
+  return doc && doc.kind !== "attachment" && doc.organisationId.equals(organisationId) && seenFrom(doc, publicBodyId)
+    ? doc
+    : null;
 }
 
 export function openFile(fileId: Types.ObjectId) {

@@ -29,14 +29,27 @@ export type OrgTask =
 // The agreement's tasks are done on the agreement page.
 const AGREEMENT_TASKS: readonly OrgTask[] = ["commentAgreement", "signAgreement"];
 
+/**
+ * An organisation member's part of the start page: their organisations' cases and tasks in every
+ * public body (organisations are national, decision 029), each leading to its body's address.
+ */
 export async function organisationStart(publicBody: PublicBodyDoc, user: SessionUser, ability: AppAbility) {
-  const orgIds = user.orgMemberships.filter((m) => m.publicBodyId.equals(publicBody._id)).map((m) => m.organisationId);
-  const cases = await organisationCases(publicBody._id, orgIds, ability);
+  const orgIds = user.orgMemberships.map((m) => m.organisationId);
+  const [cases, rows, bodies] = await Promise.all([
+    organisationCases(orgIds, ability, publicBody._id),
+    caseRows(),
+    allBodies(),
+  ]);
+  const bodyOf = (id: Types.ObjectId) => bodies.find((b) => b._id.equals(id));
+  // Another body's case leads to that body's address (one sign-in serves both: decision 028).
+  const addressOf = (id: Types.ObjectId) => {
+    const body = id.equals(publicBody._id) ? undefined : bodyOf(id);
+    return body ? addressOfBody(body) : "";
+  };
   // Agreements that name the person's organisation as a co-organisation: their agreement tasks.
-  const partnerTasks = (await caseRows())
+  const partnerTasks = rows
     .filter(
       (c) =>
-        c.publicBodyId.equals(publicBody._id) &&
         !orgIds.some((o) => o.equals(c.organisationId)) &&
         (c.partnerOrganisationIds ?? []).some((p) => orgIds.some((o) => o.equals(p))),
     )
@@ -44,7 +57,13 @@ export async function organisationStart(publicBody: PublicBodyDoc, user: Session
       [
         ...(draftToComment(c) ? (["commentAgreement"] as const) : []),
         ...(awaitingSignatureFrom(c).includes(String(user._id)) ? (["signAgreement"] as const) : []),
-      ].map((task) => ({ task, caseId: String(c._id), title: c.title, href: `/forslag/${String(c._id)}/avtal` })),
+      ].map((task) => ({
+        task,
+        caseId: String(c._id),
+        title: c.title,
+        href: `${addressOf(c.publicBodyId)}/forslag/${String(c._id)}/avtal`,
+        publicBody: bodyOf(c.publicBodyId)?.name ?? "",
+      })),
     );
   const tasks = cases.flatMap((c) => {
     const list: OrgTask[] = [];
@@ -58,7 +77,8 @@ export async function organisationStart(publicBody: PublicBodyDoc, user: Session
       task,
       caseId: c.id,
       title: c.title,
-      href: `/forslag/${c.id}${AGREEMENT_TASKS.includes(task) ? "/avtal" : ""}`,
+      href: `${c.publicBody.url ?? ""}/forslag/${c.id}${AGREEMENT_TASKS.includes(task) ? "/avtal" : ""}`,
+      publicBody: c.publicBody.name,
     }));
   });
   return { tasks: [...tasks, ...partnerTasks], cases };
@@ -347,14 +367,20 @@ export async function startPage(publicBody: PublicBodyDoc, user: SessionUser, ab
   const roles = new Set(
     user.staffMemberships.filter((m) => m.publicBodyId.equals(publicBody._id)).map((m) => m.role as string),
   );
-  const member = user.orgMemberships.some((m) => m.publicBodyId.equals(publicBody._id));
-  const [organisation, office, officer, overview, elsewhere] = await Promise.all([
+  const member = user.orgMemberships.length > 0;
+  const [organisation, office, officer, overview, staffElsewhere] = await Promise.all([
     member ? organisationStart(publicBody, user, ability) : null,
     roles.has("coordinator") || roles.has("admin") ? coordinatorStart(publicBody, ability) : null,
     roles.has("officer") ? officerStart(publicBody, user, ability) : null,
     roles.has("politician") ? overviewStart(publicBody) : null,
     otherBodies(publicBody, user),
   ]);
+  // The bodies the person's organisations have cases with are listed too.
+  const elsewhere = [...staffElsewhere];
+  for (const c of organisation?.cases ?? [])
+    if (c.publicBody.url && !elsewhere.some((b) => b.url === c.publicBody.url))
+      elsewhere.push({ name: c.publicBody.name, url: c.publicBody.url });
+  elsewhere.sort((a, b) => a.name.localeCompare(b.name, "sv"));
   return {
     organisation,
     office,
@@ -368,14 +394,12 @@ export async function startPage(publicBody: PublicBodyDoc, user: SessionUser, ab
 }
 
 /**
- * The other public bodies this person works with (a role there, or an organisation registered
- * there), each at its own address (decision 028): one sign-in serves them all.
+ * The other public bodies this person has a role in, each at its own address (decision 028):
+ * one sign-in serves them all.
  */
 async function otherBodies(publicBody: PublicBodyDoc, user: SessionUser) {
   const ids = new Set(
-    [...user.staffMemberships, ...user.orgMemberships]
-      .map((m) => String(m.publicBodyId))
-      .filter((id) => id !== String(publicBody._id)),
+    user.staffMemberships.map((m) => String(m.publicBodyId)).filter((id) => id !== String(publicBody._id)),
   );
   if (ids.size === 0) return [];
   return (await allBodies())

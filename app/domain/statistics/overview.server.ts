@@ -1,4 +1,4 @@
-import { departmentsOf, directory } from "../directory/directory.server";
+import { departmentsOf } from "../directory/directory.server";
 import { statusKey } from "../lifecycle/statuses";
 import { clockNow } from "../kernel/clock";
 import { swedishToday } from "../kernel/swedish-calendar";
@@ -11,12 +11,9 @@ import { spreadsheetCsv } from "../kernel/csv";
 // The overview page's data (/oversikt): the counters (one `_id` lookup), the departments and
 // the organisations' names (cached). Its cost does not depend on the number of cases.
 
-export async function overviewPage(publicBody: PublicBodyDoc, filter: OverviewFilter) {
-  const [counters, departments, dir] = await Promise.all([
-    statisticsOf(publicBody._id),
-    departmentsOf(publicBody._id),
-    directory(),
-  ]);
+/** `organisations`: how many organisations take part in the body (the organisations module knows). */
+export async function overviewPage(publicBody: PublicBodyDoc, filter: OverviewFilter, organisations: number) {
+  const [counters, departments] = await Promise.all([statisticsOf(publicBody._id), departmentsOf(publicBody._id)]);
   const quietDays = publicBody.inactivityReminderDays ?? 14;
   const data = overview(counters, filter, swedishToday(clockNow()), quietDays);
   const names = new Map(departments.map((d) => [String(d._id), d.name]));
@@ -35,7 +32,7 @@ export async function overviewPage(publicBody: PublicBodyDoc, filter: OverviewFi
       ...data.moneyByDepartment,
       rows: data.moneyByDepartment.rows.map((r) => ({ ...r, department: name(r.department) })),
     },
-    organisations: [...dir.organisations.values()].filter((o) => o.publicBodyId.equals(publicBody._id)).length,
+    organisations,
     quietDays,
     filter,
     years: [...years].sort((a, b) => b - a),

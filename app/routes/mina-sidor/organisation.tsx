@@ -7,9 +7,14 @@ import { AgreementInForce } from "~/components/agreement-in-force";
 
 type Data = NonNullable<StartPageData["organisation"]>;
 
-/** An organisation member's "Att göra" and "Mina ärenden". */
+/**
+ * An organisation member's "Att göra" and "Mina ärenden", over every public body their
+ * organisations work with (decision 029): a case elsewhere leads to that body's address.
+ */
 export function OrganisationSections({ data }: { data: Data }) {
   const { t } = useTranslation();
+  const bodies = new Set(data.cases.map((c) => c.publicBody.name));
+
   return (
     <>
       <section aria-labelledby="tasks-heading" className="panel panel--tasks">
@@ -21,7 +26,11 @@ export function OrganisationSections({ data }: { data: Data }) {
             {data.tasks.map((task) => (
               <li key={`${task.caseId}-${task.task}`}>
                 <AppLink to={task.href}>{t(`start.org.tasks.${task.task}`)}</AppLink>
-                <span className="muted"> – {task.title}</span>
+                <span className="muted">
+                  {" "}
+                  – {task.title}
+                  {task.publicBody && bodies.size > 1 ? ` (${task.publicBody})` : ""}
+                </span>
               </li>
             ))}
           </ul>
@@ -41,7 +50,13 @@ export function OrganisationSections({ data }: { data: Data }) {
             caption={t("start.org.casesTitle")}
             rows={data.cases}
             columns={[
-              { label: t("start.columns.title"), cell: (c) => <AppLink to={`/forslag/${c.id}`}>{c.title}</AppLink> },
+              {
+                label: t("start.columns.title"),
+                cell: (c) => <AppLink to={`${c.publicBody.url ?? ""}/forslag/${c.id}`}>{c.title}</AppLink>,
+              },
+              ...(bodies.size > 1
+                ? [{ label: t("start.columns.publicBody"), cell: (c: Data["cases"][number]) => c.publicBody.name }]
+                : []),
               { label: t("start.columns.status"), cell: (c) => <StatusBadge status={c.status} /> },
               {
                 label: t("start.org.handler"),

@@ -11,7 +11,8 @@ import {
   removeMembership,
   setSignatory,
   updateOrganisation,
-  type OrganisationDoc,
+  type OrganisationHere,
+  type orgScope,
 } from "~/domain/organisations/organisations.server";
 import type { PublicBodyDoc } from "~/domain/public-body/public-body.server";
 import {
@@ -29,9 +30,9 @@ import {
 } from "~/schemas/organisation";
 
 interface Ctx {
-  org: OrganisationDoc;
+  org: OrganisationHere;
   ability: AppAbility;
-  scope: { organisationId: Types.ObjectId; publicBodyId: Types.ObjectId };
+  scope: ReturnType<typeof orgScope>;
   user: SessionUser;
   publicBody: PublicBodyDoc;
   formData: FormData;
@@ -44,11 +45,11 @@ export async function runOrganisationIntent({ org, ability, scope, user, publicB
   const intent = tooLarge ? "upload" : formData.get("intent");
 
   if (intent === "saveOrganisation") {
-    requireAbility(ability, "update", "Organisation", { _id: org._id, publicBodyId: org.publicBodyId }, 403);
+    requireAbility(ability, "update", "Organisation", { _id: org._id, publicBodyIds: org.publicBodyIds }, 403);
     const submission = parseForm(formData, organisationSchema);
     if (submission.status !== "success") return invalid(submission, {}, 400, "organisation");
     try {
-      await updateOrganisation(org.publicBodyId, org._id, submission.value);
+      await updateOrganisation(org._id, submission.value);
     } catch (error) {
       if (error instanceof DuplicateOrgNumberError) {
         return invalid(submission, { fieldErrors: { orgNumber: ["errors.orgNumber.duplicate"] } }, 409, "organisation");
@@ -64,6 +65,7 @@ export async function runOrganisationIntent({ org, ability, scope, user, publicB
     if (submission.status !== "success") return invalid(submission, {}, 400, "invite");
     await inviteMember(
       org,
+      publicBody._id,
       user,
       submission.value.email,
       submission.value.role,
@@ -112,7 +114,8 @@ export async function runOrganisationIntent({ org, ability, scope, user, publicB
       return invalid(submission, withFileError(submission, file), tooLarge ? 413 : 400, "upload");
     }
     await storeDocument({
-      publicBodyId: org.publicBodyId,
+      // Where it was sent from; an organisation's own document serves every body (decision 029).
+      publicBodyId: publicBody._id,
       organisationId: org._id,
       uploadedBy: user._id,
       kind: submission.value.kind,
@@ -124,7 +127,10 @@ export async function runOrganisationIntent({ org, ability, scope, user, publicB
 
   if (intent === "deleteDocument") {
     requireAbility(ability, "delete", "OrgDocument", scope, 403);
-    const doc = await findOrgDocument(org.publicBodyId, org._id, String(formData.get("documentId") ?? ""));
+    const doc = await findOrgDocument(
+      { organisationId: org._id, seenFrom: null },
+      String(formData.get("documentId") ?? ""),
+    );
     if (!doc) throw new Response("Sidan finns inte", { status: 404 });
     try {
       await deleteOrgDocument(doc);

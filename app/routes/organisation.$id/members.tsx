@@ -13,7 +13,7 @@ import { ORG_ROLES_LIST } from "#models/constants";
 import { inviteMemberSchema } from "~/schemas/organisation";
 import { ErrorNotice } from "~/components/error-notice";
 
-export type Scope = { organisationId: string; publicBodyId: string };
+export type Scope = { organisationId: string; publicBodyIds: string[] };
 type LoaderData = OrganisationPageData & { me: string };
 
 /** Members, pending invitations, and (for administrators) the invitation form. */

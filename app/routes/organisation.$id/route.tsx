@@ -10,7 +10,7 @@ import { PageHeading } from "~/components/layout";
 import { OrganisationForm } from "~/components/organisation-form";
 import { readUploadForm } from "~/http/uploads.server";
 import { requireContext, requireAbility } from "~/http/request.server";
-import { findOrganisation, organisationPage } from "~/domain/organisations/organisations.server";
+import { findOrganisation, organisationPage, orgScope } from "~/domain/organisations/organisations.server";
 import { OrganisationCases } from "./cases";
 import { DocumentsSection } from "./documents";
 import { OrganisationFacts } from "./facts";
@@ -26,15 +26,18 @@ async function loadOrganisation(request: Request, id: string | undefined) {
   const org = await findOrganisation(ctx.publicBody._id, id ?? "");
   // Another organisation's page answers 404, as if it did not exist.
   if (!org) throw new Response("Sidan finns inte", { status: 404 });
-  requireAbility(ctx.ability, "read", "Organisation", { _id: org._id, publicBodyId: org.publicBodyId });
-  const scope = { organisationId: org._id, publicBodyId: org.publicBodyId };
-  return { ...ctx, org, scope };
+  requireAbility(ctx.ability, "read", "Organisation", { _id: org._id, publicBodyIds: org.publicBodyIds });
+  return { ...ctx, org, scope: orgScope(org) };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { org, ability, user } = await loadOrganisation(request, params.id);
-  const staff = user.staffMemberships.some((m) => m.publicBodyId.equals(org.publicBodyId));
-  return { me: String(user._id), ...(await organisationPage(org, ability, staff)) };
+  const { org, ability, user, publicBody } = await loadOrganisation(request, params.id);
+  const viewer = {
+    staff: user.staffMemberships.some((m) => m.publicBodyId.equals(publicBody._id)),
+    member: user.orgMemberships.some((m) => m.organisationId.equals(org._id)),
+    publicBodyId: publicBody._id,
+  };
+  return { me: String(user._id), ...(await organisationPage(org, ability, viewer)) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -50,8 +53,8 @@ export default function OrganisationPage() {
   const [searchParams] = useSearchParams();
   const ability = useAppAbility();
   const org = data.organisation;
-  const scope = { organisationId: org.id, publicBodyId: org.publicBodyId };
-  const mayUpdate = ability.can("update", subjectOf("Organisation", { _id: org.id, publicBodyId: org.publicBodyId }));
+  const scope = { organisationId: org.id, publicBodyIds: org.publicBodyIds };
+  const mayUpdate = ability.can("update", subjectOf("Organisation", { _id: org.id, publicBodyIds: org.publicBodyIds }));
   const editing = mayUpdate && searchParams.has("andra");
   const { resultFor } = formResults(actionData);
   const memberError = actionData && "memberError" in actionData ? actionData.memberError : null;
