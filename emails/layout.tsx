@@ -12,6 +12,7 @@ import {
   Text,
 } from "@react-email/components";
 import { emailMessages, type EmailLocale } from "./messages";
+import type { Sender } from "./templates";
 
 export interface ActionEmailProps {
   locale: EmailLocale;
@@ -19,7 +20,7 @@ export interface ActionEmailProps {
   body: string;
   buttonLabel: string;
   url: string;
-  officeName: string;
+  sender: Sender;
 }
 
 const styles = {
@@ -46,7 +47,7 @@ const styles = {
 };
 
 /** One layout for every email that asks the reader to follow a link. */
-export function ActionEmail({ locale, heading, body, buttonLabel, url, officeName }: ActionEmailProps) {
+export function ActionEmail({ locale, heading, body, buttonLabel, url, sender }: ActionEmailProps) {
   const m = emailMessages[locale];
   return (
     <Html lang={locale}>
@@ -74,7 +75,20 @@ export function ActionEmail({ locale, heading, body, buttonLabel, url, officeNam
           <Text style={styles.small}>
             {m.footer}
             <br />
-            {officeName}
+            {sender.office}
+            {sender.email ? (
+              <>
+                <br />
+                <Link href={`mailto:${sender.email}`}>{sender.email}</Link>
+                {sender.phone ? ` · ${sender.phone}` : null}
+              </>
+            ) : null}
+            {sender.url ? (
+              <>
+                <br />
+                <Link href={sender.url}>{sender.url.replace(/^https?:\/\//, "")}</Link>
+              </>
+            ) : null}
           </Text>
         </Container>
       </Body>

@@ -4,10 +4,21 @@ import { emailMessages, fill, type EmailLocale } from "./messages";
 
 // Each template: props in, subject + HTML + plain text out. No database access here.
 
+/**
+ * Who writes: the public body's office with the body's name, its contact and its address, each
+ * body its own (decision 028).
+ */
+export interface Sender {
+  office: string;
+  email: string;
+  phone: string;
+  url: string;
+}
+
 interface Common {
   locale: EmailLocale;
   url: string;
-  officeName: string;
+  sender: Sender;
 }
 
 interface ReceiptFields {
@@ -59,6 +70,10 @@ export interface RenderedEmail {
   text: string;
 }
 
+/** The sender; an email effect stored before senders had contacts names the office alone. */
+const senderOf = (input: EmailTemplate): Sender =>
+  input.sender ?? { office: (input as { officeName?: string }).officeName ?? "", email: "", phone: "", url: "" };
+
 export async function renderEmail(input: EmailTemplate): Promise<RenderedEmail> {
   const texts =
     input.template === "notice"
@@ -74,7 +89,7 @@ export async function renderEmail(input: EmailTemplate): Promise<RenderedEmail> 
       body={fill(texts.body, values)}
       buttonLabel={texts.button}
       url={input.url}
-      officeName={input.officeName}
+      sender={senderOf(input)}
     />
   );
   return {

@@ -465,7 +465,7 @@ describe("a change and everything it causes", () => {
           title: c.title,
           name: hans.name,
           url: "http://example.invalid/forslag",
-          officeName: "Civilsamhällskontoret",
+          sender: { office: "Civilsamhällskontoret", email: "", phone: "", url: "" },
         },
       },
     ]);

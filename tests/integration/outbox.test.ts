@@ -54,7 +54,7 @@ describe("email outbox", () => {
       locale: "sv" as const,
       name: "Race",
       url: "http://x/",
-      officeName: "Kontoret",
+      sender: { office: "Kontoret", email: "", phone: "", url: "" },
     };
     await Promise.all(Array.from({ length: 5 }, () => enqueueEmail("race-key-1", "race@example.se", payload)));
     await Promise.all(Array.from({ length: 4 }, () => processOutbox()));

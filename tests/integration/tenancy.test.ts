@@ -107,8 +107,26 @@ describe("the host of a request", () => {
     expect(linkIn(mail, "/verifiera-epost")).toMatch(
       new RegExp(`^http://grannby\\.${APP_HOST.replace(".", "\\.")}/verifiera-epost\\?token=`),
     );
-    expect(mail.text).toContain("Grannby kommun");
     expect(mail.text).not.toContain("Exempelkommun");
+    // The sender block: Grannby's office, its contact and its address.
+    expect(mail.text).toContain("Civilsamhällskontoret, Grannby kommun");
+    expect(mail.text).toContain("civilsamhalle@grannby.se · 020-987 65 00");
+    expect(mail.html).toContain(`href="http://grannby.${APP_HOST}"`);
+    // Every link in it leads to Grannby's address (or writes to Grannby's office).
+    const links = (m: { text?: string }) => (m.text ?? "").match(/(https?:\/\/|mailto:)[^\s\]]+/g) ?? [];
+    expect(links(mail).length).toBeGreaterThan(1);
+    for (const href of links(mail))
+      expect(href).toMatch(
+        /^(http:\/\/grannby\.samverka\.test\/|http:\/\/grannby\.samverka\.test$|mailto:civilsamhalle@grannby\.se)/,
+      );
+    // A case's mail from Grannby too: the receipt to the organisation.
+    const c = await caseInStatus("submitted", await grannbyCast(), "Kvitto från Grannby");
+    const receipt = await app.smtp.waitFor(
+      (m) => (m.subject ?? "").includes(c.caseNumber ?? "?") && m.text?.includes("Kvitto från Grannby") === true,
+    );
+    expect(receipt.text).toContain("civilsamhalle@grannby.se · 020-987 65 00");
+    for (const href of links(receipt))
+      expect(href).toMatch(/^(http:\/\/grannby\.samverka\.test(\/|$)|mailto:civilsamhalle@grannby\.se)/);
     const forged = `forged.${Date.now()}@forening.example`;
     expect((await register("evil.example", forged)).status).toBe(404);
     expect((await register(`grannby.${APP_HOST}.evil.example`, forged)).status).toBe(404);

@@ -1,4 +1,4 @@
-import { addressOf } from "../public-body/public-body.server";
+import { addressOf, allBodies, mailSender } from "../public-body/public-body.server";
 import type { Assessment, Decision } from "#models/proposal";
 import { PublicBodyModel } from "#models/public-body";
 import { ALL_CHECKS, assessmentGaps, sekToEur, type CheckAnswerInput, type CheckKey } from "./assessment";
@@ -116,7 +116,8 @@ export async function decide(c: CaseDoc, user: SessionUser, input: DecisionInput
     hasConflict: false,
     at: clockNow(),
   };
-  const body = await PublicBodyModel.findById(c.publicBodyId).select("name officeName").lean();
+  const sender = await mailSender(c.publicBodyId);
+  const body = (await allBodies()).find((b) => b._id.equals(c.publicBodyId));
   const effects: CaseEffect[] = [
     {
       kind: "document",
@@ -143,7 +144,7 @@ export async function decide(c: CaseDoc, user: SessionUser, input: DecisionInput
         publicBody: body?.name ?? "",
         reasons: input.justification,
         url: `${await addressOf(c.publicBodyId)}/forslag/${String(c._id)}`,
-        officeName: `${body?.officeName ?? ""}, ${body?.name ?? ""}`,
+        sender,
       },
     });
   }

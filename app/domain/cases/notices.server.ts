@@ -1,4 +1,4 @@
-import { addressOf } from "../public-body/public-body.server";
+import { addressOf, allBodies, mailSender } from "../public-body/public-body.server";
 import { PublicBodyModel } from "#models/public-body";
 import { UserModel } from "#models/user";
 import type { NoticeType } from "#emails/templates";
@@ -17,7 +17,8 @@ export async function noticeEffects(
   name: string,
   staffLink: boolean,
 ): Promise<CaseEffect[]> {
-  const body = await PublicBodyModel.findById(c.publicBodyId).select("name officeName").lean();
+  const sender = await mailSender(c.publicBodyId);
+  const body = (await allBodies()).find((b) => b._id.equals(c.publicBodyId));
   const url = `${await addressOf(c.publicBodyId)}${staffLink ? "/handlaggning/arenden/" : "/forslag/"}${String(c._id)}`;
   const effects: CaseEffect[] = [];
   for (const address of [...new Set(to.filter(Boolean))]) {
@@ -34,7 +35,7 @@ export async function noticeEffects(
         name,
         publicBody: body?.name ?? "",
         url,
-        officeName: `${body?.officeName ?? ""}, ${body?.name ?? ""}`,
+        sender,
       },
     });
   }

@@ -1,4 +1,4 @@
-import { addressOf } from "../public-body/public-body.server";
+import { addressOf, mailSender } from "../public-body/public-body.server";
 import { Types } from "mongoose";
 import type { CaseKind } from "#models/constants";
 import { DepartmentModel } from "#models/department";
@@ -183,7 +183,7 @@ export async function submitCase(c: CaseDoc, user: SessionUser, expectedVersion:
       date: dateSv(handler ? clockNow() : receivedAt),
       days: String(body?.unroutedReminderDays ?? 3),
       url: await caseUrl(c, false),
-      officeName: `${body?.officeName ?? ""}, ${body?.name ?? ""}`,
+      sender: await mailSender(c.publicBodyId),
     };
     effects.push({
       kind: "email",
@@ -290,12 +290,11 @@ export async function routeCase(
     routedAt: clockNow(),
     routedBy: user._id,
   };
-  const [org, body] = await Promise.all([
+  const [org, sender] = await Promise.all([
     OrganisationModel.findById(c.organisationId).select("name").lean(),
-    PublicBodyModel.findById(c.publicBodyId).select("name officeName").lean(),
+    mailSender(c.publicBodyId),
   ]);
-  const officeName = `${body?.officeName ?? ""}, ${body?.name ?? ""}`;
-  const common = { caseNumber: c.caseNumber ?? "", title: c.title, department: department.name, officeName };
+  const common = { caseNumber: c.caseNumber ?? "", title: c.title, department: department.name, sender };
   const effects: CaseEffect[] = [
     {
       kind: "email",

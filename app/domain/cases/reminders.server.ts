@@ -1,4 +1,4 @@
-import { addressOf } from "../public-body/public-body.server";
+import { addressOf, mailSender } from "../public-body/public-body.server";
 import type { Types } from "mongoose";
 import type { NoticeType } from "#emails/templates";
 import { PublicBodyModel } from "#models/public-body";
@@ -60,7 +60,7 @@ export async function runReminders(now = clockNow()) {
  */
 export async function queueReminderOnce(
   key: string,
-  body: { _id: Types.ObjectId; name: string; officeName: string },
+  body: { _id: Types.ObjectId },
   c: { caseNumber?: string; title: string },
   notice: NoticeType,
   options: { to: { address: string; path: string }[]; days?: number; date?: string; amountSek?: number },
@@ -86,7 +86,7 @@ export async function queueReminderOnce(
         ...(options.date ? { date: options.date } : {}),
         ...(options.amountSek === undefined ? {} : { amount: formatKronor(options.amountSek, locale) }),
         url: `${await addressOf(body._id)}${path}`,
-        officeName: `${body.officeName}, ${body.name}`,
+        sender: await mailSender(body._id),
       },
       body._id,
     );

@@ -4,7 +4,7 @@ import { PublicBodyModel } from "#models/public-body";
 import { UserModel } from "#models/user";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "../kernel/crypto.server";
 import { enqueueEmail } from "../notifications/outbox.server";
-import { addressOf, currentAddress, getPublicBody } from "../public-body/public-body.server";
+import { addressOf, currentAddress, mailSender } from "../public-body/public-body.server";
 import { beginLoginAttempt } from "./rate-limit.server";
 import { consumeToken, findValidToken, issueToken } from "./tokens.server";
 import { clockNow } from "../kernel/clock";
@@ -17,11 +17,6 @@ type Locale = "sv" | "en";
 export const link = async (path: string, token: string, publicBodyId?: Types.ObjectId) =>
   `${publicBodyId ? await addressOf(publicBodyId) : await currentAddress()}${path}?${new URLSearchParams({ token })}`;
 
-async function officeName() {
-  const body = await getPublicBody();
-  return `${body.officeName}, ${body.name}`;
-}
-
 export async function sendVerificationEmail(
   user: { _id: Types.ObjectId; email: string; name: string },
   locale: Locale,
@@ -32,7 +27,7 @@ export async function sendVerificationEmail(
     locale,
     name: user.name,
     url: await link("/verifiera-epost", token),
-    officeName: await officeName(),
+    sender: await mailSender(),
   });
 }
 
@@ -61,7 +56,7 @@ export async function registerAccount(input: { name: string; email: string; pass
       locale,
       name: existing.name,
       url: `${await currentAddress()}/logga-in`,
-      officeName: await officeName(),
+      sender: await mailSender(),
     });
     return null;
   }
@@ -109,7 +104,7 @@ export async function requestPasswordReset(email: string, locale: Locale) {
     locale,
     name: user.name,
     url: await link("/aterstall-losenord", token),
-    officeName: await officeName(),
+    sender: await mailSender(),
   });
 }
 

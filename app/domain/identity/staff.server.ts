@@ -1,4 +1,5 @@
 import type { Types } from "mongoose";
+import { mailSender } from "../public-body/public-body.server";
 import { directory } from "../directory/directory.server";
 import { touch } from "../kernel/read-markers.server";
 import { DepartmentModel } from "#models/department";
@@ -49,7 +50,7 @@ export async function listStaff(publicBodyId: Types.ObjectId) {
  * sign up themselves: the administrator decides who works in the case handling.
  */
 export async function inviteStaff(
-  body: { _id: Types.ObjectId; name: string; officeName: string },
+  body: { _id: Types.ObjectId; name: string },
   inviter: SessionUser,
   input: { email: string; name: string; role: StaffRole; departmentIds: Types.ObjectId[]; delegation: boolean },
 ) {
@@ -90,7 +91,7 @@ export async function inviteStaff(
       role: roleLabels[input.role][locale],
       publicBody: body.name,
       url: await link("/inbjudan", token, body._id),
-      officeName: `${body.officeName}, ${body.name}`,
+      sender: await mailSender(body._id),
     },
     body._id,
   );

@@ -1,4 +1,5 @@
 import { Types } from "mongoose";
+import { allBodies, mailSender } from "../public-body/public-body.server";
 import { touch } from "../kernel/read-markers.server";
 import { OrganisationModel, type Organisation } from "#models/organisation";
 import { UserModel, type OrgRole } from "#models/user";
@@ -176,8 +177,6 @@ export async function inviteMember(
   inviter: SessionUser,
   email: string,
   role: OrgRole,
-  publicBodyName: string,
-  officeName: string,
 ) {
   const token = await issueToken({
     kind: "org_invitation",
@@ -205,9 +204,9 @@ export async function inviteMember(
           : locale === "sv"
             ? "medlem"
             : "member",
-      publicBody: publicBodyName,
+      publicBody: (await allBodies()).find((b) => b._id.equals(publicBodyId))?.name ?? "",
       url: await link("/inbjudan", token),
-      officeName,
+      sender: await mailSender(publicBodyId),
     },
     publicBodyId,
   );

@@ -5,6 +5,7 @@ import { cachedUntilTouched, touch } from "../kernel/read-markers.server";
 import { oncePerRequest } from "../kernel/request-scope";
 import { requestHost } from "../kernel/request-host";
 import { frontDoorUrl, matchHost, publicBodyUrl } from "./tenancy";
+import type { Sender } from "../../../emails/templates";
 
 /** Every public body of the installation: one small document each, kept until settings change. */
 export const allBodies = () => cachedUntilTouched("settings", () => PublicBodyModel.find().lean());
@@ -64,6 +65,20 @@ export async function addressOf(publicBodyId: Types.ObjectId): Promise<string> {
 /** The address of a body at hand (see addressOf). */
 export const addressOfBody = (body: { slug: string; hosts?: string[] }) =>
   publicBodyUrl(body, getEnv().APP_URL, getEnv().APP_HOST);
+
+/**
+ * The sender block of a body's emails: its office and name, contact and address (decision
+ * 028); without `publicBodyId`, the body the current request is for.
+ */
+export async function mailSender(publicBodyId?: Types.ObjectId): Promise<Sender> {
+  const body = (publicBodyId && (await allBodies()).find((b) => b._id.equals(publicBodyId))) || (await getPublicBody());
+  return {
+    office: `${body.officeName}, ${body.name}`,
+    email: body.officeEmail,
+    phone: body.officePhone ?? "",
+    url: addressOfBody(body),
+  };
+}
 
 /** The address of the body the current request is for. */
 export const currentAddress = async () => addressOf((await getPublicBody())._id);

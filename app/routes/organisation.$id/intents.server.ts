@@ -63,15 +63,7 @@ export async function runOrganisationIntent({ org, ability, scope, user, publicB
     requireAbility(ability, "invite", "Member", scope, 403);
     const submission = parseForm(formData, inviteMemberSchema);
     if (submission.status !== "success") return invalid(submission, {}, 400, "invite");
-    await inviteMember(
-      org,
-      publicBody._id,
-      user,
-      submission.value.email,
-      submission.value.role,
-      publicBody.name,
-      `${publicBody.officeName}, ${publicBody.name}`,
-    );
+    await inviteMember(org, publicBody._id, user, submission.value.email, submission.value.role);
     return redirectWithToast(here, "org.invited");
   }
 
