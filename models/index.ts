@@ -1,4 +1,5 @@
 import type { Model } from "mongoose";
+import { CaseChangeModel } from "./case-change";
 import { AgreementCommentModel, AgreementVersionModel } from "./agreement";
 import { AttemptSlotModel } from "./attempt-slot";
 import { CaseDocumentModel } from "./case-document";
@@ -48,5 +49,6 @@ export function allModels(): Model<never>[] {
     CaseDocumentModel,
     CaseMessageModel,
     SequenceModel,
+    CaseChangeModel,
   ] as unknown as Model<never>[];
 }

@@ -10,6 +10,8 @@ export interface ReadMarker {
   _id: string;
   token: string;
   at: Date;
+  /** "caseChanges": the number of the latest case change when it was set (a hint). */
+  seq?: number;
 }
 
 const schema = new Schema<ReadMarker>(
@@ -17,6 +19,7 @@ const schema = new Schema<ReadMarker>(
     _id: { type: String, required: true },
     token: { type: String, required: true },
     at: { type: Date, required: true },
+    seq: Number,
   },
   { versionKey: false },
 );

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agreementInStatus, caseInStatus, upsertOrganisation, upsertUser } from "~/domain/demo/factories.server";
 import { readById, readUnchangingById } from "~/domain/kernel/by-id.server";
 import { UserModel } from "#models/user";
+import { CaseChangeModel } from "#models/case-change";
+import { touch } from "~/domain/kernel/read-markers.server";
 import { UNROUTED_SHOWN } from "~/domain/casework/inbox.server";
 import { setClock } from "~/domain/kernel/clock";
 import { startTestApp, type TestApp } from "../support/app";
@@ -211,5 +213,44 @@ describe("a read by _id", () => {
     // Kept: only documents that are never changed are read this way.
     expect(await readUnchangingById(UserModel, id)).toMatchObject({ name: "Först" });
     expect(await readById(UserModel, id)).toMatchObject({ name: "Sedan" });
+  });
+});
+
+describe("the kept case list (decision 030)", () => {
+  const proposalReads = () => commands.filter((c) => c.name === "find" && c.collection === "proposals");
+  const whole = () => proposalReads().filter((c) => !(c.filter as { _id?: unknown } | undefined)?._id);
+
+  it("reads only the changed case after a change, never every case", async () => {
+    const sara = await sessionFor(app.url, DEMO.coordinator);
+    await readsOf(sara, "/handlaggning");
+    const c = await caseInStatus("submitted", await laxhjalpenCast(), "Ändrat ärende läses för sig");
+    commands.length = 0;
+    const inbox = await sara.get("/handlaggning");
+    expect((await inbox.text()).replaceAll("<!-- -->", "")).toContain("Ändrat ärende läses för sig");
+    // Created, saved, submitted and numbered: four changes of one case, read once by its `_id`.
+    expect(proposalReads().map((r) => String((r.filter as { _id: unknown })._id))).toEqual([String(c._id)]);
+    expect(whole()).toEqual([]);
+  });
+
+  it("reads the whole list once however many views ask for it at the same moment", async () => {
+    const sara = await sessionFor(app.url, DEMO.coordinator);
+    await touch("cases");
+    commands.length = 0;
+    const answers = await Promise.all(Array.from({ length: 6 }, () => sara.get("/handlaggning")));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200, 200]);
+    expect(whole()).toHaveLength(1);
+  });
+
+  it("reads the whole list again when the changes it missed were removed", async () => {
+    const sara = await sessionFor(app.url, DEMO.coordinator);
+    await readsOf(sara, "/handlaggning");
+    // An instance asleep past the log's day: what it missed is gone; a newer change is there.
+    await CaseChangeModel.deleteMany({});
+    await caseInStatus("submitted", await laxhjalpenCast(), "Efter en lång sömn");
+    await CaseChangeModel.deleteOne({ _id: (await CaseChangeModel.findOne().sort({ _id: 1 }).lean())!._id });
+    commands.length = 0;
+    const inbox = await sara.get("/handlaggning");
+    expect((await inbox.text()).replaceAll("<!-- -->", "")).toContain("Efter en lång sömn");
+    expect(whole()).toHaveLength(1);
   });
 });

@@ -17,7 +17,7 @@ import { isDuplicateKey } from "../kernel/claims.server";
 import { versionedRecords, VersionConflictError, type RecordKind } from "../kernel/versioned.server";
 import { withSeq, type CaseEffect } from "./effects";
 import { nextStatus, TransitionError, type CaseFacts, type TransitionName } from "./lifecycle";
-import { touch } from "../kernel/read-markers.server";
+import { caseChanged } from "./read-model.server";
 import { clockNow } from "../kernel/clock";
 import { readById } from "../kernel/by-id.server";
 
@@ -124,7 +124,7 @@ async function ensureCaseNumber(c: CaseDoc): Promise<CaseDoc> {
   const receivedAt = c.receivedAt ?? clockNow();
   const caseNumber = await allocateCaseNumber(c, receivedAt);
   await ProposalModel.updateOne({ _id: c._id }, { $set: { caseNumber, receivedAt } });
-  await touch("cases");
+  await caseChanged(c._id);
   return { ...c, caseNumber, receivedAt };
 }
 
@@ -135,9 +135,7 @@ const cases = versionedRecords<CaseDoc, CaseEffect>({
   events: CaseEventModel as unknown as RecordKind<CaseDoc, CaseEffect>["events"],
   eventId,
   applyEffects: applyCaseEffects,
-  afterApply: async () => {
-    await touch("cases");
-  },
+  afterApply: caseChanged,
   // The organisation's shared changes are news for staff ("new since you last looked"); staff's
   // shared changes tell whose turn it is (start-page.server.ts, "Väntar på mig").
   stamp: (at, e) => ({
@@ -347,5 +345,5 @@ export async function listCaseEvents(c: Pick<CaseDoc, "_id" | "version">, { shar
 export async function deleteCaseRecord(id: Types.ObjectId, version: number) {
   await ProposalModel.deleteOne({ _id: id, status: "draft" });
   for (let seq = 1; seq <= version; seq++) await CaseEventModel.deleteOne({ _id: eventId(id, seq) });
-  await touch("cases");
+  await caseChanged(id);
 }

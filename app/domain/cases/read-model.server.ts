@@ -1,15 +1,18 @@
 import { subject } from "@casl/ability";
-import type { Types } from "mongoose";
+import mongoose, { type Types } from "mongoose";
+import { CaseChangeModel, type CaseChange } from "#models/case-change";
 import { ProposalModel, type Proposal } from "#models/proposal";
-import { cachedUntilTouched } from "../kernel/read-markers.server";
+import { readById } from "../kernel/by-id.server";
+import { isDuplicateKey } from "../kernel/claims.server";
+import { markers, singleFlight, touch } from "../kernel/read-markers.server";
 import { perObject } from "../kernel/per-object";
 import { caseSubject } from "../access/ability.server";
 import type { AppAbility } from "../access/policy";
 
 // Read models for the list pages (inbox, "my proposals", reminders, start pages, register):
-// kept in memory per instance until their marker changes (kernel/read-markers.server.ts), so a
-// list page costs one marker read whatever the number of cases (docs/decisions/009). On MongoDB
-// the same code runs; the indexes declared on the models serve the rebuilds.
+// kept in memory per instance and brought up to date by the change log (decision 030), so a
+// list page costs one marker read whatever the number of cases (docs/decisions/009), and a
+// change costs the next view a lookup of the changed case. On MongoDB the same code runs.
 
 export interface CaseRow {
   _id: Types.ObjectId;
@@ -73,9 +76,104 @@ const CASE_FIELDS =
     .join(" ") +
   " agreement.amendment.number";
 
-/** Every case's list fields (all public bodies; callers filter by theirs). */
-export function caseRows(): Promise<CaseRow[]> {
-  return cachedUntilTouched("cases", () => ProposalModel.find().select(CASE_FIELDS).lean<CaseRow[]>());
+/** The case list as this instance keeps it (docs/decisions/030). */
+interface KeptList {
+  /** The database and the "cases" marker it was read under: a new marker means read it all again. */
+  key: string;
+  rows: CaseRow[];
+  /** The latest case change it holds, and the "caseChanges" marker it was brought up to. */
+  seq: number;
+  changes: string | undefined;
+  loadedAt: number;
+}
+let kept: KeptList | undefined;
+/** A list older than this is read again whole, so a change whose note was lost heals. */
+const MAX_AGE_MS = 10 * 60 * 1000;
+/** More changes than this since the list was read: reading it again is cheaper. */
+const MAX_CATCH_UP = 200;
+
+/**
+ * Every case's list fields (all public bodies; callers filter by theirs). Read whole once per
+ * instance; after that each change is read by its case's `_id` alone (the change log), so a
+ * write costs the next view one lookup per changed case, not a read of every case.
+ */
+export async function caseRows(): Promise<CaseRow[]> {
+  const found = await markers();
+  const key = `${mongoose.connection.name}:${found.get("cases")?.token ?? (await touch("cases"))}`;
+  const changes = found.get("caseChanges");
+  const fresh = kept?.key === key && Date.now() - kept.loadedAt < MAX_AGE_MS ? kept : undefined;
+  const list = fresh ?? (await singleFlight(`cases:${key}`, () => loadCaseList(key, changes)));
+  const current =
+    list.changes === changes?.token
+      ? list
+      : await singleFlight(`cases:${key}:${changes?.token}`, () => catchUp(list, changes));
+  kept = current;
+  return current.rows;
+}
+
+async function loadCaseList(key: string, changes: { token: string; seq?: number } | undefined): Promise<KeptList> {
+  // The changes up to `seq` are in what is read next (each is noted after its case is written).
+  const seq = await latestChange(changes?.seq ?? 0);
+  const rows = await ProposalModel.find().select(CASE_FIELDS).lean<CaseRow[]>();
+  return { key, rows, seq, changes: changes?.token, loadedAt: Date.now() };
+}
+
+/** The number of the latest change, looking up from `from` (the marker's hint) by `_id`. */
+async function latestChange(from: number) {
+  let seq = from;
+  while (await readById<CaseChange>(CaseChangeModel, seq + 1, "_id")) seq++;
+  return seq;
+}
+
+/** The list with the changes noted since it was read: each changed case read again by `_id`. */
+async function catchUp(list: KeptList, marker: { token: string; seq?: number } | undefined): Promise<KeptList> {
+  const changed = new Set<string>();
+  let seq = list.seq;
+  for (;;) {
+    const next = await readById<CaseChange>(CaseChangeModel, seq + 1);
+    if (!next) break;
+    changed.add(String(next.caseId));
+    seq++;
+    if (changed.size > MAX_CATCH_UP) return loadCaseList(list.key, marker);
+  }
+  // Changes removed before this instance read them (an instance asleep for a day): read it all.
+  if ((marker?.seq ?? 0) > seq) return loadCaseList(list.key, marker);
+  const fresh = await Promise.all([...changed].map((id) => readById<CaseRow>(ProposalModel, id, CASE_FIELDS)));
+  const replaced = new Map(fresh.flatMap((row, i) => [[[...changed][i]!, row] as const]));
+  const rows = list.rows.flatMap((row) => {
+    const id = String(row._id);
+    if (!replaced.has(id)) return [row];
+    const now = replaced.get(id);
+    replaced.delete(id);
+    return now ? [now] : [];
+  });
+  // Cases new since the list was read come last, as a whole read would give them.
+  for (const row of replaced.values()) if (row) rows.push(row);
+  return { ...list, rows, seq, changes: marker?.token };
+}
+
+/** Per database (tests run several in one process): the latest change this instance noted. */
+const lastChange = new Map<string, number>();
+
+/**
+ * Notes that a case was written (after the write): the next view of every instance reads it
+ * again. Numbered by a unique insert, so two writers at once never share a number.
+ */
+export async function caseChanged(caseId: Types.ObjectId) {
+  const db = mongoose.connection.name;
+  let seq = Math.max(lastChange.get(db) ?? 0, (await markers()).get("caseChanges")?.seq ?? 0) + 1;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      // Real time, not the business clock (a test's or a job's date): it only decides pruning.
+      await CaseChangeModel.collection.insertOne({ _id: seq, caseId, at: new Date() } as never);
+      break;
+    } catch (error) {
+      if (!isDuplicateKey(error) || attempt > 10_000) throw error;
+      seq++;
+    }
+  }
+  lastChange.set(db, seq);
+  await touch("caseChanges", { seq });
 }
 
 const keptPerList = new WeakMap<object, Map<string, unknown>>();

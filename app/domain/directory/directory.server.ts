@@ -72,10 +72,11 @@ export async function departmentsOf(publicBodyId: Types.ObjectId) {
  */
 export async function readModelVersion() {
   const found = await markers();
-  const [cases, names] = [found.get("cases"), found.get("directory")];
-  const times = [cases?.at, names?.at].filter((d): d is Date => Boolean(d)).map((d) => d.getTime());
+  // A case's change moves "caseChanges"; "cases" moves when every list is read again.
+  const [cases, changes, names] = [found.get("cases"), found.get("caseChanges"), found.get("directory")];
+  const times = [cases?.at, changes?.at, names?.at].filter((d): d is Date => Boolean(d)).map((d) => d.getTime());
   return {
-    tag: `${cases?.token ?? "0"}.${names?.token ?? "0"}`,
+    tag: `${cases?.token ?? "0"}.${changes?.token ?? "0"}.${names?.token ?? "0"}`,
     at: new Date(times.length ? Math.max(...times) : 0),
   };
 }

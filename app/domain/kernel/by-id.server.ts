@@ -36,7 +36,9 @@ function projectionOf(model: Readable, fields?: string) {
   return hidden.length ? Object.fromEntries(hidden.map((p) => [p, 0])) : undefined;
 }
 
-const idFor = (model: Readable, id: Types.ObjectId | string) =>
+type Id = Types.ObjectId | string | number;
+
+const idFor = (model: Readable, id: Id) =>
   typeof id === "string" && model.schema.path("_id").instance === "ObjectId"
     ? Types.ObjectId.isValid(id)
       ? new Types.ObjectId(id)
@@ -44,7 +46,7 @@ const idFor = (model: Readable, id: Types.ObjectId | string) =>
     : id;
 
 /** One document by `_id` (`fields`: the paths to read, space-separated, as `select` takes them). */
-export async function readById<T>(model: Readable, id: Types.ObjectId | string, fields?: string): Promise<T | null> {
+export async function readById<T>(model: Readable, id: Id, fields?: string): Promise<T | null> {
   const _id = idFor(model, id);
   if (_id === null) return null;
   const projection = projectionOf(model, fields);

@@ -13,17 +13,19 @@ import { readByIds } from "./by-id.server";
 // changed. A page view reads all markers with one command on a collection of a few documents. A
 // lost marker update leaves a cache stale until the next change of the same kind.
 
-const NAMES = ["cases", "directory", "settings", "orgDocuments", "memberships", "invitations"] as const;
+// "caseChanges" is not a cache of its own: it says a case changed (cases/read-model.server.ts
+// then reads only that case); "cases" makes every instance read the whole list again.
+const NAMES = ["cases", "caseChanges", "directory", "settings", "orgDocuments", "memberships", "invitations"] as const;
 export type MarkerName = (typeof NAMES)[number];
 
-type Marker = { token: string; at: Date };
+type Marker = { token: string; at: Date; seq?: number };
 type Cached<T> = { key: string; value: T };
 const caches = new Map<MarkerName, Cached<unknown>>();
 
 /** Marks a cache's source as changed: every instance re-reads it on its next use. */
-export async function touch(name: MarkerName) {
+export async function touch(name: MarkerName, extra: { seq?: number } = {}) {
   const token = randomUUID();
-  await setById(ReadMarkerModel, name, { token, at: clockNow() });
+  await setById(ReadMarkerModel, name, { token, at: clockNow(), ...extra });
   return token;
 }
 
@@ -31,7 +33,7 @@ export async function touch(name: MarkerName) {
 export function markers(): Promise<Map<string, Marker>> {
   return oncePerRequest("read-markers", async () => {
     const found = await readByIds<ReadMarker>(ReadMarkerModel, NAMES);
-    return new Map(found.map((m) => [m._id, { token: m.token, at: m.at }]));
+    return new Map(found.map((m) => [m._id, { token: m.token, at: m.at, ...(m.seq ? { seq: m.seq } : {}) }]));
   });
 }
 
@@ -43,7 +45,22 @@ export async function cachedUntilTouched<T>(name: MarkerName, load: () => Promis
   const key = `${mongoose.connection.name}:${token}`;
   const hit = caches.get(name) as Cached<T> | undefined;
   if (hit?.key === key) return hit.value;
-  const value = await load();
+  const value = await singleFlight(`${name}:${key}`, load);
   caches.set(name, { key, value });
   return value;
+}
+
+const inFlight = new Map<string, Promise<unknown>>();
+
+/**
+ * `load()` once for `key` however many page views ask at the same moment (the first view after a
+ * change, or after a start, must not read a collection once per waiting view).
+ */
+export function singleFlight<T>(key: string, load: () => Promise<T>): Promise<T> {
+  let pending = inFlight.get(key) as Promise<T> | undefined;
+  if (!pending) {
+    pending = load().finally(() => inFlight.delete(key));
+    inFlight.set(key, pending);
+  }
+  return pending;
 }

@@ -33,8 +33,8 @@ export interface RecordKind<R extends VersionedRecord, Effect> {
   eventId: (recordId: Types.ObjectId, seq: number) => Types.ObjectId;
   /** Applies one event's effects; each must be idempotent (a repair may apply it again). */
   applyEffects: (record: R, seq: number, at: Date, effects: Effect[]) => Promise<void>;
-  /** After a version is applied: derived read models are marked stale here. */
-  afterApply?: () => Promise<void>;
+  /** After a version of the record is applied: derived read models are told here. */
+  afterApply?: (id: Types.ObjectId) => Promise<void>;
   /** Fields every change sets from its time and event (a case's last activity). */
   stamp?: (at: Date, event: Record<string, unknown>) => Partial<R>;
   /** Completes what a version implies beyond its patch (a case's number), idempotently. */
@@ -107,7 +107,7 @@ export function versionedRecords<R extends VersionedRecord, Effect>(kind: Record
   /** The second write: version `seq` and its patch, unless the record already holds it or later. */
   async function applyVersion(id: Types.ObjectId, seq: number, patch: Patch) {
     await kind.records.updateOne({ _id: id, version: { $lt: seq } }, { $set: { ...patch, version: seq } });
-    await kind.afterApply?.();
+    await kind.afterApply?.(id);
   }
 
   async function settle(record: R, seq: number, at: Date, effects: Effect[]) {

@@ -1,3 +1,4 @@
+import { CaseChangeModel } from "#models/case-change";
 import { ClaimModel } from "#models/claim";
 import { SessionModel } from "#models/session";
 import { TokenModel } from "#models/token";
@@ -9,4 +10,6 @@ export async function cleanupExpired(now = clockNow()) {
   // Used or expired tokens are kept a day so that "already used" can be told apart.
   await ClaimModel.deleteMany({ expiresAt: { $lt: now } });
   await TokenModel.deleteMany({ expiresAt: { $lt: new Date(now.getTime() - 24 * 60 * 60 * 1000) } });
+  // The case change log serves instances catching up; one asleep longer reads the list whole.
+  await CaseChangeModel.deleteMany({ at: { $lt: new Date(Date.now() - 24 * 60 * 60 * 1000) } });
 }
