@@ -13,7 +13,7 @@ const LAYERS = [
   ["organisations"],
   ["agreements"],
   ["casework"],
-  ["start", "transparency", "demo", "runtime"],
+  ["start", "transparency", "demo", "runtime", "installation"],
 ];
 
 const folder = (name) => `^app/domain/${name}/`;

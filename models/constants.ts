@@ -57,3 +57,29 @@ export const SIGNING_RULES = ["alone", "jointly"] as const;
 
 /** Who signs in through an OpenID provider: organisation representatives (e-ID) or municipal staff. */
 export const PROVIDER_AUDIENCES = ["organisation", "staff"] as const;
+
+/** Sweden's 21 counties (län) by their official code, for the national register's filter. */
+export const COUNTIES = {
+  "01": "Stockholms län",
+  "03": "Uppsala län",
+  "04": "Södermanlands län",
+  "05": "Östergötlands län",
+  "06": "Jönköpings län",
+  "07": "Kronobergs län",
+  "08": "Kalmar län",
+  "09": "Gotlands län",
+  "10": "Blekinge län",
+  "12": "Skåne län",
+  "13": "Hallands län",
+  "14": "Västra Götalands län",
+  "17": "Värmlands län",
+  "18": "Örebro län",
+  "19": "Västmanlands län",
+  "20": "Dalarnas län",
+  "21": "Gävleborgs län",
+  "22": "Västernorrlands län",
+  "23": "Jämtlands län",
+  "24": "Västerbottens län",
+  "25": "Norrbottens län",
+} as const;
+export type CountyCode = keyof typeof COUNTIES;

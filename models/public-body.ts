@@ -1,5 +1,6 @@
 import { Schema } from "mongoose";
 import { baseOptions, defineModel } from "./shared";
+import { COUNTIES, type CountyCode } from "./constants";
 
 export const PUBLIC_BODY_KINDS = ["municipality", "region"] as const;
 export type PublicBodyKind = (typeof PUBLIC_BODY_KINDS)[number];
@@ -9,6 +10,8 @@ export interface PublicBody {
   slug: string;
   /** Kommun or region. */
   kind: PublicBodyKind;
+  /** The county (län) it lies in, by official code ("03": Uppsala län); a region is its county. */
+  countyCode?: CountyCode;
   /** Hosts of the body's own besides <slug>.<APP_HOST>, lower case (decision 028). */
   hosts: string[];
   /** The body's organisationsnummer (kommuner 212000-NNNN), for open data. */
@@ -40,6 +43,7 @@ const schema = new Schema<PublicBody>(
     name: { type: String, required: true },
     slug: { type: String, required: true },
     kind: { type: String, enum: PUBLIC_BODY_KINDS, default: "municipality" },
+    countyCode: { type: String, enum: Object.keys(COUNTIES) },
     hosts: { type: [String], default: [] },
     orgNumber: { type: String },
     casePrefix: { type: String, required: true },

@@ -52,6 +52,7 @@ const FRONT_DOOR_PATHS = new Set([
   "/statistik",
   "/oppna-data/avtal.csv",
   "/oppna-data/avtal.json",
+  "/oppna-data/katalog.jsonld",
 ]);
 
 /** A host that is no body's, or a body's page asked of the front door (decision 028). */

@@ -78,6 +78,7 @@ const transparency = {
     nationalLead:
       "Every granted, current and ended non-profit public partnership (IOP) agreement of the municipalities and regions that use Samverka. No personal data is shown.",
     publicBody: "Municipality or region",
+    county: "County",
     title: "Register of IOP agreements",
     description:
       "The municipality's non-profit public partnerships: which organisations, what they do, how much the municipality contributes and how it is followed up.",

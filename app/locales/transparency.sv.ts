@@ -79,6 +79,7 @@ const transparency = {
     nationalLead:
       "Alla beviljade, gällande och avslutade överenskommelser om idéburet offentligt partnerskap (IOP) hos de kommuner och regioner som använder Samverka. Inga personuppgifter visas.",
     publicBody: "Kommun eller region",
+    county: "Län",
     title: "Register över IOP-avtal",
     description:
       "Kommunens idéburna offentliga partnerskap: vilka organisationer, vad de gör, hur mycket kommunen bidrar med och hur det följs upp.",

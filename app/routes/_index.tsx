@@ -14,7 +14,11 @@ export default function Index() {
 }
 
 /** The national front door (decision 028): what Samverka is, and every body that uses it. */
-function FrontDoor({ bodies }: { bodies: { name: string; kind: "municipality" | "region"; url: string }[] }) {
+function FrontDoor({
+  bodies,
+}: {
+  bodies: { name: string; kind: "municipality" | "region"; url: string; county: { name: string } | null }[];
+}) {
   const { t } = useTranslation();
   return (
     <>
@@ -29,7 +33,11 @@ function FrontDoor({ bodies }: { bodies: { name: string; kind: "municipality" | 
             {bodies.map((b) => (
               <li key={b.url}>
                 {/* Another host: a plain link, not the router's. */}
-                <a href={b.url}>{b.name}</a> <span className="muted">{t(`frontDoor.kind.${b.kind}`)}</span>
+                <a href={b.url}>{b.name}</a>{" "}
+                <span className="muted">
+                  {t(`frontDoor.kind.${b.kind}`)}
+                  {b.county ? `, ${b.county.name}` : ""}
+                </span>
               </li>
             ))}
           </ul>

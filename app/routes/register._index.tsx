@@ -32,8 +32,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
   const { publicBody } = await requestContext(request);
   const { entries, departments } = await registerEntries(publicBody);
-  return { ...registerPage(entries, { ...query, body: "" }), departments, bodies: [], national: false };
+  return { ...registerPage(entries, { ...query, body: "", county: "" }), departments, bodies: [], national: false };
 }
+
+/** The counties that have a body in the installation, in the order of their codes. */
+const counties = (bodies: { county: { code: string; name: string } | null }[]) =>
+  [...new Map(bodies.flatMap((b) => (b.county ? [[b.county.code, b.county.name] as const] : []))).entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([value, label]) => ({ value, label }));
 
 export default function Register() {
   const data = useLoaderData<typeof loader>();
@@ -69,6 +75,15 @@ export default function Register() {
                 options: data.departments.map((d) => ({ value: d.id, label: d.name })),
               })}
         />
+        {data.national ? (
+          <FilterSelect
+            id="register-county"
+            name="county"
+            label={t("register.county")}
+            any={t("register.all")}
+            options={counties(data.bodies)}
+          />
+        ) : null}
         <FilterSelect
           id="register-status"
           name="status"

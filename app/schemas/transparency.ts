@@ -1,4 +1,4 @@
-import { CASE_AREAS } from "#models/constants";
+import { CASE_AREAS, COUNTIES } from "#models/constants";
 import { z } from "~/domain/kernel/validation";
 import { REGISTER_STATUSES } from "~/domain/transparency/register";
 
@@ -22,6 +22,8 @@ export const registerSearchSchema = z.object({
     .string()
     .catch("")
     .transform((v) => (/^[a-z0-9-]{1,60}$/.test(v) ? v : "")),
+  // The national register: the bodies of one county (län), by its official code.
+  county: oneOf(Object.keys(COUNTIES)),
   year: z.coerce.number().int().min(2000).max(2100).nullable().catch(null),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });

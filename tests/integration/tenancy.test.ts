@@ -1,3 +1,4 @@
+import jsonld from "jsonld";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { caseInStatus } from "~/domain/demo/factories.server";
 import { PublicBodyModel } from "#models/public-body";
@@ -65,7 +66,6 @@ describe("the host of a request", () => {
       "/om-iop",
       "/tillganglighet",
       "/integritet",
-      "/oppna-data/katalog.jsonld",
     ]) {
       expect((await get(path, APP_HOST)).status, path).toBe(404);
     }
@@ -156,12 +156,58 @@ describe("the host of a request", () => {
     const onlyGrannby = await get("/register?body=grannby", APP_HOST);
     expect(onlyGrannby.body).toContain("Odling i Grannby");
     expect(onlyGrannby.body).not.toContain("Läxhjälp i Exempelkommun");
+    // By county (län): Grannby lies in Uppsala län, Exempelkommun in Stockholms län.
+    const uppsala = await get("/register?county=03", APP_HOST);
+    expect([uppsala.body.includes("Odling i Grannby"), uppsala.body.includes("Läxhjälp i Exempelkommun")]).toEqual([
+      true,
+      false,
+    ]);
+    expect(uppsala.body).toContain('<option value="03" selected="">Uppsala län</option>');
+    const stockholm = await get("/register?county=01", APP_HOST);
+    expect([stockholm.body.includes("Odling i Grannby"), stockholm.body.includes("Läxhjälp i Exempelkommun")]).toEqual([
+      false,
+      true,
+    ]);
+    for (const hostile of ["county=99", "county%5B%24ne%5D=01", "county=<script>"]) {
+      const res = await get(`/register?${hostile}`, APP_HOST);
+      expect([res.status, res.body.includes("Odling i Grannby"), res.body.includes("<script>")]).toEqual([
+        200,
+        true,
+        false,
+      ]);
+    }
     const grannby = await get("/register", `grannby.${APP_HOST}`);
     expect(grannby.body).toContain("Odling i Grannby");
     expect(grannby.body).not.toContain("Läxhjälp i Exempelkommun");
     const exempel = await get("/register", `exempelkommun.${APP_HOST}`);
     expect(exempel.body).toContain("Läxhjälp i Exempelkommun");
     expect(exempel.body).not.toContain("Odling i Grannby");
+  });
+
+  it("describes at the front door the national dataset and each body's, each with its publisher", async () => {
+    const door = await get("/oppna-data/katalog.jsonld", APP_HOST);
+    expect(door.status).toBe(200);
+    type Dataset = {
+      "@id": string;
+      "dct:publisher": { "foaf:name": { "@value": string }; "dct:type": { "@id": string } };
+    };
+    const datasets = (JSON.parse(door.body) as { "dcat:dataset": Dataset[] })["dcat:dataset"];
+    const adms = "http://purl.org/adms/publishertype/";
+    expect(
+      datasets.map((d) => [d["@id"], d["dct:publisher"]["foaf:name"]["@value"], d["dct:publisher"]["dct:type"]["@id"]]),
+    ).toEqual([
+      [`http://${APP_HOST}/oppna-data#avtal`, "Samverka", `${adms}LocalAuthority`],
+      [`http://exempelkommun.${APP_HOST}/oppna-data#avtal`, "Exempelkommun", `${adms}LocalAuthority`],
+      [`http://grannby.${APP_HOST}/oppna-data#avtal`, "Grannby kommun", `${adms}LocalAuthority`],
+    ]);
+    // It is JSON-LD that expands, and a body's own catalogue still holds its one dataset.
+    expect(JSON.stringify(await jsonld.expand(JSON.parse(door.body) as object))).toContain(
+      "http://www.w3.org/ns/dcat#Dataset",
+    );
+    const own = JSON.parse((await get("/oppna-data/katalog.jsonld", `grannby.${APP_HOST}`)).body) as {
+      "dcat:dataset": Dataset;
+    };
+    expect(own["dcat:dataset"]["@id"]).toBe(`http://grannby.${APP_HOST}/oppna-data#avtal`);
   });
 
   it("gives the front door's open data every body's agreements, each row naming its body, and each host its own", async () => {

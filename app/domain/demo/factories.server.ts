@@ -1,5 +1,5 @@
 import type { Types } from "mongoose";
-import { CASE_STATUSES, type CaseStatus } from "#models/constants";
+import { CASE_STATUSES, type CaseStatus, type CountyCode } from "#models/constants";
 import { touch } from "../kernel/read-markers.server";
 import { DepartmentModel } from "#models/department";
 import { OrganisationModel, type LegalForm } from "#models/organisation";
@@ -29,9 +29,15 @@ export const DEPARTMENTS = [
 export async function upsertPublicBody(
   slug = "exempelkommun",
   name = "Exempelkommun",
-  details: { officePhone?: string; officeAddress?: string; orgNumber?: string } = {},
+  details: { officePhone?: string; officeAddress?: string; orgNumber?: string; countyCode?: CountyCode } = {},
 ) {
   const existing = await PublicBodyModel.findOne({ slug }).lean();
+  // A database seeded before counties: the demo's bodies get theirs.
+  if (existing && !existing.countyCode) {
+    await PublicBodyModel.updateOne({ _id: existing._id }, { $set: { countyCode: details.countyCode ?? "01" } });
+    await touch("settings");
+    return { ...existing, countyCode: details.countyCode ?? "01" };
+  }
   if (existing) return existing;
   const body = await PublicBodyModel.create({
     slug,
@@ -42,6 +48,7 @@ export async function upsertPublicBody(
     officePhone: details.officePhone ?? "010-123 45 00",
     officeAddress: details.officeAddress ?? "Stadshuset, Storgatan 1, 123 45 Exempelstad",
     orgNumber: details.orgNumber ?? "212000-0001",
+    countyCode: details.countyCode ?? "01",
   });
   await touch("settings");
   return body.toObject();

@@ -81,6 +81,7 @@ export async function seedNeighbour() {
     officePhone: "020-987 65 00",
     officeAddress: "Kommunhuset, Torget 2, 456 78 Grannby",
     orgNumber: "212000-9994",
+    countyCode: "03",
   });
   if (!body) throw new Error("seed: Grannby missing");
   const departments = await upsertDepartments(

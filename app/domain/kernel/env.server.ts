@@ -23,6 +23,14 @@ const schema = z.object({
     .string()
     .regex(/^[a-z0-9.-]+(:\d+)?$/i, "ett värdnamn, t.ex. samverka.se eller localhost:3000")
     .optional(),
+  // Who runs the installation: the publisher of the national open-data catalogue (DCAT-AP-SE),
+  // typed by the ADMS publisher types (a municipal partnership: LocalAuthority; a region:
+  // RegionalAuthority; an association of municipalities: NonProfitOrganisation).
+  OPERATOR_NAME: z.string().min(1).default("Samverka"),
+  OPERATOR_EMAIL: z.string().email().optional(),
+  OPERATOR_PUBLISHER_TYPE: z
+    .enum(["LocalAuthority", "RegionalAuthority", "NationalAuthority", "NonProfitOrganisation", "Company"])
+    .default("LocalAuthority"),
   OUTBOX_POLL_MS: z.coerce.number().int().positive().default(1000),
   OUTBOX_BACKOFF_MS: z.coerce.number().int().positive().default(5000),
   REMINDER_INTERVAL_MS: z.coerce

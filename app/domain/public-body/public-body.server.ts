@@ -1,5 +1,6 @@
 import type { Types } from "mongoose";
 import { PublicBodyModel, type EurRate } from "#models/public-body";
+import { COUNTIES } from "#models/constants";
 import { getEnv } from "../kernel/env.server";
 import { cachedUntilTouched, touch } from "../kernel/read-markers.server";
 import { oncePerRequest } from "../kernel/request-scope";
@@ -49,7 +50,13 @@ export const frontDoorAddress = () => frontDoorUrl(getEnv().APP_URL, getEnv().AP
 /** The public bodies that use the installation, by name, each with its own address. */
 export async function publicBodiesListed() {
   return (await allBodies())
-    .map((b) => ({ slug: b.slug, name: b.name, kind: b.kind ?? "municipality", url: addressOfBody(b) }))
+    .map((b) => ({
+      slug: b.slug,
+      name: b.name,
+      kind: b.kind ?? "municipality",
+      url: addressOfBody(b),
+      county: b.countyCode ? { code: b.countyCode, name: COUNTIES[b.countyCode] } : null,
+    }))
     .sort((a, b) => a.name.localeCompare(b.name, "sv"));
 }
 

@@ -26,6 +26,7 @@ export async function nationalRegisterEntries(): Promise<NationalEntry[]> {
           name: body.name,
           url: addressOfBody(body),
           ...(body.orgNumber ? { orgNumber: body.orgNumber } : {}),
+          ...(body.countyCode ? { countyCode: body.countyCode } : {}),
         },
       })),
     )

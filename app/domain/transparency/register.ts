@@ -83,13 +83,14 @@ export interface RegisterQuery {
   department: string;
   status: string;
   year: number | null;
-  /** The national register's filter: one public body, by slug. */
+  /** The national register's filters: one public body, by slug; one county, by code. */
   body?: string;
+  county?: string;
 }
 
 /** An entry of the national register (the front door): the entry and whose it is. */
 export type NationalEntry = RegisterEntry & {
-  publicBody: { slug: string; name: string; url: string; orgNumber?: string };
+  publicBody: { slug: string; name: string; url: string; orgNumber?: string; countyCode?: string };
 };
 
 /** Every year some entry's agreement ran (or was decided, before it started), latest first. */
@@ -117,8 +118,9 @@ const searchText = perObject((e: RegisterEntry) =>
 export function searchRegister<E extends RegisterEntry>(entries: E[], query: RegisterQuery) {
   const words = query.q.toLocaleLowerCase("sv-SE").split(/\s+/).filter(Boolean);
   return entries.filter((e) => {
-    if (query.body && !("publicBody" in e && (e as unknown as NationalEntry).publicBody.slug === query.body))
-      return false;
+    const body = "publicBody" in e ? (e as unknown as NationalEntry).publicBody : null;
+    if (query.body && body?.slug !== query.body) return false;
+    if (query.county && body?.countyCode !== query.county) return false;
     if (query.area && !e.areas.includes(query.area)) return false;
     if (query.department && e.departmentId !== query.department) return false;
     if (query.status && e.status !== query.status) return false;
