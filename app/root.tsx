@@ -22,7 +22,9 @@ import { Shell } from "./components/layout";
 import { isDbUnavailable } from "./domain/kernel/db.server";
 import { getEnv } from "./domain/kernel/env.server";
 import { packedRules, requestContext } from "./http/request.server";
-import { readToast } from "./http/session.server";
+import { getUser, readToast, type SessionUser } from "./http/session.server";
+import type { Types } from "mongoose";
+import { isInstallationAdmin } from "./domain/installation/installation.server";
 import { getLang } from "./http/lang.server";
 import { abilityFor } from "./domain/access/ability.server";
 import { hostKind, publicBodiesListed } from "./domain/public-body/public-body.server";
@@ -58,17 +60,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         toast,
         dev: getEnv().NODE_ENV === "development",
         rules: packedRules(ability) as PackRule<AppRule>[],
-        user: user
-          ? {
-              id: String(user._id),
-              name: user.name,
-              email: user.email,
-              emailVerified: Boolean(user.emailVerifiedAt),
-              hasOrganisations: user.orgMemberships.length > 0,
-              // Staff are not organisation members: they get the organisation register instead.
-              staff: user.staffMemberships.some((m) => m.publicBodyId.equals(publicBody._id)),
-            }
-          : null,
+        user: user ? userData(user, publicBody._id) : null,
         publicBody: {
           name: publicBody.name,
           officeName: publicBody.officeName,
@@ -86,6 +78,20 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   }
 }
 
+/** The signed-in person as every page's layout needs them, at a body's address or (null) the front door. */
+function userData(user: SessionUser, publicBodyId: Types.ObjectId | null) {
+  return {
+    id: String(user._id),
+    name: user.name,
+    email: user.email,
+    emailVerified: Boolean(user.emailVerifiedAt),
+    hasOrganisations: publicBodyId !== null && user.orgMemberships.length > 0,
+    // Staff are not organisation members: they get the organisation register instead.
+    staff: publicBodyId !== null && user.staffMemberships.some((m) => m.publicBodyId.equals(publicBodyId)),
+    installationAdmin: isInstallationAdmin(user),
+  };
+}
+
 interface PublicBodyData {
   name: string;
   officeName: string;
@@ -96,18 +102,18 @@ interface PublicBodyData {
 type FrontDoorData = { bodies: Awaited<ReturnType<typeof publicBodiesListed>> };
 
 /**
- * The national front door (the bare APP_HOST, decision 028): no body, nobody signed in (a
- * sign-in is made at a body's address for now), the bodies that use the installation.
+ * The national front door (the bare APP_HOST, decision 028): no body, the bodies that use the
+ * installation; a signed-in person only for the installation administrator's console.
  */
 async function frontDoorData(request: Request, nonce: string) {
-  const lang = await getLang(request);
+  const [lang, user] = await Promise.all([getLang(request), getUser(request)]);
   return data({
     lang,
     nonce,
     toast: null,
     dev: getEnv().NODE_ENV === "development",
     rules: packedRules(abilityFor(null)) as PackRule<AppRule>[],
-    user: null,
+    user: user ? userData(user, null) : null,
     publicBody: null as PublicBodyData | null,
     frontDoor: { bodies: await publicBodiesListed() } as FrontDoorData | null,
   });

@@ -58,6 +58,9 @@ export const SIGNING_RULES = ["alone", "jointly"] as const;
 /** Who signs in through an OpenID provider: organisation representatives (e-ID) or municipal staff. */
 export const PROVIDER_AUDIENCES = ["organisation", "staff"] as const;
 
+/** A public body is a kommun or a region. */
+export const PUBLIC_BODY_KINDS = ["municipality", "region"] as const;
+
 /** Sweden's 21 counties (län) by their official code, for the national register's filter. */
 export const COUNTIES = {
   "01": "Stockholms län",

@@ -1,5 +1,6 @@
 import type { Model } from "mongoose";
 import { CaseChangeModel } from "./case-change";
+import { JobRunModel } from "./job-run";
 import { AgreementCommentModel, AgreementVersionModel } from "./agreement";
 import { AttemptSlotModel } from "./attempt-slot";
 import { CaseDocumentModel } from "./case-document";
@@ -50,5 +51,6 @@ export function allModels(): Model<never>[] {
     CaseMessageModel,
     SequenceModel,
     CaseChangeModel,
+    JobRunModel,
   ] as unknown as Model<never>[];
 }

@@ -1,8 +1,9 @@
 import { Schema } from "mongoose";
 import { baseOptions, defineModel } from "./shared";
-import { COUNTIES, type CountyCode } from "./constants";
+import { COUNTIES, PUBLIC_BODY_KINDS, type CountyCode } from "./constants";
 
-export const PUBLIC_BODY_KINDS = ["municipality", "region"] as const;
+export { PUBLIC_BODY_KINDS };
+
 export type PublicBodyKind = (typeof PUBLIC_BODY_KINDS)[number];
 
 export interface PublicBody {
@@ -30,6 +31,8 @@ export interface PublicBody {
   signatureReminderDays: number;
   /** The rate the de minimis check converts kronor to euro at, set by an administrator. */
   eurRate?: EurRate;
+  /** Closed for now by the installation administrator: its pages say so, its reminders wait. */
+  paused?: { at: Date; reason?: string };
 }
 
 export interface EurRate {
@@ -56,6 +59,7 @@ const schema = new Schema<PublicBody>(
     completionReminderDays: { type: Number, default: 7 },
     signatureReminderDays: { type: Number, default: 7 },
     eurRate: new Schema<EurRate>({ sekPerEur: Number, date: Date }, { _id: false }),
+    paused: new Schema({ at: { type: Date, required: true }, reason: String }, { _id: false }),
   },
   baseOptions,
 );

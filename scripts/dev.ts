@@ -12,7 +12,13 @@ async function main() {
     uri = `${db.uri}samverka`;
     console.log(`[samverka] Inbyggd databas (${db.kind}) startad, data i .data/`);
   }
-  const env: NodeJS.ProcessEnv = { ...process.env, MONGODB_URI: uri, NODE_ENV: "development" };
+  const env: NodeJS.ProcessEnv = {
+    // The demo's installation administrator (decision 031), unless others are named.
+    INSTALLATION_ADMINS: "drift@samverka.example",
+    ...process.env,
+    MONGODB_URI: uri,
+    NODE_ENV: "development",
+  };
 
   const seed = spawn("npx", ["tsx", "scripts/seed.ts"], { stdio: "inherit", env });
   const seeded = await new Promise<number | null>((resolve) => seed.on("exit", resolve));

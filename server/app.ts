@@ -28,7 +28,7 @@ export type Lifecycle = {
   hostKind: () => Promise<HostKind>;
   frontDoorAddress: () => string;
 };
-type HostKind = "body" | "frontDoor" | "unknown";
+type HostKind = "body" | "paused" | "frontDoor" | "unknown";
 
 export interface AppOptions {
   /** The Remix build, or a function that loads it (Vite dev reloads it per request). */
@@ -45,6 +45,10 @@ export interface AppOptions {
 }
 
 /** What the national front door serves (decision 028); a body's pages are at the body's host. */
+// The installation administrator's console and its sign-in (decision 031): at the front door,
+// and at a paused body's host too (without APP_HOST the console is at the one body's host).
+// (`/__manifest`: where a hydrated page's router finds the routes of its links.)
+const CONSOLE_PATHS = ["/drift", "/logga-in", "/logga-ut", "/sprak", "/__manifest"];
 const FRONT_DOOR_PATHS = new Set([
   "/",
   "/sprak",
@@ -53,6 +57,7 @@ const FRONT_DOOR_PATHS = new Set([
   "/oppna-data/avtal.csv",
   "/oppna-data/avtal.json",
   "/oppna-data/katalog.jsonld",
+  ...CONSOLE_PATHS,
 ]);
 
 /** A host that is no body's, or a body's page asked of the front door (decision 028). */
@@ -61,6 +66,13 @@ const notHerePage = (frontDoor: string) => `<!doctype html><html lang="sv"><head
 <body><main><h1>Sidan finns inte</h1>
 <p>Ingen kommun eller region använder Samverka på den här adressen.</p>
 <p lang="en">No municipality or region uses Samverka at this address.</p>
+<p><a href="${frontDoor}/">Till Samverkas startsida, med alla kommuner och regioner</a></p></main></body></html>`;
+
+const pausedPage = (frontDoor: string) => `<!doctype html><html lang="sv"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>Tillfälligt stängt – Samverka</title></head>
+<body><main><h1>Tillfälligt stängt</h1>
+<p>Samverka är tillfälligt stängt hos den här kommunen eller regionen. Kontakta kommunen eller regionen direkt så länge.</p>
+<p lang="en">Samverka is closed for now at this municipality or region. Please contact it directly meanwhile.</p>
 <p><a href="${frontDoor}/">Till Samverkas startsida, med alla kommuner och regioner</a></p></main></body></html>`;
 
 const UNAVAILABLE_PAGE = `<!doctype html><html lang="sv"><head><meta charset="utf-8">
@@ -216,10 +228,22 @@ export function createApp(options: AppOptions) {
     // before asking which body it is for. The front door has its own pages only.
     app.use((req, res, next) => {
       if (req.path === "/healthz" || req.path === "/readyz" || req.path.startsWith("/assets/")) return next();
-      hosts.hostKind().then((kind) => {
-        if (kind === "body" || (kind === "frontDoor" && FRONT_DOOR_PATHS.has(req.path))) return next();
-        res.status(404).type("text/html; charset=utf-8").send(notHerePage(hosts.frontDoorAddress()));
-      }, next);
+      // A hydrated page asks for its data at `<path>.data` (the root's at `/_root.data`).
+      const path = req.path === "/_root.data" ? "/" : req.path.replace(/\.data$/, "");
+      hosts.hostKind().then(
+        (kind) => {
+          if (kind === "body" || (kind === "frontDoor" && FRONT_DOOR_PATHS.has(path))) return next();
+          if (kind === "paused" && CONSOLE_PATHS.includes(path)) return next();
+          if (kind === "paused") {
+            res.status(503).type("text/html; charset=utf-8").send(pausedPage(hosts.frontDoorAddress()));
+            return;
+          }
+          res.status(404).type("text/html; charset=utf-8").send(notHerePage(hosts.frontDoorAddress()));
+          // The bodies could not be read (the database went away a moment ago): the app answers
+          // that itself (503), as it does for every page then; nothing runs for no body.
+        },
+        () => next(),
+      );
     });
   }
   if (production) {

@@ -53,6 +53,13 @@ function NavItems() {
   const root = useRootData();
   const ability = useAppAbility();
   const user = root?.user;
+  const logout = (
+    <Form method="post" action="/logga-ut">
+      <button type="submit" className="link-button">
+        {t("nav.logout")}
+      </button>
+    </Form>
+  );
   // The front door has no body's pages to link to (decision 028).
   const home = (
     <li>
@@ -71,6 +78,15 @@ function NavItems() {
         <li>
           <AppNavLink to="/statistik">{t("nav.statistics")}</AppNavLink>
         </li>
+        {/* Only the installation's administrators sign in here (decision 031). */}
+        {user?.installationAdmin ? (
+          <>
+            <li className="site-nav__push">
+              <AppNavLink to="/drift">{t("nav.console")}</AppNavLink>
+            </li>
+            <li>{logout}</li>
+          </>
+        ) : null}
       </ul>
     );
   }
@@ -128,6 +144,11 @@ function NavItems() {
           <AppNavLink to="/admin">{t("nav.admin")}</AppNavLink>
         </li>
       ) : null}
+      {user.installationAdmin ? (
+        <li>
+          <AppNavLink to="/drift">{t("nav.console")}</AppNavLink>
+        </li>
+      ) : null}
       <li>
         <AppNavLink to="/register">{t("nav.agreementRegister")}</AppNavLink>
       </li>
@@ -137,13 +158,7 @@ function NavItems() {
       <li className="site-nav__push">
         <AppNavLink to="/konto">{t("nav.account")}</AppNavLink>
       </li>
-      <li>
-        <Form method="post" action="/logga-ut">
-          <button type="submit" className="link-button">
-            {t("nav.logout")}
-          </button>
-        </Form>
-      </li>
+      <li>{logout}</li>
       {root?.dev ? (
         <li>
           <AppNavLink to="/dev/mail">{t("nav.devMail")}</AppNavLink>

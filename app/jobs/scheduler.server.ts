@@ -7,6 +7,8 @@ import { runReminders } from "~/domain/cases/reminders.server";
 import { endDueAgreements } from "~/domain/agreements/agreements.server";
 import { runAgreementReminders } from "~/domain/agreements/reminders.server";
 import { countParkedStatistics } from "~/domain/statistics/statistics.server";
+import { setById } from "~/domain/kernel/claims.server";
+import { JobRunModel } from "#models/job-run";
 
 // Background work of every app instance. Each job claims its rows atomically in the
 // database, so running several instances side by side is safe.
@@ -17,13 +19,31 @@ interface Loop {
 }
 
 const timers = new Set<NodeJS.Timeout>();
+const noted = new Map<string, { at: number; ok: boolean }>();
+
+/**
+ * When each job last ran, for the installation administrator's health view (decision 031): at
+ * most once a minute per job and instance, and at once when a job's outcome changes.
+ */
+async function noteJobRun(name: string, ok: boolean) {
+  const last = noted.get(name);
+  if (last && last.ok === ok && Date.now() - last.at < 60_000) return;
+  noted.set(name, { at: Date.now(), ok });
+  await setById(JobRunModel, name, { lastRunAt: new Date(), ok }).catch(() => undefined);
+}
 const running = new Set<Promise<unknown>>();
 let stopped = true;
 
 function schedule(loop: Loop) {
   const tick = async () => {
     if (stopped) return;
-    const p = loop.run().catch((error: unknown) => logger.warn({ err: error, job: loop.name }, "job failed"));
+    const p = loop.run().then(
+      () => noteJobRun(loop.name, true),
+      (error: unknown) => {
+        logger.warn({ err: error, job: loop.name }, "job failed");
+        return noteJobRun(loop.name, false);
+      },
+    );
     running.add(p);
     await p;
     running.delete(p);

@@ -3,6 +3,7 @@ import startEn from "./start.en";
 import agreementEn from "./agreement.en";
 import oidcEn from "./oidc.en";
 import transparencyEn from "./transparency.en";
+import installationEn from "./installation.en";
 import type { Shape } from "./shape";
 import type sv from "./sv";
 
@@ -11,6 +12,7 @@ const en: Shape<typeof sv> = {
   ...startEn,
   ...agreementEn,
   ...transparencyEn,
+  ...installationEn,
   ...oidcEn,
   app: {
     name: "Samverka",
@@ -19,6 +21,7 @@ const en: Shape<typeof sv> = {
       "Samverka is the municipality's way in for non-profit organisations: propose a non-profit public partnership (IOP), hold a dialogue and follow the case.",
   },
   nav: {
+    console: "Operations",
     statistics: "Statistics",
     skip: "Skip to content",
     main: "Main menu",
@@ -197,6 +200,7 @@ const en: Shape<typeof sv> = {
     backHome: "Go to the start page",
   },
   frontDoor: {
+    paused: "closed for now",
     register: "See every IOP agreement in the register",
     about:
       "Samverka is one way in for non-profit organisations to the municipalities and regions that use the service. Contact details are with each municipality and region.",

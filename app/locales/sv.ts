@@ -4,12 +4,14 @@ import start from "./start.sv";
 import agreement from "./agreement.sv";
 import oidc from "./oidc.sv";
 import transparency from "./transparency.sv";
+import installation from "./installation.sv";
 
 const sv = {
   ...cases,
   ...start,
   ...agreement,
   ...transparency,
+  ...installation,
   ...oidc,
   app: {
     name: "Samverka",
@@ -18,6 +20,7 @@ const sv = {
       "Samverka är kommunens väg in för idéburna organisationer: föreslå idéburet offentligt partnerskap (IOP), för dialog och följ ärendet.",
   },
   nav: {
+    console: "Drift",
     statistics: "Statistik",
     skip: "Hoppa till innehållet",
     main: "Huvudmeny",
@@ -188,6 +191,7 @@ const sv = {
     backHome: "Till startsidan",
   },
   frontDoor: {
+    paused: "tillfälligt stängd",
     register: "Se alla IOP-avtal i registret",
     about:
       "Samverka är en gemensam väg in för idéburna organisationer till de kommuner och regioner som använder tjänsten. Kontaktuppgifter finns hos varje kommun och region.",

@@ -17,7 +17,13 @@ export default function Index() {
 function FrontDoor({
   bodies,
 }: {
-  bodies: { name: string; kind: "municipality" | "region"; url: string; county: { name: string } | null }[];
+  bodies: {
+    name: string;
+    kind: "municipality" | "region";
+    url: string;
+    county: { name: string } | null;
+    paused: boolean;
+  }[];
 }) {
   const { t } = useTranslation();
   return (
@@ -33,10 +39,12 @@ function FrontDoor({
             {bodies.map((b) => (
               <li key={b.url}>
                 {/* Another host: a plain link, not the router's. */}
-                <a href={b.url}>{b.name}</a>{" "}
+                {/* A paused body's pages say it is closed for now (decision 031). */}
+                {b.paused ? b.name : <a href={b.url}>{b.name}</a>}{" "}
                 <span className="muted">
                   {t(`frontDoor.kind.${b.kind}`)}
                   {b.county ? `, ${b.county.name}` : ""}
+                  {b.paused ? ` – ${t("frontDoor.paused")}` : ""}
                 </span>
               </li>
             ))}

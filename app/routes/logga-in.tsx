@@ -12,16 +12,22 @@ import { enabledProviders } from "~/domain/identity/oidc.server";
 import { requestContext } from "~/http/request.server";
 import { invalid, parseForm, readForm } from "~/http/forms.server";
 import { pageMeta } from "~/http/meta";
-import { createUserSession, safeRedirect } from "~/http/session.server";
+import { createUserSession, getUser, safeRedirect } from "~/http/session.server";
+import { hostKind } from "~/domain/public-body/public-body.server";
 import { loginSchema } from "~/schemas/account";
 import { ProviderButton } from "~/components/provider-button";
 
 export const meta = pageMeta("auth.login.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  // At the front door only the installation's administrators sign in, with a password (decision 031).
+  if ((await hostKind()) === "frontDoor") {
+    if (await getUser(request)) throw redirect("/");
+    return { providers: [], frontDoor: true };
+  }
   const { user, publicBody } = await requestContext(request);
   if (user) throw redirect("/konto");
-  return { providers: await enabledProviders(publicBody._id) };
+  return { providers: await enabledProviders(publicBody._id), frontDoor: false };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -35,7 +41,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     return invalid(submission, { formErrors: ["auth.login.invalid"] }, 401);
   }
-  throw redirect(safeRedirect(redirectTo, "/mina-sidor"), {
+  const home = (await hostKind()) === "frontDoor" ? "/" : "/mina-sidor";
+  throw redirect(safeRedirect(redirectTo, home), {
     headers: { "Set-Cookie": await createUserSession(request, result.userId) },
   });
 }
@@ -45,7 +52,7 @@ export default function Login() {
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const [form, fields] = useSchemaForm(loginSchema, actionData?.result);
-  const { providers } = useLoaderData<typeof loader>();
+  const { providers, frontDoor } = useLoaderData<typeof loader>();
   const returnTo = searchParams.get("redirectTo") ?? "/mina-sidor";
   const eid = providers.filter((p) => p.audience === "organisation");
   const staff = providers.filter((p) => p.audience === "staff");
@@ -78,14 +85,17 @@ export default function Login() {
           {t("auth.login.submit")}
         </button>
       </Form>
-      <ul className="plain-list">
-        <li>
-          <AppLink to="/glomt-losenord">{t("auth.login.forgot")}</AppLink>
-        </li>
-        <li>
-          {t("auth.login.noAccount")} <AppLink to="/registrera">{t("nav.register")}</AppLink>
-        </li>
-      </ul>
+      {/* Accounts are made and recovered at a body's address, not at the front door. */}
+      {frontDoor ? null : (
+        <ul className="plain-list">
+          <li>
+            <AppLink to="/glomt-losenord">{t("auth.login.forgot")}</AppLink>
+          </li>
+          <li>
+            {t("auth.login.noAccount")} <AppLink to="/registrera">{t("nav.register")}</AppLink>
+          </li>
+        </ul>
+      )}
     </div>
   );
 }

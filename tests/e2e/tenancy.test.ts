@@ -1,13 +1,12 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { caseInStatus } from "~/domain/demo/factories.server";
+import { caseInStatus, upsertUser } from "~/domain/demo/factories.server";
 import { seedNeighbour } from "~/domain/demo/seed.server";
 import { freePort } from "../../scripts/db";
 import { startTestApp, type TestApp } from "../support/app";
 import { launchBrowser, look, newPage } from "../support/browser";
 import { gronaGardenCast, grannbyCast, laxhjalpenCast } from "../support/cast";
-import { DEMO } from "../support/http";
-import { sessionFor } from "../support/http";
+import { DEMO, sessionFor } from "../support/http";
 
 // The national front door and a body at its own host, in a real browser (decision 028). The
 // browser resolves the installation's hosts to the test server, as DNS would.
@@ -20,6 +19,7 @@ beforeAll(async () => {
   const port = await freePort();
   // With the port, so that the bodies' links lead to the test server.
   process.env.APP_HOST = `${HOST}:${port}`;
+  process.env.INSTALLATION_ADMINS = "drift@samverka.example";
   door = `http://${HOST}:${port}`;
   app = await startTestApp("tenancy_e2e", { port });
   await seedNeighbour();
@@ -34,6 +34,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   delete process.env.APP_HOST;
+  delete process.env.INSTALLATION_ADMINS;
   await browser?.close();
   await app?.stop();
 });
@@ -110,6 +111,35 @@ describe("one installation, many public bodies", () => {
     await page.getByText("Odlingslotter i Exempelstad").waitFor();
     expect(await page.getByText(/Föreningen Gröna Gården · Exempelkommun/).count()).toBeGreaterThan(0);
     await look(page, "member-proposals-two-bodies");
+    expect(errors.filter((e) => !e.includes("Cross-Origin-Opener-Policy header has been ignored"))).toEqual([]);
+  });
+
+  it("lets the installation's administrator add a municipality from the console at the front door", async () => {
+    await upsertUser({ email: "drift@samverka.example", name: "Olga Drift", password: "ett långt lösenord" });
+    const { page, context, errors } = await newPage(browser);
+    const [name = "", value = ""] = (await sessionFor(app.url, "drift@samverka.example")).cookieHeader().split("=");
+    await context.addCookies([{ name, value, url: door, httpOnly: true, sameSite: "Lax" }]);
+    await page.goto(`${door}/drift`);
+    await page.getByRole("heading", { level: 1, name: "Drift av Samverka" }).waitFor();
+    await page.getByRole("table", { name: "Kommuner och regioner" }).getByText("Grannby kommun").waitFor();
+    // Sent empty: the error summary names each field.
+    await page.getByRole("button", { name: "Lägg till" }).click();
+    await page.getByRole("heading", { name: "Det finns ett problem" }).waitFor();
+    await look(page, "console-errors");
+    await page.getByLabel("Namn", { exact: true }).fill("Västerby kommun");
+    await page.getByLabel("Kortnamn i adressen").fill("vasterby");
+    await page.getByLabel("Kommun", { exact: true }).check();
+    await page.getByLabel("Län").selectOption("14");
+    await page.getByLabel("Organisationsnummer").fill("212000-1355");
+    await page.getByLabel("Kontorets e-postadress").fill("civilsamhalle@vasterby.se");
+    await page.getByLabel("Första administratörens namn").fill("Vera Administratör");
+    await page.getByLabel("Första administratörens e-postadress").fill("vera@vasterby.se");
+    await page.getByRole("button", { name: "Lägg till" }).click();
+    await page.getByText("Västerby kommun är tillagd.").waitFor();
+    // The form is empty again, so that the same body is not sent twice by mistake.
+    expect(await page.getByLabel("Namn", { exact: true }).inputValue()).toBe("");
+    await page.getByRole("table", { name: "Kommuner och regioner" }).getByText("Västerby kommun").waitFor();
+    await look(page, "console");
     expect(errors.filter((e) => !e.includes("Cross-Origin-Opener-Policy header has been ignored"))).toEqual([]);
   });
 });

@@ -13,7 +13,8 @@ import { dueAgreementReminders, type AgreementReminder } from "./reminders";
 export async function runAgreementReminders(now = clockNow()) {
   let sent = 0;
   const rows = await caseRows();
-  for (const body of await PublicBodyModel.find().lean()) {
+  // A body paused by the installation administrator gets no reminders until it opens again.
+  for (const body of (await PublicBodyModel.find().lean()).filter((b) => !b.paused)) {
     const cases = rows.filter((c) => c.publicBodyId.equals(body._id) && c.agreement);
     const due = dueAgreementReminders(
       cases.map((c) => ({ ...c, id: String(c._id) })),

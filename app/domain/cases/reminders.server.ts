@@ -12,7 +12,8 @@ import { clockNow } from "../kernel/clock";
 /** Queues the case reminders that are due (reminders.ts), each once per quiet spell and period. */
 export async function runReminders(now = clockNow()) {
   let sent = 0;
-  for (const body of await PublicBodyModel.find().lean()) {
+  // A body paused by the installation administrator gets no reminders until it opens again.
+  for (const body of (await PublicBodyModel.find().lean()).filter((b) => !b.paused)) {
     // From the in-memory case list: a tick with no change reads one marker, not every case.
     // Which statuses are reminded of is dueReminders' business (reminders.ts).
     const cases = (await caseRows()).filter((c) => c.publicBodyId.equals(body._id));

@@ -37,6 +37,8 @@ export async function seedDemo() {
     password,
     staff: { ...staff, role: "politician" },
   });
+  // The installation's administrator (INSTALLATION_ADMINS in `npm run dev`): /drift, decision 031.
+  await upsertUser({ email: "drift@samverka.example", name: "Olga Drift", password });
   await upsertUser({
     email: "admin@exempelkommun.se",
     name: "Adam Administratör",

@@ -27,6 +27,8 @@ const schema = z.object({
   // typed by the ADMS publisher types (a municipal partnership: LocalAuthority; a region:
   // RegionalAuthority; an association of municipalities: NonProfitOrganisation).
   OPERATOR_NAME: z.string().min(1).default("Samverka"),
+  // The installation's administrators (decision 031), by the email of their accounts.
+  INSTALLATION_ADMINS: z.string().default(""),
   OPERATOR_EMAIL: z.string().email().optional(),
   OPERATOR_PUBLISHER_TYPE: z
     .enum(["LocalAuthority", "RegionalAuthority", "NationalAuthority", "NonProfitOrganisation", "Company"])

@@ -36,12 +36,19 @@ export function getPublicBody() {
   });
 }
 
-/** What the current host is: one body's, the national front door, or unknown (decision 028). */
-export async function hostKind(): Promise<"body" | "frontDoor" | "unknown"> {
-  const { APP_HOST } = getEnv();
+/**
+ * What the current host is: one body's, one paused by the installation administrator, the
+ * national front door, or unknown (decisions 028 and 031).
+ */
+export async function hostKind(): Promise<"body" | "paused" | "frontDoor" | "unknown"> {
+  const { APP_HOST, PUBLIC_BODY_SLUG } = getEnv();
   const host = requestHost();
-  if (!APP_HOST || !host) return "body";
-  return matchHost(host, await allBodies(), APP_HOST).kind;
+  const bodies = await allBodies();
+  const match =
+    APP_HOST && host
+      ? matchHost(host, bodies, APP_HOST)
+      : { kind: "body" as const, body: bodies.find((b) => b.slug === PUBLIC_BODY_SLUG) };
+  return match.kind === "body" && match.body?.paused ? "paused" : match.kind;
 }
 
 /** The national front door's address (the bare APP_HOST; without one, the installation's). */
@@ -56,6 +63,7 @@ export async function publicBodiesListed() {
       kind: b.kind ?? "municipality",
       url: addressOfBody(b),
       county: b.countyCode ? { code: b.countyCode, name: COUNTIES[b.countyCode] } : null,
+      paused: Boolean(b.paused),
     }))
     .sort((a, b) => a.name.localeCompare(b.name, "sv"));
 }

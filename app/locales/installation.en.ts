@@ -1,0 +1,68 @@
+// The installation administrator's console (/drift, decision 031).
+const installation = {
+  installation: {
+    title: "Running Samverka",
+    lead: "The municipalities and regions that use this installation, their health and the background jobs. Case contents are never shown here.",
+    bodiesTitle: "Municipalities and regions",
+    columns: {
+      body: "Municipality or region",
+      status: "State",
+      cases: "Registered cases",
+      mails: "Emails waiting",
+      failed: "Emails that failed",
+      action: "Action",
+    },
+    open: "Open",
+    pausedSince: "Paused since {{date}}",
+    pause: "Pause",
+    resume: "Open again",
+    pauseReason: "Reason (not shown to visitors)",
+    paused: "{{name}} is paused. Its pages say the service is closed for now, and its reminders wait.",
+    resumed: "{{name}} is open again.",
+    created: "{{name}} has been added. Its first administrator has been invited by email.",
+    jobsTitle: "Background jobs",
+    jobColumns: { job: "Job", lastRun: "Last run", outcome: "Outcome" },
+    jobOk: "Succeeded",
+    jobFailed: "Failed",
+    noJobs: "No job has run yet.",
+    jobs: {
+      outbox: "Sending email",
+      reminders: "Reminders",
+      "agreement-end": "Agreements that end",
+      statistics: "Statistics waiting",
+      cleanup: "Clean-up",
+    },
+    createTitle: "Add a municipality or region",
+    createLead:
+      "The new municipality or region gets its own address. Its first administrator is invited by email and then adds departments, staff and texts under Administration.",
+    create: "Add",
+    kinds: { municipality: "Municipality", region: "Region" },
+    fields: {
+      name: "Name",
+      slug: "Short name in the address",
+      kind: "Municipality or region?",
+      countyCode: "County",
+      orgNumber: "Organisation number",
+      hosts: "Own addresses (one per line)",
+      officeName: "Name of the office",
+      officeEmail: "Email address of the office",
+      officePhone: "Phone number of the office",
+      officeAddress: "Postal address of the office",
+      adminName: "Name of the first administrator",
+      adminEmail: "Email address of the first administrator",
+    },
+    hints: {
+      slug: "Lower-case letters a–z, digits and hyphens, for example grannby. The address will be {{example}}.",
+      hosts: "For example samverka.grannby.se. The address must point to the installation.",
+    },
+    errors: {
+      slug: "Write the short name with lower-case letters a–z, digits and hyphens (at most 40 characters)",
+      slugTaken: "There is already a municipality or region with that short name",
+      host: "Write each address as a host name, for example samverka.grannby.se",
+      hosts: "Give at most five own addresses",
+      hostsTaken: "One of the addresses is already used by another municipality or region",
+    },
+  },
+};
+
+export default installation;

@@ -1,0 +1,68 @@
+// The installation administrator's console (/drift, decision 031).
+const installation = {
+  installation: {
+    title: "Drift av Samverka",
+    lead: "Kommuner och regioner som använder installationen, hur de mår och bakgrundsjobben. Ärendenas innehåll visas aldrig här.",
+    bodiesTitle: "Kommuner och regioner",
+    columns: {
+      body: "Kommun eller region",
+      status: "Läge",
+      cases: "Registrerade ärenden",
+      mails: "E-post som väntar",
+      failed: "E-post som inte gick fram",
+      action: "Åtgärd",
+    },
+    open: "I drift",
+    pausedSince: "Pausad sedan {{date}}",
+    pause: "Pausa",
+    resume: "Öppna igen",
+    pauseReason: "Skäl (visas inte för besökare)",
+    paused: "{{name}} är pausad. Dess sidor säger att tjänsten är tillfälligt stängd och påminnelserna väntar.",
+    resumed: "{{name}} är öppen igen.",
+    created: "{{name}} är tillagd. Den första administratören har fått en inbjudan via e-post.",
+    jobsTitle: "Bakgrundsjobb",
+    jobColumns: { job: "Jobb", lastRun: "Senast körd", outcome: "Utfall" },
+    jobOk: "Gick bra",
+    jobFailed: "Misslyckades",
+    noJobs: "Inga jobb har körts ännu.",
+    jobs: {
+      outbox: "Utskick av e-post",
+      reminders: "Påminnelser",
+      "agreement-end": "Avtal som löper ut",
+      statistics: "Statistik som väntar",
+      cleanup: "Städning",
+    },
+    createTitle: "Lägg till en kommun eller region",
+    createLead:
+      "Den nya kommunen eller regionen får en egen adress. Dess första administratör bjuds in via e-post och lägger sedan till förvaltningar, personal och texter under Administration.",
+    create: "Lägg till",
+    kinds: { municipality: "Kommun", region: "Region" },
+    fields: {
+      name: "Namn",
+      slug: "Kortnamn i adressen",
+      kind: "Kommun eller region?",
+      countyCode: "Län",
+      orgNumber: "Organisationsnummer",
+      hosts: "Egna adresser (en per rad)",
+      officeName: "Kontorets namn",
+      officeEmail: "Kontorets e-postadress",
+      officePhone: "Kontorets telefonnummer",
+      officeAddress: "Kontorets postadress",
+      adminName: "Första administratörens namn",
+      adminEmail: "Första administratörens e-postadress",
+    },
+    hints: {
+      slug: "Små bokstäver a–z, siffror och bindestreck, till exempel grannby. Adressen blir {{example}}.",
+      hosts: "Till exempel samverka.grannby.se. Adressen måste peka på installationen.",
+    },
+    errors: {
+      slug: "Skriv kortnamnet med små bokstäver a–z, siffror och bindestreck (högst 40 tecken)",
+      slugTaken: "Det finns redan en kommun eller region med det kortnamnet",
+      host: "Skriv varje adress som ett värdnamn, till exempel samverka.grannby.se",
+      hosts: "Ange högst fem egna adresser",
+      hostsTaken: "En av adresserna används redan av en annan kommun eller region",
+    },
+  },
+};
+
+export default installation;
