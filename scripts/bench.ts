@@ -40,19 +40,29 @@ interface PageResult {
   timeouts: number;
 }
 
+// `--national`: one installation of BENCH_BODIES bodies (300) with 300 cases each, against one
+// body with its 300 cases alone: the measured body's pages must cost the same in both.
+const NATIONAL_BODIES = Number(process.env.BENCH_BODIES ?? 300);
+const NATIONAL_CASES = 300;
+
 if (process.argv.includes("--run")) {
   const n = Number(process.argv[process.argv.indexOf("--run") + 1]);
-  const results = await runOne(n);
+  const results = await runOne(n, Number(process.env.BENCH_RUN_BODIES ?? 1));
   process.stdout.write(`RESULT ${JSON.stringify(results)}\n`);
   process.exit(0);
+} else if (process.argv.includes("--national")) {
+  const all: Record<string, RunResult> = {};
+  for (const bodies of [1, NATIONAL_BODIES])
+    all[`${bodies} × ${NATIONAL_CASES}`] = await inChild(NATIONAL_CASES, bodies);
+  report(all);
 } else {
   const sizes = process.env.BENCH_SIZES
     ? process.env.BENCH_SIZES.split(",").map(Number)
     : process.argv.includes("--large")
       ? [1000, 3000, 10000]
       : [1000, 3000];
-  const all: Record<number, RunResult> = {};
-  for (const n of sizes) all[n] = await inChild(n);
+  const all: Record<string, RunResult> = {};
+  for (const n of sizes) all[`N=${n}`] = await inChild(n, 1);
   report(all);
 }
 
@@ -67,12 +77,18 @@ interface RunResult {
   memory: { seeded: Memory; warmed: Memory; measured: Memory };
 }
 
-function inChild(n: number): Promise<RunResult> {
+function inChild(n: number, bodies: number): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const args = ["--expose-gc", "--import", "tsx", "scripts/bench.ts", "--run", String(n)];
     const child = spawn(process.execPath, args, {
       stdio: ["ignore", "pipe", "inherit"],
-      env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "error", SAMVERKA_COUNT_DB_COMMANDS: "1" },
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        LOG_LEVEL: "error",
+        SAMVERKA_COUNT_DB_COMMANDS: "1",
+        BENCH_RUN_BODIES: String(bodies),
+      },
     });
     let out = "";
     child.stdout.on("data", (chunk: Buffer) => {
@@ -87,14 +103,14 @@ function inChild(n: number): Promise<RunResult> {
   });
 }
 
-function report(all: Record<number, RunResult>) {
+function report(all: Record<string, RunResult>) {
   const cpu = cpus();
   console.log(
     `\nMachine: ${cpu.length} × ${cpu[0]?.model ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, FerretDB 1.24 (SQLite), ${CONNECTIONS} connections, ${SECONDS} s per page\n`,
   );
-  const sizes = Object.keys(all).map(Number);
+  const sizes = Object.keys(all);
   console.log(
-    `| page | ${sizes.map((n) => `N=${n}: alone ms · req/s · p50 · p95 ms · vs healthz · db cmds · CPU ms/req app+db`).join(" | ")} |`,
+    `| page | ${sizes.map((n) => `${n}: alone ms · req/s · p50 · p95 ms · vs healthz · db cmds · CPU ms/req app+db`).join(" | ")} |`,
   );
   console.log(`|---|${sizes.map(() => "---").join("|")}|`);
   const pages = all[sizes[0]!]!.pages.map((p) => p.page);
@@ -114,12 +130,12 @@ function report(all: Record<number, RunResult>) {
     const { seedSeconds, memory: m } = all[n]!;
     const mb = (x: Memory) => `RSS ${x.rssMb} MB (heap ${x.heapMb} MB)`;
     console.log(
-      `N=${n}: seeded in ${seedSeconds.toFixed(0)} s; server process after seeding ${mb(m.seeded)}, after warming every page ${mb(m.warmed)}, after the load ${mb(m.measured)}`,
+      `${n}: seeded in ${seedSeconds.toFixed(0)} s; server process after seeding ${mb(m.seeded)}, after warming every page ${mb(m.warmed)}, after the load ${mb(m.measured)}`,
     );
   }
 }
 
-async function runOne(n: number) {
+async function runOne(n: number, bodies: number) {
   const dir = mkdtempSync(join(tmpdir(), "samverka-bench-"));
   const db = await startFerretdb(dir, await freePort());
   const port = await freePort();
@@ -138,6 +154,7 @@ async function runOne(n: number) {
   await lifecycle.startApp();
   const started = Date.now();
   const fixtures = await seed(n);
+  if (bodies > 1) await seedOtherBodies(bodies - 1, n, fixtures.templates);
   const seedSeconds = (Date.now() - started) / 1000;
   const seeded = memory();
   console.log(`[bench] N=${n}: seeded in ${seedSeconds.toFixed(0)} s, RSS ${seeded.rssMb} MB`);
@@ -459,10 +476,11 @@ async function seed(n: number) {
     signedIds.push(signed._id);
   }
   console.log(`[bench] N=${n}: ${templates.length} cases through the use cases`);
-  const sample = await copyCases(templates, n - templates.length, orgs, body._id);
+  const sample = await copyCases(await loadTemplates(templates), n - templates.length, orgs, body._id);
   const cookie = async (userId: mongoose.Types.ObjectId) =>
     (await createUserSession(new Request("http://bench"), userId)).split(";")[0]!;
   return {
+    templates,
     caseId: sample.caseId,
     caseNumber: sample.caseNumber,
     agreementId: sample.agreementId,
@@ -478,13 +496,10 @@ async function seed(n: number) {
   };
 }
 
-/** Copies the template cases (with everything they caused) until there are `count` more. */
-async function copyCases(
-  templates: mongoose.Types.ObjectId[],
-  count: number,
-  orgs: { organisation: { _id: mongoose.Types.ObjectId } }[],
-  publicBodyId: mongoose.Types.ObjectId,
-) {
+type Templates = Awaited<ReturnType<typeof loadTemplates>>;
+
+/** The template cases with everything they caused, read once (each read scans a collection). */
+async function loadTemplates(templates: mongoose.Types.ObjectId[]) {
   const db = mongoose.connection.db!;
   const load = async (name: string) =>
     db
@@ -500,6 +515,17 @@ async function copyCases(
     load("casedocuments"),
     load("casemessages"),
   ]);
+  return { proposals, events, documents, messages };
+}
+
+/** Copies the template cases (with everything they caused) until there are `count` more. */
+async function copyCases(
+  { proposals, events, documents, messages }: Templates,
+  count: number,
+  orgs: { organisation: { _id: mongoose.Types.ObjectId } }[],
+  publicBodyId: mongoose.Types.ObjectId,
+) {
+  const db = mongoose.connection.db!;
   const year = new Date().getFullYear();
   let number = 1000;
   let sample = { caseId: "", caseNumber: "", org: 0, agreementId: "" };
@@ -556,6 +582,53 @@ async function copyCases(
   const { touch } = await import("../app/domain/kernel/read-markers.server");
   await touch("cases");
   return sample;
+}
+
+/**
+ * The rest of a national installation (`--national`): `count` more public bodies, each with 67
+ * organisations registered there (20 000 for 300 bodies) and `perBody` cases copied from the
+ * measured body's, so that every collection holds every body's data.
+ */
+async function seedOtherBodies(count: number, perBody: number, ids: mongoose.Types.ObjectId[]) {
+  const db = mongoose.connection.db!;
+  const templates = await loadTemplates(ids);
+  const { COUNTIES } = await import("#models/constants");
+  const counties = Object.keys(COUNTIES);
+  const model = (await db.collection("publicbodies").findOne({ slug: "exempelkommun" }))!;
+  const started = Date.now();
+  for (let b = 1; b <= count; b++) {
+    const _id = new mongoose.Types.ObjectId();
+    await db.collection("publicbodies").insertOne({
+      ...model,
+      _id,
+      slug: `kommun-${b}`,
+      name: `Kommun ${b}`,
+      hosts: [],
+      countyCode: counties[b % counties.length],
+      officeEmail: `civilsamhalle@kommun-${b}.se`,
+    });
+    const orgs = Array.from({ length: 67 }, (_, k) => ({
+      _id: new mongoose.Types.ObjectId(),
+      registeredIn: _id,
+      name: `Förening ${b}-${k}`,
+      orgNumber: orgNumber(1000 + b * 100 + k),
+      legalForm: "non_profit_association",
+      purpose: "Verksamhet för barn och unga.",
+      email: `info@forening-${b}-${k}.example`,
+      city: `Ort ${b}`,
+      signatories: [],
+      signingRule: "alone",
+      createdBy: model._id,
+      createdAt: new Date(),
+      updatedAt: new Date(),
+    }));
+    await db.collection("organisations").insertMany(orgs);
+    await copyCases(templates, perBody, orgs.map((o) => ({ organisation: { _id: o._id } })), _id);
+    if (b % 25 === 0)
+      console.log(`[bench] ${b} of ${count} more bodies seeded (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  }
+  const { touch } = await import("../app/domain/kernel/read-markers.server");
+  for (const marker of ["settings", "directory", "cases"] as const) await touch(marker);
 }
 
 /** A valid organisationsnummer (Luhn) for organisation i: 80xxxx-xxxx. */
