@@ -623,7 +623,12 @@ async function seedOtherBodies(count: number, perBody: number, ids: mongoose.Typ
       updatedAt: new Date(),
     }));
     await db.collection("organisations").insertMany(orgs);
-    await copyCases(templates, perBody, orgs.map((o) => ({ organisation: { _id: o._id } })), _id);
+    await copyCases(
+      templates,
+      perBody,
+      orgs.map((o) => ({ organisation: { _id: o._id } })),
+      _id,
+    );
     if (b % 25 === 0)
       console.log(`[bench] ${b} of ${count} more bodies seeded (${((Date.now() - started) / 1000).toFixed(0)} s)`);
   }

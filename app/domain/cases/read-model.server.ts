@@ -197,6 +197,28 @@ export function keptForList<T>(list: object, key: string, make: () => T): T {
   return value;
 }
 
+/**
+ * Each organisation's cases, as the lead organisation and as a co-organisation, made once per
+ * case list: an organisation's pages then read its own cases, not every body's.
+ */
+export async function casesByOrganisation() {
+  const rows = await caseRows();
+  return keptForList(rows, "by-organisation", () => {
+    const lead = new Map<string, CaseRow[]>();
+    const partner = new Map<string, CaseRow[]>();
+    const add = (map: Map<string, CaseRow[]>, id: Types.ObjectId, c: CaseRow) => {
+      const list = map.get(String(id));
+      if (list) list.push(c);
+      else map.set(String(id), [c]);
+    };
+    for (const c of rows) {
+      add(lead, c.organisationId, c);
+      for (const p of c.partnerOrganisationIds ?? []) add(partner, p, c);
+    }
+    return { lead, partner };
+  });
+}
+
 const rulesKey = perObject((ability: AppAbility) => JSON.stringify(ability.rules));
 
 /**

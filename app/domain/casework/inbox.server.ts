@@ -1,6 +1,6 @@
 import { awaitingSignatureFrom, draftToComment } from "../agreements/progress";
 import { Types } from "mongoose";
-import { caseRows, keptForList, readableCases, type CaseRow } from "../cases/read-model.server";
+import { casesByOrganisation, keptForList, readableCases, type CaseRow } from "../cases/read-model.server";
 import { addressOfBody, allBodies } from "../public-body/public-body.server";
 import { departmentsOf, directory } from "../directory/directory.server";
 import type { CaseStatus } from "../cases/lifecycle";
@@ -160,7 +160,9 @@ const closed = (status: CaseStatus) => (isIn(CLOSED_STATUSES, status) ? 1 : 0);
 export async function organisationCases(organisationIds: Types.ObjectId[], ability: AppAbility, here: Types.ObjectId) {
   if (organisationIds.length === 0) return [];
   const ours = (c: CaseRow) => organisationIds.some((id) => id.equals(c.organisationId));
-  const bodyIds = [...new Set((await caseRows()).filter(ours).map((c) => String(c.publicBodyId)))];
+  const { lead } = await casesByOrganisation();
+  const own = organisationIds.flatMap((id) => lead.get(String(id)) ?? []);
+  const bodyIds = [...new Set(own.map((c) => String(c.publicBodyId)))];
   const [readable, names, bodies] = await Promise.all([
     Promise.all(bodyIds.map((id) => readableCases(new Types.ObjectId(id), ability))),
     directory(),

@@ -12,7 +12,7 @@ import { hashPassword } from "../kernel/crypto.server";
 import type { SessionUser } from "../identity/sessions.server";
 import { subject } from "@casl/ability";
 import { can, caseSubject } from "../access/ability.server";
-import { caseRows, keptForList } from "../cases/read-model.server";
+import { caseRows, casesByOrganisation, keptForList } from "../cases/read-model.server";
 import { directory } from "../directory/directory.server";
 import { escapeRegex } from "../kernel/validation";
 import { shownStatus } from "../lifecycle/statuses";
@@ -85,45 +85,44 @@ export type OrganisationDoc = Organisation & { _id: Types.ObjectId };
 export type OrganisationHere = OrganisationDoc & { publicBodyIds: string[] };
 
 /**
- * The public bodies each organisation takes part in through its cases: those past the draft,
- * its own or as a co-organisation. Made once per case list.
+ * The organisations that take part in each body (registered at its address, or a case there
+ * past the draft, its own or as a co-organisation), each with its registered cases there as
+ * lead organisation. Made once per case list and directory, so that a body's pages read its own
+ * organisations, not the installation's (`npm run bench -- --national`).
  */
-async function participation() {
-  const rows = await caseRows();
-  return keptForList(rows, "participation", () => {
-    const bodies = new Map<string, Set<string>>();
-    const add = (org: Types.ObjectId, body: Types.ObjectId) => {
-      const set = bodies.get(String(org)) ?? new Set<string>();
-      set.add(String(body));
-      bodies.set(String(org), set);
+async function takingPart(publicBodyId: Types.ObjectId): Promise<ReadonlyMap<string, number>> {
+  const [dir, rows] = await Promise.all([directory(), caseRows()]);
+  const perDirectory = keptForList(rows, "taking-part", () => new WeakMap<object, Map<string, Map<string, number>>>());
+  let byBody = perDirectory.get(dir);
+  if (!byBody) {
+    const made = new Map<string, Map<string, number>>();
+    const entry = (body: Types.ObjectId, org: string) => {
+      const orgs = made.get(String(body)) ?? new Map<string, number>();
+      made.set(String(body), orgs);
+      if (!orgs.has(org)) orgs.set(org, 0);
+      return orgs;
     };
+    for (const [id, o] of dir.organisations) entry(o.registeredIn, id);
     for (const c of rows) {
       if (c.status === "draft") continue;
-      add(c.organisationId, c.publicBodyId);
-      for (const partner of c.partnerOrganisationIds ?? []) add(partner, c.publicBodyId);
+      const orgs = entry(c.publicBodyId, String(c.organisationId));
+      orgs.set(String(c.organisationId), orgs.get(String(c.organisationId))! + 1);
+      for (const partner of c.partnerOrganisationIds ?? []) entry(c.publicBodyId, String(partner));
     }
-    return bodies;
-  });
+    byBody = made;
+    perDirectory.set(dir, byBody);
+  }
+  return byBody.get(String(publicBodyId)) ?? new Map();
 }
 
 /** Whether the organisation takes part in the body: registered at its address, or a case there. */
-export async function takesPartIn(
-  org: { _id: Types.ObjectId; registeredIn: Types.ObjectId },
-  publicBodyId: Types.ObjectId,
-) {
-  return (
-    org.registeredIn.equals(publicBodyId) ||
-    Boolean((await participation()).get(String(org._id))?.has(String(publicBodyId)))
-  );
+export async function takesPartIn(org: { _id: Types.ObjectId }, publicBodyId: Types.ObjectId) {
+  return (await takingPart(publicBodyId)).has(String(org._id));
 }
 
 /** How many organisations take part in the body (the overview's figure). */
 export async function organisationsTakingPart(publicBodyId: Types.ObjectId) {
-  const [{ organisations }, bodies] = await Promise.all([directory(), participation()]);
-  let count = 0;
-  for (const [id, o] of organisations)
-    if (o.registeredIn.equals(publicBodyId) || bodies.get(id)?.has(String(publicBodyId))) count++;
-  return count;
+  return (await takingPart(publicBodyId)).size;
 }
 
 /** An organisation (national) as seen at the address of `publicBodyId`. */
@@ -380,23 +379,19 @@ const REGISTER_PAGE = 25;
  * the in-memory directory and case list (docs/decisions/009).
  */
 export async function organisationRegister(publicBodyId: Types.ObjectId, query: { q: string; page: number }) {
-  const [names, rows, bodies] = await Promise.all([directory(), caseRows(), participation()]);
+  const [names, here] = await Promise.all([directory(), takingPart(publicBodyId)]);
   const digits = query.q.replace(/\D/g, "");
   const pattern = query.q ? new RegExp(escapeRegex(query.q.trim()), "i") : null;
-  const cases = new Map<string, number>();
-  for (const c of rows) {
-    if (c.publicBodyId.equals(publicBodyId) && c.status !== "draft") {
-      cases.set(String(c.organisationId), (cases.get(String(c.organisationId)) ?? 0) + 1);
-    }
-  }
-  const matching = [...names.organisations]
-    // The organisations that take part in this body (registered at its address, or a case here).
-    .filter(([id, o]) => o.registeredIn.equals(publicBodyId) || bodies.get(id)?.has(String(publicBodyId)))
+  // The organisations that take part in this body (registered at its address, or a case here).
+  const matching = [...here]
+    .flatMap(([id, cases]) => {
+      const o = names.organisations.get(id);
+      return o ? [{ id, name: o.name, orgNumber: o.orgNumber, city: o.city, cases }] : [];
+    })
     .filter(
-      ([, o]) =>
+      (o) =>
         !pattern || pattern.test(o.name) || (digits.length >= 4 && o.orgNumber.replace(/\D/g, "").includes(digits)),
     )
-    .map(([id, o]) => ({ id, name: o.name, orgNumber: o.orgNumber, city: o.city, cases: cases.get(id) ?? 0 }))
     .sort((a, b) => a.name.localeCompare(b.name, "sv"));
   const pages = Math.max(1, Math.ceil(matching.length / REGISTER_PAGE));
   const page = Math.min(query.page, pages);
@@ -410,11 +405,10 @@ export async function organisationRegister(publicBodyId: Types.ObjectId, query: 
 
 /** An organisation's registered cases in one body, for its staff who may read them (its page in the register). */
 export async function casesOfOrganisation(org: OrganisationDoc, publicBodyId: Types.ObjectId, ability: AppAbility) {
-  const rows = await caseRows();
-  return rows
+  const { lead } = await casesByOrganisation();
+  return (lead.get(String(org._id)) ?? [])
     .filter(
       (c) =>
-        c.organisationId.equals(org._id) &&
         c.publicBodyId.equals(publicBodyId) &&
         c.status !== "draft" &&
         ability.can("read", subject("Case", caseSubject(c))),

@@ -3,7 +3,7 @@ import { SeenMarksModel } from "#models/seen-marks";
 import { awaitingSignatureFrom, draftToComment, reportsToAssess, signingUnderWay } from "../agreements/progress";
 import type { AppAbility } from "../access/policy";
 import { organisationCases } from "../casework/inbox.server";
-import { caseRows, keptForList, readableCases, type CaseRow } from "../cases/read-model.server";
+import { caseRows, casesByOrganisation, keptForList, readableCases, type CaseRow } from "../cases/read-model.server";
 import { departmentsOf, directory, type Directory } from "../directory/directory.server";
 import { workingDaysBetween } from "../kernel/swedish-calendar";
 import { isIn, isOpen, DIALOGUE_STATUSES, shownStatus } from "../lifecycle/statuses";
@@ -35,9 +35,9 @@ const AGREEMENT_TASKS: readonly OrgTask[] = ["commentAgreement", "signAgreement"
  */
 export async function organisationStart(publicBody: PublicBodyDoc, user: SessionUser, ability: AppAbility) {
   const orgIds = user.orgMemberships.map((m) => m.organisationId);
-  const [cases, rows, bodies] = await Promise.all([
+  const [cases, { partner }, bodies] = await Promise.all([
     organisationCases(orgIds, ability, publicBody._id),
-    caseRows(),
+    casesByOrganisation(),
     allBodies(),
   ]);
   const bodyOf = (id: Types.ObjectId) => bodies.find((b) => b._id.equals(id));
@@ -47,12 +47,8 @@ export async function organisationStart(publicBody: PublicBodyDoc, user: Session
     return body ? addressOfBody(body) : "";
   };
   // Agreements that name the person's organisation as a co-organisation: their agreement tasks.
-  const partnerTasks = rows
-    .filter(
-      (c) =>
-        !orgIds.some((o) => o.equals(c.organisationId)) &&
-        (c.partnerOrganisationIds ?? []).some((p) => orgIds.some((o) => o.equals(p))),
-    )
+  const partnerTasks = [...new Set(orgIds.flatMap((id) => partner.get(String(id)) ?? []))]
+    .filter((c) => !orgIds.some((o) => o.equals(c.organisationId)))
     .flatMap((c) =>
       [
         ...(draftToComment(c) ? (["commentAgreement"] as const) : []),
