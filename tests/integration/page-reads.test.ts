@@ -254,3 +254,14 @@ describe("the kept case list (decision 030)", () => {
     expect(whole()).toHaveLength(1);
   });
 });
+
+describe("the case change log", () => {
+  it("numbers twenty changes noted at once without a gap or a number given twice", async () => {
+    const { caseChanged } = await import("~/domain/cases/read-model.server");
+    const c = await caseInStatus("draft", await laxhjalpenCast(), "Tjugo ändringar på en gång");
+    const before = (await CaseChangeModel.findOne().sort({ _id: -1 }).lean())?._id ?? 0;
+    await Promise.all(Array.from({ length: 20 }, () => caseChanged(c._id)));
+    const noted = await CaseChangeModel.find({ _id: { $gt: before } }).lean();
+    expect(noted.map((n) => n._id).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => before + 1 + i));
+  });
+});
