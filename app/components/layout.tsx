@@ -68,13 +68,16 @@ function NavItems() {
       </AppNavLink>
     </li>
   );
+  const register = (
+    <li>
+      <AppNavLink to="/register">{t("nav.agreementRegister")}</AppNavLink>
+    </li>
+  );
   if (root?.frontDoor) {
     return (
       <ul>
         {home}
-        <li>
-          <AppNavLink to="/register">{t("nav.agreementRegister")}</AppNavLink>
-        </li>
+        {register}
         <li>
           <AppNavLink to="/statistik">{t("nav.statistics")}</AppNavLink>
         </li>
@@ -94,9 +97,7 @@ function NavItems() {
     return (
       <ul>
         {home}
-        <li>
-          <AppNavLink to="/register">{t("nav.agreementRegister")}</AppNavLink>
-        </li>
+        {register}
         <li>
           <AppNavLink to="/om-iop">{t("nav.aboutIop")}</AppNavLink>
         </li>
@@ -149,9 +150,7 @@ function NavItems() {
           <AppNavLink to="/drift">{t("nav.console")}</AppNavLink>
         </li>
       ) : null}
-      <li>
-        <AppNavLink to="/register">{t("nav.agreementRegister")}</AppNavLink>
-      </li>
+      {register}
       <li>
         <AppNavLink to="/om-iop">{t("nav.aboutIop")}</AppNavLink>
       </li>
