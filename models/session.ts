@@ -1,5 +1,6 @@
 import { Schema } from "mongoose";
 import { defineModel, type ObjectId } from "./shared";
+import { touchesMarker } from "./read-marker";
 
 /** A signed-in browser. `_id` is the SHA-256 of the cookie token, never the token itself. */
 export interface Session {
@@ -55,5 +56,9 @@ const schema = new Schema<Session>(
 );
 schema.index({ userId: 1 });
 schema.index({ absoluteExpiresAt: 1 });
+
+// An ended session must end in every instance at once (decision 032); its other changes
+// (the idle time, a step-up) do not touch what instances keep.
+touchesMarker(schema, "accounts", "sessions", true);
 
 export const SessionModel = defineModel("Session", schema);

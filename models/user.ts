@@ -1,5 +1,6 @@
 import { Schema } from "mongoose";
 import { baseOptions, defineModel, type ObjectId } from "./shared";
+import { touchesMarker } from "./read-marker";
 
 import { ORG_ROLES_LIST as ORG_ROLES, STAFF_ROLES_LIST as STAFF_ROLES } from "./constants";
 
@@ -103,5 +104,8 @@ schema.index({ email: 1 }, { unique: true });
 schema.index({ "orgMemberships.organisationId": 1 });
 schema.index({ "staffMemberships.publicBodyId": 1 });
 schema.index({ "externalIdentities.issuer": 1, "externalIdentities.subject": 1 });
+
+// Every instance keeps signed-in people by session (decision 032): any change re-reads them.
+touchesMarker(schema, "accounts", "users");
 
 export const UserModel = defineModel("User", schema);

@@ -1,6 +1,7 @@
-import { getCollectionProps, getFormProps, getInputProps, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, getInputProps, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { fieldErrorText } from "~/i18n";
 import {
   deMinimisTotal,
   LEGAL_CHECKS,
@@ -12,7 +13,16 @@ import type { CasePageData } from "~/domain/casework/case-page.server";
 import { formatDate, formatNumber, formatSek } from "~/i18n";
 import { useLang } from "./root-data";
 import { assessmentSchema, conflictSchema, decisionSchema } from "~/schemas/assessment";
-import { AmountField, ChoiceGroup, DateField, ErrorSummary, SelectField, TextAreaField, TextField } from "./forms";
+import {
+  AmountField,
+  ChoiceGroup,
+  choiceInputs,
+  DateField,
+  ErrorSummary,
+  SelectField,
+  TextAreaField,
+  TextField,
+} from "./forms";
 import { useSchemaForm } from "./use-form";
 
 export interface AssessmentData {
@@ -30,7 +40,8 @@ export interface AssessmentData {
 type Result = SubmissionResult<string[]> | undefined;
 type EurRateView = { sekPerEur: number; date: string };
 
-const formatRate = (n: number) => new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 4 }).format(n);
+const rateFormat = new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 4 });
+const formatRate = (n: number) => rateFormat.format(n);
 
 /** The jäv declaration (the first step), with its errors like every form; then "start the assessment". */
 export function ConflictPanel({
@@ -100,7 +111,7 @@ export function AssessmentForm({
   eurRate: EurRateView | null;
   requestedPerYear: number;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const lang = useLang();
   const byKey = Object.fromEntries(
     (saved?.checks ?? []).map((c) => [c.key, { answer: c.answer || undefined, comment: c.comment }]),
@@ -126,14 +137,20 @@ export function AssessmentForm({
       <legend>{t(legendKey)}</legend>
       {keys.map((key) => {
         const check = checks[key].getFieldset();
-        const error = check.answer.errors?.[0];
+        const { id, name, error, inputs } = choiceInputs(check.answer, "radio", ["yes", "no"]);
+        const question = String(t(`assessment.checks.${key}`));
         return (
-          <fieldset key={key} className={error ? "fieldset check field--error" : "fieldset check"} id={check.answer.id}>
-            <legend className="check__question">{t(`assessment.checks.${key}`)}</legend>
+          <fieldset key={key} className={error ? "fieldset check field--error" : "fieldset check"} id={id}>
+            <legend className="check__question">{question}</legend>
+            {error ? (
+              <p className="field__error" id={`${id}-error`}>
+                {fieldErrorText(i18n, error, { name, label: question })}
+              </p>
+            ) : null}
             <div className="row">
-              {getCollectionProps(check.answer, { type: "radio", options: ["yes", "no"] }).map((props) => (
-                <div className="checkbox" key={props.key}>
-                  <input {...props} key={props.key} />
+              {inputs.map((props) => (
+                <div className="checkbox" key={props.value}>
+                  <input {...props} />
                   <label htmlFor={props.id}>{t(`assessment.answers.${props.value}`)}</label>
                 </div>
               ))}

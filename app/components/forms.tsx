@@ -1,21 +1,24 @@
-import {
-  getCollectionProps,
-  getInputProps,
-  getSelectProps,
-  getTextareaProps,
-  type FieldMetadata,
-} from "@conform-to/react";
+import type { FieldMetadata } from "@conform-to/react";
 import { useEffect, useRef, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { fieldErrorText, translateError } from "~/i18n";
 
 type AnyField = FieldMetadata<string | undefined | string[] | null, Record<string, unknown>, string[]>;
 
-/** The field's first error, worded for this field (see fieldErrorText). */
-function useErrorText(field: { errors?: string[]; name: string }, label: ReactNode) {
+/**
+ * What a single control takes from conform's field, each property read once, with its first
+ * error worded for this field (see fieldErrorText). Every read of a conform field builds new
+ * proxies and records a subscription; conform's getInputProps reads about fifteen (constraints
+ * this app does not declare among them), which made it the dearest part of rendering the staff
+ * pages (README, "Performance"). Controls sit inside their form, so no `form` attribute.
+ */
+function useControl(field: AnyField, label: ReactNode) {
   const { i18n } = useTranslation();
-  const message = field.errors?.[0];
-  return message ? fieldErrorText(i18n, message, { name: field.name, label: labelText(label) }) : undefined;
+  const { id, name, initialValue, errors } = field;
+  const message = errors?.[0];
+  const error = message ? fieldErrorText(i18n, message, { name, label: labelText(label) }) : undefined;
+  const defaultValue = typeof initialValue === "string" ? initialValue : undefined;
+  return { props: { id, name, defaultValue }, error };
 }
 
 const labelText = (label: ReactNode) => (typeof label === "string" ? label : undefined);
@@ -67,21 +70,17 @@ interface TextFieldProps {
 }
 
 export function TextField({ field, label, hint, type = "text", autoComplete, optional, className }: TextFieldProps) {
-  const error = useErrorText(field, label);
-  const props = getInputProps(field as FieldMetadata<string>, {
-    type: type === "number" ? "text" : type,
-    ariaAttributes: false,
-  });
+  const { props, error } = useControl(field, label);
   return (
-    <FieldShell id={field.id} label={label} hint={hint} error={error} optional={optional}>
+    <FieldShell id={props.id} label={label} hint={hint} error={error} optional={optional}>
       <input
         {...props}
-        key={props.key}
+        type={type === "number" ? "text" : type}
         className={className ? `input ${className}` : "input"}
         autoComplete={autoComplete}
         inputMode={type === "number" ? "numeric" : undefined}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(field.id, hint, error)}
+        aria-describedby={describedBy(props.id, hint, error)}
       />
     </FieldShell>
   );
@@ -106,17 +105,15 @@ export function TextAreaField({
   optional,
   rows = 5,
 }: Omit<TextFieldProps, "type"> & { rows?: number }) {
-  const error = useErrorText(field, label);
-  const props = getTextareaProps(field as FieldMetadata<string>, { ariaAttributes: false });
+  const { props, error } = useControl(field, label);
   return (
-    <FieldShell id={field.id} label={label} hint={hint} error={error} optional={optional}>
+    <FieldShell id={props.id} label={label} hint={hint} error={error} optional={optional}>
       <textarea
         {...props}
-        key={props.key}
         rows={rows}
         className="input"
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(field.id, hint, error)}
+        aria-describedby={describedBy(props.id, hint, error)}
       />
     </FieldShell>
   );
@@ -129,16 +126,14 @@ export function SelectField({
   options,
   placeholder,
 }: Omit<TextFieldProps, "type"> & { options: { value: string; label: string }[]; placeholder?: string }) {
-  const error = useErrorText(field, label);
-  const props = getSelectProps(field as FieldMetadata<string>, { ariaAttributes: false });
+  const { props, error } = useControl(field, label);
   return (
-    <FieldShell id={field.id} label={label} hint={hint} error={error}>
+    <FieldShell id={props.id} label={label} hint={hint} error={error}>
       <select
         {...props}
-        key={props.key}
         className="input"
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(field.id, hint, error)}
+        aria-describedby={describedBy(props.id, hint, error)}
       >
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((o) => (
@@ -277,6 +272,27 @@ export function FileField({ id, error, optional }: { id: string; error?: string;
   );
 }
 
+type ChoiceField = FieldMetadata<string | string[] | undefined, Record<string, unknown>, string[]>;
+
+/**
+ * The inputs of a group of checkboxes or radio buttons, one per option, the field read once
+ * (see useControl); each points to the group's error, shown with the id `${id}-error`.
+ */
+export function choiceInputs(field: ChoiceField, type: "checkbox" | "radio", values: readonly string[]) {
+  const { id, name, initialValue, errors } = field;
+  const invalid = errors !== undefined && errors.length > 0;
+  const inputs = values.map((value) => ({
+    id: `${id}-${value}`,
+    name,
+    type,
+    value,
+    defaultChecked: Array.isArray(initialValue) ? initialValue.includes(value) : initialValue === value,
+    "aria-invalid": invalid || undefined,
+    "aria-describedby": invalid ? `${id}-error` : undefined,
+  }));
+  return { id, name, error: errors?.[0], inputs };
+}
+
 /** Checkboxes or radio buttons for one field, in a fieldset with its legend and error. */
 export function ChoiceGroup({
   field,
@@ -285,24 +301,37 @@ export function ChoiceGroup({
   options,
   className,
 }: {
-  field: FieldMetadata<string | string[] | undefined, Record<string, unknown>, string[]>;
+  field: ChoiceField;
   type: "checkbox" | "radio";
   legend: ReactNode;
   options: { value: string; label: string }[];
   className?: string;
 }) {
   const { i18n } = useTranslation();
-  const message = field.errors?.[0];
-  const error = message ? fieldErrorText(i18n, message, { name: field.name, label: labelText(legend) }) : undefined;
+  const {
+    id,
+    name,
+    error: message,
+    inputs,
+  } = choiceInputs(
+    field,
+    type,
+    options.map((o) => o.value),
+  );
+  const error = message ? fieldErrorText(i18n, message, { name, label: labelText(legend) }) : undefined;
   const labels = new Map(options.map((o) => [o.value, o.label]));
   return (
-    <fieldset className={error ? "fieldset field--error" : "fieldset"} id={field.id}>
+    <fieldset className={error ? "fieldset field--error" : "fieldset"} id={id}>
       <legend>{legend}</legend>
-      {error ? <p className="field__error">{error}</p> : null}
+      {error ? (
+        <p className="field__error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
       <div className={className}>
-        {getCollectionProps(field, { type, options: options.map((o) => o.value) }).map((props) => (
-          <div className="checkbox" key={props.key}>
-            <input {...props} key={props.key} />
+        {inputs.map((props) => (
+          <div className="checkbox" key={props.value}>
+            <input {...props} />
             <label htmlFor={props.id}>{labels.get(props.value)}</label>
           </div>
         ))}

@@ -253,7 +253,8 @@ function ReminderSettings({
   );
 }
 
-const formatRate = (n: number) => new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 4 }).format(n);
+const rateFormat = new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 4 });
+const formatRate = (n: number) => rateFormat.format(n);
 
 /** The kronor-to-euro rate of the de minimis check, with the day it is from. */
 function EurRateSettings({

@@ -5,6 +5,7 @@ import { readById, readUnchangingById } from "~/domain/kernel/by-id.server";
 import { UserModel } from "#models/user";
 import { CaseChangeModel } from "#models/case-change";
 import { touch } from "~/domain/kernel/read-markers.server";
+import { pullMatching } from "~/domain/kernel/array-pull.server";
 import { UNROUTED_SHOWN } from "~/domain/casework/inbox.server";
 import { setClock } from "~/domain/kernel/clock";
 import { startTestApp, type TestApp } from "../support/app";
@@ -59,12 +60,37 @@ describe("a page view", () => {
   it("reads the person, the public body and the markers once, and the inbox nothing more, however many cases", async () => {
     const sara = await sessionFor(app.url, DEMO.coordinator);
     const before = await readsOf(sara, "/handlaggning");
-    // The root and the page both ask for the user and the public body; each is read once.
-    expect(before.byCollection).toEqual({ "find sessions": 1, "find users": 1, "find readmarkers": 1 });
+    // The root and the page both ask for the person and the public body: both are kept, so only
+    // the markers are read.
+    expect(before.byCollection).toEqual({ "find readmarkers": 1 });
     const cast = await laxhjalpenCast();
     for (let i = 0; i < 12; i++) await caseInStatus("submitted", cast, `Läsningar ${i}`);
     const after = await readsOf(sara, "/handlaggning");
     expect(after.byCollection).toEqual(before.byCollection);
+  });
+
+  it("reads the session and its person again after any write of a user or an ended session, and only then", async () => {
+    const sara = await sessionFor(app.url, DEMO.coordinator);
+    const other = await account("Annan");
+    const again = { "find readmarkers": 1, "find sessions": 1, "find users": 1 };
+    const viewAfter = async (change: () => Promise<unknown>) => {
+      await sara.get("/handlaggning");
+      await change();
+      commands.length = 0;
+      expect((await sara.get("/handlaggning")).status).toBe(200);
+      const reads: Record<string, number> = {};
+      for (const c of commands) reads[`${c.name} ${c.collection}`] = (reads[`${c.name} ${c.collection}`] ?? 0) + 1;
+      return reads;
+    };
+    expect(await viewAfter(async () => undefined)).toEqual({ "find readmarkers": 1 });
+    expect(await viewAfter(() => account("Ny"))).toEqual(again);
+    expect(await viewAfter(() => UserModel.updateOne({ _id: other._id }, { $set: { locale: "en" } }))).toEqual(again);
+    await UserModel.updateOne({ _id: other._id }, { $push: { externalIdentities: { issuer: "i", subject: "s" } } });
+    expect(await viewAfter(() => pullMatching(UserModel, other._id, "externalIdentities", () => true))).toEqual(again);
+    const otherSession = await sessionFor(app.url, DEMO.politician);
+    expect(await viewAfter(() => otherSession.post("/logga-ut", {}))).toEqual(again);
+    // A session's own idle time and step-up are kept with it; nothing else to read.
+    expect(await viewAfter(async () => undefined)).toEqual({ "find readmarkers": 1 });
   });
 
   it("reads a case version's documents and messages once, and a new message as soon as it is written", async () => {
@@ -181,8 +207,6 @@ describe("a page view", () => {
     const page = `/handlaggning/arenden/${String(c._id)}/avtal`;
     const { byCollection, html } = await readsOf(hans, page);
     expect(byCollection).toEqual({
-      "find sessions": 1,
-      "find users": 1,
       "find readmarkers": 1,
       "find proposals": 1,
     });

@@ -5,7 +5,7 @@ import { OrganisationModel } from "#models/organisation";
 import { OutboxModel } from "#models/email-outbox";
 import { ProposalModel } from "#models/proposal";
 import { UserModel } from "#models/user";
-import { caseInStatus } from "~/domain/demo/factories.server";
+import { caseInStatus, upsertUser } from "~/domain/demo/factories.server";
 import { touch } from "~/domain/kernel/read-markers.server";
 import { freePort } from "../../scripts/db";
 import { startTestApp, type TestApp } from "../support/app";
@@ -97,6 +97,36 @@ describe("two instances against one database", () => {
     expect(await (await saraB.get("/organisation?q=L%C3%A4xhj%C3%A4lpen")).text()).toContain(
       "Läxhjälpen i två instanser",
     );
+  });
+
+  it("end a session and take a role away in every instance at once (each keeps signed-in people, decision 032)", async () => {
+    const email = `tva-instanser-${Date.now().toString(36)}@exempelkommun.se`;
+    const { publicBodyId } = await laxhjalpenCast();
+    const maja = await upsertUser({
+      email,
+      name: "Maja Två",
+      password: DEMO.password,
+      staff: { publicBodyId, role: "coordinator" },
+    });
+    const onB = await loginAs(bUrl, email);
+    // The same browser's session through instance A (one cookie, one database).
+    const onA = new Client(a.url);
+    for (const pair of onB.cookieHeader().split("; ")) onA.setCookie(pair);
+    expect((await onB.get("/handlaggning")).status).toBe(200);
+    expect((await onA.get("/handlaggning")).status).toBe(200);
+    expect((await onB.get("/handlaggning")).status).toBe(200);
+
+    // The role taken away in A's process: B's next view no longer has it.
+    await UserModel.updateOne({ _id: maja._id }, { $set: { staffMemberships: [] } });
+    expect((await onB.get("/handlaggning")).status).toBe(404);
+    await UserModel.updateOne({ _id: maja._id }, { $set: { staffMemberships: maja.staffMemberships } });
+    expect((await onB.get("/handlaggning")).status).toBe(200);
+
+    // Signed out through A: B no longer knows the session.
+    expect((await onA.post("/logga-ut", {})).status).toBe(302);
+    const afterSignOut = await onB.get("/handlaggning");
+    expect(afterSignOut.status).toBe(302);
+    expect(afterSignOut.headers.get("location")).toMatch(/^\/logga-in/);
   });
 
   it("run each background job once: one reminder, one email, whichever instance takes it", async () => {

@@ -24,7 +24,9 @@ export const SECTION_KEYS = AGREEMENT_SECTIONS.map(([key]) => key);
 export const sectionTitle = (key: string) => AGREEMENT_SECTIONS.find(([k]) => k === key)?.[1] ?? key;
 
 const day = (d: Date | string | undefined) => (d ? dayOf(d) : "–");
-const kronor = (n: number) => `${new Intl.NumberFormat("sv-SE").format(n)} kr`;
+// One formatter: building an Intl formatter costs more than the text it formats.
+const wholeNumber = new Intl.NumberFormat("sv-SE");
+const kronor = (n: number) => `${wholeNumber.format(n)} kr`;
 
 /** The term, notice and money, as they read in the document. */
 export function termsText(terms: AgreementTerms) {
@@ -97,7 +99,7 @@ export function firstDraft(src: DraftSource, terms: AgreementTerms): AgreementSe
       `${org} bidrar med: ${src.ownContributionDescription}`,
       src.ownContributionSek ? `Egna medel: ${kronor(src.ownContributionSek)} per år.` : "",
       src.volunteerHoursPerYear
-        ? `Ideellt arbete: ${new Intl.NumberFormat("sv-SE").format(src.volunteerHoursPerYear)} timmar per år.`
+        ? `Ideellt arbete: ${wholeNumber.format(src.volunteerHoursPerYear)} timmar per år.`
         : "",
       src.ownContributionInKind ? `Övrigt: ${src.ownContributionInKind}` : "",
       src.addedValue ? `Mervärde: ${src.addedValue}` : "",

@@ -1,13 +1,15 @@
 // Sessions as the domain knows them (docs/architecture.md, "Sessions"): a record per signed-in
 // browser, found by the hash of its secret token (the cookie, app/http/session.server.ts, holds
 // the token itself). Idle and absolute timeouts are session-policy.ts's.
+import { LRUCache } from "lru-cache";
 import type { Types } from "mongoose";
 import { SessionModel, type Session } from "#models/session";
 import { UserModel, type User } from "#models/user";
 import { randomToken, sha256 } from "../kernel/crypto.server";
 import { clockNow } from "../kernel/clock";
-import { isSessionAlive, newSessionTimes, touchedIdleExpiry } from "./session-policy";
+import { isSessionAlive, newSessionTimes, touchedIdleExpiry, type SessionTimes } from "./session-policy";
 import { readById } from "../kernel/by-id.server";
+import { markerKey } from "../kernel/read-markers.server";
 
 export type SessionUser = Pick<
   User,
@@ -22,15 +24,53 @@ export const sessionId = (token: string) => sha256(token);
 /** The user of a live session, or null. Extends the idle timeout (rolling). */
 export async function sessionUser(token: string): Promise<SessionUser | null> {
   const now = clockNow();
-  const session = await readById<Session>(SessionModel, sessionId(token));
+  const id = sessionId(token);
+  const key = await markerKey("accounts");
+  if (key !== keptFor) {
+    kept.clear();
+    keptFor = key;
+  }
+  let entry = kept.get(id);
+  // A kept copy that looks over may be behind a use through another instance: read it again.
+  if (!entry || !isSessionAlive(entry.times, now)) {
+    const read = await readSession(id, now);
+    if (!read) return null;
+    entry = read;
+  }
+  const idle = touchedIdleExpiry(entry.times, now);
+  if (idle) {
+    await SessionModel.updateOne({ _id: id }, { $set: { lastSeenAt: now, idleExpiresAt: idle } });
+    entry = { ...entry, times: { ...entry.times, lastSeenAt: now, idleExpiresAt: idle } };
+  }
+  // Kept only under the marker it was read after (a change since then is seen at the next use).
+  if (keptFor === key) kept.set(id, entry);
+  return entry.user;
+}
+
+type Kept = { times: SessionTimes; user: SessionUser };
+
+// Each instance keeps live sessions and their people, valid while the "accounts" marker stands:
+// every write of a user and every ended session sets it (models/user.ts, session.ts), so a signed-
+// in page view reads one small marker instead of two collections (decision 032).
+const kept = new LRUCache<string, Kept>({ max: 10_000 });
+let keptFor = "";
+
+async function readSession(id: string, now: Date): Promise<Kept | null> {
+  const session = await readById<Session>(SessionModel, id);
   if (!session) return null;
   if (!isSessionAlive(session, now)) {
     await SessionModel.deleteOne({ _id: session._id });
     return null;
   }
-  const idle = touchedIdleExpiry(session, now);
-  if (idle) await SessionModel.updateOne({ _id: session._id }, { $set: { lastSeenAt: now, idleExpiresAt: idle } });
-  return readById<SessionUser>(UserModel, session.userId, USER_FIELDS);
+  const user = await readById<SessionUser>(UserModel, session.userId, USER_FIELDS);
+  if (!user) return null;
+  // Shared by the page views that follow: nobody may change it in place.
+  for (const list of [user.orgMemberships, user.staffMemberships]) list?.forEach((m) => Object.freeze(m));
+  Object.freeze(user.orgMemberships);
+  Object.freeze(user.staffMemberships);
+  Object.freeze(user);
+  const { lastSeenAt, idleExpiresAt, absoluteExpiresAt } = session;
+  return { times: { lastSeenAt, idleExpiresAt, absoluteExpiresAt }, user };
 }
 
 /**

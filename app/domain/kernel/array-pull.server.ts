@@ -1,4 +1,5 @@
 import type { Model, Types } from "mongoose";
+import { touchAfterDriverWrite } from "#models/read-marker";
 
 /**
  * Removes the array elements that match `predicate` from one document. FerretDB 1.x only
@@ -16,5 +17,7 @@ export async function pullMatching<T>(
   for (const element of elements) {
     await model.collection.updateOne({ _id: id }, { $pull: { [field]: element } as never });
   }
+  // Past mongoose's hooks: set the marker its writes set (users: decision 032).
+  if (elements.length) await touchAfterDriverWrite(model.collection.name);
   return elements.length;
 }

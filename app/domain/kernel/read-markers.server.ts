@@ -1,7 +1,5 @@
-import { randomUUID } from "node:crypto";
 import mongoose from "mongoose";
-import { ReadMarkerModel, type ReadMarker } from "#models/read-marker";
-import { setById } from "./claims.server";
+import { ReadMarkerModel, touchMarker, type ReadMarker } from "#models/read-marker";
 import { clockNow } from "./clock";
 import { oncePerRequest } from "./request-scope";
 import { readByIds } from "./by-id.server";
@@ -15,7 +13,17 @@ import { readByIds } from "./by-id.server";
 
 // "caseChanges" is not a cache of its own: it says a case changed (cases/read-model.server.ts
 // then reads only that case); "cases" makes every instance read the whole list again.
-const NAMES = ["cases", "caseChanges", "directory", "settings", "orgDocuments", "memberships", "invitations"] as const;
+// "accounts" is set by every write of a user and every ended session (models/user.ts, session.ts).
+const NAMES = [
+  "cases",
+  "caseChanges",
+  "directory",
+  "settings",
+  "orgDocuments",
+  "memberships",
+  "invitations",
+  "accounts",
+] as const;
 export type MarkerName = (typeof NAMES)[number];
 
 type Marker = { token: string; at: Date; seq?: number };
@@ -24,9 +32,7 @@ const caches = new Map<MarkerName, Cached<unknown>>();
 
 /** Marks a cache's source as changed: every instance re-reads it on its next use. */
 export async function touch(name: MarkerName, extra: { seq?: number } = {}) {
-  const token = randomUUID();
-  await setById(ReadMarkerModel, name, { token, at: clockNow(), ...extra });
-  return token;
+  return touchMarker(name, { at: clockNow(), ...extra });
 }
 
 /** Every marker, read once per page view. */
@@ -37,12 +43,19 @@ export function markers(): Promise<Map<string, Marker>> {
   });
 }
 
+/**
+ * What a copy read now is valid for: `name`'s current token, with the database (tests run several
+ * databases in one process). A marker nobody has set yet is set here, before the copy is read: a
+ * write after it sets another.
+ */
+export async function markerKey(name: MarkerName) {
+  const token = (await markers()).get(name)?.token ?? (await touch(name));
+  return `${mongoose.connection.name}:${token}`;
+}
+
 /** `load()`'s value, kept until `name`'s marker changes. */
 export async function cachedUntilTouched<T>(name: MarkerName, load: () => Promise<T>): Promise<T> {
-  // A marker nobody has set yet is set here, before loading: a write after it sets another.
-  const token = (await markers()).get(name)?.token ?? (await touch(name));
-  // Keyed by database too: tests run several databases in one process.
-  const key = `${mongoose.connection.name}:${token}`;
+  const key = await markerKey(name);
   const hit = caches.get(name) as Cached<T> | undefined;
   if (hit?.key === key) return hit.value;
   const value = await singleFlight(`${name}:${key}`, load);

@@ -1,3 +1,4 @@
+import { LRUCache } from "lru-cache";
 import type { Types } from "mongoose";
 import { SeenMarksModel } from "#models/seen-marks";
 import { awaitingSignatureFrom, draftToComment, reportsToAssess, signingUnderWay } from "../agreements/progress";
@@ -309,8 +310,8 @@ export async function officerStart(publicBody: PublicBodyDoc, user: SessionUser,
 
 /**
  * Marks the case as seen by this person now (their "new" marks clear). Written only when the
- * organisation has done something since the last mark: a page view otherwise costs a read, not
- * a write.
+ * organisation has done something since the last mark: a page view otherwise costs one read, and
+ * nothing once this instance has read or written the mark.
  */
 export async function markSeen(
   userId: Types.ObjectId,
@@ -318,10 +319,23 @@ export async function markSeen(
   now = clockNow(),
 ) {
   const key = String(c._id);
+  const memo = `${String(userId)}:${key}`;
+  const activity = c.orgActivity?.at.getTime() ?? -Infinity;
+  const known = knownSeen.get(memo);
+  if (known !== undefined && known >= activity) return;
   const last = (await SeenMarksModel.findById(userId).lean())?.cases?.[key];
-  if (last && (!c.orgActivity || new Date(last).getTime() >= c.orgActivity.at.getTime())) return;
+  const lastAt = last ? new Date(last).getTime() : null;
+  if (lastAt !== null && lastAt >= activity) {
+    knownSeen.set(memo, lastAt);
+    return;
+  }
   await setById(SeenMarksModel, userId, { [`cases.${key}`]: now });
+  knownSeen.set(memo, now.getTime());
 }
+
+// This instance's last known seen mark per person and case, so that a view after which nothing
+// changed costs no read. A mark only moves forward, so the stored one is never older than this.
+const knownSeen = new LRUCache<string, number>({ max: 20_000 });
 
 /** A politician's first overview: counts by status, area and department; approved money per year. */
 export async function overviewStart(publicBody: PublicBodyDoc) {
