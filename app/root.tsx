@@ -28,7 +28,7 @@ import { isInstallationAdmin } from "./domain/installation/installation.server";
 import { getLang } from "./http/lang.server";
 import { abilityFor } from "./domain/access/ability.server";
 import { hostKind, publicBodiesListed } from "./domain/public-body/public-body.server";
-import { createAbility, type AppRule } from "./domain/access/policy";
+import { createAbility, mayOnCase, type AppRule } from "./domain/access/policy";
 import { DEFAULT_LANG, getI18n, type Lang } from "./i18n";
 import styles from "./styles.css?url";
 
@@ -80,6 +80,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 /** The signed-in person as every page's layout needs them, at a body's address or (null) the front door. */
 function userData(user: SessionUser, publicBodyId: Types.ObjectId | null) {
+  // The menu offers this body's pages only: a role in another body gives nothing here.
+  const roles = user.staffMemberships.filter((m) => publicBodyId?.equals(m.publicBodyId)).map((m) => m.role);
   return {
     id: String(user._id),
     name: user.name,
@@ -87,7 +89,9 @@ function userData(user: SessionUser, publicBodyId: Types.ObjectId | null) {
     emailVerified: Boolean(user.emailVerifiedAt),
     hasOrganisations: publicBodyId !== null && user.orgMemberships.length > 0,
     // Staff are not organisation members: they get the organisation register instead.
-    staff: publicBodyId !== null && user.staffMemberships.some((m) => m.publicBodyId.equals(publicBodyId)),
+    staff: roles.length > 0,
+    inbox: roles.some((role) => mayOnCase("handle", role)),
+    admin: roles.includes("admin"),
     installationAdmin: isInstallationAdmin(user),
   };
 }

@@ -9,6 +9,7 @@ import { CaseMessageModel } from "./case-message";
 import { ClaimModel } from "./claim";
 import { DepartmentModel } from "./department";
 import { DocumentModel } from "./document";
+import { HandoverModel } from "./handover";
 import { IdentityLinkModel } from "./identity-link";
 import { IdentityProviderModel } from "./identity-provider";
 import { OutboxModel } from "./email-outbox";
@@ -34,6 +35,7 @@ export function allModels(): Model<never>[] {
     OrganisationModel,
     DocumentModel,
     SessionModel,
+    HandoverModel,
     IdentityProviderModel,
     IdentityLinkModel,
     TokenModel,

@@ -13,6 +13,11 @@ export interface Session {
   userAgent: string;
   /** The OpenID provider this session signed in through (for signing out there too). */
   providerId?: ObjectId;
+  /**
+   * The sessions one sign-in made on the installation's hosts (decision 033): the first one's
+   * `_id`, given on with each hand-over. Signing out on one host ends the whole family.
+   */
+  family?: string;
   /** A fresh e-ID authentication for signing an agreement (step-up), used once. */
   stepUp?: StepUp;
 }
@@ -39,6 +44,7 @@ const schema = new Schema<Session>(
     absoluteExpiresAt: { type: Date, required: true },
     userAgent: { type: String, default: "" },
     providerId: Schema.Types.ObjectId,
+    family: String,
     stepUp: new Schema<StepUp>(
       {
         id: String,
@@ -55,6 +61,7 @@ const schema = new Schema<Session>(
   { versionKey: false },
 );
 schema.index({ userId: 1 });
+schema.index({ family: 1 });
 schema.index({ absoluteExpiresAt: 1 });
 
 // An ended session must end in every instance at once (decision 032); its other changes

@@ -57,6 +57,10 @@ const FRONT_DOOR_PATHS = new Set([
   "/oppna-data/avtal.csv",
   "/oppna-data/avtal.json",
   "/oppna-data/katalog.jsonld",
+  // The front door hands a sign-in to a body's own host, and takes one from it (decision 033).
+  "/logga-in/overlamning",
+  "/logga-in/overlamning/ge",
+  "/logga-in/overlamning/klar",
   ...CONSOLE_PATHS,
 ]);
 

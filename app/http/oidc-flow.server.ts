@@ -13,6 +13,7 @@ import { saveStepUp } from "../domain/identity/step-up.server";
 import { addressOf } from "../domain/public-body/public-body.server";
 import { clearFlow, readFlow, saveFlow, savePending } from "./oidc-cookies.server";
 import { createUserSession, safeRedirect, sessionToken, type SessionUser } from "./session.server";
+import { afterSignIn } from "./handover.server";
 
 // The two halves of a sign-in through OpenID Connect as the routes use them: where to send the
 // browser, and what the provider's answer means for this person (decision 016).
@@ -78,7 +79,7 @@ export async function finishOidc(
           return { ok: true, redirectTo: "/logga-in/koppla", cookies };
         }
         cookies.push(await createUserSession(request, match.userId, provider._id));
-        return { ok: true, redirectTo: flow.returnTo, cookies };
+        return { ok: true, redirectTo: await afterSignIn(flow.returnTo), cookies };
       }
     }
   } catch (error) {

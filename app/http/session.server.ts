@@ -79,13 +79,20 @@ export async function requireUser(request: Request): Promise<SessionUser> {
 
 /**
  * Starts a new session (always a new id) and returns its Set-Cookie header. A session begun at
- * an OpenID provider remembers it, to sign out there too.
+ * an OpenID provider remembers it, to sign out there too; one handed over from another host
+ * joins that session's family (decision 033).
  */
-export async function createUserSession(request: Request, userId: Types.ObjectId, providerId?: Types.ObjectId) {
+export async function createUserSession(
+  request: Request,
+  userId: Types.ObjectId,
+  providerId?: Types.ObjectId,
+  family?: string,
+) {
   const token = await startSession(userId, {
     replacing: await sessionToken(request),
     userAgent: request.headers.get("User-Agent") ?? "",
     ...(providerId ? { providerId } : {}),
+    ...(family ? { family } : {}),
   });
   return cookie().serialize(token, cookieScope());
 }

@@ -261,6 +261,11 @@ const en: Shape<typeof sv> = {
       sentTitle: "Check your email",
       sent: "We have sent a message to {{email}}. Click the link in it to confirm your email address.",
     },
+    handover: {
+      title: "The sign-in could not be handed over",
+      refused:
+        "The link is not valid here, has been used or is too old, or was opened in another browser than the one where the sign-in began. Please sign in again.",
+    },
     login: {
       title: "Sign in",
       submit: "Sign in",

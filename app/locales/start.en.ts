@@ -3,6 +3,25 @@ import type sv from "./start.sv";
 
 const start: Shape<typeof sv> = {
   start: {
+    workElsewhere: {
+      title: "Your work with other municipalities and regions",
+      lead: "You have a role with these too. Each link leads to the municipality's or region's own address.",
+      here: "You work with more than one municipality or region. First what is waiting with {{name}}, further down what is waiting with the others.",
+      role: "Your role: {{role}}",
+      toRoute_one: "1 case is waiting to be routed",
+      toRoute_other: "{{count}} cases are waiting to be routed",
+      toRouteList: "Oldest first with {{name}}",
+      quiet_one: "1 case has been quiet for {{days}} days or more",
+      quiet_other: "{{count}} cases have been quiet for {{days}} days or more",
+      waiting_one: "1 case is waiting for you",
+      waiting_other: "{{count}} cases are waiting for you",
+      waitingList: "Waiting for you with {{name}}",
+      mine_one: "Your case (1)",
+      mine_other: "Your cases ({{count}})",
+      nothing: "Nothing is waiting for you here right now.",
+      open: "To My pages with {{name}}",
+      overview: "To the overview for {{name}}",
+    },
     elsewhere: {
       title: "With other municipalities and regions",
       lead: "You also have work with these municipalities and regions. Each has its own address.",

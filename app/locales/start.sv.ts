@@ -1,6 +1,25 @@
 // The start pages ("Mina sidor") of each kind of user.
 const start = {
   start: {
+    workElsewhere: {
+      title: "Ditt arbete hos andra kommuner och regioner",
+      lead: "Du har en roll också hos de här. Varje länk leder till kommunens eller regionens egen adress.",
+      here: "Du arbetar hos flera kommuner eller regioner. Först visas det som väntar hos {{name}}, längre ned det som väntar hos de andra.",
+      role: "Din roll: {{role}}",
+      toRoute_one: "1 ärende väntar på fördelning",
+      toRoute_other: "{{count}} ärenden väntar på fördelning",
+      toRouteList: "Äldst först hos {{name}}",
+      quiet_one: "1 ärende har varit tyst i {{days}} dagar eller mer",
+      quiet_other: "{{count}} ärenden har varit tysta i {{days}} dagar eller mer",
+      waiting_one: "1 ärende väntar på dig",
+      waiting_other: "{{count}} ärenden väntar på dig",
+      waitingList: "Väntar på dig hos {{name}}",
+      mine_one: "Ditt ärende (1)",
+      mine_other: "Dina ärenden ({{count}})",
+      nothing: "Inget väntar på dig här just nu.",
+      open: "Till Mina sidor hos {{name}}",
+      overview: "Till översikten för {{name}}",
+    },
     elsewhere: {
       title: "Hos andra kommuner och regioner",
       lead: "Du har också ärenden eller uppgifter hos de här kommunerna och regionerna. Var och en har sin egen adress.",

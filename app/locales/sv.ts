@@ -252,6 +252,11 @@ const sv = {
         "Skapa kontot igen med rätt adress. Ingen kan använda ett konto vars adress aldrig bekräftats för att lämna förslag.",
       again: "Skapa konto igen",
     },
+    handover: {
+      title: "Inloggningen kunde inte lämnas över",
+      refused:
+        "Länken gäller inte här, är redan använd eller för gammal, eller öppnades i en annan webbläsare än den där inloggningen började. Logga in igen.",
+    },
     login: {
       title: "Logga in",
       submit: "Logga in",

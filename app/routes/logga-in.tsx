@@ -13,7 +13,8 @@ import { requestContext } from "~/http/request.server";
 import { invalid, parseForm, readForm } from "~/http/forms.server";
 import { pageMeta } from "~/http/meta";
 import { createUserSession, getUser, safeRedirect } from "~/http/session.server";
-import { hostKind } from "~/domain/public-body/public-body.server";
+import { hostKind, needsHandover } from "~/domain/public-body/public-body.server";
+import { afterSignIn } from "~/http/handover.server";
 import { loginSchema } from "~/schemas/account";
 import { ProviderButton } from "~/components/provider-button";
 
@@ -27,6 +28,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
   const { user, publicBody } = await requestContext(request);
   if (user) throw redirect("/konto");
+  // Signed in on another host of the installation? Ask it first (decision 033); it answers
+  // `overlamning=ingen` when not, and then this form is shown.
+  const params = new URL(request.url).searchParams;
+  if (needsHandover() && !params.has("overlamning"))
+    throw redirect(
+      `/logga-in/overlamning?${new URLSearchParams({ redirectTo: params.get("redirectTo") ?? "/mina-sidor" })}`,
+    );
   return { providers: await enabledProviders(publicBody._id), frontDoor: false };
 }
 
@@ -42,7 +50,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return invalid(submission, { formErrors: ["auth.login.invalid"] }, 401);
   }
   const home = (await hostKind()) === "frontDoor" ? "/" : "/mina-sidor";
-  throw redirect(safeRedirect(redirectTo, home), {
+  throw redirect(await afterSignIn(safeRedirect(redirectTo, home)), {
     headers: { "Set-Cookie": await createUserSession(request, result.userId) },
   });
 }

@@ -74,9 +74,10 @@ describe("one installation, many public bodies", () => {
     const [name = "", value = ""] = (await sessionFor(app.url, "samordnare@grannby.example")).cookieHeader().split("=");
     await p.context.addCookies([{ name, value, url: exempel, httpOnly: true, sameSite: "Lax" }]);
     await p.page.goto(`${exempel}/mina-sidor`);
-    await p.page.getByRole("heading", { level: 2, name: "Hos andra kommuner och regioner" }).waitFor();
+    await p.page.getByRole("heading", { level: 2, name: "Ditt arbete hos andra kommuner och regioner" }).waitFor();
+    await p.page.getByRole("heading", { level: 3, name: "Grannby kommun" }).waitFor();
     await look(p.page, "start-page-elsewhere");
-    await p.page.getByRole("link", { name: "Grannby kommun" }).click();
+    await p.page.getByRole("link", { name: "Till Mina sidor hos Grannby kommun" }).click();
     // The cookie here was set for this host only (made outside a request): Grannby asks to sign in.
     await p.page.waitForURL((url) => url.hostname === `grannby.${HOST}`);
   });

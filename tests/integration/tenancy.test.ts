@@ -1,6 +1,8 @@
 import jsonld from "jsonld";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { caseInStatus } from "~/domain/demo/factories.server";
+import { caseInStatus, upsertUser } from "~/domain/demo/factories.server";
+import { UserModel } from "#models/user";
+import { DepartmentModel } from "#models/department";
 import { PublicBodyModel } from "#models/public-body";
 import { seedNeighbour } from "~/domain/demo/seed.server";
 import { touch } from "~/domain/kernel/read-markers.server";
@@ -280,15 +282,79 @@ describe("the host of a request", () => {
     const greta = (await sessionFor(app.url, "samordnare@grannby.example")).cookieHeader();
     const atExempel = await get("/mina-sidor", `exempelkommun.${APP_HOST}`, greta);
     expect(atExempel.status).toBe(200);
-    expect(atExempel.body).toContain("Hos andra kommuner och regioner");
-    expect(atExempel.body).toContain(`<a href="http://grannby.${APP_HOST}/mina-sidor">Grannby kommun</a>`);
+    expect(atExempel.body).toContain("Ditt arbete hos andra kommuner och regioner");
+    expect(atExempel.body).toContain("Din roll: Samordnare");
+    expect(atExempel.body).toContain(
+      `<a href="http://grannby.${APP_HOST}/mina-sidor">Till Mina sidor hos Grannby kommun</a>`,
+    );
+    // No roles here: nothing of this body's to show first.
+    expect(atExempel.body).not.toContain("Du arbetar hos flera kommuner eller regioner");
     // Staff cannot register an organisation: no invitation to do so.
     expect(atExempel.body).not.toContain('href="/organisation/ny"');
+    // Nor does the menu here offer her Grannby's pages (they answer 404 here).
+    expect(atExempel.body).not.toContain('href="/handlaggning"');
+    expect(atExempel.body).not.toContain('href="/oversikt"');
     const atHome = await get("/mina-sidor", `grannby.${APP_HOST}`, greta);
-    expect(atHome.body).not.toContain("Hos andra kommuner och regioner");
+    expect(atHome.body).toContain('href="/handlaggning"');
+    expect(atHome.body).toContain('href="/oversikt"');
+    expect(atHome.body).not.toContain("Ditt arbete hos andra kommuner och regioner");
     const sara = (await sessionFor(app.url, DEMO.coordinator)).cookieHeader();
     expect((await get("/mina-sidor", `exempelkommun.${APP_HOST}`, sara)).body).not.toContain(
-      "Hos andra kommuner och regioner",
+      "Ditt arbete hos andra kommuner och regioner",
     );
+  });
+
+  it("groups a staff member's work by body: this body's first, then each other body's, linked at its own address", async () => {
+    // A regional officer: coordinator at Exempelkommun, officer at Grannby.
+    const grannby = await grannbyCast();
+    const exempel = await laxhjalpenCast();
+    const email = `rut-${Date.now().toString(36)}@example.org`;
+    const created = await upsertUser({
+      email,
+      name: "Rut Regional",
+      password: DEMO.password,
+      staff: { publicBodyId: exempel.publicBodyId, role: "coordinator" },
+    });
+    // An officer of Grannby's culture department, where only her cases are.
+    const culture = await DepartmentModel.findOne({ publicBodyId: grannby.publicBodyId, slug: "kultur-fritid" }).lean();
+    const atGrannby = { publicBodyId: grannby.publicBodyId, role: "officer", departmentIds: [culture!._id] };
+    await UserModel.updateOne({ _id: created._id }, { $push: { staffMemberships: atGrannby } });
+    const rut = (await UserModel.findById(created._id).lean())!;
+    const cases = await Promise.all(
+      ["Regionens första", "Regionens andra"].map((title) =>
+        caseInStatus("in_dialogue", { ...grannby, officer: rut, departmentId: culture!._id }, title),
+      ),
+    );
+    const cookie = (await sessionFor(app.url, email)).cookieHeader();
+
+    const atExempel = (await get("/mina-sidor", `exempelkommun.${APP_HOST}`, cookie)).body;
+    expect(atExempel).toContain(
+      "Du arbetar hos flera kommuner eller regioner. Först visas det som väntar hos Exempelkommun",
+    );
+    // Exempelkommun's own office sections, then Grannby's group.
+    expect(atExempel.indexOf('id="to-route-heading"')).toBeGreaterThan(-1);
+    const group = atExempel.slice(atExempel.indexOf('id="work-elsewhere-heading"'));
+    expect(atExempel.indexOf('id="to-route-heading"')).toBeLessThan(atExempel.indexOf('id="work-elsewhere-heading"'));
+    expect(group).toContain(">Grannby kommun</h3>");
+    expect(group).toContain("Din roll: Handläggare");
+    expect(group).toContain(
+      `<a href="http://grannby.${APP_HOST}/handlaggning?officer=${String(rut._id)}">Dina ärenden (2)</a>`,
+    );
+    // Her cases are the organisation's turn: nothing waits for her there.
+    expect(group).not.toContain("väntar på dig");
+    expect(group).not.toContain(">Exempelkommun</h3>");
+
+    // At Grannby's address the other way round: her cases here, Exempelkommun's office work below.
+    const atHome = (await get("/mina-sidor", `grannby.${APP_HOST}`, cookie)).body;
+    expect(atHome).toContain("Först visas det som väntar hos Grannby kommun");
+    const other = atHome.slice(atHome.indexOf('id="work-elsewhere-heading"'));
+    expect(other).toContain(">Exempelkommun</h3>");
+    expect(other).toContain("Din roll: Samordnare");
+    expect(other).toContain(
+      `<a href="http://exempelkommun.${APP_HOST}/mina-sidor">Till Mina sidor hos Exempelkommun</a>`,
+    );
+    expect(other).not.toContain("Regionens första");
+    // Her cases are Grannby's own sections here, each on this address.
+    for (const c of cases) expect(atHome).toContain(`href="/handlaggning/arenden/${String(c._id)}"`);
   });
 });

@@ -8,6 +8,8 @@ export interface HostResponse {
   body: string;
   location?: string;
   cookie?: string;
+  /** Every Set-Cookie header. */
+  setCookies: string[];
 }
 
 /** A request to the server at `port` as if sent to `host`. */
@@ -40,6 +42,7 @@ export function sendTo(
           body: text.replaceAll("<!-- -->", ""),
           ...(res.headers.location ? { location: res.headers.location } : {}),
           ...(session ? { cookie: session } : {}),
+          setCookies: res.headers["set-cookie"] ?? [],
         });
       });
     });

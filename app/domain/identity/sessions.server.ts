@@ -79,26 +79,38 @@ async function readSession(id: string, now: Date): Promise<Kept | null> {
  */
 export async function startSession(
   userId: Types.ObjectId,
-  options: { replacing: string | null; userAgent: string; providerId?: Types.ObjectId },
+  options: { replacing: string | null; userAgent: string; providerId?: Types.ObjectId; family?: string },
 ) {
   if (options.replacing) await SessionModel.deleteOne({ _id: sessionId(options.replacing) });
   const token = randomToken();
   const now = clockNow();
+  const _id = sessionId(token);
   await SessionModel.create({
-    _id: sessionId(token),
+    _id,
     userId,
     createdAt: now,
     userAgent: options.userAgent.slice(0, 300),
+    family: options.family ?? _id,
     ...(options.providerId ? { providerId: options.providerId } : {}),
     ...newSessionTimes(now),
   });
   return token;
 }
 
-/** Ends the session; returns the provider it began at, if any. */
+/**
+ * Ends the session and the sessions the same sign-in made on the installation's other hosts
+ * (decision 033); returns the provider it began at, if any.
+ */
 export async function endSession(token: string | null) {
   const session = token ? await SessionModel.findOneAndDelete({ _id: sessionId(token) }).lean() : null;
+  if (session) await SessionModel.deleteMany({ family: session.family ?? session._id });
   return session?.providerId;
+}
+
+/** The family of a live session (see Session.family), to hand it on; null when there is none. */
+export async function sessionFamily(token: string | null) {
+  const session = token ? await readById<Session>(SessionModel, sessionId(token)) : null;
+  return session && isSessionAlive(session, clockNow()) ? (session.family ?? session._id) : null;
 }
 
 /** Ends every session of the user except, optionally, the one with this token. */

@@ -5,7 +5,7 @@ import { getEnv } from "../kernel/env.server";
 import { cachedUntilTouched, touch } from "../kernel/read-markers.server";
 import { oncePerRequest } from "../kernel/request-scope";
 import { requestHost } from "../kernel/request-host";
-import { frontDoorUrl, matchHost, publicBodyUrl } from "./tenancy";
+import { frontDoorUrl, matchHost, publicBodyUrl, sharedCookieDomain } from "./tenancy";
 import type { Sender } from "../../../emails/templates";
 
 /** Every public body of the installation: one small document each, kept until settings change. */
@@ -49,6 +49,33 @@ export async function hostKind(): Promise<"body" | "paused" | "frontDoor" | "unk
       ? matchHost(host, bodies, APP_HOST)
       : { kind: "body" as const, body: bodies.find((b) => b.slug === PUBLIC_BODY_SLUG) };
   return match.kind === "body" && match.body?.paused ? "paused" : match.kind;
+}
+
+/** A host of the installation in a sign-in hand-over (decision 033): "front" or a body's slug. */
+export const FRONT_DOOR_KEY = "front";
+
+/** This request's host as a hand-over key; null for a host that is no body's nor the front door. */
+export async function currentHostKey(): Promise<string | null> {
+  const kind = await hostKind();
+  if (kind === "frontDoor") return FRONT_DOOR_KEY;
+  return kind === "body" ? (await getPublicBody()).slug : null;
+}
+
+/** The configured address of a hand-over key; null for a key that names no host of the installation. */
+export async function addressOfHostKey(key: string): Promise<string | null> {
+  if (key === FRONT_DOOR_KEY) return getEnv().APP_HOST ? frontDoorAddress() : null;
+  const body = (await allBodies()).find((b) => b.slug === key);
+  return body && getEnv().APP_HOST ? addressOfBody(body) : null;
+}
+
+/**
+ * Whether a session made at this host reaches the installation's other hosts only by a hand-over
+ * (decision 033): with APP_HOST, at a host its cookie domain does not cover (a body's own host
+ * elsewhere; every host when APP_HOST is localhost).
+ */
+export function needsHandover() {
+  const { APP_HOST } = getEnv();
+  return Boolean(APP_HOST) && !sharedCookieDomain(requestHost(), APP_HOST);
 }
 
 /** The national front door's address (the bare APP_HOST; without one, the installation's). */

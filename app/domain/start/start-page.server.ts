@@ -378,17 +378,21 @@ export async function startPage(publicBody: PublicBodyDoc, user: SessionUser, ab
     user.staffMemberships.filter((m) => m.publicBodyId.equals(publicBody._id)).map((m) => m.role as string),
   );
   const member = user.orgMemberships.length > 0;
-  const [organisation, office, officer, overview, staffElsewhere] = await Promise.all([
+  const [organisation, office, officer, overview, elsewhereWork] = await Promise.all([
     member ? organisationStart(publicBody, user, ability) : null,
     roles.has("coordinator") || roles.has("admin") ? coordinatorStart(publicBody, ability) : null,
     roles.has("officer") ? officerStart(publicBody, user, ability) : null,
     roles.has("politician") ? overviewStart(publicBody) : null,
-    otherBodies(publicBody, user),
+    workElsewhere(publicBody, user, ability),
   ]);
-  // The bodies the person's organisations have cases with are listed too.
-  const elsewhere = [...staffElsewhere];
+  // The other bodies the person's organisations have cases with (staff work there is grouped).
+  const elsewhere: { name: string; url: string }[] = [];
   for (const c of organisation?.cases ?? [])
-    if (c.publicBody.url && !elsewhere.some((b) => b.url === c.publicBody.url))
+    if (
+      c.publicBody.url &&
+      !elsewhere.some((b) => b.url === c.publicBody.url) &&
+      !elsewhereWork.some((g) => g.url === c.publicBody.url)
+    )
       elsewhere.push({ name: c.publicBody.name, url: c.publicBody.url });
   elsewhere.sort((a, b) => a.name.localeCompare(b.name, "sv"));
   return {
@@ -397,25 +401,58 @@ export async function startPage(publicBody: PublicBodyDoc, user: SessionUser, ab
     officer,
     overview,
     elsewhere,
+    workElsewhere: elsewhereWork,
+    /** This body's name, heading its own sections when the person works in others too. */
+    here: elsewhereWork.length && roles.size ? publicBody.name : null,
     admin: roles.has("admin"),
     // Staff of another body cannot register an organisation (the policy): not a newcomer here.
     newcomer: !member && roles.size === 0 && user.staffMemberships.length === 0,
   };
 }
 
+/** How many of another body's waiting cases its group on the start page names. */
+const ELSEWHERE_FIRST = 5;
+
 /**
- * The other public bodies this person has a role in, each at its own address (decision 028):
- * one sign-in serves them all.
+ * A staff member's work in the other public bodies where they hold a role (a regional officer,
+ * a coordinator serving two municipalities), grouped by body: what waits there, counted, with
+ * the first cases named, each linked at that body's own address (decision 028).
  */
-async function otherBodies(publicBody: PublicBodyDoc, user: SessionUser) {
-  const ids = new Set(
-    user.staffMemberships.map((m) => String(m.publicBodyId)).filter((id) => id !== String(publicBody._id)),
+async function workElsewhere(publicBody: PublicBodyDoc, user: SessionUser, ability: AppAbility) {
+  const roles = new Map(
+    user.staffMemberships
+      .filter((m) => !m.publicBodyId.equals(publicBody._id))
+      .map((m) => [String(m.publicBodyId), m.role as string]),
   );
-  if (ids.size === 0) return [];
-  return (await allBodies())
-    .filter((b) => ids.has(String(b._id)))
-    .map((b) => ({ name: b.name, url: addressOfBody(b) }))
-    .sort((a, b) => a.name.localeCompare(b.name, "sv"));
+  if (roles.size === 0) return [];
+  const bodies = (await allBodies()).filter((b) => roles.has(String(b._id)));
+  const groups = await Promise.all(
+    bodies.map(async (body) => {
+      const role = roles.get(String(body._id)) ?? "";
+      const url = addressOfBody(body);
+      const [office, officer] = await Promise.all([
+        role === "coordinator" || role === "admin" ? coordinatorStart(body, ability) : null,
+        role === "officer" ? officerStart(body, user, ability) : null,
+      ]);
+      const named = (rows: { id: string; title: string; caseNumber: string; organisation: string }[]) =>
+        rows.slice(0, ELSEWHERE_FIRST).map((c) => ({
+          caseNumber: c.caseNumber,
+          title: c.title,
+          organisation: c.organisation,
+          url: `${url}/handlaggning/arenden/${c.id}`,
+        }));
+      return {
+        name: body.name,
+        url,
+        role,
+        toRoute: office ? { total: office.toRouteTotal, first: named(office.toRoute) } : null,
+        quiet: office ? { total: office.quietTotal, days: office.quietAfter } : null,
+        waiting: officer ? { total: officer.waitingTotal, first: named(officer.waiting) } : null,
+        mine: officer ? { total: officer.mineTotal, url: `${url}${officer.allMine}` } : null,
+      };
+    }),
+  );
+  return groups.sort((a, b) => a.name.localeCompare(b.name, "sv"));
 }
 
 export type StartPageData = Awaited<ReturnType<typeof startPage>>;

@@ -11,6 +11,7 @@ import { OfficeSections } from "./office";
 import { OfficerSections } from "./officer";
 import { OrganisationSections } from "./organisation";
 import { Overview } from "./overview";
+import { WorkElsewhere } from "./elsewhere";
 
 export const handle = htmlOnly;
 export const meta = pageMeta("start.title", "start.metaDescription");
@@ -29,6 +30,7 @@ export default function StartPage() {
       <PageHeading lead={t("start.lead")}>
         {data.overview && !data.office ? t("start.overview.title") : t("start.title")}
       </PageHeading>
+      {data.here ? <p>{t("start.workElsewhere.here", { name: data.here })}</p> : null}
       {data.newcomer ? (
         <section className="panel" aria-labelledby="newcomer-heading">
           <h2 id="newcomer-heading">{t("start.newcomer.title")}</h2>
@@ -45,6 +47,7 @@ export default function StartPage() {
       {data.officer ? <OfficerSections data={data.officer} /> : null}
       {data.office ? <OfficeSections data={data.office} /> : null}
       {data.overview ? <Overview data={data.overview} /> : null}
+      {data.workElsewhere.length ? <WorkElsewhere groups={data.workElsewhere} /> : null}
       {data.elsewhere.length ? (
         <section className="panel" aria-labelledby="elsewhere-heading">
           <h2 id="elsewhere-heading">{t("start.elsewhere.title")}</h2>
