@@ -1,15 +1,22 @@
 import { can, caseSubject, relationOf } from "../domain/access/ability.server";
-import { loadCaseById } from "../domain/cases/engine.server";
+import { loadCaseById, viewCaseById } from "../domain/cases/engine.server";
 import { requireAbility, requireContext } from "./request.server";
 
 // The case a request is about, for the case routes: found, readable by this person and on the
 // right side of the case, else the HTTP answer (404, or back to the case page). The domain
 // below answers in its own terms; this is where they become responses.
 
+/**
+ * The case as this request needs it: a page view (GET) may be shown the instance's kept copy;
+ * a write always reads the stored case (decision 034).
+ */
+const caseFor = (request: Request, publicBodyId: Parameters<typeof loadCaseById>[0], id: string | undefined) =>
+  (request.method === "GET" || request.method === "HEAD" ? viewCaseById : loadCaseById)(publicBodyId, id ?? "");
+
 /** The case the request is about, if the user may read it; otherwise 404 (docs/domain.md). */
 export async function loadCaseFor(request: Request, id: string | undefined) {
   const ctx = await requireContext(request);
-  const c = await loadCaseById(ctx.publicBody._id, id ?? "");
+  const c = await caseFor(request, ctx.publicBody._id, id);
   if (!c) throw new Response("Sidan finns inte", { status: 404 });
   requireAbility(ctx.ability, "read", "Case", caseSubject(c));
   return { ...ctx, c, actor: relationOf(ctx.user, c) };
@@ -36,7 +43,7 @@ export async function loadAgreementCaseFor(
   side: "organisation" | "staff" | "either",
 ) {
   const ctx = await requireContext(request);
-  const c = await loadCaseById(ctx.publicBody._id, id ?? "");
+  const c = await caseFor(request, ctx.publicBody._id, id);
   if (!c) throw new Response("Sidan finns inte", { status: 404 });
   requireAbility(ctx.ability, "readAgreement", "Case", caseSubject(c));
   const actor = relationOf(ctx.user, c);

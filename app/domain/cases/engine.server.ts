@@ -17,7 +17,7 @@ import { isDuplicateKey } from "../kernel/claims.server";
 import { versionedRecords, VersionConflictError, type RecordKind } from "../kernel/versioned.server";
 import { withSeq, type CaseEffect } from "./effects";
 import { nextStatus, TransitionError, type CaseFacts, type TransitionName } from "./lifecycle";
-import { caseChanged } from "./read-model.server";
+import { caseChanged, caseRowById } from "./read-model.server";
 import { clockNow } from "../kernel/clock";
 import { readById } from "../kernel/by-id.server";
 
@@ -223,6 +223,33 @@ export async function loadCaseById(publicBodyId: Types.ObjectId, id: Types.Objec
   // By `_id` alone (the only lookup FerretDB answers without reading the whole collection).
   const c = await readById<CaseDoc>(ProposalModel, id);
   return c && c.publicBodyId.equals(publicBodyId) ? cases.rollForward(c) : null;
+}
+
+/**
+ * A case to show (a page view, not a write): loadCaseById's answer, kept per instance while the
+ * case's row in the kept case list stands. Every write of a case replaces its row (the change
+ * log, decision 030), so a view after a change reads the document again and a view after none
+ * reads nothing (decision 034). Frozen: the views that share it cannot change it. Actions load.
+ */
+export async function viewCaseById(publicBodyId: Types.ObjectId, id: Types.ObjectId | string): Promise<CaseDoc | null> {
+  if (!Types.ObjectId.isValid(id)) return null;
+  const row = await caseRowById(String(id));
+  const hit = row ? shown.get(row) : undefined;
+  if (hit) return hit.publicBodyId.equals(publicBodyId) ? hit : null;
+  const c = await loadCaseById(publicBodyId, id);
+  if (c && row) shown.set(row, deepFreeze(c));
+  return c;
+}
+
+const shown = new WeakMap<object, CaseDoc>();
+
+/** Freezes plain objects and arrays all the way down (ObjectIds, dates and buffers keep theirs). */
+function deepFreeze<T>(value: T): T {
+  if (Array.isArray(value)) value.forEach(deepFreeze);
+  else if (value && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype)
+    Object.values(value).forEach(deepFreeze);
+  else return value;
+  return Object.freeze(value);
 }
 
 /** A change that is not a status transition (edit a draft, a message): one event, one write. */

@@ -176,6 +176,16 @@ export async function caseChanged(caseId: Types.ObjectId) {
   await touch("caseChanges", { seq });
 }
 
+/**
+ * The kept list's row of a case (undefined for none): the same object until the case changes
+ * (catchUp replaces a changed case's row and keeps the others), so it can key what is kept per
+ * version of a case (engine's viewCaseById).
+ */
+export async function caseRowById(id: string) {
+  const rows = await caseRows();
+  return keptForList(rows, "by-id", () => new Map(rows.map((row) => [String(row._id), row]))).get(id);
+}
+
 const keptPerList = new WeakMap<object, Map<string, unknown>>();
 
 /**
