@@ -18,6 +18,8 @@ export interface Session {
    * `_id`, given on with each hand-over. Signing out on one host ends the whole family.
    */
   family?: string;
+  /** When this session's person gave their second factor (installation administrators). */
+  secondFactorAt?: Date;
   /** A fresh e-ID authentication for signing an agreement (step-up), used once. */
   stepUp?: StepUp;
 }
@@ -45,6 +47,7 @@ const schema = new Schema<Session>(
     userAgent: { type: String, default: "" },
     providerId: Schema.Types.ObjectId,
     family: String,
+    secondFactorAt: Date,
     stepUp: new Schema<StepUp>(
       {
         id: String,

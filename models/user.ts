@@ -43,6 +43,13 @@ export interface User {
   staffMemberships: StaffMembership[];
   externalIdentities: ExternalIdentity[];
   passwordChangedAt?: Date;
+  /**
+   * An installation administrator's second factor (decision 035): the TOTP secret, sealed, and
+   * the last time step a code was accepted for (a code works once).
+   */
+  secondFactor?: { sealed: string; enrolledAt: Date; lastStep: number };
+  /** A secret shown for enrolment and not yet confirmed with a code (sealed). */
+  secondFactorPending?: string;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -97,6 +104,11 @@ const schema = new Schema<User>(
       default: [],
     },
     passwordChangedAt: Date,
+    secondFactor: {
+      type: new Schema({ sealed: String, enrolledAt: Date, lastStep: Number }, { _id: false }),
+      select: false,
+    },
+    secondFactorPending: { type: String, select: false },
   },
   baseOptions,
 );

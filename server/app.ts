@@ -48,7 +48,7 @@ export interface AppOptions {
 // The installation administrator's console and its sign-in (decision 031): at the front door,
 // and at a paused body's host too (without APP_HOST the console is at the one body's host).
 // (`/__manifest`: where a hydrated page's router finds the routes of its links.)
-const CONSOLE_PATHS = ["/drift", "/logga-in", "/logga-ut", "/sprak", "/__manifest"];
+const CONSOLE_PATHS = ["/drift", "/drift/tvastegsverifiering", "/logga-in", "/logga-ut", "/sprak", "/__manifest"];
 const FRONT_DOOR_PATHS = new Set([
   "/",
   "/sprak",

@@ -86,6 +86,7 @@ const en: Shape<typeof sv> = {
       missingSection: "Answer the question “{{label}}” before you mark the section as complete",
     },
     fields: {
+      code: { required: "Enter the six digits your authenticator app shows" },
       title: { required: "Enter a title" },
       summary: {
         required: "Say what you want to do and for whom",

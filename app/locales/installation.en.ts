@@ -55,6 +55,25 @@ const installation = {
       slug: "Lower-case letters a–z, digits and hyphens, for example grannby. The address will be {{example}}.",
       hosts: "For example samverka.grannby.se. The address must point to the installation.",
     },
+    secondFactor: {
+      title: "Confirm with your authenticator app",
+      lead: "The console can add and pause every municipality and region, so a password is not enough. Enter the code your authenticator app shows now.",
+      enrolTitle: "Connect an authenticator app",
+      enrolLead:
+        "The first time, you connect an authenticator app (for example Microsoft Authenticator, Google Authenticator or FreeOTP) to your account. Scan the QR code with the app, or type in the key by hand. Then enter the code the app shows.",
+      qrLabel: "QR code to scan with the authenticator app",
+      secretLabel: "Key to type in by hand",
+      code: "Code from the authenticator app",
+      codeHint: "Six digits. A new code is shown every 30 seconds.",
+      submit: "Continue",
+      lost: "Lost your authenticator app? Ask another operator to remove it from your account, and then connect a new one.",
+      errors: {
+        code: "Enter the six digits your authenticator app shows",
+        wrong: "The code is not right. Enter the code your app shows now",
+        used: "That code has been used. Wait for the next code in the app",
+        blocked: "Too many wrong codes. Try again in {{count}} minutes",
+      },
+    },
     errors: {
       slug: "Write the short name with lower-case letters a–z, digits and hyphens (at most 40 characters)",
       slugTaken: "There is already a municipality or region with that short name",

@@ -55,6 +55,25 @@ const installation = {
       slug: "Små bokstäver a–z, siffror och bindestreck, till exempel grannby. Adressen blir {{example}}.",
       hosts: "Till exempel samverka.grannby.se. Adressen måste peka på installationen.",
     },
+    secondFactor: {
+      title: "Bekräfta med din kodapp",
+      lead: "Konsolen kan lägga till och pausa alla kommuner och regioner, så lösenordet räcker inte. Skriv koden som din kodapp visar just nu.",
+      enrolTitle: "Koppla en kodapp",
+      enrolLead:
+        "Första gången kopplar du en kodapp (till exempel Microsoft Authenticator, Google Authenticator eller FreeOTP) till ditt konto. Skanna QR-koden med appen, eller skriv in nyckeln för hand. Skriv sedan koden som appen visar.",
+      qrLabel: "QR-kod att skanna med kodappen",
+      secretLabel: "Nyckel att skriva in för hand",
+      code: "Kod från kodappen",
+      codeHint: "Sex siffror. En ny kod visas var 30:e sekund.",
+      submit: "Fortsätt",
+      lost: "Har du tappat bort kodappen? Be en annan driftansvarig att ta bort kopplingen från ditt konto, så kan du koppla en ny.",
+      errors: {
+        code: "Skriv de sex siffrorna som kodappen visar",
+        wrong: "Koden stämmer inte. Skriv koden som kodappen visar just nu",
+        used: "Koden är redan använd. Vänta på nästa kod i appen",
+        blocked: "För många felaktiga koder. Försök igen om {{count}} minuter",
+      },
+    },
     errors: {
       slug: "Skriv kortnamnet med små bokstäver a–z, siffror och bindestreck (högst 40 tecken)",
       slugTaken: "Det finns redan en kommun eller region med det kortnamnet",

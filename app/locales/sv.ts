@@ -87,6 +87,7 @@ const sv = {
     },
     // A field's own messages, where the general one would be vague.
     fields: {
+      code: { required: "Skriv de sex siffrorna som kodappen visar" },
       title: { required: "Skriv en rubrik" },
       summary: {
         required: "Skriv vad ni vill göra och för vem",

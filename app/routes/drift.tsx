@@ -11,17 +11,14 @@ import { useSchemaForm } from "~/components/use-form";
 import { useLang } from "~/components/root-data";
 import {
   AddressTakenError,
-  consoleIsHere,
   createPublicBody,
   installationHealth,
-  isInstallationAdmin,
   setPaused,
 } from "~/domain/installation/installation.server";
-import { hostKind } from "~/domain/public-body/public-body.server";
+import { requireInstallationAdmin } from "~/http/installation.server";
 import { invalid, parseForm, readForm } from "~/http/forms.server";
 import { pageMeta } from "~/http/meta";
 import { badRequest } from "~/http/request.server";
-import { requireUser } from "~/http/session.server";
 import { formatDate, formatDateTime, formatNumber } from "~/i18n";
 import { newBodySchema, pauseSchema } from "~/schemas/installation";
 
@@ -31,13 +28,6 @@ export const meta = pageMeta("installation.title");
  * The installation administrator's console (decision 031): at the front door (or, with one body
  * per installation, at its address); to everyone else it does not exist.
  */
-async function requireInstallationAdmin(request: Request) {
-  if (!consoleIsHere(await hostKind())) throw new Response("Sidan finns inte", { status: 404 });
-  const user = await requireUser(request);
-  if (!isInstallationAdmin(user)) throw new Response("Sidan finns inte", { status: 404 });
-  return user;
-}
-
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireInstallationAdmin(request);
   return installationHealth();

@@ -47,3 +47,12 @@ export const pauseSchema = z.object({
   paused: z.enum(["yes", "no"]),
   reason: optionalText(300),
 });
+
+/** The code from the installation administrator's authenticator app (decision 035). */
+export const secondFactorSchema = z.object({
+  code: z
+    .string()
+    .max(20, "installation.secondFactor.errors.code")
+    .transform((v) => v.replace(/\s/g, ""))
+    .pipe(z.string().regex(/^\d{6}$/, "installation.secondFactor.errors.code")),
+});

@@ -48,6 +48,8 @@ describe("one sign-in at development's addresses", () => {
 
     await page.goto(`${at("grannby.")}/logga-ut`);
     await page.getByRole("main").getByRole("button", { name: "Logga ut" }).click();
+    // Signed out when the form's answer has arrived (back at Grannby's start page).
+    await page.waitForURL(`${at("grannby.")}/`);
     await page.goto(`${at("exempelkommun.")}/mina-sidor`);
     await page.waitForURL(/\/logga-in\?/);
     expect(new URL(page.url()).hostname).toBe("exempelkommun.localhost");

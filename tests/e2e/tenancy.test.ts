@@ -7,6 +7,7 @@ import { startTestApp, type TestApp } from "../support/app";
 import { launchBrowser, look, newPage } from "../support/browser";
 import { gronaGardenCast, grannbyCast, laxhjalpenCast } from "../support/cast";
 import { DEMO, sessionFor } from "../support/http";
+import { codeFor } from "../support/second-factor";
 
 // The national front door and a body at its own host, in a real browser (decision 028). The
 // browser resolves the installation's hosts to the test server, as DNS would.
@@ -121,6 +122,13 @@ describe("one installation, many public bodies", () => {
     const [name = "", value = ""] = (await sessionFor(app.url, "drift@samverka.example")).cookieHeader().split("=");
     await context.addCookies([{ name, value, url: door, httpOnly: true, sameSite: "Lax" }]);
     await page.goto(`${door}/drift`);
+    // First the second factor (decision 035): connect an app by its key, then give its code.
+    await page.getByRole("heading", { level: 1, name: "Koppla en kodapp" }).waitFor();
+    await page.getByRole("img", { name: "QR-kod att skanna med kodappen" }).waitFor();
+    await look(page, "console-second-factor");
+    const key = (await page.locator("#second-factor-secret").textContent()) ?? "";
+    await page.getByLabel("Kod från kodappen").fill(codeFor(key));
+    await page.getByRole("button", { name: "Fortsätt" }).click();
     await page.getByRole("heading", { level: 1, name: "Drift av Samverka" }).waitFor();
     await page.getByRole("table", { name: "Kommuner och regioner" }).getByText("Grannby kommun").waitFor();
     // Sent empty: the error summary names each field.

@@ -8,6 +8,7 @@ import { grannbyCast } from "../support/cast";
 import { sendTo } from "../support/hosts";
 import { DEMO, sessionFor } from "../support/http";
 import { linkIn, recipients } from "../support/smtp";
+import { codeFor, enrolSecondFactor, secretOn } from "../support/second-factor";
 
 // The installation administrator (decision 031): adds a body, pauses one, sees each body's
 // health in figures; nobody else finds the console.
@@ -16,6 +17,7 @@ const OPERATOR = "drift@samverka.example";
 let app: TestApp;
 let port: string;
 const cookies: Record<string, string> = {};
+let secret = "";
 
 beforeAll(async () => {
   process.env.APP_HOST = APP_HOST;
@@ -31,6 +33,10 @@ beforeAll(async () => {
     member: DEMO.orgAdminA,
   }))
     cookies[who] = (await sessionFor(app.url, email)).cookieHeader();
+  // The console needs the second factor in the session (decision 035): the operator connects an app.
+  secret = await enrolSecondFactor((path, form) =>
+    sendTo(port, form ? "POST" : "GET", path, APP_HOST, { cookie: cookies.operator, ...(form ? { form } : {}) }),
+  );
 });
 afterAll(async () => {
   delete process.env.APP_HOST;
@@ -157,5 +163,63 @@ describe("the installation's console", () => {
     expect((await post({ intent: "pause", slug: "ingen-sadan", paused: "no" })).status).toBe(404);
     expect((await post({ intent: "pause", slug: "grannby", paused: "no" })).status).toBe(302);
     expect((await get("/", `grannby.${APP_HOST}`)).status).toBe(200);
+  });
+
+  it("asks its administrators for a code from their app after the password, and takes each code once", async () => {
+    // A new sign-in of the operator, who connected an app before: the console waits for a code.
+    const fresh = (await sessionFor(app.url, OPERATOR)).cookieHeader();
+    const send = (form?: Record<string, string>) =>
+      sendTo(port, form ? "POST" : "GET", form ? "/drift/tvastegsverifiering" : "/drift", APP_HOST, {
+        cookie: fresh,
+        ...(form ? { form } : {}),
+      });
+    expect((await send()).location).toBe("/drift/tvastegsverifiering");
+    const ask = await sendTo(port, "GET", "/drift/tvastegsverifiering", APP_HOST, { cookie: fresh });
+    expect(ask.body).toContain("Bekräfta med din kodapp");
+    expect(secretOn(ask.body)).toBeNull(); // the key is shown once, at enrolment
+    // Hostile and wrong input: a field message and 4xx, the session still without its factor.
+    for (const [form, status, text] of [
+      [{ code: "abc" }, 400, "Skriv de sex siffrorna som kodappen visar"],
+      [{ code: "1".repeat(1_000_000) }, 400, "Skriv de sex siffrorna som kodappen visar"],
+      [{ "code[$ne]": "" }, 400, "Skriv de sex siffrorna som kodappen visar"],
+      [{ code: "<script>" }, 400, "Skriv de sex siffrorna som kodappen visar"],
+      [{ code: codeFor(secret) }, 400, "Koden är redan använd"], // the step enrolment took
+    ] as const) {
+      const refused = await send(form as Record<string, string>);
+      expect([refused.status, refused.body.includes(text)], JSON.stringify(form).slice(0, 40)).toEqual([status, true]);
+    }
+    expect((await send()).location).toBe("/drift/tvastegsverifiering");
+    // The next step's code, sent twice at once: it opens the console once.
+    const next = codeFor(secret, Date.now() + 30_000);
+    const both = await Promise.all([1, 2].map(() => send({ code: next })));
+    expect(both.map((r) => r.status).sort()).toEqual([302, 400]);
+    expect((await send()).status).toBe(200);
+    // Nobody else finds the page.
+    for (const who of ["admin", "member"])
+      expect((await get("/drift/tvastegsverifiering", APP_HOST, who)).status, who).toBe(404);
+  });
+
+  it("waits after five wrong codes, and connects an app only with a right one", async () => {
+    await upsertUser({ email: "annan@samverka.example", name: "Anna Annan", password: "ett långt lösenord" });
+    const cookie = (await sessionFor(app.url, "annan@samverka.example")).cookieHeader();
+    const page = await sendTo(port, "GET", "/drift/tvastegsverifiering", APP_HOST, { cookie });
+    expect(page.body).toContain("Koppla en kodapp");
+    const own = secretOn(page.body)!;
+    const wrong = String((Number(codeFor(own)) + 500_000) % 1_000_000).padStart(6, "0");
+    const tries = [];
+    for (let i = 0; i < 6; i++)
+      tries.push(
+        (await sendTo(port, "POST", "/drift/tvastegsverifiering", APP_HOST, { cookie, form: { code: wrong } })).status,
+      );
+    expect(tries).toEqual([400, 400, 400, 400, 400, 429]);
+    // Still not connected: the same key is shown again, and the console stays shut.
+    const again = await sendTo(port, "GET", "/drift/tvastegsverifiering", APP_HOST, { cookie });
+    expect(secretOn(again.body)).toBe(own);
+    expect((await sendTo(port, "GET", "/drift", APP_HOST, { cookie })).location).toBe("/drift/tvastegsverifiering");
+    const stored = await UserModel.findOne({ email: "annan@samverka.example" })
+      .select("+secondFactor +secondFactorPending")
+      .lean();
+    expect(stored?.secondFactor).toBeUndefined();
+    expect(stored?.secondFactorPending).not.toContain(own); // sealed, not the key itself
   });
 });
