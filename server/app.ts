@@ -64,27 +64,48 @@ const FRONT_DOOR_PATHS = new Set([
   ...CONSOLE_PATHS,
 ]);
 
+/**
+ * A page the server answers before the app runs (no body here, a paused body, no database):
+ * Swedish with an English line, styled by a static sheet (served without the app or the
+ * database, and allowed by the CSP, which refuses inline styles).
+ */
+const staticPage = (title: string, sv: string, en: string, link: { href: string; text: string }) =>
+  `<!doctype html><html lang="sv"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} – Samverka</title>
+<link rel="stylesheet" href="/assets/static-pages-1.css"></head>
+<body><header><p class="brand">Samverka</p></header><main><h1>${title}</h1>
+<p>${sv}</p>
+<p lang="en">${en}</p>
+<p><a href="${link.href}">${link.text}</a></p></main></body></html>`;
+
+const toFrontDoor = (frontDoor: string) => ({
+  href: `${frontDoor}/`,
+  text: "Till Samverkas startsida, med alla kommuner och regioner",
+});
+
 /** A host that is no body's, or a body's page asked of the front door (decision 028). */
-const notHerePage = (frontDoor: string) => `<!doctype html><html lang="sv"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1"><title>Sidan finns inte – Samverka</title></head>
-<body><main><h1>Sidan finns inte</h1>
-<p>Ingen kommun eller region använder Samverka på den här adressen.</p>
-<p lang="en">No municipality or region uses Samverka at this address.</p>
-<p><a href="${frontDoor}/">Till Samverkas startsida, med alla kommuner och regioner</a></p></main></body></html>`;
+const notHerePage = (frontDoor: string) =>
+  staticPage(
+    "Sidan finns inte",
+    "Ingen kommun eller region använder Samverka på den här adressen.",
+    "No municipality or region uses Samverka at this address.",
+    toFrontDoor(frontDoor),
+  );
 
-const pausedPage = (frontDoor: string) => `<!doctype html><html lang="sv"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1"><title>Tillfälligt stängt – Samverka</title></head>
-<body><main><h1>Tillfälligt stängt</h1>
-<p>Samverka är tillfälligt stängt hos den här kommunen eller regionen. Kontakta kommunen eller regionen direkt så länge.</p>
-<p lang="en">Samverka is closed for now at this municipality or region. Please contact it directly meanwhile.</p>
-<p><a href="${frontDoor}/">Till Samverkas startsida, med alla kommuner och regioner</a></p></main></body></html>`;
+const pausedPage = (frontDoor: string) =>
+  staticPage(
+    "Tillfälligt stängt",
+    "Samverka är tillfälligt stängt hos den här kommunen eller regionen. Kontakta kommunen eller regionen direkt så länge.",
+    "Samverka is closed for now at this municipality or region. Please contact it directly meanwhile.",
+    toFrontDoor(frontDoor),
+  );
 
-const UNAVAILABLE_PAGE = `<!doctype html><html lang="sv"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1"><title>Tjänsten är tillfälligt otillgänglig – Samverka</title></head>
-<body><main><h1>Tjänsten är tillfälligt otillgänglig</h1>
-<p>Samverka kan inte nå sin databas just nu. Ingenting du skrivit har sparats halvvägs. Försök igen om en stund.</p>
-<p lang="en">Samverka is temporarily unavailable. Nothing you sent was half-saved. Please try again in a moment.</p>
-<p><a href="/">Till startsidan</a></p></main></body></html>`;
+const UNAVAILABLE_PAGE = staticPage(
+  "Tjänsten är tillfälligt otillgänglig",
+  "Samverka kan inte nå sin databas just nu. Ingenting du skrivit har sparats halvvägs. Försök igen om en stund.",
+  "Samverka is temporarily unavailable. Nothing you sent was half-saved. Please try again in a moment.",
+  { href: "/", text: "Till startsidan" },
+);
 
 const REPLACED_HEADERS = new Set(["cache-control", "cross-origin-resource-policy"]);
 

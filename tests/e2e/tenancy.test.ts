@@ -7,6 +7,7 @@ import { startTestApp, type TestApp } from "../support/app";
 import { launchBrowser, look, newPage } from "../support/browser";
 import { gronaGardenCast, grannbyCast, laxhjalpenCast } from "../support/cast";
 import { DEMO, sessionFor } from "../support/http";
+import { UserModel } from "#models/user";
 import { codeFor } from "../support/second-factor";
 
 // The national front door and a body at its own host, in a real browser (decision 028). The
@@ -65,6 +66,15 @@ describe("one installation, many public bodies", () => {
     await page.waitForURL(door.replace("//", "//grannby.") + "/");
     expect(await page.locator(".brand__body").textContent()).toBe("Grannby kommun");
     await look(page, "grannby-home");
+    // The front door's sign-in (the installation's administrators): a password, nothing of a body's.
+    await page.goto(`${door}/logga-in`);
+    await page.getByRole("heading", { level: 1, name: "Logga in" }).waitFor();
+    expect(await page.getByRole("link", { name: "Skapa konto" }).count()).toBe(0);
+    await look(page, "front-door-sign-in");
+    // A host that is no body's: the server's own page, styled, leading to the front door.
+    await page.goto(door.replace("//", "//okand."));
+    await page.getByRole("heading", { level: 1, name: "Sidan finns inte" }).waitFor();
+    await look(page, "no-body-here");
     // Plain http on a name other than localhost: the browser ignores COOP and says so.
     expect(errors.filter((e) => !e.includes("Cross-Origin-Opener-Policy header has been ignored"))).toEqual([]);
   });
@@ -81,6 +91,32 @@ describe("one installation, many public bodies", () => {
     await p.page.getByRole("link", { name: "Till Mina sidor hos Grannby kommun" }).click();
     // The cookie here was set for this host only (made outside a request): Grannby asks to sign in.
     await p.page.waitForURL((url) => url.hostname === `grannby.${HOST}`);
+  });
+
+  it("groups a regional staff member's work by body on one start page", async () => {
+    const [grannby, exempel] = [await grannbyCast(), await laxhjalpenCast()];
+    const email = "rut.regional@example.org";
+    const rut = await upsertUser({
+      email,
+      name: "Rut Regional",
+      password: DEMO.password,
+      staff: { publicBodyId: exempel.publicBodyId, role: "coordinator" },
+    });
+    const officer = { publicBodyId: grannby.publicBodyId, role: "officer", departmentIds: [grannby.departmentId] };
+    await UserModel.updateOne({ _id: rut._id }, { $push: { staffMemberships: officer } });
+    const p = await newPage(browser);
+    const exempelUrl = door.replace("//", "//exempelkommun.");
+    const [name = "", value = ""] = (await sessionFor(app.url, email)).cookieHeader().split("=");
+    await p.context.addCookies([{ name, value, url: exempelUrl, httpOnly: true, sameSite: "Lax" }]);
+    await p.page.goto(`${exempelUrl}/mina-sidor`);
+    await p.page.getByRole("heading", { level: 2, name: "Att fördela" }).waitFor();
+    const group = p.page.getByRole("region", { name: "Grannby kommun" });
+    await group.getByText("Din roll: Handläggare").waitFor();
+    await group.getByRole("link", { name: /Stadsodling för alla åldrar i Grannby/ }).waitFor();
+    expect(await group.getByRole("link", { name: /Stadsodling/ }).getAttribute("href")).toMatch(
+      new RegExp(`^http://grannby\\.${HOST.replace(".", "\\.")}:\\d+/handlaggning/arenden/`),
+    );
+    await look(p.page, "start-page-two-bodies");
   });
 
   it("lets Gröna Gården's chair sign in once and work with both bodies from one start page", async () => {
@@ -149,6 +185,18 @@ describe("one installation, many public bodies", () => {
     expect(await page.getByLabel("Namn", { exact: true }).inputValue()).toBe("");
     await page.getByRole("table", { name: "Kommuner och regioner" }).getByText("Västerby kommun").waitFor();
     await look(page, "console");
-    expect(errors.filter((e) => !e.includes("Cross-Origin-Opener-Policy header has been ignored"))).toEqual([]);
+    // Paused, its address says so (the server's own page, before the app runs).
+    const row = page.getByRole("row", { name: /Västerby kommun/ });
+    await row.getByLabel("Skäl (visas inte för besökare)").fill("Provdrift");
+    await row.getByRole("button", { name: "Pausa" }).click();
+    await page.getByText("Västerby kommun är pausad.").waitFor();
+    await page.goto(`${door.replace("//", "//vasterby.")}/`);
+    await page.getByRole("heading", { level: 1, name: "Tillfälligt stängt" }).waitFor();
+    await look(page, "paused-body");
+    // The paused address answers 503 (the page and its icon), which the browser reports.
+    const expected = (e: string) =>
+      e.includes("Cross-Origin-Opener-Policy header has been ignored") || e.includes("status of 503");
+    expect(errors.filter((e) => !expected(e))).toEqual([]);
+    expect(errors.filter((e) => e.includes("status of 503")).length).toBeGreaterThan(0);
   });
 });
