@@ -44,6 +44,8 @@ interface PageResult {
 // body with its 300 cases alone: the measured body's pages must cost the same in both.
 const NATIONAL_BODIES = Number(process.env.BENCH_BODIES ?? 300);
 const NATIONAL_CASES = 300;
+/** The installation's own host in a national run: each body answers at `<slug>.bench.test`. */
+const NATIONAL_HOST = "bench.test";
 
 if (process.argv.includes("--run")) {
   const n = Number(process.argv[process.argv.indexOf("--run") + 1]);
@@ -53,7 +55,7 @@ if (process.argv.includes("--run")) {
 } else if (process.argv.includes("--national")) {
   const all: Record<string, RunResult> = {};
   for (const bodies of [1, NATIONAL_BODIES])
-    all[`${bodies} × ${NATIONAL_CASES}`] = await inChild(NATIONAL_CASES, bodies);
+    all[`${bodies} × ${NATIONAL_CASES}`] = await inChild(NATIONAL_CASES, bodies, true);
   report(all);
 } else {
   const sizes = process.env.BENCH_SIZES
@@ -77,7 +79,7 @@ interface RunResult {
   memory: { seeded: Memory; warmed: Memory; measured: Memory };
 }
 
-function inChild(n: number, bodies: number): Promise<RunResult> {
+function inChild(n: number, bodies: number, national = false): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const args = ["--expose-gc", "--import", "tsx", "scripts/bench.ts", "--run", String(n)];
     const child = spawn(process.execPath, args, {
@@ -88,6 +90,9 @@ function inChild(n: number, bodies: number): Promise<RunResult> {
         LOG_LEVEL: "error",
         SAMVERKA_COUNT_DB_COMMANDS: "1",
         BENCH_RUN_BODIES: String(bodies),
+        // A national installation addresses its bodies by host (decision 028); the measured body
+        // also answers at 127.0.0.1 (its own host), where the load is sent.
+        ...(national ? { APP_HOST: NATIONAL_HOST } : {}),
       },
     });
     let out = "";
@@ -155,6 +160,13 @@ async function runOne(n: number, bodies: number) {
   const started = Date.now();
   const fixtures = await seed(n);
   if (bodies > 1) await seedOtherBodies(bodies - 1, n, fixtures.templates);
+  if (process.env.APP_HOST) {
+    await mongoose.connection
+      .db!.collection("publicbodies")
+      .updateOne({ slug: "exempelkommun" }, { $set: { hosts: ["127.0.0.1"] } });
+    const { touch } = await import("../app/domain/kernel/read-markers.server");
+    await touch("settings");
+  }
   const seedSeconds = (Date.now() - started) / 1000;
   const seeded = memory();
   console.log(`[bench] N=${n}: seeded in ${seedSeconds.toFixed(0)} s, RSS ${seeded.rssMb} MB`);
@@ -270,7 +282,8 @@ async function runOne(n: number, bodies: number) {
     ["/mina-sidor", fixtures.officer],
     ["/handlaggning", fixtures.coordinator],
     ["/forslag", fixtures.member],
-    ["/logga-in", null],
+    // In a national run the sign-in at a body's own host first asks the front door (decision 033).
+    ...(process.env.APP_HOST ? [] : [["/logga-in", null] as [string, string | null]]),
   ];
   for (const [path, cookie] of scriptPages) {
     const kb = (await gzippedScripts(base + path, cookie)) / 1024;
@@ -279,6 +292,7 @@ async function runOne(n: number, bodies: number) {
   // Every page once, so the memory after warming holds what the server keeps for all of them.
   for (const [, path, cookie] of pages)
     await (await fetch(base + path, cookie ? { headers: { cookie } } : undefined)).arrayBuffer();
+  if (bodies > 1) await warmEveryBody(port);
   const warmed = memory();
   let healthRps = 1;
   for (const [name, path, cookie] of pages) {
@@ -318,6 +332,41 @@ async function runOne(n: number, bodies: number) {
   await db.stop();
   rmSync(dir, { recursive: true, force: true });
   return { seedSeconds, pages: results, memory: { seeded, warmed, measured } };
+}
+
+/**
+ * Every other body's public pages once, at its own host (what the installation keeps for each:
+ * its register entries and figures), so that the memory after warming counts every body.
+ */
+async function warmEveryBody(port: number) {
+  const { request } = await import("node:http");
+  const slugs = (
+    await mongoose.connection
+      .db!.collection("publicbodies")
+      .find({}, { projection: { slug: 1 } })
+      .toArray()
+  )
+    .map((b) => String(b.slug))
+    .filter((slug) => slug !== "exempelkommun");
+  const get = (path: string, host: string) =>
+    new Promise<number>((resolve, reject) => {
+      const req = request({ host: "127.0.0.1", port, path, headers: { Host: `${host}:${port}` } }, (res) => {
+        res.resume();
+        res.on("end", () => resolve(res.statusCode ?? 0));
+      });
+      req.on("error", reject);
+      req.end();
+    });
+  const started = Date.now();
+  for (const slug of slugs)
+    for (const path of ["/", "/register", "/statistik"]) {
+      const status = await get(path, `${slug}.${NATIONAL_HOST}`);
+      if (status !== 200) throw new Error(`${slug}${path} answered ${status}`);
+    }
+  for (const path of ["/", "/register", "/statistik"]) await get(path, NATIONAL_HOST);
+  console.log(
+    `[bench] warmed ${slugs.length} more bodies' start page, register and figures, and the front door's (${((Date.now() - started) / 1000).toFixed(0)} s)`,
+  );
 }
 
 /** This process's memory after a full collection (the bench runs with --expose-gc). */
