@@ -91,6 +91,20 @@ describe("a page view", () => {
     expect(await viewAfter(() => otherSession.post("/logga-ut", {}))).toEqual(again);
     // A session's own idle time and step-up are kept with it; nothing else to read.
     expect(await viewAfter(async () => undefined)).toEqual({ "find readmarkers": 1 });
+    // A change whose marker was lost (written past the hooks, as by a crash before the marker):
+    // kept for at most a minute, then read again.
+    const start = Date.now();
+    try {
+      const lost = () => UserModel.collection.updateOne({ _id: other._id }, { $set: { locale: "sv" } });
+      expect(await viewAfter(lost)).toEqual({ "find readmarkers": 1 });
+      // (A minute on, the session's idle time is extended too: its one write.)
+      expect(await viewAfter(async () => setClock(() => new Date(start + 61_000)))).toEqual({
+        ...again,
+        "update sessions": 1,
+      });
+    } finally {
+      setClock(null);
+    }
   });
 
   it("reads a case version's documents and messages once, and a new message as soon as it is written", async () => {

@@ -32,7 +32,9 @@ export async function sessionUser(token: string): Promise<SessionUser | null> {
   }
   let entry = kept.get(id);
   // A kept copy that looks over may be behind a use through another instance: read it again.
-  if (!entry || !isSessionAlive(entry.times, now)) {
+  // One older than a minute too, so that a change whose marker was lost (a crash between the
+  // write and the marker) holds everywhere within a minute.
+  if (!entry || !isSessionAlive(entry.times, now) || now.getTime() - entry.readAt > KEPT_AT_MOST_MS) {
     const read = await readSession(id, now);
     if (!read) return null;
     entry = read;
@@ -47,7 +49,8 @@ export async function sessionUser(token: string): Promise<SessionUser | null> {
   return entry.user;
 }
 
-type Kept = { times: SessionTimes; user: SessionUser };
+type Kept = { times: SessionTimes; user: SessionUser; readAt: number };
+const KEPT_AT_MOST_MS = 60_000;
 
 // Each instance keeps live sessions and their people, valid while the "accounts" marker stands:
 // every write of a user and every ended session sets it (models/user.ts, session.ts), so a signed-
@@ -70,7 +73,7 @@ async function readSession(id: string, now: Date): Promise<Kept | null> {
   Object.freeze(user.staffMemberships);
   Object.freeze(user);
   const { lastSeenAt, idleExpiresAt, absoluteExpiresAt } = session;
-  return { times: { lastSeenAt, idleExpiresAt, absoluteExpiresAt }, user };
+  return { times: { lastSeenAt, idleExpiresAt, absoluteExpiresAt }, user, readAt: now.getTime() };
 }
 
 /**
