@@ -9,6 +9,8 @@ import { defineModel, type ObjectId } from "./shared";
 export interface CaseChange {
   _id: number;
   caseId: ObjectId;
+  /** The case's body, so the case is read by `_id` and body (decision 037). */
+  publicBodyId?: ObjectId;
   at: Date;
 }
 
@@ -16,6 +18,7 @@ const schema = new Schema<CaseChange>(
   {
     _id: { type: Number, required: true },
     caseId: { type: Schema.Types.ObjectId, required: true },
+    publicBodyId: Schema.Types.ObjectId,
     at: { type: Date, required: true },
   },
   { versionKey: false },

@@ -4,6 +4,7 @@ import inspector from "node:inspector/promises";
 import type { Server } from "node:http";
 import { cpus, totalmem, tmpdir } from "node:os";
 import { join } from "node:path";
+import { writeHeapSnapshot } from "node:v8";
 import { gzipSync } from "node:zlib";
 import type { ServerBuild } from "@remix-run/node";
 import mongoose from "mongoose";
@@ -36,6 +37,8 @@ interface PageResult {
   commands: number;
   /** One request alone, without load. */
   aloneMs: number;
+  /** The highest resident set seen while this page was loaded, MB. */
+  peakRssMb: number;
   errors: number;
   timeouts: number;
 }
@@ -69,14 +72,19 @@ if (process.argv.includes("--run")) {
 }
 
 interface Memory {
-  /** Resident set and V8 heap in MB after a full collection. */
+  /** Resident set, V8 heap used and committed, and memory outside the heap, in MB after a full collection. */
   rssMb: number;
   heapMb: number;
+  heapTotalMb: number;
+  externalMb: number;
 }
 interface RunResult {
   seedSeconds: number;
   pages: PageResult[];
   memory: { seeded: Memory; warmed: Memory; measured: Memory };
+  /** The highest resident set seen while the pages were loaded, and how many times the whole case list was read then. */
+  peakRssMb: number;
+  wholeReads: number;
 }
 
 function inChild(n: number, bodies: number, national = false): Promise<RunResult> {
@@ -132,11 +140,14 @@ function report(all: Record<string, RunResult>) {
   }
   console.log("");
   for (const n of sizes) {
-    const { seedSeconds, memory: m } = all[n]!;
-    const mb = (x: Memory) => `RSS ${x.rssMb} MB (heap ${x.heapMb} MB)`;
+    const { seedSeconds, memory: m, peakRssMb, wholeReads } = all[n]!;
+    const mb = (x: Memory) =>
+      `RSS ${x.rssMb} MB (heap ${x.heapMb} MB used of ${x.heapTotalMb} MB, ${x.externalMb} MB outside it)`;
     console.log(
-      `${n}: seeded in ${seedSeconds.toFixed(0)} s; server process after seeding ${mb(m.seeded)}, after warming every page ${mb(m.warmed)}, after the load ${mb(m.measured)}`,
+      `${n}: seeded in ${seedSeconds.toFixed(0)} s; server process after seeding ${mb(m.seeded)}, after warming every page ${mb(m.warmed)}, after the load ${mb(m.measured)}; highest RSS during the load ${peakRssMb} MB; whole case-list reads during the load: ${wholeReads}`,
     );
+    const highest = [...all[n]!.pages].sort((a, b) => b.peakRssMb - a.peakRssMb).slice(0, 5);
+    console.log(`${n}: highest RSS while loading: ${highest.map((p) => `${p.page} ${p.peakRssMb} MB`).join(", ")}`);
   }
 }
 
@@ -182,9 +193,13 @@ async function runOne(n: number, bodies: number) {
     const s = app.listen(port, "127.0.0.1", () => resolve(s));
   });
   let commands = 0;
+  let wholeReads = 0;
   const trace = process.env.BENCH_TRACE;
   mongoose.connection.getClient().on("commandStarted", (e) => {
     commands += 1;
+    const filter = (e.command as { filter?: object }).filter;
+    if (e.commandName === "find" && e.command.find === "proposals" && (!filter || !Object.keys(filter).length))
+      wholeReads += 1;
     if (trace && tracing) console.log(`[bench] ${e.commandName} ${JSON.stringify(e.command).slice(0, 160)}`);
   });
   let tracing = false;
@@ -294,6 +309,19 @@ async function runOne(n: number, bodies: number) {
     await (await fetch(base + path, cookie ? { headers: { cookie } } : undefined)).arrayBuffer();
   if (bodies > 1) await warmEveryBody(port);
   const warmed = memory();
+  // BENCH_HEAP_SNAPSHOT=<dir>: what the warmed server keeps, for reading in Chrome's DevTools.
+  if (process.env.BENCH_HEAP_SNAPSHOT)
+    console.log(
+      `[bench] heap snapshot: ${writeHeapSnapshot(join(process.env.BENCH_HEAP_SNAPSHOT, `${n}x${bodies}.heapsnapshot`))}`,
+    );
+  wholeReads = 0;
+  let peakRssMb = 0;
+  let pagePeakMb = 0;
+  const sampler = setInterval(() => {
+    const rss = Math.round(process.memoryUsage.rss() / 2 ** 20);
+    peakRssMb = Math.max(peakRssMb, rss);
+    pagePeakMb = Math.max(pagePeakMb, rss);
+  }, 200);
   let healthRps = 1;
   for (const [name, path, cookie] of pages) {
     const headers = cookie ? { cookie } : undefined;
@@ -308,6 +336,7 @@ async function runOne(n: number, bodies: number) {
     tracing = false;
     const perRequest = commands;
     const cpuBefore = { app: process.cpuUsage(), db: dbCpuMs(db.pid) };
+    pagePeakMb = 0;
     const measured = await profiled(`${n}-${name}`, () => load(base + path, headers));
     const requests = Math.max(1, measured.rps * SECONDS);
     const app = process.cpuUsage(cpuBefore.app);
@@ -322,16 +351,25 @@ async function runOne(n: number, bodies: number) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     if (path === "/healthz") healthRps = measured.rps;
-    results.push({ page: name, ...measured, ...cpu, ratio: measured.rps / healthRps, commands: perRequest, aloneMs });
+    results.push({
+      page: name,
+      ...measured,
+      ...cpu,
+      ratio: measured.rps / healthRps,
+      commands: perRequest,
+      aloneMs,
+      peakRssMb: pagePeakMb,
+    });
     console.log(`[bench] N=${n} ${name}: ${measured.rps.toFixed(0)} req/s, p95 ${measured.p95.toFixed(0)} ms`);
   }
+  clearInterval(sampler);
   const measured = memory();
   server.closeAllConnections();
   await new Promise((resolve) => server.close(resolve));
   await lifecycle.stopApp();
   await db.stop();
   rmSync(dir, { recursive: true, force: true });
-  return { seedSeconds, pages: results, memory: { seeded, warmed, measured } };
+  return { seedSeconds, pages: results, memory: { seeded, warmed, measured }, peakRssMb, wholeReads };
 }
 
 /**
@@ -372,8 +410,9 @@ async function warmEveryBody(port: number) {
 /** This process's memory after a full collection (the bench runs with --expose-gc). */
 function memory(): Memory {
   (globalThis as { gc?: () => void }).gc?.();
-  const { rss, heapUsed } = process.memoryUsage();
-  return { rssMb: Math.round(rss / 2 ** 20), heapMb: Math.round(heapUsed / 2 ** 20) };
+  const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
+  const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
+  return { rssMb: mb(rss), heapMb: mb(heapUsed), heapTotalMb: mb(heapTotal), externalMb: mb(external) };
 }
 
 /** The CPU time (user + system) a process has used, from /proc (0 where there is none). */

@@ -10,18 +10,28 @@ export const FERRETDB_VERSION = "1.24.2";
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
 /**
- * Our changes to FerretDB's source before it is built (docs/decisions/020-ferretdb-id-index.md).
- * Its SQLite backend looks documents up by `_id` with an expression that differs in spelling from
- * the one its own `_id` index is built on, so SQLite never uses the index: every lookup, update
- * and delete by `_id` read and parsed the whole table. Spelled like the index, it is a search.
+ * Our changes to FerretDB's source before it is built (each replaces every occurrence of `from`).
+ * 1. Its SQLite backend looks documents up by `_id` with an expression that differs in spelling
+ *    from the one its own `_id` index is built on, so SQLite never uses the index: every lookup,
+ *    update and delete by `_id` read and parsed the whole table. Spelled like the index, it is a
+ *    search (docs/decisions/020-ferretdb-id-index.md).
+ * 2. It pushed an `_id` equality down only when `_id` was the filter's one key, so a lookup that
+ *    also names the body (`{ _id, publicBodyId }`, which a sharded MongoDB needs) read the whole
+ *    table. The handler filters every document it gets with the whole filter again, so pushing
+ *    the `_id` alone down is exact (docs/decisions/037-reads-that-name-the-body.md).
  * Raise PATCH_LEVEL when the list changes, so that every checkout builds the program again.
  */
-const PATCH_LEVEL = 1;
+const PATCH_LEVEL = 2;
 const PATCHES = [
   {
     file: "internal/backends/sqlite/metadata/metadata.go",
     from: `IDColumn = DefaultColumn + "->'$._id'"`,
     to: `IDColumn = DefaultColumn + \`->"_id"\``,
+  },
+  {
+    file: "internal/backends/sqlite/collection.go",
+    from: "if params.Filter.Len() == 1 {",
+    to: "if params.Filter.Len() >= 1 {",
   },
 ];
 export const ferretdbBinary = join(root, ".tools", "bin", `ferretdb-${FERRETDB_VERSION}-p${PATCH_LEVEL}`);
@@ -85,7 +95,7 @@ function patchedSource(work) {
     const file = join(source, patch.file);
     const text = readFileSync(file, "utf8");
     if (!text.includes(patch.from)) throw new Error(`FerretDB patch no longer applies: ${patch.file}`);
-    writeFileSync(file, text.replace(patch.from, patch.to));
+    writeFileSync(file, text.replaceAll(patch.from, patch.to));
   }
   return source;
 }

@@ -8,7 +8,7 @@ import {
   needsHandover,
 } from "../domain/public-body/public-body.server";
 import { giveHandover, takeHandover } from "../domain/identity/handover.server";
-import { sessionFamily } from "../domain/identity/sessions.server";
+import { sessionToHandOn } from "../domain/identity/sessions.server";
 import { createUserSession, getUser, safeRedirect, sessionToken } from "./session.server";
 
 // The web side of a sign-in hand-over between the installation's hosts (decision 033): the
@@ -77,13 +77,16 @@ export async function giveToHost(request: Request) {
   const receiver = isKey(till) ? await addressOfHostKey(till) : null;
   if (!receiver || !till || !state || state.length > 100) return null;
   const user = await getUser(request);
-  const family = user ? await sessionFamily(await sessionToken(request)) : null;
+  const session = user ? await sessionToHandOn(await sessionToken(request)) : null;
   const answer: Record<string, string> =
-    user && family
-      ? { token: await giveHandover({ userId: user._id, family, receiver: till, state }) }
+    user && session
+      ? { token: await giveHandover({ userId: user._id, ...session, receiver: till, state }) }
       : { fel: "ingen" };
   return redirect(`${receiver}${BASE}/klar?${new URLSearchParams(answer)}`, { status: 303 });
 }
+
+/** The receiver's state cookie removed: a refused hand-over leaves nothing pending behind. */
+export const clearedHandoverState = () => cookie().serialize("", { maxAge: 0 });
 
 /**
  * Step 3, back at the host that asked: the token for a session of its own (in the same family).
@@ -93,7 +96,7 @@ export async function takeAtHost(request: Request): Promise<Response | "refused"
   const params = new URL(request.url).searchParams;
   const pending = (await cookie().parse(request.headers.get("Cookie"))) as Pending | null;
   const here = await currentHostKey();
-  const clear = await cookie().serialize("", { maxAge: 0 });
+  const clear = await clearedHandoverState();
   if (!pending || typeof pending.state !== "string" || !here) return "refused";
   const token = params.get("token");
   if (!token) {
@@ -106,7 +109,7 @@ export async function takeAtHost(request: Request): Promise<Response | "refused"
   const taken = await takeHandover(token, here, pending.state);
   if (!taken) return "refused";
   const headers = new Headers({ "Set-Cookie": clear });
-  headers.append("Set-Cookie", await createUserSession(request, taken.userId, undefined, taken.family));
+  headers.append("Set-Cookie", await createUserSession(request, taken.userId, taken.providerId, taken.family));
   return redirect(await destination(pending), { headers });
 }
 

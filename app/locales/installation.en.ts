@@ -75,6 +75,7 @@ const installation = {
       },
     },
     errors: {
+      pauseForm: "The form could not be read. Reload the page and try again",
       slug: "Write the short name with lower-case letters a–z, digits and hyphens (at most 40 characters)",
       slugTaken: "There is already a municipality or region with that short name",
       host: "Write each address as a host name, for example samverka.grannby.se",

@@ -75,6 +75,7 @@ const installation = {
       },
     },
     errors: {
+      pauseForm: "Det gick inte att läsa formuläret. Ladda om sidan och försök igen",
       slug: "Skriv kortnamnet med små bokstäver a–z, siffror och bindestreck (högst 40 tecken)",
       slugTaken: "Det finns redan en kommun eller region med det kortnamnet",
       host: "Skriv varje adress som ett värdnamn, till exempel samverka.grannby.se",

@@ -1,6 +1,6 @@
 import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { COUNTIES } from "#models/constants";
@@ -11,6 +11,7 @@ import { useSchemaForm } from "~/components/use-form";
 import { useLang } from "~/components/root-data";
 import {
   AddressTakenError,
+  bodyExists,
   createPublicBody,
   installationHealth,
   setPaused,
@@ -18,8 +19,7 @@ import {
 import { requireInstallationAdmin } from "~/http/installation.server";
 import { invalid, parseForm, readForm } from "~/http/forms.server";
 import { pageMeta } from "~/http/meta";
-import { badRequest } from "~/http/request.server";
-import { formatDate, formatDateTime, formatNumber } from "~/i18n";
+import { fieldErrorText, formatDate, formatDateTime, formatNumber } from "~/i18n";
 import { newBodySchema, pauseSchema } from "~/schemas/installation";
 
 export const meta = pageMeta("installation.title");
@@ -38,7 +38,15 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await readForm(request);
   if (formData.get("intent") === "pause") {
     const submission = parseForm(formData, pauseSchema);
-    if (submission.status !== "success") throw badRequest();
+    if (submission.status !== "success") {
+      // Only the reason is typed; a changed hidden field is told as a form error, at that body's row.
+      const slug = formData.get("slug");
+      if (typeof slug !== "string" || !(await bodyExists(slug)))
+        throw new Response("Sidan finns inte", { status: 404 });
+      const reason = submission.error?.reason;
+      const errors: Record<string, string[]> = reason ? { reason } : { "": ["installation.errors.pauseForm"] };
+      return data({ pause: { id: `pause-${slug}`, allErrors: errors } }, { status: 400 });
+    }
     const { slug, paused, reason } = submission.value;
     if (!(await setPaused(slug, paused === "yes", reason))) throw new Response("Sidan finns inte", { status: 404 });
     return redirect(`/drift?${new URLSearchParams({ [paused === "yes" ? "pausad" : "oppnad"]: slug })}`);
@@ -60,6 +68,8 @@ export default function Console() {
   const lang = useLang();
   const data = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
+  const actionData = useActionData<typeof action>();
+  const pause = actionData && "pause" in actionData ? actionData.pause : undefined;
   const named = (slug: string | null) => data.bodies.find((b) => b.slug === slug)?.name ?? slug ?? "";
   const notice = params.get("ny")
     ? t("installation.created", { name: named(params.get("ny")) })
@@ -76,6 +86,7 @@ export default function Console() {
           {notice}
         </p>
       ) : null}
+      {pause ? <ErrorSummary form={pause} labelPrefix="installation.fields" /> : null}
       <section aria-labelledby="bodies-heading">
         <h2 id="bodies-heading">{t("installation.bodiesTitle")}</h2>
         <StackedTable
@@ -107,7 +118,13 @@ export default function Console() {
             { label: t("installation.columns.failed"), cell: (b) => formatNumber(b.mailsFailed) },
             {
               label: t("installation.columns.action"),
-              cell: (b) => <PauseForm slug={b.slug} paused={Boolean(b.paused)} />,
+              cell: (b) => (
+                <PauseForm
+                  slug={b.slug}
+                  paused={Boolean(b.paused)}
+                  reasonError={pause?.id === `pause-${b.slug}` ? pause.allErrors.reason?.[0] : undefined}
+                />
+              ),
             },
           ]}
         />
@@ -141,19 +158,32 @@ export default function Console() {
 }
 
 /** Pause a body, with a reason kept for the operator; or open it again. */
-function PauseForm({ slug, paused }: { slug: string; paused: boolean }) {
-  const { t } = useTranslation();
+function PauseForm({ slug, paused, reasonError }: { slug: string; paused: boolean; reasonError?: string }) {
+  const { t, i18n } = useTranslation();
+  const id = `pause-${slug}-reason`;
   return (
-    <Form method="post" className="inline-form">
+    <Form method="post" className="inline-form" id={`pause-${slug}`}>
       <input type="hidden" name="intent" value="pause" />
       <input type="hidden" name="slug" value={slug} />
       <input type="hidden" name="paused" value={paused ? "no" : "yes"} />
       {paused ? null : (
         <>
-          <label htmlFor={`reason-${slug}`} className="field__label">
+          <label htmlFor={id} className="field__label">
             {t("installation.pauseReason")}
           </label>
-          <input id={`reason-${slug}`} name="reason" className="input" maxLength={300} />
+          {reasonError ? (
+            <p id={`${id}-error`} className="field__error">
+              {fieldErrorText(i18n, reasonError, { name: "reason", label: t("installation.pauseReason") })}
+            </p>
+          ) : null}
+          <input
+            id={id}
+            name="reason"
+            className="input"
+            maxLength={300}
+            aria-invalid={reasonError ? true : undefined}
+            aria-describedby={reasonError ? `${id}-error` : undefined}
+          />
         </>
       )}
       <button type="submit" className="button button--secondary">
@@ -166,7 +196,8 @@ function PauseForm({ slug, paused }: { slug: string; paused: boolean }) {
 function NewBody() {
   const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useSchemaForm(newBodySchema, actionData?.result, "new-body", {
+  const result = actionData && "result" in actionData ? actionData.result : undefined;
+  const [form, fields] = useSchemaForm(newBodySchema, result, "new-body", {
     kind: "municipality",
     officeName: "Civilsamhällskontoret",
   });

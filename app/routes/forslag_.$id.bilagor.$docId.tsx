@@ -6,7 +6,7 @@ import { fileResponse } from "~/http/downloads.server";
 /** An attachment of a case, for everyone who may read the case (organisation and staff). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { c } = await loadCaseFor(request, params.id);
-  const doc = await findCaseAttachment(c._id, params.docId ?? "");
+  const doc = await findCaseAttachment(c, params.docId ?? "");
   if (!doc) throw new Response("Sidan finns inte", { status: 404 });
   return fileResponse(doc);
 }

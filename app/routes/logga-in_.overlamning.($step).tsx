@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { InvalidLink } from "~/components/invalid-link";
 import { pageMeta } from "~/http/meta";
-import { giveToHost, startHandover, takeAtHost } from "~/http/handover.server";
+import { clearedHandoverState, giveToHost, startHandover, takeAtHost } from "~/http/handover.server";
 
 export const meta = pageMeta("auth.handover.title");
 
@@ -21,7 +21,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           ? await takeAtHost(request)
           : null;
   if (answer === null) throw new Response("Sidan finns inte", { status: 404 });
-  if (answer === "refused") return data({ refused: true }, { status: 400 });
+  if (answer === "refused")
+    return data({ refused: true }, { status: 400, headers: { "Set-Cookie": await clearedHandoverState() } });
   throw answer;
 }
 

@@ -309,7 +309,7 @@ describe("reminders", { timeout: 90_000 }, () => {
     const stored = await ProposalModel.findById(c._id).lean();
     expect(stored?.version).toBe(after.version);
     // The late second write of the earlier change.
-    await applyVersion(c._id, c.version, { status: "in_dialogue" });
+    await applyVersion(c, c.version, { status: "in_dialogue" });
     const again = await ProposalModel.findById(c._id).lean();
     expect([again?.version, again?.status]).toEqual([after.version, "awaiting_completion"]);
   });

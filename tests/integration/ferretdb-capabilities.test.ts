@@ -70,6 +70,29 @@ describe("database capabilities", () => {
     expect(plan).toMatch(/USING INDEX \S+__id_ |"stage":"(IDHACK|EXPRESS_IXSCAN|IXSCAN)"/);
   });
 
+  it("looks up by _id through the index when the filter also names the body, and still applies the rest", async () => {
+    const db = mongoose.connection.db!;
+    const docs = db.collection<{ _id: mongoose.Types.ObjectId; publicBodyId: mongoose.Types.ObjectId; n: number }>(
+      "bodylookups",
+    );
+    const [ours, theirs] = [new mongoose.Types.ObjectId(), new mongoose.Types.ObjectId()];
+    const ids = Array.from({ length: 20 }, () => new mongoose.Types.ObjectId());
+    await docs.insertMany(ids.map((_id, n) => ({ _id, publicBodyId: n % 2 ? theirs : ours, n })));
+    // The body must match too: another body's document by its _id is not found (decision 037).
+    expect((await docs.findOne({ _id: ids[4]!, publicBodyId: ours }))?.n).toBe(4);
+    expect(await docs.findOne({ _id: ids[5]!, publicBodyId: ours })).toBeNull();
+    expect((await docs.updateOne({ _id: ids[7]!, publicBodyId: ours }, { $set: { n: 70 } })).matchedCount).toBe(0);
+    expect((await docs.updateOne({ _id: ids[7]!, publicBodyId: theirs }, { $set: { n: 70 } })).matchedCount).toBe(1);
+    expect((await docs.deleteOne({ _id: ids[8]!, publicBodyId: theirs })).deletedCount).toBe(0);
+    expect((await docs.findOne({ _id: ids[7]! }))?.n).toBe(70);
+    const explained = await db.command({
+      explain: { find: "bodylookups", filter: { _id: ids[7], publicBodyId: theirs } },
+    });
+    expect(JSON.stringify(explained.queryPlanner)).toMatch(
+      /USING INDEX \S+__id_ |"stage":"(IDHACK|EXPRESS_IXSCAN|IXSCAN)"/,
+    );
+  });
+
   it("matches on array sub-document fields (memberships)", async () => {
     const orgId = new mongoose.Types.ObjectId();
     await UserModel.create({

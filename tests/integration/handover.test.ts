@@ -1,3 +1,4 @@
+import { Types } from "mongoose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PublicBodyModel } from "#models/public-body";
 import { SessionModel } from "#models/session";
@@ -5,6 +6,7 @@ import { UserModel } from "#models/user";
 import { seedNeighbour } from "~/domain/demo/seed.server";
 import { giveHandover, takeHandover } from "~/domain/identity/handover.server";
 import { touch } from "~/domain/kernel/read-markers.server";
+import { createUserSession } from "~/http/session.server";
 import { startTestApp, type TestApp } from "../support/app";
 import { DEMO } from "../support/http";
 import { sendTo, type HostResponse } from "../support/hosts";
@@ -50,6 +52,11 @@ class Browser {
       .filter((c) => path.startsWith(c.path))
       .map((c) => `${c.name}=${c.value}`)
       .join("; ");
+  }
+
+  /** Takes a cookie as if `host` had set it. */
+  adopt(host: string, setCookie: string) {
+    this.store(host, [setCookie]);
   }
 
   private store(host: string, headers: string[]) {
@@ -168,6 +175,26 @@ describe("a sign-in handed to a body's own host", () => {
     const planted = await victim.go(`https://${OWN_HOST}/logga-in/overlamning/klar?token=${minted}`);
     expect(planted.status).toBe(400);
     expect((await victim.go(`https://${OWN_HOST}/konto`)).url).toContain("/logga-in");
+  });
+
+  it("hands on the OpenID provider the sign-in began at, so signing out at the other host leaves it too", async () => {
+    const user = (await UserModel.findOne({ email: "samordnare@grannby.example" }).lean())!;
+    const providerId = new Types.ObjectId();
+    const browser = new Browser();
+    browser.adopt(APP_HOST, await createUserSession(new Request(`http://${APP_HOST}/`), user._id, providerId));
+    expect((await browser.go(`https://${OWN_HOST}/mina-sidor`)).url).toBe(`https://${OWN_HOST}/mina-sidor`);
+    // The front door's session and the one the own host took over, both from that provider.
+    expect(await SessionModel.countDocuments({ userId: user._id, providerId })).toBe(2);
+  });
+
+  it("clears the asking browser's pending hand-over when its token is refused", async () => {
+    const start = await sendTo(port, "GET", "/logga-in/overlamning?redirectTo=/konto", OWN_HOST);
+    const state = start.setCookies.find((c) => c.startsWith("__handover="))!.split(";")[0]!;
+    const refused = await sendTo(port, "GET", "/logga-in/overlamning/klar?token=fel", OWN_HOST, { cookie: state });
+    expect(refused.status).toBe(400);
+    expect(refused.setCookies.filter((c) => c.startsWith("__handover="))).toEqual([
+      expect.stringMatching(/^__handover=; Max-Age=0/),
+    ]);
   });
 
   it("gives tokens only to the installation's own hosts, and never sends anyone elsewhere", async () => {

@@ -18,6 +18,8 @@ let app: TestApp;
 let port: string;
 const cookies: Record<string, string> = {};
 let secret = "";
+/** When the operator's app was connected: that step's code is used. */
+let enrolledAt = 0;
 
 beforeAll(async () => {
   process.env.APP_HOST = APP_HOST;
@@ -34,9 +36,9 @@ beforeAll(async () => {
   }))
     cookies[who] = (await sessionFor(app.url, email)).cookieHeader();
   // The console needs the second factor in the session (decision 035): the operator connects an app.
-  secret = await enrolSecondFactor((path, form) =>
+  ({ secret, at: enrolledAt } = await enrolSecondFactor((path, form) =>
     sendTo(port, form ? "POST" : "GET", path, APP_HOST, { cookie: cookies.operator, ...(form ? { form } : {}) }),
-  );
+  ));
 });
 afterAll(async () => {
   delete process.env.APP_HOST;
@@ -150,6 +152,22 @@ describe("the installation's console", () => {
     // Health in figures, never the case itself.
     expect(console.body).not.toContain("Ärende i en pausad kommun");
     expect(console.body).toMatch(/Grannby kommun[\s\S]*?<td data-label="Registrerade ärenden"><div>[1-9]/);
+    // Hostile input: a message in the error summary at the top and 400, the body still open.
+    for (const [form, message] of [
+      [{ reason: "x".repeat(1_000_000) }, '<a href="#pause-grannby-reason">'],
+      [{ reason: "<script>alert(1)</script>".repeat(20) }, '<a href="#pause-grannby-reason">'],
+      [{ paused: "kanske" }, "Det gick inte att läsa formuläret. Ladda om sidan och försök igen"],
+      [{ "paused[$ne]": "x", paused: undefined }, "Det gick inte att läsa formuläret"],
+    ] as const) {
+      const fields = Object.entries({ intent: "pause", slug: "grannby", paused: "yes", ...form }).filter(
+        (e): e is [string, string] => e[1] !== undefined,
+      );
+      const refused = await post(Object.fromEntries(fields));
+      const summary = refused.body.match(/<div class="error-summary"[\s\S]*?<\/div>/)?.[0] ?? "";
+      expect([refused.status, summary.includes(message)], JSON.stringify(form).slice(0, 40)).toEqual([400, true]);
+      expect(refused.body).not.toContain("<script>alert");
+    }
+    expect((await get("/", `grannby.${APP_HOST}`)).status).toBe(200);
     const paused = await post({ intent: "pause", slug: "grannby", paused: "yes", reason: "Byter avtal" });
     expect([paused.status, paused.location]).toEqual([302, "/drift?pausad=grannby"]);
     const closed = await get(`/forslag/${String(c._id)}`, `grannby.${APP_HOST}`);
@@ -183,14 +201,14 @@ describe("the installation's console", () => {
       [{ code: "1".repeat(1_000_000) }, 400, "Skriv de sex siffrorna som kodappen visar"],
       [{ "code[$ne]": "" }, 400, "Skriv de sex siffrorna som kodappen visar"],
       [{ code: "<script>" }, 400, "Skriv de sex siffrorna som kodappen visar"],
-      [{ code: codeFor(secret) }, 400, "Koden är redan använd"], // the step enrolment took
+      [{ code: codeFor(secret, enrolledAt) }, 400, "Koden är redan använd"], // the step enrolment took
     ] as const) {
       const refused = await send(form as Record<string, string>);
       expect([refused.status, refused.body.includes(text)], JSON.stringify(form).slice(0, 40)).toEqual([status, true]);
     }
     expect((await send()).location).toBe("/drift/tvastegsverifiering");
     // The next step's code, sent twice at once: it opens the console once.
-    const next = codeFor(secret, Date.now() + 30_000);
+    const next = codeFor(secret, enrolledAt + 30_000);
     const both = await Promise.all([1, 2].map(() => send({ code: next })));
     expect(both.map((r) => r.status).sort()).toEqual([302, 400]);
     expect((await send()).status).toBe(200);

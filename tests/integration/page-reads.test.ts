@@ -1,9 +1,10 @@
 import mongoose from "mongoose";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { agreementInStatus, caseInStatus, upsertOrganisation, upsertUser } from "~/domain/demo/factories.server";
 import { readById, readUnchangingById } from "~/domain/kernel/by-id.server";
 import { UserModel } from "#models/user";
 import { CaseChangeModel } from "#models/case-change";
+import { ProposalModel } from "#models/proposal";
 import { touch } from "~/domain/kernel/read-markers.server";
 import { pullMatching } from "~/domain/kernel/array-pull.server";
 import { UNROUTED_SHOWN } from "~/domain/casework/inbox.server";
@@ -19,7 +20,7 @@ import { DEMO, sessionFor, type Client } from "../support/http";
 
 const BACKGROUND = ["emailoutboxes", "claims"];
 let app: TestApp;
-const commands: { name: string; collection: string; filter?: unknown }[] = [];
+const commands: { name: string; collection: string; filter?: unknown; projection?: unknown }[] = [];
 beforeAll(async () => {
   process.env.SAMVERKA_COUNT_DB_COMMANDS = "1";
   app = await startTestApp("page_reads");
@@ -27,7 +28,12 @@ beforeAll(async () => {
     const collection = String((e.command as Record<string, unknown>)[e.commandName] ?? "");
     // The background jobs (outbox, their claims) run beside the requests; they are not the page's.
     if (!BACKGROUND.includes(collection))
-      commands.push({ name: e.commandName, collection, filter: (e.command as { filter?: unknown }).filter });
+      commands.push({
+        name: e.commandName,
+        collection,
+        filter: (e.command as { filter?: unknown }).filter,
+        projection: (e.command as { projection?: unknown }).projection,
+      });
   });
 });
 afterAll(async () => {
@@ -126,10 +132,12 @@ describe("a page view", () => {
     expect(sent.status).toBe(302);
     commands.length = 0;
     expect(await (await hans.get(page)).text()).toContain("Ett nytt meddelande om lokalen");
-    // The change replaced the case's row in the kept list: this case is read again, once.
+    // The change replaced the case's row in the kept list: this case is read again, once, by
+    // `_id` and body (decision 037): for the list, and for the page.
+    const byIdAndBody = { _id: c._id, publicBodyId: c.publicBodyId };
     expect(commands.filter((x) => x.collection === "proposals").map((x) => x.filter)).toEqual([
-      { _id: c._id },
-      { _id: c._id },
+      byIdAndBody,
+      byIdAndBody,
     ]);
   });
 
@@ -261,7 +269,11 @@ describe("a read by _id", () => {
 
 describe("the kept case list (decision 030)", () => {
   const proposalReads = () => commands.filter((c) => c.name === "find" && c.collection === "proposals");
-  const whole = () => proposalReads().filter((c) => !(c.filter as { _id?: unknown } | undefined)?._id);
+  /** The check of every case's version (decision 036): three small fields of each. */
+  const versionCheck = (c: { projection?: unknown }) =>
+    JSON.stringify(c.projection) === '{"publicBodyId":1,"version":1,"updatedAt":1}';
+  const whole = () =>
+    proposalReads().filter((c) => !(c.filter as { _id?: unknown } | undefined)?._id && !versionCheck(c));
 
   it("reads only the changed case after a change, never every case", async () => {
     const sara = await sessionFor(app.url, DEMO.coordinator);
@@ -284,6 +296,33 @@ describe("the kept case list (decision 030)", () => {
     expect(whole()).toHaveLength(1);
   });
 
+  it("heals a change whose note was lost within ten minutes, by comparing versions, not by reading every case", async () => {
+    const sara = await sessionFor(app.url, DEMO.coordinator);
+    const c = await caseInStatus("submitted", await laxhjalpenCast(), "Före en förlorad notering");
+    await readsOf(sara, "/handlaggning");
+    // A write whose note was lost: the process stopped between the case's write and its note.
+    await ProposalModel.updateOne({ _id: c._id }, { $set: { title: "Efter en förlorad notering" } });
+    const inbox = async () => (await (await sara.get("/handlaggning")).text()).replaceAll("<!-- -->", "");
+    expect(await inbox()).toContain("Före en förlorad notering");
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + 10 * 60_000 + 1_000 });
+    try {
+      commands.length = 0;
+      expect(await inbox()).toContain("Efter en förlorad notering");
+      // Every case's version once, then the one that differs by `_id` and body; never all whole.
+      expect(proposalReads().filter(versionCheck)).toHaveLength(1);
+      expect(proposalReads().flatMap((r) => ((r.filter as { _id?: unknown })._id ? [r.filter] : []))).toEqual([
+        { _id: c._id, publicBodyId: c.publicBodyId },
+      ]);
+      expect(whole()).toEqual([]);
+      // Checked: the next view within ten minutes compares nothing.
+      commands.length = 0;
+      await inbox();
+      expect(proposalReads()).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it("reads the whole list again when the changes it missed were removed", async () => {
     const sara = await sessionFor(app.url, DEMO.coordinator);
     await readsOf(sara, "/handlaggning");
@@ -303,7 +342,7 @@ describe("the case change log", () => {
     const { caseChanged } = await import("~/domain/cases/read-model.server");
     const c = await caseInStatus("draft", await laxhjalpenCast(), "Tjugo ändringar på en gång");
     const before = (await CaseChangeModel.findOne().sort({ _id: -1 }).lean())?._id ?? 0;
-    await Promise.all(Array.from({ length: 20 }, () => caseChanged(c._id)));
+    await Promise.all(Array.from({ length: 20 }, () => caseChanged(c)));
     const noted = await CaseChangeModel.find({ _id: { $gt: before } }).lean();
     expect(noted.map((n) => n._id).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => before + 1 + i));
   });

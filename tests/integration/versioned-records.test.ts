@@ -105,7 +105,7 @@ describe("versioned records (generic engine)", () => {
     const l = await newLedger();
     const one = await ledgers.commit(l, event("deposit"), { balance: 10 });
     await ledgers.commit(one.record, event("deposit"), { balance: 20 });
-    await ledgers.applyVersion(l._id, 1, { balance: 10 }); // a slow writer of version 1
+    await ledgers.applyVersion(l, 1, { balance: 10 }); // a slow writer of version 1
     const stored = await LedgerModel.findById(l._id).lean();
     expect(stored).toMatchObject({ version: 2, balance: 20 });
   });

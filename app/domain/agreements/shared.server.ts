@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { Types } from "mongoose";
-import type { AgreementDraft, AgreementState } from "#models/agreement";
+import { AgreementVersionModel, agreementVersionId, type AgreementDraft, type AgreementState } from "#models/agreement";
 import type { NoticeType } from "#emails/templates";
 import { mayOnCase, type CaseAction } from "../access/policy";
 import { relationOf } from "../access/ability.server";
@@ -120,6 +120,10 @@ export function withDraft(a: AgreementState, draft: AgreementDraft, amendment: b
 }
 
 /** The number of the case's latest version, whichever text it belongs to. */
+/** Version `number` of a case's agreement text, by `_id` and the case's body (decision 037). */
+export const versionOf = (c: Pick<CaseDoc, "_id" | "publicBodyId">, number: number) =>
+  AgreementVersionModel.findOne({ _id: agreementVersionId(c._id, number), publicBodyId: c.publicBodyId }).lean();
+
 export const latestNumber = (a: AgreementState) => Math.max(a.number, a.amendment?.number ?? 0, a.lastNumber ?? 0);
 
 export const planFor = (a: AgreementDraft) =>

@@ -1,11 +1,4 @@
-import {
-  AgreementVersionModel,
-  agreementVersionId,
-  type AgreementState,
-  type Signature,
-  type SignatureEid,
-  type SigningState,
-} from "#models/agreement";
+import { type AgreementState, type Signature, type SignatureEid, type SigningState } from "#models/agreement";
 import type { StepUp } from "#models/session";
 import { PublicBodyModel } from "#models/public-body";
 import { UserModel } from "#models/user";
@@ -30,6 +23,7 @@ import {
   planFor,
   requireAction,
   sha256,
+  versionOf,
   withDraft,
 } from "./shared.server";
 
@@ -179,7 +173,7 @@ export async function signAgreement(c: CaseDoc, user: SessionUser, input: Signin
     const signer = signerOf(pending);
     if (!signer) throw new AgreementError("signer");
     // The hash is of the version stored when it was sent: a signature is of exactly that text.
-    const version = await AgreementVersionModel.findById(agreementVersionId(c._id, signing.number)).lean();
+    const version = await versionOf(c, signing.number);
     if (!version || sha256(agreementText(version)) !== signing.hash) throw new AgreementError("status");
     const signature: Signature = {
       ...signer,
@@ -293,8 +287,8 @@ export async function ensureSignedPdf(c: CaseDoc) {
   const signing = c.agreement?.signing;
   const id = signing?.documentId;
   if (!signing || !id || !signing.signatures.length) return;
-  if (await DocumentModel.exists({ _id: id })) return;
-  const version = await AgreementVersionModel.findById(agreementVersionId(c._id, signing.number)).lean();
+  if (await DocumentModel.exists({ _id: id, publicBodyId: c.publicBodyId })) return;
+  const version = await versionOf(c, signing.number);
   if (!version) return;
   const body = await PublicBodyModel.findById(c.publicBodyId).select("name").lean();
   const caseNumber = c.caseNumber ?? "";

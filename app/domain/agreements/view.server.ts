@@ -19,7 +19,7 @@ import { nextReport, reportableYears, reportSchedule } from "./follow-up";
 import { ledgerTotals, paymentSchedule } from "./ledger";
 import { signerChoices } from "./drafting.server";
 import { ensureSignedPdf, signingMethod } from "./signing.server";
-import { actsForOrganisation, latestNumber, openDraft } from "./shared.server";
+import { actsForOrganisation, latestNumber, openDraft, versionOf } from "./shared.server";
 import { dayOf, swedishToday } from "../kernel/days";
 import { clockNow } from "../kernel/clock";
 import { readUnchangingById } from "../kernel/by-id.server";
@@ -46,7 +46,14 @@ async function commentsOf(c: CaseDoc) {
   );
   return (
     await Promise.all(
-      ids.map((id) => readUnchangingById<AgreementComment & { _id: Types.ObjectId }>(AgreementCommentModel, id)),
+      ids.map((id) =>
+        readUnchangingById<AgreementComment & { _id: Types.ObjectId }>(
+          AgreementCommentModel,
+          id,
+          undefined,
+          c.publicBodyId,
+        ),
+      ),
     )
   ).flatMap((x) => (x ? [x] : []));
 }
@@ -70,11 +77,12 @@ export async function agreementView(c: CaseDoc, user: SessionUser, actor: CaseRe
           AgreementVersionModel,
           agreementVersionId(c._id, i + 1),
           "number authorName at",
+          c.publicBodyId,
         ),
       ),
     ),
     open ? commentsOf(c) : [],
-    listCaseAttachments(c._id, reportFileIds),
+    listCaseAttachments(c, reportFileIds),
   ]);
   const signing = open?.draft.signing ?? a.signing;
   const pending = open?.draft.signing && open.draft.signing.signatures.length < open.draft.signing.signers.length;
@@ -214,9 +222,7 @@ export type AgreementView = NonNullable<Awaited<ReturnType<typeof agreementView>
 
 /** Two versions compared, section by section; null when either does not exist. */
 export async function agreementDiff(c: CaseDoc, from: number, to: number) {
-  const [a, b] = await Promise.all(
-    [from, to].map((n) => AgreementVersionModel.findById(agreementVersionId(c._id, n)).lean()),
-  );
+  const [a, b] = await Promise.all([from, to].map((n) => versionOf(c, n)));
   if (!a || !b) return null;
   return { from, to, sections: compareVersions(a, b) };
 }
@@ -259,9 +265,9 @@ export async function signedAgreementDocument(c: CaseDoc, number?: number) {
       ? a?.signing?.documentId
       : a?.earlier?.find((e) => e.number === number)?.documentId;
   if (!id) return null;
-  const doc = await DocumentModel.findById(id).lean();
+  const doc = await DocumentModel.findOne({ _id: id, publicBodyId: c.publicBodyId }).lean();
   if (doc || id !== a?.signing?.documentId) return doc;
   // The signing was recorded but its PDF not yet stored (a stop between the two): store it now.
   await ensureSignedPdf(c);
-  return DocumentModel.findById(id).lean();
+  return DocumentModel.findOne({ _id: id, publicBodyId: c.publicBodyId }).lean();
 }

@@ -129,7 +129,12 @@ export async function confirmMeeting(c: CaseDoc, user: SessionUser, actor: CaseR
   if (!mayOnCase("confirmMeeting", actor)) throw new DialogueError("actor");
   // An invitation of another case is not there for this person at all (404), not a conflict.
   if (!Types.ObjectId.isValid(messageId)) throw new DialogueError("notFound");
-  const invite = await CaseMessageModel.findOne({ _id: messageId, caseId: c._id, kind: "meetingInvite" }).lean();
+  const invite = await CaseMessageModel.findOne({
+    _id: messageId,
+    publicBodyId: c.publicBodyId,
+    caseId: c._id,
+    kind: "meetingInvite",
+  }).lean();
   if (!invite) throw new DialogueError("notFound");
   if (invite.confirmedAt) throw new DialogueError("status");
   const date = invite.meetingDate ? dayOf(invite.meetingDate) : "";
@@ -204,11 +209,16 @@ export async function convertToProposal(c: CaseDoc, user: SessionUser, expectedV
 }
 
 /** The dialogue as the reader may see it: the organisation never gets internal text. */
-export async function listDialogue(c: Pick<CaseDoc, "_id" | "version">, { staff }: { staff: boolean }) {
+export async function listDialogue(
+  c: Pick<CaseDoc, "_id" | "version" | "publicBodyId">,
+  { staff }: { staff: boolean },
+) {
   // Each message's id follows from the change that wrote it, so the dialogue is read by `_id`.
   const ids = messageIdsOf(c, await caseTrail(c));
   const all = await keptForCaseVersion(c, "messages", async () => {
-    const found = await Promise.all(ids.map((id) => CaseMessageModel.findById(id).lean()));
+    const found = await Promise.all(
+      ids.map((id) => CaseMessageModel.findOne({ _id: id, publicBodyId: c.publicBodyId }).lean()),
+    );
     const value = found.flatMap((m) => (m && m.caseId.equals(c._id) ? [m] : []));
     return { value, complete: value.length === ids.length };
   });

@@ -108,7 +108,7 @@ async function applyCaseEffects(c: CaseDoc, seq: number, at: Date, effects: Case
       await enqueueEmail(withSeq(effect.key, seq), effect.to, email, c.publicBodyId, effect.attachmentId);
     } else {
       await CaseMessageModel.updateOne(
-        { _id: effect.messageId, caseId: c._id, confirmedAt: { $exists: false } },
+        { _id: effect.messageId, publicBodyId: c.publicBodyId, caseId: c._id, confirmedAt: { $exists: false } },
         { $set: { confirmedAt: at } },
       );
     }
@@ -123,8 +123,8 @@ async function ensureCaseNumber(c: CaseDoc): Promise<CaseDoc> {
   if (c.status === "draft" || c.caseNumber || c.version === 0) return c;
   const receivedAt = c.receivedAt ?? clockNow();
   const caseNumber = await allocateCaseNumber(c, receivedAt);
-  await ProposalModel.updateOne({ _id: c._id }, { $set: { caseNumber, receivedAt } });
-  await caseChanged(c._id);
+  await ProposalModel.updateOne({ _id: c._id, publicBodyId: c.publicBodyId }, { $set: { caseNumber, receivedAt } });
+  await caseChanged(c);
   return { ...c, caseNumber, receivedAt };
 }
 
@@ -194,7 +194,7 @@ export const idFromKey = stableId;
 type CaseEventDoc = CaseEvent;
 
 /** The case's events 1..version, by `_id` (each read once per instance). */
-export const caseTrail = (c: Pick<CaseDoc, "_id" | "version">) => cases.trail<CaseEventDoc>(c);
+export const caseTrail = (c: Pick<CaseDoc, "_id" | "version" | "publicBodyId">) => cases.trail<CaseEventDoc>(c);
 /** What one version of a rolled-forward case derives (kept per instance, see the engine). */
 export const keptForCaseVersion = cases.keptForVersion;
 
@@ -220,9 +220,10 @@ export function messageIdsOf(c: Pick<CaseDoc, "_id">, trail: CaseEventDoc[]) {
 
 export async function loadCaseById(publicBodyId: Types.ObjectId, id: Types.ObjectId | string): Promise<CaseDoc | null> {
   if (!Types.ObjectId.isValid(id)) return null;
-  // By `_id` alone (the only lookup FerretDB answers without reading the whole collection).
-  const c = await readById<CaseDoc>(ProposalModel, id);
-  return c && c.publicBodyId.equals(publicBodyId) ? cases.rollForward(c) : null;
+  // By `_id` and the body: FerretDB looks it up by `_id` (its patched pushdown, decision 037),
+  // a sharded MongoDB asks the body's shard; another body's case is not found.
+  const c = await readById<CaseDoc>(ProposalModel, id, undefined, publicBodyId);
+  return c ? cases.rollForward(c) : null;
 }
 
 /**
@@ -346,7 +347,7 @@ export async function registerDocument(
 }
 
 /** The document list, read by `_id` from the entries the case's changes registered. */
-export async function listCaseDocuments(c: Pick<CaseDoc, "_id" | "version">, trail?: CaseEventDoc[]) {
+export async function listCaseDocuments(c: Pick<CaseDoc, "_id" | "version" | "publicBodyId">, trail?: CaseEventDoc[]) {
   const refs = new Set(
     (trail ?? (await caseTrail(c))).flatMap((e) =>
       ((e.effects ?? []) as CaseEffect[]).flatMap((effect) =>
@@ -356,21 +357,27 @@ export async function listCaseDocuments(c: Pick<CaseDoc, "_id" | "version">, tra
   );
   return keptForCaseVersion(c, "documents", async () => {
     const found = await Promise.all(
-      [...refs].map((ref) => CaseDocumentModel.findById(caseDocumentId(c._id, ref)).lean()),
+      [...refs].map((ref) =>
+        CaseDocumentModel.findOne({ _id: caseDocumentId(c._id, ref), publicBodyId: c.publicBodyId }).lean(),
+      ),
     );
     const value = found.flatMap((d) => (d ? [d] : [])).sort((a, b) => a.number - b.number);
     return { value, complete: value.length === found.length };
   });
 }
 
-export async function listCaseEvents(c: Pick<CaseDoc, "_id" | "version">, { sharedOnly }: { sharedOnly: boolean }) {
+export async function listCaseEvents(
+  c: Pick<CaseDoc, "_id" | "version" | "publicBodyId">,
+  { sharedOnly }: { sharedOnly: boolean },
+) {
   const trail = await caseTrail(c);
   return sharedOnly ? trail.filter((e) => e.shared) : trail;
 }
 
 /** Deletes a case that was never registered (a draft) and its events 1..`version`. */
-export async function deleteCaseRecord(id: Types.ObjectId, version: number) {
-  await ProposalModel.deleteOne({ _id: id, status: "draft" });
-  for (let seq = 1; seq <= version; seq++) await CaseEventModel.deleteOne({ _id: eventId(id, seq) });
-  await caseChanged(id);
+export async function deleteCaseRecord(c: Pick<CaseDoc, "_id" | "publicBodyId">, version: number) {
+  const { _id, publicBodyId } = c;
+  await ProposalModel.deleteOne({ _id, publicBodyId, status: "draft" });
+  for (let seq = 1; seq <= version; seq++) await CaseEventModel.deleteOne({ _id: eventId(_id, seq), publicBodyId });
+  await caseChanged(c);
 }

@@ -116,7 +116,7 @@ export async function saveSection(
  * reopened in another tab meanwhile); its fields are then complete too.
  */
 export async function submitProposal(c: CaseDoc, user: SessionUser, expectedVersion: number) {
-  const attachments = await listCaseAttachments(c._id, attachmentIdsOf(await caseTrail(c)));
+  const attachments = await listCaseAttachments(c, attachmentIdsOf(await caseTrail(c)));
   const facts = { ...c, attachmentCount: attachments.length };
   const notDone = PROPOSAL_SECTIONS.filter((s) => !sectionReady(sectionStatus(s, facts)));
   if (notDone.length) return { ok: false as const, notDone };
@@ -153,7 +153,7 @@ export async function submitCase(c: CaseDoc, user: SessionUser, expectedVersion:
       entry: { direction: "outgoing", title: "Mottagningskvittens", sender: body?.officeName ?? "" },
     },
   ];
-  for (const attachment of await listCaseAttachments(c._id, attachmentIdsOf(await caseTrail(c)))) {
+  for (const attachment of await listCaseAttachments(c, attachmentIdsOf(await caseTrail(c)))) {
     effects.push({
       kind: "document",
       ref: `attachment:${String(attachment._id)}`,
@@ -342,9 +342,9 @@ export async function withdrawCase(c: CaseDoc, user: SessionUser, expectedVersio
     requireTransitionActor("withdraw", user, c);
     // The event is the lock: a submission at the same moment either wins or is refused.
     await recordChange(c, { expectedVersion, type: "draftDeleted", actor: user, shared: false });
-    const trail = await caseTrail({ _id: c._id, version: c.version + 1 });
-    for (const doc of await listCaseAttachments(c._id, attachmentIdsOf(trail))) await deleteDocument(doc);
-    await deleteCaseRecord(c._id, c.version + 1);
+    const trail = await caseTrail({ ...c, version: c.version + 1 });
+    for (const doc of await listCaseAttachments(c, attachmentIdsOf(trail))) await deleteDocument(doc);
+    await deleteCaseRecord(c, c.version + 1);
     return null;
   }
   const { case: after } = await transition(c, "withdraw", user, { expectedVersion });

@@ -31,7 +31,7 @@ export async function casePageData(c: CaseDoc, options: { staff: boolean; actor:
     directory(),
     keptForCaseVersion(c, "attachments", async () => {
       const ids = attachmentIdsOf(trail);
-      const value = await listCaseAttachments(c._id, ids);
+      const value = await listCaseAttachments(c, ids);
       return { value, complete: value.length === ids.length };
     }),
   ]);

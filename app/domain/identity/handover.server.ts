@@ -14,7 +14,7 @@ import { randomToken, sha256 } from "../kernel/crypto.server";
 const LIFETIME_MS = 60_000;
 
 export async function giveHandover(
-  input: { userId: Types.ObjectId; family: string; receiver: string; state: string },
+  input: { userId: Types.ObjectId; family: string; providerId?: Types.ObjectId; receiver: string; state: string },
   now = clockNow(),
 ) {
   const token = randomToken();
@@ -22,6 +22,7 @@ export async function giveHandover(
     _id: sha256(token),
     userId: input.userId,
     family: input.family,
+    ...(input.providerId ? { providerId: input.providerId } : {}),
     receiver: input.receiver,
     stateHash: sha256(input.state),
     expiresAt: new Date(now.getTime() + LIFETIME_MS),
@@ -41,5 +42,5 @@ export async function takeHandover(token: string, receiver: string, state: strin
   const handover = await HandoverModel.findOneAndDelete({ _id: id }).lean();
   if (!handover) return null;
   if (handover.receiver !== receiver || handover.stateHash !== sha256(state) || handover.expiresAt <= now) return null;
-  return { userId: handover.userId, family: handover.family };
+  return { userId: handover.userId, family: handover.family, providerId: handover.providerId };
 }

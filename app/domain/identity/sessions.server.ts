@@ -110,10 +110,15 @@ export async function endSession(token: string | null) {
   return session?.providerId;
 }
 
-/** The family of a live session (see Session.family), to hand it on; null when there is none. */
-export async function sessionFamily(token: string | null) {
+/**
+ * What a live session hands on to another host (decision 033): its family (see Session.family)
+ * and the provider it began at, so signing out there also signs out of that provider; null when
+ * there is no live session.
+ */
+export async function sessionToHandOn(token: string | null) {
   const session = token ? await readById<Session>(SessionModel, sessionId(token)) : null;
-  return session && isSessionAlive(session, clockNow()) ? (session.family ?? session._id) : null;
+  if (!session || !isSessionAlive(session, clockNow())) return null;
+  return { family: session.family ?? session._id, providerId: session.providerId };
 }
 
 /** Ends every session of the user except, optionally, the one with this token. */

@@ -95,6 +95,9 @@ export async function createPublicBody(input: NewBodyInput, by: SessionUser) {
 }
 
 /** Pauses a body (its pages answer "closed for now", its reminders wait) or opens it again. */
+/** Whether a body has this slug (the console's forms name bodies by slug). */
+export const bodyExists = async (slug: string) => (await allBodies()).some((b) => b.slug === slug);
+
 export async function setPaused(slug: string, paused: boolean, reason: string) {
   const found = await PublicBodyModel.updateOne(
     { slug },

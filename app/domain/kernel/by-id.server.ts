@@ -45,12 +45,22 @@ const idFor = (model: Readable, id: Id) =>
       : null
     : id;
 
-/** One document by `_id` (`fields`: the paths to read, space-separated, as `select` takes them). */
-export async function readById<T>(model: Readable, id: Id, fields?: string): Promise<T | null> {
+/**
+ * One document by `_id` (`fields`: the paths to read, space-separated, as `select` takes them).
+ * `publicBodyId`: the body a per-body document belongs to, named in the filter so that a sharded
+ * cluster asks one shard (decision 037); a document of another body is not found.
+ */
+export async function readById<T>(
+  model: Readable,
+  id: Id,
+  fields?: string,
+  publicBodyId?: Types.ObjectId,
+): Promise<T | null> {
   const _id = idFor(model, id);
   if (_id === null) return null;
   const projection = projectionOf(model, fields);
-  return (await model.collection.findOne({ _id } as Filter<Document>, projection ? { projection } : {})) as T | null;
+  const filter = publicBodyId ? { _id, publicBodyId } : { _id };
+  return (await model.collection.findOne(filter as Filter<Document>, projection ? { projection } : {})) as T | null;
 }
 
 /** The documents with these `_id`s, in no particular order. */
@@ -73,11 +83,12 @@ export async function readUnchangingById<T extends object>(
   model: Readable,
   id: Types.ObjectId | string,
   fields?: string,
+  publicBodyId?: Types.ObjectId,
 ): Promise<T | null> {
-  const key = `${mongoose.connection.name}:${model.collection.collectionName}:${String(id)}:${fields ?? ""}`;
+  const key = `${mongoose.connection.name}:${model.collection.collectionName}:${String(id)}:${fields ?? ""}:${String(publicBodyId ?? "")}`;
   const kept = unchanging.get(key);
   if (kept) return kept as T;
-  const found = await readById<T>(model, id, fields);
+  const found = await readById<T>(model, id, fields, publicBodyId);
   if (found) unchanging.set(key, found);
   return found;
 }

@@ -15,7 +15,15 @@ export interface VersionedRecord {
   version: number;
   /** The highest change announced (written before its event), so readers know when to look. */
   pendingSeq?: number;
+  /** The body a per-body record belongs to: named with `_id` in every read and write of the record and its events (decision 037). */
+  publicBodyId?: Types.ObjectId;
 }
+
+type Owned = Pick<VersionedRecord, "_id" | "publicBodyId">;
+
+/** The filter of a record by `_id`, with its body where it has one (a sharded cluster's key). */
+const own = (record: Owned) =>
+  record.publicBodyId ? { _id: record._id, publicBodyId: record.publicBodyId } : { _id: record._id };
 
 export interface TrailEvent {
   _id: Types.ObjectId;
@@ -34,7 +42,7 @@ export interface RecordKind<R extends VersionedRecord, Effect> {
   /** Applies one event's effects; each must be idempotent (a repair may apply it again). */
   applyEffects: (record: R, seq: number, at: Date, effects: Effect[]) => Promise<void>;
   /** After a version of the record is applied: derived read models are told here. */
-  afterApply?: (id: Types.ObjectId) => Promise<void>;
+  afterApply?: (record: Owned) => Promise<void>;
   /** Fields every change sets from its time and event (a case's last activity). */
   stamp?: (at: Date, event: Record<string, unknown>) => Partial<R>;
   /** Completes what a version implies beyond its patch (a case's number), idempotently. */
@@ -73,6 +81,10 @@ export function versionedRecords<R extends VersionedRecord, Effect>(kind: Record
   // Values may be anything a caller derives, so they are boxed for the cache (which holds objects).
   const derived = new LRUCache<string, { value: unknown }>({ max: DERIVED_MAX });
   type Patch = Partial<R>;
+  /** Event `seq` of a record, by `_id` and the record's body. */
+  const eventOf = (record: Owned, seq: number) => ({ ...own(record), _id: kind.eventId(record._id, seq) });
+  const readEvent = (record: Owned, seq: number) =>
+    readById<TrailEvent>(kind.events, kind.eventId(record._id, seq), undefined, record.publicBodyId);
 
   /**
    * The first write of a change: event n+1 with the patch and the effects. A concurrent change
@@ -84,7 +96,7 @@ export function versionedRecords<R extends VersionedRecord, Effect>(kind: Record
     const at = clockNow();
     // Announce the change first, so readers know to look for its event if the writer stops.
     // Only ever upwards: a slow writer of an older change must not hide a newer one.
-    await kind.records.updateOne({ _id: record._id }, { $max: { pendingSeq: seq } });
+    await kind.records.updateOne(own(record), { $max: { pendingSeq: seq } });
     try {
       await kind.events.create({
         ...event.fields,
@@ -98,36 +110,36 @@ export function versionedRecords<R extends VersionedRecord, Effect>(kind: Record
       return { seq, at, repeated: false };
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
-      const winner = await kind.events.findById(kind.eventId(record._id, seq)).lean<TrailEvent>();
+      const winner = await readEvent(record, seq);
       if (event.idempotencyKey && winner?.idempotencyKey === event.idempotencyKey) return { seq, at, repeated: true };
       throw new VersionConflictError();
     }
   }
 
   /** The second write: version `seq` and its patch, unless the record already holds it or later. */
-  async function applyVersion(id: Types.ObjectId, seq: number, patch: Patch) {
-    await kind.records.updateOne({ _id: id, version: { $lt: seq } }, { $set: { ...patch, version: seq } });
-    await kind.afterApply?.(id);
+  async function applyVersion(record: Owned, seq: number, patch: Patch) {
+    await kind.records.updateOne({ ...own(record), version: { $lt: seq } }, { $set: { ...patch, version: seq } });
+    await kind.afterApply?.(record);
   }
 
   async function settle(record: R, seq: number, at: Date, effects: Effect[]) {
     await kind.applyEffects(record, seq, at, effects);
-    const id = kind.eventId(record._id, seq);
-    await kind.events.updateOne({ _id: id }, { $unset: { effectsPending: 1 } });
-    settled.delete(String(id));
+    const event = eventOf(record, seq);
+    await kind.events.updateOne(event, { $unset: { effectsPending: 1 } });
+    settled.delete(String(event._id));
   }
 
   /** Both writes of a change, and its effects. */
   async function commit(record: R, event: NewEvent, patch: Patch, effects: Effect[] = []) {
     const written = await writeEvent(record, event, patch, effects);
     if (written.repeated) {
-      const again = await load(record._id);
+      const again = await load(record);
       if (!again) throw new VersionConflictError();
       return { record: again, seq: written.seq, repeated: true };
     }
     const { seq, at } = written;
     const applied = { ...patch, ...kind.stamp?.(at, event.fields) };
-    await applyVersion(record._id, seq, applied);
+    await applyVersion(record, seq, applied);
     let after = { ...record, ...applied, version: seq } as R;
     if (kind.complete) after = await kind.complete(after);
     if (effects.length) await settle(after, seq, at, effects);
@@ -143,15 +155,14 @@ export function versionedRecords<R extends VersionedRecord, Effect>(kind: Record
     // Only a change announced beyond the version can be unapplied; a lookup that finds nothing
     // reads the whole collection on FerretDB, so none is made otherwise (decision 009).
     for (let seq = record.version + 1; seq <= (record.pendingSeq ?? 0); seq++) {
-      const e = await readById<TrailEvent>(kind.events, kind.eventId(record._id, seq));
+      const e = await readEvent(record, seq);
       if (!e) break;
       beyond.push(e);
     }
     // Only the latest event's effects can still be pending: every change starts from a loaded
     // record. An event this instance holds as settled has none, so it is not read again.
     const latestId = record.version > 0 ? kind.eventId(record._id, record.version) : null;
-    const latest =
-      latestId && !settled.has(String(latestId)) ? await readById<TrailEvent>(kind.events, latestId) : null;
+    const latest = latestId && !settled.has(String(latestId)) ? await readEvent(record, record.version) : null;
     // Settled, it is kept like the trail's events, and not read again on the next view.
     if (latest && !latest.effectsPending) settled.set(String(latest._id), latest);
     let current = record;
@@ -161,7 +172,7 @@ export function versionedRecords<R extends VersionedRecord, Effect>(kind: Record
         ...(e.data as { patch?: Patch } | undefined)?.patch,
         ...kind.stamp?.(e.at, e as unknown as Record<string, unknown>),
       } as Patch;
-      await applyVersion(record._id, e.seq, patch);
+      await applyVersion(record, e.seq, patch);
       current = { ...current, ...patch, version: e.seq };
     }
     if (kind.complete) current = await kind.complete(current);
@@ -172,16 +183,18 @@ export function versionedRecords<R extends VersionedRecord, Effect>(kind: Record
   }
 
   /** The record by `_id` (the only lookup FerretDB answers without a scan), repaired if needed. */
-  async function load(id: Types.ObjectId): Promise<R | null> {
-    const record = await readById<R>(kind.records, id);
+  async function load(owned: Owned): Promise<R | null> {
+    const record = await readById<R>(kind.records, owned._id, undefined, owned.publicBodyId);
     return record ? rollForward(record) : null;
   }
 
   /** The record's events 1..version, by `_id` (each read once per instance). */
-  async function trail<E extends TrailEvent>(record: Pick<R, "_id" | "version">): Promise<E[]> {
+  async function trail<E extends TrailEvent>(record: Pick<R, "_id" | "version"> & Owned): Promise<E[]> {
     const ids = Array.from({ length: record.version }, (_, i) => kind.eventId(record._id, i + 1));
     const missing = ids.filter((id) => !settled.has(String(id)));
-    const loaded = await Promise.all(missing.map((id) => readById<TrailEvent>(kind.events, id)));
+    const loaded = await Promise.all(
+      missing.map((id) => readById<TrailEvent>(kind.events, id, undefined, record.publicBodyId)),
+    );
     for (const e of loaded) {
       if (!e || e.effectsPending) continue;
       settled.set(String(e._id), e);
@@ -215,7 +228,7 @@ export function versionedRecords<R extends VersionedRecord, Effect>(kind: Record
   }
 
   /** The event that made version `seq`, if any (to recognise a retried request). */
-  const eventAt = (id: Types.ObjectId, seq: number) => kind.events.findById(kind.eventId(id, seq)).lean<TrailEvent>();
+  const eventAt = readEvent;
 
   return { writeEvent, applyVersion, commit, rollForward, load, trail, eventAt, keptForVersion };
 }

@@ -58,8 +58,8 @@ export async function enqueueEmail(
  * A stored document as a mail attachment. Registered documents are never removed, so a missing
  * one is not stored yet (the signed PDF follows its signing): the mail waits for the next try.
  */
-async function readAttachment(id: Types.ObjectId) {
-  const doc = await DocumentModel.findById(id).lean();
+async function readAttachment(id: Types.ObjectId, publicBodyId: Types.ObjectId | undefined) {
+  const doc = await DocumentModel.findOne(publicBodyId ? { _id: id, publicBodyId } : { _id: id }).lean();
   if (!doc) throw new Error(`attachment ${String(id)} not stored yet`);
   return [{ filename: doc.filename, content: await fileBytes(doc.fileId), contentType: doc.contentType }];
 }
@@ -80,7 +80,7 @@ export async function processOutbox(limit = 20): Promise<number> {
     }).lean();
     if (!row) continue;
     try {
-      const attachments = row.attachmentId ? await readAttachment(row.attachmentId) : [];
+      const attachments = row.attachmentId ? await readAttachment(row.attachmentId, row.publicBodyId) : [];
       await sendMail({
         to: row.to,
         subject: row.subject,

@@ -92,7 +92,10 @@ export async function storeDocument(input: {
       uploadedBy: input.uploadedBy,
     });
   } catch (error) {
-    const first = input._id && isDuplicateKey(error) ? await DocumentModel.findById(input._id) : null;
+    const first =
+      input._id && isDuplicateKey(error)
+        ? await DocumentModel.findOne({ _id: input._id, publicBodyId: input.publicBodyId })
+        : null;
     if (!first) throw error;
     // Stored a moment ago by another request: that one stays, this file goes.
     await bucket()
@@ -152,25 +155,26 @@ const seenFrom = (
   publicBodyId: Types.ObjectId | null,
 ) => !publicBodyId || !d.caseId || d.publicBodyId.equals(publicBodyId);
 
+/** The case a document belongs to: its `_id` and its body, named in every lookup (decision 037). */
+type OfCase = { _id: Types.ObjectId; publicBodyId: Types.ObjectId };
+
 /** A case's attachments by their ids (from the case's trail), each an `_id` lookup. */
-export async function listCaseAttachments(caseId: Types.ObjectId, ids: Types.ObjectId[]) {
-  const docs = await Promise.all(ids.map((id) => DocumentModel.findById(id).lean()));
-  return docs.flatMap((d) => (d && d.caseId?.equals(caseId) && d.kind === "attachment" ? [d] : []));
+export async function listCaseAttachments(c: OfCase, ids: Types.ObjectId[]) {
+  const docs = await Promise.all(ids.map((_id) => DocumentModel.findOne({ _id, publicBodyId: c.publicBodyId }).lean()));
+  return docs.flatMap((d) => (d && d.caseId?.equals(c._id) && d.kind === "attachment" ? [d] : []));
 }
 
-export function findCaseAttachment(caseId: Types.ObjectId, id: string) {
+export function findCaseAttachment(c: OfCase, id: string) {
   if (!Types.ObjectId.isValid(id)) return Promise.resolve(null);
-  return DocumentModel.findOne({ _id: id, caseId, kind: "attachment" }).lean();
+  return DocumentModel.findOne({ _id: id, publicBodyId: c.publicBodyId, caseId: c._id, kind: "attachment" }).lean();
 }
 
 /** One of the organisation's documents, as `listOrgDocuments` lists them for the same reader. */
 export async function findOrgDocument({ organisationId, seenFrom: publicBodyId }: OrgDocumentsQuery, id: string) {
-  if (!Types.ObjectId.isValid(id)) return null;
-  // By `_id` alone (FerretDB's index, decision 020); whose it is is checked here.
-  const doc = await DocumentModel.findById(id).lean();
-  return doc && doc.kind !== "attachment" && doc.organisationId.equals(organisationId) && seenFrom(doc, publicBodyId)
-    ? doc
-    : null;
+  // From the kept list of every organisation's documents: the body it was stored at is not
+  // known from the address, and the list is read anyway (decision 037).
+  const listed = await listOrgDocuments({ organisationId, seenFrom: publicBodyId });
+  return listed.find((d) => String(d._id) === id) ?? null;
 }
 
 export function openFile(fileId: Types.ObjectId) {
@@ -211,6 +215,7 @@ export class RegisteredDocumentError extends Error {}
 /** Removes an organisation's own document (statutes, annual report …) and its file. */
 export async function deleteOrgDocument(doc: {
   _id: Types.ObjectId;
+  publicBodyId: Types.ObjectId;
   fileId: Types.ObjectId;
   kind: string;
   caseId?: Types.ObjectId | null;
@@ -220,8 +225,12 @@ export async function deleteOrgDocument(doc: {
 }
 
 /** Removes a stored document and its file (an organisation's own document, or a deleted draft's attachment). */
-export async function deleteDocument(doc: { _id: Types.ObjectId; fileId: Types.ObjectId }) {
-  await DocumentModel.deleteOne({ _id: doc._id });
+export async function deleteDocument(doc: {
+  _id: Types.ObjectId;
+  publicBodyId: Types.ObjectId;
+  fileId: Types.ObjectId;
+}) {
+  await DocumentModel.deleteOne({ _id: doc._id, publicBodyId: doc.publicBodyId });
   await touch("orgDocuments");
   await bucket()
     .delete(doc.fileId)

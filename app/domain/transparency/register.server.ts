@@ -76,7 +76,7 @@ type Entries = { entries: RegisterEntry[]; departments: { id: string; name: stri
 type Made = { day: string; dir: Directory; result: Entries; byId: Map<string, RegisterEntry> };
 const made = new WeakMap<CaseRow[], Map<string, Made>>();
 // The case (and its version) each kept entry was made from, for its timeline.
-const sources = new WeakMap<RegisterEntry, Pick<CaseRow, "_id" | "version">>();
+const sources = new WeakMap<RegisterEntry, Pick<CaseRow, "_id" | "version" | "publicBodyId">>();
 
 async function madeFor(publicBody: { _id: Types.ObjectId; slug: string }): Promise<Made> {
   const [rows, dir, departments] = await Promise.all([caseRows(), directory(), departmentsOf(publicBody._id)]);
@@ -97,7 +97,7 @@ async function madeFor(publicBody: { _id: Types.ObjectId; slug: string }): Promi
         department: names.get(entry.departmentId) ?? "",
         organisation: org ? { name: org.name, organisationNumber: org.orgNumber } : entry.organisation,
       };
-      sources.set(named, { _id: r._id, version: r.version });
+      sources.set(named, { _id: r._id, version: r.version, publicBodyId: r.publicBodyId });
       return [named];
     })
     .sort((x, y) => y.decisionDate.localeCompare(x.decisionDate) || y.caseNumber.localeCompare(x.caseNumber));
