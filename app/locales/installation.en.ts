@@ -50,6 +50,7 @@ const installation = {
       officeAddress: "Postal address of the office",
       adminName: "Name of the first administrator",
       adminEmail: "Email address of the first administrator",
+      reason: "Reason (not shown to visitors)",
     },
     hints: {
       slug: "Lower-case letters a–z, digits and hyphens, for example grannby. The address will be {{example}}.",

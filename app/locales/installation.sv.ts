@@ -50,6 +50,7 @@ const installation = {
       officeAddress: "Kontorets postadress",
       adminName: "Första administratörens namn",
       adminEmail: "Första administratörens e-postadress",
+      reason: "Skäl (visas inte för besökare)",
     },
     hints: {
       slug: "Små bokstäver a–z, siffror och bindestreck, till exempel grannby. Adressen blir {{example}}.",

@@ -187,7 +187,18 @@ describe("one installation, many public bodies", () => {
     await look(page, "console");
     // Paused, its address says so (the server's own page, before the app runs).
     const row = page.getByRole("row", { name: /Västerby kommun/ });
-    await row.getByLabel("Skäl (visas inte för besökare)").fill("Provdrift");
+    // A reason longer than the field allows (as a changed form would send): the summary and the field say so.
+    const reason = row.getByLabel("Skäl (visas inte för besökare)");
+    await reason.evaluate((input) => input.removeAttribute("maxlength"));
+    await reason.fill("x".repeat(301));
+    await row.getByRole("button", { name: "Pausa" }).click();
+    await page
+      .getByRole("alert")
+      .getByRole("link", { name: /högst 300 tecken i fältet skäl/ })
+      .waitFor();
+    await row.getByText(/högst 300 tecken/).waitFor();
+    await look(page, "console-pause-error");
+    await reason.fill("Provdrift");
     await row.getByRole("button", { name: "Pausa" }).click();
     await page.getByText("Västerby kommun är pausad.").waitFor();
     await page.goto(`${door.replace("//", "//vasterby.")}/`);
