@@ -12,6 +12,7 @@ import { pageMeta } from "~/http/meta";
 import { createUserSession, destroyAllSessions, redirectWithToast } from "~/http/session.server";
 import { findValidToken } from "~/domain/identity/tokens.server";
 import { resetSchema } from "~/schemas/account";
+import { afterSignIn } from "~/http/handover.server";
 
 export const meta = pageMeta("auth.reset.title");
 
@@ -27,7 +28,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const userId = await resetPassword(submission.value.token, submission.value.password);
   if (!userId) return invalid(submission, { formErrors: ["auth.verify.invalid"] }, 410);
   await destroyAllSessions(userId);
-  return redirectWithToast("/konto", "auth.reset.done", { "Set-Cookie": await createUserSession(request, userId) });
+  // By way of the front door where a session made here reaches no other host (decision 033).
+  return redirectWithToast(await afterSignIn("/konto"), "auth.reset.done", {
+    "Set-Cookie": await createUserSession(request, userId),
+  });
 }
 
 export default function ResetPassword() {

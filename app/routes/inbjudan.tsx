@@ -20,6 +20,7 @@ import { badRequest } from "~/http/request.server";
 import { createUserSession, destroyAllSessions, getUser, redirectWithToast } from "~/http/session.server";
 import { acceptStaffInvitation } from "~/domain/identity/staff.server";
 import { acceptOrgNewUserSchema, acceptStaffSchema } from "~/schemas/account";
+import { afterSignIn } from "~/http/handover.server";
 
 export const meta = pageMeta("invitation.title");
 
@@ -68,7 +69,8 @@ export async function action({ request }: ActionFunctionArgs) {
         { formErrors: [result.error === "exists" ? "invitation.loginFirst" : "invitation.invalid"] },
         409,
       );
-    return redirectWithToast(`/organisation/${String(result.organisationId)}`, "invitation.joined", {
+    // By way of the front door where a session made here reaches no other host (decision 033).
+    return redirectWithToast(await afterSignIn(`/organisation/${String(result.organisationId)}`), "invitation.joined", {
       "Set-Cookie": await createUserSession(request, result.userId),
     });
   }
@@ -79,7 +81,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const userId = await acceptStaffInvitation(token, submission.value.password);
     if (!userId) return invalid(submission, { formErrors: ["invitation.invalid"] }, 410);
     await destroyAllSessions(userId);
-    return redirectWithToast("/konto", "invitation.staffDone", {
+    return redirectWithToast(await afterSignIn("/konto"), "invitation.staffDone", {
       "Set-Cookie": await createUserSession(request, userId),
     });
   }

@@ -14,6 +14,7 @@ import { clearPending, readPending } from "~/http/oidc-cookies.server";
 import { createUserSession } from "~/http/session.server";
 import { pageMeta } from "~/http/meta";
 import { accountFromIdentitySchema } from "~/schemas/oidc";
+import { afterSignIn } from "~/http/handover.server";
 
 export const meta = pageMeta("oidc.choose.title");
 
@@ -48,7 +49,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const headers = new Headers();
   headers.append("Set-Cookie", await clearPending());
   headers.append("Set-Cookie", await createUserSession(request, settled.userId, settled.providerId));
-  throw redirect(settled.created ? "/mina-sidor?valkommen=1" : "/mina-sidor", { headers });
+  throw redirect(await afterSignIn(settled.created ? "/mina-sidor?valkommen=1" : "/mina-sidor"), { headers });
 }
 
 export default function ChooseAccount() {

@@ -9,6 +9,7 @@ import { readForm } from "~/http/forms.server";
 import { getLang } from "~/http/lang.server";
 import { pageMeta } from "~/http/meta";
 import { createUserSession, getUser, redirectWithToast, requireUser } from "~/http/session.server";
+import { afterSignIn } from "~/http/handover.server";
 
 export const meta = pageMeta("auth.verify.title");
 
@@ -31,11 +32,11 @@ export async function action({ request }: ActionFunctionArgs) {
     const token = formData.get("token");
     const userId = typeof token === "string" && token.length <= 200 ? await verifyEmail(token) : null;
     if (!userId) return redirect("/verifiera-epost"); // used meanwhile: the page says the link is spent
-    const current = await getUser(request);
-    const headers: Record<string, string> = current?._id.equals(userId)
-      ? {}
-      : { "Set-Cookie": await createUserSession(request, userId) };
-    return redirectWithToast("/organisation", "auth.verify.ok", headers);
+    if ((await getUser(request))?._id.equals(userId)) return redirectWithToast("/organisation", "auth.verify.ok");
+    // A new session: by way of the front door where it reaches no other host (decision 033).
+    return redirectWithToast(await afterSignIn("/organisation"), "auth.verify.ok", {
+      "Set-Cookie": await createUserSession(request, userId),
+    });
   }
   const user = await requireUser(request);
   if (!user.emailVerifiedAt) await sendVerificationEmail(user, await getLang(request));

@@ -5,6 +5,8 @@ import { SessionModel } from "#models/session";
 import { UserModel } from "#models/user";
 import { seedNeighbour } from "~/domain/demo/seed.server";
 import { giveHandover, takeHandover } from "~/domain/identity/handover.server";
+import { issueToken } from "~/domain/identity/tokens.server";
+import { upsertUser } from "~/domain/demo/factories.server";
 import { touch } from "~/domain/kernel/read-markers.server";
 import { createUserSession } from "~/http/session.server";
 import { startTestApp, type TestApp } from "../support/app";
@@ -144,6 +146,28 @@ describe("a sign-in handed to a body's own host", () => {
     const ownAfter = await browser.go(`https://${OWN_HOST}/konto`);
     expect(ownAfter.url).toBe(`https://${OWN_HOST}/logga-in?redirectTo=%2Fkonto&overlamning=ingen`);
     expect(ownAfter.body).toContain("Logga in");
+  });
+
+  it("passes by the front door after a sign-in that a password reset at a body's own host makes", async () => {
+    const email = `aterstallning-${Date.now()}@example.org`;
+    const user = await upsertUser({ email, name: "Åsa Återställning", password: "ett gammalt lösenord" });
+    const token = await issueToken({ kind: "reset_password", email, userId: user._id });
+    const browser = new Browser();
+    const password = "ett helt nytt lösenord";
+    const done = await browser.go(`https://${OWN_HOST}/aterstall-losenord`, {
+      token,
+      password,
+      confirmPassword: password,
+    });
+    expect([done.status, done.url]).toEqual([200, `https://${OWN_HOST}/konto`]);
+    expect(hostsOf(browser).slice(1)).toEqual([
+      `${APP_HOST}/logga-in/overlamning`,
+      `${OWN_HOST}/logga-in/overlamning/ge`,
+      `${APP_HOST}/logga-in/overlamning/klar`,
+      `${OWN_HOST}/konto`,
+    ]);
+    // The front door, and so every host under it, knows the person too.
+    expect((await browser.go(`http://exempelkommun.${APP_HOST}/konto`)).body).toContain("Åsa Återställning");
   });
 
   it("shows the sign-in form at a body's own host when nobody is signed in elsewhere", async () => {
