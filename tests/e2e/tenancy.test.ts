@@ -109,8 +109,13 @@ describe("one installation, many public bodies", () => {
     const [name = "", value = ""] = (await sessionFor(app.url, email)).cookieHeader().split("=");
     await p.context.addCookies([{ name, value, url: exempelUrl, httpOnly: true, sameSite: "Lax" }]);
     await p.page.goto(`${exempelUrl}/mina-sidor`);
-    await p.page.getByRole("heading", { level: 2, name: "Att fördela" }).waitFor();
+    // This body's sections under its own name, the other body's after them: one outline.
+    const here = p.page.getByRole("region", { name: "Exempelkommun" });
+    await here.getByRole("heading", { level: 2, name: "Exempelkommun" }).waitFor();
+    await here.getByRole("heading", { level: 3, name: "Att fördela" }).waitFor();
+    await p.page.getByRole("heading", { level: 2, name: "Ditt arbete hos andra kommuner och regioner" }).waitFor();
     const group = p.page.getByRole("region", { name: "Grannby kommun" });
+    await group.getByRole("heading", { level: 3, name: "Grannby kommun" }).waitFor();
     await group.getByText("Din roll: Handläggare").waitFor();
     await group.getByRole("link", { name: /Stadsodling för alla åldrar i Grannby/ }).waitFor();
     expect(await group.getByRole("link", { name: /Stadsodling/ }).getAttribute("href")).toMatch(

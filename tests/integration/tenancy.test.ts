@@ -331,8 +331,10 @@ describe("the host of a request", () => {
     expect(atExempel).toContain(
       "Du arbetar hos flera kommuner eller regioner. Först visas det som väntar hos Exempelkommun",
     );
-    // Exempelkommun's own office sections, then Grannby's group.
-    expect(atExempel.indexOf('id="to-route-heading"')).toBeGreaterThan(-1);
+    // Exempelkommun's own office sections under its name, then Grannby's group.
+    expect(atExempel).toContain('<h2 id="this-body-heading">Exempelkommun</h2>');
+    expect(atExempel).toMatch(/<h3 id="to-route-heading">/);
+    expect(atExempel.indexOf('id="this-body-heading"')).toBeLessThan(atExempel.indexOf('id="to-route-heading"'));
     const group = atExempel.slice(atExempel.indexOf('id="work-elsewhere-heading"'));
     expect(atExempel.indexOf('id="to-route-heading"')).toBeLessThan(atExempel.indexOf('id="work-elsewhere-heading"'));
     expect(group).toContain(">Grannby kommun</h3>");
@@ -347,6 +349,7 @@ describe("the host of a request", () => {
     // At Grannby's address the other way round: her cases here, Exempelkommun's office work below.
     const atHome = (await get("/mina-sidor", `grannby.${APP_HOST}`, cookie)).body;
     expect(atHome).toContain("Först visas det som väntar hos Grannby kommun");
+    expect(atHome).toContain('<h2 id="this-body-heading">Grannby kommun</h2>');
     const other = atHome.slice(atHome.indexOf('id="work-elsewhere-heading"'));
     expect(other).toContain(">Exempelkommun</h3>");
     expect(other).toContain("Din roll: Samordnare");

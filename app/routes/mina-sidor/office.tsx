@@ -5,6 +5,7 @@ import { useLang } from "~/components/root-data";
 import { StackedTable } from "~/components/stacked-table";
 import type { StartPageData } from "~/domain/start/start-page.server";
 import { formatDate, formatNumber } from "~/i18n";
+import { SectionHeading } from "~/components/heading-level";
 
 type Data = NonNullable<StartPageData["office"]>;
 const caseLink = (c: { id: string; title: string }) => (
@@ -18,7 +19,7 @@ export function OfficeSections({ data }: { data: Data }) {
   return (
     <>
       <section aria-labelledby="to-route-heading">
-        <h2 id="to-route-heading">{t("start.office.toRouteTitle")}</h2>
+        <SectionHeading id="to-route-heading">{t("start.office.toRouteTitle")}</SectionHeading>
         <p>{t("start.office.toRouteLead")}</p>
         {data.toRoute.length === 0 ? (
           <p>{t("start.office.noneToRoute")}</p>
@@ -46,7 +47,7 @@ export function OfficeSections({ data }: { data: Data }) {
         ) : null}
       </section>
       <section aria-labelledby="quiet-heading">
-        <h2 id="quiet-heading">{t("start.office.quietTitle")}</h2>
+        <SectionHeading id="quiet-heading">{t("start.office.quietTitle")}</SectionHeading>
         <p>{t("start.office.quietLead", { days: data.quietAfter })}</p>
         {data.quiet.length === 0 ? (
           <p>{t("start.office.noneQuiet")}</p>
@@ -68,7 +69,7 @@ export function OfficeSections({ data }: { data: Data }) {
         ) : null}
       </section>
       <section aria-labelledby="workload-heading">
-        <h2 id="workload-heading">{t("start.office.workloadTitle")}</h2>
+        <SectionHeading id="workload-heading">{t("start.office.workloadTitle")}</SectionHeading>
         <p>{t("start.office.workloadLead")}</p>
         {data.workload.length === 0 ? (
           <p>{t("start.office.noWorkload")}</p>

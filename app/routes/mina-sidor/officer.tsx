@@ -5,6 +5,7 @@ import { useLang } from "~/components/root-data";
 import { StackedTable } from "~/components/stacked-table";
 import { formatDate } from "~/i18n";
 import type { StartPageData } from "~/domain/start/start-page.server";
+import { SectionHeading } from "~/components/heading-level";
 
 type Data = NonNullable<StartPageData["officer"]>;
 
@@ -34,7 +35,7 @@ export function OfficerSections({ data }: { data: Data }) {
   return (
     <>
       <section aria-labelledby="waiting-heading" className="panel panel--tasks">
-        <h2 id="waiting-heading">{t("start.officer.waitingTitle")}</h2>
+        <SectionHeading id="waiting-heading">{t("start.officer.waitingTitle")}</SectionHeading>
         <p>{t("start.officer.waitingLead")}</p>
         {data.waiting.length === 0 ? (
           <p>{t("start.officer.noneWaiting")}</p>
@@ -66,7 +67,7 @@ export function OfficerSections({ data }: { data: Data }) {
         ) : null}
       </section>
       <section aria-labelledby="mine-heading">
-        <h2 id="mine-heading">{t("start.officer.mineTitle")}</h2>
+        <SectionHeading id="mine-heading">{t("start.officer.mineTitle")}</SectionHeading>
         {data.mine.length === 0 ? (
           <p>{t("start.officer.noneMine")}</p>
         ) : (

@@ -3,6 +3,7 @@ import { StatusBadge } from "~/components/case";
 import { StackedTable } from "~/components/stacked-table";
 import type { StartPageData } from "~/domain/start/start-page.server";
 import { formatNumber, formatSek } from "~/i18n";
+import { Nested, SectionHeading } from "~/components/heading-level";
 
 type Data = NonNullable<StartPageData["overview"]>;
 
@@ -18,7 +19,7 @@ function Counts({
   const { t } = useTranslation();
   return (
     <section aria-labelledby={`counts-${title}`}>
-      <h3 id={`counts-${title}`}>{title}</h3>
+      <SectionHeading id={`counts-${title}`}>{title}</SectionHeading>
       {rows.length === 0 ? (
         <p>{t("start.overview.empty")}</p>
       ) : (
@@ -40,7 +41,7 @@ export function Overview({ data }: { data: Data }) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="overview-heading">
-      <h2 id="overview-heading">{t("start.overview.title")}</h2>
+      <SectionHeading id="overview-heading">{t("start.overview.title")}</SectionHeading>
       <p>{t("start.overview.lead")}</p>
       <dl className="key-figures">
         <div>
@@ -57,13 +58,15 @@ export function Overview({ data }: { data: Data }) {
         </div>
       </dl>
       <div className="columns columns--three">
-        <Counts
-          title={t("start.overview.byStatus")}
-          rows={data.byStatus}
-          label={(k) => <StatusBadge status={k} staff />}
-        />
-        <Counts title={t("start.overview.byArea")} rows={data.byArea} label={(k) => t(`cases.areas.${k}`)} />
-        <Counts title={t("start.overview.byDepartment")} rows={data.byDepartment} label={(k) => k} />
+        <Nested>
+          <Counts
+            title={t("start.overview.byStatus")}
+            rows={data.byStatus}
+            label={(k) => <StatusBadge status={k} staff />}
+          />
+          <Counts title={t("start.overview.byArea")} rows={data.byArea} label={(k) => t(`cases.areas.${k}`)} />
+          <Counts title={t("start.overview.byDepartment")} rows={data.byDepartment} label={(k) => k} />
+        </Nested>
       </div>
     </section>
   );

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { AppLink } from "~/components/app-link";
@@ -12,6 +13,7 @@ import { OfficerSections } from "./officer";
 import { OrganisationSections } from "./organisation";
 import { Overview } from "./overview";
 import { WorkElsewhere } from "./elsewhere";
+import { Nested } from "~/components/heading-level";
 
 export const handle = htmlOnly;
 export const meta = pageMeta("start.title", "start.metaDescription");
@@ -30,7 +32,6 @@ export default function StartPage() {
       <PageHeading lead={t("start.lead")}>
         {data.overview && !data.office ? t("start.overview.title") : t("start.title")}
       </PageHeading>
-      {data.here ? <p>{t("start.workElsewhere.here", { name: data.here })}</p> : null}
       {data.newcomer ? (
         <section className="panel" aria-labelledby="newcomer-heading">
           <h2 id="newcomer-heading">{t("start.newcomer.title")}</h2>
@@ -44,9 +45,11 @@ export default function StartPage() {
         </section>
       ) : null}
       {data.organisation ? <OrganisationSections data={data.organisation} /> : null}
-      {data.officer ? <OfficerSections data={data.officer} /> : null}
-      {data.office ? <OfficeSections data={data.office} /> : null}
-      {data.overview ? <Overview data={data.overview} /> : null}
+      <ThisBody name={data.here}>
+        {data.officer ? <OfficerSections data={data.officer} /> : null}
+        {data.office ? <OfficeSections data={data.office} /> : null}
+        {data.overview ? <Overview data={data.overview} /> : null}
+      </ThisBody>
       {data.workElsewhere.length ? <WorkElsewhere groups={data.workElsewhere} /> : null}
       {data.elsewhere.length ? (
         <section className="panel" aria-labelledby="elsewhere-heading">
@@ -70,5 +73,21 @@ export default function StartPage() {
         </section>
       ) : null}
     </>
+  );
+}
+
+/**
+ * This body's staff sections: under its name when the person works in other bodies too (their
+ * work there follows, grouped by body), so every body has a heading of its own.
+ */
+function ThisBody({ name, children }: { name: string | null; children: ReactNode }) {
+  const { t } = useTranslation();
+  if (!name) return <>{children}</>;
+  return (
+    <section aria-labelledby="this-body-heading">
+      <h2 id="this-body-heading">{name}</h2>
+      <p>{t("start.workElsewhere.here", { name })}</p>
+      <Nested>{children}</Nested>
+    </section>
   );
 }
