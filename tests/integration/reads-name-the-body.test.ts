@@ -2,6 +2,7 @@ import mongoose from "mongoose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agreementInStatus, caseInStatus } from "~/domain/demo/factories.server";
 import { postMessage } from "~/domain/cases/dialogue.server";
+import { submitCase } from "~/domain/cases/proposals.server";
 import { loadCaseById } from "~/domain/cases/engine.server";
 import { startTestApp, type TestApp } from "../support/app";
 import { laxhjalpenCast } from "../support/cast";
@@ -81,6 +82,11 @@ describe("commands to the per-body collections", () => {
       body: "Ett meddelande",
       internal: false,
     });
+    // A double click: the same submission sent again with the version it was made from.
+    const draft = await caseInStatus("draft", cast, "Kroppen i varje läsning: dubbelklick");
+    expect((await submitCase(draft, cast.member, draft.version)).ok).toBe(true);
+    const after = (await loadCaseById(cast.publicBodyId, draft._id))!;
+    expect(await submitCase(after, cast.member, draft.version)).toMatchObject({ ok: true });
     const c = await agreementInStatus(cast, "Kroppen i varje läsning: avtal", true);
     const [hans, lina] = await Promise.all([sessionFor(app.url, DEMO.officer), sessionFor(app.url, DEMO.orgAdminB)]);
     for (const [client, path] of [

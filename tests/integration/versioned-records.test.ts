@@ -87,7 +87,7 @@ describe("versioned records (generic engine)", () => {
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const loser = results.find((r) => r.status === "rejected");
     expect(loser?.status === "rejected" && loser.reason).toBeInstanceOf(VersionConflictError);
-    const stored = await ledgers.load(l._id);
+    const stored = await ledgers.load(l);
     expect(stored?.version).toBe(1);
     expect((await ledgers.trail(stored!)).map((e) => e.seq)).toEqual([1]);
   });
@@ -114,7 +114,7 @@ describe("versioned records (generic engine)", () => {
     const l = await newLedger();
     const effects = [{ key: "receipt", text: "Kvitto 42 kr" }];
     const { seq, at } = await ledgers.writeEvent(l, event("deposit"), { balance: 42 }, effects);
-    const [a, b] = await Promise.all([ledgers.load(l._id), ledgers.load(l._id)]);
+    const [a, b] = await Promise.all([ledgers.load(l), ledgers.load(l)]);
     expect(a).toMatchObject({ version: seq, balance: 42, touchedAt: at });
     expect(b?.version).toBe(seq);
     expect(await ReceiptModel.countDocuments({ ledgerId: l._id })).toBe(1);
@@ -122,7 +122,7 @@ describe("versioned records (generic engine)", () => {
     expect(e?.effectsPending).toBeUndefined();
     // Once settled, reading again applies nothing more.
     const before = applied.length;
-    await ledgers.load(l._id);
+    await ledgers.load(l);
     expect(applied.length).toBe(before);
   });
 });

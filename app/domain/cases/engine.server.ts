@@ -282,7 +282,7 @@ export async function transition(
 ): Promise<ChangeResult> {
   if (options.expectedVersion !== c.version) {
     if (options.expectedVersion < c.version) {
-      const done = await cases.eventAt(c._id, options.expectedVersion + 1);
+      const done = await cases.eventAt(c, options.expectedVersion + 1);
       if (done?.idempotencyKey === transitionKey(c, options.expectedVersion, name, user)) {
         return { case: c, seq: done.seq, repeated: true };
       }
@@ -379,5 +379,5 @@ export async function deleteCaseRecord(c: Pick<CaseDoc, "_id" | "publicBodyId">,
   const { _id, publicBodyId } = c;
   await ProposalModel.deleteOne({ _id, publicBodyId, status: "draft" });
   for (let seq = 1; seq <= version; seq++) await CaseEventModel.deleteOne({ _id: eventId(_id, seq), publicBodyId });
-  await caseChanged(c);
+  await caseChanged({ ...c, version });
 }

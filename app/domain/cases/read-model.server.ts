@@ -241,7 +241,10 @@ const lastChange = new Map<string, number>();
  * Notes that a case was written (after the write): the next view of every instance reads it
  * again. Numbered by a unique insert, so two writers at once never share a number.
  */
-export async function caseChanged(c: { _id: Types.ObjectId; publicBodyId?: Types.ObjectId }) {
+export async function caseChanged(
+  // `version` only so that a bare ObjectId (an `_id` of itself) cannot stand for the case.
+  c: { _id: Types.ObjectId; version: number; publicBodyId?: Types.ObjectId },
+) {
   const db = mongoose.connection.name;
   let seq = Math.max(lastChange.get(db) ?? 0, (await markers()).get("caseChanges")?.seq ?? 0) + 1;
   for (let attempt = 0; ; attempt++) {

@@ -19,7 +19,11 @@ export interface VersionedRecord {
   publicBodyId?: Types.ObjectId;
 }
 
-type Owned = Pick<VersionedRecord, "_id" | "publicBodyId">;
+/**
+ * A record as the filters need it. `version` is required only so that a bare ObjectId (which has
+ * an `_id` of itself) cannot be passed where the record, and so its body, is meant.
+ */
+type Owned = Pick<VersionedRecord, "_id" | "version" | "publicBodyId">;
 
 /** The filter of a record by `_id`, with its body where it has one (a sharded cluster's key). */
 const own = (record: Owned) =>
@@ -118,8 +122,12 @@ export function versionedRecords<R extends VersionedRecord, Effect>(kind: Record
 
   /** The second write: version `seq` and its patch, unless the record already holds it or later. */
   async function applyVersion(record: Owned, seq: number, patch: Patch) {
-    await kind.records.updateOne({ ...own(record), version: { $lt: seq } }, { $set: { ...patch, version: seq } });
+    const { matchedCount } = await kind.records.updateOne(
+      { ...own(record), version: { $lt: seq } },
+      { $set: { ...patch, version: seq } },
+    );
     await kind.afterApply?.(record);
+    return matchedCount > 0;
   }
 
   async function settle(record: R, seq: number, at: Date, effects: Effect[]) {
@@ -139,7 +147,15 @@ export function versionedRecords<R extends VersionedRecord, Effect>(kind: Record
     }
     const { seq, at } = written;
     const applied = { ...patch, ...kind.stamp?.(at, event.fields) };
-    await applyVersion(record, seq, applied);
+    if (
+      !(await applyVersion(record, seq, applied)) &&
+      !(await readById(kind.records, record._id, "_id", record.publicBodyId))
+    ) {
+      // The record was removed while this change was written (a draft deleted at the same
+      // moment, which also removed its events, so this event found its number free): undone.
+      await kind.events.deleteOne(eventOf(record, seq));
+      throw new VersionConflictError();
+    }
     let after = { ...record, ...applied, version: seq } as R;
     if (kind.complete) after = await kind.complete(after);
     if (effects.length) await settle(after, seq, at, effects);
@@ -189,7 +205,7 @@ export function versionedRecords<R extends VersionedRecord, Effect>(kind: Record
   }
 
   /** The record's events 1..version, by `_id` (each read once per instance). */
-  async function trail<E extends TrailEvent>(record: Pick<R, "_id" | "version"> & Owned): Promise<E[]> {
+  async function trail<E extends TrailEvent>(record: Owned): Promise<E[]> {
     const ids = Array.from({ length: record.version }, (_, i) => kind.eventId(record._id, i + 1));
     const missing = ids.filter((id) => !settled.has(String(id)));
     const loaded = await Promise.all(
